@@ -1,0 +1,101 @@
+package uk.nhs.sdk.core.error;
+
+import java.util.Optional;
+import uk.nhs.sdk.core.fhir.OperationOutcome;
+
+/**
+ * The service answered with an error status. The subclass is chosen by the status; the NHS error
+ * code (such as {@code INVALID_RESOURCE_ID} or MESH's {@code EPL-151}) comes from the body.
+ *
+ * <p>The message is {@code "<service> <status> <code>"} plus the call identifiers; it never
+ * contains the body or the OperationOutcome's {@code diagnostics}, which can echo patient data.
+ */
+public class NhsServiceException extends NhsSdkException {
+    private static final long serialVersionUID = 1L;
+
+    private final int status;
+    private final String errorCode;
+    private final transient OperationOutcome operationOutcome;
+
+    /**
+     * Creates the exception.
+     *
+     * @param status the HTTP status
+     * @param errorCode the NHS error code, or {@code null}
+     * @param operationOutcome the FHIR OperationOutcome, or {@code null}
+     * @param details the call identifiers
+     */
+    public NhsServiceException(int status, String errorCode, OperationOutcome operationOutcome, CallDetails details) {
+        super(details.service().orElse("service") + " " + status + (errorCode == null ? "" : " " + errorCode)
+                + details.describe(), details, null);
+        this.status = status;
+        this.errorCode = errorCode;
+        this.operationOutcome = operationOutcome;
+    }
+
+    /**
+     * Creates the exception whose class matches the status: 400, 401, 403, 404 and 410, 409, 412,
+     * 422, 429, 5xx, or {@link UnexpectedStatusException} for any other.
+     *
+     * @param status the HTTP status
+     * @param errorCode the NHS error code, or {@code null}
+     * @param operationOutcome the FHIR OperationOutcome, or {@code null}
+     * @param details the call identifiers
+     * @return the exception to throw
+     */
+    public static NhsServiceException forStatus(int status, String errorCode, OperationOutcome operationOutcome,
+            CallDetails details) {
+        switch (status) {
+            case 400:
+                return new BadRequestException(status, errorCode, operationOutcome, details);
+            case 401:
+                return new UnauthorizedException(status, errorCode, operationOutcome, details);
+            case 403:
+                return new ForbiddenException(status, errorCode, operationOutcome, details);
+            case 404:
+            case 410:
+                return new ResourceNotFoundException(status, errorCode, operationOutcome, details);
+            case 409:
+                return new ConflictException(status, errorCode, operationOutcome, details);
+            case 412:
+                return new PreconditionFailedException(status, errorCode, operationOutcome, details);
+            case 422:
+                return new UnprocessableEntityException(status, errorCode, operationOutcome, details);
+            case 429:
+                return new RateLimitedException(status, errorCode, operationOutcome, details);
+            default:
+                if (status >= 500 && status <= 599) {
+                    return new ServerErrorException(status, errorCode, operationOutcome, details);
+                }
+                return new UnexpectedStatusException(status, errorCode, operationOutcome, details);
+        }
+    }
+
+    /**
+     * The HTTP status.
+     *
+     * @return the status
+     */
+    public int status() {
+        return status;
+    }
+
+    /**
+     * The NHS error code from the body: the OperationOutcome's {@code details.coding[0].code}, or
+     * the service's own code (MESH {@code errorCode}, OAuth {@code error}).
+     *
+     * @return the code, when the body had one
+     */
+    public Optional<String> errorCode() {
+        return Optional.ofNullable(errorCode);
+    }
+
+    /**
+     * The FHIR OperationOutcome the service returned.
+     *
+     * @return the outcome, when the body was one
+     */
+    public Optional<OperationOutcome> operationOutcome() {
+        return Optional.ofNullable(operationOutcome);
+    }
+}

@@ -1,0 +1,4 @@
+/**
+ * The NHS SDK's foundation: environments, client options and value types.
+ */
+package uk.nhs.sdk.core;
