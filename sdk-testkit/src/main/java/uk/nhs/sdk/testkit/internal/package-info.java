@@ -1,0 +1,4 @@
+/**
+ * Internals of the embedded sandbox; not API.
+ */
+package uk.nhs.sdk.testkit.internal;
