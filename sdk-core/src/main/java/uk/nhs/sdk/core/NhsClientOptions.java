@@ -1,0 +1,344 @@
+package uk.nhs.sdk.core;
+
+import java.net.ProxySelector;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import uk.nhs.sdk.core.http.TlsConfig;
+
+/**
+ * How every client of an SDK instance talks to the network: timeouts, retries, circuit breaker,
+ * rate limit, proxy, TLS, the application id in the {@code User-Agent}, and the clock and sleeper
+ * (injectable so tests never wait).
+ *
+ * <p>All timeouts are finite by default: 10 s to connect, 30 s per attempt, 2 minutes for the
+ * whole call including retries.
+ */
+public final class NhsClientOptions {
+    private static final NhsClientOptions DEFAULTS = builder().build();
+
+    private final Duration connectTimeout;
+    private final Duration attemptTimeout;
+    private final Duration deadline;
+    private final RetryOptions retry;
+    private final CircuitBreakerOptions circuitBreaker;
+    private final RateLimitOptions rateLimit;
+    private final ProxySelector proxySelector;
+    private final TlsConfig tls;
+    private final String applicationId;
+    private final Clock clock;
+    private final Sleeper sleeper;
+
+    private NhsClientOptions(Builder b) {
+        this.connectTimeout = b.connectTimeout;
+        this.attemptTimeout = b.attemptTimeout;
+        this.deadline = b.deadline;
+        this.retry = b.retry;
+        this.circuitBreaker = b.circuitBreaker;
+        this.rateLimit = b.rateLimit;
+        this.proxySelector = b.proxySelector;
+        this.tls = b.tls;
+        this.applicationId = b.applicationId;
+        this.clock = b.clock;
+        this.sleeper = b.sleeper;
+    }
+
+    /**
+     * The default options.
+     *
+     * @return the defaults
+     */
+    public static NhsClientOptions defaults() {
+        return DEFAULTS;
+    }
+
+    /**
+     * A builder starting from the defaults.
+     *
+     * @return the builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * A builder starting from these options.
+     *
+     * @return the builder
+     */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.connectTimeout = connectTimeout;
+        b.attemptTimeout = attemptTimeout;
+        b.deadline = deadline;
+        b.retry = retry;
+        b.circuitBreaker = circuitBreaker;
+        b.rateLimit = rateLimit;
+        b.proxySelector = proxySelector;
+        b.tls = tls;
+        b.applicationId = applicationId;
+        b.clock = clock;
+        b.sleeper = sleeper;
+        return b;
+    }
+
+    /**
+     * The time allowed to open a connection.
+     *
+     * @return the connect timeout
+     */
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    /**
+     * The time allowed for one attempt, from sending to the end of the body; for streamed bodies,
+     * the longest silence between reads.
+     *
+     * @return the attempt timeout
+     */
+    public Duration attemptTimeout() {
+        return attemptTimeout;
+    }
+
+    /**
+     * The time allowed for the whole call, retries and waits included.
+     *
+     * @return the deadline
+     */
+    public Duration deadline() {
+        return deadline;
+    }
+
+    /**
+     * The retry options.
+     *
+     * @return the retry options
+     */
+    public RetryOptions retry() {
+        return retry;
+    }
+
+    /**
+     * The circuit breaker options.
+     *
+     * @return the options
+     */
+    public CircuitBreakerOptions circuitBreaker() {
+        return circuitBreaker;
+    }
+
+    /**
+     * The client-side rate limit.
+     *
+     * @return the limit, when one is set
+     */
+    public Optional<RateLimitOptions> rateLimit() {
+        return Optional.ofNullable(rateLimit);
+    }
+
+    /**
+     * The proxy selector.
+     *
+     * @return the selector, when one is set
+     */
+    public Optional<ProxySelector> proxySelector() {
+        return Optional.ofNullable(proxySelector);
+    }
+
+    /**
+     * The TLS configuration (trust and, for mutual TLS, the client key).
+     *
+     * @return the configuration, when one is set; otherwise the JVM's default trust is used
+     */
+    public Optional<TlsConfig> tls() {
+        return Optional.ofNullable(tls);
+    }
+
+    /**
+     * The caller's application id, appended to the {@code User-Agent}.
+     *
+     * @return the id, when set
+     */
+    public Optional<String> applicationId() {
+        return Optional.ofNullable(applicationId);
+    }
+
+    /**
+     * The clock for deadlines, token expiry and signatures.
+     *
+     * @return the clock
+     */
+    public Clock clock() {
+        return clock;
+    }
+
+    /**
+     * The sleeper used between retries.
+     *
+     * @return the sleeper
+     */
+    public Sleeper sleeper() {
+        return sleeper;
+    }
+
+    @Override
+    public String toString() {
+        return "NhsClientOptions[connectTimeout=" + connectTimeout + ", attemptTimeout=" + attemptTimeout
+                + ", deadline=" + deadline + ", retry=" + retry + ", applicationId=" + applicationId + "]";
+    }
+
+    /**
+     * Builds {@link NhsClientOptions}.
+     */
+    public static final class Builder {
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration attemptTimeout = Duration.ofSeconds(30);
+        private Duration deadline = Duration.ofMinutes(2);
+        private RetryOptions retry = RetryOptions.defaults();
+        private CircuitBreakerOptions circuitBreaker = CircuitBreakerOptions.defaults();
+        private RateLimitOptions rateLimit;
+        private ProxySelector proxySelector;
+        private TlsConfig tls;
+        private String applicationId;
+        private Clock clock = Clock.systemUTC();
+        private Sleeper sleeper = Sleeper.system();
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the connect timeout.
+         *
+         * @param value a positive duration
+         * @return this builder
+         */
+        public Builder connectTimeout(Duration value) {
+            this.connectTimeout = RetryOptions.Builder.positive(value, "connectTimeout");
+            return this;
+        }
+
+        /**
+         * Sets the per-attempt timeout.
+         *
+         * @param value a positive duration
+         * @return this builder
+         */
+        public Builder attemptTimeout(Duration value) {
+            this.attemptTimeout = RetryOptions.Builder.positive(value, "attemptTimeout");
+            return this;
+        }
+
+        /**
+         * Sets the overall deadline of a call.
+         *
+         * @param value a positive duration
+         * @return this builder
+         */
+        public Builder deadline(Duration value) {
+            this.deadline = RetryOptions.Builder.positive(value, "deadline");
+            return this;
+        }
+
+        /**
+         * Sets the retry options.
+         *
+         * @param value the options
+         * @return this builder
+         */
+        public Builder retry(RetryOptions value) {
+            this.retry = Objects.requireNonNull(value, "retry");
+            return this;
+        }
+
+        /**
+         * Sets the circuit breaker options.
+         *
+         * @param value the options
+         * @return this builder
+         */
+        public Builder circuitBreaker(CircuitBreakerOptions value) {
+            this.circuitBreaker = Objects.requireNonNull(value, "circuitBreaker");
+            return this;
+        }
+
+        /**
+         * Sets a client-side rate limit.
+         *
+         * @param value the limit, or {@code null} for none
+         * @return this builder
+         */
+        public Builder rateLimit(RateLimitOptions value) {
+            this.rateLimit = value;
+            return this;
+        }
+
+        /**
+         * Sets the proxy selector.
+         *
+         * @param value the selector, or {@code null} for a direct connection
+         * @return this builder
+         */
+        public Builder proxySelector(ProxySelector value) {
+            this.proxySelector = value;
+            return this;
+        }
+
+        /**
+         * Sets the TLS configuration for this SDK instance's clients.
+         *
+         * @param value the configuration, or {@code null} for the JVM's default trust
+         * @return this builder
+         */
+        public Builder tls(TlsConfig value) {
+            this.tls = value;
+            return this;
+        }
+
+        /**
+         * Sets the application id appended to the {@code User-Agent}.
+         *
+         * @param value letters, digits, dots, dashes and underscores, or {@code null}
+         * @return this builder
+         */
+        public Builder applicationId(String value) {
+            if (value != null && !value.matches("[A-Za-z0-9._/-]{1,64}")) {
+                throw new IllegalArgumentException("applicationId must be 1-64 of A-Z a-z 0-9 . _ / -");
+            }
+            this.applicationId = value;
+            return this;
+        }
+
+        /**
+         * Sets the clock.
+         *
+         * @param value the clock
+         * @return this builder
+         */
+        public Builder clock(Clock value) {
+            this.clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+
+        /**
+         * Sets the sleeper used between retries.
+         *
+         * @param value the sleeper
+         * @return this builder
+         */
+        public Builder sleeper(Sleeper value) {
+            this.sleeper = Objects.requireNonNull(value, "sleeper");
+            return this;
+        }
+
+        /**
+         * Builds the options.
+         *
+         * @return the options
+         */
+        public NhsClientOptions build() {
+            return new NhsClientOptions(this);
+        }
+    }
+}

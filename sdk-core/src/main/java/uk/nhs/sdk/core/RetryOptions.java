@@ -1,0 +1,176 @@
+package uk.nhs.sdk.core;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How calls are retried: attempts, exponential backoff with jitter, and the cap on a server's
+ * {@code Retry-After}.
+ *
+ * <p>Which failures are retried depends on each operation's idempotency, not on these options:
+ * connection failures always (before any byte was sent); 408, 429, 502, 503, 504 and read
+ * timeouts only for safe and keyed operations.
+ */
+public final class RetryOptions {
+    private static final RetryOptions DEFAULTS = builder().build();
+
+    private final int maxAttempts;
+    private final Duration initialBackoff;
+    private final Duration maxBackoff;
+    private final Duration maxRetryAfter;
+
+    private RetryOptions(Builder b) {
+        this.maxAttempts = b.maxAttempts;
+        this.initialBackoff = b.initialBackoff;
+        this.maxBackoff = b.maxBackoff;
+        this.maxRetryAfter = b.maxRetryAfter;
+    }
+
+    /**
+     * The defaults: 3 attempts, backoff from 500 ms doubling up to 8 s with jitter, and a
+     * {@code Retry-After} honoured up to 60 s.
+     *
+     * @return the defaults
+     */
+    public static RetryOptions defaults() {
+        return DEFAULTS;
+    }
+
+    /**
+     * No retries: one attempt only.
+     *
+     * @return options with one attempt
+     */
+    public static RetryOptions none() {
+        return builder().maxAttempts(1).build();
+    }
+
+    /**
+     * A builder starting from the defaults.
+     *
+     * @return the builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * The most attempts of one call, the first included.
+     *
+     * @return at least 1
+     */
+    public int maxAttempts() {
+        return maxAttempts;
+    }
+
+    /**
+     * The backoff before the second attempt; it doubles for each further attempt.
+     *
+     * @return the initial backoff
+     */
+    public Duration initialBackoff() {
+        return initialBackoff;
+    }
+
+    /**
+     * The largest backoff between attempts.
+     *
+     * @return the cap
+     */
+    public Duration maxBackoff() {
+        return maxBackoff;
+    }
+
+    /**
+     * The longest {@code Retry-After} the SDK honours; a longer one fails the call at once with
+     * the server's wait in {@code retryAfter()}.
+     *
+     * @return the cap
+     */
+    public Duration maxRetryAfter() {
+        return maxRetryAfter;
+    }
+
+    @Override
+    public String toString() {
+        return "RetryOptions[maxAttempts=" + maxAttempts + ", initialBackoff=" + initialBackoff + ", maxBackoff="
+                + maxBackoff + ", maxRetryAfter=" + maxRetryAfter + "]";
+    }
+
+    /**
+     * Builds {@link RetryOptions}.
+     */
+    public static final class Builder {
+        private int maxAttempts = 3;
+        private Duration initialBackoff = Duration.ofMillis(500);
+        private Duration maxBackoff = Duration.ofSeconds(8);
+        private Duration maxRetryAfter = Duration.ofSeconds(60);
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the most attempts, the first included.
+         *
+         * @param value at least 1
+         * @return this builder
+         */
+        public Builder maxAttempts(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("maxAttempts must be at least 1");
+            }
+            this.maxAttempts = value;
+            return this;
+        }
+
+        /**
+         * Sets the first backoff.
+         *
+         * @param value a positive duration
+         * @return this builder
+         */
+        public Builder initialBackoff(Duration value) {
+            this.initialBackoff = positive(value, "initialBackoff");
+            return this;
+        }
+
+        /**
+         * Sets the largest backoff.
+         *
+         * @param value a positive duration
+         * @return this builder
+         */
+        public Builder maxBackoff(Duration value) {
+            this.maxBackoff = positive(value, "maxBackoff");
+            return this;
+        }
+
+        /**
+         * Sets the longest {@code Retry-After} honoured.
+         *
+         * @param value a positive duration
+         * @return this builder
+         */
+        public Builder maxRetryAfter(Duration value) {
+            this.maxRetryAfter = positive(value, "maxRetryAfter");
+            return this;
+        }
+
+        /**
+         * Builds the options.
+         *
+         * @return the options
+         */
+        public RetryOptions build() {
+            return new RetryOptions(this);
+        }
+
+        static Duration positive(Duration value, String name) {
+            Objects.requireNonNull(value, name);
+            if (value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive");
+            }
+            return value;
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package uk.nhs.sdk.core.auth;
+
+import java.net.URI;
+
+/**
+ * The attempt an {@link AuthProvider} is asked to authenticate.
+ */
+public interface AuthRequest {
+    /**
+     * The HTTP method.
+     *
+     * @return the method
+     */
+    String method();
+
+    /**
+     * The full URL of this attempt.
+     *
+     * @return the URL
+     */
+    URI url();
+
+    /**
+     * The call's {@code X-Request-ID}.
+     *
+     * @return the request id
+     */
+    String requestId();
+
+    /**
+     * The attempt number, from 1.
+     *
+     * @return the attempt
+     */
+    int attempt();
+
+    /**
+     * Sets a header on this attempt, replacing any of the same name.
+     *
+     * @param name the header name
+     * @param value the value
+     */
+    void header(String name, String value);
+}

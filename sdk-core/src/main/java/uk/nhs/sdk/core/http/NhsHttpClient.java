@@ -1,0 +1,230 @@
+package uk.nhs.sdk.core.http;
+
+import java.net.URI;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import uk.nhs.sdk.core.NhsClientOptions;
+import uk.nhs.sdk.core.auth.AuthProvider;
+import uk.nhs.sdk.core.error.NhsConfigurationException;
+import uk.nhs.sdk.core.internal.http.Pipeline;
+
+/**
+ * The HTTP client a service client is built on: one service, one base URL, one auth provider,
+ * the full pipeline (request id, correlation id, user agent, rate limiter, circuit breaker,
+ * retries, per-attempt auth and logging).
+ *
+ * <p>Immutable and thread-safe; build once and share. Service clients (PDS, MESH, ...) use it;
+ * applications normally use those clients instead.
+ *
+ * <pre>{@code
+ * NhsHttpClient http = NhsHttpClient.builder()
+ *     .serviceName("PDS")
+ *     .baseUrl(NhsEnvironment.INTEGRATION.apiBaseUrl("personal-demographics/FHIR/R4"))
+ *     .auth(signedJwtAuth)
+ *     .build();
+ * try (NhsResponse r = http.execute(NhsRequest.builder("GET", "/Patient/{id}").pathParam("id", n).build())) {
+ *     ...
+ * }
+ * }</pre>
+ */
+public final class NhsHttpClient {
+    private final String serviceName;
+    private final URI baseUrl;
+    private final NhsClientOptions options;
+    private final Pipeline pipeline;
+
+    private NhsHttpClient(Builder b) {
+        this.serviceName = b.serviceName;
+        this.baseUrl = b.baseUrl;
+        this.options = b.options;
+        NhsHttpTransport transport = b.transport != null ? b.transport : NhsHttpTransport.create(b.options);
+        this.pipeline = new Pipeline(b.serviceName, b.baseUrl, b.options, transport.derive(b.options), b.auth,
+                b.errorDecoder, b.correlationId, b.defaultHeaders);
+    }
+
+    /**
+     * Starts a builder.
+     *
+     * @return the builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Executes a call through the pipeline.
+     *
+     * @param request the call
+     * @return the 2xx response; close it when the request asked for a streamed body
+     * @throws uk.nhs.sdk.core.error.NhsServiceException for an error status after retries
+     * @throws uk.nhs.sdk.core.error.NhsTransportException when no usable response arrived
+     * @throws uk.nhs.sdk.core.error.NhsServiceUnavailableException when the circuit is open or
+     *     the rate limit refused the call
+     */
+    public NhsResponse execute(NhsRequest request) {
+        return pipeline.execute(Objects.requireNonNull(request, "request"));
+    }
+
+    /**
+     * The service name used in logs and errors.
+     *
+     * @return the name
+     */
+    public String serviceName() {
+        return serviceName;
+    }
+
+    /**
+     * The base URL paths are appended to.
+     *
+     * @return the base URL
+     */
+    public URI baseUrl() {
+        return baseUrl;
+    }
+
+    /**
+     * The options.
+     *
+     * @return the options
+     */
+    public NhsClientOptions options() {
+        return options;
+    }
+
+    @Override
+    public String toString() {
+        return "NhsHttpClient[" + serviceName + " " + baseUrl + "]";
+    }
+
+    /**
+     * Builds an {@link NhsHttpClient}.
+     */
+    public static final class Builder {
+        private String serviceName;
+        private URI baseUrl;
+        private NhsClientOptions options = NhsClientOptions.defaults();
+        private NhsHttpTransport transport;
+        private AuthProvider auth = AuthProvider.none();
+        private ErrorDecoder errorDecoder = ErrorDecoder.fhir();
+        private String correlationId;
+        private final List<Map.Entry<String, String>> defaultHeaders = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the service name (required), such as {@code PDS}.
+         *
+         * @param value the name
+         * @return this builder
+         */
+        public Builder serviceName(String value) {
+            this.serviceName = Objects.requireNonNull(value, "serviceName");
+            return this;
+        }
+
+        /**
+         * Sets the base URL (required).
+         *
+         * @param value an absolute http or https URL
+         * @return this builder
+         */
+        public Builder baseUrl(URI value) {
+            this.baseUrl = Objects.requireNonNull(value, "baseUrl");
+            return this;
+        }
+
+        /**
+         * Sets the options.
+         *
+         * @param value the options
+         * @return this builder
+         */
+        public Builder options(NhsClientOptions value) {
+            this.options = Objects.requireNonNull(value, "options");
+            return this;
+        }
+
+        /**
+         * Shares a transport (connection pool) with other clients.
+         *
+         * @param value the transport
+         * @return this builder
+         */
+        public Builder transport(NhsHttpTransport value) {
+            this.transport = value;
+            return this;
+        }
+
+        /**
+         * Sets the auth provider (default: none).
+         *
+         * @param value the provider
+         * @return this builder
+         */
+        public Builder auth(AuthProvider value) {
+            this.auth = Objects.requireNonNull(value, "auth");
+            return this;
+        }
+
+        /**
+         * Sets the error body decoder (default: FHIR OperationOutcome).
+         *
+         * @param value the decoder
+         * @return this builder
+         */
+        public Builder errorDecoder(ErrorDecoder value) {
+            this.errorDecoder = Objects.requireNonNull(value, "errorDecoder");
+            return this;
+        }
+
+        /**
+         * Sets the default {@code X-Correlation-ID}.
+         *
+         * @param value the id, or {@code null}
+         * @return this builder
+         */
+        public Builder correlationId(String value) {
+            this.correlationId = value;
+            return this;
+        }
+
+        /**
+         * Adds a header sent with every request.
+         *
+         * @param name the name
+         * @param value the value
+         * @return this builder
+         */
+        public Builder defaultHeader(String name, String value) {
+            defaultHeaders.add(new AbstractMap.SimpleImmutableEntry<>(Objects.requireNonNull(name, "name"),
+                    Objects.requireNonNull(value, "value")));
+            return this;
+        }
+
+        /**
+         * Builds the client.
+         *
+         * @return the client
+         * @throws NhsConfigurationException when the service name or base URL is missing or the
+         *     base URL is not http(s)
+         */
+        public NhsHttpClient build() {
+            if (serviceName == null) {
+                throw new NhsConfigurationException("serviceName is required");
+            }
+            if (baseUrl == null) {
+                throw new NhsConfigurationException(serviceName + ": a base URL (or environment) is required");
+            }
+            String scheme = baseUrl.getScheme();
+            if (!"https".equalsIgnoreCase(scheme) && !"http".equalsIgnoreCase(scheme)) {
+                throw new NhsConfigurationException(serviceName + ": the base URL must be http or https");
+            }
+            return new NhsHttpClient(this);
+        }
+    }
+}

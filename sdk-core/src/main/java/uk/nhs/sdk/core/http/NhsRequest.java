@@ -1,0 +1,324 @@
+package uk.nhs.sdk.core.http;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One logical call: method, path template with its parameters, query, headers, body and
+ * idempotency. The path template (such as {@code /Patient/{id}}) is what logs show; parameter
+ * and query values are never logged.
+ */
+public final class NhsRequest {
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z0-9_]+)}");
+
+    private final String method;
+    private final String pathTemplate;
+    private final Map<String, String> pathParams;
+    private final List<Map.Entry<String, String>> query;
+    private final List<Map.Entry<String, String>> headers;
+    private final NhsRequestBody body;
+    private final Idempotency idempotency;
+    private final String requestId;
+    private final String correlationId;
+    private final String reconcileId;
+    private final boolean streamingResponse;
+
+    private NhsRequest(Builder b) {
+        this.method = b.method;
+        this.pathTemplate = b.pathTemplate;
+        this.pathParams = Map.copyOf(b.pathParams);
+        this.query = List.copyOf(b.query);
+        this.headers = List.copyOf(b.headers);
+        this.body = b.body;
+        this.idempotency = b.idempotency != null ? b.idempotency
+                : ("GET".equals(b.method) || "HEAD".equals(b.method) ? Idempotency.SAFE : Idempotency.NONE);
+        this.requestId = b.requestId != null ? b.requestId : UUID.randomUUID().toString();
+        this.correlationId = b.correlationId;
+        this.reconcileId = b.reconcileId;
+        this.streamingResponse = b.streamingResponse;
+        Matcher m = PLACEHOLDER.matcher(pathTemplate);
+        while (m.find()) {
+            if (!pathParams.containsKey(m.group(1))) {
+                throw new IllegalArgumentException("no value for path parameter {" + m.group(1) + "}");
+            }
+        }
+    }
+
+    /**
+     * Starts a request.
+     *
+     * @param method the HTTP method, such as {@code GET}
+     * @param pathTemplate the path below the client's base URL, with {@code {name}} placeholders
+     * @return the builder
+     */
+    public static Builder builder(String method, String pathTemplate) {
+        return new Builder(method, pathTemplate);
+    }
+
+    /**
+     * The HTTP method.
+     *
+     * @return the method in upper case
+     */
+    public String method() {
+        return method;
+    }
+
+    /**
+     * The path template, as logged.
+     *
+     * @return for example {@code /Patient/{id}}
+     */
+    public String pathTemplate() {
+        return pathTemplate;
+    }
+
+    /**
+     * The path with its parameters percent-encoded in place.
+     *
+     * @return the encoded path
+     */
+    public String encodedPath() {
+        Matcher m = PLACEHOLDER.matcher(pathTemplate);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            String v = URLEncoder.encode(pathParams.get(m.group(1)), StandardCharsets.UTF_8).replace("+", "%20");
+            m.appendReplacement(sb, Matcher.quoteReplacement(v));
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
+    /**
+     * The query parameters, in order.
+     *
+     * @return an unmodifiable list of name/value pairs
+     */
+    public List<Map.Entry<String, String>> query() {
+        return query;
+    }
+
+    /**
+     * The request's own headers, in order.
+     *
+     * @return an unmodifiable list of name/value pairs
+     */
+    public List<Map.Entry<String, String>> headers() {
+        return headers;
+    }
+
+    /**
+     * The body.
+     *
+     * @return the body, if any
+     */
+    public Optional<NhsRequestBody> body() {
+        return Optional.ofNullable(body);
+    }
+
+    /**
+     * The idempotency, which decides what is retried.
+     *
+     * @return the idempotency
+     */
+    public Idempotency idempotency() {
+        return idempotency;
+    }
+
+    /**
+     * The {@code X-Request-ID}, the same on every attempt.
+     *
+     * @return the request id
+     */
+    public String requestId() {
+        return requestId;
+    }
+
+    /**
+     * The {@code X-Correlation-ID} for this call, overriding the client's.
+     *
+     * @return the correlation id, if set
+     */
+    public Optional<String> correlationId() {
+        return Optional.ofNullable(correlationId);
+    }
+
+    /**
+     * The id a caller reconciles an unknown outcome with (for MESH sends, the local id).
+     *
+     * @return the id, if set
+     */
+    public Optional<String> reconcileId() {
+        return Optional.ofNullable(reconcileId);
+    }
+
+    /**
+     * Whether the response body is streamed to the caller rather than buffered.
+     *
+     * @return {@code true} for streamed responses
+     */
+    public boolean streamingResponse() {
+        return streamingResponse;
+    }
+
+    /**
+     * Only the method and template: values can carry patient data.
+     *
+     * @return for example {@code GET /Patient/{id}}
+     */
+    @Override
+    public String toString() {
+        return method + " " + pathTemplate;
+    }
+
+    /**
+     * Builds an {@link NhsRequest}.
+     */
+    public static final class Builder {
+        private final String method;
+        private final String pathTemplate;
+        private final Map<String, String> pathParams = new LinkedHashMap<>();
+        private final List<Map.Entry<String, String>> query = new ArrayList<>();
+        private final List<Map.Entry<String, String>> headers = new ArrayList<>();
+        private NhsRequestBody body;
+        private Idempotency idempotency;
+        private String requestId;
+        private String correlationId;
+        private String reconcileId;
+        private boolean streamingResponse;
+
+        private Builder(String method, String pathTemplate) {
+            this.method = Objects.requireNonNull(method, "method").toUpperCase(Locale.ROOT);
+            this.pathTemplate = Objects.requireNonNull(pathTemplate, "pathTemplate");
+            if (!pathTemplate.startsWith("/")) {
+                throw new IllegalArgumentException("pathTemplate must start with /");
+            }
+        }
+
+        /**
+         * Sets a path parameter.
+         *
+         * @param name the placeholder name
+         * @param value the value, percent-encoded when the path is built
+         * @return this builder
+         */
+        public Builder pathParam(String name, String value) {
+            pathParams.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /**
+         * Adds a query parameter (repeatable).
+         *
+         * @param name the name
+         * @param value the value
+         * @return this builder
+         */
+        public Builder query(String name, String value) {
+            query.add(new AbstractMap.SimpleImmutableEntry<>(Objects.requireNonNull(name, "name"),
+                    Objects.requireNonNull(value, "value")));
+            return this;
+        }
+
+        /**
+         * Adds a header.
+         *
+         * @param name the name
+         * @param value the value
+         * @return this builder
+         */
+        public Builder header(String name, String value) {
+            headers.add(new AbstractMap.SimpleImmutableEntry<>(Objects.requireNonNull(name, "name"),
+                    Objects.requireNonNull(value, "value")));
+            return this;
+        }
+
+        /**
+         * Sets the body.
+         *
+         * @param value the body
+         * @return this builder
+         */
+        public Builder body(NhsRequestBody value) {
+            this.body = Objects.requireNonNull(value, "body");
+            return this;
+        }
+
+        /**
+         * Sets the idempotency (default {@link Idempotency#SAFE} for GET and HEAD, otherwise
+         * {@link Idempotency#NONE}).
+         *
+         * @param value the idempotency
+         * @return this builder
+         */
+        public Builder idempotency(Idempotency value) {
+            this.idempotency = Objects.requireNonNull(value, "idempotency");
+            return this;
+        }
+
+        /**
+         * Sets the {@code X-Request-ID} (default: a fresh random UUID).
+         *
+         * @param value the request id
+         * @return this builder
+         */
+        public Builder requestId(String value) {
+            this.requestId = Objects.requireNonNull(value, "requestId");
+            return this;
+        }
+
+        /**
+         * Sets the {@code X-Correlation-ID} for this call.
+         *
+         * @param value the correlation id
+         * @return this builder
+         */
+        public Builder correlationId(String value) {
+            this.correlationId = value;
+            return this;
+        }
+
+        /**
+         * Sets the id to reconcile an unknown outcome with.
+         *
+         * @param value the id, such as a MESH local id
+         * @return this builder
+         */
+        public Builder reconcileId(String value) {
+            this.reconcileId = value;
+            return this;
+        }
+
+        /**
+         * Streams the response body instead of buffering it; the caller must close the response.
+         *
+         * @param value whether to stream
+         * @return this builder
+         */
+        public Builder streamingResponse(boolean value) {
+            this.streamingResponse = value;
+            return this;
+        }
+
+        /**
+         * Builds the request.
+         *
+         * @return the request
+         * @throws IllegalArgumentException when a placeholder has no value
+         */
+        public NhsRequest build() {
+            return new NhsRequest(this);
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package uk.nhs.sdk.core.http;
+
+import java.io.ByteArrayInputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import java.util.Optional;
+import uk.nhs.sdk.core.error.CallDetails;
+import uk.nhs.sdk.core.error.NhsDecodeException;
+import uk.nhs.sdk.core.internal.json.Json;
+
+/**
+ * A successful response: status, headers, body and the call's identifiers.
+ *
+ * <p>A buffered response holds its body in memory; a streamed one (see
+ * {@link NhsRequest#streamingResponse()}) reads from the connection and must be closed.
+ */
+public final class NhsResponse implements Closeable {
+    private final int status;
+    private final NhsHeaders headers;
+    private final byte[] buffered;
+    private final InputStream stream;
+    private final CallDetails details;
+
+    private NhsResponse(int status, NhsHeaders headers, byte[] buffered, InputStream stream, CallDetails details) {
+        this.status = status;
+        this.headers = Objects.requireNonNull(headers, "headers");
+        this.buffered = buffered;
+        this.stream = stream;
+        this.details = Objects.requireNonNull(details, "details");
+    }
+
+    /**
+     * A response whose body is in memory.
+     *
+     * @param status the status
+     * @param headers the headers
+     * @param body the body
+     * @param details the call's identifiers
+     * @return the response
+     */
+    public static NhsResponse buffered(int status, NhsHeaders headers, byte[] body, CallDetails details) {
+        return new NhsResponse(status, headers, Objects.requireNonNull(body, "body"), null, details);
+    }
+
+    /**
+     * A response whose body streams from the connection.
+     *
+     * @param status the status
+     * @param headers the headers
+     * @param body the body stream; closing the response closes it
+     * @param details the call's identifiers
+     * @return the response
+     */
+    public static NhsResponse streaming(int status, NhsHeaders headers, InputStream body, CallDetails details) {
+        return new NhsResponse(status, headers, null, Objects.requireNonNull(body, "body"), details);
+    }
+
+    /**
+     * The HTTP status.
+     *
+     * @return the status
+     */
+    public int status() {
+        return status;
+    }
+
+    /**
+     * The headers.
+     *
+     * @return the headers
+     */
+    public NhsHeaders headers() {
+        return headers;
+    }
+
+    /**
+     * The first value of a header.
+     *
+     * @param name the name, any case
+     * @return the value, if present
+     */
+    public Optional<String> header(String name) {
+        return headers.first(name);
+    }
+
+    /**
+     * The body bytes (for a streamed response, reads the rest of the stream).
+     *
+     * @return the body
+     * @throws UncheckedIOException when a streamed body fails
+     */
+    public byte[] body() {
+        if (buffered != null) {
+            return buffered;
+        }
+        try {
+            return stream.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the response body failed", e);
+        }
+    }
+
+    /**
+     * The body as UTF-8 text.
+     *
+     * @return the text
+     */
+    public String bodyString() {
+        return new String(body(), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The body as a stream.
+     *
+     * @return the stream
+     */
+    public InputStream bodyStream() {
+        return buffered != null ? new ByteArrayInputStream(buffered) : stream;
+    }
+
+    /**
+     * Decodes the JSON body.
+     *
+     * @param type the target type
+     * @param <T> the target type
+     * @return the value
+     * @throws NhsDecodeException when the body is not JSON of that shape
+     */
+    public <T> T decodeJson(Class<T> type) {
+        try {
+            return Json.read(body(), type);
+        } catch (IOException | UncheckedIOException e) {
+            throw new NhsDecodeException("the response body is not a valid " + type.getSimpleName(), details, e);
+        }
+    }
+
+    /**
+     * The call's identifiers.
+     *
+     * @return the details
+     */
+    public CallDetails details() {
+        return details;
+    }
+
+    /**
+     * The {@code X-Request-ID} of the call.
+     *
+     * @return the request id
+     */
+    public String requestId() {
+        return details.requestId().orElse("");
+    }
+
+    /**
+     * The number of attempts the call took.
+     *
+     * @return the attempts
+     */
+    public int attempts() {
+        return details.attempts();
+    }
+
+    /**
+     * Closes a streamed body; nothing for a buffered one.
+     */
+    @Override
+    public void close() {
+        if (stream != null) {
+            try {
+                stream.close();
+            } catch (IOException e) {
+                // the connection is discarded either way
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "NhsResponse[status=" + status + ", " + details + "]";
+    }
+}

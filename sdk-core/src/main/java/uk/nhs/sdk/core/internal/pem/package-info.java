@@ -1,0 +1,4 @@
+/**
+ * PEM parsing internals; not API.
+ */
+package uk.nhs.sdk.core.internal.pem;
