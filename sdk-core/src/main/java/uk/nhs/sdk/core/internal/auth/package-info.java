@@ -1,0 +1,4 @@
+/**
+ * Authentication internals; not API.
+ */
+package uk.nhs.sdk.core.internal.auth;
