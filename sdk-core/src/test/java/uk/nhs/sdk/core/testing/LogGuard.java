@@ -1,0 +1,80 @@
+package uk.nhs.sdk.core.testing;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import uk.nhs.sdk.core.NhsNumber;
+
+/**
+ * Fails any test during which a log line (captured at TRACE by {@link CapturingAppender}) holds
+ * a valid NHS number, a bearer token, a PEM key, or a value registered with {@link #forbid}.
+ *
+ * <p>Registered for every test of every module through JUnit's extension auto-detection.
+ */
+public final class LogGuard implements BeforeEachCallback, AfterEachCallback {
+    private static final Pattern NHS_NUMBER = Pattern.compile("(?<![0-9])([0-9]{3}[ -]?[0-9]{3}[ -]?[0-9]{4})(?![0-9])");
+    private static final Pattern BEARER = Pattern.compile("Bearer\\s+[A-Za-z0-9._~+/=-]{6,}");
+    private static final Pattern PEM = Pattern.compile("-----BEGIN [A-Z ]*(PRIVATE KEY|CERTIFICATE)-----");
+    private static final Set<String> FORBIDDEN = ConcurrentHashMap.newKeySet();
+
+    /**
+     * Registers a secret or identifier that must never appear in a log line (an API key, a
+     * password, a token, a patient's name).
+     *
+     * @param value the value; values shorter than 4 characters are ignored
+     */
+    public static void forbid(String value) {
+        if (value != null && value.length() >= 4) {
+            FORBIDDEN.add(value);
+        }
+    }
+
+    /**
+     * The violations in the lines captured so far.
+     *
+     * @return one description per offending line, empty when clean
+     */
+    public static List<String> violations() {
+        List<String> out = new ArrayList<>();
+        for (String line : CapturingAppender.lines()) {
+            Matcher m = NHS_NUMBER.matcher(line);
+            while (m.find()) {
+                if (NhsNumber.isValid(m.group(1))) {
+                    out.add("NHS number in: " + line);
+                }
+            }
+            if (BEARER.matcher(line).find()) {
+                out.add("bearer token in: " + line);
+            }
+            if (PEM.matcher(line).find()) {
+                out.add("PEM block in: " + line);
+            }
+            for (String f : FORBIDDEN) {
+                if (line.contains(f)) {
+                    out.add("forbidden value in: " + line);
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        CapturingAppender.clear();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        List<String> v = violations();
+        CapturingAppender.clear();
+        if (!v.isEmpty()) {
+            throw new AssertionError("sensitive data reached the logs:\n" + String.join("\n", v));
+        }
+    }
+}
