@@ -13,7 +13,9 @@ import uk.nhs.sdk.core.fhir.OperationOutcome;
 public class NhsServiceException extends NhsSdkException {
     private static final long serialVersionUID = 1L;
 
+    /** The HTTP status. */
     private final int status;
+    /** The NHS error code, or null. */
     private final String errorCode;
     private final transient OperationOutcome operationOutcome;
 

@@ -13,7 +13,9 @@ import java.util.Optional;
 public class NhsTransportException extends NhsSdkException {
     private static final long serialVersionUID = 1L;
 
+    /** Whether the request may have been acted on. */
     private final boolean outcomeUnknown;
+    /** The id to reconcile with, or null. */
     private final String reconcileId;
 
     /**

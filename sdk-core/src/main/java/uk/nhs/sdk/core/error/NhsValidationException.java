@@ -8,6 +8,7 @@ package uk.nhs.sdk.core.error;
 public class NhsValidationException extends NhsSdkException {
     private static final long serialVersionUID = 1L;
 
+    /** The refused field. */
     private final String field;
 
     /**
