@@ -1,0 +1,137 @@
+package uk.nhs.sdk.core.http;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.Key;
+import java.security.KeyStore;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import uk.nhs.sdk.core.NhsClientOptions;
+import uk.nhs.sdk.core.RetryOptions;
+import uk.nhs.sdk.core.Secret;
+import uk.nhs.sdk.core.error.NhsConfigurationException;
+import uk.nhs.sdk.core.error.NhsTransportException;
+
+/**
+ * Mutual TLS end to end: a WireMock HTTPS server that requires a client certificate, and clients
+ * configured from PKCS#12 and from PEM files. The keys and certificates are made fresh by the
+ * JDK's keytool for each run.
+ */
+class MutualTlsTest {
+    private static final String PASSWORD = "changeit-test";
+    @TempDir
+    static Path dir;
+    private static WireMockServer server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        keytool("-genkeypair", "-alias", "server", "-keyalg", "RSA", "-keysize", "2048", "-dname", "CN=localhost",
+                "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-validity", "2", "-storetype", "PKCS12",
+                "-keystore", dir.resolve("server.p12").toString(), "-storepass", PASSWORD, "-keypass", PASSWORD);
+        keytool("-exportcert", "-rfc", "-alias", "server", "-keystore", dir.resolve("server.p12").toString(),
+                "-storepass", PASSWORD, "-file", dir.resolve("server-ca.pem").toString());
+        keytool("-genkeypair", "-alias", "client", "-keyalg", "RSA", "-keysize", "2048",
+                "-dname", "CN=SERVER001.X26.api.mesh-client.nhs.uk", "-validity", "2", "-storetype", "PKCS12",
+                "-keystore", dir.resolve("client.p12").toString(), "-storepass", PASSWORD, "-keypass", PASSWORD);
+        keytool("-exportcert", "-rfc", "-alias", "client", "-keystore", dir.resolve("client.p12").toString(),
+                "-storepass", PASSWORD, "-file", dir.resolve("client-cert.pem").toString());
+        keytool("-importcert", "-noprompt", "-alias", "client", "-file", dir.resolve("client-cert.pem").toString(),
+                "-storetype", "PKCS12", "-keystore", dir.resolve("server-trust.p12").toString(),
+                "-storepass", PASSWORD);
+        writeClientKeyPem();
+
+        server = new WireMockServer(wireMockConfig().httpDisabled(true).dynamicHttpsPort().bindAddress("127.0.0.1")
+                .keystorePath(dir.resolve("server.p12").toString()).keystoreType("PKCS12")
+                .keystorePassword(PASSWORD).keyManagerPassword(PASSWORD)
+                .needClientAuth(true)
+                .trustStorePath(dir.resolve("server-trust.p12").toString()).trustStoreType("PKCS12")
+                .trustStorePassword(PASSWORD));
+        server.start();
+        server.stubFor(get(urlPathEqualTo("/hello")).willReturn(aResponse().withBody("hi")));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    private static void keytool(String... args) throws IOException, InterruptedException {
+        List<String> cmd = new java.util.ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        byte[] out = p.getInputStream().readAllBytes();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(new String(out, StandardCharsets.UTF_8)).isZero();
+    }
+
+    private static void writeClientKeyPem() throws Exception {
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(dir.resolve("client.p12"))) {
+            ks.load(in, PASSWORD.toCharArray());
+        }
+        Key key = ks.getKey("client", PASSWORD.toCharArray());
+        Files.writeString(dir.resolve("client-key.pem"), "-----BEGIN PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder().encodeToString(key.getEncoded()) + "\n-----END PRIVATE KEY-----\n");
+    }
+
+    private static NhsHttpClient client(TlsConfig tls) {
+        return NhsHttpClient.builder().serviceName("MTLS").baseUrl(URI.create("https://127.0.0.1:" + server.httpsPort()))
+                .options(NhsClientOptions.builder().tls(tls).retry(RetryOptions.none()).build()).build();
+    }
+
+    @Test
+    void connectsWithAPkcs12ClientCertificate() {
+        TlsConfig tls = TlsConfig.fromPkcs12(dir.resolve("client.p12"), Secret.of(PASSWORD),
+                dir.resolve("server-ca.pem"));
+        assertThat(client(tls).execute(NhsRequest.builder("GET", "/hello").build()).bodyString()).isEqualTo("hi");
+    }
+
+    @Test
+    void connectsWithPemKeyAndCertificate() {
+        TlsConfig tls = TlsConfig.fromPem(dir.resolve("client-key.pem"), dir.resolve("client-cert.pem"),
+                dir.resolve("server-ca.pem"));
+        assertThat(client(tls).execute(NhsRequest.builder("GET", "/hello").build()).bodyString()).isEqualTo("hi");
+    }
+
+    @Test
+    void withoutAClientCertificateTheHandshakeFails() {
+        TlsConfig trustOnly = TlsConfig.trustingCaBundle(dir.resolve("server-ca.pem"));
+        assertThatThrownBy(() -> client(trustOnly).execute(NhsRequest.builder("GET", "/hello").build()))
+                .isInstanceOf(NhsTransportException.class);
+    }
+
+    @Test
+    void anUntrustedServerIsRefused() {
+        TlsConfig wrongCa = TlsConfig.fromPkcs12(dir.resolve("client.p12"), Secret.of(PASSWORD),
+                dir.resolve("client-cert.pem"));
+        assertThatThrownBy(() -> client(wrongCa).execute(NhsRequest.builder("GET", "/hello").build()))
+                .isInstanceOf(NhsTransportException.class);
+    }
+
+    @Test
+    void aWrongPasswordIsAConfigurationErrorThatNamesOnlyTheFile() {
+        assertThatThrownBy(() -> TlsConfig.fromPkcs12(dir.resolve("client.p12"), Secret.of("wrong-password"), null))
+                .isInstanceOf(NhsConfigurationException.class).hasMessageContaining("client.p12")
+                .hasMessageNotContaining("wrong-password");
+    }
+}
