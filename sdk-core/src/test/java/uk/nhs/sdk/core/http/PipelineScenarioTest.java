@@ -366,4 +366,57 @@ class PipelineScenarioTest {
         assertThatThrownBy(() -> c.execute(request("/broken"))).isInstanceOf(NhsServiceUnavailableException.class);
         server.verify(2, getRequestedFor(urlPathEqualTo("/api/R4/broken")));
     }
+
+    @Test
+    void logsOneDebugLinePerAttemptWithThePathTemplateAndNoValues() {
+        sequence("/api/R4/Patient/9000000009", aResponse().withStatus(503),
+                aResponse().withStatus(200).withHeader("ETag", "W/\"2\"").withBody(OK_JSON));
+        uk.nhs.sdk.core.testing.CapturingAppender.clear();
+
+        client().execute(NhsRequest.builder("GET", "/Patient/{id}").pathParam("id", "9000000009")
+                .query("family", "Smith").build());
+
+        List<String> lines = uk.nhs.sdk.core.testing.CapturingAppender.lines().stream()
+                .filter(l -> l.startsWith("uk.nhs.sdk.http DEBUG") && l.contains(" -> ")).toList();
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).contains("TEST GET /Patient/{id}?family=*** -> 503").contains("attempt 1/3");
+        assertThat(lines.get(1)).contains("-> 200").contains("attempt 2/3");
+        assertThat(uk.nhs.sdk.core.testing.CapturingAppender.lines()).noneMatch(l -> l.contains("Smith"))
+                .anyMatch(l -> l.contains("etag=W/\"2"));
+    }
+
+    @Test
+    void aWaitBeyondTheDeadlineEndsTheCallWithTheLastResponse() {
+        server.stubFor(get(urlPathEqualTo("/api/R4/thing"))
+                .willReturn(aResponse().withStatus(503).withHeader("Retry-After", "50")));
+        NhsHttpClient c = client(NhsClientOptions.builder().deadline(Duration.ofSeconds(30)), AuthProvider.none());
+
+        ServerErrorException e = catchThrowableOfType(ServerErrorException.class, () -> c.execute(request("/thing")));
+
+        assertThat(e.attempts()).isEqualTo(1);
+        assertThat(e.retryAfter()).contains(Duration.ofSeconds(50));
+        assertThat(sleeper.sleeps()).isEmpty();
+    }
+
+    @Test
+    void theClientSideRateLimitRefusesWhenNoPermitComesInTime() {
+        server.stubFor(get(urlPathEqualTo("/api/R4/thing")).willReturn(aResponse().withBody(OK_JSON)));
+        NhsHttpClient c = client(NhsClientOptions.builder()
+                .rateLimit(uk.nhs.sdk.core.RateLimitOptions.perSecond(1, Duration.ZERO)), AuthProvider.none());
+
+        c.execute(request("/thing"));
+
+        assertThatThrownBy(() -> c.execute(request("/thing"))).isInstanceOf(NhsServiceUnavailableException.class)
+                .hasMessageContaining("rate limit");
+        server.verify(1, getRequestedFor(urlPathEqualTo("/api/R4/thing")));
+    }
+
+    @Test
+    void streamedBodiesAreHandedOverUnread() throws Exception {
+        server.stubFor(get(urlPathEqualTo("/api/R4/big")).willReturn(aResponse().withBody(new byte[1 << 20])));
+
+        try (NhsResponse r = client().execute(NhsRequest.builder("GET", "/big").streamingResponse(true).build())) {
+            assertThat(r.bodyStream().readAllBytes()).hasSize(1 << 20);
+        }
+    }
 }

@@ -334,7 +334,7 @@ public final class Pipeline {
             long ms = (System.nanoTime() - startNanos) / 1_000_000;
             LOG.debug("{} {} {}{} -> {} in {} ms (attempt {}/{}, X-Request-ID={}, X-Correlation-ID={})", service,
                     request.method(), request.pathTemplate(), maskedQuery(), result, ms, attempts,
-                    options.retry().maxAttempts(), request.requestId(), corr);
+                    options.retry().maxAttempts(), request.requestId(), corr == null ? "-" : corr);
             if (headers != null && LOG.isTraceEnabled()) {
                 StringBuilder sb = new StringBuilder();
                 for (String name : headers.names()) {
