@@ -134,4 +134,16 @@ class MutualTlsTest {
                 .isInstanceOf(NhsConfigurationException.class).hasMessageContaining("client.p12")
                 .hasMessageNotContaining("wrong-password");
     }
+
+    @Test
+    void signingKeysLoadFromPkcs12AndPemAlike() {
+        java.security.interfaces.RSAPrivateKey fromP12 = uk.nhs.sdk.core.auth.PrivateKeys.fromPkcs12(
+                dir.resolve("client.p12"), Secret.of(PASSWORD), null);
+        java.security.interfaces.RSAPrivateKey fromPem = uk.nhs.sdk.core.auth.PrivateKeys.fromPem(
+                dir.resolve("client-key.pem"));
+        assertThat(fromP12).isEqualTo(fromPem);
+        assertThat(uk.nhs.sdk.core.auth.PrivateKeys.publicKeyOf(fromP12).getModulus()).isEqualTo(fromP12.getModulus());
+        assertThatThrownBy(() -> uk.nhs.sdk.core.auth.PrivateKeys.fromPkcs12(dir.resolve("client.p12"),
+                Secret.of(PASSWORD), "no-such-alias")).isInstanceOf(NhsConfigurationException.class);
+    }
 }
