@@ -42,6 +42,7 @@ class MutualTlsTest {
 
     @BeforeAll
     static void start() throws Exception {
+        uk.nhs.sdk.core.testing.LogGuard.forbid(PASSWORD);
         keytool("-genkeypair", "-alias", "server", "-keyalg", "RSA", "-keysize", "2048", "-dname", "CN=localhost",
                 "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-validity", "2", "-storetype", "PKCS12",
                 "-keystore", dir.resolve("server.p12").toString(), "-storepass", PASSWORD, "-keypass", PASSWORD);
