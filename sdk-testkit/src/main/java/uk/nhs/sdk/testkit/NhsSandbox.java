@@ -10,7 +10,10 @@ import java.net.URI;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import uk.nhs.sdk.core.NhsClientOptions;
@@ -125,6 +128,18 @@ public final class NhsSandbox implements AutoCloseable {
     }
 
     /**
+     * Every service the sandbox hosts, by name, with its base URL: what a client's
+     * {@code baseUrl(URI)} takes.
+     *
+     * @return an ordered, unmodifiable map such as {@code "API Platform OAuth2 token" -> http://127.0.0.1:54321/oauth2/token}
+     */
+    public Map<String, URI> serviceUrls() {
+        Map<String, URI> urls = new LinkedHashMap<>();
+        urls.put("API Platform OAuth2 token", oauthTokenUrl());
+        return Collections.unmodifiableMap(urls);
+    }
+
+    /**
      * The application the sandbox registered at start, ready for {@link #signedJwtAuth()}.
      *
      * @return the application
@@ -235,7 +250,7 @@ public final class NhsSandbox implements AutoCloseable {
         NhsSandbox sandbox = b.start();
         Runtime.getRuntime().addShutdownHook(new Thread(sandbox::close));
         System.out.println("NHS sandbox running at " + sandbox.baseUrl());
-        System.out.println("  OAuth2 token URL: " + sandbox.oauthTokenUrl());
+        sandbox.serviceUrls().forEach((name, url) -> System.out.println("  " + name + ": " + url));
         new CountDownLatch(1).await();
     }
 
