@@ -1,15 +1,16 @@
 package uk.nhs.sdk.testkit;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.request;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.ConsoleNotifier;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import com.github.tomakehurst.wiremock.extension.Extension;
 import java.net.URI;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,6 +51,7 @@ public final class NhsSandbox implements AutoCloseable {
     private final SandboxContext context;
     private final TokenFake tokens;
     private final List<Fake> fakes;
+    private final SandboxFaults faults = new SandboxFaults();
     private final SandboxApplication application;
 
     private NhsSandbox(Builder b) {
@@ -57,9 +59,9 @@ public final class NhsSandbox implements AutoCloseable {
         this.context = new SandboxContext(b.clock, () -> base[0]);
         this.tokens = new TokenFake(context);
         this.fakes = List.of(tokens);
-        List<Extension> extensions = new ArrayList<>();
+        Map<String, Fake> byName = new LinkedHashMap<>();
         for (Fake f : fakes) {
-            extensions.addAll(f.extensions());
+            byName.put(f.name(), f);
         }
         WireMockConfiguration config = options()
                 .bindAddress("127.0.0.1")
@@ -67,12 +69,16 @@ public final class NhsSandbox implements AutoCloseable {
                 .disableRequestJournal()
                 .gzipDisabled(true)
                 .notifier(new ConsoleNotifier(false))
-                .extensions(extensions.toArray(new Extension[0]));
+                .extensions(new Dispatcher(Map.copyOf(byName), faults));
         this.server = new WireMockServer(config);
         server.start();
         base[0] = URI.create("http://127.0.0.1:" + server.port());
         for (Fake f : fakes) {
-            f.register(server);
+            for (Fake.Route r : f.routes()) {
+                server.stubFor(request(r.method(), urlPathMatching(r.pathRegex())).willReturn(aResponse()
+                        .withTransformers(Dispatcher.NAME)
+                        .withTransformerParameter(Dispatcher.FAKE_PARAMETER, f.name())));
+            }
         }
         this.application = SandboxApplication.generate("sandbox-1");
         register(application);
@@ -195,6 +201,16 @@ public final class NhsSandbox implements AutoCloseable {
     }
 
     /**
+     * The faults queued for the next requests, to test how a client copes with errors, lost
+     * responses and reset connections.
+     *
+     * @return the sandbox's faults
+     */
+    public SandboxFaults faults() {
+        return faults;
+    }
+
+    /**
      * How many access tokens the OAuth2 fake issued since the last reset.
      *
      * @return the count
@@ -214,10 +230,11 @@ public final class NhsSandbox implements AutoCloseable {
     }
 
     /**
-     * Returns every fake to its seed data and forgets issued tokens and used {@code jti}s;
-     * registered applications stay.
+     * Returns every fake to its seed data, forgets issued tokens and used {@code jti}s, and drops
+     * queued faults; registered applications stay.
      */
     public void reset() {
+        faults.clear();
         for (Fake f : fakes) {
             f.reset();
         }

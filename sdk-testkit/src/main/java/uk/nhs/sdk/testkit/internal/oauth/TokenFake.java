@@ -1,15 +1,7 @@
 package uk.nhs.sdk.testkit.internal.oauth;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.extension.Extension;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -29,7 +21,7 @@ import uk.nhs.sdk.testkit.internal.SandboxContext;
  * with the platform's own error bodies and issues opaque tokens valid for 599 s, answered as the
  * platform does, with {@code expires_in} and {@code issued_at} as JSON strings.
  */
-public final class TokenFake implements Fake, ResponseDefinitionTransformerV2 {
+public final class TokenFake implements Fake {
     /** The token endpoint's path on the sandbox. */
     public static final String PATH = "/oauth2/token";
     private static final Duration LIFETIME = Duration.ofSeconds(599);
@@ -57,28 +49,13 @@ public final class TokenFake implements Fake, ResponseDefinitionTransformerV2 {
     }
 
     @Override
-    public String getName() {
-        return "nhs-oauth2-token";
-    }
-
-    @Override
     public String name() {
         return "oauth2";
     }
 
     @Override
-    public boolean applyGlobally() {
-        return false;
-    }
-
-    @Override
-    public List<Extension> extensions() {
-        return List.of(this);
-    }
-
-    @Override
-    public void register(WireMockServer server) {
-        server.stubFor(any(urlPathEqualTo(PATH)).willReturn(aResponse().withTransformers(getName())));
+    public List<Route> routes() {
+        return List.of(new Route("ANY", PATH));
     }
 
     @Override
@@ -88,8 +65,7 @@ public final class TokenFake implements Fake, ResponseDefinitionTransformerV2 {
     }
 
     @Override
-    public ResponseDefinition transform(ServeEvent serveEvent) {
-        Request request = serveEvent.getRequest();
+    public ResponseDefinition handle(Request request) {
         if (!"POST".equals(request.getMethod().getName())) {
             return FakeResponse.json(405, "{\"error\":\"invalid_request\",\"error_description\":\"method not allowed\"}");
         }
