@@ -1,38 +1,50 @@
 package uk.nhs.sdk.testkit.internal;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.extension.Extension;
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import java.util.List;
 
 /**
- * One service's fake inside the embedded sandbox: the WireMock extensions that compute its
- * responses from its own state, and the stub mappings that route its paths to them.
+ * One service's fake inside the embedded sandbox: the routes it answers and how it computes a
+ * response from a request and its own state. The sandbox routes matching requests to
+ * {@link #handle(Request)}, injecting any queued faults around it.
+ *
+ * <p>Implementations are thread-safe: requests arrive on the server's threads concurrently.
  */
 public interface Fake {
     /**
-     * A short unique name, also used as the name of the fake's response transformer.
+     * A short unique name.
      *
      * @return for example {@code pds}
      */
     String name();
 
     /**
-     * The WireMock extensions to register when the server is created.
+     * The requests this fake answers.
      *
-     * @return the extensions, usually one response transformer
+     * @return the routes
      */
-    List<Extension> extensions();
+    List<Route> routes();
 
     /**
-     * Registers the stub mappings that route this service's paths to the fake, on a started
-     * server.
+     * Computes the response to a request.
      *
-     * @param server the running server
+     * @param request the request
+     * @return the response
      */
-    void register(WireMockServer server);
+    ResponseDefinition handle(Request request);
 
     /**
      * Forgets all state and goes back to the seed data.
      */
     void reset();
+
+    /**
+     * A method and a URL path pattern a fake answers.
+     *
+     * @param method the HTTP method, or {@code ANY}
+     * @param pathRegex a regular expression the whole path (without query) must match
+     */
+    record Route(String method, String pathRegex) {
+    }
 }

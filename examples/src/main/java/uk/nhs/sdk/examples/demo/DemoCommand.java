@@ -1,0 +1,48 @@
+package uk.nhs.sdk.examples.demo;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+import uk.nhs.sdk.testkit.NhsSandbox;
+
+/**
+ * {@code nhs demo}: a tour of every service against the embedded sandbox, offline and without
+ * credentials, printing each step.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Tour every service against the embedded sandbox (offline, no credentials).")
+public final class DemoCommand implements Callable<Integer> {
+    /** The tour, in order; each service adds its step here. */
+    static final List<DemoStep> STEPS = List.of(
+            new ApiPlatformAuthStep());
+
+    @Spec
+    CommandSpec spec;
+
+    /**
+     * Creates the command (picocli does this).
+     */
+    public DemoCommand() {
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        try (NhsSandbox sandbox = NhsSandbox.start()) {
+            out.println("NHS SDK demo: the embedded sandbox is running at " + sandbox.baseUrl());
+            DemoContext demo = new DemoContext(sandbox, out);
+            int n = 0;
+            for (DemoStep step : STEPS) {
+                demo.heading(++n, step.title());
+                step.run(demo);
+            }
+            out.println();
+            out.println("Done: " + n + " step" + (n == 1 ? "" : "s") + " against " + sandbox.baseUrl());
+            out.flush();
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,4 @@
+/**
+ * {@code nhs number}: check, format and generate NHS numbers.
+ */
+package uk.nhs.sdk.examples.number;

@@ -1,0 +1,62 @@
+package uk.nhs.sdk.testkit;
+
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
+import uk.nhs.sdk.testkit.internal.Fake;
+
+/**
+ * The sandbox's one WireMock transformer: finds the fake a stub routes to, and injects any queued
+ * {@link SandboxFault} before or after the fake handles the request.
+ */
+final class Dispatcher implements ResponseDefinitionTransformerV2 {
+    static final String NAME = "nhs-sandbox";
+    static final String FAKE_PARAMETER = "fake";
+
+    private final Map<String, Fake> fakes;
+    private final SandboxFaults faults;
+
+    Dispatcher(Map<String, Fake> fakes, SandboxFaults faults) {
+        this.fakes = fakes;
+        this.faults = faults;
+    }
+
+    @Override
+    public String getName() {
+        return NAME;
+    }
+
+    @Override
+    public boolean applyGlobally() {
+        return false;
+    }
+
+    @Override
+    public ResponseDefinition transform(ServeEvent serveEvent) {
+        Request request = serveEvent.getRequest();
+        Fake fake = fakes.get(serveEvent.getTransformerParameters().getString(FAKE_PARAMETER));
+        String path = URI.create(request.getUrl()).getRawPath();
+        Optional<SandboxFault> fault = faults.take(request.getMethod().getName(), path);
+        if (fault.isPresent() && !fault.get().isAfterProcessing()) {
+            return respond(fault.get());
+        }
+        ResponseDefinition response = fake.handle(request);
+        return fault.isPresent() ? respond(fault.get()) : response;
+    }
+
+    private static ResponseDefinition respond(SandboxFault fault) {
+        ResponseDefinitionBuilder b = new ResponseDefinitionBuilder();
+        if (fault.statusCode().isEmpty()) {
+            return b.withFault(Fault.CONNECTION_RESET_BY_PEER).build();
+        }
+        b.withStatus(fault.statusCode().get());
+        fault.retryAfter().ifPresent(d -> b.withHeader("Retry-After", String.valueOf(d.toSeconds())));
+        return b.build();
+    }
+}

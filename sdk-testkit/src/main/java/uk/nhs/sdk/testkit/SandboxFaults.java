@@ -1,0 +1,87 @@
+package uk.nhs.sdk.testkit;
+
+import java.util.Iterator;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.regex.Pattern;
+
+/**
+ * The faults queued on a sandbox: each applies to the next requests whose method and path match,
+ * as many times as asked, then is gone. {@link NhsSandbox#reset()} clears them.
+ */
+public final class SandboxFaults {
+    private final ConcurrentLinkedQueue<Rule> rules = new ConcurrentLinkedQueue<>();
+
+    SandboxFaults() {
+    }
+
+    /**
+     * Injects a fault into the next matching request.
+     *
+     * @param method the HTTP method, such as {@code PATCH}
+     * @param pathRegex a regular expression the whole path (without query) must match
+     * @param fault the fault
+     */
+    public void injectNext(String method, String pathRegex, SandboxFault fault) {
+        inject(method, pathRegex, fault, 1);
+    }
+
+    /**
+     * Injects a fault into the next {@code times} matching requests.
+     *
+     * @param method the HTTP method
+     * @param pathRegex a regular expression the whole path must match
+     * @param fault the fault
+     * @param times how many requests, at least 1
+     */
+    public void inject(String method, String pathRegex, SandboxFault fault, int times) {
+        if (times < 1) {
+            throw new IllegalArgumentException("times must be at least 1");
+        }
+        rules.add(new Rule(Objects.requireNonNull(method, "method"), Pattern.compile(pathRegex),
+                Objects.requireNonNull(fault, "fault"), times));
+    }
+
+    /**
+     * Removes every queued fault.
+     */
+    public void clear() {
+        rules.clear();
+    }
+
+    /**
+     * Takes the fault for a request, counting it as used.
+     *
+     * @param method the request's method
+     * @param path the request's path
+     * @return the fault, if one matches
+     */
+    synchronized Optional<SandboxFault> take(String method, String path) {
+        Iterator<Rule> it = rules.iterator();
+        while (it.hasNext()) {
+            Rule r = it.next();
+            if (r.method.equalsIgnoreCase(method) && r.path.matcher(path).matches()) {
+                if (--r.remaining <= 0) {
+                    it.remove();
+                }
+                return Optional.of(r.fault);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static final class Rule {
+        final String method;
+        final Pattern path;
+        final SandboxFault fault;
+        int remaining;
+
+        Rule(String method, Pattern path, SandboxFault fault, int remaining) {
+            this.method = method;
+            this.path = path;
+            this.fault = fault;
+            this.remaining = remaining;
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package uk.nhs.sdk.testkit.internal.oauth;
+
+import java.security.interfaces.RSAPublicKey;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The applications registered with the sandbox's OAuth2 server: API key to the public keys of the
+ * application's JWKS, by {@code kid}.
+ */
+public final class RegisteredApplications {
+    private final Map<String, Map<String, RSAPublicKey>> keysByApiKey = new ConcurrentHashMap<>();
+
+    /**
+     * Registers an application's public key (adds to its JWKS).
+     *
+     * @param apiKey the application's API key
+     * @param keyId the key's {@code kid}
+     * @param publicKey the key
+     */
+    public void register(String apiKey, String keyId, RSAPublicKey publicKey) {
+        Objects.requireNonNull(publicKey, "publicKey");
+        keysByApiKey.computeIfAbsent(Objects.requireNonNull(apiKey, "apiKey"), k -> new ConcurrentHashMap<>())
+                .put(Objects.requireNonNull(keyId, "keyId"), publicKey);
+    }
+
+    /**
+     * Registers an application with no public key (token requests get the 403 the platform sends).
+     *
+     * @param apiKey the API key
+     */
+    public void registerWithoutKeys(String apiKey) {
+        keysByApiKey.computeIfAbsent(Objects.requireNonNull(apiKey, "apiKey"), k -> new ConcurrentHashMap<>());
+    }
+
+    boolean isKnown(String apiKey) {
+        return keysByApiKey.containsKey(apiKey);
+    }
+
+    boolean hasKeys(String apiKey) {
+        Map<String, RSAPublicKey> keys = keysByApiKey.get(apiKey);
+        return keys != null && !keys.isEmpty();
+    }
+
+    Optional<RSAPublicKey> key(String apiKey, String keyId) {
+        Map<String, RSAPublicKey> keys = keysByApiKey.get(apiKey);
+        return keys == null ? Optional.empty() : Optional.ofNullable(keys.get(keyId));
+    }
+}

@@ -1,0 +1,4 @@
+/**
+ * The API Platform OAuth2 fake; internal.
+ */
+package uk.nhs.sdk.testkit.internal.oauth;
