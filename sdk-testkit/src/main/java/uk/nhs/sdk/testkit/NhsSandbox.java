@@ -22,6 +22,7 @@ import uk.nhs.sdk.core.auth.SignedJwtAuth;
 import uk.nhs.sdk.testkit.internal.Fake;
 import uk.nhs.sdk.testkit.internal.SandboxContext;
 import uk.nhs.sdk.testkit.internal.oauth.TokenFake;
+import uk.nhs.sdk.testkit.internal.pds.PdsFake;
 
 /**
  * An embedded, stateful sandbox of the NHS services on a free loopback port: one fake per
@@ -41,6 +42,13 @@ import uk.nhs.sdk.testkit.internal.oauth.TokenFake;
  *       JWT, checked exactly as the platform does (RS512, known {@code kid}, exact {@code aud},
  *       {@code exp} at most 310 s ahead, {@code jti} never reused, form encoding), refusals with
  *       the platform's own error bodies.</li>
+ *   <li>Personal Demographics Service FHIR R4 ({@link #pdsBaseUrl()}): retrieve, search, update
+ *       and related people over the PDS sandbox's patients (9000000009 full, 9000000017,
+ *       9000000025 restricted, 9000000033 minimal, 9111231130 not found, 9000000000 invalid, and
+ *       9000000041 superseded by 9000000009), enforcing a UUID {@code X-Request-ID},
+ *       {@code If-Match} versions on update (409, 412), redaction of restricted records,
+ *       de-duplication of resent updates, PDS's search rules and "too many matches"; a bearer
+ *       token, when sent, must be one this sandbox issued.</li>
  * </ul>
  *
  * <p>Thread-safe. {@link #reset()} returns every fake to its seed data; {@link #close()} stops
@@ -58,7 +66,7 @@ public final class NhsSandbox implements AutoCloseable {
         URI[] base = new URI[1];
         this.context = new SandboxContext(b.clock, () -> base[0]);
         this.tokens = new TokenFake(context);
-        this.fakes = List.of(tokens);
+        this.fakes = List.of(tokens, new PdsFake(context));
         Map<String, Fake> byName = new LinkedHashMap<>();
         for (Fake f : fakes) {
             byName.put(f.name(), f);
@@ -134,6 +142,16 @@ public final class NhsSandbox implements AutoCloseable {
     }
 
     /**
+     * The Personal Demographics Service base URL inside the sandbox, what
+     * {@code PdsClient.builder().baseUrl(URI)} takes.
+     *
+     * @return for example {@code http://127.0.0.1:54321/personal-demographics/FHIR/R4}
+     */
+    public URI pdsBaseUrl() {
+        return URI.create(baseUrl() + PdsFake.BASE_PATH);
+    }
+
+    /**
      * Every service the sandbox hosts, by name, with its base URL: what a client's
      * {@code baseUrl(URI)} takes.
      *
@@ -142,6 +160,7 @@ public final class NhsSandbox implements AutoCloseable {
     public Map<String, URI> serviceUrls() {
         Map<String, URI> urls = new LinkedHashMap<>();
         urls.put("API Platform OAuth2 token", oauthTokenUrl());
+        urls.put("Personal Demographics Service (PDS) FHIR R4", pdsBaseUrl());
         return Collections.unmodifiableMap(urls);
     }
 

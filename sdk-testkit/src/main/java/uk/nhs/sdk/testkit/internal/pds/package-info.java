@@ -1,0 +1,4 @@
+/**
+ * The Personal Demographics Service fake of the embedded sandbox; not API.
+ */
+package uk.nhs.sdk.testkit.internal.pds;
