@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
 import uk.nhs.sdk.core.error.NhsSdkException;
 import uk.nhs.sdk.examples.demo.DemoCommand;
 import uk.nhs.sdk.examples.number.NumberCommand;
+import uk.nhs.sdk.examples.pds.PdsCommand;
 
 /**
  * The {@code nhs} command-line tool. Each command is a short, readable use of the SDK.
@@ -18,6 +19,7 @@ import uk.nhs.sdk.examples.number.NumberCommand;
         description = "Typed clients for the NHS's national services, as examples you can run.",
         subcommands = {
             NumberCommand.class,
+            PdsCommand.class,
             DemoCommand.class,
             SandboxCommand.class,
             CommandLine.HelpCommand.class

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import uk.nhs.sdk.examples.pds.PdsDemoStep;
 import uk.nhs.sdk.testkit.NhsSandbox;
 
 /**
@@ -17,7 +18,8 @@ import uk.nhs.sdk.testkit.NhsSandbox;
 public final class DemoCommand implements Callable<Integer> {
     /** The tour, in order; each service adds its step here. */
     static final List<DemoStep> STEPS = List.of(
-            new ApiPlatformAuthStep());
+            new ApiPlatformAuthStep(),
+            new PdsDemoStep());
 
     @Spec
     CommandSpec spec;

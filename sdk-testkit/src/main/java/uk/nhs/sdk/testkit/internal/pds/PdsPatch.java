@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 /**
  * Applies a PDS update ({@code {"patches": [RFC 6902 operations]}}) to a patient, all or nothing,
  * enforcing the rules of PDS's OpenAPI {@code patient-patch} description: updatable fields only;
- * new top-level list items at index {@code -} (the fake gives them ids, as PDS does); a replaced
+ * new top-level list items at index {@code -}, the list created when the record has none (the fake
+ * gives new items ids, as PDS does); a replaced
  * list item carries its id (an extension its url); a change inside a list item comes after an
  * operation naming the item's id; a removed list item is immediately preceded by a {@code test};
  * gender, birth date and date of death cannot be removed; gender is never set to {@code other};
@@ -183,6 +184,10 @@ final class PdsPatch {
 
     private static void execute(ObjectNode root, Op op) {
         List<String> t = tokens(op.path());
+        if ("add".equals(op.op()) && t.size() == 2 && "-".equals(t.get(1)) && LISTS.contains(t.get(0))
+                && !root.has(t.get(0))) {
+            root.putArray(t.get(0));
+        }
         JsonNode parent = root;
         for (int k = 0; k < t.size() - 1; k++) {
             parent = child(parent, t.get(k));

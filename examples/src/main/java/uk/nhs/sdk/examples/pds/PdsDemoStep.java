@@ -1,0 +1,75 @@
+package uk.nhs.sdk.examples.pds;
+
+import java.time.LocalDate;
+import uk.nhs.sdk.core.NhsNumber;
+import uk.nhs.sdk.examples.demo.DemoContext;
+import uk.nhs.sdk.examples.demo.DemoStep;
+import uk.nhs.sdk.identity.pds.PatientName;
+import uk.nhs.sdk.identity.pds.PatientPatch;
+import uk.nhs.sdk.identity.pds.PatientSearch;
+import uk.nhs.sdk.identity.pds.PdsClient;
+import uk.nhs.sdk.identity.pds.RetrievedPatient;
+import uk.nhs.sdk.identity.pds.SearchResult;
+import uk.nhs.sdk.identity.pds.UpdateResult;
+
+/**
+ * The Personal Demographics Service: retrieve a patient, find them by search, update their name
+ * at the version retrieved, and read the record back at its new version.
+ */
+public final class PdsDemoStep implements DemoStep {
+    /**
+     * Creates the step.
+     */
+    public PdsDemoStep() {
+    }
+
+    @Override
+    public String title() {
+        return "Personal Demographics Service: retrieve, search, update a name, read it back";
+    }
+
+    @Override
+    public void run(DemoContext demo) {
+        PdsClient pds = PdsClient.builder()
+                .baseUrl(demo.sandbox().pdsBaseUrl())
+                .options(demo.options())
+                .auth(demo.auth())
+                .build();
+        NhsNumber nhsNumber = NhsNumber.parse("9000000009");
+
+        RetrievedPatient p = pds.getPatient(nhsNumber);
+        String name = p.patient().usualName().map(PdsText::name).orElse("(no usual name)");
+        demo.say("GET /Patient/" + nhsNumber.value() + ": " + name + ", born "
+                + p.patient().birthDate().map(PdsText::date).orElse("?") + ", version " + p.version() + " ("
+                + p.sensitivity().name().toLowerCase(java.util.Locale.ROOT) + ")");
+
+        SearchResult found = pds.search(PatientSearch.builder().family("Smith").given("Jane")
+                .birthDate(LocalDate.of(2010, 10, 22)).build());
+        demo.say("search family=Smith given=Jane birthdate=eq2010-10-22: " + found.matches().size() + " match(es), "
+                + "best " + found.matches().get(0).patient().nhsNumber().map(NhsNumber::formatted).orElse("?")
+                + " with score " + found.matches().get(0).score());
+        SearchResult many = pds.search(PatientSearch.builder().family("Sm*").birthDate(LocalDate.of(2010, 10, 22))
+                .maxResults(1).build());
+        demo.say("search family=Sm* with _max-results=1: "
+                + (many instanceof SearchResult.TooManyMatches ? "too many matches (HTTP 200 TOO_MANY_MATCHES)"
+                        : many.matches().size() + " match(es)"));
+
+        PatientName usual = p.patient().usualName().orElseThrow();
+        String id = usual.id().orElseThrow();
+        int index = p.patient().names().indexOf(usual);
+        UpdateResult u = pds.update(p, PatientPatch.builder()
+                .replace("/name/" + index + "/id", id)
+                .replace("/name/" + index + "/given/0", "Janet")
+                .build());
+        demo.say("PATCH with If-Match W/\"" + p.version() + "\": given name Jane -> Janet, now version "
+                + u.version());
+
+        RetrievedPatient back = pds.getPatient(nhsNumber);
+        demo.say("read back: " + back.patient().usualName().map(PdsText::name).orElse("?") + ", version "
+                + back.version());
+
+        RetrievedPatient merged = pds.getPatient(NhsNumber.parse("9000000041"));
+        demo.say("GET /Patient/9000000041: superseded=" + merged.isSuperseded() + ", the record is now "
+                + merged.nhsNumber().formatted());
+    }
+}
