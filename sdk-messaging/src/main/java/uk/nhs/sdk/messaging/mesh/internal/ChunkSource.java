@@ -264,10 +264,11 @@ public abstract class ChunkSource implements Closeable {
             }
             next++;
             boolean last = number == chunkCount();
-            return new FilterInputStream(new Limited(in, size, false)) {
+            InputStream source = in;
+            return new FilterInputStream(new Limited(source, size, false)) {
                 @Override
                 public void close() throws IOException {
-                    if (last && in.read() != -1) {
+                    if (last && source.read() != -1) {
                         throw new IOException("the content is longer than its declared length");
                     }
                 }
