@@ -125,6 +125,7 @@ public final class MeshClient {
                 .transport(b.transport)
                 .auth(auth)
                 .errorDecoder(MeshErrorDecoder.INSTANCE)
+                .replayOnConnectionFailure(false)
                 .defaultHeader("Accept", ACCEPT_V2)
                 .build();
     }
