@@ -140,7 +140,7 @@ public final class MeshInboxPoller {
 
     /**
      * Stops {@link #run()} after the message being handled (if any) is finished; wakes it if it
-     * is waiting. Idempotent.
+     * is waiting. Idempotent. A stopped poller does not run again: build a new one.
      */
     public void stop() {
         synchronized (lock) {
