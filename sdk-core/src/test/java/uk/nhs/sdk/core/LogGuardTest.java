@@ -25,6 +25,16 @@ class LogGuardTest {
     }
 
     @Test
+    void digitsInsideARequestIdAreNotAnNhsNumber() {
+        var log = LoggerFactory.getLogger("uk.nhs.sdk.test");
+        log.trace("POST /send -> 503 (X-Request-ID=7cb1ffd0-7bda-49bc-bb23-dd3835442473)");
+        assertThat(LogGuard.violations()).isEmpty();
+        log.trace("patient 383 544 2473 next to a request id 7cb1ffd0-7bda-49bc-bb23-dd3835442473");
+        assertThat(LogGuard.violations()).hasSize(1);
+        CapturingAppender.clear();
+    }
+
+    @Test
     void theSdkLogsAtTraceAreCaptured() {
         LoggerFactory.getLogger("uk.nhs.sdk.http").trace("a trace line");
         assertThat(CapturingAppender.lines()).anyMatch(l -> l.contains("a trace line"));
