@@ -26,7 +26,7 @@ import uk.nhs.sdk.core.fhir.Coding;
 class PdsRetrieveTest extends PdsWireMockTest {
 
     @Test
-    void decodesTheFullSandboxPatientDespiteTheDuplicateContentType() {
+    void decodesTheFullSandboxPatient() {
         server.stubFor(get(urlPathEqualTo(path("/Patient/9000000009"))).willReturn(captured("retrieve-9000000009")));
 
         RetrievedPatient r = client().getPatient(FULL);
@@ -102,6 +102,24 @@ class PdsRetrieveTest extends PdsWireMockTest {
                 .contains(LocalDate.of(2020, 1, 1));
 
         assertThat(p.rawJson()).contains("\"contact\"").contains("Emergency Contact");
+    }
+
+    @Test
+    void theLocalSandboxsTwoContentTypeHeadersAreAccepted() throws Exception {
+        try (RawExchangeServer raw = new RawExchangeServer("retrieve-9000000009")) {
+            java.net.http.HttpResponse<String> check = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(raw.baseUrl() + "/Patient/9000000009"))
+                            .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(check.headers().allValues("Content-Type"))
+                    .containsExactly("application/fhir+json", "application/json");
+
+            RetrievedPatient r = PdsClient.builder().baseUrl(raw.baseUrl()).options(options().build()).build()
+                    .getPatient(FULL);
+
+            assertThat(r.version()).isEqualTo(2);
+            assertThat(r.patient().usualName().flatMap(PatientName::family)).contains("Smith");
+            assertThat(raw.requestLines()).last().isEqualTo("GET " + BASE + "/Patient/9000000009 HTTP/1.1");
+        }
     }
 
     @Test

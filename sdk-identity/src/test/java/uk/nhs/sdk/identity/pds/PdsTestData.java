@@ -30,8 +30,10 @@ final class PdsTestData {
     }
 
     /**
-     * A captured sandbox exchange: its status, every header as captured (repeated headers kept,
-     * {@code content-length} and {@code server} left to WireMock), and its body.
+     * A captured sandbox exchange for WireMock: its status, its headers ({@code content-length} and
+     * {@code server} left to WireMock; WireMock's Jetty sends only the last of the two captured
+     * {@code content-type} values, so {@link RawExchangeServer} replays those byte for byte), and its
+     * body.
      */
     static ResponseDefinitionBuilder captured(String name) {
         String[] lines = text("captured/" + name + ".headers.txt").split("\r?\n");
