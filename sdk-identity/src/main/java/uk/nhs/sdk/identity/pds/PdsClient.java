@@ -55,9 +55,11 @@ import uk.nhs.sdk.identity.pds.internal.FhirJson.InvalidFhir;
  * OperationOutcome ({@link uk.nhs.sdk.core.error.NhsServiceException#errorCode()}), for example
  * 400 {@code INVALID_RESOURCE_ID}, 404 {@code RESOURCE_NOT_FOUND} or
  * {@code INVALIDATED_RESOURCE}, 409 {@code RESOURCE_VERSION_MISMATCH}, 412
- * {@code PRECONDITION_FAILED}, 429 {@code TOO_MANY_REQUESTS}. Reads, and updates (de-duplicated by
- * {@code X-Request-ID}), are retried on 408, 429, 502, 503 and 504, honouring
- * {@code Retry-After}.
+ * {@code PRECONDITION_FAILED}, 429 {@code TOO_MANY_REQUESTS}, 503 {@code SERVICE_UNAVAILABLE}.
+ * Reads, and updates (de-duplicated by {@code X-Request-ID}), are retried on 408, 429, 502, 503
+ * and 504, honouring {@code Retry-After}; a 408 {@code UNABLE_TO_CALL_SERVICE} (a Spine timeout)
+ * that persists ends as {@link UnexpectedStatusException} with status 408, the SDK having no
+ * class of its own for that status.
  *
  * <p>Immutable and thread-safe: build once and share.
  */
