@@ -1,7 +1,5 @@
 package uk.nhs.sdk.core.http;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import uk.nhs.sdk.core.internal.http.PercentEncoding;
 
 /**
  * One logical call: method, path template with its parameters, query, headers, body and
@@ -85,7 +84,8 @@ public final class NhsRequest {
     }
 
     /**
-     * The path with its parameters percent-encoded in place.
+     * The path with its parameters percent-encoded in place (RFC 3986: all but
+     * {@code A-Z a-z 0-9 - . _ ~} encoded, a space as {@code %20}).
      *
      * @return the encoded path
      */
@@ -93,7 +93,7 @@ public final class NhsRequest {
         Matcher m = PLACEHOLDER.matcher(pathTemplate);
         StringBuilder sb = new StringBuilder();
         while (m.find()) {
-            String v = URLEncoder.encode(pathParams.get(m.group(1)), StandardCharsets.UTF_8).replace("+", "%20");
+            String v = PercentEncoding.encode(pathParams.get(m.group(1)));
             m.appendReplacement(sb, Matcher.quoteReplacement(v));
         }
         m.appendTail(sb);
@@ -222,7 +222,8 @@ public final class NhsRequest {
          * Adds a query parameter (repeatable).
          *
          * @param name the name
-         * @param value the value
+         * @param value the raw value; sent percent-encoded per RFC 3986 (a space as {@code %20},
+         *     {@code *} as {@code %2A})
          * @return this builder
          */
         public Builder query(String name, String value) {

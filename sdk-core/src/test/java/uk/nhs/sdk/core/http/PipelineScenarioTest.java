@@ -347,6 +347,18 @@ class PipelineScenarioTest {
     }
 
     @Test
+    void queryValuesAreStrictlyPercentEncodedSoAWildcardIsPercent2A() {
+        server.stubFor(get(urlPathEqualTo("/api/R4/Patient")).willReturn(aResponse().withBody(OK_JSON)));
+
+        client().execute(NhsRequest.builder("GET", "/Patient").query("family", "Sm*")
+                .query("given", "John Paul").query("birthdate", "ge2010-01-01").query("x", "a+b&c=é").build());
+
+        LoggedRequest q = server.findAll(getRequestedFor(urlPathEqualTo("/api/R4/Patient"))).get(0);
+        assertThat(q.getUrl()).isEqualTo(
+                "/api/R4/Patient?family=Sm%2A&given=John%20Paul&birthdate=ge2010-01-01&x=a%2Bb%26c%3D%C3%A9");
+    }
+
+    @Test
     void theCircuitOpensAfterServerFailuresAndIgnores4xx() {
         server.stubFor(get(urlPathEqualTo("/api/R4/missing")).willReturn(aResponse().withStatus(404)));
         server.stubFor(get(urlPathEqualTo("/api/R4/broken")).willReturn(aResponse().withStatus(500)));

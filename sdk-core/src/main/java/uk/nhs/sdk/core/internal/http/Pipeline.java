@@ -412,7 +412,7 @@ public final class Pipeline {
             b.addEncodedPathSegment(segment);
         }
         for (Map.Entry<String, String> q : request.query()) {
-            b.addQueryParameter(q.getKey(), q.getValue());
+            b.addEncodedQueryParameter(PercentEncoding.encode(q.getKey()), PercentEncoding.encode(q.getValue()));
         }
         return b.build();
     }
