@@ -32,6 +32,7 @@ import uk.nhs.sdk.core.Secret;
 import uk.nhs.sdk.core.auth.SignedJwtAuth;
 import uk.nhs.sdk.core.error.NhsValidationException;
 import uk.nhs.sdk.testkit.internal.Fake;
+import uk.nhs.sdk.testkit.internal.RequestBodySpool;
 import uk.nhs.sdk.testkit.internal.SandboxContext;
 import uk.nhs.sdk.testkit.internal.mesh.MeshDirectory;
 import uk.nhs.sdk.testkit.internal.mesh.MeshFake;
@@ -72,6 +73,8 @@ public final class NhsSandbox implements AutoCloseable {
     /** WireMock serves response body files from this directory under its root. */
     private static final String BODY_FILES = "__files";
     private static final String MESH_FILES = "mesh";
+    /** Requests whose raw bodies are streamed to disk before WireMock sees them. */
+    private static final String MESH_PATHS = "/messageexchange/*";
     /** Bounds the copy of each response WireMock keeps for its (disabled) journal. */
     private static final int LOGGED_RESPONSE_BYTES = 1024;
     private final WireMockServer server;
@@ -96,8 +99,9 @@ public final class NhsSandbox implements AutoCloseable {
         }
         this.meshSharedKey = b.meshSharedKey.orElse(Secret.of(MeshDirectory.SANDBOX_SHARED_KEY));
         MeshDirectory directory = b.meshDirectory();
+        RequestBodySpool bodies = new RequestBodySpool(dataDirectory.resolve("requests"), MESH_PATHS);
         this.mesh = new MeshFake(context, directory, meshSharedKey,
-                dataDirectory.resolve(BODY_FILES).resolve(MESH_FILES), MESH_FILES + "/");
+                dataDirectory.resolve(BODY_FILES).resolve(MESH_FILES), MESH_FILES + "/", bodies);
         List<SandboxMeshMailbox> mailboxes = new ArrayList<>();
         for (MeshDirectory.Mailbox mb : directory.mailboxes()) {
             mailboxes.add(new SandboxMeshMailbox(mb.id(), mb.password(),
@@ -115,6 +119,7 @@ public final class NhsSandbox implements AutoCloseable {
                 .disableRequestJournal()
                 .maxLoggedResponseSize(LOGGED_RESPONSE_BYTES)
                 .usingFilesUnderDirectory(dataDirectory.toString())
+                .httpServerFactory(bodies.serverFactory())
                 .gzipDisabled(true)
                 .notifier(new ConsoleNotifier(false))
                 .extensions(new Dispatcher(Map.copyOf(byName), faults));

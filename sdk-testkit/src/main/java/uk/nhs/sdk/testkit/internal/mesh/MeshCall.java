@@ -24,7 +24,6 @@ import java.util.regex.Pattern;
 final class MeshCall {
     private static final Pattern MESH_MEDIA_TYPE = Pattern.compile("^application/vnd\\.mesh\\.v(\\d+)\\+json$");
 
-    private final Request request;
     private final String method;
     private final List<String> segments;
     private final Map<String, String> query;
@@ -32,7 +31,6 @@ final class MeshCall {
     private int apiVersion;
 
     private MeshCall(Request request) {
-        this.request = request;
         this.method = request.getMethod().getName().toUpperCase(Locale.ROOT);
         URI uri = URI.create(request.getUrl());
         List<String> s = new ArrayList<>();
@@ -115,10 +113,5 @@ final class MeshCall {
 
     boolean acceptsGzip() {
         return header("accept-encoding").map(v -> v.toLowerCase(Locale.ROOT).contains("gzip")).orElse(false);
-    }
-
-    byte[] body() {
-        byte[] b = request.getBody();
-        return b == null ? new byte[0] : b;
     }
 }

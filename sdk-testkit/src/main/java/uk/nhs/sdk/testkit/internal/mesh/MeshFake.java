@@ -3,8 +3,11 @@ package uk.nhs.sdk.testkit.internal.mesh;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,6 +22,7 @@ import uk.nhs.sdk.core.Secret;
 import uk.nhs.sdk.core.internal.json.Json;
 import uk.nhs.sdk.testkit.internal.Fake;
 import uk.nhs.sdk.testkit.internal.FakeResponse;
+import uk.nhs.sdk.testkit.internal.RequestBodySpool;
 import uk.nhs.sdk.testkit.internal.SandboxContext;
 import uk.nhs.sdk.testkit.internal.mesh.MeshDirectory.Mailbox;
 import uk.nhs.sdk.testkit.internal.mesh.MeshMessage.Status;
@@ -43,6 +47,7 @@ public final class MeshFake implements Fake {
     private final MeshDirectory directory;
     private final MeshAuthVerifier verifier;
     private final MeshStore store;
+    private final RequestBodySpool bodies;
 
     /**
      * Creates the fake.
@@ -53,10 +58,12 @@ public final class MeshFake implements Fake {
      * @param dataDirectory where chunk bodies are kept; the sandbox deletes it on close
      * @param bodyFilePrefix how the server's body-file source names {@code dataDirectory}, such as
      *     {@code mesh/}
+     * @param bodies the raw bodies of POST requests, on the same file system as {@code dataDirectory}
      */
     public MeshFake(SandboxContext context, MeshDirectory directory, Secret sharedKey, Path dataDirectory,
-            String bodyFilePrefix) {
+            String bodyFilePrefix, RequestBodySpool bodies) {
         this.directory = directory;
+        this.bodies = bodies;
         this.verifier = new MeshAuthVerifier(sharedKey, context.clock());
         this.store = new MeshStore(dataDirectory, bodyFilePrefix, context.clock());
     }
@@ -275,8 +282,8 @@ public final class MeshFake implements Fake {
         }
         Mailbox recipient = directory.mailbox(headers.to())
                 .orElseThrow(() -> MeshErrors.refuse(417, v, MeshError.UNREGISTERED_RECIPIENT));
-        byte[] body = call.body();
-        if (body.length == 0) {
+        Path body = rawBody();
+        if (size(body) == 0) {
             throw MeshErrors.refuse(417, v, MeshError.MISSING_DATA_FILE);
         }
         MeshMessage m = store.create(Optional.of(sender), recipient, headers, total, encoding);
@@ -287,6 +294,18 @@ public final class MeshFake implements Fake {
             throw e;
         }
         return json(202, MeshErrors.JSON, Map.of(v >= 2 ? "message_id" : "messageID", m.id));
+    }
+
+    private Path rawBody() {
+        return bodies.current().orElseThrow(() -> new IllegalStateException("the request body was not spooled"));
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read a request body", e);
+        }
     }
 
     private static String contentEncoding(MeshCall call) {
@@ -320,8 +339,8 @@ public final class MeshFake implements Fake {
             if (!contentEncoding(call).equals(m.contentEncoding)) {
                 throw MeshErrors.refuse(417, v, MeshError.CONTENT_ENCODING_CHANGED, id);
             }
-            byte[] body = call.body();
-            if (body.length == 0) {
+            Path body = rawBody();
+            if (size(body) == 0) {
                 throw MeshErrors.refuse(417, v, MeshError.MISSING_DATA_FILE, id);
             }
             store.putChunk(m, n, body);

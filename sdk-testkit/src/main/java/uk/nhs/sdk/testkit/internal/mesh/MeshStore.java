@@ -86,24 +86,25 @@ final class MeshStore {
     }
 
     /**
-     * Stores chunk {@code n} (1-based) of an uploading message, replacing an earlier upload of the
-     * same chunk; accepts the message into the recipient's inbox when its last chunk arrives.
+     * Stores chunk {@code n} (1-based) of an uploading message by moving its spooled body into
+     * place, replacing an earlier upload of the same chunk; accepts the message into the
+     * recipient's inbox when its last chunk arrives.
      */
-    synchronized void putChunk(MeshMessage m, int n, byte[] body) {
+    synchronized void putChunk(MeshMessage m, int n, Path body) {
         Path file = chunkFile(m.id, n);
+        long size;
         try {
+            size = Files.size(body);
             Files.createDirectories(file.getParent());
-            Path tmp = file.resolveSibling(n + ".part");
-            Files.write(tmp, body);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(body, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             Files.deleteIfExists(file.resolveSibling(n + ".identity"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store a MESH chunk", e);
         }
         if (n <= m.chunkSizes.size()) {
-            m.chunkSizes.set(n - 1, (long) body.length);
+            m.chunkSizes.set(n - 1, size);
         } else {
-            m.chunkSizes.add((long) body.length);
+            m.chunkSizes.add(size);
         }
         if (m.receivedChunks() == m.totalChunks) {
             accept(m);
