@@ -216,6 +216,11 @@ public final class NhsSandbox implements AutoCloseable {
         return meshSharedKey;
     }
 
+    /** The directory holding the sandbox's files (MESH message bodies); deleted by {@link #close()}. */
+    Path dataDirectory() {
+        return dataDirectory;
+    }
+
     /**
      * Every service the sandbox hosts, by name, with its base URL: what a client's
      * {@code baseUrl(URI)} takes.

@@ -318,6 +318,19 @@ class MeshFakeSendReceiveTest {
     }
 
     @Test
+    void anApplicationCompressedFileIsKeptByteForByte() {
+        byte[] gz = gzip("already compressed by the application".getBytes(StandardCharsets.UTF_8));
+        String id = json(mesh.call("POST", "/messageexchange/X26ABC1/outbox").as("X26ABC1").header("mex-To", "X26ABC2")
+                .header("mex-WorkflowID", "TEST_WORKFLOW").header("mex-FileName", "report.csv.gz")
+                .header("mex-Content-Compressed", "Y").body(gz).send()).path("message_id").asText();
+        HttpResponse<byte[]> got = mesh.call("GET", "/messageexchange/X26ABC2/inbox/" + id).as("X26ABC2")
+                .header("Accept-Encoding", "gzip").send();
+        assertThat(got.body()).isEqualTo(gz);
+        assertThat(got.headers().firstValue("content-encoding")).isEmpty();
+        assertThat(got.headers().firstValue("mex-content-compressed")).contains("Y");
+    }
+
+    @Test
     void theHandshakeNeedsTheMexClientHeaders() {
         HttpResponse<byte[]> v2 = mesh.call("POST", "/messageexchange/X26ABC1").as("X26ABC1")
                 .header("mex-ClientVersion", "example==0.1").header("mex-OSName", "Linux").header("mex-OSVersion", "6.1")
