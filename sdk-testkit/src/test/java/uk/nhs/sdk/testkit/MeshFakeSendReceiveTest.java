@@ -147,6 +147,10 @@ class MeshFakeSendReceiveTest {
         assertThat(json(mesh.get("X26ABC1", "/messageexchange/X26ABC1/outbox/tracking?messageID=" + id))
                 .path("status").asText()).isEqualTo("uploading");
 
+        HttpResponse<byte[]> senderHead = mesh.call("HEAD", "/messageexchange/X26ABC1/inbox/" + id).as("X26ABC1").send();
+        assertThat(senderHead.statusCode()).isEqualTo(200);
+        assertThat(senderHead.headers().firstValue("mex-chunk-range")).contains("1:3");
+
         HttpResponse<byte[]> second = chunk(id, 2, 3, parts[1]);
         assertThat(second.statusCode()).isEqualTo(202);
         assertThat(MeshHttp.text(second)).isEqualTo("null");   // exchange 14
@@ -176,6 +180,7 @@ class MeshFakeSendReceiveTest {
         assertThat(plain.headers().firstValue("content-encoding")).isEmpty();
         assertThat(MeshHttp.text(plain)).isEqualTo("second chunk | ");
         assertThat(mesh.get("X26ABC2", "/messageexchange/X26ABC2/inbox/" + id + "/4").statusCode()).isEqualTo(404);
+        assertThat(mesh.get("X26ABC2", "/messageexchange/X26ABC2/inbox/" + id + "/x").statusCode()).isEqualTo(400);
     }
 
     @Test

@@ -95,9 +95,14 @@ public final class MeshFake implements Fake {
 
     @Override
     public ResponseDefinition handle(Request request) {
+        MeshCall call;
+        try {
+            call = MeshCall.of(request);
+        } catch (IllegalArgumentException malformedPercentEncoding) {
+            return notFound();
+        }
         try {
             store.sweep();
-            MeshCall call = MeshCall.of(request);
             call.readApiVersion();
             return route(call);
         } catch (MeshRefusal refusal) {

@@ -52,7 +52,8 @@ final class MeshViews {
         if (m.type == MeshMessage.Type.DATA) {
             put(h, "content-encoding", contentEncoding);
         }
-        Instant statusTime = m.report.map(MeshMessage.StatusReport::at).orElse(m.accepted);
+        Instant statusTime = m.report.map(MeshMessage.StatusReport::at)
+                .orElse(m.accepted == null ? m.statusChanged : m.accepted);
         if (m.type == MeshMessage.Type.REPORT) {
             MeshMessage.StatusReport r = m.report.orElseThrow();
             put(h, "mex-linkedmsgid", r.linkedMessageId());
