@@ -41,8 +41,12 @@ public final class NhsHttpClient {
         this.baseUrl = b.baseUrl;
         this.options = b.options;
         NhsHttpTransport transport = b.transport != null ? b.transport : NhsHttpTransport.create(b.options);
-        this.pipeline = new Pipeline(b.serviceName, b.baseUrl, b.options, transport.derive(b.options), b.auth,
-                b.errorDecoder, b.correlationId, b.defaultHeaders);
+        okhttp3.OkHttpClient ok = transport.derive(b.options);
+        if (!b.replayOnConnectionFailure) {
+            ok = ok.newBuilder().retryOnConnectionFailure(false).build();
+        }
+        this.pipeline = new Pipeline(b.serviceName, b.baseUrl, b.options, ok, b.auth, b.errorDecoder,
+                b.correlationId, b.defaultHeaders);
     }
 
     /**
@@ -111,6 +115,7 @@ public final class NhsHttpClient {
         private AuthProvider auth = AuthProvider.none();
         private ErrorDecoder errorDecoder = ErrorDecoder.fhir();
         private String correlationId;
+        private boolean replayOnConnectionFailure = true;
         private final List<Map.Entry<String, String>> defaultHeaders = new ArrayList<>();
 
         private Builder() {
@@ -190,6 +195,23 @@ public final class NhsHttpClient {
          */
         public Builder correlationId(String value) {
             this.correlationId = value;
+            return this;
+        }
+
+        /**
+         * Whether the HTTP layer may silently re-send a request, unchanged and within the same
+         * attempt, when a connection fails (default {@code true}; never for
+         * {@link Idempotency#NONE} requests). Turn it off when every transmission must carry
+         * fresh credentials, such as MESH's NHSMESH header, which is valid for one request only:
+         * such failures then go through the retry policy, and each retry is authenticated afresh
+         * by the {@link AuthProvider}.
+         *
+         * @param value {@code false} to make every transmission a counted, freshly authenticated
+         *     attempt
+         * @return this builder
+         */
+        public Builder replayOnConnectionFailure(boolean value) {
+            this.replayOnConnectionFailure = value;
             return this;
         }
 

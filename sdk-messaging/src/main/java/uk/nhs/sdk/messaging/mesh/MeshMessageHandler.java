@@ -1,0 +1,19 @@
+package uk.nhs.sdk.messaging.mesh;
+
+/**
+ * Processes one received message for {@link MeshClient#receiveAll(MeshMessageHandler)} and
+ * {@link MeshInboxPoller}. Returning normally means "stored safely": the message is then
+ * acknowledged and leaves the inbox. Throwing leaves it unacknowledged, so it is offered again on
+ * the next poll (at-least-once delivery: make the handler idempotent, for example by message id).
+ */
+@FunctionalInterface
+public interface MeshMessageHandler {
+    /**
+     * Handles a message. Read {@link MeshMessage#content()} here; the stream is closed when this
+     * method returns.
+     *
+     * @param message the message (a DATA message, or a REPORT with {@link MeshMessageInfo#report()})
+     * @throws Exception to leave the message in the inbox
+     */
+    void handle(MeshMessage message) throws Exception;
+}

@@ -1,0 +1,163 @@
+package uk.nhs.sdk.messaging.mesh.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.zip.GZIPInputStream;
+import uk.nhs.sdk.core.http.NhsResponse;
+
+/**
+ * The content of a MESH message as one stream across all its chunks, fetched lazily: chunk n is
+ * requested only when a read finds chunk n-1 exhausted. Each chunk whose response says
+ * {@code Content-Encoding: gzip} is gunzipped on its own. Heap use is the decoder's buffers;
+ * nothing is held beyond the bytes the caller has not read yet from the current response.
+ *
+ * <p>When a chunk's connection fails part-way, the chunk is requested again (chunks are
+ * addressable) and the bytes already delivered are skipped, up to {@code resumesPerChunk} times.
+ * A failure to fetch a chunk surfaces as the SDK's unchecked exception from the opener.
+ *
+ * <p>Not thread-safe, like any stream.
+ */
+public final class ChunkedDownloadStream extends InputStream {
+    /** Opens chunk {@code number} (1-based) as a streamed response. */
+    @FunctionalInterface
+    public interface ChunkOpener {
+        /**
+         * Fetches a chunk.
+         *
+         * @param number the chunk, from 1
+         * @return the 2xx streamed response
+         */
+        NhsResponse open(int number);
+    }
+
+    private final int totalChunks;
+    private final ChunkOpener opener;
+    private final int resumesPerChunk;
+    private int current;
+    private NhsResponse response;
+    private InputStream in;
+    private long deliveredFromChunk;
+    private int resumesLeft;
+    private boolean closed;
+    private boolean ended;
+
+    /**
+     * Creates the stream.
+     *
+     * @param first the response that carried chunk 1, not yet read
+     * @param totalChunks the message's chunk count (from {@code mex-chunk-range})
+     * @param opener fetches chunks 1..n again or for the first time
+     * @param resumesPerChunk how many times a chunk is fetched again after a broken read
+     */
+    public ChunkedDownloadStream(NhsResponse first, int totalChunks, ChunkOpener opener, int resumesPerChunk) {
+        this.response = Objects.requireNonNull(first, "first");
+        this.totalChunks = Math.max(1, totalChunks);
+        this.opener = Objects.requireNonNull(opener, "opener");
+        this.resumesPerChunk = Math.max(0, resumesPerChunk);
+        this.current = 1;
+        this.resumesLeft = this.resumesPerChunk;
+    }
+
+    /**
+     * The chunk being read, from 1.
+     *
+     * @return the chunk number
+     */
+    public int currentChunk() {
+        return current;
+    }
+
+    @Override
+    public int read() throws IOException {
+        byte[] one = new byte[1];
+        int n = read(one, 0, 1);
+        return n == -1 ? -1 : one[0] & 0xFF;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+        Objects.checkFromIndexSize(off, len, b.length);
+        if (closed) {
+            throw new IOException("the message stream is closed");
+        }
+        if (len == 0) {
+            return 0;
+        }
+        while (!ended) {
+            int n;
+            try {
+                n = decoded().read(b, off, len);
+            } catch (IOException e) {
+                resume(e);
+                continue;
+            }
+            if (n > 0) {
+                deliveredFromChunk += n;
+                return n;
+            }
+            if (n == -1) {
+                advance();
+            }
+        }
+        return -1;
+    }
+
+    private InputStream decoded() throws IOException {
+        if (in == null) {
+            InputStream raw = response.bodyStream();
+            in = response.header("Content-Encoding").map(v -> v.toLowerCase(Locale.ROOT).contains("gzip"))
+                    .orElse(false) ? new GZIPInputStream(raw, Spool.BUFFER) : raw;
+        }
+        return in;
+    }
+
+    private void advance() {
+        response.close();
+        in = null;
+        if (current >= totalChunks) {
+            ended = true;
+            return;
+        }
+        current++;
+        deliveredFromChunk = 0;
+        resumesLeft = resumesPerChunk;
+        response = opener.open(current);
+    }
+
+    private void resume(IOException failure) throws IOException {
+        response.close();
+        in = null;
+        if (closed || resumesLeft <= 0) {
+            throw failure;
+        }
+        resumesLeft--;
+        response = opener.open(current);
+        long skip = deliveredFromChunk;
+        try {
+            InputStream d = decoded();
+            while (skip > 0) {
+                long s = d.skip(skip);
+                if (s <= 0) {
+                    if (d.read() == -1) {
+                        throw new IOException("chunk " + current + " was shorter when fetched again");
+                    }
+                    s = 1;
+                }
+                skip -= s;
+            }
+        } catch (IOException e) {
+            e.addSuppressed(failure);
+            resume(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            response.close();
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package uk.nhs.sdk.messaging.mesh.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import uk.nhs.sdk.core.error.CallDetails;
+import uk.nhs.sdk.core.http.NhsHeaders;
+import uk.nhs.sdk.core.http.NhsResponse;
+
+/** Laziness, per-chunk decoding and resumption of the chunked download stream. */
+class ChunkedDownloadStreamTest {
+    private final List<Integer> opened = new ArrayList<>();
+
+    private static NhsResponse response(InputStream body, boolean gzip) {
+        return NhsResponse.streaming(206, NhsHeaders.of(gzip ? List.of(Map.entry("content-encoding", "gzip"))
+                : List.of()), body, CallDetails.of("MESH", "req", null, 1, null));
+    }
+
+    private static NhsResponse response(String body) {
+        return response(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), false);
+    }
+
+    @Test
+    void chunkTwoIsFetchedOnlyWhenChunkOneIsUsedUp() throws IOException {
+        ChunkedDownloadStream in = new ChunkedDownloadStream(response("first|"), 2, n -> {
+            opened.add(n);
+            return response("second");
+        }, 2);
+
+        byte[] six = new byte[6];
+        assertThat(in.read(six)).isEqualTo(6);
+        assertThat(new String(six, StandardCharsets.UTF_8)).isEqualTo("first|");
+        assertThat(opened).as("all of chunk 1 read, chunk 2 not yet needed").isEmpty();
+        assertThat(in.currentChunk()).isEqualTo(1);
+
+        assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("second");
+        assertThat(opened).containsExactly(2);
+        assertThat(in.currentChunk()).isEqualTo(2);
+    }
+
+    @Test
+    void eachChunkIsDecodedOnItsOwn() throws IOException {
+        byte[] again = gzip("gzipped again");
+        ChunkedDownloadStream in = new ChunkedDownloadStream(
+                response(new ByteArrayInputStream(gzip("gzipped,")), true), 3, n -> n == 2
+                        ? response("plain,") : response(new ByteArrayInputStream(again), true), 0);
+
+        assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("gzipped,plain,gzipped again");
+    }
+
+    @Test
+    void aBrokenChunkIsFetchedAgainAndTheDeliveredBytesSkipped() throws IOException {
+        byte[] chunk1 = "0123456789".getBytes(StandardCharsets.UTF_8);
+        ChunkedDownloadStream in = new ChunkedDownloadStream(response(new BreaksAfter(chunk1, 4), false), 2, n -> {
+            opened.add(n);
+            return n == 1 ? response("0123456789") : response("abc");
+        }, 1);
+
+        assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("0123456789abc");
+        assertThat(opened).containsExactly(1, 2);
+    }
+
+    @Test
+    void aGzipChunkIsResumedInDecodedBytes() throws IOException {
+        byte[] gz = gzip("line one\nline two\n".repeat(200));
+        ChunkedDownloadStream in = new ChunkedDownloadStream(response(new BreaksAfter(gz, gz.length / 2), true), 1,
+                n -> response(new ByteArrayInputStream(gz), true), 1);
+
+        assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("line one\nline two\n".repeat(200));
+    }
+
+    @Test
+    void whenTheResumesAreUsedUpTheReadFails() {
+        byte[] chunk1 = "0123456789".getBytes(StandardCharsets.UTF_8);
+        ChunkedDownloadStream in = new ChunkedDownloadStream(response(new BreaksAfter(chunk1, 2), false), 1, n -> {
+            opened.add(n);
+            return response(new BreaksAfter(chunk1, 2), false);
+        }, 2);
+
+        assertThatThrownBy(in::readAllBytes).isInstanceOf(IOException.class).hasMessageContaining("reset");
+        assertThat(opened).containsExactly(1, 1);
+    }
+
+    @Test
+    void aClosedStreamRefusesReadsAndClosesTheResponse() throws IOException {
+        boolean[] closed = new boolean[1];
+        InputStream body = new ByteArrayInputStream(new byte[10]) {
+            @Override
+            public void close() {
+                closed[0] = true;
+            }
+        };
+        ChunkedDownloadStream in = new ChunkedDownloadStream(response(body, false), 1, n -> response("x"), 0);
+        in.close();
+        assertThat(closed[0]).isTrue();
+        assertThatThrownBy(in::read).isInstanceOf(IOException.class);
+    }
+
+    private static byte[] gzip(String s) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(s.getBytes(StandardCharsets.UTF_8));
+        }
+        return out.toByteArray();
+    }
+
+    /** Delivers the first {@code n} bytes, then fails like a reset connection. */
+    private static final class BreaksAfter extends InputStream {
+        private final byte[] data;
+        private final int n;
+        private int pos;
+
+        BreaksAfter(byte[] data, int n) {
+            this.data = data;
+            this.n = n;
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (pos >= n) {
+                throw new IOException("connection reset");
+            }
+            return data[pos++] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (pos >= n) {
+                throw new IOException("connection reset");
+            }
+            int c = Math.min(len, n - pos);
+            System.arraycopy(data, pos, b, off, c);
+            pos += c;
+            return c;
+        }
+    }
+}
