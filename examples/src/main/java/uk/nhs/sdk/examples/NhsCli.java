@@ -5,6 +5,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import uk.nhs.sdk.core.error.NhsSdkException;
 import uk.nhs.sdk.examples.demo.DemoCommand;
+import uk.nhs.sdk.examples.mesh.MeshCommand;
 import uk.nhs.sdk.examples.number.NumberCommand;
 
 /**
@@ -18,6 +19,7 @@ import uk.nhs.sdk.examples.number.NumberCommand;
         description = "Typed clients for the NHS's national services, as examples you can run.",
         subcommands = {
             NumberCommand.class,
+            MeshCommand.class,
             DemoCommand.class,
             SandboxCommand.class,
             CommandLine.HelpCommand.class

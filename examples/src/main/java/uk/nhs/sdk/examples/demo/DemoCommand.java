@@ -17,7 +17,8 @@ import uk.nhs.sdk.testkit.NhsSandbox;
 public final class DemoCommand implements Callable<Integer> {
     /** The tour, in order; each service adds its step here. */
     static final List<DemoStep> STEPS = List.of(
-            new ApiPlatformAuthStep());
+            new ApiPlatformAuthStep(),
+            new MeshDemoStep());
 
     @Spec
     CommandSpec spec;
