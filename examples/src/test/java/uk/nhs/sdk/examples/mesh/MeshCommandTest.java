@@ -164,6 +164,17 @@ class MeshCommandTest {
     }
 
     @Test
+    void theClientCertificateAndCaBundleAreLoadedForMutualTls(@TempDir Path dir) {
+        CliRun r = CliRun.of("mesh", "handshake", "--client-cert", dir.resolve("missing.crt").toString(),
+                "--client-key", dir.resolve("missing.key").toString());
+        assertThat(r.status).isEqualTo(1);
+        assertThat(r.err).contains("cannot load the PEM client key or certificate");
+        CliRun ca = CliRun.of("mesh", "handshake", "--ca-bundle", dir.resolve("missing-ca.pem").toString());
+        assertThat(ca.status).isEqualTo(1);
+        assertThat(ca.err).contains("cannot load the CA bundle");
+    }
+
+    @Test
     void aBadChunkSizeIsRefusedBeforeAnythingIsSent(@TempDir Path dir) throws IOException {
         CliRun r = CliRun.of("mesh", "send", sample(dir, 10).toString(), "--to", "X26ABC2", "--workflow-id",
                 "TEST_WORKFLOW", "--chunk-size", "lots");
