@@ -176,6 +176,18 @@ class MeshClientSandboxTest {
     }
 
     @Test
+    void streamsOfKnownAndUnknownLengthArriveWhole() throws Exception {
+        byte[] content = seeded(70_000, 13);
+        MeshSendRequest request = MeshSendRequest.builder("X26ABC2", "TEST_WORKFLOW").chunkSize(16_384).build();
+        MeshSendResult known = alice.send(request, new java.io.ByteArrayInputStream(content), content.length);
+        MeshSendResult unknown = alice.send(request, new java.io.ByteArrayInputStream(content));
+        assertThat(known.chunks()).isEqualTo(5);
+        assertThat(unknown.chunks()).isEqualTo(5);
+        assertThat(read(bob, known.messageId())).isEqualTo(content);
+        assertThat(read(bob, unknown.messageId())).isEqualTo(content);
+    }
+
+    @Test
     void inboxPagesAreFollowedToTheEndAndFilteredByWorkflow() {
         List<String> sent = new ArrayList<>();
         for (int i = 0; i < 23; i++) {
