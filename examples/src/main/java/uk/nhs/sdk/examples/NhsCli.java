@@ -5,6 +5,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import uk.nhs.sdk.core.error.NhsSdkException;
 import uk.nhs.sdk.examples.demo.DemoCommand;
+import uk.nhs.sdk.examples.mesh.MeshCommand;
 import uk.nhs.sdk.examples.number.NumberCommand;
 import uk.nhs.sdk.examples.pds.PdsCommand;
 
@@ -20,6 +21,7 @@ import uk.nhs.sdk.examples.pds.PdsCommand;
         subcommands = {
             NumberCommand.class,
             PdsCommand.class,
+            MeshCommand.class,
             DemoCommand.class,
             SandboxCommand.class,
             CommandLine.HelpCommand.class

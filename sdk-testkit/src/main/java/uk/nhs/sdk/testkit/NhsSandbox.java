@@ -8,19 +8,34 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.ConsoleNotifier;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
 import uk.nhs.sdk.core.NhsClientOptions;
+import uk.nhs.sdk.core.OdsCode;
+import uk.nhs.sdk.core.Secret;
 import uk.nhs.sdk.core.auth.SignedJwtAuth;
+import uk.nhs.sdk.core.error.NhsValidationException;
 import uk.nhs.sdk.testkit.internal.Fake;
+import uk.nhs.sdk.testkit.internal.RequestBodySpool;
 import uk.nhs.sdk.testkit.internal.SandboxContext;
+import uk.nhs.sdk.testkit.internal.mesh.MeshDirectory;
+import uk.nhs.sdk.testkit.internal.mesh.MeshFake;
 import uk.nhs.sdk.testkit.internal.oauth.TokenFake;
 import uk.nhs.sdk.testkit.internal.pds.PdsFake;
 
@@ -49,24 +64,59 @@ import uk.nhs.sdk.testkit.internal.pds.PdsFake;
  *       {@code If-Match} versions on update (409, 412), redaction of restricted records,
  *       de-duplication of resent updates, PDS's search rules and "too many matches"; a bearer
  *       token, when sent, must be one this sandbox issued.</li>
+ *   <li>MESH API v2 ({@link #meshBaseUrl()}, paths {@code /messageexchange/...} at the root): the
+ *       mailboxes of {@link #meshMailboxes()}, signed in with the NHSMESH header checked as real
+ *       MESH does (HMAC-SHA256 with {@link #meshSharedKey()}, mailbox matching the path, timestamp
+ *       within two hours of the sandbox clock, no nonce reused); send, chunked upload in order,
+ *       inbox with paging and workflow filter, download (206 for a chunk that is not the last),
+ *       acknowledge, tracking, endpoint lookup and workflow search, REPORTs for messages not
+ *       collected within five days. Message bodies are kept on disk, in a directory deleted by
+ *       {@link #close()}, so messages of any size fit.</li>
  * </ul>
  *
  * <p>Thread-safe. {@link #reset()} returns every fake to its seed data; {@link #close()} stops
  * the server. In JUnit 5 tests, {@link NhsSandboxExtension} does both.
  */
 public final class NhsSandbox implements AutoCloseable {
+    /** WireMock serves response body files from this directory under its root. */
+    private static final String BODY_FILES = "__files";
+    private static final String MESH_FILES = "mesh";
+    /** Requests whose raw bodies are streamed to disk before WireMock sees them. */
+    private static final String MESH_PATHS = "/messageexchange/*";
+    /** Bounds the copy of each response WireMock keeps for its (disabled) journal. */
+    private static final int LOGGED_RESPONSE_BYTES = 1024;
     private final WireMockServer server;
     private final SandboxContext context;
     private final TokenFake tokens;
     private final List<Fake> fakes;
     private final SandboxFaults faults = new SandboxFaults();
     private final SandboxApplication application;
+    private final Path dataDirectory;
+    private final MeshFake mesh;
+    private final Secret meshSharedKey;
+    private final List<SandboxMeshMailbox> meshMailboxes;
 
     private NhsSandbox(Builder b) {
         URI[] base = new URI[1];
         this.context = new SandboxContext(b.clock, () -> base[0]);
         this.tokens = new TokenFake(context);
-        this.fakes = List.of(tokens, new PdsFake(context));
+        try {
+            this.dataDirectory = Files.createTempDirectory("nhs-sandbox-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the sandbox's data directory", e);
+        }
+        this.meshSharedKey = b.meshSharedKey.orElse(Secret.of(MeshDirectory.SANDBOX_SHARED_KEY));
+        MeshDirectory directory = b.meshDirectory();
+        RequestBodySpool bodies = new RequestBodySpool(dataDirectory.resolve("requests"), MESH_PATHS);
+        this.mesh = new MeshFake(context, directory, meshSharedKey,
+                dataDirectory.resolve(BODY_FILES).resolve(MESH_FILES), MESH_FILES + "/", bodies);
+        List<SandboxMeshMailbox> mailboxes = new ArrayList<>();
+        for (MeshDirectory.Mailbox mb : directory.mailboxes()) {
+            mailboxes.add(new SandboxMeshMailbox(mb.id(), mb.password(),
+                    mb.odsCode().isEmpty() ? Optional.empty() : Optional.of(OdsCode.of(mb.odsCode()))));
+        }
+        this.meshMailboxes = List.copyOf(mailboxes);
+        this.fakes = List.of(tokens, new PdsFake(context), mesh);
         Map<String, Fake> byName = new LinkedHashMap<>();
         for (Fake f : fakes) {
             byName.put(f.name(), f);
@@ -75,6 +125,9 @@ public final class NhsSandbox implements AutoCloseable {
                 .bindAddress("127.0.0.1")
                 .port(b.port)
                 .disableRequestJournal()
+                .maxLoggedResponseSize(LOGGED_RESPONSE_BYTES)
+                .usingFilesUnderDirectory(dataDirectory.toString())
+                .httpServerFactory(bodies.serverFactory())
                 .gzipDisabled(true)
                 .notifier(new ConsoleNotifier(false))
                 .extensions(new Dispatcher(Map.copyOf(byName), faults));
@@ -152,6 +205,41 @@ public final class NhsSandbox implements AutoCloseable {
     }
 
     /**
+     * The MESH API's base URL, what a MESH client's {@code baseUrl(URI)} takes: MESH paths
+     * ({@code /messageexchange/{mailbox}/...}) start at the host root, so this is the sandbox's
+     * root URL.
+     *
+     * @return for example {@code http://127.0.0.1:54321}
+     */
+    public URI meshBaseUrl() {
+        return baseUrl();
+    }
+
+    /**
+     * The MESH mailboxes the sandbox knows, with their passwords.
+     *
+     * @return the mailboxes, in configuration order; unmodifiable
+     */
+    public List<SandboxMeshMailbox> meshMailboxes() {
+        return meshMailboxes;
+    }
+
+    /**
+     * The MESH shared key every {@code Authorization} header's hash is keyed with: the one
+     * configured, else the public MESH sandbox's {@code TestKey}.
+     *
+     * @return the shared key
+     */
+    public Secret meshSharedKey() {
+        return meshSharedKey;
+    }
+
+    /** The directory holding the sandbox's files (MESH message bodies); deleted by {@link #close()}. */
+    Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    /**
      * Every service the sandbox hosts, by name, with its base URL: what a client's
      * {@code baseUrl(URI)} takes.
      *
@@ -161,6 +249,7 @@ public final class NhsSandbox implements AutoCloseable {
         Map<String, URI> urls = new LinkedHashMap<>();
         urls.put("API Platform OAuth2 token", oauthTokenUrl());
         urls.put("Personal Demographics Service (PDS) FHIR R4", pdsBaseUrl());
+        urls.put("MESH", meshBaseUrl());
         return Collections.unmodifiableMap(urls);
     }
 
@@ -249,8 +338,9 @@ public final class NhsSandbox implements AutoCloseable {
     }
 
     /**
-     * Returns every fake to its seed data, forgets issued tokens and used {@code jti}s, and drops
-     * queued faults; registered applications stay.
+     * Returns every fake to its seed data, forgets issued tokens, used {@code jti}s, MESH messages
+     * (deleting their files) and used MESH nonces, and drops queued faults; registered
+     * applications and MESH mailboxes stay.
      */
     public void reset() {
         faults.clear();
@@ -260,11 +350,18 @@ public final class NhsSandbox implements AutoCloseable {
     }
 
     /**
-     * Stops the server.
+     * Stops the server and deletes the sandbox's data directory (MESH message bodies).
      */
     @Override
     public void close() {
         server.stop();
+        try (Stream<Path> files = Files.walk(dataDirectory)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete the sandbox's data directory", e);
+        }
     }
 
     @Override
@@ -296,6 +393,9 @@ public final class NhsSandbox implements AutoCloseable {
     public static final class Builder {
         private int port;
         private Clock clock = Clock.systemUTC();
+        private final Map<String, MeshDirectory.Mailbox> meshMailboxes = new LinkedHashMap<>();
+        private final Map<String, List<String>> meshWorkflows = new LinkedHashMap<>();
+        private Optional<Secret> meshSharedKey = Optional.empty();
 
         private Builder() {
         }
@@ -315,7 +415,98 @@ public final class NhsSandbox implements AutoCloseable {
         }
 
         /**
-         * Sets the sandbox clock, which decides token expiry and assertion checks.
+         * Adds a MESH mailbox. When any is added, the sandbox knows only the mailboxes added this
+         * way instead of the public MESH sandbox's.
+         *
+         * @param mailboxId the mailbox id: 1 to 100 upper-case letters and digits
+         * @param password the mailbox password
+         * @return this builder
+         * @throws NhsValidationException when the id breaks that rule
+         */
+        public Builder meshMailbox(String mailboxId, Secret password) {
+            return addMeshMailbox(mailboxId, password, "");
+        }
+
+        /**
+         * Adds a MESH mailbox of an organisation, which endpoint lookup can then find.
+         *
+         * @param mailboxId the mailbox id: 1 to 100 upper-case letters and digits
+         * @param password the mailbox password
+         * @param odsCode the organisation's ODS code
+         * @return this builder
+         * @throws NhsValidationException when the id breaks that rule
+         * @see #meshMailbox(String, Secret)
+         */
+        public Builder meshMailbox(String mailboxId, Secret password, OdsCode odsCode) {
+            return addMeshMailbox(mailboxId, password, Objects.requireNonNull(odsCode, "odsCode").value());
+        }
+
+        private Builder addMeshMailbox(String mailboxId, Secret password, String odsCode) {
+            Objects.requireNonNull(mailboxId, "mailboxId");
+            Objects.requireNonNull(password, "password");
+            if (!mailboxId.matches("[A-Z0-9]{1,100}")) {
+                throw new NhsValidationException("mailboxId", "must be 1 to 100 upper-case letters and digits");
+            }
+            meshMailboxes.put(mailboxId, new MeshDirectory.Mailbox(mailboxId, mailboxId, password, odsCode, odsCode, ""));
+            return this;
+        }
+
+        /**
+         * Registers the mailboxes that receive a MESH workflow, which endpoint lookup and workflow
+         * search answer with. Senders are not restricted, as in the public MESH sandbox.
+         *
+         * @param workflowId the workflow id, such as {@code TEST_WORKFLOW}
+         * @param receiverMailboxIds the receiving mailboxes; each must be a configured mailbox by
+         *     the time the sandbox starts
+         * @return this builder
+         */
+        public Builder meshWorkflow(String workflowId, String... receiverMailboxIds) {
+            Objects.requireNonNull(workflowId, "workflowId");
+            if (workflowId.isBlank()) {
+                throw new NhsValidationException("workflowId", "must not be blank");
+            }
+            List<String> receivers = new ArrayList<>();
+            for (String id : receiverMailboxIds) {
+                receivers.add(Objects.requireNonNull(id, "receiverMailboxIds").toUpperCase(Locale.ROOT));
+            }
+            meshWorkflows.put(workflowId, List.copyOf(receivers));
+            return this;
+        }
+
+        /**
+         * Sets the MESH shared key (default: the public MESH sandbox's {@code TestKey}).
+         *
+         * @param value the key
+         * @return this builder
+         */
+        public Builder meshSharedKey(Secret value) {
+            this.meshSharedKey = Optional.of(Objects.requireNonNull(value, "meshSharedKey"));
+            return this;
+        }
+
+        private MeshDirectory meshDirectory() {
+            MeshDirectory seed = MeshDirectory.publicSandbox();
+            List<MeshDirectory.Mailbox> mailboxes = meshMailboxes.isEmpty()
+                    ? seed.mailboxes() : List.copyOf(meshMailboxes.values());
+            Map<String, List<String>> workflows = new LinkedHashMap<>();
+            if (meshMailboxes.isEmpty()) {
+                workflows.putAll(seed.workflows());
+            }
+            workflows.putAll(meshWorkflows);
+            MeshDirectory directory = new MeshDirectory(mailboxes, workflows);
+            for (List<String> receivers : meshWorkflows.values()) {
+                for (String id : receivers) {
+                    if (directory.mailbox(id).isEmpty()) {
+                        throw new NhsValidationException("meshWorkflow", "receivers must be configured mailboxes");
+                    }
+                }
+            }
+            return directory;
+        }
+
+        /**
+         * Sets the sandbox clock, which decides token expiry, assertion checks, the MESH token
+         * timestamp window and when uncollected MESH messages expire.
          *
          * @param value the clock
          * @return this builder

@@ -19,7 +19,8 @@ public final class DemoCommand implements Callable<Integer> {
     /** The tour, in order; each service adds its step here. */
     static final List<DemoStep> STEPS = List.of(
             new ApiPlatformAuthStep(),
-            new PdsDemoStep());
+            new PdsDemoStep(),
+            new MeshDemoStep());
 
     @Spec
     CommandSpec spec;

@@ -1,0 +1,4 @@
+/**
+ * {@code nhs mesh}: MESH handshake, send, inbox, receive, acknowledge, tracking and lookup.
+ */
+package uk.nhs.sdk.examples.mesh;
