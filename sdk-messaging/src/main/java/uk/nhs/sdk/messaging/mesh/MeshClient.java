@@ -390,6 +390,13 @@ public final class MeshClient {
                 throw new MeshSendIncompleteException(messageId, localId, k, total, new UncheckedIOException(
                         "chunk " + k + " of the content could not be read", e));
             } catch (MeshMessageFinalisedException e) {
+                if (k == total && e.attempts() > 1) {
+                    // MESH locks a message when its last chunk arrives; a 423 on a retry of the
+                    // last chunk means an earlier attempt of it arrived and its answer was lost.
+                    LOG.debug("MESH chunk {}/{} of message {} was already received (423 on retry)", k, total,
+                            messageId);
+                    continue;
+                }
                 throw e;
             } catch (NhsSdkException e) {
                 throw new MeshSendIncompleteException(messageId, localId, k, total, e);

@@ -293,6 +293,18 @@ class MeshClientSandboxTest {
     }
 
     @Test
+    void aLostAnswerToTheLastChunkIsASuccessNotA423() throws Exception {
+        byte[] content = seeded(30_000, 7);
+        sandbox.faults().injectNext("POST", "/messageexchange/X26ABC1/outbox/[^/]+/3",
+                SandboxFault.status(503).afterProcessing());
+        MeshSendResult sent = alice.send(MeshSendRequest.builder("X26ABC2", "TEST_WORKFLOW").chunkSize(10_000).build(),
+                content);
+        assertThat(sent.chunks()).isEqualTo(3);
+        assertThat(inbox(bob)).containsExactly(sent.messageId());
+        assertThat(read(bob, sent.messageId())).isEqualTo(content);
+    }
+
+    @Test
     void aSendCutShortResumesFromTheChunkItStoppedAt() throws Exception {
         byte[] content = seeded(30_000, 5);
         MeshSendRequest request = MeshSendRequest.builder("X26ABC2", "TEST_WORKFLOW").chunkSize(10_000).build();
