@@ -187,6 +187,9 @@ public final class PdsClient {
      * @throws uk.nhs.sdk.core.error.BadRequestException 400, such as {@code INVALID_UPDATE}
      * @throws uk.nhs.sdk.core.error.ServerErrorException 503 {@code SERVICE_UNAVAILABLE} when
      *     retries ran out; its {@code requestId()} is the id to resend with
+     * @throws uk.nhs.sdk.core.error.NhsTransportException when no answer came (a timeout is
+     *     {@link uk.nhs.sdk.core.error.NhsTimeoutException}); {@code outcomeUnknown()} is then
+     *     {@code true} and {@code reconcileId()} is the {@code X-Request-ID} to resend with
      * @throws NhsValidationException when the version is negative
      */
     public UpdateResult update(NhsNumber nhsNumber, long version, PatientPatch patch) {
@@ -219,6 +222,7 @@ public final class PdsClient {
                 .body(NhsRequestBody.ofJson(patch.toJson(), JSON_PATCH))
                 .idempotency(Idempotency.KEYED)
                 .requestId(requestId.toString())
+                .reconcileId(requestId.toString())
                 .build());
         Patient patient = patient(r);
         return new UpdateResult(patient, PdsResponses.version(r, patient), r.requestId(), r.attempts());
