@@ -77,8 +77,25 @@ class PatientPatchTest {
     }
 
     @Test
-    void deleteGender() throws Exception {
-        assertThat(json(PatientPatch.builder().remove("/gender").build())).isEqualTo(example("delete-gender"));
+    void deleteGenderIsTheOneExamplePdsRejects() {
+        // patient-patch.yaml: "although the patch is perfectly valid, the update is still rejected as a
+        // patients gender cannot be removed"; the builder refuses it before any call.
+        assertThat(refused(() -> PatientPatch.builder().remove("/gender").build()).getMessage())
+                .contains("/gender cannot be removed");
+    }
+
+    @Test
+    void genderBirthDateAndDeathDateAreNeverRemovedAndGenderIsNeverSetToOther() {
+        refused(() -> PatientPatch.builder().remove("/birthDate").build());
+        refused(() -> PatientPatch.builder().remove("/deceasedDateTime").build());
+        NhsValidationException other = refused(() -> PatientPatch.builder().replace("/gender", "other").build());
+        assertThat(other.field()).isEqualTo("patch.value");
+        assertThat(other.getMessage()).contains("male, female or unknown");
+        refused(() -> PatientPatch.builder().add("/gender", "other").build());
+        refused(() -> PatientPatch.builder().replaceJson("/gender", "{\"code\":\"male\"}").build());
+        assertThat(PatientPatch.builder().replace("/gender", "unknown").build().size()).isEqualTo(1);
+        assertThat(PatientPatch.builder().test("/gender", "other").replace("/gender", "female").build().size())
+                .isEqualTo(2);
     }
 
     @Test

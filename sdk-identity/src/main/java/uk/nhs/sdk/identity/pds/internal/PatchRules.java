@@ -15,6 +15,10 @@ public final class PatchRules {
     /** The Patient's top-level lists, whose items carry an {@code id} (extensions: a {@code url}). */
     public static final Set<String> LISTS = Set.of("name", "address", "telecom", "contact", "generalPractitioner",
             "extension", "identifier");
+    /** The fields PDS never lets an update remove. */
+    private static final Set<String> NOT_REMOVABLE = Set.of("/gender", "/birthDate", "/deceasedDateTime");
+    /** The genders an update may set ({@code other} can be read but never set). */
+    private static final Set<String> SETTABLE_GENDERS = Set.of("male", "female", "unknown");
     private static final Pattern POINTER = Pattern.compile("(/([^/~]|~[01])*)+");
     private static final Pattern LIST_ITEM = Pattern.compile("/([A-Za-z]+)/([0-9]+|-)");
     private static final Pattern INSIDE_LIST_ITEM = Pattern.compile("(/([A-Za-z]+)/[0-9]+)/.+");
@@ -81,6 +85,9 @@ public final class PatchRules {
                     }
                     break;
                 case "remove":
+                    if (NOT_REMOVABLE.contains(op.path())) {
+                        throw new NhsValidationException("patch.path", op.path() + " cannot be removed");
+                    }
                     if (append) {
                         throw new NhsValidationException("patch.path", "remove needs an index, not '-'");
                     }
@@ -100,6 +107,10 @@ public final class PatchRules {
             }
             if (("add".equals(op.op()) || "replace".equals(op.op())) && !wholeItem) {
                 identifiedBefore(ops, i);
+            }
+            if (("add".equals(op.op()) || "replace".equals(op.op())) && "/gender".equals(op.path())
+                    && !(op.value().isTextual() && SETTABLE_GENDERS.contains(op.value().textValue()))) {
+                throw new NhsValidationException("patch.value", "gender can only be set to male, female or unknown");
             }
         }
     }
