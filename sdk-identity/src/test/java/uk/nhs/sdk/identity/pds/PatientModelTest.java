@@ -100,7 +100,8 @@ class PatientModelTest {
         RegistrationRemoval removal = p.removalFromRegistration().orElseThrow();
 
         assertThat(gp.toString()).doesNotContain(gp.odsCode());
-        assertThat(p.nominatedPharmacy().orElseThrow().toString()).doesNotContain(p.nominatedPharmacy().get().odsCode());
+        OrganisationReference pharmacy = p.nominatedPharmacy().orElseThrow();
+        assertThat(pharmacy.toString()).doesNotContain(pharmacy.odsCode());
         assertThat(communication.toString())
                 .doesNotContain(communication.language().flatMap(Coding::code).orElseThrow())
                 .doesNotContain(String.valueOf(communication.interpreterRequired().orElseThrow()));

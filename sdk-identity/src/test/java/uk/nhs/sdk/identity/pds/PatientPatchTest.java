@@ -191,6 +191,25 @@ class PatientPatchTest {
     }
 
     @Test
+    void usesAndSystemsOutsidePdssCodeSetsAreRefused() {
+        assertThat(catchThrowableOfType(NhsValidationException.class, () -> PatientName.builder()
+                .use(NameUse.OFFICIAL).family("Smith").build()).field()).isEqualTo("name.use");
+        assertThat(catchThrowableOfType(NhsValidationException.class, () -> PatientName.builder()
+                .use(NameUse.ANONYMOUS).family("Smith").build()).field()).isEqualTo("name.use");
+        assertThat(catchThrowableOfType(NhsValidationException.class,
+                () -> ContactPoint.builder(ContactSystem.SMS, "07700900000").build()).field())
+                .isEqualTo("telecom.system");
+        assertThat(catchThrowableOfType(NhsValidationException.class,
+                () -> ContactPoint.builder(ContactSystem.PHONE, "01632960587").use(ContactUse.OLD).build()).field())
+                .isEqualTo("telecom.use");
+        assertThat(catchThrowableOfType(NhsValidationException.class,
+                () -> Address.builder().use(AddressUse.OLD).line("1 Road").build()).field()).isEqualTo("address.use");
+        assertThat(PatientName.builder().use(NameUse.MAIDEN).family("Smith").build().use()).contains(NameUse.MAIDEN);
+        assertThat(ContactPoint.builder(ContactSystem.OTHER, "01632960587").use(ContactUse.MOBILE).build().system())
+                .contains(ContactSystem.OTHER);
+    }
+
+    @Test
     void addressAndTelecomRulesAreCheckedWhenBuilt() {
         assertThat(catchThrowableOfType(NhsValidationException.class,
                 () -> Address.builder().use(AddressUse.TEMP).line("1 Road").build()).field()).isEqualTo("address.period");
