@@ -55,10 +55,14 @@ public final class PdsFake implements Fake {
     private final PdsRecords records = new PdsRecords();
     private final SecureRandom random = new SecureRandom();
     private final PdsPatch patcher = new PdsPatch(this::newId);
-    private final Map<String, Stored> updates = new HashMap<>();
+    private final Map<UpdateKey, Stored> updates = new HashMap<>();
 
     /** A successful update's answer, kept to answer a resend with the same request id. */
     private record Stored(String body, long version) {
+    }
+
+    /** What identifies a resend: the same X-Request-ID to the same NHS number. */
+    private record UpdateKey(String nhsNumber, String requestId) {
     }
 
     /**
@@ -158,8 +162,8 @@ public final class PdsFake implements Fake {
     }
 
     private ResponseDefinition update(Request request, String id) {
-        String requestId = request.getHeader("X-Request-ID");
-        Stored done = updates.get(requestId);
+        UpdateKey key = new UpdateKey(id, request.getHeader("X-Request-ID"));
+        Stored done = updates.get(key);
         if (done != null) {
             return answer(request, 200, done.body()).withHeader("ETag", etag(done.version())).build();
         }
@@ -197,7 +201,7 @@ public final class PdsFake implements Fake {
         PdsRecords.version(updated, version + 1);
         records.store(id, updated);
         String answer = Json.write(PdsRecords.retrieveView(updated));
-        updates.put(requestId, new Stored(answer, version + 1));
+        updates.put(key, new Stored(answer, version + 1));
         return answer(request, 200, answer).withHeader("ETag", etag(version + 1)).build();
     }
 
