@@ -70,6 +70,20 @@ class PatientPatchTest {
     }
 
     @Test
+    void replaceTelecomCarriesTheEntrysId() throws Exception {
+        ContactPoint work = ContactPoint.builder(ContactSystem.PHONE, "01632960587").id("789").use(ContactUse.WORK)
+                .build();
+        JsonNode op = json(PatientPatch.builder().replaceTelecom(0, work).build()).get("patches").get(0);
+
+        assertThat(op.get("op").asText()).isEqualTo("replace");
+        assertThat(op.get("path").asText()).isEqualTo("/telecom/0");
+        assertThat(op.get("value").get("id").asText()).isEqualTo("789");
+        assertThat(op.get("value").get("system").asText()).isEqualTo("phone");
+        refused(() -> PatientPatch.builder().replaceTelecom(0, ContactPoint.builder(ContactSystem.PHONE, "01632960587")
+                .build()).build());
+    }
+
+    @Test
     void updateExtension() throws Exception {
         String status = example("update-extension").get("patches").get(0).get("value").toString();
         assertThat(json(PatientPatch.builder().replaceJson("/extension/3", status).build()))

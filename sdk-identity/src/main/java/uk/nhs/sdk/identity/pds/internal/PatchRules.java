@@ -38,13 +38,8 @@ public final class PatchRules {
         }
     }
 
-    /**
-     * The list name when the path is a whole top-level list item ({@code /name/0}, {@code /name/-}).
-     *
-     * @param path the pointer
-     * @return the list name, or null
-     */
-    public static String listOfItem(String path) {
+    /** The list name when the path is a whole top-level list item ({@code /name/0}, {@code /name/-}), else null. */
+    private static String listOfItem(String path) {
         Matcher m = LIST_ITEM.matcher(path);
         return m.matches() && LISTS.contains(m.group(1)) ? m.group(1) : null;
     }
