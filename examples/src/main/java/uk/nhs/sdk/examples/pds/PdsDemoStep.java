@@ -68,7 +68,7 @@ public final class PdsDemoStep implements DemoStep {
                 .replace("/name/" + index + "/given/0", "Janet")
                 .build());
         demo.say("PATCH with If-Match W/\"" + p.version() + "\": given name Jane -> Janet, now version "
-                + u.version());
+                + u.version() + " (the real PDS refuses updates made with application-restricted access)");
 
         RetrievedPatient back = pds.getPatient(nhsNumber);
         demo.say("read back: " + back.patient().usualName().map(PdsText::name).orElse("?") + ", version "

@@ -40,6 +40,10 @@ import uk.nhs.sdk.testkit.internal.SandboxContext;
  * every update; an update resent with the same {@code X-Request-ID} answered as the first time
  * without being applied again; restricted records redacted; searches answered from the records
  * by PDS's matching rules, including {@code TOO_MANY_MATCHES}.
+ *
+ * <p>It does not model PDS's access modes: like the open sandbox it lets every caller update and
+ * receive up to 50 search results, including one holding this sandbox's token, which on the real
+ * API would be application-restricted (no updates, {@code _max-results} 1).
  */
 public final class PdsFake implements Fake {
     /** The API's base path on the sandbox. */
