@@ -189,6 +189,19 @@ class PdsFakeTest {
     }
 
     @Test
+    void aRequestIdReusedForAnotherPatientNeverAnswersTheFirstPatientsRecord(NhsSandbox sandbox) throws Exception {
+        String id = UUID.randomUUID().toString();
+
+        Answer first = send(patch(sandbox, "9000000009", "W/\"2\"", GENDER_MALE).setHeader("X-Request-ID", id));
+        Answer other = send(patch(sandbox, "9000000017", "W/\"2\"", GENDER_MALE).setHeader("X-Request-ID", id));
+
+        assertThat(first.body().path("id").asText()).isEqualTo("9000000009");
+        assertThat(other.status()).isEqualTo(200);
+        assertThat(other.body().path("id").asText()).isEqualTo("9000000017");
+        assertThat(get(sandbox, "/Patient/9000000017").header("ETag")).isEqualTo("W/\"3\"");
+    }
+
+    @Test
     void patchesFollowPdsRulesAndApplyAllOrNothing(NhsSandbox sandbox) throws Exception {
         Answer indexAdd = send(patch(sandbox, "9000000009", "W/\"2\"",
                 "{\"patches\":[{\"op\":\"add\",\"path\":\"/name/0\",\"value\":{\"use\":\"nickname\",\"given\":[\"J\"]}}]}"));

@@ -1,6 +1,7 @@
 package uk.nhs.sdk.examples.pds;
 
 import java.time.LocalDate;
+import java.util.Locale;
 import uk.nhs.sdk.core.NhsNumber;
 import uk.nhs.sdk.examples.demo.DemoContext;
 import uk.nhs.sdk.examples.demo.DemoStep;
@@ -9,6 +10,7 @@ import uk.nhs.sdk.identity.pds.PatientPatch;
 import uk.nhs.sdk.identity.pds.PatientSearch;
 import uk.nhs.sdk.identity.pds.PdsClient;
 import uk.nhs.sdk.identity.pds.RetrievedPatient;
+import uk.nhs.sdk.identity.pds.SearchMatch;
 import uk.nhs.sdk.identity.pds.SearchResult;
 import uk.nhs.sdk.identity.pds.UpdateResult;
 
@@ -41,13 +43,17 @@ public final class PdsDemoStep implements DemoStep {
         String name = p.patient().usualName().map(PdsText::name).orElse("(no usual name)");
         demo.say("GET /Patient/" + nhsNumber.value() + ": " + name + ", born "
                 + p.patient().birthDate().map(PdsText::date).orElse("?") + ", version " + p.version() + " ("
-                + p.sensitivity().name().toLowerCase(java.util.Locale.ROOT) + ")");
+                + p.sensitivity().name().toLowerCase(Locale.ROOT) + ")");
 
         SearchResult found = pds.search(PatientSearch.builder().family("Smith").given("Jane")
                 .birthDate(LocalDate.of(2010, 10, 22)).build());
+        if (!(found instanceof SearchResult.Matches)) {
+            throw new IllegalStateException("the sandbox's search for its own patient answered " + found);
+        }
+        SearchMatch best = ((SearchResult.Matches) found).best();
         demo.say("search family=Smith given=Jane birthdate=eq2010-10-22: " + found.matches().size() + " match(es), "
-                + "best " + found.matches().get(0).patient().nhsNumber().map(NhsNumber::formatted).orElse("?")
-                + " with score " + found.matches().get(0).score());
+                + "best " + best.patient().nhsNumber().map(NhsNumber::formatted).orElse("?")
+                + " with score " + best.score());
         SearchResult many = pds.search(PatientSearch.builder().family("Sm*").birthDate(LocalDate.of(2010, 10, 22))
                 .maxResults(1).build());
         demo.say("search family=Sm* with _max-results=1: "
@@ -62,7 +68,7 @@ public final class PdsDemoStep implements DemoStep {
                 .replace("/name/" + index + "/given/0", "Janet")
                 .build());
         demo.say("PATCH with If-Match W/\"" + p.version() + "\": given name Jane -> Janet, now version "
-                + u.version());
+                + u.version() + " (the real PDS refuses updates made with application-restricted access)");
 
         RetrievedPatient back = pds.getPatient(nhsNumber);
         demo.say("read back: " + back.patient().usualName().map(PdsText::name).orElse("?") + ", version "

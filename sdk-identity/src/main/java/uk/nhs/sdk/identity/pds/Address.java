@@ -155,7 +155,9 @@ public final class Address {
      * Builds an {@link Address}, applying PDS's address rules before any call: at most five
      * non-blank lines, a postcode or a line, a {@code temp} or {@code billing} address has a
      * period with a start and an end, a {@code temp} address has one of
-     * {@link #TEMPORARY_ADDRESS_DESCRIPTORS} as its text, and {@code work} cannot be set.
+     * {@link #TEMPORARY_ADDRESS_DESCRIPTORS} as its text, and a use of {@code home}, {@code temp}
+     * or {@code billing} ({@code work} is a legacy use PDS returns but does not accept, {@code old}
+     * is not in PDS's code set).
      */
     public static final class Builder {
         private String id;
@@ -281,6 +283,9 @@ public final class Address {
             }
             if (use == AddressUse.WORK) {
                 throw new NhsValidationException("address.use", "work is a legacy use that PDS does not accept");
+            }
+            if (use == AddressUse.OLD) {
+                throw new NhsValidationException("address.use", "PDS holds only home, temp and billing addresses");
             }
             if ((use == AddressUse.TEMP || use == AddressUse.BILLING)
                     && (period == null || period.start().isEmpty() || period.end().isEmpty())) {

@@ -34,9 +34,13 @@ public final class Communication {
         return Optional.ofNullable(interpreterRequired);
     }
 
+    /**
+     * Nothing of the needs: a patient's language and need of an interpreter are patient data.
+     *
+     * @return {@code Communication[***]}
+     */
     @Override
     public String toString() {
-        return "Communication[language=" + (language == null ? null : language.code().orElse(null))
-                + ", interpreterRequired=" + interpreterRequired + "]";
+        return "Communication[***]";
     }
 }

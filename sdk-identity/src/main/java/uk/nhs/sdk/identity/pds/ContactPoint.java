@@ -121,7 +121,9 @@ public final class ContactPoint {
 
     /**
      * Builds a {@link ContactPoint}, applying PDS's telecom rules before any call: a non-blank
-     * value, and an email address of 7 to 89 characters with an {@code @}.
+     * value, an email address of 7 to 89 characters with an {@code @}, a system PDS holds
+     * ({@code phone}, {@code fax}, {@code email} or {@code other}) and a use PDS holds
+     * ({@code home}, {@code work}, {@code temp} or {@code mobile}).
      */
     public static final class Builder {
         private final ContactSystem system;
@@ -177,6 +179,12 @@ public final class ContactPoint {
         public ContactPoint build() {
             if (value.isBlank()) {
                 throw new NhsValidationException("telecom.value", "must not be blank");
+            }
+            if (system == ContactSystem.PAGER || system == ContactSystem.URL || system == ContactSystem.SMS) {
+                throw new NhsValidationException("telecom.system", "PDS holds only phone, fax, email and other");
+            }
+            if (use == ContactUse.OLD) {
+                throw new NhsValidationException("telecom.use", "PDS holds only home, work, temp and mobile");
             }
             if (system == ContactSystem.EMAIL
                     && (value.length() <= 6 || value.length() >= 90 || value.indexOf('@') <= 0)) {

@@ -45,9 +45,14 @@ public final class ContactPreference {
         return Optional.ofNullable(times);
     }
 
+    /**
+     * Nothing of the preferences: a written format such as Braille says something of the
+     * patient's health.
+     *
+     * @return {@code ContactPreference[***]}
+     */
     @Override
     public String toString() {
-        return "ContactPreference[writtenFormat=" + (writtenFormat == null ? null : writtenFormat.code().orElse(null))
-                + ", method=" + (method == null ? null : method.code().orElse(null)) + "]";
+        return "ContactPreference[***]";
     }
 }

@@ -45,8 +45,13 @@ public final class DeathNotification {
         return Optional.ofNullable(systemEffectiveDate);
     }
 
+    /**
+     * Nothing of the status: whether a patient has died is patient data.
+     *
+     * @return {@code DeathNotification[***]}
+     */
     @Override
     public String toString() {
-        return "DeathNotification[status=" + (status == null ? null : status.code().orElse(null)) + "]";
+        return "DeathNotification[***]";
     }
 }

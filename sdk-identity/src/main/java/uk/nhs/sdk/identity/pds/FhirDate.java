@@ -169,12 +169,4 @@ public final class FhirDate {
     public String toString() {
         return "FhirDate[***]";
     }
-
-    static FhirDate parseOrNull(String text) {
-        try {
-            return text == null ? null : parse(text);
-        } catch (NhsValidationException e) {
-            return null;
-        }
-    }
 }

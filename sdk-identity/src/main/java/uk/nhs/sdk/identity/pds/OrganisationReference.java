@@ -59,12 +59,13 @@ public final class OrganisationReference {
     }
 
     /**
-     * The ODS code (it identifies an organisation, not a person).
+     * Not the ODS code: a patient's GP practice or pharmacy says where they live (PDS withholds the
+     * practice of a restricted patient for that reason).
      *
-     * @return for example {@code OrganisationReference[Y12345]}
+     * @return {@code OrganisationReference[***]}
      */
     @Override
     public String toString() {
-        return "OrganisationReference[" + odsCode + "]";
+        return "OrganisationReference[***]";
     }
 }

@@ -135,8 +135,9 @@ public final class PatientName {
      * Builds a {@link PatientName}, applying PDS's name rules before any call: a family or a
      * given name, no blank part, given and family names of at most 35 characters, at most 5
      * given names, only the characters PDS accepts (letters including Latin-1 and Latin
-     * Extended-A, digits, space, apostrophe, hyphen and full stop), and each suffix starting
-     * with A-Z.
+     * Extended-A, digits, space, apostrophe, hyphen and full stop), each suffix starting
+     * with A-Z, and a use PDS holds ({@code usual}, {@code temp}, {@code nickname}, {@code old} or
+     * {@code maiden}).
      */
     public static final class Builder {
         private String id;
@@ -236,6 +237,10 @@ public final class PatientName {
         public PatientName build() {
             if (family == null && given.isEmpty()) {
                 throw new NhsValidationException("name", "needs a family name or a given name");
+            }
+            if (use == NameUse.OFFICIAL || use == NameUse.ANONYMOUS) {
+                throw new NhsValidationException("name.use",
+                        "PDS holds only usual, temp, nickname, old and maiden names");
             }
             if (given.size() > 5) {
                 throw new NhsValidationException("name.given", "at most 5 given names");

@@ -33,6 +33,8 @@ import uk.nhs.sdk.identity.pds.internal.PatchRules;
  *   <li>removing a list item is immediately preceded by a {@code test} of its id, url or whole
  *       object ({@link Builder#removeListItem}, {@link Builder#removeExtension} do both); when
  *       removing several items of one list, go from the highest index down;</li>
+ *   <li>{@code /gender}, {@code /birthDate} and {@code /deceasedDateTime} are never removed, and
+ *       gender is set only to {@code male}, {@code female} or {@code unknown};</li>
  *   <li>at least one operation.</li>
  * </ul>
  *

@@ -14,6 +14,7 @@ import uk.nhs.sdk.core.NhsEnvironment;
 import uk.nhs.sdk.core.NhsNumber;
 import uk.nhs.sdk.core.OdsCode;
 import uk.nhs.sdk.core.Secret;
+import uk.nhs.sdk.core.auth.ApiKeyAuth;
 import uk.nhs.sdk.core.auth.AuthProvider;
 import uk.nhs.sdk.core.auth.BearerTokenAuth;
 import uk.nhs.sdk.core.error.NhsConfigurationException;
@@ -68,12 +69,9 @@ public final class PdsClient {
     public static final String BASE_PATH = "personal-demographics/FHIR/R4";
     /** The service name used in logs and exceptions. */
     public static final String SERVICE_NAME = "PDS";
-    /** The media type of a PDS patch body. */
-    public static final String JSON_PATCH = "application/json-patch+json";
-    /** The header naming the end user's organisation. */
-    public static final String END_USER_ORGANISATION_HEADER = "NHSD-End-User-Organisation-ODS";
-    /** The header naming the user's role. */
-    public static final String SESSION_URID_HEADER = "NHSD-Session-URID";
+    private static final String JSON_PATCH = "application/json-patch+json";
+    private static final String END_USER_ORGANISATION_HEADER = "NHSD-End-User-Organisation-ODS";
+    private static final String SESSION_URID_HEADER = "NHSD-Session-URID";
 
     private final NhsHttpClient http;
 
@@ -187,6 +185,9 @@ public final class PdsClient {
      * @throws uk.nhs.sdk.core.error.BadRequestException 400, such as {@code INVALID_UPDATE}
      * @throws uk.nhs.sdk.core.error.ServerErrorException 503 {@code SERVICE_UNAVAILABLE} when
      *     retries ran out; its {@code requestId()} is the id to resend with
+     * @throws uk.nhs.sdk.core.error.NhsTransportException when no answer came (a timeout is
+     *     {@link uk.nhs.sdk.core.error.NhsTimeoutException}); {@code outcomeUnknown()} is then
+     *     {@code true} and {@code reconcileId()} is the {@code X-Request-ID} to resend with
      * @throws NhsValidationException when the version is negative
      */
     public UpdateResult update(NhsNumber nhsNumber, long version, PatientPatch patch) {
@@ -219,6 +220,7 @@ public final class PdsClient {
                 .body(NhsRequestBody.ofJson(patch.toJson(), JSON_PATCH))
                 .idempotency(Idempotency.KEYED)
                 .requestId(requestId.toString())
+                .reconcileId(requestId.toString())
                 .build());
         Patient patient = patient(r);
         return new UpdateResult(patient, PdsResponses.version(r, patient), r.requestId(), r.attempts());
@@ -359,7 +361,7 @@ public final class PdsClient {
          * access (PDS then allows no updates and one search result), a
          * {@link BearerTokenAuth} holding a CIS2 or NHS login user's token for user-restricted
          * access, or {@link AuthProvider#none()} (the default) for the open sandbox. PDS does not
-         * accept API-key auth.
+         * accept API-key auth: {@link #build()} refuses {@link ApiKeyAuth}.
          *
          * @param value the provider
          * @return this builder
@@ -425,12 +427,17 @@ public final class PdsClient {
          * Builds the client.
          *
          * @return the client
-         * @throws NhsConfigurationException when neither a base URL nor an environment is set
+         * @throws NhsConfigurationException when neither a base URL nor an environment is set, or
+         *     the auth is {@link ApiKeyAuth}, which PDS does not accept
          */
         public PdsClient build() {
             URI url = baseUrl != null ? baseUrl : environment != null ? environment.apiBaseUrl(BASE_PATH) : null;
             if (url == null) {
                 throw new NhsConfigurationException(SERVICE_NAME + ": a base URL or an environment is required");
+            }
+            if (auth instanceof ApiKeyAuth) {
+                throw new NhsConfigurationException(SERVICE_NAME + " does not accept API-key authentication: use "
+                        + "SignedJwtAuth (application-restricted) or a user's bearer token");
             }
             NhsHttpClient.Builder b = NhsHttpClient.builder().serviceName(SERVICE_NAME).baseUrl(url).options(options)
                     .auth(auth).correlationId(correlationId);

@@ -36,8 +36,13 @@ public final class RegistrationRemoval {
         return Optional.ofNullable(effective);
     }
 
+    /**
+     * Nothing of the removal: its reason (death, embarkation, ...) is patient data.
+     *
+     * @return {@code RegistrationRemoval[***]}
+     */
     @Override
     public String toString() {
-        return "RegistrationRemoval[reason=" + (reason == null ? null : reason.code().orElse(null)) + "]";
+        return "RegistrationRemoval[***]";
     }
 }

@@ -175,13 +175,12 @@ public final class RelatedPerson {
     }
 
     /**
-     * Only the relationship code.
+     * Nothing of the person or the relationship: both are personal data.
      *
-     * @return for example {@code RelatedPerson[relationship=Guardian]}
+     * @return {@code RelatedPerson[***]}
      */
     @Override
     public String toString() {
-        return "RelatedPerson[relationship=" + (relationship == null ? null : relationship.code().orElse(null))
-                + "]";
+        return "RelatedPerson[***]";
     }
 }

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
+import uk.nhs.sdk.core.fhir.Coding;
 import uk.nhs.sdk.core.error.NhsDecodeException;
 import uk.nhs.sdk.core.error.NhsValidationException;
 
@@ -87,6 +88,28 @@ class PatientModelTest {
         assertThat(Sensitivity.VERY_RESTRICTED.isRestricted()).isTrue();
         assertThat(NameUse.fromCode("USUAL")).contains(NameUse.USUAL);
         assertThat(ContactUse.fromCode("pager")).isEmpty();
+    }
+
+    @Test
+    void thePartsOfAPatientPrintNoneOfTheirValues() {
+        Patient p = Patient.fromJson(PdsTestData.text("examples/Patient.json"));
+        OrganisationReference gp = p.generalPractitioner().orElseThrow();
+        Communication communication = p.communication().orElseThrow();
+        ContactPreference preference = p.contactPreference().orElseThrow();
+        DeathNotification death = p.deathNotification().orElseThrow();
+        RegistrationRemoval removal = p.removalFromRegistration().orElseThrow();
+
+        assertThat(gp.toString()).doesNotContain(gp.odsCode());
+        OrganisationReference pharmacy = p.nominatedPharmacy().orElseThrow();
+        assertThat(pharmacy.toString()).doesNotContain(pharmacy.odsCode());
+        assertThat(communication.toString())
+                .doesNotContain(communication.language().flatMap(Coding::code).orElseThrow())
+                .doesNotContain(String.valueOf(communication.interpreterRequired().orElseThrow()));
+        assertThat(preference.toString())
+                .doesNotContain(preference.writtenFormat().flatMap(Coding::code).orElseThrow())
+                .doesNotContain(preference.method().flatMap(Coding::code).orElseThrow());
+        assertThat(death.toString()).doesNotContain(death.status().flatMap(Coding::code).orElseThrow());
+        assertThat(removal.toString()).doesNotContain(removal.reason().flatMap(Coding::code).orElseThrow());
     }
 
     @Test

@@ -70,6 +70,20 @@ class PatientPatchTest {
     }
 
     @Test
+    void replaceTelecomCarriesTheEntrysId() throws Exception {
+        ContactPoint work = ContactPoint.builder(ContactSystem.PHONE, "01632960587").id("789").use(ContactUse.WORK)
+                .build();
+        JsonNode op = json(PatientPatch.builder().replaceTelecom(0, work).build()).get("patches").get(0);
+
+        assertThat(op.get("op").asText()).isEqualTo("replace");
+        assertThat(op.get("path").asText()).isEqualTo("/telecom/0");
+        assertThat(op.get("value").get("id").asText()).isEqualTo("789");
+        assertThat(op.get("value").get("system").asText()).isEqualTo("phone");
+        refused(() -> PatientPatch.builder().replaceTelecom(0, ContactPoint.builder(ContactSystem.PHONE, "01632960587")
+                .build()).build());
+    }
+
+    @Test
     void updateExtension() throws Exception {
         String status = example("update-extension").get("patches").get(0).get("value").toString();
         assertThat(json(PatientPatch.builder().replaceJson("/extension/3", status).build()))
@@ -77,8 +91,25 @@ class PatientPatchTest {
     }
 
     @Test
-    void deleteGender() throws Exception {
-        assertThat(json(PatientPatch.builder().remove("/gender").build())).isEqualTo(example("delete-gender"));
+    void deleteGenderIsTheOneExamplePdsRejects() {
+        // patient-patch.yaml: "although the patch is perfectly valid, the update is still rejected as a
+        // patients gender cannot be removed"; the builder refuses it before any call.
+        assertThat(refused(() -> PatientPatch.builder().remove("/gender").build()).getMessage())
+                .contains("/gender cannot be removed");
+    }
+
+    @Test
+    void genderBirthDateAndDeathDateAreNeverRemovedAndGenderIsNeverSetToOther() {
+        refused(() -> PatientPatch.builder().remove("/birthDate").build());
+        refused(() -> PatientPatch.builder().remove("/deceasedDateTime").build());
+        NhsValidationException other = refused(() -> PatientPatch.builder().replace("/gender", "other").build());
+        assertThat(other.field()).isEqualTo("patch.value");
+        assertThat(other.getMessage()).contains("male, female or unknown");
+        refused(() -> PatientPatch.builder().add("/gender", "other").build());
+        refused(() -> PatientPatch.builder().replaceJson("/gender", "{\"code\":\"male\"}").build());
+        assertThat(PatientPatch.builder().replace("/gender", "unknown").build().size()).isEqualTo(1);
+        assertThat(PatientPatch.builder().test("/gender", "other").replace("/gender", "female").build().size())
+                .isEqualTo(2);
     }
 
     @Test
@@ -171,6 +202,25 @@ class PatientPatchTest {
         assertThat(PatientName.builder().family("O'Brien-Ågren").given("Zoë").build().family()).contains("O'Brien-Ågren");
         assertThat(catchThrowableOfType(NhsValidationException.class, () -> PatientName.builder().build()))
                 .isNotNull();
+    }
+
+    @Test
+    void usesAndSystemsOutsidePdssCodeSetsAreRefused() {
+        assertThat(catchThrowableOfType(NhsValidationException.class, () -> PatientName.builder()
+                .use(NameUse.OFFICIAL).family("Smith").build()).field()).isEqualTo("name.use");
+        assertThat(catchThrowableOfType(NhsValidationException.class, () -> PatientName.builder()
+                .use(NameUse.ANONYMOUS).family("Smith").build()).field()).isEqualTo("name.use");
+        assertThat(catchThrowableOfType(NhsValidationException.class,
+                () -> ContactPoint.builder(ContactSystem.SMS, "07700900000").build()).field())
+                .isEqualTo("telecom.system");
+        assertThat(catchThrowableOfType(NhsValidationException.class,
+                () -> ContactPoint.builder(ContactSystem.PHONE, "01632960587").use(ContactUse.OLD).build()).field())
+                .isEqualTo("telecom.use");
+        assertThat(catchThrowableOfType(NhsValidationException.class,
+                () -> Address.builder().use(AddressUse.OLD).line("1 Road").build()).field()).isEqualTo("address.use");
+        assertThat(PatientName.builder().use(NameUse.MAIDEN).family("Smith").build().use()).contains(NameUse.MAIDEN);
+        assertThat(ContactPoint.builder(ContactSystem.OTHER, "01632960587").use(ContactUse.MOBILE).build().system())
+                .contains(ContactSystem.OTHER);
     }
 
     @Test

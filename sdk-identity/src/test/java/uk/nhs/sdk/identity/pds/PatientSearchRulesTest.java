@@ -126,6 +126,15 @@ class PatientSearchRulesTest {
     }
 
     @Test
+    void aDeathDateRangeIsAGeAndAnLeValue() {
+        PatientSearch s = valid().deathDateBetween(LocalDate.of(2020, 1, 1), LocalDate.of(2020, 1, 31)).build();
+        assertThat(s.queryParameters()).filteredOn(e -> e.getKey().equals("death-date"))
+                .extracting(Map.Entry::getValue).containsExactly("ge2020-01-01", "le2020-01-31");
+        assertThat(refused(() -> valid().deathDateBetween(DOB, DOB.minusDays(1)).build()).field())
+                .isEqualTo("death-date");
+    }
+
+    @Test
     void theQueryFollowsTheOpenApiOrder() {
         PatientSearch s = PatientSearch.builder().phone("01632960587").email("a.b@example.com")
                 .generalPractitioner(OdsCode.of("Y12345")).postcode("LS1 6AE").deathDate(DOB).birthDate(DOB)

@@ -8,6 +8,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 import uk.nhs.sdk.core.NhsEnvironment;
+import uk.nhs.sdk.core.Secret;
+import uk.nhs.sdk.core.auth.ApiKeyAuth;
 import uk.nhs.sdk.core.error.NhsConfigurationException;
 import uk.nhs.sdk.core.error.NhsValidationException;
 
@@ -35,6 +37,15 @@ class PdsClientBuilderTest {
     void aClientNeedsSomewhereToCall() {
         assertThatThrownBy(() -> PdsClient.builder().build()).isInstanceOf(NhsConfigurationException.class)
                 .hasMessageContaining("base URL or an environment");
+    }
+
+    @Test
+    void apiKeyAuthIsRefusedBecausePdsDoesNotAcceptIt() {
+        PdsClient.Builder b = PdsClient.builder().environment(NhsEnvironment.INTEGRATION)
+                .auth(ApiKeyAuth.of(Secret.of("an-api-key-value")));
+
+        assertThatThrownBy(b::build).isInstanceOf(NhsConfigurationException.class)
+                .hasMessageContaining("API-key").hasMessageNotContaining("an-api-key-value");
     }
 
     @Test

@@ -18,8 +18,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import uk.nhs.sdk.core.RetryOptions;
 import uk.nhs.sdk.core.error.ConflictException;
 import uk.nhs.sdk.core.error.ForbiddenException;
+import uk.nhs.sdk.core.error.NhsTimeoutException;
 import uk.nhs.sdk.core.error.NhsValidationException;
 import uk.nhs.sdk.core.error.PreconditionFailedException;
 import uk.nhs.sdk.core.error.ServerErrorException;
@@ -107,6 +109,25 @@ class PdsUpdateTest extends PdsWireMockTest {
         UpdateResult r = client().update(FULL, 2, GENDER, UUID.fromString(id));
         assertThat(r.requestId()).isEqualTo(id);
         server.verify(patchRequestedFor(urlPathEqualTo(path("/Patient/9000000009"))).withHeader("X-Request-ID", equalTo(id)));
+    }
+
+    @Test
+    void anUpdateWithNoAnswerIsResentWithTheSameIdThenReportedAsUnknownWithThatId() {
+        server.stubFor(patch(urlPathEqualTo(path("/Patient/9000000009")))
+                .willReturn(captured("patch-gender-ok").withFixedDelay(2000)));
+        PdsClient pds = builder().options(options().attemptTimeout(Duration.ofMillis(200))
+                .retry(RetryOptions.builder().maxAttempts(2).build()).build()).build();
+
+        NhsTimeoutException e = catchThrowableOfType(NhsTimeoutException.class, () -> pds.update(FULL, 2, GENDER));
+
+        assertThat(e).isNotNull();
+        assertThat(e.outcomeUnknown()).as("the patch was sent, so PDS may have applied it").isTrue();
+        assertThat(e.attempts()).isEqualTo(2);
+        String id = e.requestId().orElseThrow();
+        assertThat(e.reconcileId()).contains(id);
+        List<LoggedRequest> sent = server.findAll(patchRequestedFor(urlPathEqualTo(path("/Patient/9000000009"))));
+        assertThat(sent).hasSize(2);
+        assertThat(sent).extracting(q -> q.getHeader("X-Request-ID")).containsOnly(id);
     }
 
     @Test

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import uk.nhs.sdk.core.fhir.CodeableConcept;
 import uk.nhs.sdk.core.fhir.Coding;
 import uk.nhs.sdk.core.internal.json.Json;
 
@@ -275,20 +274,6 @@ public final class FhirJson {
     public static Coding coding(JsonNode coding) {
         return Coding.of(text(coding, "system").orElse(null), text(coding, "code").orElse(null),
                 text(coding, "display").orElse(null));
-    }
-
-    /**
-     * A {@code CodeableConcept}.
-     *
-     * @param concept the node
-     * @return the concept
-     */
-    public static CodeableConcept concept(JsonNode concept) {
-        List<Coding> codings = new ArrayList<>();
-        for (JsonNode c : array(concept, "coding")) {
-            codings.add(coding(c));
-        }
-        return CodeableConcept.of(codings, text(concept, "text").orElse(null));
     }
 
     /**

@@ -15,6 +15,10 @@ public final class PatchRules {
     /** The Patient's top-level lists, whose items carry an {@code id} (extensions: a {@code url}). */
     public static final Set<String> LISTS = Set.of("name", "address", "telecom", "contact", "generalPractitioner",
             "extension", "identifier");
+    /** The fields PDS never lets an update remove. */
+    private static final Set<String> NOT_REMOVABLE = Set.of("/gender", "/birthDate", "/deceasedDateTime");
+    /** The genders an update may set ({@code other} can be read but never set). */
+    private static final Set<String> SETTABLE_GENDERS = Set.of("male", "female", "unknown");
     private static final Pattern POINTER = Pattern.compile("(/([^/~]|~[01])*)+");
     private static final Pattern LIST_ITEM = Pattern.compile("/([A-Za-z]+)/([0-9]+|-)");
     private static final Pattern INSIDE_LIST_ITEM = Pattern.compile("(/([A-Za-z]+)/[0-9]+)/.+");
@@ -34,13 +38,8 @@ public final class PatchRules {
         }
     }
 
-    /**
-     * The list name when the path is a whole top-level list item ({@code /name/0}, {@code /name/-}).
-     *
-     * @param path the pointer
-     * @return the list name, or null
-     */
-    public static String listOfItem(String path) {
+    /** The list name when the path is a whole top-level list item ({@code /name/0}, {@code /name/-}), else null. */
+    private static String listOfItem(String path) {
         Matcher m = LIST_ITEM.matcher(path);
         return m.matches() && LISTS.contains(m.group(1)) ? m.group(1) : null;
     }
@@ -81,6 +80,9 @@ public final class PatchRules {
                     }
                     break;
                 case "remove":
+                    if (NOT_REMOVABLE.contains(op.path())) {
+                        throw new NhsValidationException("patch.path", op.path() + " cannot be removed");
+                    }
                     if (append) {
                         throw new NhsValidationException("patch.path", "remove needs an index, not '-'");
                     }
@@ -100,6 +102,10 @@ public final class PatchRules {
             }
             if (("add".equals(op.op()) || "replace".equals(op.op())) && !wholeItem) {
                 identifiedBefore(ops, i);
+            }
+            if (("add".equals(op.op()) || "replace".equals(op.op())) && "/gender".equals(op.path())
+                    && !(op.value().isTextual() && SETTABLE_GENDERS.contains(op.value().textValue()))) {
+                throw new NhsValidationException("patch.value", "gender can only be set to male, female or unknown");
             }
         }
     }

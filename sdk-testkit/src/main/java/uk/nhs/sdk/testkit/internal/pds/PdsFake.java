@@ -40,6 +40,10 @@ import uk.nhs.sdk.testkit.internal.SandboxContext;
  * every update; an update resent with the same {@code X-Request-ID} answered as the first time
  * without being applied again; restricted records redacted; searches answered from the records
  * by PDS's matching rules, including {@code TOO_MANY_MATCHES}.
+ *
+ * <p>It does not model PDS's access modes: like the open sandbox it lets every caller update and
+ * receive up to 50 search results, including one holding this sandbox's token, which on the real
+ * API would be application-restricted (no updates, {@code _max-results} 1).
  */
 public final class PdsFake implements Fake {
     /** The API's base path on the sandbox. */
@@ -55,10 +59,14 @@ public final class PdsFake implements Fake {
     private final PdsRecords records = new PdsRecords();
     private final SecureRandom random = new SecureRandom();
     private final PdsPatch patcher = new PdsPatch(this::newId);
-    private final Map<String, Stored> updates = new HashMap<>();
+    private final Map<UpdateKey, Stored> updates = new HashMap<>();
 
     /** A successful update's answer, kept to answer a resend with the same request id. */
     private record Stored(String body, long version) {
+    }
+
+    /** What identifies a resend: the same X-Request-ID to the same NHS number. */
+    private record UpdateKey(String nhsNumber, String requestId) {
     }
 
     /**
@@ -158,8 +166,8 @@ public final class PdsFake implements Fake {
     }
 
     private ResponseDefinition update(Request request, String id) {
-        String requestId = request.getHeader("X-Request-ID");
-        Stored done = updates.get(requestId);
+        UpdateKey key = new UpdateKey(id, request.getHeader("X-Request-ID"));
+        Stored done = updates.get(key);
         if (done != null) {
             return answer(request, 200, done.body()).withHeader("ETag", etag(done.version())).build();
         }
@@ -197,7 +205,7 @@ public final class PdsFake implements Fake {
         PdsRecords.version(updated, version + 1);
         records.store(id, updated);
         String answer = Json.write(PdsRecords.retrieveView(updated));
-        updates.put(requestId, new Stored(answer, version + 1));
+        updates.put(key, new Stored(answer, version + 1));
         return answer(request, 200, answer).withHeader("ETag", etag(version + 1)).build();
     }
 
