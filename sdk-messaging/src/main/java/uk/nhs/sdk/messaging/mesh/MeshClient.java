@@ -810,10 +810,7 @@ public final class MeshClient {
      * @throws MeshLocalIdNotUniqueException when several do (300)
      */
     public MeshTrackingInfo trackByLocalId(String localId) {
-        if (localId == null || localId.isEmpty()) {
-            throw new NhsValidationException("localId", "is required");
-        }
-        MeshValidation.headerText("localId", localId, 300);
+        MeshValidation.localIdSegment("localId", localId);
         try (NhsResponse r = call(NhsRequest.builder("GET", TRACKING_LOCAL_ID).pathParam("mailbox", mailbox)
                 .pathParam("localId", localId).build())) {
             return MeshTrackingInfo.fromJson(json(r));

@@ -1,6 +1,8 @@
 package uk.nhs.sdk.messaging.mesh;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -299,6 +301,28 @@ class MeshClientReceiveTest extends MeshWireMockTestBase {
         assertThatThrownBy(() -> MeshInboxQuery.builder().maxResults(5001)).isInstanceOf(NhsValidationException.class);
         assertThatThrownBy(() -> MeshInboxQuery.builder().workflowFilter("X")).isInstanceOf(NhsValidationException.class);
         server.verify(0, getRequestedFor(urlPathMatching(".*")));
+    }
+
+    @Test
+    void dotSegmentsAreRefusedBecauseTheHttpLayerWouldResolveThemIntoAnotherPath() {
+        // "inbox/../status/acknowledged" would be sent as "/messageexchange/X26ABC1/status/acknowledged"
+        MeshClient mesh = client();
+        for (String dots : List.of(".", "..")) {
+            assertThatThrownBy(() -> mesh.acknowledge(dots)).isInstanceOf(NhsValidationException.class)
+                    .hasMessageStartingWith("messageId:");
+            assertThatThrownBy(() -> mesh.receive(dots)).isInstanceOf(NhsValidationException.class);
+            assertThatThrownBy(() -> mesh.metadata(dots)).isInstanceOf(NhsValidationException.class);
+            assertThatThrownBy(() -> mesh.track(dots)).isInstanceOf(NhsValidationException.class);
+            assertThatThrownBy(() -> mesh.trackByLocalId(dots)).isInstanceOf(NhsValidationException.class)
+                    .hasMessageStartingWith("localId:");
+            assertThatThrownBy(() -> mesh.workflowSearch(dots)).isInstanceOf(NhsValidationException.class)
+                    .hasMessageStartingWith("workflowId:");
+        }
+        server.verify(0, anyRequestedFor(anyUrl()));
+
+        server.stubFor(put(urlPathEqualTo(INBOX + "/A..B/status/acknowledged")).willReturn(aResponse()));
+        mesh.acknowledge("A..B");
+        server.verify(1, putRequestedFor(urlPathEqualTo(INBOX + "/A..B/status/acknowledged")));
     }
 
     private void stubChunkedDownload() {
