@@ -300,6 +300,12 @@ class MeshClientReceiveTest extends MeshWireMockTestBase {
         assertThatThrownBy(() -> MeshInboxQuery.builder().maxResults(9)).isInstanceOf(NhsValidationException.class);
         assertThatThrownBy(() -> MeshInboxQuery.builder().maxResults(5001)).isInstanceOf(NhsValidationException.class);
         assertThatThrownBy(() -> MeshInboxQuery.builder().workflowFilter("X")).isInstanceOf(NhsValidationException.class);
+        assertThatThrownBy(() -> MeshInboxQuery.builder().continueFrom("")).isInstanceOf(NhsValidationException.class);
+        assertThatThrownBy(() -> MeshInboxQuery.builder().continueFrom("x".repeat(23)))
+                .isInstanceOf(NhsValidationException.class).hasMessageStartingWith("continueFrom:");
+        assertThatThrownBy(() -> MeshInboxQuery.builder().continueFrom("x".repeat(1001)))
+                .isInstanceOf(NhsValidationException.class);
+        assertThat(MeshInboxQuery.builder().continueFrom("x".repeat(24)).build().continueFrom()).hasValue("x".repeat(24));
         server.verify(0, getRequestedFor(urlPathMatching(".*")));
     }
 

@@ -170,6 +170,21 @@ public final class MeshValidation {
     }
 
     /**
+     * An inbox continuation token: 24 to 1000 visible ASCII characters (MESH API spec,
+     * {@code continue_from}).
+     *
+     * @param value the value, or {@code null} for the first page
+     * @return the value, or {@code null}
+     */
+    public static String continueFrom(String value) {
+        if (value != null && (value.length() < 24 || value.length() > 1000 || !visibleAscii(value))) {
+            throw new NhsValidationException("continueFrom", "must be 24 to 1000 visible ASCII characters, "
+                    + "as taken from a page's links.next");
+        }
+        return value;
+    }
+
+    /**
      * A chunk size: 1 byte to 100 MB.
      *
      * @param value the value
