@@ -309,7 +309,9 @@ public final class MeshClient {
      * @param messageId the message id MESH gave ({@link MeshSendIncompleteException#messageId()})
      * @param fromChunk the first chunk to upload ({@link MeshSendIncompleteException#nextChunk()}), 2 or more
      * @return the result; its local id is the request's, or empty text when the request had none
-     * @throws MeshMessageFinalisedException when the message no longer accepts chunks (423)
+     * @throws MeshMessageFinalisedException when the message no longer accepts chunks (423) and
+     *     is not complete either (when the resume starts at the last chunk and tracking shows the
+     *     message accepted, the interrupted send's last attempt arrived: this returns normally)
      * @throws MeshSendIncompleteException when a chunk fails again
      */
     public MeshSendResult resumeSend(MeshSendRequest request, Path content, String messageId, int fromChunk) {
@@ -332,7 +334,8 @@ public final class MeshClient {
      * @param messageId the message id MESH gave
      * @param fromChunk the first chunk to upload, 2 or more
      * @return the result
-     * @throws MeshMessageFinalisedException when the message no longer accepts chunks (423)
+     * @throws MeshMessageFinalisedException when the message no longer accepts chunks (423) and
+     *     is not complete either (see {@link #resumeSend(MeshSendRequest, Path, String, int)})
      * @throws MeshSendIncompleteException when a chunk fails again
      */
     public MeshSendResult resumeSend(MeshSendRequest request, byte[] content, String messageId, int fromChunk) {
@@ -390,11 +393,14 @@ public final class MeshClient {
                 throw new MeshSendIncompleteException(messageId, localId, k, total, new UncheckedIOException(
                         "chunk " + k + " of the content could not be read", e));
             } catch (MeshMessageFinalisedException e) {
-                if (k == total && e.attempts() > 1) {
-                    // MESH locks a message when its last chunk arrives; a 423 on a retry of the
-                    // last chunk means an earlier attempt of it arrived and its answer was lost.
-                    LOG.debug("MESH chunk {}/{} of message {} was already received (423 on retry)", k, total,
-                            messageId);
+                // MESH locks a message when its last chunk arrives. A 423 on a retry of the last
+                // chunk means an earlier attempt of it arrived and its answer was lost. A 423 when
+                // a resume starts at the last chunk can mean the same of the interrupted send's
+                // last attempt, or that the message expired: tracking tells them apart.
+                boolean retried = e.attempts() > 1;
+                boolean resumedHere = resumeMessageId != null && k == fromChunk;
+                if (k == total && (retried || resumedHere && uploadCompleted(messageId, e))) {
+                    LOG.debug("MESH chunk {}/{} of message {} was already received (423)", k, total, messageId);
                     continue;
                 }
                 throw e;
@@ -403,6 +409,17 @@ public final class MeshClient {
             }
         }
         return new MeshSendResult(messageId, localId, total);
+    }
+
+    /** Whether tracking shows the message complete; a tracking failure is added to {@code refusal}. */
+    private boolean uploadCompleted(String messageId, MeshMessageFinalisedException refusal) {
+        try {
+            MeshTrackingStatus status = track(messageId).status();
+            return status == MeshTrackingStatus.ACCEPTED || status == MeshTrackingStatus.ACKNOWLEDGED;
+        } catch (NhsSdkException e) {
+            refusal.addSuppressed(e);
+            return false;
+        }
     }
 
     private String sendFirst(MeshSendRequest request, ChunkSource source, String localId, int total) {
