@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
@@ -228,10 +229,13 @@ class MeshFakeSendReceiveTest {
         String id = json(mesh.call("POST", "/messageexchange/X26ABC1/outbox").as("X26ABC1").header("mex-To", "X26ABC2")
                 .header("mex-WorkflowID", "TEST_WORKFLOW").body("x").send()).path("message_id").asText();
         String ack = "/messageexchange/X26ABC2/inbox/" + id + "/status/acknowledged";
+        Path chunks = sandbox.dataDirectory().resolve("__files").resolve("mesh").resolve(id);
+        assertThat(chunks.resolve("1")).exists();
         HttpResponse<byte[]> first = mesh.call("PUT", ack).as("X26ABC2").send();   // exchange 10
         assertThat(first.statusCode()).isEqualTo(200);
         assertThat(first.body()).isEmpty();
         assertThat(inboxIds("X26ABC2")).isEqualTo("[]");
+        assertThat(chunks).as("an acknowledged message's content is deleted").doesNotExist();
         HttpResponse<byte[]> second = mesh.call("PUT", ack).as("X26ABC2").header("Accept", "application/json").send();
         assertThat(second.statusCode()).isEqualTo(200);   // exchange 11
         assertThat(MeshHttp.text(second)).isEqualTo("{\"messageId\":\"" + id + "\"}");

@@ -31,7 +31,9 @@ import uk.nhs.sdk.testkit.internal.mesh.MeshMessage.Status;
  *
  * <p>Time passes on the sandbox clock: a message not acknowledged {@link #INBOX_EXPIRY} after it
  * reached the inbox becomes undeliverable and its sender gets a REPORT (code 14); every message is
- * deleted {@link #RETENTION} after it was sent. Both are applied at the start of each request.
+ * deleted {@link #RETENTION} after it was sent. Both are applied at the start of each request. A
+ * message's chunk files are deleted as soon as it can no longer be downloaded (acknowledged or
+ * undeliverable), so disk use is bounded by the messages still waiting.
  *
  * <p>All methods lock the store; a chunk is written to disk inside the lock, which orders uploads.
  */
@@ -119,11 +121,16 @@ final class MeshStore {
         m.inboxSequence = nextInboxSequence++;
     }
 
+    /**
+     * Marks an accepted message acknowledged and deletes its chunk files: it can no longer be
+     * downloaded, and tracking needs only its metadata.
+     */
     synchronized void acknowledge(MeshMessage m) {
         if (m.status == Status.ACCEPTED) {
             m.status = Status.ACKNOWLEDGED;
             m.acknowledged = now();
             m.statusChanged = m.acknowledged;
+            deleteFiles(m.id);
         }
     }
 
@@ -205,6 +212,7 @@ final class MeshStore {
                 m.statusChanged = at;
                 m.report = Optional.of(new MeshMessage.StatusReport("14", "TRANSFER", UNDELIVERED,
                         Optional.empty(), at));
+                deleteFiles(m.id);
                 if (m.type == MeshMessage.Type.DATA && m.sender.isPresent()) {
                     reports.add(report(m, m.sender.get(), at));
                 }
