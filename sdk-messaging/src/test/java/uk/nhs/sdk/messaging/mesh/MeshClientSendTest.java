@@ -292,6 +292,9 @@ class MeshClientSendTest extends MeshWireMockTestBase {
         assertThat(e.nextChunk()).isEqualTo(2);
         assertThat(e.totalChunks()).isEqualTo(2);
         assertThat(e.getCause()).isInstanceOf(ServerErrorException.class);
+        assertThat(e.getMessage()).startsWith("MESH send incomplete: chunk 2 of 2 was not uploaded; the message is "
+                + "not delivered until its remaining chunks are uploaded (X-Request-ID=")
+                .doesNotContain("resume-me");
         server.verify(3, postRequestedFor(urlPathEqualTo(chunk2)));
 
         server.stubFor(post(urlPathEqualTo(chunk2)).willReturn(
