@@ -210,14 +210,8 @@ public final class MeshClient {
      * @throws MeshSendIncompleteException when a later chunk could not be uploaded
      */
     public MeshSendResult send(MeshSendRequest request, byte[] content) {
-        Objects.requireNonNull(request, "request");
         Objects.requireNonNull(content, "content");
-        requireContent(content.length);
-        try (ChunkSource source = ChunkSource.ofBytes(content, chunkSize(request), request.compress(), spoolDirectory)) {
-            return upload(request, source, null, 1);
-        } catch (IOException e) {
-            throw new UncheckedIOException("the spool file could not be removed", e);
-        }
+        return sendFrom(request, (size, gzip) -> ChunkSource.ofBytes(content, size, gzip, spoolDirectory), null, 1);
     }
 
     /**
@@ -234,14 +228,8 @@ public final class MeshClient {
      * @throws MeshSendIncompleteException when a later chunk could not be uploaded
      */
     public MeshSendResult send(MeshSendRequest request, Path content) {
-        Objects.requireNonNull(request, "request");
         Objects.requireNonNull(content, "content");
-        try (ChunkSource source = ChunkSource.ofFile(content, chunkSize(request), request.compress(), spoolDirectory)) {
-            requireContent(source.length());
-            return upload(request, source, null, 1);
-        } catch (IOException e) {
-            throw new UncheckedIOException("the message file could not be read", e);
-        }
+        return sendFrom(request, (size, gzip) -> ChunkSource.ofFile(content, size, gzip, spoolDirectory), null, 1);
     }
 
     /**
@@ -261,15 +249,9 @@ public final class MeshClient {
      * @throws MeshSendIncompleteException when a later chunk could not be read or uploaded
      */
     public MeshSendResult send(MeshSendRequest request, InputStream content, long length) {
-        Objects.requireNonNull(request, "request");
         Objects.requireNonNull(content, "content");
-        requireContent(length);
-        try (ChunkSource source = ChunkSource.ofStream(content, length, chunkSize(request), request.compress(),
-                spoolDirectory)) {
-            return upload(request, source, null, 1);
-        } catch (IOException e) {
-            throw new UncheckedIOException("the spool file could not be removed", e);
-        }
+        return sendFrom(request, (size, gzip) -> ChunkSource.ofStream(content, length, size, gzip, spoolDirectory),
+                null, 1);
     }
 
     /**
@@ -288,15 +270,9 @@ public final class MeshClient {
      * @throws MeshSendIncompleteException when a later chunk could not be uploaded
      */
     public MeshSendResult send(MeshSendRequest request, InputStream content) {
-        Objects.requireNonNull(request, "request");
         Objects.requireNonNull(content, "content");
-        try (ChunkSource source = ChunkSource.ofStreamOfUnknownLength(content, chunkSize(request),
-                request.compress(), spoolDirectory)) {
-            requireContent(source.length());
-            return upload(request, source, null, 1);
-        } catch (IOException e) {
-            throw new UncheckedIOException("the message stream could not be spooled", e);
-        }
+        return sendFrom(request, (size, gzip) -> ChunkSource.ofStreamOfUnknownLength(content, size, gzip,
+                spoolDirectory), null, 1);
     }
 
     /**
@@ -315,15 +291,10 @@ public final class MeshClient {
      * @throws MeshSendIncompleteException when a chunk fails again
      */
     public MeshSendResult resumeSend(MeshSendRequest request, Path content, String messageId, int fromChunk) {
-        Objects.requireNonNull(request, "request");
         Objects.requireNonNull(content, "content");
         MeshValidation.messageId("messageId", messageId);
-        try (ChunkSource source = ChunkSource.ofFile(content, chunkSize(request), request.compress(), spoolDirectory)) {
-            checkResume(source, fromChunk);
-            return upload(request, source, messageId, fromChunk);
-        } catch (IOException e) {
-            throw new UncheckedIOException("the message file could not be read", e);
-        }
+        return sendFrom(request, (size, gzip) -> ChunkSource.ofFile(content, size, gzip, spoolDirectory), messageId,
+                fromChunk);
     }
 
     /**
@@ -339,20 +310,34 @@ public final class MeshClient {
      * @throws MeshSendIncompleteException when a chunk fails again
      */
     public MeshSendResult resumeSend(MeshSendRequest request, byte[] content, String messageId, int fromChunk) {
-        Objects.requireNonNull(request, "request");
         Objects.requireNonNull(content, "content");
         MeshValidation.messageId("messageId", messageId);
-        try (ChunkSource source = ChunkSource.ofBytes(content, chunkSize(request), request.compress(), spoolDirectory)) {
-            checkResume(source, fromChunk);
-            return upload(request, source, messageId, fromChunk);
-        } catch (IOException e) {
-            throw new UncheckedIOException("the spool file could not be removed", e);
-        }
+        return sendFrom(request, (size, gzip) -> ChunkSource.ofBytes(content, size, gzip, spoolDirectory), messageId,
+                fromChunk);
     }
 
-    private static void checkResume(ChunkSource source, int fromChunk) {
-        if (fromChunk < 2 || fromChunk > source.chunkCount()) {
-            throw new NhsValidationException("fromChunk", "must be between 2 and the message's chunk count");
+    /** Opens the content as chunks of {@code chunkSize} uncompressed bytes, gzipped when asked. */
+    @FunctionalInterface
+    private interface SourceOpener {
+        ChunkSource open(int chunkSize, boolean gzip) throws IOException;
+    }
+
+    /**
+     * Checks the content (not empty for a send; {@code fromChunk} within it for a resume), then
+     * uploads it; the source and its spool files are closed whatever happens.
+     */
+    private MeshSendResult sendFrom(MeshSendRequest request, SourceOpener opener, String resumeMessageId,
+            int fromChunk) {
+        Objects.requireNonNull(request, "request");
+        try (ChunkSource source = opener.open(chunkSize(request), request.compress())) {
+            if (resumeMessageId == null) {
+                requireContent(source.length());
+            } else if (fromChunk < 2 || fromChunk > source.chunkCount()) {
+                throw new NhsValidationException("fromChunk", "must be between 2 and the message's chunk count");
+            }
+            return upload(request, source, resumeMessageId, fromChunk);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the message content or its spool file could not be read or removed", e);
         }
     }
 
