@@ -205,8 +205,9 @@ public final class MeshClient {
      * @return the message id and local id
      * @throws NhsValidationException when the content is empty, before any I/O
      * @throws MeshRejectedException when MESH refuses the message (417, such as code 12)
-     * @throws NhsTransportException with {@code outcomeUnknown()} when the first request's outcome
-     *     is unknown
+     * @throws NhsTransportException with {@code outcomeUnknown()} and the local id in
+     *     {@code reconcileId()} when the first request's outcome is unknown, or MESH accepted it
+     *     without a readable message id
      * @throws MeshSendIncompleteException when a later chunk could not be uploaded
      */
     public MeshSendResult send(MeshSendRequest request, byte[] content) {
@@ -440,14 +441,23 @@ public final class MeshClient {
             rb.header("mex-Content-Encrypted", "Y");
         }
         try (NhsResponse r = call(rb.build())) {
-            JsonNode json = json(r);
-            String id = text(json, "message_id");
-            if (id == null) {
-                id = text(json, "messageID");
+            String id = null;
+            NhsDecodeException unreadable = null;
+            try {
+                JsonNode json = json(r);
+                id = text(json, "message_id");
+                if (id == null) {
+                    id = text(json, "messageID");
+                }
+            } catch (NhsDecodeException e) {
+                unreadable = e;
             }
             if (id == null) {
-                throw new NhsDecodeException("MESH accepted the message but its response has no message id; "
-                        + "track it by its local id", r.details(), null);
+                // accepted, but without the id nothing more can be done with it: the caller must
+                // find it by its local id rather than send it again
+                throw new NhsTransportException("MESH accepted the message (HTTP " + r.status()
+                        + ") but its answer has no readable message id; track it by its local id", r.details(),
+                        true, localId, unreadable);
             }
             LOG.debug("MESH message {} accepted ({} chunk(s))", id, total);
             return id;

@@ -238,6 +238,24 @@ class MeshClientSendTest extends MeshWireMockTestBase {
     }
 
     @Test
+    void anAcceptedSendWithoutAReadableMessageIdGivesTheLocalIdToTrackInsteadOfInvitingAResend() {
+        for (String body : List.of("{}", "null", "<html>accepted</html>")) {
+            server.resetRequests();
+            server.stubFor(post(urlPathEqualTo(OUTBOX)).willReturn(aResponse().withStatus(202)
+                    .withHeader("content-type", "application/json").withBody(body)));
+
+            NhsTransportException e = catchThrowableOfType(NhsTransportException.class, () -> client().send(
+                    MeshSendRequest.builder("X26ABC2", "TEST_WORKFLOW").build(), new byte[] {1}));
+
+            String sentLocalId = server.findAll(postRequestedFor(urlPathEqualTo(OUTBOX))).get(0).getHeader("mex-LocalID");
+            assertThat(e.outcomeUnknown()).as(body).isTrue();
+            assertThat(e.reconcileId()).as(body).contains(sentLocalId);
+            assertThat(e.getMessage()).contains("track it by its local id");
+            server.verify(1, postRequestedFor(urlPathEqualTo(OUTBOX)));
+        }
+    }
+
+    @Test
     void aServerErrorOnTheMessagePostIsNotRetried() {
         server.stubFor(post(urlPathEqualTo(OUTBOX)).willReturn(aResponse().withStatus(503)
                 .withBody("<soap:Envelope>internal error</soap:Envelope>")));
