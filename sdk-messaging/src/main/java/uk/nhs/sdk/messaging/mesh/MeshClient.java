@@ -680,12 +680,18 @@ public final class MeshClient {
      * @param messageId the message id
      * @param target the file to write (replaced if it exists)
      * @return the metadata
+     * @throws NhsValidationException when the message id is invalid or the target's directory
+     *     does not exist, before any call to MESH
      * @throws NhsTransportException when the download breaks beyond its retries
      * @throws UncheckedIOException when the file cannot be written
      */
     public MeshMessageInfo receiveTo(String messageId, Path target) {
         Objects.requireNonNull(target, "target");
+        MeshValidation.messageId("messageId", messageId);
         Path dir = target.toAbsolutePath().getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new NhsValidationException("target", "must be a file in an existing directory");
+        }
         try (MeshMessage m = receive(messageId)) {
             Path tmp;
             try {

@@ -224,6 +224,16 @@ class MeshClientReceiveTest extends MeshWireMockTestBase {
     }
 
     @Test
+    void receiveToATargetWithoutADirectoryFailsBeforeTheMessageIsFetched() {
+        stubChunkedDownload();
+
+        assertThatThrownBy(() -> client().receiveTo(CHUNKED, dir.resolve("no-such-dir").resolve("big.csv")))
+                .isInstanceOf(NhsValidationException.class).hasMessageStartingWith("target:")
+                .hasMessageNotContaining("no-such-dir");
+        server.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
     void aReportIsSurfacedAsATypedNonDeliveryReportWithoutFetchingChunks() throws IOException {
         String report = "A5BBC54EC89846FA851647381700FC25";
         server.stubFor(get(urlPathEqualTo(INBOX + "/" + report)).willReturn(
