@@ -33,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 import uk.nhs.sdk.core.error.NhsValidationException;
 import uk.nhs.sdk.core.error.RateLimitedException;
 import uk.nhs.sdk.core.error.ResourceNotFoundException;
+import uk.nhs.sdk.core.testing.LogGuard;
 
 /** Inbox, download, reports and acknowledgement, against captured sandbox exchanges 04-07, 10, 16, 17, 24, 28, 29. */
 class MeshClientReceiveTest extends MeshWireMockTestBase {
@@ -127,6 +128,9 @@ class MeshClientReceiveTest extends MeshWireMockTestBase {
 
     @Test
     void metadataComesFromTheHeadersOfAHead() {
+        for (String value : List.of("hello.txt", "example-local-id-1", "example subject")) {
+            LogGuard.forbid(value);
+        }
         server.stubFor(head(urlPathEqualTo(INBOX + "/" + SIMPLE)).willReturn(
                 CapturedExchange.load("06-head-message").response()));
 

@@ -30,6 +30,7 @@ import uk.nhs.sdk.core.error.BadRequestException;
 import uk.nhs.sdk.core.error.NhsTransportException;
 import uk.nhs.sdk.core.error.NhsValidationException;
 import uk.nhs.sdk.core.error.ServerErrorException;
+import uk.nhs.sdk.core.testing.LogGuard;
 
 /** Sending, against WireMock stubs built from captured sandbox exchanges 03, 13-15 and 18-22. */
 class MeshClientSendTest extends MeshWireMockTestBase {
@@ -54,6 +55,10 @@ class MeshClientSendTest extends MeshWireMockTestBase {
     void aSingleChunkMessageCarriesEveryHeaderOfTheCapturedSend() {
         CapturedExchange ex = CapturedExchange.load("03-send-message-v2");
         stubSend("03-send-message-v2");
+        // metadata and content can identify a patient: none of it may reach a log line
+        for (String value : List.of("hello.txt", "example-local-id-1", "example subject", "Hello MESH")) {
+            LogGuard.forbid(value);
+        }
 
         MeshSendResult sent = client().send(MeshSendRequest.builder("x26abc2", "TEST_WORKFLOW")
                 .fileName("hello.txt").localId("example-local-id-1").subject("example subject")
