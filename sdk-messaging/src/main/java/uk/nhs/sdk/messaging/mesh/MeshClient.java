@@ -36,6 +36,7 @@ import uk.nhs.sdk.core.error.NhsSdkException;
 import uk.nhs.sdk.core.error.NhsServiceException;
 import uk.nhs.sdk.core.error.NhsTransportException;
 import uk.nhs.sdk.core.error.NhsValidationException;
+import uk.nhs.sdk.core.error.ServerErrorException;
 import uk.nhs.sdk.core.http.Idempotency;
 import uk.nhs.sdk.core.http.NhsHttpClient;
 import uk.nhs.sdk.core.http.NhsHttpTransport;
@@ -70,7 +71,8 @@ import uk.nhs.sdk.messaging.mesh.internal.MeshValidation;
  *
  * <p><b>Retries.</b> Reads, the acknowledgement, the handshake and chunk uploads 2..n are retried
  * on connection failures, 408, 429, 502, 503 and 504. The message's first request is never
- * replayed once any byte was sent: an unknown outcome throws {@link NhsTransportException} with
+ * replayed once any byte was sent: an unknown outcome (no answer, a 5xx other than 503, or an
+ * answer without a message id) throws {@link NhsTransportException} with
  * {@code outcomeUnknown()} and the local id in {@code reconcileId()}; check
  * {@link #trackByLocalId(String)} before sending again.
  *
@@ -206,8 +208,8 @@ public final class MeshClient {
      * @throws NhsValidationException when the content is empty, before any I/O
      * @throws MeshRejectedException when MESH refuses the message (417, such as code 12)
      * @throws NhsTransportException with {@code outcomeUnknown()} and the local id in
-     *     {@code reconcileId()} when the first request's outcome is unknown, or MESH accepted it
-     *     without a readable message id
+     *     {@code reconcileId()} when the first request's outcome is unknown (no answer, or a 5xx
+     *     other than 503), or MESH accepted it without a readable message id
      * @throws MeshSendIncompleteException when a later chunk could not be uploaded
      */
     public MeshSendResult send(MeshSendRequest request, byte[] content) {
@@ -397,6 +399,24 @@ public final class MeshClient {
         return new MeshSendResult(messageId, localId, total);
     }
 
+    /**
+     * Sends the message's first request. A 5xx other than 503 does not say whether MESH stored the
+     * message (a gateway's 502 or 504, an internal error after the commit), so it becomes an
+     * unknown outcome carrying the local id; 503 means the request was not handled.
+     */
+    private NhsResponse sendMessageRequest(NhsRequest request, String localId) {
+        try {
+            return call(request);
+        } catch (ServerErrorException e) {
+            if (e.status() == 503) {
+                throw e;
+            }
+            throw new NhsTransportException("MESH answered the message send with HTTP " + e.status()
+                    + ", which does not say whether it accepted the message; track it by its local id before "
+                    + "sending it again", e.details(), true, localId, e);
+        }
+    }
+
     /** Whether tracking shows the message complete; a tracking failure is added to {@code refusal}. */
     private boolean uploadCompleted(String messageId, MeshMessageFinalisedException refusal) {
         try {
@@ -440,7 +460,7 @@ public final class MeshClient {
         if (request.contentEncrypted()) {
             rb.header("mex-Content-Encrypted", "Y");
         }
-        try (NhsResponse r = call(rb.build())) {
+        try (NhsResponse r = sendMessageRequest(rb.build(), localId)) {
             String id = null;
             NhsDecodeException unreadable = null;
             try {

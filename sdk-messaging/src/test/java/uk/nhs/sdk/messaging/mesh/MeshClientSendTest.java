@@ -261,6 +261,26 @@ class MeshClientSendTest extends MeshWireMockTestBase {
     }
 
     @Test
+    void aServerErrorThatDoesNotSayWhetherTheMessageWasStoredIsAnUnknownOutcomeWithTheLocalId() {
+        for (int status : List.of(500, 502, 504)) {
+            server.resetRequests();
+            server.stubFor(post(urlPathEqualTo(OUTBOX)).willReturn(aResponse().withStatus(status)
+                    .withBody("<soap:Envelope>internal error</soap:Envelope>")));
+
+            NhsTransportException e = catchThrowableOfType(NhsTransportException.class, () -> client().send(
+                    MeshSendRequest.builder("X26ABC2", "TEST_WORKFLOW").build(), new byte[] {1}));
+
+            String sentLocalId = server.findAll(postRequestedFor(urlPathEqualTo(OUTBOX))).get(0).getHeader("mex-LocalID");
+            assertThat(e.outcomeUnknown()).as("HTTP %d", status).isTrue();
+            assertThat(e.reconcileId()).contains(sentLocalId);
+            assertThat(e.getCause()).isInstanceOfSatisfying(ServerErrorException.class,
+                    c -> assertThat(c.status()).isEqualTo(status));
+            assertThat(e.getMessage()).doesNotContain("soap");
+            server.verify(1, postRequestedFor(urlPathEqualTo(OUTBOX)));
+        }
+    }
+
+    @Test
     void aServerErrorOnTheMessagePostIsNotRetried() {
         server.stubFor(post(urlPathEqualTo(OUTBOX)).willReturn(aResponse().withStatus(503)
                 .withBody("<soap:Envelope>internal error</soap:Envelope>")));
