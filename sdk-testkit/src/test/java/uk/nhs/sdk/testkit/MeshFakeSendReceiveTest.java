@@ -102,7 +102,8 @@ class MeshFakeSendReceiveTest {
         assertThat(sent.statusCode()).isEqualTo(202);
         assertThat(sent.headers().firstValue("Content-Type")).contains("application/json");
         String id = json(sent).path("message_id").asText();
-        assertThat(id).matches("[0-9A-F]{32}");
+        assertThat(id).as("real MESH's form, the sandbox clock's time first").matches("[0-9]{20}_[0-9A-F]{6}")
+                .startsWith("20261124213856000");
         assertThat(MeshHttp.text(sent)).isEqualTo("{\"message_id\":\"" + id + "\"}");
 
         // exchange 04
