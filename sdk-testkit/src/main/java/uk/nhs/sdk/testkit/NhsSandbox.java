@@ -71,7 +71,8 @@ import uk.nhs.sdk.testkit.internal.pds.PdsFake;
  *       inbox with paging and workflow filter, download (206 for a chunk that is not the last),
  *       acknowledge, tracking, endpoint lookup and workflow search, REPORTs for messages not
  *       collected within five days. Message bodies are kept on disk, in a directory deleted by
- *       {@link #close()}, so messages of any size fit.</li>
+ *       {@link #close()}, so messages of any size fit; a message's body is deleted as soon as it
+ *       is acknowledged or undeliverable.</li>
  * </ul>
  *
  * <p>Thread-safe. {@link #reset()} returns every fake to its seed data; {@link #close()} stops

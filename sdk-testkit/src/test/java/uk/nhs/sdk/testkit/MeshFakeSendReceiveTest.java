@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
@@ -101,7 +102,8 @@ class MeshFakeSendReceiveTest {
         assertThat(sent.statusCode()).isEqualTo(202);
         assertThat(sent.headers().firstValue("Content-Type")).contains("application/json");
         String id = json(sent).path("message_id").asText();
-        assertThat(id).matches("[0-9A-F]{32}");
+        assertThat(id).as("real MESH's form, the sandbox clock's time first").matches("[0-9]{20}_[0-9A-F]{6}")
+                .startsWith("20261124213856000");
         assertThat(MeshHttp.text(sent)).isEqualTo("{\"message_id\":\"" + id + "\"}");
 
         // exchange 04
@@ -228,10 +230,13 @@ class MeshFakeSendReceiveTest {
         String id = json(mesh.call("POST", "/messageexchange/X26ABC1/outbox").as("X26ABC1").header("mex-To", "X26ABC2")
                 .header("mex-WorkflowID", "TEST_WORKFLOW").body("x").send()).path("message_id").asText();
         String ack = "/messageexchange/X26ABC2/inbox/" + id + "/status/acknowledged";
+        Path chunks = sandbox.dataDirectory().resolve("__files").resolve("mesh").resolve(id);
+        assertThat(chunks.resolve("1")).exists();
         HttpResponse<byte[]> first = mesh.call("PUT", ack).as("X26ABC2").send();   // exchange 10
         assertThat(first.statusCode()).isEqualTo(200);
         assertThat(first.body()).isEmpty();
         assertThat(inboxIds("X26ABC2")).isEqualTo("[]");
+        assertThat(chunks).as("an acknowledged message's content is deleted").doesNotExist();
         HttpResponse<byte[]> second = mesh.call("PUT", ack).as("X26ABC2").header("Accept", "application/json").send();
         assertThat(second.statusCode()).isEqualTo(200);   // exchange 11
         assertThat(MeshHttp.text(second)).isEqualTo("{\"messageId\":\"" + id + "\"}");

@@ -139,6 +139,8 @@ class MeshFakeTrackingTest {
         assertThat(mesh.get("X26ABC2", "/messageexchange/X26ABC2/inbox").body()).asString()
                 .contains("\"messages\":[]");
         assertThat(mesh.get("X26ABC2", "/messageexchange/X26ABC2/inbox/" + id).statusCode()).isEqualTo(410);
+        assertThat(sandbox.dataDirectory().resolve("__files").resolve("mesh").resolve(id))
+                .as("an undeliverable message's content is deleted").doesNotExist();
         JsonNode tracking = MeshFakeSendReceiveTest.json(
                 mesh.get("X26ABC1", "/messageexchange/X26ABC1/outbox/tracking?messageID=" + id));
         assertThat(tracking.path("status").asText()).isEqualTo("undeliverable");

@@ -34,10 +34,13 @@ public final class MeshOptions {
     @Option(names = "--mailbox", paramLabel = "ID", description = "Your MESH mailbox id (or MESH_MAILBOX).")
     String mailbox;
 
-    @Option(names = "--password", paramLabel = "PASSWORD", description = "The mailbox password (or MESH_PASSWORD).")
+    @Option(names = "--password", paramLabel = "PASSWORD",
+            description = "The mailbox password (or MESH_PASSWORD, better outside a sandbox: other users of the "
+                    + "machine can see command-line arguments).")
     String password;
 
-    @Option(names = "--shared-key", paramLabel = "KEY", description = "The environment's MESH shared key (or MESH_SHARED_KEY).")
+    @Option(names = "--shared-key", paramLabel = "KEY",
+            description = "The environment's MESH shared key (or MESH_SHARED_KEY, better outside a sandbox).")
     String sharedKey;
 
     @Option(names = "--client-cert", paramLabel = "FILE",

@@ -36,6 +36,7 @@ import uk.nhs.sdk.core.error.NhsSdkException;
 import uk.nhs.sdk.core.error.NhsServiceException;
 import uk.nhs.sdk.core.error.NhsTransportException;
 import uk.nhs.sdk.core.error.NhsValidationException;
+import uk.nhs.sdk.core.error.ServerErrorException;
 import uk.nhs.sdk.core.http.Idempotency;
 import uk.nhs.sdk.core.http.NhsHttpClient;
 import uk.nhs.sdk.core.http.NhsHttpTransport;
@@ -70,7 +71,8 @@ import uk.nhs.sdk.messaging.mesh.internal.MeshValidation;
  *
  * <p><b>Retries.</b> Reads, the acknowledgement, the handshake and chunk uploads 2..n are retried
  * on connection failures, 408, 429, 502, 503 and 504. The message's first request is never
- * replayed once any byte was sent: an unknown outcome throws {@link NhsTransportException} with
+ * replayed once any byte was sent: an unknown outcome (no answer, a 5xx other than 503, or an
+ * answer without a message id) throws {@link NhsTransportException} with
  * {@code outcomeUnknown()} and the local id in {@code reconcileId()}; check
  * {@link #trackByLocalId(String)} before sending again.
  *
@@ -205,19 +207,14 @@ public final class MeshClient {
      * @return the message id and local id
      * @throws NhsValidationException when the content is empty, before any I/O
      * @throws MeshRejectedException when MESH refuses the message (417, such as code 12)
-     * @throws NhsTransportException with {@code outcomeUnknown()} when the first request's outcome
-     *     is unknown
+     * @throws NhsTransportException with {@code outcomeUnknown()} and the local id in
+     *     {@code reconcileId()} when the first request's outcome is unknown (no answer, or a 5xx
+     *     other than 503), or MESH accepted it without a readable message id
      * @throws MeshSendIncompleteException when a later chunk could not be uploaded
      */
     public MeshSendResult send(MeshSendRequest request, byte[] content) {
-        Objects.requireNonNull(request, "request");
         Objects.requireNonNull(content, "content");
-        requireContent(content.length);
-        try (ChunkSource source = ChunkSource.ofBytes(content, chunkSize(request), request.compress(), spoolDirectory)) {
-            return upload(request, source, null, 1);
-        } catch (IOException e) {
-            throw new UncheckedIOException("the spool file could not be removed", e);
-        }
+        return sendFrom(request, (size, gzip) -> ChunkSource.ofBytes(content, size, gzip, spoolDirectory), null, 1);
     }
 
     /**
@@ -234,14 +231,8 @@ public final class MeshClient {
      * @throws MeshSendIncompleteException when a later chunk could not be uploaded
      */
     public MeshSendResult send(MeshSendRequest request, Path content) {
-        Objects.requireNonNull(request, "request");
         Objects.requireNonNull(content, "content");
-        try (ChunkSource source = ChunkSource.ofFile(content, chunkSize(request), request.compress(), spoolDirectory)) {
-            requireContent(source.length());
-            return upload(request, source, null, 1);
-        } catch (IOException e) {
-            throw new UncheckedIOException("the message file could not be read", e);
-        }
+        return sendFrom(request, (size, gzip) -> ChunkSource.ofFile(content, size, gzip, spoolDirectory), null, 1);
     }
 
     /**
@@ -261,15 +252,9 @@ public final class MeshClient {
      * @throws MeshSendIncompleteException when a later chunk could not be read or uploaded
      */
     public MeshSendResult send(MeshSendRequest request, InputStream content, long length) {
-        Objects.requireNonNull(request, "request");
         Objects.requireNonNull(content, "content");
-        requireContent(length);
-        try (ChunkSource source = ChunkSource.ofStream(content, length, chunkSize(request), request.compress(),
-                spoolDirectory)) {
-            return upload(request, source, null, 1);
-        } catch (IOException e) {
-            throw new UncheckedIOException("the spool file could not be removed", e);
-        }
+        return sendFrom(request, (size, gzip) -> ChunkSource.ofStream(content, length, size, gzip, spoolDirectory),
+                null, 1);
     }
 
     /**
@@ -288,15 +273,9 @@ public final class MeshClient {
      * @throws MeshSendIncompleteException when a later chunk could not be uploaded
      */
     public MeshSendResult send(MeshSendRequest request, InputStream content) {
-        Objects.requireNonNull(request, "request");
         Objects.requireNonNull(content, "content");
-        try (ChunkSource source = ChunkSource.ofStreamOfUnknownLength(content, chunkSize(request),
-                request.compress(), spoolDirectory)) {
-            requireContent(source.length());
-            return upload(request, source, null, 1);
-        } catch (IOException e) {
-            throw new UncheckedIOException("the message stream could not be spooled", e);
-        }
+        return sendFrom(request, (size, gzip) -> ChunkSource.ofStreamOfUnknownLength(content, size, gzip,
+                spoolDirectory), null, 1);
     }
 
     /**
@@ -309,19 +288,16 @@ public final class MeshClient {
      * @param messageId the message id MESH gave ({@link MeshSendIncompleteException#messageId()})
      * @param fromChunk the first chunk to upload ({@link MeshSendIncompleteException#nextChunk()}), 2 or more
      * @return the result; its local id is the request's, or empty text when the request had none
-     * @throws MeshMessageFinalisedException when the message no longer accepts chunks (423)
+     * @throws MeshMessageFinalisedException when the message no longer accepts chunks (423) and
+     *     is not complete either (when the resume starts at the last chunk and tracking shows the
+     *     message accepted, the interrupted send's last attempt arrived: this returns normally)
      * @throws MeshSendIncompleteException when a chunk fails again
      */
     public MeshSendResult resumeSend(MeshSendRequest request, Path content, String messageId, int fromChunk) {
-        Objects.requireNonNull(request, "request");
         Objects.requireNonNull(content, "content");
         MeshValidation.messageId("messageId", messageId);
-        try (ChunkSource source = ChunkSource.ofFile(content, chunkSize(request), request.compress(), spoolDirectory)) {
-            checkResume(source, fromChunk);
-            return upload(request, source, messageId, fromChunk);
-        } catch (IOException e) {
-            throw new UncheckedIOException("the message file could not be read", e);
-        }
+        return sendFrom(request, (size, gzip) -> ChunkSource.ofFile(content, size, gzip, spoolDirectory), messageId,
+                fromChunk);
     }
 
     /**
@@ -332,24 +308,39 @@ public final class MeshClient {
      * @param messageId the message id MESH gave
      * @param fromChunk the first chunk to upload, 2 or more
      * @return the result
-     * @throws MeshMessageFinalisedException when the message no longer accepts chunks (423)
+     * @throws MeshMessageFinalisedException when the message no longer accepts chunks (423) and
+     *     is not complete either (see {@link #resumeSend(MeshSendRequest, Path, String, int)})
      * @throws MeshSendIncompleteException when a chunk fails again
      */
     public MeshSendResult resumeSend(MeshSendRequest request, byte[] content, String messageId, int fromChunk) {
-        Objects.requireNonNull(request, "request");
         Objects.requireNonNull(content, "content");
         MeshValidation.messageId("messageId", messageId);
-        try (ChunkSource source = ChunkSource.ofBytes(content, chunkSize(request), request.compress(), spoolDirectory)) {
-            checkResume(source, fromChunk);
-            return upload(request, source, messageId, fromChunk);
-        } catch (IOException e) {
-            throw new UncheckedIOException("the spool file could not be removed", e);
-        }
+        return sendFrom(request, (size, gzip) -> ChunkSource.ofBytes(content, size, gzip, spoolDirectory), messageId,
+                fromChunk);
     }
 
-    private static void checkResume(ChunkSource source, int fromChunk) {
-        if (fromChunk < 2 || fromChunk > source.chunkCount()) {
-            throw new NhsValidationException("fromChunk", "must be between 2 and the message's chunk count");
+    /** Opens the content as chunks of {@code chunkSize} uncompressed bytes, gzipped when asked. */
+    @FunctionalInterface
+    private interface SourceOpener {
+        ChunkSource open(int chunkSize, boolean gzip) throws IOException;
+    }
+
+    /**
+     * Checks the content (not empty for a send; {@code fromChunk} within it for a resume), then
+     * uploads it; the source and its spool files are closed whatever happens.
+     */
+    private MeshSendResult sendFrom(MeshSendRequest request, SourceOpener opener, String resumeMessageId,
+            int fromChunk) {
+        Objects.requireNonNull(request, "request");
+        try (ChunkSource source = opener.open(chunkSize(request), request.compress())) {
+            if (resumeMessageId == null) {
+                requireContent(source.length());
+            } else if (fromChunk < 2 || fromChunk > source.chunkCount()) {
+                throw new NhsValidationException("fromChunk", "must be between 2 and the message's chunk count");
+            }
+            return upload(request, source, resumeMessageId, fromChunk);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the message content or its spool file could not be read or removed", e);
         }
     }
 
@@ -390,11 +381,14 @@ public final class MeshClient {
                 throw new MeshSendIncompleteException(messageId, localId, k, total, new UncheckedIOException(
                         "chunk " + k + " of the content could not be read", e));
             } catch (MeshMessageFinalisedException e) {
-                if (k == total && e.attempts() > 1) {
-                    // MESH locks a message when its last chunk arrives; a 423 on a retry of the
-                    // last chunk means an earlier attempt of it arrived and its answer was lost.
-                    LOG.debug("MESH chunk {}/{} of message {} was already received (423 on retry)", k, total,
-                            messageId);
+                // MESH locks a message when its last chunk arrives. A 423 on a retry of the last
+                // chunk means an earlier attempt of it arrived and its answer was lost. A 423 when
+                // a resume starts at the last chunk can mean the same of the interrupted send's
+                // last attempt, or that the message expired: tracking tells them apart.
+                boolean retried = e.attempts() > 1;
+                boolean resumedHere = resumeMessageId != null && k == fromChunk;
+                if (k == total && (retried || resumedHere && uploadCompleted(messageId, e))) {
+                    LOG.debug("MESH chunk {}/{} of message {} was already received (423)", k, total, messageId);
                     continue;
                 }
                 throw e;
@@ -403,6 +397,35 @@ public final class MeshClient {
             }
         }
         return new MeshSendResult(messageId, localId, total);
+    }
+
+    /**
+     * Sends the message's first request. A 5xx other than 503 does not say whether MESH stored the
+     * message (a gateway's 502 or 504, an internal error after the commit), so it becomes an
+     * unknown outcome carrying the local id; 503 means the request was not handled.
+     */
+    private NhsResponse sendMessageRequest(NhsRequest request, String localId) {
+        try {
+            return call(request);
+        } catch (ServerErrorException e) {
+            if (e.status() == 503) {
+                throw e;
+            }
+            throw new NhsTransportException("MESH answered the message send with HTTP " + e.status()
+                    + ", which does not say whether it accepted the message; track it by its local id before "
+                    + "sending it again", e.details(), true, localId, e);
+        }
+    }
+
+    /** Whether tracking shows the message complete; a tracking failure is added to {@code refusal}. */
+    private boolean uploadCompleted(String messageId, MeshMessageFinalisedException refusal) {
+        try {
+            MeshTrackingStatus status = track(messageId).status();
+            return status == MeshTrackingStatus.ACCEPTED || status == MeshTrackingStatus.ACKNOWLEDGED;
+        } catch (NhsSdkException e) {
+            refusal.addSuppressed(e);
+            return false;
+        }
     }
 
     private String sendFirst(MeshSendRequest request, ChunkSource source, String localId, int total) {
@@ -437,15 +460,24 @@ public final class MeshClient {
         if (request.contentEncrypted()) {
             rb.header("mex-Content-Encrypted", "Y");
         }
-        try (NhsResponse r = call(rb.build())) {
-            JsonNode json = json(r);
-            String id = text(json, "message_id");
-            if (id == null) {
-                id = text(json, "messageID");
+        try (NhsResponse r = sendMessageRequest(rb.build(), localId)) {
+            String id = null;
+            NhsDecodeException unreadable = null;
+            try {
+                JsonNode json = json(r);
+                id = text(json, "message_id");
+                if (id == null) {
+                    id = text(json, "messageID");
+                }
+            } catch (NhsDecodeException e) {
+                unreadable = e;
             }
             if (id == null) {
-                throw new NhsDecodeException("MESH accepted the message but its response has no message id; "
-                        + "track it by its local id", r.details(), null);
+                // accepted, but without the id nothing more can be done with it: the caller must
+                // find it by its local id rather than send it again
+                throw new NhsTransportException("MESH accepted the message (HTTP " + r.status()
+                        + ") but its answer has no readable message id; track it by its local id", r.details(),
+                        true, localId, unreadable);
             }
             LOG.debug("MESH message {} accepted ({} chunk(s))", id, total);
             return id;
@@ -668,12 +700,18 @@ public final class MeshClient {
      * @param messageId the message id
      * @param target the file to write (replaced if it exists)
      * @return the metadata
+     * @throws NhsValidationException when the message id is invalid or the target's directory
+     *     does not exist, before any call to MESH
      * @throws NhsTransportException when the download breaks beyond its retries
      * @throws UncheckedIOException when the file cannot be written
      */
     public MeshMessageInfo receiveTo(String messageId, Path target) {
         Objects.requireNonNull(target, "target");
+        MeshValidation.messageId("messageId", messageId);
         Path dir = target.toAbsolutePath().getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new NhsValidationException("target", "must be a file in an existing directory");
+        }
         try (MeshMessage m = receive(messageId)) {
             Path tmp;
             try {
@@ -810,10 +848,7 @@ public final class MeshClient {
      * @throws MeshLocalIdNotUniqueException when several do (300)
      */
     public MeshTrackingInfo trackByLocalId(String localId) {
-        if (localId == null || localId.isEmpty()) {
-            throw new NhsValidationException("localId", "is required");
-        }
-        MeshValidation.headerText("localId", localId, 300);
+        MeshValidation.localIdSegment("localId", localId);
         try (NhsResponse r = call(NhsRequest.builder("GET", TRACKING_LOCAL_ID).pathParam("mailbox", mailbox)
                 .pathParam("localId", localId).build())) {
             return MeshTrackingInfo.fromJson(json(r));

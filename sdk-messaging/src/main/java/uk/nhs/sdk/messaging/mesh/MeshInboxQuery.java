@@ -124,11 +124,12 @@ public final class MeshInboxQuery {
         /**
          * Continues from the token of a previous page (see {@link MeshInboxPage#nextPage()}).
          *
-         * @param value the token, or {@code null} for the first page
+         * @param value the token (24 to 1000 characters), or {@code null} for the first page
          * @return this builder
+         * @throws uk.nhs.sdk.core.error.NhsValidationException when it is not such a token
          */
         public Builder continueFrom(String value) {
-            this.continueFrom = value;
+            this.continueFrom = MeshValidation.continueFrom(value);
             return this;
         }
 

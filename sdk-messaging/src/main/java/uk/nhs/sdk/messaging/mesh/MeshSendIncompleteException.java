@@ -37,7 +37,7 @@ public class MeshSendIncompleteException extends NhsSdkException {
     public MeshSendIncompleteException(String messageId, String localId, int nextChunk, int totalChunks,
             Throwable cause) {
         super("MESH send incomplete: chunk " + nextChunk + " of " + totalChunks
-                + " was not uploaded; the message is not delivered until its remaining chunks are"
+                + " was not uploaded; the message is not delivered until its remaining chunks are uploaded"
                 + (cause instanceof NhsSdkException ? ((NhsSdkException) cause).details().describe() : ""),
                 cause instanceof NhsSdkException ? ((NhsSdkException) cause).details() : CallDetails.none(), cause);
         this.messageId = messageId;

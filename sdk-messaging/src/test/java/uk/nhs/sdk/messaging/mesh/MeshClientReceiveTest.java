@@ -1,6 +1,8 @@
 package uk.nhs.sdk.messaging.mesh;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -31,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 import uk.nhs.sdk.core.error.NhsValidationException;
 import uk.nhs.sdk.core.error.RateLimitedException;
 import uk.nhs.sdk.core.error.ResourceNotFoundException;
+import uk.nhs.sdk.core.testing.LogGuard;
 
 /** Inbox, download, reports and acknowledgement, against captured sandbox exchanges 04-07, 10, 16, 17, 24, 28, 29. */
 class MeshClientReceiveTest extends MeshWireMockTestBase {
@@ -125,6 +128,9 @@ class MeshClientReceiveTest extends MeshWireMockTestBase {
 
     @Test
     void metadataComesFromTheHeadersOfAHead() {
+        for (String value : List.of("hello.txt", "example-local-id-1", "example subject")) {
+            LogGuard.forbid(value);
+        }
         server.stubFor(head(urlPathEqualTo(INBOX + "/" + SIMPLE)).willReturn(
                 CapturedExchange.load("06-head-message").response()));
 
@@ -222,6 +228,16 @@ class MeshClientReceiveTest extends MeshWireMockTestBase {
     }
 
     @Test
+    void receiveToATargetWithoutADirectoryFailsBeforeTheMessageIsFetched() {
+        stubChunkedDownload();
+
+        assertThatThrownBy(() -> client().receiveTo(CHUNKED, dir.resolve("no-such-dir").resolve("big.csv")))
+                .isInstanceOf(NhsValidationException.class).hasMessageStartingWith("target:")
+                .hasMessageNotContaining("no-such-dir");
+        server.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
     void aReportIsSurfacedAsATypedNonDeliveryReportWithoutFetchingChunks() throws IOException {
         String report = "A5BBC54EC89846FA851647381700FC25";
         server.stubFor(get(urlPathEqualTo(INBOX + "/" + report)).willReturn(
@@ -298,7 +314,35 @@ class MeshClientReceiveTest extends MeshWireMockTestBase {
         assertThatThrownBy(() -> MeshInboxQuery.builder().maxResults(9)).isInstanceOf(NhsValidationException.class);
         assertThatThrownBy(() -> MeshInboxQuery.builder().maxResults(5001)).isInstanceOf(NhsValidationException.class);
         assertThatThrownBy(() -> MeshInboxQuery.builder().workflowFilter("X")).isInstanceOf(NhsValidationException.class);
+        assertThatThrownBy(() -> MeshInboxQuery.builder().continueFrom("")).isInstanceOf(NhsValidationException.class);
+        assertThatThrownBy(() -> MeshInboxQuery.builder().continueFrom("x".repeat(23)))
+                .isInstanceOf(NhsValidationException.class).hasMessageStartingWith("continueFrom:");
+        assertThatThrownBy(() -> MeshInboxQuery.builder().continueFrom("x".repeat(1001)))
+                .isInstanceOf(NhsValidationException.class);
+        assertThat(MeshInboxQuery.builder().continueFrom("x".repeat(24)).build().continueFrom()).hasValue("x".repeat(24));
         server.verify(0, getRequestedFor(urlPathMatching(".*")));
+    }
+
+    @Test
+    void dotSegmentsAreRefusedBecauseTheHttpLayerWouldResolveThemIntoAnotherPath() {
+        // "inbox/../status/acknowledged" would be sent as "/messageexchange/X26ABC1/status/acknowledged"
+        MeshClient mesh = client();
+        for (String dots : List.of(".", "..")) {
+            assertThatThrownBy(() -> mesh.acknowledge(dots)).isInstanceOf(NhsValidationException.class)
+                    .hasMessageStartingWith("messageId:");
+            assertThatThrownBy(() -> mesh.receive(dots)).isInstanceOf(NhsValidationException.class);
+            assertThatThrownBy(() -> mesh.metadata(dots)).isInstanceOf(NhsValidationException.class);
+            assertThatThrownBy(() -> mesh.track(dots)).isInstanceOf(NhsValidationException.class);
+            assertThatThrownBy(() -> mesh.trackByLocalId(dots)).isInstanceOf(NhsValidationException.class)
+                    .hasMessageStartingWith("localId:");
+            assertThatThrownBy(() -> mesh.workflowSearch(dots)).isInstanceOf(NhsValidationException.class)
+                    .hasMessageStartingWith("workflowId:");
+        }
+        server.verify(0, anyRequestedFor(anyUrl()));
+
+        server.stubFor(put(urlPathEqualTo(INBOX + "/A..B/status/acknowledged")).willReturn(aResponse()));
+        mesh.acknowledge("A..B");
+        server.verify(1, putRequestedFor(urlPathEqualTo(INBOX + "/A..B/status/acknowledged")));
     }
 
     private void stubChunkedDownload() {

@@ -30,6 +30,7 @@ import uk.nhs.sdk.core.error.BadRequestException;
 import uk.nhs.sdk.core.error.NhsTransportException;
 import uk.nhs.sdk.core.error.NhsValidationException;
 import uk.nhs.sdk.core.error.ServerErrorException;
+import uk.nhs.sdk.core.testing.LogGuard;
 
 /** Sending, against WireMock stubs built from captured sandbox exchanges 03, 13-15 and 18-22. */
 class MeshClientSendTest extends MeshWireMockTestBase {
@@ -54,6 +55,10 @@ class MeshClientSendTest extends MeshWireMockTestBase {
     void aSingleChunkMessageCarriesEveryHeaderOfTheCapturedSend() {
         CapturedExchange ex = CapturedExchange.load("03-send-message-v2");
         stubSend("03-send-message-v2");
+        // metadata and content can identify a patient: none of it may reach a log line
+        for (String value : List.of("hello.txt", "example-local-id-1", "example subject", "Hello MESH")) {
+            LogGuard.forbid(value);
+        }
 
         MeshSendResult sent = client().send(MeshSendRequest.builder("x26abc2", "TEST_WORKFLOW")
                 .fileName("hello.txt").localId("example-local-id-1").subject("example subject")
@@ -238,6 +243,44 @@ class MeshClientSendTest extends MeshWireMockTestBase {
     }
 
     @Test
+    void anAcceptedSendWithoutAReadableMessageIdGivesTheLocalIdToTrackInsteadOfInvitingAResend() {
+        for (String body : List.of("{}", "null", "<html>accepted</html>")) {
+            server.resetRequests();
+            server.stubFor(post(urlPathEqualTo(OUTBOX)).willReturn(aResponse().withStatus(202)
+                    .withHeader("content-type", "application/json").withBody(body)));
+
+            NhsTransportException e = catchThrowableOfType(NhsTransportException.class, () -> client().send(
+                    MeshSendRequest.builder("X26ABC2", "TEST_WORKFLOW").build(), new byte[] {1}));
+
+            String sentLocalId = server.findAll(postRequestedFor(urlPathEqualTo(OUTBOX))).get(0).getHeader("mex-LocalID");
+            assertThat(e.outcomeUnknown()).as(body).isTrue();
+            assertThat(e.reconcileId()).as(body).contains(sentLocalId);
+            assertThat(e.getMessage()).contains("track it by its local id");
+            server.verify(1, postRequestedFor(urlPathEqualTo(OUTBOX)));
+        }
+    }
+
+    @Test
+    void aServerErrorThatDoesNotSayWhetherTheMessageWasStoredIsAnUnknownOutcomeWithTheLocalId() {
+        for (int status : List.of(500, 502, 504)) {
+            server.resetRequests();
+            server.stubFor(post(urlPathEqualTo(OUTBOX)).willReturn(aResponse().withStatus(status)
+                    .withBody("<soap:Envelope>internal error</soap:Envelope>")));
+
+            NhsTransportException e = catchThrowableOfType(NhsTransportException.class, () -> client().send(
+                    MeshSendRequest.builder("X26ABC2", "TEST_WORKFLOW").build(), new byte[] {1}));
+
+            String sentLocalId = server.findAll(postRequestedFor(urlPathEqualTo(OUTBOX))).get(0).getHeader("mex-LocalID");
+            assertThat(e.outcomeUnknown()).as("HTTP %d", status).isTrue();
+            assertThat(e.reconcileId()).contains(sentLocalId);
+            assertThat(e.getCause()).isInstanceOfSatisfying(ServerErrorException.class,
+                    c -> assertThat(c.status()).isEqualTo(status));
+            assertThat(e.getMessage()).doesNotContain("soap");
+            server.verify(1, postRequestedFor(urlPathEqualTo(OUTBOX)));
+        }
+    }
+
+    @Test
     void aServerErrorOnTheMessagePostIsNotRetried() {
         server.stubFor(post(urlPathEqualTo(OUTBOX)).willReturn(aResponse().withStatus(503)
                 .withBody("<soap:Envelope>internal error</soap:Envelope>")));
@@ -292,6 +335,9 @@ class MeshClientSendTest extends MeshWireMockTestBase {
         assertThat(e.nextChunk()).isEqualTo(2);
         assertThat(e.totalChunks()).isEqualTo(2);
         assertThat(e.getCause()).isInstanceOf(ServerErrorException.class);
+        assertThat(e.getMessage()).startsWith("MESH send incomplete: chunk 2 of 2 was not uploaded; the message is "
+                + "not delivered until its remaining chunks are uploaded (X-Request-ID=")
+                .doesNotContain("resume-me");
         server.verify(3, postRequestedFor(urlPathEqualTo(chunk2)));
 
         server.stubFor(post(urlPathEqualTo(chunk2)).willReturn(

@@ -38,7 +38,8 @@ public final class MeshValidation {
     }
 
     /**
-     * A workflow id: 1 to 300 visible ASCII characters, not a URL.
+     * A workflow id: 1 to 300 visible ASCII characters, not a URL, and not {@code .} or
+     * {@code ..} (it becomes a path segment of the lookups, where those would move up the path).
      *
      * @param field the field name
      * @param value the value
@@ -52,12 +53,13 @@ public final class MeshValidation {
             throw new NhsValidationException(field, "must be 1 to 300 visible ASCII characters without spaces");
         }
         notUrl(field, value);
+        notDotSegment(field, value);
         return value;
     }
 
     /**
      * A message id as MESH gave it: opaque, but it becomes a path segment, so 1 to 200 visible
-     * ASCII characters other than {@code /}.
+     * ASCII characters other than {@code /}, and not {@code .} or {@code ..}.
      *
      * @param field the field name
      * @param value the value
@@ -70,6 +72,24 @@ public final class MeshValidation {
         if (value.length() > 200 || !visibleAscii(value) || value.indexOf('/') >= 0) {
             throw new NhsValidationException(field, "must be 1 to 200 visible ASCII characters without '/'");
         }
+        notDotSegment(field, value);
+        return value;
+    }
+
+    /**
+     * A local id used as a path segment (tracking by local id): required, at most 300 printable
+     * ASCII characters, and not {@code .} or {@code ..}.
+     *
+     * @param field the field name
+     * @param value the value
+     * @return the value
+     */
+    public static String localIdSegment(String field, String value) {
+        if (value == null || value.isEmpty()) {
+            throw new NhsValidationException(field, "is required");
+        }
+        headerText(field, value, 300);
+        notDotSegment(field, value);
         return value;
     }
 
@@ -150,6 +170,21 @@ public final class MeshValidation {
     }
 
     /**
+     * An inbox continuation token: 24 to 1000 visible ASCII characters (MESH API spec,
+     * {@code continue_from}).
+     *
+     * @param value the value, or {@code null} for the first page
+     * @return the value, or {@code null}
+     */
+    public static String continueFrom(String value) {
+        if (value != null && (value.length() < 24 || value.length() > 1000 || !visibleAscii(value))) {
+            throw new NhsValidationException("continueFrom", "must be 24 to 1000 visible ASCII characters, "
+                    + "as taken from a page's links.next");
+        }
+        return value;
+    }
+
+    /**
      * A chunk size: 1 byte to 100 MB.
      *
      * @param value the value
@@ -166,6 +201,16 @@ public final class MeshValidation {
         String l = value.toLowerCase(Locale.ROOT);
         if (l.startsWith("http://") || l.startsWith("https://")) {
             throw new NhsValidationException(field, "must not be a URL");
+        }
+    }
+
+    /**
+     * HTTP clients resolve the path segments {@code .} and {@code ..} (even percent-encoded), so
+     * such a value would address another resource, such as another message's acknowledgement.
+     */
+    private static void notDotSegment(String field, String value) {
+        if (value.equals(".") || value.equals("..")) {
+            throw new NhsValidationException(field, "must not be '.' or '..': it would change the request path");
         }
     }
 

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.nhs.sdk.core.NhsClientOptions;
 import uk.nhs.sdk.core.OdsCode;
+import uk.nhs.sdk.core.RetryOptions;
 import uk.nhs.sdk.core.error.ForbiddenException;
 import uk.nhs.sdk.core.error.ResourceNotFoundException;
 import uk.nhs.sdk.core.testing.LogGuard;
@@ -32,6 +33,7 @@ import uk.nhs.sdk.messaging.mesh.MeshInboxPoller;
 import uk.nhs.sdk.messaging.mesh.MeshInboxQuery;
 import uk.nhs.sdk.messaging.mesh.MeshMailbox;
 import uk.nhs.sdk.messaging.mesh.MeshMessage;
+import uk.nhs.sdk.messaging.mesh.MeshMessageFinalisedException;
 import uk.nhs.sdk.messaging.mesh.MeshMessageGoneException;
 import uk.nhs.sdk.messaging.mesh.MeshMessageInfo;
 import uk.nhs.sdk.messaging.mesh.MeshNonDeliveryReport;
@@ -302,6 +304,45 @@ class MeshClientSandboxTest {
         assertThat(sent.chunks()).isEqualTo(3);
         assertThat(inbox(bob)).containsExactly(sent.messageId());
         assertThat(read(bob, sent.messageId())).isEqualTo(content);
+    }
+
+    @Test
+    void resumingAtALastChunkWhoseAnswerWasLostCompletesWithoutAnErrorOrADuplicate() throws Exception {
+        byte[] content = seeded(30_000, 9);
+        MeshSendRequest request = MeshSendRequest.builder("X26ABC2", "TEST_WORKFLOW").chunkSize(10_000).build();
+        MeshClient noRetries = MeshClient.builder().baseUrl(sandbox.meshBaseUrl()).mailbox("X26ABC1")
+                .password(sandbox.meshMailboxes().get(0).password()).sharedKey(sandbox.meshSharedKey())
+                .options(NhsClientOptions.builder().clock(CLOCK).sleeper(new RecordingSleeper(CLOCK))
+                        .retry(RetryOptions.none()).build()).build();
+        sandbox.faults().injectNext("POST", "/messageexchange/X26ABC1/outbox/[^/]+/3",
+                SandboxFault.status(503).afterProcessing());
+        MeshSendIncompleteException cut = org.junit.jupiter.api.Assertions.assertThrows(
+                MeshSendIncompleteException.class, () -> noRetries.send(request, content));
+        assertThat(cut.nextChunk()).isEqualTo(3);
+        assertThat(inbox(bob)).as("the lost answer's chunk did arrive").containsExactly(cut.messageId());
+
+        MeshSendResult resumed = alice.resumeSend(request, content, cut.messageId(), cut.nextChunk());
+
+        assertThat(resumed.messageId()).isEqualTo(cut.messageId());
+        assertThat(inbox(bob)).containsExactly(cut.messageId());
+        assertThat(read(bob, cut.messageId())).isEqualTo(content);
+    }
+
+    @Test
+    void aResumeOfAMessageNoLongerUploadingIsRefusedUnlessTrackingShowsItComplete() {
+        byte[] content = seeded(30_000, 10);
+        MeshSendRequest request = MeshSendRequest.builder("X26ABC2", "TEST_WORKFLOW").chunkSize(10_000).build();
+        MeshSendResult sent = alice.send(request, content);
+
+        assertThatThrownBy(() -> alice.resumeSend(request, content, sent.messageId(), 2))
+                .as("a 423 before the last chunk is not explained by a lost answer")
+                .isInstanceOf(MeshMessageFinalisedException.class);
+        assertThat(alice.resumeSend(request, content, sent.messageId(), 3).messageId()).isEqualTo(sent.messageId());
+
+        CLOCK.advance(Duration.ofDays(5));
+        assertThat(alice.track(sent.messageId()).status()).isEqualTo(MeshTrackingStatus.UNDELIVERABLE);
+        assertThatThrownBy(() -> alice.resumeSend(request, content, sent.messageId(), 3))
+                .isInstanceOf(MeshMessageFinalisedException.class);
     }
 
     @Test

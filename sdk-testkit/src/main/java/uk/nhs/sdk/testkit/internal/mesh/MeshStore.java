@@ -10,6 +10,8 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -18,7 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
+import java.util.Random;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
@@ -31,7 +33,9 @@ import uk.nhs.sdk.testkit.internal.mesh.MeshMessage.Status;
  *
  * <p>Time passes on the sandbox clock: a message not acknowledged {@link #INBOX_EXPIRY} after it
  * reached the inbox becomes undeliverable and its sender gets a REPORT (code 14); every message is
- * deleted {@link #RETENTION} after it was sent. Both are applied at the start of each request.
+ * deleted {@link #RETENTION} after it was sent. Both are applied at the start of each request. A
+ * message's chunk files are deleted as soon as it can no longer be downloaded (acknowledged or
+ * undeliverable), so disk use is bounded by the messages still waiting.
  *
  * <p>All methods lock the store; a chunk is written to disk inside the lock, which orders uploads.
  */
@@ -43,7 +47,11 @@ final class MeshStore {
     private final Path root;
     private final String filePrefix;
     private final Clock clock;
+    private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("uuuuMMddHHmmssSSS", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+
     private final Map<String, MeshMessage> messages = new LinkedHashMap<>();
+    private final Random random = new Random();
     private long nextInboxSequence = 1;
 
     /**
@@ -68,10 +76,9 @@ final class MeshStore {
 
     synchronized MeshMessage create(Optional<Mailbox> sender, Mailbox recipient, MeshSendHeaders headers,
             int totalChunks, String contentEncoding) {
-        String id = UUID.randomUUID().toString().replace("-", "").toUpperCase(Locale.ROOT);
-        MeshMessage m = new MeshMessage(id, MeshMessage.Type.DATA, sender, recipient, headers, totalChunks,
+        MeshMessage m = new MeshMessage(newId(), MeshMessage.Type.DATA, sender, recipient, headers, totalChunks,
                 contentEncoding, now());
-        messages.put(id, m);
+        messages.put(m.id, m);
         return m;
     }
 
@@ -119,11 +126,16 @@ final class MeshStore {
         m.inboxSequence = nextInboxSequence++;
     }
 
+    /**
+     * Marks an accepted message acknowledged and deletes its chunk files: it can no longer be
+     * downloaded, and tracking needs only its metadata.
+     */
     synchronized void acknowledge(MeshMessage m) {
         if (m.status == Status.ACCEPTED) {
             m.status = Status.ACKNOWLEDGED;
             m.acknowledged = now();
             m.statusChanged = m.acknowledged;
+            deleteFiles(m.id);
         }
     }
 
@@ -191,7 +203,7 @@ final class MeshStore {
      */
     synchronized void sweep() {
         Instant now = now();
-        List<MeshMessage> reports = new ArrayList<>();
+        List<MeshMessage> undelivered = new ArrayList<>();
         for (Iterator<MeshMessage> it = messages.values().iterator(); it.hasNext(); ) {
             MeshMessage m = it.next();
             if (!now.isBefore(m.created.plus(RETENTION))) {
@@ -205,20 +217,38 @@ final class MeshStore {
                 m.statusChanged = at;
                 m.report = Optional.of(new MeshMessage.StatusReport("14", "TRANSFER", UNDELIVERED,
                         Optional.empty(), at));
+                deleteFiles(m.id);
                 if (m.type == MeshMessage.Type.DATA && m.sender.isPresent()) {
-                    reports.add(report(m, m.sender.get(), at));
+                    undelivered.add(m);
                 }
             }
         }
-        for (MeshMessage r : reports) {
+        for (MeshMessage about : undelivered) {
+            MeshMessage r = report(about, about.sender.orElseThrow(), about.statusChanged);
             messages.put(r.id, r);
             accept(r);
         }
     }
 
-    private static MeshMessage report(MeshMessage about, Mailbox to, Instant at) {
-        String id = UUID.randomUUID().toString().replace("-", "").toUpperCase(Locale.ROOT);
-        MeshMessage r = new MeshMessage(id, MeshMessage.Type.REPORT, Optional.empty(), to,
+    /**
+     * A new message id in real MESH's form (MESH API spec examples, such as
+     * {@code 20200529155357895317_3573F8}): the sandbox clock's time to the millisecond and three
+     * random digits, then six random upper-case hex digits; unique in the store. Unlike a 32-hex
+     * id, it never holds a run of exactly ten digits, which a log checker would take for an NHS
+     * number.
+     */
+    private String newId() {
+        while (true) {
+            String id = ID_TIME.format(now()) + String.format(Locale.ROOT, "%03d_%06X", random.nextInt(1000),
+                    random.nextInt(1 << 24));
+            if (!messages.containsKey(id)) {
+                return id;
+            }
+        }
+    }
+
+    private MeshMessage report(MeshMessage about, Mailbox to, Instant at) {
+        MeshMessage r = new MeshMessage(newId(), MeshMessage.Type.REPORT, Optional.empty(), to,
                 MeshSendHeaders.forReport(about), 0, "", at);
         r.report = Optional.of(new MeshMessage.StatusReport("14", "TRANSFER", UNDELIVERED, Optional.of(about.id), at));
         return r;
