@@ -8,17 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.Key;
-import java.security.KeyStore;
-import java.util.Base64;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,22 +33,7 @@ class MutualTlsTest {
 
     @BeforeAll
     static void start() throws Exception {
-        uk.nhs.sdk.core.testing.LogGuard.forbid(PASSWORD);
-        keytool("-genkeypair", "-alias", "server", "-keyalg", "RSA", "-keysize", "2048", "-dname", "CN=localhost",
-                "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-validity", "2", "-storetype", "PKCS12",
-                "-keystore", dir.resolve("server.p12").toString(), "-storepass", PASSWORD, "-keypass", PASSWORD);
-        keytool("-exportcert", "-rfc", "-alias", "server", "-keystore", dir.resolve("server.p12").toString(),
-                "-storepass", PASSWORD, "-file", dir.resolve("server-ca.pem").toString());
-        keytool("-genkeypair", "-alias", "client", "-keyalg", "RSA", "-keysize", "2048",
-                "-dname", "CN=SERVER001.X26.api.mesh-client.nhs.uk", "-validity", "2", "-storetype", "PKCS12",
-                "-keystore", dir.resolve("client.p12").toString(), "-storepass", PASSWORD, "-keypass", PASSWORD);
-        keytool("-exportcert", "-rfc", "-alias", "client", "-keystore", dir.resolve("client.p12").toString(),
-                "-storepass", PASSWORD, "-file", dir.resolve("client-cert.pem").toString());
-        keytool("-importcert", "-noprompt", "-alias", "client", "-file", dir.resolve("client-cert.pem").toString(),
-                "-storetype", "PKCS12", "-keystore", dir.resolve("server-trust.p12").toString(),
-                "-storepass", PASSWORD);
-        writeClientKeyPem();
-
+        uk.nhs.sdk.core.testing.TestPki.create(dir, PASSWORD, "SERVER001.X26.api.mesh-client.nhs.uk");
         server = new WireMockServer(wireMockConfig().httpDisabled(true).dynamicHttpsPort().bindAddress("127.0.0.1")
                 .keystorePath(dir.resolve("server.p12").toString()).keystoreType("PKCS12")
                 .keystorePassword(PASSWORD).keyManagerPassword(PASSWORD)
@@ -73,26 +49,6 @@ class MutualTlsTest {
         if (server != null) {
             server.stop();
         }
-    }
-
-    private static void keytool(String... args) throws IOException, InterruptedException {
-        List<String> cmd = new java.util.ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        byte[] out = p.getInputStream().readAllBytes();
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(new String(out, StandardCharsets.UTF_8)).isZero();
-    }
-
-    private static void writeClientKeyPem() throws Exception {
-        KeyStore ks = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(dir.resolve("client.p12"))) {
-            ks.load(in, PASSWORD.toCharArray());
-        }
-        Key key = ks.getKey("client", PASSWORD.toCharArray());
-        Files.writeString(dir.resolve("client-key.pem"), "-----BEGIN PRIVATE KEY-----\n"
-                + Base64.getMimeEncoder().encodeToString(key.getEncoded()) + "\n-----END PRIVATE KEY-----\n");
     }
 
     private static NhsHttpClient client(TlsConfig tls) {

@@ -5,22 +5,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.Key;
-import java.security.KeyStore;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,7 +20,7 @@ import uk.nhs.sdk.core.RetryOptions;
 import uk.nhs.sdk.core.Secret;
 import uk.nhs.sdk.core.error.NhsTransportException;
 import uk.nhs.sdk.core.http.TlsConfig;
-import uk.nhs.sdk.core.testing.LogGuard;
+import uk.nhs.sdk.core.testing.TestPki;
 
 /**
  * The MESH client over mutual TLS, configured per client through {@code NhsClientOptions.tls}:
@@ -46,21 +35,7 @@ class MeshMutualTlsTest {
 
     @BeforeAll
     static void start() throws Exception {
-        LogGuard.forbid(STORE_PASSWORD);
-        keytool("-genkeypair", "-alias", "server", "-keyalg", "RSA", "-keysize", "2048", "-dname", "CN=localhost",
-                "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-validity", "2", "-storetype", "PKCS12",
-                "-keystore", path("server.p12"), "-storepass", STORE_PASSWORD, "-keypass", STORE_PASSWORD);
-        keytool("-exportcert", "-rfc", "-alias", "server", "-keystore", path("server.p12"),
-                "-storepass", STORE_PASSWORD, "-file", path("server-ca.pem"));
-        keytool("-genkeypair", "-alias", "client", "-keyalg", "RSA", "-keysize", "2048",
-                "-dname", "CN=X26ABC1.X26.api.mesh-client.nhs.uk", "-validity", "2", "-storetype", "PKCS12",
-                "-keystore", path("client.p12"), "-storepass", STORE_PASSWORD, "-keypass", STORE_PASSWORD);
-        keytool("-exportcert", "-rfc", "-alias", "client", "-keystore", path("client.p12"),
-                "-storepass", STORE_PASSWORD, "-file", path("client-cert.pem"));
-        keytool("-importcert", "-noprompt", "-alias", "client", "-file", path("client-cert.pem"),
-                "-storetype", "PKCS12", "-keystore", path("server-trust.p12"), "-storepass", STORE_PASSWORD);
-        writeClientKeyPem();
-
+        TestPki.create(dir, STORE_PASSWORD, "X26ABC1.X26.api.mesh-client.nhs.uk");
         server = new WireMockServer(wireMockConfig().httpDisabled(true).dynamicHttpsPort().bindAddress("127.0.0.1")
                 .keystorePath(path("server.p12")).keystoreType("PKCS12").keystorePassword(STORE_PASSWORD)
                 .keyManagerPassword(STORE_PASSWORD).needClientAuth(true)
@@ -79,26 +54,6 @@ class MeshMutualTlsTest {
 
     private static String path(String name) {
         return dir.resolve(name).toString();
-    }
-
-    private static void keytool(String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        byte[] out = p.getInputStream().readAllBytes();
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(new String(out, StandardCharsets.UTF_8)).isZero();
-    }
-
-    private static void writeClientKeyPem() throws Exception {
-        KeyStore ks = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(dir.resolve("client.p12"))) {
-            ks.load(in, STORE_PASSWORD.toCharArray());
-        }
-        Key key = ks.getKey("client", STORE_PASSWORD.toCharArray());
-        Files.writeString(dir.resolve("client-key.pem"), "-----BEGIN PRIVATE KEY-----\n"
-                + Base64.getMimeEncoder().encodeToString(key.getEncoded()) + "\n-----END PRIVATE KEY-----\n");
     }
 
     private static MeshClient client(TlsConfig tls) {
