@@ -4,41 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import uk.nhs.sdk.core.testing.MutableClock;
 
 /**
  * Every MESH request is signed with the NHSMESH header, checked as real MESH does; refusals are 403
  * with MESH's body (exchange 23).
  */
-class MeshFakeAuthTest {
-    private static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-11-24T21:38:56Z"));
-    private static NhsSandbox sandbox;
-    private static MeshHttp mesh;
-
-    @BeforeAll
-    static void start() {
-        sandbox = NhsSandbox.builder().clock(CLOCK).start();
-        mesh = new MeshHttp(sandbox, CLOCK);
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        sandbox.reset();
-    }
-
+class MeshFakeAuthTest extends MeshFakeTestBase {
     private static HttpResponse<byte[]> inboxWith(String mailbox, String authorization) {
         return mesh.call("GET", "/messageexchange/" + mailbox + "/inbox").header("Authorization", authorization).send();
     }
@@ -91,13 +66,13 @@ class MeshFakeAuthTest {
     void aTimestampMoreThanTwoHoursFromTheSandboxClockIsRefused() {
         DateTimeFormatter f = DateTimeFormatter.ofPattern("yyyyMMddHHmm").withZone(ZoneOffset.UTC);
         String key = sandbox.meshSharedKey().reveal();
-        String stale = f.format(CLOCK.instant().minus(Duration.ofMinutes(121)));
+        String stale = f.format(clock.instant().minus(Duration.ofMinutes(121)));
         assertRefused(inboxWith("X26ABC1", MeshHttp.header(key, "X26ABC1", "password", UUID.randomUUID().toString(),
                 "0", stale)), "Invalid Authentication Token");
-        String ahead = f.format(CLOCK.instant().plus(Duration.ofMinutes(121)));
+        String ahead = f.format(clock.instant().plus(Duration.ofMinutes(121)));
         assertRefused(inboxWith("X26ABC1", MeshHttp.header(key, "X26ABC1", "password", UUID.randomUUID().toString(),
                 "0", ahead)), "Invalid Authentication Token");
-        String edge = f.format(CLOCK.instant().minus(Duration.ofMinutes(120)));
+        String edge = f.format(clock.instant().minus(Duration.ofMinutes(120)));
         assertThat(inboxWith("X26ABC1", MeshHttp.header(key, "X26ABC1", "password", UUID.randomUUID().toString(),
                 "0", edge)).statusCode()).isEqualTo(200);
     }

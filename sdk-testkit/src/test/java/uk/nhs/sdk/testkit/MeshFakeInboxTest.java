@@ -6,40 +6,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import uk.nhs.sdk.core.testing.MutableClock;
 
 /**
  * The inbox: accepted messages oldest first, pages of {@code max_results} joined by a relative
  * {@code links.next} (exchange 28), {@code workflow_filter}, and the deprecated count.
  */
-class MeshFakeInboxTest {
-    private static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-11-24T21:38:56Z"));
-    private static NhsSandbox sandbox;
-    private static MeshHttp mesh;
-
-    @BeforeAll
-    static void start() {
-        sandbox = NhsSandbox.builder().clock(CLOCK).start();
-        mesh = new MeshHttp(sandbox, CLOCK);
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        sandbox.reset();
-    }
-
+class MeshFakeInboxTest extends MeshFakeTestBase {
     private static String send(String to, String workflow) {
         HttpResponse<byte[]> r = mesh.call("POST", "/messageexchange/X26ABC1/outbox").as("X26ABC1").header("mex-To", to)
                 .header("mex-WorkflowID", workflow).body("x").send();

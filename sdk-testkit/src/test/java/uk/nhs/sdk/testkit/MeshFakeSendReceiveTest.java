@@ -8,42 +8,17 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import uk.nhs.sdk.core.internal.json.Json;
-import uk.nhs.sdk.core.testing.MutableClock;
 
 /**
  * Sending, chunked upload, download and acknowledgement, as MESH does them (exchanges 03, 06, 07,
  * 10, 11, 13-17, 20-22, 24).
  */
-class MeshFakeSendReceiveTest {
-    private static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-11-24T21:38:56Z"));
-    private static NhsSandbox sandbox;
-    private static MeshHttp mesh;
-
-    @BeforeAll
-    static void start() {
-        sandbox = NhsSandbox.builder().clock(CLOCK).start();
-        mesh = new MeshHttp(sandbox, CLOCK);
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        sandbox.reset();
-    }
-
+class MeshFakeSendReceiveTest extends MeshFakeTestBase {
     static JsonNode json(HttpResponse<byte[]> r) {
         try {
             return Json.tree(r.body());

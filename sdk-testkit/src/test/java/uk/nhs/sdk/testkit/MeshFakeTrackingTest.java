@@ -6,37 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import uk.nhs.sdk.core.testing.MutableClock;
 
 /**
  * Tracking (exchanges 08, 09, 12), endpoint lookup and workflow search (25-27), and the REPORT a
  * sender gets for a message its recipient did not collect (29).
  */
-class MeshFakeTrackingTest {
-    private static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-11-24T21:38:56Z"));
-    private static NhsSandbox sandbox;
-    private static MeshHttp mesh;
-
-    @BeforeAll
-    static void start() {
-        sandbox = NhsSandbox.builder().clock(CLOCK).start();
-        mesh = new MeshHttp(sandbox, CLOCK);
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        sandbox.reset();
-    }
-
+class MeshFakeTrackingTest extends MeshFakeTestBase {
     private static String send(String localId) {
         HttpResponse<byte[]> r = mesh.call("POST", "/messageexchange/X26ABC1/outbox").as("X26ABC1")
                 .header("Content-Type", "text/plain").header("mex-To", "X26ABC2").header("mex-WorkflowID", "TEST_WORKFLOW")
@@ -49,7 +25,7 @@ class MeshFakeTrackingTest {
     @Test
     void theSenderTracksAMessageById() {
         String id = send("example-local-id-1");
-        Instant sent = CLOCK.instant();
+        Instant sent = clock.instant();
         HttpResponse<byte[]> r = mesh.get("X26ABC1", "/messageexchange/X26ABC1/outbox/tracking?messageID=" + id);
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type")).contains("application/vnd.mesh.v2+json");
@@ -91,8 +67,8 @@ class MeshFakeTrackingTest {
         assertThat(v1.path("checksum").asText()).isEqualTo("md5:5d41402abc4b2a76b9719d911017c592");
         java.time.format.DateTimeFormatter compact = java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHHmmss")
                 .withZone(java.time.ZoneOffset.UTC);
-        assertThat(v1.path("uploadTimestamp").asText()).isEqualTo(compact.format(CLOCK.instant()));
-        assertThat(v1.path("expiryTime").asText()).isEqualTo(compact.format(CLOCK.instant().plus(Duration.ofDays(5))));
+        assertThat(v1.path("uploadTimestamp").asText()).isEqualTo(compact.format(clock.instant()));
+        assertThat(v1.path("expiryTime").asText()).isEqualTo(compact.format(clock.instant().plus(Duration.ofDays(5))));
     }
 
     @Test
@@ -110,10 +86,10 @@ class MeshFakeTrackingTest {
     @Test
     void anUncollectedMessageBecomesAReportToItsSenderAfterFiveDays() {
         String id = send("example-local-id-1");
-        CLOCK.advance(Duration.ofDays(5).minusMinutes(1));
+        clock.advance(Duration.ofDays(5).minusMinutes(1));
         assertThat(MeshFakeSendReceiveTest.json(mesh.get("X26ABC1", "/messageexchange/X26ABC1/inbox"))
                 .path("messages").size()).isZero();
-        CLOCK.advance(Duration.ofMinutes(1));
+        clock.advance(Duration.ofMinutes(1));
 
         JsonNode inbox = MeshFakeSendReceiveTest.json(mesh.get("X26ABC1", "/messageexchange/X26ABC1/inbox"));
         assertThat(inbox.path("messages").size()).isEqualTo(1);
@@ -149,7 +125,7 @@ class MeshFakeTrackingTest {
 
         assertThat(mesh.call("PUT", "/messageexchange/X26ABC1/inbox/" + reportId + "/status/acknowledged")
                 .as("X26ABC1").send().statusCode()).isEqualTo(200);
-        CLOCK.advance(Duration.ofDays(30));
+        clock.advance(Duration.ofDays(30));
         assertThat(mesh.get("X26ABC1", "/messageexchange/X26ABC1/outbox/tracking?messageID=" + id).statusCode())
                 .isEqualTo(404);
     }
