@@ -2,6 +2,7 @@ package uk.nhs.sdk.examples;
 
 import java.io.PrintWriter;
 import java.util.Objects;
+import picocli.CommandLine.Model.CommandSpec;
 import uk.nhs.sdk.core.internal.json.Json;
 
 /**
@@ -21,6 +22,17 @@ public final class Output {
     public Output(PrintWriter out, OutputFormat format) {
         this.out = Objects.requireNonNull(out, "out");
         this.format = Objects.requireNonNull(format, "format");
+    }
+
+    /**
+     * The printer a command's {@code --output} asks for, on the command's stdout.
+     *
+     * @param spec the running command
+     * @param common its common options
+     * @return the printer
+     */
+    public static Output of(CommandSpec spec, CommonOptions common) {
+        return new Output(spec.commandLine().getOut(), common.output());
     }
 
     /**

@@ -61,7 +61,7 @@ public final class MeshCommand implements Runnable {
 
         @Override
         public final Integer call() throws Exception {
-            Output out = new Output(spec.commandLine().getOut(), common.output());
+            Output out = Output.of(spec, common);
             try (Target target = Target.open(common)) {
                 int status = run(mesh.client(target, common), out);
                 out.flush();

@@ -40,10 +40,6 @@ public final class NumberCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    private static Output output(CommandSpec spec, CommonOptions common) {
-        return new Output(spec.commandLine().getOut(), common.output());
-    }
-
     /** {@code nhs number check NUMBER}: exit 0 when valid, 1 with the reason when not. */
     @Command(name = "check", mixinStandardHelpOptions = true,
             description = "Is it a valid NHS number, and if not why (exit status 1 when not).")
@@ -57,7 +53,7 @@ public final class NumberCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Output out = output(spec, common);
+            Output out = Output.of(spec, common);
             Optional<String> reason = NhsNumber.invalidReason(number);
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("number", number);
@@ -86,7 +82,7 @@ public final class NumberCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Output out = output(spec, common);
+            Output out = Output.of(spec, common);
             NhsNumber n = NhsNumber.parse(number);
             out.text(n.formatted());
             out.jsonValue(Map.of("number", n.value(), "formatted", n.formatted()));
@@ -112,7 +108,7 @@ public final class NumberCommand implements Runnable {
             if (count < 1 || count > 1000) {
                 throw new NhsValidationException("count", "must be 1 to 1000");
             }
-            Output out = output(spec, common);
+            Output out = Output.of(spec, common);
             Random random = seed == null ? new SecureRandom() : new Random(seed);
             List<String> numbers = new ArrayList<>();
             for (int i = 0; i < count; i++) {

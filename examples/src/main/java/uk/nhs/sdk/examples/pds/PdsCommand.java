@@ -75,51 +75,66 @@ public final class PdsCommand implements Runnable {
         return b.build();
     }
 
-    private static Output output(CommandSpec spec, CommonOptions common) {
-        return new Output(spec.commandLine().getOut(), common.output());
-    }
-
-    /** {@code nhs pds get NHS_NUMBER}. */
-    @Command(name = "get", mixinStandardHelpOptions = true,
-            description = "Retrieve a patient by NHS number (says so when the number has been superseded).")
-    static final class Get implements Callable<Integer> {
+    /**
+     * What every {@code nhs pds} command shares: the common and PDS options, the target (an
+     * embedded sandbox unless {@code --env} or {@code --base-url}) and the printer.
+     */
+    abstract static class PdsSubcommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
         @Mixin
         CommonOptions common;
         @Mixin
         PdsOptions pds;
-        @Parameters(paramLabel = "NHS_NUMBER", description = "The patient's NHS number.")
-        String number;
 
         @Override
-        public Integer call() {
-            NhsNumber nhsNumber = NhsNumber.parse(number);
-            Output out = output(spec, common);
+        public final Integer call() {
+            Output out = Output.of(spec, common);
+            prepare();
             try (Target target = Target.open(common)) {
-                RetrievedPatient r = client(target, common, pds).getPatient(nhsNumber);
-                out.jsonText(r.patient().rawJson());
-                if (r.isSuperseded()) {
-                    out.text("superseded: " + r.requestedNhsNumber().formatted() + " is now "
-                            + r.nhsNumber().formatted() + "; replace it in your records");
-                }
-                PdsText.lines(r.patient()).forEach(out::text);
-                out.text(PdsText.row("ETag", "W/\"" + r.version() + "\""));
-                return 0;
+                int status = run(client(target, common, pds), out);
+                out.flush();
+                return status;
             }
+        }
+
+        /** Checks and builds the input, before any sandbox is started or call made. */
+        abstract void prepare();
+
+        abstract int run(PdsClient client, Output out);
+    }
+
+    /** {@code nhs pds get NHS_NUMBER}. */
+    @Command(name = "get", mixinStandardHelpOptions = true,
+            description = "Retrieve a patient by NHS number (says so when the number has been superseded).")
+    static final class Get extends PdsSubcommand {
+        @Parameters(paramLabel = "NHS_NUMBER", description = "The patient's NHS number.")
+        String number;
+        private NhsNumber nhsNumber;
+
+        @Override
+        void prepare() {
+            nhsNumber = NhsNumber.parse(number);
+        }
+
+        @Override
+        int run(PdsClient client, Output out) {
+            RetrievedPatient r = client.getPatient(nhsNumber);
+            out.jsonText(r.patient().rawJson());
+            if (r.isSuperseded()) {
+                out.text("superseded: " + r.requestedNhsNumber().formatted() + " is now "
+                        + r.nhsNumber().formatted() + "; replace it in your records");
+            }
+            PdsText.lines(r.patient()).forEach(out::text);
+            out.text(PdsText.row("ETag", "W/\"" + r.version() + "\""));
+            return 0;
         }
     }
 
     /** {@code nhs pds search --family F ...}. */
     @Command(name = "search", mixinStandardHelpOptions = true,
             description = "Search for patients. A non-fuzzy search needs --family and --birthdate.")
-    static final class Search implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        CommonOptions common;
-        @Mixin
-        PdsOptions pds;
+    static final class Search extends PdsSubcommand {
         @Option(names = "--family", paramLabel = "F", description = "Family name; * allowed after two characters.")
         String family;
         @Option(names = "--given", paramLabel = "G", description = "Given name, repeatable in order.")
@@ -147,9 +162,10 @@ public final class PdsCommand implements Runnable {
         boolean history;
         @Option(names = "--max-results", paramLabel = "N", description = "1 to 50.")
         Integer maxResults;
+        private PatientSearch search;
 
         @Override
-        public Integer call() {
+        void prepare() {
             PatientSearch.Builder q = PatientSearch.builder();
             if (family != null) {
                 q.family(family);
@@ -177,42 +193,30 @@ public final class PdsCommand implements Runnable {
             if (maxResults != null) {
                 q.maxResults(maxResults);
             }
-            PatientSearch search = q.build();
-            Output out = output(spec, common);
-            try (Target target = Target.open(common)) {
-                SearchResult r = client(target, common, pds).search(search);
-                if (r instanceof SearchResult.TooManyMatches) {
-                    out.jsonText(tooManyMatches());
-                    out.text("too many matches (TOO_MANY_MATCHES): add details to narrow the search");
-                    return 1;
-                }
-                out.jsonText(bundle(r.matches()));
-                if (r.matches().isEmpty()) {
-                    out.text("no matches");
-                }
-                for (SearchMatch m : r.matches()) {
-                    var p = m.patient();
-                    out.text(String.format("%.4f  %s  %s  born %s%s", m.score(), PdsText.number(p),
-                            p.usualName().map(PdsText::name).orElse("(no usual name)"),
-                            p.birthDate().map(PdsText::date).orElse("?"),
-                            p.sensitivity().isRestricted() ? "  [restricted]" : ""));
-                }
-                return 0;
-            }
+            search = q.build();
         }
 
-        private static String bundle(List<SearchMatch> matches) {
-            ObjectNode b = Json.mapper().createObjectNode();
-            b.put("resourceType", "Bundle");
-            b.put("type", "searchset");
-            b.put("total", matches.size());
-            ArrayNode entries = b.putArray("entry");
-            for (SearchMatch m : matches) {
-                ObjectNode e = entries.addObject();
-                e.putObject("search").put("score", m.score());
-                e.set("resource", tree(m.patient().rawJson()));
+        @Override
+        int run(PdsClient client, Output out) {
+            SearchResult r = client.search(search);
+            if (r instanceof SearchResult.TooManyMatches) {
+                out.jsonText(tooManyMatches());
+                out.text("too many matches (TOO_MANY_MATCHES): add details to narrow the search");
+                return 1;
             }
-            return Json.write(b);
+            out.jsonText(searchset(r.matches().stream().map(m -> m.patient().rawJson()).toList(),
+                    r.matches().stream().map(SearchMatch::score).toList()));
+            if (r.matches().isEmpty()) {
+                out.text("no matches");
+            }
+            for (SearchMatch m : r.matches()) {
+                var p = m.patient();
+                out.text(String.format("%.4f  %s  %s  born %s%s", m.score(), PdsText.number(p),
+                        p.usualName().map(PdsText::name).orElse("(no usual name)"),
+                        p.birthDate().map(PdsText::date).orElse("?"),
+                        p.sensitivity().isRestricted() ? "  [restricted]" : ""));
+            }
+            return 0;
         }
 
         private static String tooManyMatches() {
@@ -233,13 +237,7 @@ public final class PdsCommand implements Runnable {
     /** {@code nhs pds update NHS_NUMBER --version N ...}. */
     @Command(name = "update",
             description = "Update a patient with a JSON Patch; operations apply in the order given, all or none.")
-    static final class Update implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        CommonOptions common;
-        @Mixin
-        PdsOptions pds;
+    static final class Update extends PdsSubcommand {
         @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
         boolean help;
         @Parameters(paramLabel = "NHS_NUMBER", description = "The patient's NHS number.")
@@ -249,6 +247,8 @@ public final class PdsCommand implements Runnable {
         long version;
         @ArgGroup(exclusive = true, multiplicity = "1..*")
         List<Operation> operations = new ArrayList<>();
+        private NhsNumber nhsNumber;
+        private PatientPatch changes;
 
         /** One operation; repeated, in command-line order. */
         static final class Operation {
@@ -313,67 +313,77 @@ public final class PdsCommand implements Runnable {
         }
 
         @Override
-        public Integer call() {
-            NhsNumber nhsNumber = NhsNumber.parse(number);
+        void prepare() {
+            nhsNumber = NhsNumber.parse(number);
             PatientPatch.Builder patch = PatientPatch.builder();
             operations.forEach(op -> op.addTo(patch));
-            PatientPatch changes = patch.build();
-            Output out = output(spec, common);
-            try (Target target = Target.open(common)) {
-                UpdateResult r = client(target, common, pds).update(nhsNumber, version, changes);
-                out.jsonText(r.patient().rawJson());
-                out.text("updated " + nhsNumber.formatted() + ": version " + version + " -> " + r.version() + " ("
-                        + r.attempts() + (r.attempts() == 1 ? " attempt" : " attempts") + ", X-Request-ID "
-                        + r.requestId() + ")");
-                PdsText.lines(r.patient()).forEach(out::text);
-                return 0;
-            }
+            changes = patch.build();
+        }
+
+        @Override
+        int run(PdsClient client, Output out) {
+            UpdateResult r = client.update(nhsNumber, version, changes);
+            out.jsonText(r.patient().rawJson());
+            out.text("updated " + nhsNumber.formatted() + ": version " + version + " -> " + r.version() + " ("
+                    + r.attempts() + (r.attempts() == 1 ? " attempt" : " attempts") + ", X-Request-ID "
+                    + r.requestId() + ")");
+            PdsText.lines(r.patient()).forEach(out::text);
+            return 0;
         }
     }
 
     /** {@code nhs pds related NHS_NUMBER}. */
     @Command(name = "related", mixinStandardHelpOptions = true,
             description = "List a patient's related people (none for a restricted patient).")
-    static final class Related implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        CommonOptions common;
-        @Mixin
-        PdsOptions pds;
+    static final class Related extends PdsSubcommand {
         @Parameters(paramLabel = "NHS_NUMBER", description = "The patient's NHS number.")
         String number;
+        private NhsNumber nhsNumber;
 
         @Override
-        public Integer call() {
-            NhsNumber nhsNumber = NhsNumber.parse(number);
-            Output out = output(spec, common);
-            try (Target target = Target.open(common)) {
-                List<RelatedPerson> people = client(target, common, pds).relatedPersons(nhsNumber);
-                ObjectNode b = Json.mapper().createObjectNode();
-                b.put("resourceType", "Bundle");
-                b.put("type", "searchset");
-                b.put("total", people.size());
-                ArrayNode entries = b.putArray("entry");
-                people.forEach(p -> entries.addObject().set("resource", tree(p.rawJson())));
-                out.jsonText(Json.write(b));
-                if (people.isEmpty()) {
-                    out.text("no related people");
-                }
-                for (RelatedPerson p : people) {
-                    List<String> who = new ArrayList<>();
-                    p.name().map(PdsText::name).ifPresent(who::add);
-                    p.nhsNumber().map(n -> "NHS number " + n.formatted()).ifPresent(who::add);
-                    List<String> details = new ArrayList<>();
-                    p.address().map(PdsText::address).ifPresent(details::add);
-                    p.telecom().forEach(t -> details.add(PdsText.telecom(t)));
-                    out.text(p.relationship().map(PdsText::coding).orElse("Related person") + ": "
-                            + (who.isEmpty() ? "(no name)" : PdsText.joined(who))
-                            + (details.isEmpty() ? "" : "; " + PdsText.joined(details)));
-                }
-                return 0;
-            }
+        void prepare() {
+            nhsNumber = NhsNumber.parse(number);
         }
+
+        @Override
+        int run(PdsClient client, Output out) {
+            List<RelatedPerson> people = client.relatedPersons(nhsNumber);
+            out.jsonText(searchset(people.stream().map(RelatedPerson::rawJson).toList(), List.of()));
+            if (people.isEmpty()) {
+                out.text("no related people");
+            }
+            for (RelatedPerson p : people) {
+                List<String> who = new ArrayList<>();
+                p.name().map(PdsText::name).ifPresent(who::add);
+                p.nhsNumber().map(n -> "NHS number " + n.formatted()).ifPresent(who::add);
+                List<String> details = new ArrayList<>();
+                p.address().map(PdsText::address).ifPresent(details::add);
+                p.telecom().forEach(t -> details.add(PdsText.telecom(t)));
+                out.text(p.relationship().map(PdsText::coding).orElse("Related person") + ": "
+                        + (who.isEmpty() ? "(no name)" : PdsText.joined(who))
+                        + (details.isEmpty() ? "" : "; " + PdsText.joined(details)));
+            }
+            return 0;
+        }
+    }
+
+    /**
+     * A FHIR searchset Bundle of resources, each with its search score when scores are given.
+     */
+    private static String searchset(List<String> resources, List<Double> scores) {
+        ObjectNode b = Json.mapper().createObjectNode();
+        b.put("resourceType", "Bundle");
+        b.put("type", "searchset");
+        b.put("total", resources.size());
+        ArrayNode entries = b.putArray("entry");
+        for (int i = 0; i < resources.size(); i++) {
+            ObjectNode e = entries.addObject();
+            if (i < scores.size()) {
+                e.putObject("search").put("score", scores.get(i));
+            }
+            e.set("resource", tree(resources.get(i)));
+        }
+        return Json.write(b);
     }
 
     private static JsonNode tree(String json) {

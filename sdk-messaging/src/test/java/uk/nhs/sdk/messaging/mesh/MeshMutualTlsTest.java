@@ -12,6 +12,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.nhs.sdk.core.CircuitBreakerOptions;
@@ -45,6 +46,11 @@ class MeshMutualTlsTest {
         server.stubFor(post(urlPathEqualTo("/messageexchange/X26ABC1")).willReturn(aResponse().withStatus(200)));
     }
 
+    @BeforeEach
+    void forgetRequests() {
+        server.resetRequests();
+    }
+
     @AfterAll
     static void stop() {
         if (server != null) {
@@ -76,6 +82,8 @@ class MeshMutualTlsTest {
     void handshakesWithAPemKeyAndCertificate() {
         client(TlsConfig.fromPem(dir.resolve("client-key.pem"), dir.resolve("client-cert.pem"),
                 dir.resolve("server-ca.pem"))).handshake();
+
+        server.verify(postRequestedFor(urlPathEqualTo("/messageexchange/X26ABC1")));
     }
 
     @Test
