@@ -3,8 +3,14 @@ package uk.nhs.sdk.core;
 import java.net.ProxySelector;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import uk.nhs.sdk.core.http.PipelinePolicy;
+import uk.nhs.sdk.core.http.PipelinePosition;
 import uk.nhs.sdk.core.http.TlsConfig;
 
 /**
@@ -13,7 +19,12 @@ import uk.nhs.sdk.core.http.TlsConfig;
  * (injectable so tests never wait).
  *
  * <p>All timeouts are finite by default: 10 s to connect, 30 s per attempt, 2 minutes for the
- * whole call including retries.
+ * whole call including retries. Every buffered body has a cap: 16 MiB for a success body, 64 KiB
+ * read of an error body. Plain {@code http://} is accepted only for loopback hosts unless
+ * {@link Builder#allowPlaintextHttpToRemoteHosts(boolean)} says otherwise.
+ *
+ * <p>Your own {@link PipelinePolicy policies} (metrics, tracing, headers) are added here and run
+ * in every client built with these options.
  */
 public final class NhsClientOptions {
     private static final NhsClientOptions DEFAULTS = builder().build();
@@ -29,6 +40,10 @@ public final class NhsClientOptions {
     private final String applicationId;
     private final Clock clock;
     private final Sleeper sleeper;
+    private final long maxResponseBytes;
+    private final int maxErrorBodyBytes;
+    private final boolean plaintextToRemoteHosts;
+    private final List<Map.Entry<PipelinePosition, PipelinePolicy>> policies;
 
     private NhsClientOptions(Builder b) {
         this.connectTimeout = b.connectTimeout;
@@ -42,6 +57,10 @@ public final class NhsClientOptions {
         this.applicationId = b.applicationId;
         this.clock = b.clock;
         this.sleeper = b.sleeper;
+        this.maxResponseBytes = b.maxResponseBytes;
+        this.maxErrorBodyBytes = b.maxErrorBodyBytes;
+        this.plaintextToRemoteHosts = b.plaintextToRemoteHosts;
+        this.policies = List.copyOf(b.policies);
     }
 
     /**
@@ -80,6 +99,10 @@ public final class NhsClientOptions {
         b.applicationId = applicationId;
         b.clock = clock;
         b.sleeper = sleeper;
+        b.maxResponseBytes = maxResponseBytes;
+        b.maxErrorBodyBytes = maxErrorBodyBytes;
+        b.plaintextToRemoteHosts = plaintextToRemoteHosts;
+        b.policies.addAll(policies);
         return b;
     }
 
@@ -183,6 +206,42 @@ public final class NhsClientOptions {
         return sleeper;
     }
 
+    /**
+     * The largest success body a client buffers in memory (streamed bodies are not buffered).
+     *
+     * @return the cap in bytes
+     */
+    public long maxResponseBytes() {
+        return maxResponseBytes;
+    }
+
+    /**
+     * How much of an error body is read to find the service's error code; the rest is discarded.
+     *
+     * @return the cap in bytes
+     */
+    public int maxErrorBodyBytes() {
+        return maxErrorBodyBytes;
+    }
+
+    /**
+     * Whether plain {@code http://} may be used to hosts other than loopback.
+     *
+     * @return {@code true} only when the caller opted in
+     */
+    public boolean plaintextHttpToRemoteHostsAllowed() {
+        return plaintextToRemoteHosts;
+    }
+
+    /**
+     * The caller's pipeline policies, in the order they were added, with their positions.
+     *
+     * @return an unmodifiable list of position/policy pairs
+     */
+    public List<Map.Entry<PipelinePosition, PipelinePolicy>> policies() {
+        return policies;
+    }
+
     @Override
     public String toString() {
         return "NhsClientOptions[connectTimeout=" + connectTimeout + ", attemptTimeout=" + attemptTimeout
@@ -204,8 +263,67 @@ public final class NhsClientOptions {
         private String applicationId;
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.system();
+        private long maxResponseBytes = 16L * 1024 * 1024;
+        private int maxErrorBodyBytes = 64 * 1024;
+        private boolean plaintextToRemoteHosts;
+        private final List<Map.Entry<PipelinePosition, PipelinePolicy>> policies = new ArrayList<>();
 
         private Builder() {
+        }
+
+        /**
+         * Sets the largest success body buffered in memory (default 16 MiB); a larger one ends
+         * the call in {@link uk.nhs.sdk.core.error.NhsDecodeException} without reading the rest.
+         *
+         * @param value at least 1 byte
+         * @return this builder
+         */
+        public Builder maxResponseBytes(long value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("maxResponseBytes must be at least 1");
+            }
+            this.maxResponseBytes = value;
+            return this;
+        }
+
+        /**
+         * Sets how much of an error body is read (default 64 KiB); the rest is discarded.
+         *
+         * @param value at least 1 byte
+         * @return this builder
+         */
+        public Builder maxErrorBodyBytes(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("maxErrorBodyBytes must be at least 1");
+            }
+            this.maxErrorBodyBytes = value;
+            return this;
+        }
+
+        /**
+         * Allows plain {@code http://} to hosts other than loopback (default {@code false}).
+         * Credentials and patient data then cross the network unencrypted: only for a trusted
+         * local network, such as a test proxy, never for the NHS's services.
+         *
+         * @param value {@code true} to allow it
+         * @return this builder
+         */
+        public Builder allowPlaintextHttpToRemoteHosts(boolean value) {
+            this.plaintextToRemoteHosts = value;
+            return this;
+        }
+
+        /**
+         * Adds a pipeline policy; policies of one position run in the order they were added.
+         *
+         * @param position per call or per attempt
+         * @param policy the policy
+         * @return this builder
+         */
+        public Builder addPolicy(PipelinePosition position, PipelinePolicy policy) {
+            policies.add(new AbstractMap.SimpleImmutableEntry<>(Objects.requireNonNull(position, "position"),
+                    Objects.requireNonNull(policy, "policy")));
+            return this;
         }
 
         /**

@@ -10,6 +10,13 @@ import java.util.Objects;
  * <p>Which failures are retried depends on each operation's idempotency, not on these options:
  * connection failures always (before any byte was sent); 408, 429, 502, 503, 504 and read
  * timeouts only for safe and keyed operations.
+ *
+ * <p>Retries are also budgeted per client, in the spirit of the AWS SDK's retry quota, so that a
+ * brown-out cannot multiply the load on a struggling service: the budget starts full
+ * ({@link #retryBudget()} tokens, default 500), each retry spends 5 tokens (10 after a timeout),
+ * and each call that succeeds at its first attempt puts 1 back (a call that succeeded after
+ * retrying puts back what it spent). With the budget empty, failures are not retried until
+ * successes refill it.
  */
 public final class RetryOptions {
     private static final RetryOptions DEFAULTS = builder().build();
@@ -18,12 +25,14 @@ public final class RetryOptions {
     private final Duration initialBackoff;
     private final Duration maxBackoff;
     private final Duration maxRetryAfter;
+    private final int retryBudget;
 
     private RetryOptions(Builder b) {
         this.maxAttempts = b.maxAttempts;
         this.initialBackoff = b.initialBackoff;
         this.maxBackoff = b.maxBackoff;
         this.maxRetryAfter = b.maxRetryAfter;
+        this.retryBudget = b.retryBudget;
     }
 
     /**
@@ -91,10 +100,19 @@ public final class RetryOptions {
         return maxRetryAfter;
     }
 
+    /**
+     * The client's retry budget, in tokens (a retry costs 5, or 10 after a timeout).
+     *
+     * @return the budget; 0 when unlimited
+     */
+    public int retryBudget() {
+        return retryBudget;
+    }
+
     @Override
     public String toString() {
         return "RetryOptions[maxAttempts=" + maxAttempts + ", initialBackoff=" + initialBackoff + ", maxBackoff="
-                + maxBackoff + ", maxRetryAfter=" + maxRetryAfter + "]";
+                + maxBackoff + ", maxRetryAfter=" + maxRetryAfter + ", retryBudget=" + retryBudget + "]";
     }
 
     /**
@@ -105,8 +123,24 @@ public final class RetryOptions {
         private Duration initialBackoff = Duration.ofMillis(500);
         private Duration maxBackoff = Duration.ofSeconds(8);
         private Duration maxRetryAfter = Duration.ofSeconds(60);
+        private int retryBudget = 500;
 
         private Builder() {
+        }
+
+        /**
+         * Sets the client's retry budget in tokens (default 500; a retry costs 5, or 10 after a
+         * timeout; 0 means unlimited, which is not recommended).
+         *
+         * @param value 0 or more
+         * @return this builder
+         */
+        public Builder retryBudget(int value) {
+            if (value < 0) {
+                throw new IllegalArgumentException("retryBudget must not be negative");
+            }
+            this.retryBudget = value;
+            return this;
         }
 
         /**

@@ -1,11 +1,13 @@
 package uk.nhs.sdk.core.http;
 
+import java.net.InetAddress;
 import java.net.URI;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import uk.nhs.sdk.core.CallOptions;
 import uk.nhs.sdk.core.NhsClientOptions;
 import uk.nhs.sdk.core.auth.AuthProvider;
 import uk.nhs.sdk.core.error.NhsConfigurationException;
@@ -17,7 +19,8 @@ import uk.nhs.sdk.core.internal.http.Pipeline;
  * retries, per-attempt auth and logging).
  *
  * <p>Immutable and thread-safe; build once and share. Service clients (PDS, MESH, ...) use it;
- * applications normally use those clients instead.
+ * applications normally use those clients instead. Closing it releases the connection pool it
+ * created, never a {@link NhsHttpTransport} it was given.
  *
  * <pre>{@code
  * NhsHttpClient http = NhsHttpClient.builder()
@@ -30,23 +33,36 @@ import uk.nhs.sdk.core.internal.http.Pipeline;
  * }
  * }</pre>
  */
-public final class NhsHttpClient {
+public final class NhsHttpClient implements AutoCloseable {
     private final String serviceName;
     private final URI baseUrl;
     private final NhsClientOptions options;
     private final Pipeline pipeline;
+    private final NhsHttpTransport ownTransport;
+    private final CallOptions callOptions;
 
     private NhsHttpClient(Builder b) {
         this.serviceName = b.serviceName;
         this.baseUrl = b.baseUrl;
         this.options = b.options;
-        NhsHttpTransport transport = b.transport != null ? b.transport : NhsHttpTransport.create(b.options);
+        this.ownTransport = b.transport == null ? NhsHttpTransport.create(b.options) : null;
+        NhsHttpTransport transport = b.transport != null ? b.transport : ownTransport;
         okhttp3.OkHttpClient ok = transport.derive(b.options);
         if (!b.replayOnConnectionFailure) {
             ok = ok.newBuilder().retryOnConnectionFailure(false).build();
         }
         this.pipeline = new Pipeline(b.serviceName, b.baseUrl, b.options, ok, b.auth, b.errorDecoder,
                 b.correlationId, b.defaultHeaders);
+        this.callOptions = CallOptions.none();
+    }
+
+    private NhsHttpClient(NhsHttpClient base, CallOptions callOptions) {
+        this.serviceName = base.serviceName;
+        this.baseUrl = base.baseUrl;
+        this.options = base.options;
+        this.pipeline = base.pipeline;
+        this.ownTransport = null;
+        this.callOptions = callOptions;
     }
 
     /**
@@ -69,7 +85,42 @@ public final class NhsHttpClient {
      *     the rate limit refused the call
      */
     public NhsResponse execute(NhsRequest request) {
-        return pipeline.execute(Objects.requireNonNull(request, "request"));
+        return pipeline.execute(Objects.requireNonNull(request, "request"), callOptions);
+    }
+
+    /**
+     * A view of this client whose calls use the given overrides (deadline, headers, correlation
+     * id). The view shares this client's connections, auth, circuit breaker and retry budget;
+     * closing the view releases nothing.
+     *
+     * @param value the overrides
+     * @return the view
+     */
+    public NhsHttpClient withCallOptions(CallOptions value) {
+        return new NhsHttpClient(this, Objects.requireNonNull(value, "callOptions"));
+    }
+
+    /**
+     * The pipeline's steps in the order they run: the built-in steps by name ({@code request-id},
+     * {@code correlation-id}, {@code user-agent}, {@code rate-limiter}, {@code circuit-breaker},
+     * {@code retry}, {@code auth}, {@code logging}, {@code transport}) and the caller's policies by
+     * class name, where {@link NhsClientOptions.Builder#addPolicy} put them.
+     *
+     * @return an unmodifiable list of step names
+     */
+    public java.util.List<String> pipelineSteps() {
+        return java.util.List.copyOf(pipeline.stepNames());
+    }
+
+    /**
+     * Releases the connection pool and threads this client created; a transport given to the
+     * builder is left open for its other clients. Calls after closing fail.
+     */
+    @Override
+    public void close() {
+        if (ownTransport != null) {
+            ownTransport.close();
+        }
     }
 
     /**
@@ -102,6 +153,30 @@ public final class NhsHttpClient {
     @Override
     public String toString() {
         return "NhsHttpClient[" + serviceName + " " + baseUrl + "]";
+    }
+
+    /**
+     * Whether a host names this machine's loopback interface, without any DNS lookup.
+     *
+     * @param host the URL's host, possibly bracketed IPv6
+     * @return {@code true} for localhost, 127.0.0.0/8 and ::1
+     */
+    static boolean isLoopback(String host) {
+        if (host == null) {
+            return false;
+        }
+        String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        if (h.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        if (!h.matches("[0-9.]+") && !h.contains(":")) {
+            return false; // a name other than localhost: never resolved here
+        }
+        try {
+            return InetAddress.getByName(h).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
     }
 
     /**
@@ -232,8 +307,9 @@ public final class NhsHttpClient {
          * Builds the client.
          *
          * @return the client
-         * @throws NhsConfigurationException when the service name or base URL is missing or the
-         *     base URL is not http(s)
+         * @throws NhsConfigurationException when the service name or base URL is missing, the
+         *     base URL is not http(s), or it is plain http to a host other than loopback without the
+         *     caller's opt-in
          */
         public NhsHttpClient build() {
             if (serviceName == null) {
@@ -245,6 +321,12 @@ public final class NhsHttpClient {
             String scheme = baseUrl.getScheme();
             if (!"https".equalsIgnoreCase(scheme) && !"http".equalsIgnoreCase(scheme)) {
                 throw new NhsConfigurationException(serviceName + ": the base URL must be http or https");
+            }
+            if ("http".equalsIgnoreCase(scheme) && !isLoopback(baseUrl.getHost())
+                    && !options.plaintextHttpToRemoteHostsAllowed()) {
+                throw new NhsConfigurationException(serviceName + ": plain http:// is allowed only to a loopback host"
+                        + " (localhost, 127.0.0.0/8, ::1); use https://, or opt in with"
+                        + " NhsClientOptions.Builder.allowPlaintextHttpToRemoteHosts(true)");
             }
             return new NhsHttpClient(this);
         }

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,6 +33,7 @@ public final class NhsRequest {
     private final String correlationId;
     private final String reconcileId;
     private final boolean streamingResponse;
+    private final Set<Integer> retryOnStatuses;
 
     private NhsRequest(Builder b) {
         this.method = b.method;
@@ -46,6 +48,7 @@ public final class NhsRequest {
         this.correlationId = b.correlationId;
         this.reconcileId = b.reconcileId;
         this.streamingResponse = b.streamingResponse;
+        this.retryOnStatuses = Set.copyOf(b.retryOnStatuses);
         Matcher m = PLACEHOLDER.matcher(pathTemplate);
         while (m.find()) {
             if (!pathParams.containsKey(m.group(1))) {
@@ -173,6 +176,17 @@ public final class NhsRequest {
     }
 
     /**
+     * Statuses that prove the service did not apply the request, so that even a
+     * {@link Idempotency#NONE} request is retried on them (for example MESH's 429 and 503 to a
+     * message send).
+     *
+     * @return an unmodifiable set, empty by default
+     */
+    public Set<Integer> retryOnStatuses() {
+        return retryOnStatuses;
+    }
+
+    /**
      * Only the method and template: values can carry patient data.
      *
      * @return for example {@code GET /Patient/{id}}
@@ -197,6 +211,7 @@ public final class NhsRequest {
         private String correlationId;
         private String reconcileId;
         private boolean streamingResponse;
+        private final Set<Integer> retryOnStatuses = new java.util.HashSet<>();
 
         private Builder(String method, String pathTemplate) {
             this.method = Objects.requireNonNull(method, "method").toUpperCase(Locale.ROOT);
@@ -309,6 +324,24 @@ public final class NhsRequest {
          */
         public Builder streamingResponse(boolean value) {
             this.streamingResponse = value;
+            return this;
+        }
+
+        /**
+         * Declares statuses that prove the service did not apply the request: the retry policy
+         * then retries even a {@link Idempotency#NONE} request on them (still honouring
+         * {@code Retry-After}, backoff, the retry budget and the deadline).
+         *
+         * @param statuses HTTP statuses from 400 to 599
+         * @return this builder
+         */
+        public Builder retryOnStatus(int... statuses) {
+            for (int s : statuses) {
+                if (s < 400 || s > 599) {
+                    throw new IllegalArgumentException("retryOnStatus takes 4xx and 5xx statuses");
+                }
+                retryOnStatuses.add(s);
+            }
             return this;
         }
 

@@ -1,37 +1,36 @@
 package uk.nhs.sdk.core.internal.http;
 
-import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.Call;
 import okhttp3.EventListener;
 
 /**
- * What one attempt did on the wire: whether any byte of the request was sent. Attached to the
- * OkHttp request as a tag and set by an event listener. Internal.
+ * Tells the call's state when OkHttp starts sending a request, so the retry step knows whether any
+ * byte may have reached the server. Internal.
  */
 final class AttemptState {
     static final EventListener.Factory LISTENER_FACTORY = call -> {
-        AttemptState state = call.request().tag(AttemptState.class);
-        return state == null ? EventListener.NONE : state.listener;
+        CallState state = call.request().tag(CallState.class);
+        return state == null ? EventListener.NONE : new Listener(state);
     };
 
-    private final AtomicBoolean bytesSent = new AtomicBoolean();
-    private final EventListener listener = new EventListener() {
+    private AttemptState() {
+    }
+
+    private static final class Listener extends EventListener {
+        private final CallState state;
+
+        Listener(CallState state) {
+            this.state = state;
+        }
+
         @Override
         public void requestHeadersStart(Call call) {
-            bytesSent.set(true);
+            state.markSent();
         }
 
         @Override
         public void requestBodyStart(Call call) {
-            bytesSent.set(true);
+            state.markSent();
         }
-    };
-
-    boolean bytesSent() {
-        return bytesSent.get();
-    }
-
-    void markBytesSent() {
-        bytesSent.set(true);
     }
 }

@@ -21,7 +21,7 @@ public final class OkHttpFactory {
      */
     public static OkHttpClient base(NhsClientOptions options) {
         OkHttpClient shared = new OkHttpClient.Builder()
-                .connectionPool(new ConnectionPool(10, 5, java.util.concurrent.TimeUnit.MINUTES))
+                .connectionPool(new ConnectionPool(64, 5, java.util.concurrent.TimeUnit.MINUTES))
                 .dispatcher(new Dispatcher())
                 .build();
         return derive(shared, options);

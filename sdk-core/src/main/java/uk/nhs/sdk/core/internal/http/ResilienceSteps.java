@@ -1,0 +1,84 @@
+package uk.nhs.sdk.core.internal.http;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.nhs.sdk.core.CircuitBreakerOptions;
+import uk.nhs.sdk.core.RateLimitOptions;
+import uk.nhs.sdk.core.error.NhsServiceException;
+import uk.nhs.sdk.core.error.NhsServiceUnavailableException;
+import uk.nhs.sdk.core.error.NhsTransportException;
+import uk.nhs.sdk.core.http.NhsResponse;
+import uk.nhs.sdk.core.http.PipelinePolicy;
+
+/**
+ * The rate limiter and circuit breaker steps, each a resilience4j component driven as a policy.
+ * Internal.
+ */
+final class ResilienceSteps {
+    private static final Logger LOG = LoggerFactory.getLogger("uk.nhs.sdk.http");
+
+    private ResilienceSteps() {
+    }
+
+    /** A client-side rate limit: a call waits for a permit up to the configured wait. */
+    static PipelinePolicy rateLimiter(String service, RateLimitOptions o) {
+        RateLimiter limiter = RateLimiter.of(service, RateLimiterConfig.custom()
+                .limitForPeriod(o.permitsPerSecond())
+                .limitRefreshPeriod(Duration.ofSeconds(1))
+                .timeoutDuration(o.maxWait())
+                .build());
+        return (call, next) -> {
+            if (!limiter.acquirePermission()) {
+                throw new NhsServiceUnavailableException(service + " client-side rate limit: no permit in time",
+                        ((CallState) call).details(), null);
+            }
+            return next.process();
+        };
+    }
+
+    /** A circuit breaker counting 5xx and transport failures; opening is logged at WARN. */
+    static PipelinePolicy circuitBreaker(String service, CircuitBreakerOptions o) {
+        CircuitBreaker cb = CircuitBreaker.of(service, CircuitBreakerConfig.custom()
+                .failureRateThreshold(o.failureRateThreshold())
+                .slidingWindowSize(o.slidingWindowSize())
+                .minimumNumberOfCalls(o.minimumNumberOfCalls())
+                .waitDurationInOpenState(o.waitInOpenState())
+                .recordException(ResilienceSteps::countsAsFailure)
+                .slidingWindowSynchronizationStrategy(
+                        CircuitBreakerConfig.SlidingWindowSynchronizationStrategy.LOCK_FREE)
+                .build());
+        cb.getEventPublisher().onStateTransition(e -> {
+            if (e.getStateTransition().getToState() == CircuitBreaker.State.OPEN) {
+                LOG.warn("{} circuit breaker opened: calls fail fast for {}", service, o.waitInOpenState());
+            }
+        });
+        return (call, next) -> {
+            if (!cb.tryAcquirePermission()) {
+                throw new NhsServiceUnavailableException(service + " circuit breaker is open: call refused",
+                        ((CallState) call).details(), null);
+            }
+            long start = System.nanoTime();
+            try {
+                NhsResponse r = next.process();
+                cb.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+                return r;
+            } catch (RuntimeException | Error e) {
+                cb.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
+                throw e;
+            }
+        };
+    }
+
+    static boolean countsAsFailure(Throwable t) {
+        if (t instanceof NhsServiceException) {
+            return ((NhsServiceException) t).status() >= 500;
+        }
+        return t instanceof NhsTransportException;
+    }
+}

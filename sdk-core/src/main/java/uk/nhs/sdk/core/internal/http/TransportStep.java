@@ -1,0 +1,175 @@
+package uk.nhs.sdk.core.internal.http;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Headers;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.BufferedSink;
+import uk.nhs.sdk.core.NhsClientOptions;
+import uk.nhs.sdk.core.error.NhsDecodeException;
+import uk.nhs.sdk.core.error.NhsTimeoutException;
+import uk.nhs.sdk.core.error.NhsTransportException;
+import uk.nhs.sdk.core.http.Idempotency;
+import uk.nhs.sdk.core.http.NhsHeaders;
+import uk.nhs.sdk.core.http.NhsRequest;
+import uk.nhs.sdk.core.http.NhsRequestBody;
+import uk.nhs.sdk.core.http.NhsResponse;
+import uk.nhs.sdk.core.http.PipelineCall;
+import uk.nhs.sdk.core.http.PipelineNext;
+import uk.nhs.sdk.core.http.PipelinePolicy;
+
+/**
+ * The last step: one attempt on the wire through OkHttp. It bounds what it reads (a success body
+ * up to {@link NhsClientOptions#maxResponseBytes()}, an error body's first
+ * {@link NhsClientOptions#maxErrorBodyBytes()} bytes), bounds a streamed body by the call's
+ * deadline, records whether any byte was sent, and reports an attempt with no response as
+ * {@link NhsTransportException} or {@link NhsTimeoutException}. Internal.
+ */
+final class TransportStep implements PipelinePolicy {
+    private static final Set<String> BODY_METHODS = Set.of("POST", "PUT", "PATCH");
+    private static final RequestBody EMPTY = RequestBody.create(new byte[0], null);
+
+    private final OkHttpClient client;
+    private final OkHttpClient clientNoReplay;
+    private final NhsClientOptions options;
+
+    TransportStep(OkHttpClient client, NhsClientOptions options) {
+        this.client = client;
+        this.clientNoReplay = client.retryOnConnectionFailure()
+                ? client.newBuilder().retryOnConnectionFailure(false).build() : client;
+        this.options = options;
+    }
+
+    @Override
+    public NhsResponse process(PipelineCall c, PipelineNext next) {
+        CallState call = (CallState) c;
+        NhsRequest request = call.request();
+        Duration remaining = call.remaining();
+        if (remaining.isNegative() || remaining.isZero()) {
+            throw call.transportFailed(new NhsTimeoutException("the call's deadline passed", call.details(), false,
+                    null, null), "the call's deadline passed", false);
+        }
+        Request.Builder rb = new Request.Builder().url(call.url());
+        Headers.Builder hb = new Headers.Builder();
+        for (Map.Entry<String, String> h : call.attemptHeaders()) {
+            hb.set(h.getKey(), h.getValue());
+        }
+        rb.headers(hb.build());
+        rb.method(request.method(), request.body().map(b -> okBody(b, call)).orElse(
+                BODY_METHODS.contains(request.method()) ? EMPTY : null));
+        rb.tag(CallState.class, call);
+        boolean oneShot = request.idempotency() == Idempotency.NONE
+                || request.body().map(b -> !b.replayable()).orElse(false);
+        okhttp3.Call okCall = (oneShot ? clientNoReplay : client).newCall(rb.build());
+        Duration limit = request.streamingResponse() || remaining.compareTo(options.attemptTimeout()) < 0
+                ? remaining : options.attemptTimeout();
+        okCall.timeout().timeout(limit.toMillis(), TimeUnit.MILLISECONDS);
+        Response response = null;
+        try {
+            response = okCall.execute();
+            NhsResponse result = read(call, response);
+            if (result.status() / 100 == 2 && request.streamingResponse()) {
+                response = null; // the caller closes it
+            }
+            return result;
+        } catch (IOException e) {
+            boolean interrupted = Thread.currentThread().isInterrupted();
+            boolean timeout = e instanceof InterruptedIOException && !interrupted;
+            String reason = interrupted ? "interrupted"
+                    : timeout ? "the attempt timed out" : "the connection failed (" + e.getClass().getSimpleName() + ")";
+            boolean unknown = call.attemptSent() && request.idempotency() != Idempotency.SAFE;
+            NhsTransportException failure = timeout
+                    ? new NhsTimeoutException(reason, call.details(), unknown, request.reconcileId().orElse(null), e)
+                    : new NhsTransportException(reason, call.details(), unknown, request.reconcileId().orElse(null), e);
+            throw call.transportFailed(failure, reason, interrupted);
+        } finally {
+            if (response != null) {
+                response.close();
+            }
+        }
+    }
+
+    private NhsResponse read(CallState call, Response response) throws IOException {
+        int status = response.code();
+        NhsHeaders headers = headers(response.headers());
+        ResponseBody body = response.body();
+        if (status / 100 != 2) {
+            return NhsResponse.buffered(status, headers, prefix(body, options.maxErrorBodyBytes()), call.details());
+        }
+        if (call.request().streamingResponse()) {
+            InputStream in = body == null ? InputStream.nullInputStream() : body.byteStream();
+            return NhsResponse.streaming(status, headers, new DeadlineInputStream(in, call), call.details());
+        }
+        if (body == null) {
+            return NhsResponse.buffered(status, headers, new byte[0], call.details());
+        }
+        long max = options.maxResponseBytes();
+        if (body.contentLength() > max) {
+            throw tooLarge(call, max);
+        }
+        byte[] bytes = BoundedRead.upTo(body.byteStream(), max);
+        if (bytes == null) {
+            throw tooLarge(call, max);
+        }
+        return NhsResponse.buffered(status, headers, bytes, call.details());
+    }
+
+    private static NhsDecodeException tooLarge(CallState call, long max) {
+        return new NhsDecodeException("the response body is larger than the client's limit of " + max
+                + " bytes (NhsClientOptions.maxResponseBytes)", call.details(), null);
+    }
+
+    private static byte[] prefix(ResponseBody body, int max) throws IOException {
+        if (body == null) {
+            return new byte[0];
+        }
+        return BoundedRead.prefix(body.byteStream(), max);
+    }
+
+    private static NhsHeaders headers(Headers h) {
+        List<Map.Entry<String, String>> pairs = new ArrayList<>(h.size());
+        for (int i = 0; i < h.size(); i++) {
+            pairs.add(Map.entry(h.name(i), h.value(i)));
+        }
+        return NhsHeaders.of(pairs);
+    }
+
+    private static RequestBody okBody(NhsRequestBody body, CallState call) {
+        MediaType type = MediaType.parse(body.contentType());
+        boolean oneShot = call.request().idempotency() == Idempotency.NONE || !body.replayable();
+        return new RequestBody() {
+            @Override
+            public MediaType contentType() {
+                return type;
+            }
+
+            @Override
+            public long contentLength() {
+                return body.contentLength();
+            }
+
+            @Override
+            public boolean isOneShot() {
+                return oneShot;
+            }
+
+            @Override
+            public void writeTo(BufferedSink sink) throws IOException {
+                call.markBodyWritten();
+                body.writeTo(sink.outputStream());
+            }
+        };
+    }
+}
