@@ -35,6 +35,26 @@ public final class OperationOutcome {
     }
 
     /**
+     * Reads an {@code OperationOutcome} from JSON.
+     *
+     * @param json the body
+     * @return the outcome, or empty when the bytes are not JSON, not of that shape, or another
+     *     resource type (the parser's own message, which may quote the body, is discarded)
+     */
+    public static Optional<OperationOutcome> parse(byte[] json) {
+        if (json == null || json.length == 0) {
+            return Optional.empty();
+        }
+        try {
+            OperationOutcome oo = uk.nhs.sdk.core.internal.json.Json.read(json, OperationOutcome.class);
+            return oo != null && oo.resourceType().map("OperationOutcome"::equals).orElse(false)
+                    ? Optional.of(oo) : Optional.empty();
+        } catch (java.io.IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
      * The resource type as read ({@code OperationOutcome} for a real one).
      *
      * @return the resource type

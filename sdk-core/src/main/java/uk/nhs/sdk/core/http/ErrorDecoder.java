@@ -2,7 +2,6 @@ package uk.nhs.sdk.core.http;
 
 import java.util.Optional;
 import uk.nhs.sdk.core.fhir.OperationOutcome;
-import uk.nhs.sdk.core.internal.json.Json;
 
 /**
  * Reads a service's error body into its error code (and, for FHIR services, the
@@ -27,20 +26,9 @@ public interface ErrorDecoder {
      * @return the FHIR decoder
      */
     static ErrorDecoder fhir() {
-        return (status, headers, body) -> {
-            if (body.length == 0) {
-                return ErrorInfo.none();
-            }
-            try {
-                OperationOutcome oo = Json.read(body, OperationOutcome.class);
-                if (!oo.resourceType().map("OperationOutcome"::equals).orElse(false)) {
-                    return ErrorInfo.none();
-                }
-                return ErrorInfo.of(oo.errorCode().orElse(null), oo);
-            } catch (java.io.IOException | RuntimeException e) {
-                return ErrorInfo.none();
-            }
-        };
+        return (status, headers, body) -> OperationOutcome.parse(body)
+                .map(oo -> ErrorInfo.of(oo.errorCode().orElse(null), oo))
+                .orElse(ErrorInfo.none());
     }
 
     /**

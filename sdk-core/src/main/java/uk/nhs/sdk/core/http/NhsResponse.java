@@ -128,13 +128,16 @@ public final class NhsResponse implements Closeable {
      * @param type the target type
      * @param <T> the target type
      * @return the value
-     * @throws NhsDecodeException when the body is not JSON of that shape
+     * @throws NhsDecodeException when the body is not JSON of that shape (with no cause: a
+     *     parser's message would quote the body)
      */
     public <T> T decodeJson(Class<T> type) {
         try {
             return Json.read(body(), type);
         } catch (IOException | UncheckedIOException e) {
-            throw new NhsDecodeException("the response body is not a valid " + type.getSimpleName(), details, e);
+            // no cause: a JSON parser's message quotes the body, which can hold patient data
+            throw new NhsDecodeException("the response body is not a valid " + type.getSimpleName() + " ("
+                    + e.getClass().getSimpleName() + ")", details, null);
         }
     }
 

@@ -1,15 +1,16 @@
 package uk.nhs.sdk.identity.pds;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Supplier;
-import uk.nhs.sdk.core.NhsClientOptions;
+import uk.nhs.sdk.core.CallOptions;
+import uk.nhs.sdk.core.NhsClientBuilder;
 import uk.nhs.sdk.core.NhsEnvironment;
 import uk.nhs.sdk.core.NhsNumber;
 import uk.nhs.sdk.core.OdsCode;
@@ -24,11 +25,9 @@ import uk.nhs.sdk.core.error.UnexpectedStatusException;
 import uk.nhs.sdk.core.fhir.OperationOutcome;
 import uk.nhs.sdk.core.http.Idempotency;
 import uk.nhs.sdk.core.http.NhsHttpClient;
-import uk.nhs.sdk.core.http.NhsHttpTransport;
 import uk.nhs.sdk.core.http.NhsRequest;
 import uk.nhs.sdk.core.http.NhsRequestBody;
 import uk.nhs.sdk.core.http.NhsResponse;
-import uk.nhs.sdk.core.internal.json.Json;
 import uk.nhs.sdk.identity.pds.internal.FhirJson;
 import uk.nhs.sdk.identity.pds.internal.FhirJson.InvalidFhir;
 
@@ -64,7 +63,7 @@ import uk.nhs.sdk.identity.pds.internal.FhirJson.InvalidFhir;
  *
  * <p>Immutable and thread-safe: build once and share.
  */
-public final class PdsClient {
+public final class PdsClient implements AutoCloseable {
     /** The API's base path below the API Platform host. */
     public static final String BASE_PATH = "personal-demographics/FHIR/R4";
     /** The service name used in logs and exceptions. */
@@ -86,6 +85,30 @@ public final class PdsClient {
      */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * A view of this client whose calls use the given overrides (deadline, extra headers,
+     * correlation id); it shares this client's connections, auth, circuit breaker and retry budget.
+     *
+     * <pre>{@code
+     * pds.withCallOptions(CallOptions.builder().deadline(Duration.ofSeconds(5)).build()).getPatient(n);
+     * }</pre>
+     *
+     * @param options the overrides
+     * @return the view; closing it releases nothing
+     */
+    public PdsClient withCallOptions(CallOptions options) {
+        return new PdsClient(http.withCallOptions(options));
+    }
+
+    /**
+     * Releases the connection pool this client created; a transport or auth provider it was given
+     * is left open.
+     */
+    @Override
+    public void close() {
+        http.close();
     }
 
     /**
@@ -280,11 +303,9 @@ public final class PdsClient {
     }
 
     private static OperationOutcome outcome(NhsResponse r, JsonNode body) {
-        try {
-            return Json.mapper().treeToValue(body, OperationOutcome.class);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new NhsDecodeException("PDS sent an OperationOutcome that is not as documented", r.details(), e);
-        }
+        return OperationOutcome.parse(FhirJson.write(body).getBytes(StandardCharsets.UTF_8)).orElseThrow(
+                () -> new NhsDecodeException("PDS sent an OperationOutcome that is not as documented", r.details(),
+                        null));
     }
 
     @Override
@@ -293,82 +314,29 @@ public final class PdsClient {
     }
 
     /**
-     * Builds a {@link PdsClient}. Either {@link #environment} or {@link #baseUrl} is required
-     * ({@code baseUrl} wins).
+     * Builds a {@link PdsClient} on the shared {@link NhsClientBuilder} settings (environment or
+     * base URL, options, auth, transport, correlation id) plus PDS's own headers. Either
+     * {@code environment} or {@code baseUrl} is required ({@code baseUrl} wins); the environment's
+     * base URL is its API Platform host plus {@value PdsClient#BASE_PATH} (the public sandbox:
+     * {@code https://sandbox.api.service.nhs.uk/personal-demographics/FHIR/R4}).
+     *
+     * <p>Credentials: {@link uk.nhs.sdk.core.auth.SignedJwtAuth} for application-restricted access
+     * (PDS then allows no updates and one search result), a {@link BearerTokenAuth} holding a CIS2
+     * or NHS login user's token for user-restricted access, or {@link AuthProvider#none()} (the
+     * default) for the open sandbox. PDS does not accept API-key auth: {@link #build()} refuses
+     * {@link ApiKeyAuth}. PDS mirrors the {@code X-Correlation-ID} back; avoid {@code .} in it.
      */
-    public static final class Builder {
-        private NhsEnvironment environment;
-        private URI baseUrl;
-        private NhsClientOptions options = NhsClientOptions.defaults();
-        private NhsHttpTransport transport;
-        private AuthProvider auth = AuthProvider.none();
-        private String correlationId;
+    public static final class Builder extends NhsClientBuilder<Builder, PdsClient> {
         private OdsCode endUserOrganisation;
         private String sessionUrid;
 
         private Builder() {
+            super(SERVICE_NAME);
         }
 
-        /**
-         * Sets the NHS environment; the base URL is its API Platform host plus
-         * {@value PdsClient#BASE_PATH} (the public sandbox:
-         * {@code https://sandbox.api.service.nhs.uk/personal-demographics/FHIR/R4}).
-         *
-         * @param value the environment
-         * @return this builder
-         */
-        public Builder environment(NhsEnvironment value) {
-            this.environment = Objects.requireNonNull(value, "environment");
-            return this;
-        }
-
-        /**
-         * Sets the base URL (the embedded sandbox, a local peer or a proxy); wins over the
-         * environment.
-         *
-         * @param value the base URL, ending in {@code /FHIR/R4} for PDS itself
-         * @return this builder
-         */
-        public Builder baseUrl(URI value) {
-            this.baseUrl = Objects.requireNonNull(value, "baseUrl");
-            return this;
-        }
-
-        /**
-         * Sets timeouts, retries, circuit breaker, rate limit, TLS, clock and sleeper.
-         *
-         * @param value the options
-         * @return this builder
-         */
-        public Builder options(NhsClientOptions value) {
-            this.options = Objects.requireNonNull(value, "options");
-            return this;
-        }
-
-        /**
-         * Shares a transport (connection pool) with other clients.
-         *
-         * @param value the transport
-         * @return this builder
-         */
-        public Builder transport(NhsHttpTransport value) {
-            this.transport = Objects.requireNonNull(value, "transport");
-            return this;
-        }
-
-        /**
-         * Sets the credentials: {@link uk.nhs.sdk.core.auth.SignedJwtAuth} for application-restricted
-         * access (PDS then allows no updates and one search result), a
-         * {@link BearerTokenAuth} holding a CIS2 or NHS login user's token for user-restricted
-         * access, or {@link AuthProvider#none()} (the default) for the open sandbox. PDS does not
-         * accept API-key auth: {@link #build()} refuses {@link ApiKeyAuth}.
-         *
-         * @param value the provider
-         * @return this builder
-         */
-        public Builder auth(AuthProvider value) {
-            this.auth = Objects.requireNonNull(value, "auth");
-            return this;
+        @Override
+        protected URI baseUrlFor(NhsEnvironment environment) {
+            return environment.apiBaseUrl(BASE_PATH);
         }
 
         /**
@@ -380,18 +348,6 @@ public final class PdsClient {
          */
         public Builder bearerToken(Supplier<Secret> tokens) {
             return auth(BearerTokenAuth.of(tokens));
-        }
-
-        /**
-         * Sets the {@code X-Correlation-ID} sent with every call (PDS mirrors it back; avoid
-         * {@code .}).
-         *
-         * @param value the id
-         * @return this builder
-         */
-        public Builder correlationId(String value) {
-            this.correlationId = Objects.requireNonNull(value, "correlationId");
-            return this;
         }
 
         /**
@@ -430,20 +386,13 @@ public final class PdsClient {
          * @throws NhsConfigurationException when neither a base URL nor an environment is set, or
          *     the auth is {@link ApiKeyAuth}, which PDS does not accept
          */
+        @Override
         public PdsClient build() {
-            URI url = baseUrl != null ? baseUrl : environment != null ? environment.apiBaseUrl(BASE_PATH) : null;
-            if (url == null) {
-                throw new NhsConfigurationException(SERVICE_NAME + ": a base URL or an environment is required");
-            }
-            if (auth instanceof ApiKeyAuth) {
+            if (auth() instanceof ApiKeyAuth) {
                 throw new NhsConfigurationException(SERVICE_NAME + " does not accept API-key authentication: use "
                         + "SignedJwtAuth (application-restricted) or a user's bearer token");
             }
-            NhsHttpClient.Builder b = NhsHttpClient.builder().serviceName(SERVICE_NAME).baseUrl(url).options(options)
-                    .auth(auth).correlationId(correlationId);
-            if (transport != null) {
-                b.transport(transport);
-            }
+            NhsHttpClient.Builder b = httpClient();
             if (endUserOrganisation != null) {
                 b.defaultHeader(END_USER_ORGANISATION_HEADER, endUserOrganisation.value());
             }

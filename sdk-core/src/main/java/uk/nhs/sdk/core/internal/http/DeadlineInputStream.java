@@ -3,12 +3,14 @@ package uk.nhs.sdk.core.internal.http;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
 import uk.nhs.sdk.core.error.NhsTimeoutException;
 
 /**
  * A streamed response body that ends at the call's deadline: the OkHttp call timeout is set to
- * the time left, and a read that fails or starts once the deadline has passed throws
- * {@link NhsTimeoutException} (unchecked) instead of a bare I/O error. Internal.
+ * the time left, and a read that times out, or starts or fails once the deadline has passed,
+ * throws {@link NhsTimeoutException} (unchecked) instead of a bare I/O error. Internal.
  */
 final class DeadlineInputStream extends FilterInputStream {
     private final CallState call;
@@ -51,21 +53,24 @@ final class DeadlineInputStream extends FilterInputStream {
     private void check() {
         if (!call.timeLeft()) {
             closeQuietly();
-            throw timeout(null);
+            throw timeout("the call's deadline passed while reading the response body", null);
         }
     }
 
     private IOException translate(IOException e) {
-        if (!call.timeLeft()) {
+        if (e instanceof InterruptedIOException || !call.timeLeft()) {
             closeQuietly();
-            throw timeout(e);
+            // a read timeout is a SocketTimeoutException; the call timeout, set to the deadline, is not
+            throw timeout(e instanceof SocketTimeoutException && call.timeLeft()
+                    ? "the response body stalled for longer than the attempt timeout"
+                    : "the call's deadline passed while reading the response body", e);
         }
         return e;
     }
 
-    private NhsTimeoutException timeout(IOException cause) {
-        return new NhsTimeoutException("the call's deadline passed while reading the response body", call.details(),
-                false, call.request().reconcileId().orElse(null), cause);
+    private NhsTimeoutException timeout(String message, IOException cause) {
+        return new NhsTimeoutException(message, call.details(), false, call.request().reconcileId().orElse(null),
+                cause);
     }
 
     private void closeQuietly() {

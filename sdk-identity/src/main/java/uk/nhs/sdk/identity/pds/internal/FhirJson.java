@@ -1,6 +1,10 @@
 package uk.nhs.sdk.identity.pds.internal;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -9,7 +13,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import uk.nhs.sdk.core.fhir.Coding;
-import uk.nhs.sdk.core.internal.json.Json;
 
 /**
  * Small, null-safe readers over Jackson trees for the FHIR shapes PDS returns. Internal.
@@ -20,6 +23,9 @@ import uk.nhs.sdk.core.internal.json.Json;
 public final class FhirJson {
     /** The node factory for building request bodies. */
     public static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** Trees only; parse errors never quote the input (it can hold patient data). */
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build();
 
     private FhirJson() {
     }
@@ -33,7 +39,7 @@ public final class FhirJson {
      */
     public static JsonNode parse(String json) {
         try {
-            JsonNode n = Json.mapper().readTree(json);
+            JsonNode n = MAPPER.readTree(json);
             if (n == null || n.isMissingNode()) {
                 throw new InvalidFhir("the body is empty");
             }
@@ -55,7 +61,7 @@ public final class FhirJson {
             throw new InvalidFhir("the body is empty");
         }
         try {
-            JsonNode n = Json.tree(json);
+            JsonNode n = MAPPER.readTree(json);
             if (n == null || n.isMissingNode()) {
                 throw new InvalidFhir("the body is empty");
             }
@@ -72,7 +78,11 @@ public final class FhirJson {
      * @return the text
      */
     public static String write(JsonNode node) {
-        return Json.write(node);
+        try {
+            return MAPPER.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree could not be written", null);
+        }
     }
 
     /**
