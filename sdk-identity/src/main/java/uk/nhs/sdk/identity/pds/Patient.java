@@ -44,7 +44,8 @@ public final class Patient {
     private final DeathNotification deathNotification;
     private final BirthPlace birthPlace;
     private final RegistrationRemoval removalFromRegistration;
-    private final String rawJson;
+    private final JsonNode json;
+    private volatile String rawJson;
 
     /**
      * Reads a Patient resource.
@@ -81,7 +82,7 @@ public final class Patient {
         this.deathNotification = FhirCodec.deathNotification(json);
         this.birthPlace = FhirCodec.birthPlace(json);
         this.removalFromRegistration = FhirCodec.removal(json);
-        this.rawJson = FhirJson.write(json);
+        this.json = json; // never changed or handed out; written as text only when asked for
     }
 
     static long parseVersion(String v) {
@@ -355,7 +356,12 @@ public final class Patient {
      * @return the JSON text
      */
     public String rawJson() {
-        return rawJson;
+        String text = rawJson;
+        if (text == null) {
+            text = FhirJson.write(json);
+            rawJson = text;
+        }
+        return text;
     }
 
     /**
