@@ -1,6 +1,7 @@
 package uk.nhs.sdk.core;
 
 import java.time.Duration;
+import uk.nhs.sdk.core.error.NhsValidationException;
 
 /**
  * The per-client circuit breaker: after enough calls fail with 5xx, timeouts or I/O errors it
@@ -58,10 +59,10 @@ public final class CircuitBreakerOptions {
     public static CircuitBreakerOptions of(float failureRateThreshold, int slidingWindowSize,
             int minimumNumberOfCalls, Duration waitInOpenState) {
         if (failureRateThreshold <= 0 || failureRateThreshold > 100) {
-            throw new IllegalArgumentException("failureRateThreshold must be in (0, 100]");
+            throw new NhsValidationException("failureRateThreshold", "must be in (0, 100]");
         }
         if (slidingWindowSize < 1 || minimumNumberOfCalls < 1) {
-            throw new IllegalArgumentException("window and minimum calls must be at least 1");
+            throw new NhsValidationException("slidingWindowSize", "window and minimum calls must be at least 1");
         }
         return new CircuitBreakerOptions(true, failureRateThreshold, slidingWindowSize, minimumNumberOfCalls,
                 RetryOptions.Builder.positive(waitInOpenState, "waitInOpenState"));

@@ -12,6 +12,7 @@ import java.util.Optional;
 import uk.nhs.sdk.core.http.PipelinePolicy;
 import uk.nhs.sdk.core.http.PipelinePosition;
 import uk.nhs.sdk.core.http.TlsConfig;
+import uk.nhs.sdk.core.error.NhsValidationException;
 
 /**
  * How every client of an SDK instance talks to the network: timeouts, retries, circuit breaker,
@@ -280,7 +281,7 @@ public final class NhsClientOptions {
          */
         public Builder maxResponseBytes(long value) {
             if (value < 1) {
-                throw new IllegalArgumentException("maxResponseBytes must be at least 1");
+                throw new NhsValidationException("maxResponseBytes", "must be at least 1");
             }
             this.maxResponseBytes = value;
             return this;
@@ -294,7 +295,7 @@ public final class NhsClientOptions {
          */
         public Builder maxErrorBodyBytes(int value) {
             if (value < 1) {
-                throw new IllegalArgumentException("maxErrorBodyBytes must be at least 1");
+                throw new NhsValidationException("maxErrorBodyBytes", "must be at least 1");
             }
             this.maxErrorBodyBytes = value;
             return this;
@@ -422,7 +423,7 @@ public final class NhsClientOptions {
          */
         public Builder applicationId(String value) {
             if (value != null && !value.matches("[A-Za-z0-9._/-]{1,64}")) {
-                throw new IllegalArgumentException("applicationId must be 1-64 of A-Z a-z 0-9 . _ / -");
+                throw new NhsValidationException("applicationId", "must be 1-64 of A-Z a-z 0-9 . _ / -");
             }
             this.applicationId = value;
             return this;

@@ -2,6 +2,7 @@ package uk.nhs.sdk.core;
 
 import java.net.URI;
 import java.util.Optional;
+import uk.nhs.sdk.core.error.NhsValidationException;
 
 /**
  * The NHS environments the SDK knows, each resolving the base URLs of the services.
@@ -68,7 +69,7 @@ public enum NhsEnvironment {
      *
      * @param name {@code sandbox}, {@code int} or {@code prod} (or the enum names, any case)
      * @return the environment
-     * @throws IllegalArgumentException for any other name
+     * @throws NhsValidationException for any other name
      */
     public static NhsEnvironment fromName(String name) {
         switch (name.strip().toLowerCase(java.util.Locale.ROOT)) {
@@ -81,7 +82,7 @@ public enum NhsEnvironment {
             case "production":
                 return PRODUCTION;
             default:
-                throw new IllegalArgumentException("unknown environment: expected sandbox, int or prod");
+                throw new NhsValidationException("environment", "unknown: expected sandbox, int or prod");
         }
     }
 }

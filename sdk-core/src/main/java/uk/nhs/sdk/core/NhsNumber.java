@@ -80,11 +80,11 @@ public final class NhsNumber {
      *
      * @param nineDigits exactly nine digits
      * @return the check digit 0-9, or empty when the computed value is 10 (no valid number exists)
-     * @throws IllegalArgumentException when the input is not nine digits
+     * @throws NhsValidationException when the input is not nine digits
      */
     public static Optional<Integer> checkDigit(String nineDigits) {
         if (nineDigits == null || !nineDigits.matches("[0-9]{9}")) {
-            throw new IllegalArgumentException("expected nine digits");
+            throw new NhsValidationException("nineDigits", "expected nine digits");
         }
         int sum = 0;
         for (int i = 0; i < 9; i++) {

@@ -1,6 +1,7 @@
 package uk.nhs.sdk.core;
 
 import java.time.Duration;
+import uk.nhs.sdk.core.error.NhsValidationException;
 
 /**
  * A client-side rate limit, to stay under a service's quota (for example PDS's per-app limit).
@@ -24,10 +25,10 @@ public final class RateLimitOptions {
      */
     public static RateLimitOptions perSecond(int permitsPerSecond, Duration maxWait) {
         if (permitsPerSecond < 1) {
-            throw new IllegalArgumentException("permitsPerSecond must be at least 1");
+            throw new NhsValidationException("permitsPerSecond", "must be at least 1");
         }
         if (maxWait == null || maxWait.isNegative()) {
-            throw new IllegalArgumentException("maxWait must be zero or positive");
+            throw new NhsValidationException("maxWait", "must be zero or positive");
         }
         return new RateLimitOptions(permitsPerSecond, maxWait);
     }

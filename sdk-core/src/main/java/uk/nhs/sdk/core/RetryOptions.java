@@ -2,6 +2,7 @@ package uk.nhs.sdk.core;
 
 import java.time.Duration;
 import java.util.Objects;
+import uk.nhs.sdk.core.error.NhsValidationException;
 
 /**
  * How calls are retried: attempts, exponential backoff with jitter, and the cap on a server's
@@ -137,7 +138,7 @@ public final class RetryOptions {
          */
         public Builder retryBudget(int value) {
             if (value < 0) {
-                throw new IllegalArgumentException("retryBudget must not be negative");
+                throw new NhsValidationException("retryBudget", "must not be negative");
             }
             this.retryBudget = value;
             return this;
@@ -151,7 +152,7 @@ public final class RetryOptions {
          */
         public Builder maxAttempts(int value) {
             if (value < 1) {
-                throw new IllegalArgumentException("maxAttempts must be at least 1");
+                throw new NhsValidationException("maxAttempts", "must be at least 1");
             }
             this.maxAttempts = value;
             return this;
@@ -202,7 +203,7 @@ public final class RetryOptions {
         static Duration positive(Duration value, String name) {
             Objects.requireNonNull(value, name);
             if (value.isNegative() || value.isZero()) {
-                throw new IllegalArgumentException(name + " must be positive");
+                throw new NhsValidationException(name, "must be positive");
             }
             return value;
         }

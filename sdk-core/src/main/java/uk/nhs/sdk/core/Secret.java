@@ -3,6 +3,7 @@ package uk.nhs.sdk.core;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Objects;
+import uk.nhs.sdk.core.error.NhsValidationException;
 
 /**
  * A secret value (API key, password, shared key, access token) that never prints itself.
@@ -22,12 +23,12 @@ public final class Secret {
      *
      * @param value the secret; must not be empty
      * @return the secret
-     * @throws IllegalArgumentException when the value is empty
+     * @throws NhsValidationException when the value is empty
      */
     public static Secret of(String value) {
         Objects.requireNonNull(value, "value");
         if (value.isEmpty()) {
-            throw new IllegalArgumentException("a secret must not be empty");
+            throw new NhsValidationException("secret", "must not be empty");
         }
         return new Secret(value);
     }

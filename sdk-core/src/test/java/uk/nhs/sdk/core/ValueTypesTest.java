@@ -21,7 +21,7 @@ class ValueTypesTest {
         assertThat(s.toString()).isEqualTo("***");
         assertThat(s.reveal()).isEqualTo("hunter2-password");
         assertThat(s).isEqualTo(Secret.of("hunter2-password")).isNotEqualTo(Secret.of("other"));
-        assertThatThrownBy(() -> Secret.of("")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Secret.of("")).isInstanceOf(uk.nhs.sdk.core.error.NhsValidationException.class);
     }
 
     @Test
@@ -33,6 +33,6 @@ class ValueTypesTest {
         assertThat(NhsEnvironment.SANDBOX.meshBaseUrl()).isEmpty();
         assertThat(NhsEnvironment.INTEGRATION.meshBaseUrl()).get().hasToString("https://msg.intspineservices.nhs.uk");
         assertThat(NhsEnvironment.fromName("int")).isEqualTo(NhsEnvironment.INTEGRATION);
-        assertThatThrownBy(() -> NhsEnvironment.fromName("dev")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> NhsEnvironment.fromName("dev")).isInstanceOf(uk.nhs.sdk.core.error.NhsValidationException.class);
     }
 }

@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import uk.nhs.sdk.core.internal.http.PercentEncoding;
+import uk.nhs.sdk.core.error.NhsValidationException;
 
 /**
  * One logical call: method, path template with its parameters, query, headers, body and
@@ -52,7 +53,7 @@ public final class NhsRequest {
         Matcher m = PLACEHOLDER.matcher(pathTemplate);
         while (m.find()) {
             if (!pathParams.containsKey(m.group(1))) {
-                throw new IllegalArgumentException("no value for path parameter {" + m.group(1) + "}");
+                throw new NhsValidationException("pathParam", "no value for path parameter {" + m.group(1) + "}");
             }
         }
     }
@@ -217,7 +218,7 @@ public final class NhsRequest {
             this.method = Objects.requireNonNull(method, "method").toUpperCase(Locale.ROOT);
             this.pathTemplate = Objects.requireNonNull(pathTemplate, "pathTemplate");
             if (!pathTemplate.startsWith("/")) {
-                throw new IllegalArgumentException("pathTemplate must start with /");
+                throw new NhsValidationException("pathTemplate", "must start with /");
             }
         }
 
@@ -338,7 +339,7 @@ public final class NhsRequest {
         public Builder retryOnStatus(int... statuses) {
             for (int s : statuses) {
                 if (s < 400 || s > 599) {
-                    throw new IllegalArgumentException("retryOnStatus takes 4xx and 5xx statuses");
+                    throw new NhsValidationException("retryOnStatus", "takes 4xx and 5xx statuses");
                 }
                 retryOnStatuses.add(s);
             }
@@ -349,7 +350,7 @@ public final class NhsRequest {
          * Builds the request.
          *
          * @return the request
-         * @throws IllegalArgumentException when a placeholder has no value
+         * @throws NhsValidationException when a placeholder has no value
          */
         public NhsRequest build() {
             return new NhsRequest(this);

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import uk.nhs.sdk.core.error.CallDetails;
 import uk.nhs.sdk.core.error.NhsDecodeException;
+import uk.nhs.sdk.core.error.NhsTransportException;
 import uk.nhs.sdk.core.internal.json.Json;
 
 /**
@@ -91,7 +92,9 @@ public final class NhsResponse implements Closeable {
      * The body bytes (for a streamed response, reads the rest of the stream).
      *
      * @return the body
-     * @throws UncheckedIOException when a streamed body fails
+     * @throws uk.nhs.sdk.core.error.NhsTransportException when a streamed body fails
+     * @throws uk.nhs.sdk.core.error.NhsTimeoutException when a streamed body outlives the call's
+     *     deadline
      */
     public byte[] body() {
         if (buffered != null) {
@@ -100,7 +103,7 @@ public final class NhsResponse implements Closeable {
         try {
             return stream.readAllBytes();
         } catch (IOException e) {
-            throw new UncheckedIOException("reading the response body failed", e);
+            throw new NhsTransportException("reading the response body failed", details, false, null, e);
         }
     }
 
