@@ -62,7 +62,7 @@ public final class CommonOptions {
         }
         try {
             return Optional.of(NhsEnvironment.fromName(env));
-        } catch (IllegalArgumentException e) {
+        } catch (uk.nhs.sdk.core.error.NhsValidationException e) {
             throw new UsageException("--env must be sandbox, int or prod");
         }
     }
