@@ -51,8 +51,8 @@ import uk.nhs.sdk.core.internal.auth.TokenResponse;
  *
  * <p><b>The assertion.</b> Each token request carries a freshly signed assertion: RS512 with
  * {@code kid}, {@code iss = sub =} the API key, {@code aud} = the exact token URL, a new
- * {@code jti} (also on a retry), and {@code exp = now +} {@value ClientAssertion#LIFETIME_SECONDS}
- * s, well inside the platform's 5-minute limit so that a client clock running up to a minute
+ * {@code jti} (also on a retry), and {@code exp = now + 240 s},
+ * well inside the platform's 5-minute limit so that a client clock running up to a minute
  * ahead of the platform's is still accepted.
  *
  * <p><b>The token cache.</b> The platform's token lives 599 s and its OAuth server has its own rate
