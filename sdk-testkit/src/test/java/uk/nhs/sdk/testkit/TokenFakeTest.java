@@ -189,6 +189,9 @@ class TokenFakeTest {
         assertThatThrownBy(auth::accessToken).isInstanceOfSatisfying(UnauthorizedException.class,
                 e -> assertThat(e.errorCode()).contains("invalid_request"));
         sandbox.register(stranger);
+        // the refusal is remembered for SignedJwtAuth's refresh cooldown (30 s), then it asks again
+        assertThatThrownBy(auth::accessToken).isInstanceOf(UnauthorizedException.class);
+        CLOCK.advance(Duration.ofSeconds(30));
         assertThat(sandbox.isValidAccessToken(auth.accessToken().reveal())).isTrue();
     }
 

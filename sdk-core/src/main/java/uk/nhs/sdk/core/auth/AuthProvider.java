@@ -17,7 +17,11 @@ public interface AuthProvider {
      * Told that an attempt was answered 401. A provider that can refresh its credentials does so
      * and returns {@code true}; the pipeline then makes one more attempt, once per call.
      *
-     * @param request the attempt that was refused
+     * <p>The pipeline passes the same {@link AuthRequest} instance it gave to
+     * {@link #authenticate(AuthRequest)} for the refused attempt, so a provider can tell which
+     * credentials were refused (and need not discard newer ones another thread already fetched).
+     *
+     * @param request the attempt that was refused, the instance given to {@code authenticate}
      * @return whether a fresh attempt may succeed
      */
     default boolean refreshAfterUnauthorized(AuthRequest request) {

@@ -1,6 +1,5 @@
 package uk.nhs.sdk.core.auth;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
@@ -9,54 +8,92 @@ import java.nio.charset.StandardCharsets;
 import java.security.interfaces.RSAPrivateKey;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.Optional;
+import java.util.WeakHashMap;
 import uk.nhs.sdk.core.NhsClientOptions;
 import uk.nhs.sdk.core.NhsEnvironment;
 import uk.nhs.sdk.core.Secret;
 import uk.nhs.sdk.core.error.NhsConfigurationException;
-import uk.nhs.sdk.core.error.NhsDecodeException;
+import uk.nhs.sdk.core.error.NhsSdkException;
 import uk.nhs.sdk.core.http.Idempotency;
 import uk.nhs.sdk.core.http.NhsHttpClient;
 import uk.nhs.sdk.core.http.NhsHttpTransport;
 import uk.nhs.sdk.core.http.NhsRequest;
 import uk.nhs.sdk.core.http.NhsRequestBody;
 import uk.nhs.sdk.core.http.NhsResponse;
+import uk.nhs.sdk.core.internal.auth.AccessToken;
 import uk.nhs.sdk.core.internal.auth.ClientAssertion;
 import uk.nhs.sdk.core.internal.auth.OAuthErrorDecoder;
-import uk.nhs.sdk.core.internal.json.Json;
+import uk.nhs.sdk.core.internal.auth.TokenCache;
+import uk.nhs.sdk.core.internal.auth.TokenResponse;
 
 /**
  * API Platform application-restricted authentication with a signed JWT (RFC 7523
- * {@code client_credentials} with a {@code client_assertion}).
+ * {@code client_credentials} with a {@code client_assertion}), identity.md §C2.
  *
- * <p>Each token request carries a fresh assertion: RS512 with {@code kid}, {@code iss = sub =}
- * the API key, {@code aud} = the exact token URL, a new {@code jti} and {@code exp = now + 300 s}.
- * The access token is cached until {@link Builder#refreshMargin(Duration) shortly before} it
- * expires; when it must be refreshed one thread fetches while the others wait (single flight).
- * A 401 from the API refreshes the token once and retries once.
+ * <p>Build one per application and environment, share it between clients, close it when the
+ * application stops:
  *
  * <pre>{@code
- * SignedJwtAuth auth = SignedJwtAuth.builder()
- *     .environment(NhsEnvironment.INTEGRATION)
- *     .apiKey(Secret.of(System.getenv("NHS_API_KEY")))
- *     .keyId("int-1")
- *     .privateKey(PrivateKeys.fromPem(Path.of("int-1.pem")))
- *     .build();
+ * try (SignedJwtAuth auth = SignedJwtAuth.builder()
+ *         .environment(NhsEnvironment.INTEGRATION)
+ *         .apiKey(Secret.of(System.getenv("NHS_API_KEY")))
+ *         .keyId("int-1")
+ *         .privateKey(PrivateKeys.fromPem(Path.of("int-1.pem")))
+ *         .build()) {
+ *     PdsClient pds = PdsClient.builder().environment(NhsEnvironment.INTEGRATION).auth(auth).build();
+ *     ...
+ * }
  * }</pre>
+ *
+ * <p><b>The assertion.</b> Each token request carries a freshly signed assertion: RS512 with
+ * {@code kid}, {@code iss = sub =} the API key, {@code aud} = the exact token URL, a new
+ * {@code jti} (also on a retry), and {@code exp = now + 240 s},
+ * well inside the platform's 5-minute limit so that a client clock running up to a minute
+ * ahead of the platform's is still accepted.
+ *
+ * <p><b>The token cache.</b> The platform's token lives 599 s and its OAuth server has its own rate
+ * limit, so the token is cached and shared by every thread:
+ * <ul>
+ *   <li>it is served while valid, with no locking;</li>
+ *   <li>{@link Builder#refreshMargin(Duration) a margin} before expiry (60 s by default) one caller
+ *       refreshes it while the others keep using the still-valid token, without waiting;</li>
+ *   <li>when no valid token exists one caller fetches (single flight) and the others wait for
+ *       its result, for at most the options' {@link NhsClientOptions#deadline() deadline};
+ *       a wait that runs out is an {@link uk.nhs.sdk.core.error.NhsTimeoutException}, an
+ *       interrupted wait an {@link uk.nhs.sdk.core.error.NhsTransportException};</li>
+ *   <li>if a refresh fails while the token is still valid, the token is served until it expires
+ *       (the failure is logged at DEBUG); after any failed fetch no new fetch starts for
+ *       {@link Builder#refreshCooldown(Duration) the cooldown} (30 s by default): without a
+ *       valid token, callers get that fetch's exception again at once, and after the cooldown
+ *       the next caller fetches anew. However many threads call, a failing token endpoint sees
+ *       one fetch (with its own retries) per cooldown;</li>
+ *   <li>a 401 from an API drops the token that attempt used and the pipeline retries once with a
+ *       new one; a burst of 401s for the same stale token causes one refresh, not one each.</li>
+ * </ul>
+ * Token lifetimes, assertion times and the cooldown use the options' {@link NhsClientOptions#clock()
+ * clock}.
+ *
+ * <p>Thread-safe. No token, key or assertion appears in a log line, an exception message or
+ * {@link #toString()}.
  */
-public final class SignedJwtAuth implements AuthProvider {
+public final class SignedJwtAuth implements AuthProvider, AutoCloseable {
     private final Secret apiKey;
     private final String keyId;
     private final RSAPrivateKey privateKey;
     private final URI tokenUrl;
     private final Duration refreshMargin;
     private final NhsClientOptions options;
+    private final NhsHttpTransport ownedTransport;
     private final NhsHttpClient http;
     private final String tokenPath;
-    private final ReentrantLock refreshLock = new ReentrantLock();
-    private final ThreadLocal<Token> lastUsed = new ThreadLocal<>();
-    private volatile Token token;
+    private final TokenCache cache;
+    /** The token each attempt was given, keyed by the attempt (weakly: an attempt is short-lived). */
+    private final Map<AuthRequest, AccessToken> usedBy = Collections.synchronizedMap(new WeakHashMap<>());
+    private volatile boolean closed;
 
     private SignedJwtAuth(Builder b) {
         this.apiKey = b.apiKey;
@@ -68,13 +105,16 @@ public final class SignedJwtAuth implements AuthProvider {
         String url = tokenUrl.toString();
         int slash = url.lastIndexOf('/');
         this.tokenPath = url.substring(slash);
+        this.ownedTransport = b.transport == null ? NhsHttpTransport.create(b.options) : null;
         this.http = NhsHttpClient.builder()
                 .serviceName("OAuth2")
                 .baseUrl(URI.create(url.substring(0, slash)))
                 .options(b.options)
-                .transport(b.transport)
+                .transport(b.transport != null ? b.transport : ownedTransport)
                 .errorDecoder(new OAuthErrorDecoder())
                 .build();
+        this.cache = new TokenCache("OAuth2 token", this::fetch, b.options.clock(), b.refreshCooldown,
+                b.options.deadline());
     }
 
     /**
@@ -88,60 +128,41 @@ public final class SignedJwtAuth implements AuthProvider {
 
     @Override
     public void authenticate(AuthRequest request) {
-        Token used = current();
-        lastUsed.set(used);
-        request.header("Authorization", "Bearer " + used.value.reveal());
+        AccessToken used = current();
+        usedBy.put(request, used);
+        request.header("Authorization", "Bearer " + used.value().reveal());
     }
 
     /**
-     * Drops the token the refused attempt used (unless another thread already replaced it), so
-     * the next attempt fetches a new one.
+     * Drops the token the refused attempt used, unless the cache already holds another one (then
+     * another caller has refreshed it already), so the next attempt uses a new token.
      *
-     * @param request the refused attempt
+     * @param request the refused attempt, as given to {@link #authenticate(AuthRequest)}
      * @return {@code true}: one fresh attempt may succeed
      */
     @Override
     public boolean refreshAfterUnauthorized(AuthRequest request) {
-        Token used = lastUsed.get();
-        refreshLock.lock();
-        try {
-            if (token == used) {
-                token = null;
-            }
-        } finally {
-            refreshLock.unlock();
+        AccessToken refused = usedBy.remove(request);
+        if (refused == null) {
+            refused = cache.peek().orElse(null); // an attempt this provider did not authenticate
         }
+        cache.invalidate(refused);
         return true;
     }
 
     /**
-     * The current access token, fetching a new one when none is cached or it is about to expire.
+     * The current access token, from the cache or fetched as the class comment describes.
      *
      * @return the access token
      * @throws uk.nhs.sdk.core.error.NhsServiceException when the token endpoint refuses (the
      *     OAuth {@code error} is the exception's error code)
+     * @throws uk.nhs.sdk.core.error.NhsDecodeException when the token response is unusable
+     * @throws uk.nhs.sdk.core.error.NhsTimeoutException when another thread's token request
+     *     outlasted the deadline
+     * @throws NhsSdkException when this provider was closed
      */
     public Secret accessToken() {
-        return current().value;
-    }
-
-    private Token current() {
-        Token t = token;
-        if (t != null && t.fresh(options.clock().instant(), refreshMargin)) {
-            return t;
-        }
-        refreshLock.lock();
-        try {
-            t = token;
-            if (t != null && t.fresh(options.clock().instant(), refreshMargin)) {
-                return t;
-            }
-            t = fetch();
-            token = t;
-            return t;
-        } finally {
-            refreshLock.unlock();
-        }
+        return current().value();
     }
 
     /**
@@ -149,43 +170,43 @@ public final class SignedJwtAuth implements AuthProvider {
      *
      * @return the expiry, when a token is cached
      */
-    public java.util.Optional<Instant> tokenExpiry() {
-        Token t = token;
-        return t == null ? java.util.Optional.empty() : java.util.Optional.of(t.expiresAt);
+    public Optional<Instant> tokenExpiry() {
+        return cache.peek().map(AccessToken::expiresAt);
     }
 
-    private Token fetch() {
+    /**
+     * Releases the transport this provider created for itself (none when one was given to
+     * {@link Builder#transport(NhsHttpTransport)}: a shared transport stays open). Afterwards
+     * every call fails with an {@link NhsSdkException}. Idempotent.
+     */
+    @Override
+    public void close() {
+        closed = true;
+        if (ownedTransport != null) {
+            ownedTransport.close();
+        }
+    }
+
+    /** The transport this provider created and closes; empty when it was given one. */
+    Optional<NhsHttpTransport> ownedTransport() {
+        return Optional.ofNullable(ownedTransport);
+    }
+
+    private AccessToken current() {
+        if (closed) {
+            throw new NhsSdkException("SignedJwtAuth was closed");
+        }
+        return cache.get();
+    }
+
+    private AccessToken fetch() {
         Instant requestedAt = options.clock().instant();
         NhsRequest request = NhsRequest.builder("POST", tokenPath)
                 .idempotency(Idempotency.KEYED)
                 .body(new AssertionBody())
                 .build();
         try (NhsResponse response = http.execute(request)) {
-            JsonNode body;
-            try {
-                body = Json.tree(response.body());
-            } catch (IOException e) {
-                throw new NhsDecodeException("the token response is not JSON", response.details(), e);
-            }
-            String accessToken = body.path("access_token").asText("");
-            long expiresIn = parseLong(body.path("expires_in"));
-            if (accessToken.isEmpty() || expiresIn <= 0) {
-                throw new NhsDecodeException("the token response has no access_token or expires_in",
-                        response.details(), null);
-            }
-            return new Token(Secret.of(accessToken), requestedAt.plusSeconds(expiresIn));
-        }
-    }
-
-    /** {@code expires_in} and {@code issued_at} arrive as JSON strings; accept numbers too. */
-    private static long parseLong(JsonNode n) {
-        if (n.isNumber()) {
-            return n.asLong();
-        }
-        try {
-            return Long.parseLong(n.asText("").strip());
-        } catch (NumberFormatException e) {
-            return -1;
+            return TokenResponse.read(response, requestedAt, refreshMargin);
         }
     }
 
@@ -222,20 +243,6 @@ public final class SignedJwtAuth implements AuthProvider {
         return "SignedJwtAuth[tokenUrl=" + tokenUrl + ", kid=" + keyId + "]";
     }
 
-    private static final class Token {
-        final Secret value;
-        final Instant expiresAt;
-
-        Token(Secret value, Instant expiresAt) {
-            this.value = value;
-            this.expiresAt = expiresAt;
-        }
-
-        boolean fresh(Instant now, Duration margin) {
-            return now.isBefore(expiresAt.minus(margin));
-        }
-    }
-
     /**
      * Builds {@link SignedJwtAuth}.
      */
@@ -245,6 +252,7 @@ public final class SignedJwtAuth implements AuthProvider {
         private RSAPrivateKey privateKey;
         private URI tokenUrl;
         private Duration refreshMargin = Duration.ofSeconds(60);
+        private Duration refreshCooldown = Duration.ofSeconds(30);
         private NhsClientOptions options = NhsClientOptions.defaults();
         private NhsHttpTransport transport;
 
@@ -322,7 +330,25 @@ public final class SignedJwtAuth implements AuthProvider {
         }
 
         /**
-         * Sets the options of the token client (timeouts, retries, clock).
+         * Sets how long after a failed token request no new one is made (default 30 s), so a
+         * failing token endpoint is not hammered. Meanwhile a still-valid token is served, and
+         * without one callers get the failed request's exception again.
+         *
+         * @param value the cooldown, zero or positive
+         * @return this builder
+         */
+        public Builder refreshCooldown(Duration value) {
+            if (value == null || value.isNegative()) {
+                throw new IllegalArgumentException("refreshCooldown must be zero or positive");
+            }
+            this.refreshCooldown = value;
+            return this;
+        }
+
+        /**
+         * Sets the options of the token client: timeouts, retries, the clock (token expiry,
+         * assertion times, cooldown) and the deadline (also the bound on waiting for another
+         * thread's token request).
          *
          * @param value the options
          * @return this builder
@@ -333,7 +359,8 @@ public final class SignedJwtAuth implements AuthProvider {
         }
 
         /**
-         * Shares a transport with the SDK's other clients.
+         * Shares a transport with the SDK's other clients; {@link SignedJwtAuth#close()} leaves
+         * it open. Without one the provider creates its own and closes it on close.
          *
          * @param value the transport
          * @return this builder

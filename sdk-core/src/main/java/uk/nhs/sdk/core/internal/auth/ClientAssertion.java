@@ -15,11 +15,18 @@ import uk.nhs.sdk.core.internal.json.Json;
 /**
  * Builds the API Platform client assertion: a JWS signed RS512 with header
  * {@code {"alg":"RS512","typ":"JWT","kid":...}} and claims {@code iss = sub = API key},
- * {@code aud} = the exact token URL, a fresh {@code jti} and {@code exp = now + 300 s}. Internal.
+ * {@code aud} = the exact token URL, a fresh {@code jti} and {@code exp = now +}
+ * {@value #LIFETIME_SECONDS} s. Internal.
  */
 public final class ClientAssertion {
-    /** The assertion lifetime: the platform rejects {@code exp} beyond now + 5 minutes. */
-    public static final long LIFETIME_SECONDS = 300;
+    /**
+     * The assertion lifetime in seconds. The platform refuses an {@code exp} more than 5 minutes
+     * (plus 10 s of allowance) ahead of its own clock (identity.md §C2), and it reads {@code exp}
+     * against its clock, not ours: with {@code exp = now + 300 s} a client clock only a few
+     * seconds fast is refused. 240 s leaves a minute of slack for a fast client clock while the
+     * assertion, which is used at once, stays valid for minutes against a slow one.
+     */
+    public static final long LIFETIME_SECONDS = 240;
 
     private ClientAssertion() {
     }

@@ -1,0 +1,224 @@
+package uk.nhs.sdk.core.internal.auth;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.nhs.sdk.core.error.CallDetails;
+import uk.nhs.sdk.core.error.NhsSdkException;
+import uk.nhs.sdk.core.error.NhsTimeoutException;
+import uk.nhs.sdk.core.error.NhsTransportException;
+
+/**
+ * A thread-safe cache of one access token, in the spirit of Azure's {@code AccessTokenCache}.
+ * Internal.
+ *
+ * <ul>
+ *   <li><b>Fresh token</b> (before {@link AccessToken#refreshAt()}): served without locking.</li>
+ *   <li><b>Due for refresh but still valid</b>: the first caller to notice fetches a new token on
+ *       its own thread; every other caller keeps getting the valid token meanwhile and never
+ *       waits. If that refresh fails, the failure is logged at DEBUG (the exception's type and
+ *       message, never a token) and the valid token is served until it expires.</li>
+ *   <li><b>No valid token</b> (none yet, expired, or dropped by {@link #invalidate}): one caller
+ *       fetches (single flight) and the others wait for its result, each wait bounded by
+ *       {@code maxWait} of real time: an {@link NhsTimeoutException} when it runs out, an
+ *       {@link NhsTransportException} (with the thread's interrupt flag set again) when the
+ *       waiting thread is interrupted. When that fetch fails, the waiters get the same
+ *       exception instance (one fetch, one failure).</li>
+ *   <li><b>Cooldown</b>: after a failed fetch no new fetch starts until {@code cooldown} has
+ *       passed on the clock. Meanwhile a valid token is still served; without one, callers get
+ *       the last failure again at once, without a request. After the cooldown the next caller
+ *       starts a new single-flight fetch. A failing token endpoint therefore sees at most one
+ *       fetch (and that fetch's own retries) per cooldown, however many threads call.</li>
+ * </ul>
+ *
+ * <p>Token instants and the cooldown use the injected {@link Clock}; only the bound on a wait
+ * uses real time, so a wait ends even when a test's clock stands still.
+ */
+public final class TokenCache {
+    private static final Logger LOG = LoggerFactory.getLogger("uk.nhs.sdk.auth");
+
+    private final String name;
+    private final Supplier<AccessToken> fetcher;
+    private final Clock clock;
+    private final Duration cooldown;
+    private final Duration maxWait;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition fetchDone = lock.newCondition();
+    private volatile AccessToken token;
+    // guarded by lock
+    private boolean fetching;
+    private long completedFetches;
+    private RuntimeException lastFailure;
+    private Instant lastFailureAt;
+
+    /**
+     * Creates an empty cache.
+     *
+     * @param name what the token is for, in log lines and messages (no secret)
+     * @param fetcher fetches a new token, throwing an unchecked exception on failure
+     * @param clock the clock for expiry and cooldown
+     * @param cooldown the minimum time between a failed fetch and the next one, zero or positive
+     * @param maxWait the longest a caller waits for another caller's fetch, positive
+     */
+    public TokenCache(String name, Supplier<AccessToken> fetcher, Clock clock, Duration cooldown, Duration maxWait) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.cooldown = Objects.requireNonNull(cooldown, "cooldown");
+        this.maxWait = Objects.requireNonNull(maxWait, "maxWait");
+    }
+
+    /**
+     * A valid token, fetching one as described in the class comment.
+     *
+     * @return the token, valid now
+     * @throws NhsTimeoutException when another caller's fetch took longer than the wait bound
+     * @throws NhsTransportException when the thread was interrupted while waiting
+     * @throws RuntimeException the fetch's failure (the fetcher's own exception)
+     */
+    public AccessToken get() {
+        AccessToken t = token;
+        if (t != null && t.fresh(clock.instant())) {
+            return t;
+        }
+        return slowPath();
+    }
+
+    /**
+     * The cached token, valid or not, without fetching.
+     *
+     * @return the token, when one is cached
+     */
+    public Optional<AccessToken> peek() {
+        return Optional.ofNullable(token);
+    }
+
+    /**
+     * Drops the cached token if it is {@code refused}, so the next {@link #get()} fetches a new
+     * one; does nothing when the cache already holds another token (a caller that was refused
+     * with a stale token must not discard the fresh one another caller just fetched).
+     *
+     * @param refused the token the server refused
+     */
+    public void invalidate(AccessToken refused) {
+        lock.lock();
+        try {
+            if (refused != null && token == refused) {
+                token = null;
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private AccessToken slowPath() {
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        AccessToken fallback;
+        lock.lock();
+        try {
+            long seen = completedFetches;
+            while (true) {
+                Instant now = clock.instant();
+                AccessToken cur = token;
+                if (cur != null && cur.fresh(now)) {
+                    return cur;
+                }
+                boolean valid = cur != null && cur.valid(now);
+                if (valid && (fetching || coolingDown(now))) {
+                    return cur;
+                }
+                if (!valid && fetching) {
+                    await(deadline);
+                    continue;
+                }
+                if (!valid && lastFailure != null && (completedFetches != seen || coolingDown(now))) {
+                    throw lastFailure;
+                }
+                fetching = true;
+                fallback = valid ? cur : null;
+                break;
+            }
+        } finally {
+            lock.unlock();
+        }
+        return fetch(fallback);
+    }
+
+    private boolean coolingDown(Instant now) {
+        return lastFailureAt != null && now.isBefore(lastFailureAt.plus(cooldown));
+    }
+
+    private void await(long deadline) {
+        long remaining = deadline - System.nanoTime();
+        if (remaining <= 0) {
+            throw new NhsTimeoutException(name + ": gave up waiting for the token request in flight after "
+                    + maxWait.toMillis() + " ms", CallDetails.none(), false, null, null);
+        }
+        try {
+            fetchDone.awaitNanos(remaining);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NhsTransportException(name + ": interrupted while waiting for the token request in flight",
+                    CallDetails.none(), false, null, e);
+        }
+    }
+
+    /** Runs the one fetch in flight; {@code fallback} is the still-valid token of a proactive refresh. */
+    private AccessToken fetch(AccessToken fallback) {
+        AccessToken fresh = null;
+        RuntimeException failure = null;
+        try {
+            fresh = Objects.requireNonNull(fetcher.get(), "fetcher returned null");
+        } catch (RuntimeException e) {
+            failure = e;
+        } finally {
+            lock.lock();
+            try {
+                fetching = false;
+                completedFetches++;
+                if (fresh != null) {
+                    token = fresh;
+                    lastFailure = null;
+                    lastFailureAt = null;
+                } else if (failure != null) {
+                    lastFailure = failure;
+                    lastFailureAt = clock.instant();
+                }
+                fetchDone.signalAll();
+            } finally {
+                lock.unlock();
+            }
+        }
+        if (fresh != null) {
+            return fresh;
+        }
+        if (fallback != null && fallback.valid(clock.instant())) {
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("{}: early token refresh failed ({}); serving the cached token until {}, next try after {}",
+                        name, describe(failure), fallback.expiresAt(), clock.instant().plus(cooldown));
+            }
+            return fallback;
+        }
+        throw failure;
+    }
+
+    /** The exception's type, and its message when it is the SDK's own (those carry no secrets). */
+    private static String describe(RuntimeException e) {
+        return e instanceof NhsSdkException ? e.getClass().getSimpleName() + ": " + e.getMessage()
+                : e.getClass().getSimpleName();
+    }
+
+    @Override
+    public String toString() {
+        AccessToken t = token;
+        return "TokenCache[" + name + ", expiresAt=" + (t == null ? "-" : t.expiresAt()) + "]";
+    }
+}
