@@ -18,6 +18,7 @@ import uk.nhs.sdk.core.NhsEnvironment;
 import uk.nhs.sdk.core.Secret;
 import uk.nhs.sdk.core.error.NhsConfigurationException;
 import uk.nhs.sdk.core.error.NhsSdkException;
+import uk.nhs.sdk.core.error.NhsValidationException;
 import uk.nhs.sdk.core.http.Idempotency;
 import uk.nhs.sdk.core.http.NhsHttpClient;
 import uk.nhs.sdk.core.http.NhsHttpTransport;
@@ -323,7 +324,7 @@ public final class SignedJwtAuth implements AuthProvider, AutoCloseable {
          */
         public Builder refreshMargin(Duration value) {
             if (value == null || value.isNegative()) {
-                throw new IllegalArgumentException("refreshMargin must be zero or positive");
+                throw new NhsValidationException("refreshMargin", "must be zero or positive");
             }
             this.refreshMargin = value;
             return this;
@@ -339,7 +340,7 @@ public final class SignedJwtAuth implements AuthProvider, AutoCloseable {
          */
         public Builder refreshCooldown(Duration value) {
             if (value == null || value.isNegative()) {
-                throw new IllegalArgumentException("refreshCooldown must be zero or positive");
+                throw new NhsValidationException("refreshCooldown", "must be zero or positive");
             }
             this.refreshCooldown = value;
             return this;
