@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,6 +34,7 @@ public final class NhsRequest {
     private final String correlationId;
     private final String reconcileId;
     private final boolean streamingResponse;
+    private final Set<Integer> retryOnStatuses;
 
     private NhsRequest(Builder b) {
         this.method = b.method;
@@ -46,6 +49,7 @@ public final class NhsRequest {
         this.correlationId = b.correlationId;
         this.reconcileId = b.reconcileId;
         this.streamingResponse = b.streamingResponse;
+        this.retryOnStatuses = Set.copyOf(b.retryOnStatuses);
         Matcher m = PLACEHOLDER.matcher(pathTemplate);
         while (m.find()) {
             if (!pathParams.containsKey(m.group(1))) {
@@ -173,6 +177,16 @@ public final class NhsRequest {
     }
 
     /**
+     * The statuses that prove the service did not apply this request, so that even a
+     * {@link Idempotency#NONE} request is retried on them ({@link Builder#retryOnStatus(int...)}).
+     *
+     * @return an unmodifiable set, empty unless set
+     */
+    public Set<Integer> retryOnStatuses() {
+        return retryOnStatuses;
+    }
+
+    /**
      * Only the method and template: values can carry patient data.
      *
      * @return for example {@code GET /Patient/{id}}
@@ -197,6 +211,7 @@ public final class NhsRequest {
         private String correlationId;
         private String reconcileId;
         private boolean streamingResponse;
+        private final Set<Integer> retryOnStatuses = new TreeSet<>();
 
         private Builder(String method, String pathTemplate) {
             this.method = Objects.requireNonNull(method, "method").toUpperCase(Locale.ROOT);
@@ -309,6 +324,32 @@ public final class NhsRequest {
          */
         public Builder streamingResponse(boolean value) {
             this.streamingResponse = value;
+            return this;
+        }
+
+        /**
+         * Adds statuses that prove the service did not apply the request (it refused it before
+         * acting on it, such as MESH's 429 and 503 to a message send). The request is retried on
+         * them whatever its {@link #idempotency(Idempotency)}, even {@link Idempotency#NONE}, still
+         * within the client's retry options: the attempt limit, backoff, {@code Retry-After} and
+         * the call's deadline. Only a status the service documents as "not applied" belongs here; a
+         * status that leaves the outcome open (such as a gateway's 502 or 504) must not be listed.
+         * For other idempotencies the usual retryable statuses still apply as well.
+         *
+         * @param statuses HTTP statuses from 400 to 599
+         * @return this builder
+         * @throws IllegalArgumentException when a status is outside 400 to 599
+         */
+        public Builder retryOnStatus(int... statuses) {
+            Objects.requireNonNull(statuses, "statuses");
+            for (int s : statuses) {
+                if (s < 400 || s > 599) {
+                    throw new IllegalArgumentException("retryOnStatus takes error statuses (400 to 599)");
+                }
+            }
+            for (int s : statuses) {
+                retryOnStatuses.add(s);
+            }
             return this;
         }
 

@@ -303,7 +303,7 @@ public final class Pipeline {
                     response = null;
                 } else {
                     byte[] bytes = body == null ? new byte[0] : body.bytes();
-                    boolean retryable = request.idempotency() != Idempotency.NONE && RETRYABLE_STATUS.contains(status);
+                    boolean retryable = request.idempotency() != Idempotency.NONE && RETRYABLE_STATUS.contains(status) || request.retryOnStatuses().contains(status);
                     outcome = new Outcome(status, headers, bytes, null, retryAfter, retryable);
                 }
                 logAttempt(String.valueOf(status), start, headers);
