@@ -7,22 +7,32 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import uk.nhs.sdk.core.Sleeper;
 import uk.nhs.sdk.core.error.NhsSdkException;
-import uk.nhs.sdk.core.error.NhsServiceUnavailableException;
-import uk.nhs.sdk.core.error.NhsTransportException;
-import uk.nhs.sdk.core.error.RateLimitedException;
-import uk.nhs.sdk.core.error.ServerErrorException;
 import uk.nhs.sdk.core.error.NhsValidationException;
 
 /**
  * Polls a MESH inbox the way the MESH API asks: list the inbox, download and hand each message to
- * the application, acknowledge it only after the handler returned normally, follow every page,
- * then wait the interval (5 minutes by default; MESH asks for no more often than every 5 minutes
- * and at least once a day) and start again. It also sends the handshake MESH expects once every
- * 24 hours.
+ * the application, acknowledge it only after the handler returned normally having read the content
+ * to its end (or {@link MeshMessage#accept() accepted} it), follow every page, then wait the
+ * interval (5 minutes by default; MESH asks for no more often than every 5 minutes and at least
+ * once a day) and start again. It also sends the handshake MESH expects once every 24 hours.
  *
  * <p>Delivery is at-least-once: a handler that throws leaves its message in the inbox and it is
  * offered again on the next poll; a crash between the handler returning and the acknowledgement
  * also leads to a second delivery. Make handlers idempotent.
+ *
+ * <p><b>Poison messages.</b> A message whose handler failed {@link Builder#maxAttempts(int)} times
+ * (default 5) is, at its next delivery, given to the {@link MeshDeadLetterHandler} instead, which
+ * decides whether it is acknowledged; by default it is not, and it is left in the inbox without
+ * being downloaded again (MESH then reports it undelivered to its sender after 5 days). The counts
+ * live in this poller's memory: a new poller starts again from zero.
+ *
+ * <p><b>Failing polls.</b> When a poll fails (no connection, 5xx, 401 or 403, an HTML page or
+ * any other body that cannot be read), the failure goes to {@link MeshPollListener#pollFailed}
+ * and the poller waits a backoff before polling again instead of stopping: the first wait is the
+ * backoff's initial value, each further failure in a row doubles it up to its maximum
+ * ({@link Builder#backoff(Duration, Duration)}, default 5 minutes to 1 hour); a successful poll
+ * returns to the interval. A listener should alert on repeated 401/403: only new credentials fix
+ * those.
  *
  * <pre>{@code
  * MeshInboxPoller poller = MeshInboxPoller.builder(mesh)
@@ -40,14 +50,22 @@ public final class MeshInboxPoller {
     public static final Duration MIN_INTERVAL = Duration.ofMinutes(5);
     /** The longest interval MESH allows between polls (it asks for at least one a day). */
     public static final Duration MAX_INTERVAL = Duration.ofHours(24);
+    /** The default number of handler failures after which a message is dead-lettered. */
+    public static final int DEFAULT_MAX_ATTEMPTS = 5;
+    /** The default first wait after a failed poll. */
+    public static final Duration DEFAULT_BACKOFF_INITIAL = MIN_INTERVAL;
+    /** The default longest wait after failed polls. */
+    public static final Duration DEFAULT_BACKOFF_MAX = Duration.ofHours(1);
     private static final Duration HANDSHAKE_EVERY = Duration.ofHours(24);
 
     private final MeshClient client;
-    private final MeshMessageHandler handler;
+    private final MeshInboxDrain drain;
     private final MeshInboxQuery query;
     private final Duration interval;
     private final MeshPollListener listener;
     private final boolean handshake;
+    private final Duration backoffInitial;
+    private final Duration backoffMax;
     private final Object lock = new Object();
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile boolean stopped;
@@ -58,11 +76,13 @@ public final class MeshInboxPoller {
 
     private MeshInboxPoller(Builder b) {
         this.client = b.client;
-        this.handler = b.handler;
+        this.drain = new MeshInboxDrain(b.client, b.handler, b.maxAttempts, b.deadLetter);
         this.query = b.query;
         this.interval = b.interval;
         this.listener = b.listener;
         this.handshake = b.handshake;
+        this.backoffInitial = b.backoffInitial;
+        this.backoffMax = b.backoffMax;
     }
 
     /**
@@ -77,8 +97,8 @@ public final class MeshInboxPoller {
 
     /**
      * Drains the inbox once: handshake when due, then every page, each message handled then
-     * acknowledged. Failures of single messages are reported to the listener and in the result;
-     * they do not stop the drain.
+     * acknowledged (or dead-lettered). Failures of single messages are reported to the listener
+     * and in the result; they do not stop the drain.
      *
      * @return what was acknowledged and what was left
      * @throws NhsSdkException when listing the inbox or the handshake fails
@@ -92,7 +112,7 @@ public final class MeshInboxPoller {
                     lastHandshake = now;
                 }
             }
-            MeshPollResult result = client.receiveAll(query, handler);
+            MeshPollResult result = drain.drain(query);
             for (Map.Entry<String, Exception> f : result.failures().entrySet()) {
                 listener.messageFailed(f.getKey(), f.getValue());
             }
@@ -101,13 +121,11 @@ public final class MeshInboxPoller {
     }
 
     /**
-     * Polls until {@link #stop()}: poll, wait the interval, poll again. A transient failure
-     * (connection, timeout, 429, 5xx, circuit open) is reported to the listener and the poller
-     * carries on after the interval; any other failure (such as 403 for a wrong password) ends
-     * the loop with that exception.
+     * Polls until {@link #stop()}: poll, wait the interval, poll again. A failed poll (any
+     * {@link NhsSdkException}: connection, timeout, 429, 5xx, 401, 403, an unreadable body) is
+     * reported to the listener and the poller carries on after its backoff.
      *
      * @throws IllegalStateException when the poller is already running
-     * @throws NhsSdkException for a failure that retrying cannot fix
      */
     public void run() {
         if (!running.compareAndSet(false, true)) {
@@ -117,16 +135,18 @@ public final class MeshInboxPoller {
             runner = Thread.currentThread();
         }
         try {
+            int failuresInARow = 0;
             while (!stopped) {
+                Duration wait = interval;
                 try {
                     pollOnce();
+                    failuresInARow = 0;
                 } catch (NhsSdkException e) {
-                    if (!isTransient(e)) {
-                        throw e;
-                    }
+                    failuresInARow++;
+                    wait = backoff(failuresInARow);
                     listener.pollFailed(e);
                 }
-                if (!waitInterval()) {
+                if (!waitFor(wait)) {
                     break;
                 }
             }
@@ -136,6 +156,15 @@ public final class MeshInboxPoller {
             }
             running.set(false);
         }
+    }
+
+    /** The wait after the n-th failed poll in a row: the initial backoff doubled, at most the maximum. */
+    Duration backoff(int failuresInARow) {
+        Duration d = backoffInitial;
+        for (int i = 1; i < failuresInARow && d.compareTo(backoffMax) < 0; i++) {
+            d = d.multipliedBy(2);
+        }
+        return d.compareTo(backoffMax) > 0 ? backoffMax : d;
     }
 
     /**
@@ -170,7 +199,7 @@ public final class MeshInboxPoller {
         return interval;
     }
 
-    private boolean waitInterval() {
+    private boolean waitFor(Duration wait) {
         synchronized (lock) {
             if (stopped) {
                 return false;
@@ -178,7 +207,7 @@ public final class MeshInboxPoller {
             sleeping = true;
         }
         try {
-            client.options().sleeper().sleep(interval);
+            client.options().sleeper().sleep(wait);
             return !stopped;
         } catch (InterruptedException e) {
             synchronized (lock) {
@@ -199,11 +228,6 @@ public final class MeshInboxPoller {
         }
     }
 
-    private static boolean isTransient(NhsSdkException e) {
-        return e instanceof NhsTransportException || e instanceof ServerErrorException
-                || e instanceof RateLimitedException || e instanceof NhsServiceUnavailableException;
-    }
-
     @Override
     public String toString() {
         return "MeshInboxPoller[" + client.mailbox() + ", interval=" + interval + ", stopped=" + stopped + "]";
@@ -219,6 +243,10 @@ public final class MeshInboxPoller {
         private Duration interval = MIN_INTERVAL;
         private MeshPollListener listener = new MeshPollListener() { };
         private boolean handshake = true;
+        private int maxAttempts = DEFAULT_MAX_ATTEMPTS;
+        private MeshDeadLetterHandler deadLetter = MeshDeadLetterHandler.leaveInInbox();
+        private Duration backoffInitial = DEFAULT_BACKOFF_INITIAL;
+        private Duration backoffMax = DEFAULT_BACKOFF_MAX;
 
         private Builder(MeshClient client) {
             this.client = client;
@@ -281,6 +309,58 @@ public final class MeshInboxPoller {
          */
         public Builder handshake(boolean value) {
             this.handshake = value;
+            return this;
+        }
+
+        /**
+         * Sets how many times a message's handler may fail (throw, or return without reading the
+         * content) before the message goes to the dead-letter handler (default 5).
+         *
+         * @param value 1 to 100
+         * @return this builder
+         * @throws NhsValidationException outside that range
+         */
+        public Builder maxAttempts(int value) {
+            if (value < 1 || value > 100) {
+                throw new NhsValidationException("maxAttempts", "must be between 1 and 100");
+            }
+            this.maxAttempts = value;
+            return this;
+        }
+
+        /**
+         * Sets what happens to a message whose handler kept failing (default
+         * {@link MeshDeadLetterHandler#leaveInInbox()}: logged and left unacknowledged).
+         *
+         * @param value the dead-letter handler
+         * @return this builder
+         */
+        public Builder deadLetter(MeshDeadLetterHandler value) {
+            this.deadLetter = Objects.requireNonNull(value, "deadLetter");
+            return this;
+        }
+
+        /**
+         * Sets the waits after failed polls: {@code initial} after the first failure, doubled for
+         * each further failure in a row, never more than {@code max} (default 5 minutes and 1 hour).
+         *
+         * @param initial 5 minutes (MESH's shortest poll interval) to 24 hours
+         * @param max from {@code initial} to 24 hours
+         * @return this builder
+         * @throws NhsValidationException outside those ranges
+         */
+        public Builder backoff(Duration initial, Duration max) {
+            Objects.requireNonNull(initial, "initial");
+            Objects.requireNonNull(max, "max");
+            if (initial.compareTo(MIN_INTERVAL) < 0 || initial.compareTo(MAX_INTERVAL) > 0) {
+                throw new NhsValidationException("backoff", "the initial wait must be between 5 minutes and 24 hours");
+            }
+            if (max.compareTo(initial) < 0 || max.compareTo(MAX_INTERVAL) > 0) {
+                throw new NhsValidationException("backoff", "the longest wait must be between the initial wait and "
+                        + "24 hours");
+            }
+            this.backoffInitial = initial;
+            this.backoffMax = max;
             return this;
         }
 

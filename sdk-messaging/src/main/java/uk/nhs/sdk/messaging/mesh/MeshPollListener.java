@@ -11,8 +11,10 @@ import uk.nhs.sdk.core.error.NhsSdkException;
  */
 public interface MeshPollListener {
     /**
-     * A message was left in the inbox: receiving it, its handler, or its acknowledgement failed.
-     * It is offered again on the next poll.
+     * A message was left in the inbox: receiving it, its handler, or its acknowledgement failed,
+     * or the handler returned without reading its content ({@link MeshMessageNotReadException}).
+     * It is offered again on the next poll (or to the dead-letter handler once its handler has
+     * failed too often).
      *
      * @param messageId the message id
      * @param error what failed
@@ -23,13 +25,13 @@ public interface MeshPollListener {
     }
 
     /**
-     * A poll failed with a transient error (connection, 429, 5xx); the poller tries again after its
-     * interval.
+     * A poll failed (connection, 429, 5xx, 401, 403, a body that cannot be read); the poller tries
+     * again after its backoff. Repeated 401 or 403 need new credentials: alert on them.
      *
      * @param error the failure
      */
     default void pollFailed(NhsSdkException error) {
         Logger log = LoggerFactory.getLogger(MeshInboxPoller.class);
-        log.warn("MESH inbox poll failed, retrying after the interval: {}", error.getClass().getName());
+        log.warn("MESH inbox poll failed, polling again after a backoff: {}", error.getClass().getName());
     }
 }

@@ -6,20 +6,25 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What one drain of the inbox did: the messages handled and acknowledged, and the messages left
- * in the inbox because receiving, the handler, or the acknowledgement failed.
+ * What one drain of the inbox did: the messages handled and acknowledged, the messages left in
+ * the inbox because receiving, the handler, or the acknowledgement failed (or the handler did not
+ * read the content, {@link MeshMessageNotReadException}), and the messages given to the poller's
+ * {@link MeshDeadLetterHandler}.
  */
 public final class MeshPollResult {
     private final List<String> acknowledged;
     private final Map<String, Exception> failures;
+    private final List<String> deadLettered;
 
-    MeshPollResult(List<String> acknowledged, Map<String, Exception> failures) {
+    MeshPollResult(List<String> acknowledged, Map<String, Exception> failures, List<String> deadLettered) {
         this.acknowledged = List.copyOf(acknowledged);
         this.failures = Collections.unmodifiableMap(new LinkedHashMap<>(failures));
+        this.deadLettered = List.copyOf(deadLettered);
     }
 
     /**
-     * The ids of messages handled and acknowledged, in order.
+     * The ids of messages acknowledged, in order (including dead-lettered messages whose
+     * dead-letter handler chose {@link MeshDeadLetterAction#ACKNOWLEDGE}).
      *
      * @return an unmodifiable list
      */
@@ -36,8 +41,19 @@ public final class MeshPollResult {
         return failures;
     }
 
+    /**
+     * The ids of messages given to the dead-letter handler in this drain, in order (always empty
+     * for {@link MeshClient#receiveAll(MeshMessageHandler)}).
+     *
+     * @return an unmodifiable list
+     */
+    public List<String> deadLettered() {
+        return deadLettered;
+    }
+
     @Override
     public String toString() {
-        return "MeshPollResult[acknowledged=" + acknowledged.size() + ", failed=" + failures.size() + "]";
+        return "MeshPollResult[acknowledged=" + acknowledged.size() + ", failed=" + failures.size()
+                + ", deadLettered=" + deadLettered.size() + "]";
     }
 }

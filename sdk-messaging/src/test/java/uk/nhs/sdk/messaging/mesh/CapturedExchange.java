@@ -122,4 +122,20 @@ final class CapturedExchange {
         }
         return body.length == 0 ? b : b.withBody(body);
     }
+
+    /**
+     * The captured response with one header replaced, or removed when {@code value} is null.
+     */
+    ResponseDefinitionBuilder responseWith(String header, String value) {
+        ResponseDefinitionBuilder b = aResponse().withStatus(status);
+        for (Map.Entry<String, String> h : responseHeaders) {
+            if (!h.getKey().equalsIgnoreCase(header)) {
+                b.withHeader(h.getKey(), h.getValue());
+            }
+        }
+        if (value != null) {
+            b.withHeader(header, value);
+        }
+        return body.length == 0 ? b : b.withBody(body);
+    }
 }

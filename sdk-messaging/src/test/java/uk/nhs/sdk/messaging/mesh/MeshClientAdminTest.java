@@ -42,7 +42,7 @@ class MeshClientAdminTest extends MeshWireMockTestBase {
         client().handshake();
 
         LoggedRequest q = server.findAll(postRequestedFor(urlPathEqualTo("/messageexchange/X26ABC1"))).get(0);
-        assertThat(q.getHeader("mex-ClientVersion")).matches("nhs-sdk-java==\\S+");
+        assertThat(q.getHeader("mex-ClientVersion")).as("the module's own build version").matches("nhs-sdk-java==\\d+\\.\\d+\\.\\d+\\S*");
         assertThat(q.getHeader("mex-OSName")).isNotBlank();
         assertThat(q.getHeader("mex-OSVersion")).isNotBlank();
         assertThat(q.getHeader("mex-OSArchitecture")).isNotBlank();

@@ -18,6 +18,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +31,7 @@ import uk.nhs.sdk.core.error.BadRequestException;
 import uk.nhs.sdk.core.error.NhsTransportException;
 import uk.nhs.sdk.core.error.NhsValidationException;
 import uk.nhs.sdk.core.error.ServerErrorException;
+import uk.nhs.sdk.core.testing.CapturingAppender;
 import uk.nhs.sdk.core.testing.LogGuard;
 
 /** Sending, against WireMock stubs built from captured sandbox exchanges 03, 13-15 and 18-22. */
@@ -281,13 +283,116 @@ class MeshClientSendTest extends MeshWireMockTestBase {
     }
 
     @Test
-    void aServerErrorOnTheMessagePostIsNotRetried() {
+    void aServiceUnavailableRefusalOfTheMessagePostIsRetriedAndTheMessageSentOnce() {
+        server.stubFor(post(urlPathEqualTo(OUTBOX)).inScenario("refused").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503).withBody("<soap:Envelope>busy</soap:Envelope>"))
+                .willSetStateTo("open"));
+        server.stubFor(post(urlPathEqualTo(OUTBOX)).inScenario("refused").whenScenarioStateIs("open")
+                .willReturn(CapturedExchange.load("03-send-message-v2").response()));
+
+        MeshSendResult sent = client().send(MeshSendRequest.builder("X26ABC2", "TEST_WORKFLOW")
+                .localId("order-2026-11-24-002").build(), "Hello MESH".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(sent.messageId()).isEqualTo("00D63B97055A4922B6E9EF07D7745CDA");
+        List<LoggedRequest> posts = server.findAll(postRequestedFor(urlPathEqualTo(OUTBOX)));
+        assertThat(posts).hasSize(2);
+        assertThat(posts).allSatisfy(q -> {
+            assertThat(q.getBodyAsString()).isEqualTo("Hello MESH");
+            assertThat(q.getHeader("mex-LocalID")).isEqualTo("order-2026-11-24-002");
+        });
+        assertThat(posts.get(1).getHeader("X-Request-ID")).isEqualTo(posts.get(0).getHeader("X-Request-ID"));
+        assertThat(posts.get(1).getHeader("Authorization")).as("signed afresh")
+                .isNotEqualTo(posts.get(0).getHeader("Authorization"));
+        assertThat(sleeper.sleeps()).as("backed off once").hasSize(1);
+    }
+
+    @Test
+    void aRateLimitRefusalOfTheMessagePostIsRetriedAfterItsRetryAfter() {
+        server.stubFor(post(urlPathEqualTo(OUTBOX)).inScenario("429").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "4")).willSetStateTo("open"));
+        server.stubFor(post(urlPathEqualTo(OUTBOX)).inScenario("429").whenScenarioStateIs("open")
+                .willReturn(CapturedExchange.load("03-send-message-v2").response()));
+
+        MeshSendResult sent = client().send(MeshSendRequest.builder("X26ABC2", "TEST_WORKFLOW").build(),
+                new byte[] {1});
+
+        assertThat(sent.messageId()).isEqualTo("00D63B97055A4922B6E9EF07D7745CDA");
+        server.verify(2, postRequestedFor(urlPathEqualTo(OUTBOX)));
+        assertThat(sleeper.sleeps()).containsExactly(java.time.Duration.ofSeconds(4));
+    }
+
+    @Test
+    void aPersistentRefusalOfTheMessagePostIsAKnownFailureAfterTheRetries() {
         server.stubFor(post(urlPathEqualTo(OUTBOX)).willReturn(aResponse().withStatus(503)
                 .withBody("<soap:Envelope>internal error</soap:Envelope>")));
 
-        assertThatThrownBy(() -> client().send(MeshSendRequest.builder("X26ABC2", "TEST_WORKFLOW").build(),
-                new byte[] {1})).isInstanceOf(ServerErrorException.class);
+        ServerErrorException e = catchThrowableOfType(ServerErrorException.class, () -> client().send(
+                MeshSendRequest.builder("X26ABC2", "TEST_WORKFLOW").build(), new byte[] {1}));
+
+        assertThat(e.status()).isEqualTo(503);
+        assertThat(e.attempts()).isEqualTo(3);
+        assertThat(e).as("503 proves MESH did not store it: not an unknown outcome")
+                .isNotInstanceOf(NhsTransportException.class);
+        server.verify(3, postRequestedFor(urlPathEqualTo(OUTBOX)));
+    }
+
+    @Test
+    void aBadGatewayToTheMessagePostIsSentOnceAndItsOutcomeIsUnknown() {
+        server.stubFor(post(urlPathEqualTo(OUTBOX)).inScenario("502").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(502)).willSetStateTo("open"));
+        server.stubFor(post(urlPathEqualTo(OUTBOX)).inScenario("502").whenScenarioStateIs("open")
+                .willReturn(CapturedExchange.load("03-send-message-v2").response()));
+
+        NhsTransportException e = catchThrowableOfType(NhsTransportException.class, () -> client().send(
+                MeshSendRequest.builder("X26ABC2", "TEST_WORKFLOW").localId("order-502").build(), new byte[] {1}));
+
+        assertThat(e.outcomeUnknown()).isTrue();
+        assertThat(e.reconcileId()).contains("order-502");
         server.verify(1, postRequestedFor(urlPathEqualTo(OUTBOX)));
+        assertThat(sleeper.sleeps()).isEmpty();
+    }
+
+    @Test
+    void tooEarlyIsNotTakenAsProofThatTheMessageWasNotStored() {
+        // RFC 8470 allows 425 only for requests sent in TLS early data, which this client never
+        // sends: a 425 proves nothing, so the message POST is not repeated
+        server.stubFor(post(urlPathEqualTo(OUTBOX)).willReturn(aResponse().withStatus(425)));
+
+        assertThatThrownBy(() -> client().send(MeshSendRequest.builder("X26ABC2", "TEST_WORKFLOW").build(),
+                new byte[] {1})).isInstanceOf(uk.nhs.sdk.core.error.NhsServiceException.class);
+        server.verify(1, postRequestedFor(urlPathEqualTo(OUTBOX)));
+    }
+
+    @Test
+    void aSpoolFileThatCannotBeRemovedAfterMeshStoredTheMessageIsLoggedNotThrown() throws IOException {
+        // once MESH has the message, a local clean-up failure must not make the caller send it again
+        Path spool = Files.createDirectory(dir.resolve("spool"));
+        LogGuard.forbid("Hello MESH");
+        server.stubFor(post(urlPathEqualTo(OUTBOX)).willReturn(CapturedExchange.load("03-send-message-v2").response()
+                .withTransformers(HOOK)));
+        serverHook = () -> {
+            try (Stream<Path> files = Files.list(spool)) {
+                for (Path f : files.toList()) {
+                    // the compressed chunk's spool file becomes a directory that cannot simply be deleted
+                    Files.delete(f);
+                    Files.createDirectories(f.resolve("in-the-way"));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
+
+        MeshSendResult sent = builder().spoolDirectory(spool).build().send(MeshSendRequest.builder("X26ABC2",
+                "TEST_WORKFLOW").compress(true).build(), "Hello MESH".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(sent.messageId()).isEqualTo("00D63B97055A4922B6E9EF07D7745CDA");
+        server.verify(1, postRequestedFor(urlPathEqualTo(OUTBOX)));
+        try (Stream<Path> left = Files.list(spool)) {
+            assertThat(left).as("the hook ran: the spool file could not be removed").hasSize(1);
+        }
+        assertThat(CapturingAppender.lines()).anySatisfy(line -> assertThat(line)
+                .contains("WARN").contains("00D63B97055A4922B6E9EF07D7745CDA was sent")
+                .contains("DirectoryNotEmptyException").doesNotContain(spool.toString()));
     }
 
     @Test

@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -26,14 +27,18 @@ import org.junit.jupiter.api.Test;
 import uk.nhs.sdk.core.RetryOptions;
 import uk.nhs.sdk.core.Sleeper;
 import uk.nhs.sdk.core.error.ForbiddenException;
+import uk.nhs.sdk.core.error.NhsDecodeException;
 import uk.nhs.sdk.core.error.NhsSdkException;
 import uk.nhs.sdk.core.error.NhsValidationException;
 import uk.nhs.sdk.core.error.ServerErrorException;
+import uk.nhs.sdk.core.error.UnauthorizedException;
+import uk.nhs.sdk.core.testing.CapturingAppender;
+import uk.nhs.sdk.core.testing.LogGuard;
 
 /**
  * At-least-once polling: a message is acknowledged only after its handler returned, a failing
- * handler leaves it in the inbox for the next poll, and the loop waits the interval through the
- * injected sleeper.
+ * handler leaves it in the inbox for the next poll until it is dead-lettered, a failed poll backs
+ * off, and the loop waits through the injected sleeper.
  */
 class MeshInboxPollerTest extends MeshWireMockTestBase {
     private static final String INBOX = "/messageexchange/X26ABC1/inbox";
@@ -62,6 +67,12 @@ class MeshInboxPollerTest extends MeshWireMockTestBase {
                     h.getKey().equals("mex-messageid") ? id : h.getValue()));
             server.stubFor(get(urlPathEqualTo(INBOX + "/" + id)).willReturn(response));
         }
+    }
+
+    /** A handler that stores the content (reads it to the end) and records the id. */
+    private void readAndRecord(MeshMessage m) throws java.io.IOException {
+        m.content().readAllBytes();
+        handled.add(m.messageId());
     }
 
     private static void inbox(String state, String... ids) {
@@ -116,7 +127,7 @@ class MeshInboxPollerTest extends MeshWireMockTestBase {
         MeshInboxPoller poller = MeshInboxPoller.builder(client()).handler(m -> {
             assertThat(server.findAll(putRequestedFor(urlPathEqualTo(ack(m.messageId())))))
                     .as("not acknowledged while the handler runs").isEmpty();
-            handled.add(m.messageId());
+            readAndRecord(m);
         }).build();
 
         MeshPollResult result = poller.pollOnce();
@@ -128,7 +139,7 @@ class MeshInboxPollerTest extends MeshWireMockTestBase {
 
     @Test
     void receiveAllDrainsOnceWithTheSameRule() {
-        MeshPollResult result = client().receiveAll(m -> handled.add(m.messageId()));
+        MeshPollResult result = client().receiveAll(this::readAndRecord);
 
         assertThat(result.acknowledged()).containsExactly(A, B);
         assertThat(handled).containsExactly(A, B);
@@ -146,7 +157,7 @@ class MeshInboxPollerTest extends MeshWireMockTestBase {
             }
         };
         poller[0] = MeshInboxPoller.builder(builder().options(options().sleeper(stopAfterTwoWaits).build()).build())
-                .handler(m -> handled.add(m.messageId())).interval(Duration.ofMinutes(10)).build();
+                .handler(this::readAndRecord).interval(Duration.ofMinutes(10)).build();
 
         poller[0].run();
 
@@ -192,7 +203,7 @@ class MeshInboxPollerTest extends MeshWireMockTestBase {
         };
         poller[0] = MeshInboxPoller.builder(builder().options(options().sleeper(sleeper)
                         .retry(RetryOptions.none()).build()).build())
-                .handler(m -> handled.add(m.messageId()))
+                .handler(this::readAndRecord)
                 .listener(new MeshPollListener() {
                     @Override
                     public void pollFailed(NhsSdkException error) {
@@ -207,11 +218,197 @@ class MeshInboxPollerTest extends MeshWireMockTestBase {
     }
 
     @Test
-    void aFailureThatRetryingCannotFixEndsTheLoop() {
-        MeshInboxPoller poller = MeshInboxPoller.builder(builder().password(
-                uk.nhs.sdk.core.Secret.of("wrong-password")).build()).handler(m -> { }).build();
+    void aRefusedPasswordBacksOffAndPollingGoesOnInsteadOfEnding() {
+        // 401/403, an HTML page and an unreadable body all back off; the poller never dies of them
+        server.stubFor(get(urlPathEqualTo(INBOX)).atPriority(3).inScenario("outage")
+                .whenScenarioStateIs(Scenario.STARTED).willReturn(aResponse().withStatus(403)
+                        .withHeader("content-type", "text/html").withBody("<html>Forbidden</html>"))
+                .willSetStateTo("html"));
+        server.stubFor(get(urlPathEqualTo(INBOX)).atPriority(3).inScenario("outage")
+                .whenScenarioStateIs("html").willReturn(aResponse().withStatus(200)
+                        .withHeader("content-type", "text/html").withBody("<html>Service page</html>"))
+                .willSetStateTo("unauthorised"));
+        server.stubFor(get(urlPathEqualTo(INBOX)).atPriority(3).inScenario("outage")
+                .whenScenarioStateIs("unauthorised").willReturn(aResponse().withStatus(401))
+                .willSetStateTo("garbled"));
+        server.stubFor(get(urlPathEqualTo(INBOX)).atPriority(3).inScenario("outage")
+                .whenScenarioStateIs("garbled").willReturn(aResponse().withStatus(200)
+                        .withHeader("content-type", ACCEPT_V2).withBody("{\"messages\": [")).willSetStateTo("over"));
+        List<NhsSdkException> pollFailures = new ArrayList<>();
+        List<Duration> waits = new ArrayList<>();
+        MeshInboxPoller[] poller = new MeshInboxPoller[1];
+        Sleeper sleeper = d -> {
+            waits.add(d);
+            clock.advance(d);
+            if (!handled.isEmpty()) {
+                poller[0].stop();
+            }
+        };
+        poller[0] = MeshInboxPoller.builder(builder().options(options().sleeper(sleeper)
+                        .retry(RetryOptions.none()).build()).build())
+                .handler(m -> {
+                    m.content().readAllBytes();
+                    handled.add(m.messageId());
+                })
+                .listener(new MeshPollListener() {
+                    @Override
+                    public void pollFailed(NhsSdkException error) {
+                        pollFailures.add(error);
+                    }
+                }).build();
 
-        assertThatThrownBy(poller::run).isInstanceOf(ForbiddenException.class);
+        poller[0].run();
+
+        assertThat(pollFailures).hasSize(4);
+        assertThat(pollFailures.get(0)).isInstanceOf(ForbiddenException.class);
+        assertThat(pollFailures.get(1)).isInstanceOf(NhsDecodeException.class);
+        assertThat(pollFailures.get(2)).isInstanceOf(UnauthorizedException.class);
+        assertThat(pollFailures.get(3)).isInstanceOf(NhsDecodeException.class);
+        assertThat(handled).containsExactly(A, B);
+        assertThat(waits).as("backoff doubles per failure in a row, then the interval after a good poll")
+                .containsExactly(Duration.ofMinutes(5), Duration.ofMinutes(10), Duration.ofMinutes(20),
+                        Duration.ofMinutes(40), Duration.ofMinutes(5));
+    }
+
+    @Test
+    void theBackoffIsConfigurableAndCapped() {
+        server.stubFor(get(urlPathEqualTo(INBOX)).atPriority(3).willReturn(aResponse().withStatus(403)));
+        List<Duration> waits = new ArrayList<>();
+        MeshInboxPoller[] poller = new MeshInboxPoller[1];
+        Sleeper sleeper = d -> {
+            waits.add(d);
+            clock.advance(d);
+            if (waits.size() == 4) {
+                poller[0].stop();
+            }
+        };
+        poller[0] = MeshInboxPoller.builder(builder().options(options().sleeper(sleeper).build()).build())
+                .handler(MeshMessage::accept).handshake(false)
+                .backoff(Duration.ofMinutes(10), Duration.ofMinutes(25)).build();
+
+        poller[0].run();
+
+        assertThat(waits).containsExactly(Duration.ofMinutes(10), Duration.ofMinutes(20), Duration.ofMinutes(25),
+                Duration.ofMinutes(25));
+        server.verify(4, getRequestedFor(urlPathEqualTo(INBOX)));
+        assertThat(poller[0].backoff(40)).isEqualTo(Duration.ofMinutes(25));
+    }
+
+    @Test
+    void aHandlerThatKeepsFailingSendsItsMessageToTheDeadLetterHandlerWhichLeavesItUnacknowledged() {
+        List<String> deadLettered = new ArrayList<>();
+        int[] handlerCalls = {0};
+        MeshInboxPoller poller = MeshInboxPoller.builder(client()).maxAttempts(3).handler(m -> {
+            m.content().readAllBytes();
+            if (m.messageId().equals(A)) {
+                handlerCalls[0]++;
+                throw new IllegalStateException("cannot parse " + handlerCalls[0]);
+            }
+        }).deadLetter((m, attempts, last) -> {
+            deadLettered.add(m.messageId() + " after " + attempts + ": " + last.getMessage());
+            return MeshDeadLetterAction.LEAVE_IN_INBOX;
+        }).build();
+
+        for (int i = 0; i < 3; i++) {
+            MeshPollResult r = poller.pollOnce();
+            assertThat(r.failures()).containsOnlyKeys(A);
+            assertThat(r.deadLettered()).isEmpty();
+        }
+        MeshPollResult fourth = poller.pollOnce();
+        MeshPollResult fifth = poller.pollOnce();
+
+        assertThat(handlerCalls[0]).isEqualTo(3);
+        assertThat(fourth.deadLettered()).containsExactly(A);
+        assertThat(fourth.acknowledged()).isEmpty();
+        assertThat(fourth.failures()).isEmpty();
+        assertThat(deadLettered).containsExactly(A + " after 3: cannot parse 3");
+        assertThat(fifth.deadLettered()).as("left in the inbox and not offered again").isEmpty();
+        server.verify(0, putRequestedFor(urlPathEqualTo(ack(A))));
+        server.verify(4, getRequestedFor(urlPathEqualTo(INBOX + "/" + A)));
+    }
+
+    @Test
+    void theDeadLetterHandlerMayHaveTheMessageAcknowledged() {
+        List<String> quarantined = new ArrayList<>();
+        MeshInboxPoller poller = MeshInboxPoller.builder(client()).maxAttempts(1).handler(m -> {
+            if (m.messageId().equals(A)) {
+                throw new IllegalStateException("poison");
+            }
+            m.content().readAllBytes();
+        }).deadLetter((m, attempts, last) -> {
+            quarantined.add(new String(m.content().readAllBytes(), StandardCharsets.UTF_8));
+            return MeshDeadLetterAction.ACKNOWLEDGE;
+        }).build();
+
+        MeshPollResult first = poller.pollOnce();
+        MeshPollResult second = poller.pollOnce();
+
+        assertThat(first.acknowledged()).containsExactly(B);
+        assertThat(second.deadLettered()).containsExactly(A);
+        assertThat(second.acknowledged()).containsExactly(A);
+        assertThat(quarantined).containsExactly("content of A");
+        server.verify(1, putRequestedFor(urlPathEqualTo(ack(A))));
+    }
+
+    @Test
+    void aDeadLetterHandlerThatFailsLeavesTheMessageAndIsAskedAgain() {
+        int[] asked = {0};
+        MeshInboxPoller poller = MeshInboxPoller.builder(client()).maxAttempts(1).handler(m -> {
+            throw new IllegalStateException("poison");
+        }).deadLetter((m, attempts, last) -> {
+            if (++asked[0] == 1) {
+                throw new IllegalStateException("quarantine store down");
+            }
+            m.accept();
+            return MeshDeadLetterAction.ACKNOWLEDGE;
+        }).build();
+
+        poller.pollOnce();
+        MeshPollResult second = poller.pollOnce();
+        MeshPollResult third = poller.pollOnce();
+
+        assertThat(second.deadLettered()).containsExactly(A, B);
+        assertThat(second.failures()).as("A's dead-letter handler failed").containsOnlyKeys(A);
+        assertThat(second.acknowledged()).containsExactly(B);
+        assertThat(third.deadLettered()).containsExactly(A);
+        assertThat(third.acknowledged()).containsExactly(A);
+        assertThat(asked[0]).isEqualTo(3);
+    }
+
+    @Test
+    void byDefaultADeadLetteredMessageIsLoggedWithoutDataAndNotAcknowledged() {
+        MeshInboxPoller poller = MeshInboxPoller.builder(client()).handler(m -> {
+            throw new IllegalStateException("patient Jane Smithfield could not be matched");
+        }).build();
+        LogGuard.forbid("Smithfield");
+
+        for (int i = 0; i < MeshInboxPoller.DEFAULT_MAX_ATTEMPTS; i++) {
+            assertThat(poller.pollOnce().deadLettered()).isEmpty();
+        }
+        MeshPollResult dead = poller.pollOnce();
+
+        assertThat(dead.deadLettered()).containsExactly(A, B);
+        assertThat(dead.acknowledged()).isEmpty();
+        server.verify(0, putRequestedFor(urlPathMatching(INBOX + "/.*/status/acknowledged")));
+        assertThat(CapturingAppender.lines()).anySatisfy(l -> assertThat(l).contains("WARN")
+                .contains(A + " dead-lettered after 5 failed attempts").contains(IllegalStateException.class.getName()));
+    }
+
+    @Test
+    void aHandlerThatReturnsWithoutReadingCountsAsAFailedAttempt() {
+        MeshInboxPoller poller = MeshInboxPoller.builder(client()).maxAttempts(1).handler(m -> { })
+                .deadLetter((m, attempts, last) -> {
+                    assertThat(last).isInstanceOf(MeshMessageNotReadException.class);
+                    return MeshDeadLetterAction.LEAVE_IN_INBOX;
+                }).build();
+
+        MeshPollResult first = poller.pollOnce();
+        MeshPollResult second = poller.pollOnce();
+
+        assertThat(first.failures().values()).allSatisfy(e -> assertThat(e)
+                .isInstanceOf(MeshMessageNotReadException.class));
+        assertThat(second.deadLettered()).containsExactly(A, B);
+        server.verify(0, putRequestedFor(urlPathMatching(INBOX + "/.*/status/acknowledged")));
     }
 
     @Test
@@ -222,7 +419,7 @@ class MeshInboxPollerTest extends MeshWireMockTestBase {
             new CountDownLatch(1).await();
         };
         MeshInboxPoller poller = MeshInboxPoller.builder(builder().options(options().sleeper(blocksUntilInterrupted)
-                .build()).build()).handler(m -> handled.add(m.messageId())).build();
+                .build()).build()).handler(this::readAndRecord).build();
         ExecutorService executor = Executors.newSingleThreadExecutor();
         try {
             Future<?> run = executor.submit(poller::run);
@@ -236,6 +433,23 @@ class MeshInboxPollerTest extends MeshWireMockTestBase {
         } finally {
             executor.shutdownNow();
         }
+    }
+
+    @Test
+    void theDeadLetterAndBackoffSettingsAreChecked() {
+        MeshInboxPoller.Builder b = MeshInboxPoller.builder(client()).handler(m -> { });
+        assertThatThrownBy(() -> b.maxAttempts(0)).isInstanceOf(NhsValidationException.class)
+                .hasMessageStartingWith("maxAttempts:");
+        assertThatThrownBy(() -> b.maxAttempts(101)).isInstanceOf(NhsValidationException.class);
+        assertThatThrownBy(() -> b.backoff(Duration.ofMinutes(4), Duration.ofHours(1)))
+                .isInstanceOf(NhsValidationException.class).hasMessageContaining("5 minutes");
+        assertThatThrownBy(() -> b.backoff(Duration.ofMinutes(30), Duration.ofMinutes(10)))
+                .isInstanceOf(NhsValidationException.class);
+        assertThatThrownBy(() -> b.backoff(Duration.ofMinutes(30), Duration.ofHours(25)))
+                .isInstanceOf(NhsValidationException.class);
+        MeshInboxPoller defaults = b.build();
+        assertThat(defaults.backoff(1)).isEqualTo(Duration.ofMinutes(5));
+        assertThat(defaults.backoff(5)).isEqualTo(Duration.ofHours(1));
     }
 
     @Test

@@ -6,8 +6,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.matching.MatchResult;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -30,7 +33,9 @@ import uk.nhs.sdk.core.testing.RecordingSleeper;
  * A WireMock MESH: every request must carry {@code Accept: application/vnd.mesh.v2+json} (else
  * 400, as the sandbox answers) and a valid NHSMESH header for mailbox X26ABC1, checked here with
  * an independent implementation of the spec's algorithm (else the captured 403 of exchange 23).
- * Tests add the captured responses they need at normal priority.
+ * Tests add the captured responses they need at normal priority. A stub with
+ * {@code .withTransformers(HOOK)} runs {@link #serverHook} after the request arrived and before
+ * the answer goes back: the moment MESH has stored a message.
  */
 abstract class MeshWireMockTestBase {
     static final String MAILBOX = "X26ABC1";
@@ -39,13 +44,32 @@ abstract class MeshWireMockTestBase {
     static final String ACCEPT_V2 = "application/vnd.mesh.v2+json";
     static final String UUID_RE = "[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}";
 
+    static final String HOOK = "mesh-test-hook";
     static WireMockServer server;
+    static volatile Runnable serverHook = () -> { };
     MutableClock clock;
     RecordingSleeper sleeper;
 
     @BeforeAll
     static void startServer() {
-        server = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
+        server = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")
+                .extensions(new ResponseDefinitionTransformerV2() {
+                    @Override
+                    public ResponseDefinition transform(ServeEvent serveEvent) {
+                        serverHook.run();
+                        return serveEvent.getResponseDefinition();
+                    }
+
+                    @Override
+                    public boolean applyGlobally() {
+                        return false;
+                    }
+
+                    @Override
+                    public String getName() {
+                        return HOOK;
+                    }
+                }));
         server.start();
     }
 
@@ -59,6 +83,7 @@ abstract class MeshWireMockTestBase {
         LogGuard.forbid(PASSWORD);
         LogGuard.forbid(SHARED_KEY);
         server.resetAll();
+        serverHook = () -> { };
         clock = new MutableClock(Instant.parse("2026-11-24T21:38:56Z"));
         sleeper = new RecordingSleeper(clock);
         server.stubFor(any(anyUrl()).atPriority(1)

@@ -42,6 +42,7 @@ public final class ChunkedDownloadStream extends InputStream {
     private int resumesLeft;
     private boolean closed;
     private boolean ended;
+    private boolean broken;
 
     /**
      * Creates the stream.
@@ -69,6 +70,27 @@ public final class ChunkedDownloadStream extends InputStream {
         return current;
     }
 
+    /**
+     * Whether the content was read to its end. When the caller is on the last chunk but has not
+     * yet seen the end, one more byte is read to find out (this never fetches another chunk); a
+     * failure of that read counts as "not read to the end".
+     *
+     * @return {@code true} once every chunk was read to its end
+     */
+    public boolean readToEnd() {
+        if (ended) {
+            return true;
+        }
+        if (closed || broken || current < totalChunks) {
+            return false;
+        }
+        try {
+            return read() == -1;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     @Override
     public int read() throws IOException {
         byte[] one = new byte[1];
@@ -81,6 +103,9 @@ public final class ChunkedDownloadStream extends InputStream {
         Objects.checkFromIndexSize(off, len, b.length);
         if (closed) {
             throw new IOException("the message stream is closed");
+        }
+        if (broken) {
+            throw new IOException("a chunk of the message could not be fetched");
         }
         if (len == 0) {
             return 0;
@@ -123,17 +148,28 @@ public final class ChunkedDownloadStream extends InputStream {
         current++;
         deliveredFromChunk = 0;
         resumesLeft = resumesPerChunk;
-        response = opener.open(current);
+        response = open(current);
+    }
+
+    /** Opens a chunk; when that fails the stream is broken for good (no stale bytes can follow). */
+    private NhsResponse open(int number) {
+        try {
+            return opener.open(number);
+        } catch (RuntimeException e) {
+            broken = true;
+            throw e;
+        }
     }
 
     private void resume(IOException failure) throws IOException {
         response.close();
         in = null;
         if (closed || resumesLeft <= 0) {
+            broken = true; // a later read must not see the closed chunk's end as the message's end
             throw failure;
         }
         resumesLeft--;
-        response = opener.open(current);
+        response = open(current);
         long skip = deliveredFromChunk;
         try {
             InputStream d = decoded();

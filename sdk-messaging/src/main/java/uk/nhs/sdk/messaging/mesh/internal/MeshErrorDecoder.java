@@ -3,7 +3,6 @@ package uk.nhs.sdk.messaging.mesh.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import uk.nhs.sdk.core.http.ErrorDecoder;
 import uk.nhs.sdk.core.http.NhsHeaders;
-import uk.nhs.sdk.core.internal.json.Json;
 
 /**
  * Reads MESH's JSON error bodies into MESH's error code:
@@ -26,11 +25,11 @@ public final class MeshErrorDecoder implements ErrorDecoder {
         if (status >= 500 || body == null || body.length == 0) {
             return ErrorInfo.none();
         }
+        JsonNode root = MeshJson.parse(body).orElse(null);
+        if (root == null || !root.isObject()) {
+            return ErrorInfo.none();
+        }
         try {
-            JsonNode root = Json.tree(body);
-            if (root == null || !root.isObject()) {
-                return ErrorInfo.none();
-            }
             String code = text(root.get("errorCode"));
             if (code == null) {
                 JsonNode detail = root.get("detail");
@@ -39,7 +38,7 @@ public final class MeshErrorDecoder implements ErrorDecoder {
                 }
             }
             return code == null ? ErrorInfo.none() : ErrorInfo.of(code, null);
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             return ErrorInfo.none();
         }
     }

@@ -92,6 +92,46 @@ class ChunkedDownloadStreamTest {
     }
 
     @Test
+    void afterAFailedReadTheStreamNeverPretendsToHaveEnded() {
+        // a handler that swallows the failure and reads on must not see the end of the message
+        byte[] chunk1 = "0123456789".getBytes(StandardCharsets.UTF_8);
+        ChunkedDownloadStream in = new ChunkedDownloadStream(response(new BreaksAfter(chunk1, 2), false), 1,
+                n -> response(new BreaksAfter(chunk1, 2), false), 0);
+
+        assertThatThrownBy(in::readAllBytes).isInstanceOf(IOException.class);
+
+        assertThatThrownBy(in::read).isInstanceOf(IOException.class);
+        assertThat(in.readToEnd()).isFalse();
+    }
+
+    @Test
+    void afterALaterChunkCouldNotBeFetchedTheStreamNeverPretendsToHaveEnded() {
+        ChunkedDownloadStream in = new ChunkedDownloadStream(response("first|"), 2, n -> {
+            throw new IllegalStateException("chunk range does not fit");
+        }, 0);
+
+        assertThatThrownBy(in::readAllBytes).isInstanceOf(IllegalStateException.class);
+
+        assertThatThrownBy(in::read).isInstanceOf(IOException.class);
+        assertThat(in.readToEnd()).isFalse();
+    }
+
+    @Test
+    void readToEndIsTrueOnlyOnceEveryChunkWasReadAndNeverFetchesAChunk() throws IOException {
+        ChunkedDownloadStream in = new ChunkedDownloadStream(response("first|"), 2, n -> {
+            opened.add(n);
+            return response("second");
+        }, 0);
+
+        assertThat(in.readToEnd()).as("chunk 2 not read").isFalse();
+        assertThat(in.readNBytes(6)).hasSize(6);
+        assertThat(in.readToEnd()).as("still on chunk 1").isFalse();
+        assertThat(opened).isEmpty();
+        assertThat(in.readNBytes(7)).hasSize(6);
+        assertThat(in.readToEnd()).isTrue();
+    }
+
+    @Test
     void aClosedStreamRefusesReadsAndClosesTheResponse() throws IOException {
         boolean[] closed = new boolean[1];
         InputStream body = new ByteArrayInputStream(new byte[10]) {

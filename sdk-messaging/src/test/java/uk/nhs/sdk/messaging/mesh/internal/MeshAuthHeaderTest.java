@@ -3,6 +3,7 @@ package uk.nhs.sdk.messaging.mesh.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Instant;
@@ -13,7 +14,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import uk.nhs.sdk.core.Secret;
 import uk.nhs.sdk.core.auth.AuthRequest;
-import uk.nhs.sdk.core.internal.json.Json;
 import uk.nhs.sdk.core.testing.LogGuard;
 import uk.nhs.sdk.core.testing.MutableClock;
 
@@ -22,7 +22,7 @@ class MeshAuthHeaderTest {
 
     private static JsonNode vectors() throws Exception {
         try (InputStream in = MeshAuthHeaderTest.class.getResourceAsStream("/mesh/auth/auth-header-test-vectors.json")) {
-            return Json.tree(in.readAllBytes()).get("vectors");
+            return new ObjectMapper().readTree(in.readAllBytes()).get("vectors");
         }
     }
 

@@ -1,0 +1,205 @@
+package uk.nhs.sdk.messaging.mesh;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import uk.nhs.sdk.core.NhsClientOptions;
+import uk.nhs.sdk.core.NhsEnvironment;
+import uk.nhs.sdk.core.Secret;
+import uk.nhs.sdk.core.auth.AuthProvider;
+import uk.nhs.sdk.core.error.NhsConfigurationException;
+import uk.nhs.sdk.core.error.NhsValidationException;
+import uk.nhs.sdk.core.http.NhsHttpTransport;
+import uk.nhs.sdk.messaging.mesh.internal.MeshAuthProvider;
+import uk.nhs.sdk.messaging.mesh.internal.MeshValidation;
+
+/**
+ * The code of {@link MeshClient.Builder}, kept together in one place: every setting, its checks,
+ * and {@link #build()}. {@code MeshClient.Builder} is its only subclass, so the public type and
+ * its methods stay {@code MeshClient.Builder}'s.
+ */
+abstract class MeshClientBuilder {
+    private NhsEnvironment environment;
+    private URI baseUrl;
+    private String mailbox;
+    private Secret password;
+    private Secret sharedKey;
+    private AuthProvider auth;
+    private NhsClientOptions options = NhsClientOptions.defaults();
+    private NhsHttpTransport transport;
+    private int chunkSize = MeshClient.DEFAULT_CHUNK_SIZE;
+    private boolean acceptCompressedDownloads = true;
+    private Path spoolDirectory;
+
+    MeshClientBuilder() {
+    }
+
+    private MeshClient.Builder self() {
+        return (MeshClient.Builder) this;
+    }
+
+    /**
+     * Uses an environment's MESH host ({@link NhsEnvironment#meshBaseUrl()}).
+     *
+     * @param value INTEGRATION or PRODUCTION (SANDBOX has no public MESH host: use
+     *     {@link #baseUrl(URI)} for a local sandbox or fake)
+     * @return this builder
+     */
+    public MeshClient.Builder environment(NhsEnvironment value) {
+        this.environment = Objects.requireNonNull(value, "environment");
+        return self();
+    }
+
+    /**
+     * Sets the base URL, which wins over the environment.
+     *
+     * @param value such as {@code https://localhost:8700}
+     * @return this builder
+     */
+    public MeshClient.Builder baseUrl(URI value) {
+        this.baseUrl = Objects.requireNonNull(value, "baseUrl");
+        return self();
+    }
+
+    /**
+     * Sets the mailbox id (required); it is upper-cased as MESH requires.
+     *
+     * @param value such as {@code X26ABC1}
+     * @return this builder
+     * @throws NhsValidationException when it is not a valid mailbox id
+     */
+    public MeshClient.Builder mailbox(String value) {
+        this.mailbox = MeshValidation.mailbox("mailbox", value);
+        return self();
+    }
+
+    /**
+     * Sets the mailbox password (required unless {@link #auth(AuthProvider)} is set).
+     *
+     * @param value the password
+     * @return this builder
+     */
+    public MeshClient.Builder password(Secret value) {
+        this.password = Objects.requireNonNull(value, "password");
+        return self();
+    }
+
+    /**
+     * Sets the environment's shared key, issued during onboarding (required unless
+     * {@link #auth(AuthProvider)} is set; there is no default).
+     *
+     * @param value the key
+     * @return this builder
+     */
+    public MeshClient.Builder sharedKey(Secret value) {
+        this.sharedKey = Objects.requireNonNull(value, "sharedKey");
+        return self();
+    }
+
+    /**
+     * Replaces the NHSMESH header with another auth provider (for a fake that needs none).
+     *
+     * @param value the provider
+     * @return this builder
+     */
+    public MeshClient.Builder auth(AuthProvider value) {
+        this.auth = Objects.requireNonNull(value, "auth");
+        return self();
+    }
+
+    /**
+     * Sets the client options: timeouts, retries, TLS (the client certificate for mutual TLS
+     * and the NHS CA bundle), proxy, clock and sleeper. Large chunks may need a longer
+     * {@code attemptTimeout} than the default 30 s on slow links.
+     *
+     * @param value the options
+     * @return this builder
+     */
+    public MeshClient.Builder options(NhsClientOptions value) {
+        this.options = Objects.requireNonNull(value, "options");
+        return self();
+    }
+
+    /**
+     * Shares a transport (connection pool) with other clients.
+     *
+     * @param value the transport
+     * @return this builder
+     */
+    public MeshClient.Builder transport(NhsHttpTransport value) {
+        this.transport = Objects.requireNonNull(value, "transport");
+        return self();
+    }
+
+    /**
+     * Sets the default chunk size: uncompressed bytes per chunk (default 20 MiB). MESH asks
+     * for chunks above 5 MB except the last, and accepts at most 100 MB per request.
+     *
+     * @param bytes 1 byte to 100 MB
+     * @return this builder
+     * @throws NhsValidationException outside that range
+     */
+    public MeshClient.Builder chunkSize(int bytes) {
+        this.chunkSize = MeshValidation.chunkSize(bytes);
+        return self();
+    }
+
+    /**
+     * Whether downloads ask for gzip ({@code Accept-Encoding: gzip}, the default, as the
+     * reference client does) or identity. Gzip saves bandwidth; some servers compress on the
+     * fly, which can be slower on fast links. Either way the content stream is decoded.
+     *
+     * @param value {@code true} to ask for gzip
+     * @return this builder
+     */
+    public MeshClient.Builder acceptCompressedDownloads(boolean value) {
+        this.acceptCompressedDownloads = value;
+        return self();
+    }
+
+    /**
+     * Sets where chunks are staged while sending (default: {@code java.io.tmpdir}). Files are
+     * created owner-only and deleted when the send ends; they hold message content.
+     *
+     * @param value an existing directory
+     * @return this builder
+     */
+    public MeshClient.Builder spoolDirectory(Path value) {
+        this.spoolDirectory = Objects.requireNonNull(value, "spoolDirectory");
+        return self();
+    }
+
+    /**
+     * Builds the client.
+     *
+     * @return the client
+     * @throws NhsConfigurationException when the mailbox, the host, or the password and shared
+     *     key are missing
+     */
+    public MeshClient build() {
+        if (mailbox == null) {
+            throw new NhsConfigurationException("MESH: a mailbox id is required");
+        }
+        URI url = baseUrl;
+        if (url == null && environment != null) {
+            url = environment.meshBaseUrl().orElseThrow(() -> new NhsConfigurationException(
+                    "MESH has no public sandbox host: set baseUrl to a local MESH sandbox or the embedded fake"));
+        }
+        if (url == null) {
+            throw new NhsConfigurationException("MESH: a base URL or environment is required");
+        }
+        AuthProvider a = auth;
+        if (a == null) {
+            if (password == null || sharedKey == null) {
+                throw new NhsConfigurationException("MESH: the mailbox password and the shared key are required");
+            }
+            a = new MeshAuthProvider(mailbox, password, sharedKey, options.clock());
+        }
+        if (spoolDirectory != null && !Files.isDirectory(spoolDirectory)) {
+            throw new NhsConfigurationException("MESH: the spool directory does not exist");
+        }
+        return new MeshClient(new MeshCalls(url, mailbox, a, options, transport, chunkSize,
+                acceptCompressedDownloads, spoolDirectory));
+    }
+}
