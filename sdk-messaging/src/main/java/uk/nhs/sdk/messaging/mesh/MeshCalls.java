@@ -1,12 +1,9 @@
 package uk.nhs.sdk.messaging.mesh;
 
-import java.net.URI;
 import java.nio.file.Path;
 import uk.nhs.sdk.core.NhsClientOptions;
-import uk.nhs.sdk.core.auth.AuthProvider;
 import uk.nhs.sdk.core.error.NhsServiceException;
 import uk.nhs.sdk.core.http.NhsHttpClient;
-import uk.nhs.sdk.core.http.NhsHttpTransport;
 import uk.nhs.sdk.core.http.NhsRequest;
 import uk.nhs.sdk.core.http.NhsResponse;
 import uk.nhs.sdk.messaging.mesh.internal.MeshErrorDecoder;
@@ -26,23 +23,20 @@ final class MeshCalls {
     final boolean acceptGzip;
     final Path spoolDirectory;
 
-    MeshCalls(URI baseUrl, String mailbox, AuthProvider auth, NhsClientOptions options, NhsHttpTransport transport,
-            int chunkSize, boolean acceptGzip, Path spoolDirectory) {
+    MeshCalls(NhsHttpClient http, String mailbox, NhsClientOptions options, int chunkSize, boolean acceptGzip,
+            Path spoolDirectory) {
+        this.http = http;
         this.mailbox = mailbox;
         this.options = options;
         this.chunkSize = chunkSize;
         this.acceptGzip = acceptGzip;
         this.spoolDirectory = spoolDirectory;
-        this.http = NhsHttpClient.builder()
-                .serviceName(MeshClient.SERVICE)
-                .baseUrl(baseUrl)
-                .options(options)
-                .transport(transport)
-                .auth(auth)
-                .errorDecoder(MeshErrorDecoder.INSTANCE)
-                .replayOnConnectionFailure(false)
-                .defaultHeader("Accept", ACCEPT_V2)
-                .build();
+    }
+
+    /** The same settings over a view of the HTTP client with per-call overrides. */
+    MeshCalls withCallOptions(uk.nhs.sdk.core.CallOptions callOptions) {
+        return new MeshCalls(http.withCallOptions(callOptions), mailbox, options, chunkSize, acceptGzip,
+                spoolDirectory);
     }
 
     /** Executes a request, giving MESH's own error statuses their own types. */

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import uk.nhs.sdk.core.CallOptions;
 import uk.nhs.sdk.core.NhsClientOptions;
 import uk.nhs.sdk.core.OdsCode;
 import uk.nhs.sdk.core.error.NhsDecodeException;
@@ -58,7 +59,7 @@ import uk.nhs.sdk.messaging.mesh.internal.MeshValidation;
  * package-private parts: sending ({@code MeshSender}), the inbox ({@code MeshInboxReader}),
  * receiving ({@code MeshReceiver}, {@code MeshInboxDrain}) and housekeeping ({@code MeshAdmin}).
  */
-public final class MeshClient {
+public final class MeshClient implements AutoCloseable {
     /** The service name in logs and errors. */
     public static final String SERVICE = "MESH";
     /** The default chunk size: 20 MiB. */
@@ -85,6 +86,26 @@ public final class MeshClient {
      */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * A view of this client whose calls use the given overrides (deadline, extra headers,
+     * correlation id); it shares this client's connections, credentials, circuit breaker and retry
+     * budget. A streamed download's chunks each get the view's deadline.
+     *
+     * @param options the overrides
+     * @return the view; closing it releases nothing
+     */
+    public MeshClient withCallOptions(CallOptions options) {
+        return new MeshClient(calls.withCallOptions(options));
+    }
+
+    /**
+     * Releases the connection pool this client created; a transport it was given is left open.
+     */
+    @Override
+    public void close() {
+        calls.http.close();
     }
 
     /**

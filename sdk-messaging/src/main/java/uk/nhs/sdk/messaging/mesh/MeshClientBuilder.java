@@ -4,62 +4,50 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
-import uk.nhs.sdk.core.NhsClientOptions;
+import uk.nhs.sdk.core.NhsClientBuilder;
 import uk.nhs.sdk.core.NhsEnvironment;
 import uk.nhs.sdk.core.Secret;
 import uk.nhs.sdk.core.auth.AuthProvider;
 import uk.nhs.sdk.core.error.NhsConfigurationException;
 import uk.nhs.sdk.core.error.NhsValidationException;
-import uk.nhs.sdk.core.http.NhsHttpTransport;
+import uk.nhs.sdk.core.http.NhsHttpClient;
 import uk.nhs.sdk.messaging.mesh.internal.MeshAuthProvider;
+import uk.nhs.sdk.messaging.mesh.internal.MeshErrorDecoder;
 import uk.nhs.sdk.messaging.mesh.internal.MeshValidation;
 
 /**
- * The code of {@link MeshClient.Builder}, kept together in one place: every setting, its checks,
- * and {@link #build()}. {@code MeshClient.Builder} is its only subclass, so the public type and
- * its methods stay {@code MeshClient.Builder}'s.
+ * The code of {@link MeshClient.Builder}, kept together in one place: MESH's own settings, their
+ * checks, and {@link #build()}, on top of the settings every client shares
+ * ({@link NhsClientBuilder}: environment or base URL, options, auth, transport).
+ * {@code MeshClient.Builder} is its only subclass, so the public type and its methods stay
+ * {@code MeshClient.Builder}'s.
  */
-abstract class MeshClientBuilder {
-    private NhsEnvironment environment;
-    private URI baseUrl;
+abstract class MeshClientBuilder extends NhsClientBuilder<MeshClient.Builder, MeshClient> {
     private String mailbox;
     private Secret password;
     private Secret sharedKey;
-    private AuthProvider auth;
-    private NhsClientOptions options = NhsClientOptions.defaults();
-    private NhsHttpTransport transport;
+    private boolean meshAuth = true;
     private int chunkSize = MeshClient.DEFAULT_CHUNK_SIZE;
     private boolean acceptCompressedDownloads = true;
     private Path spoolDirectory;
 
     MeshClientBuilder() {
-    }
-
-    private MeshClient.Builder self() {
-        return (MeshClient.Builder) this;
+        super(MeshClient.SERVICE);
     }
 
     /**
-     * Uses an environment's MESH host ({@link NhsEnvironment#meshBaseUrl()}).
+     * An environment's MESH host ({@link NhsEnvironment#meshBaseUrl()}): INTEGRATION or
+     * PRODUCTION; SANDBOX has no public MESH host (use {@code baseUrl} for a local sandbox or the
+     * embedded fake).
      *
-     * @param value INTEGRATION or PRODUCTION (SANDBOX has no public MESH host: use
-     *     {@link #baseUrl(URI)} for a local sandbox or fake)
-     * @return this builder
+     * @param environment the environment
+     * @return the MESH base URL
+     * @throws NhsConfigurationException for SANDBOX
      */
-    public MeshClient.Builder environment(NhsEnvironment value) {
-        this.environment = Objects.requireNonNull(value, "environment");
-        return self();
-    }
-
-    /**
-     * Sets the base URL, which wins over the environment.
-     *
-     * @param value such as {@code https://localhost:8700}
-     * @return this builder
-     */
-    public MeshClient.Builder baseUrl(URI value) {
-        this.baseUrl = Objects.requireNonNull(value, "baseUrl");
-        return self();
+    @Override
+    protected URI baseUrlFor(NhsEnvironment environment) {
+        return environment.meshBaseUrl().orElseThrow(() -> new NhsConfigurationException(
+                "MESH has no public sandbox host: set baseUrl to a local MESH sandbox or the embedded fake"));
     }
 
     /**
@@ -103,32 +91,10 @@ abstract class MeshClientBuilder {
      * @param value the provider
      * @return this builder
      */
+    @Override
     public MeshClient.Builder auth(AuthProvider value) {
-        this.auth = Objects.requireNonNull(value, "auth");
-        return self();
-    }
-
-    /**
-     * Sets the client options: timeouts, retries, TLS (the client certificate for mutual TLS
-     * and the NHS CA bundle), proxy, clock and sleeper. Large chunks may need a longer
-     * {@code attemptTimeout} than the default 30 s on slow links.
-     *
-     * @param value the options
-     * @return this builder
-     */
-    public MeshClient.Builder options(NhsClientOptions value) {
-        this.options = Objects.requireNonNull(value, "options");
-        return self();
-    }
-
-    /**
-     * Shares a transport (connection pool) with other clients.
-     *
-     * @param value the transport
-     * @return this builder
-     */
-    public MeshClient.Builder transport(NhsHttpTransport value) {
-        this.transport = Objects.requireNonNull(value, "transport");
+        super.auth(value);
+        this.meshAuth = false;
         return self();
     }
 
@@ -177,29 +143,28 @@ abstract class MeshClientBuilder {
      * @throws NhsConfigurationException when the mailbox, the host, or the password and shared
      *     key are missing
      */
+    @Override
     public MeshClient build() {
         if (mailbox == null) {
             throw new NhsConfigurationException("MESH: a mailbox id is required");
         }
-        URI url = baseUrl;
-        if (url == null && environment != null) {
-            url = environment.meshBaseUrl().orElseThrow(() -> new NhsConfigurationException(
-                    "MESH has no public sandbox host: set baseUrl to a local MESH sandbox or the embedded fake"));
-        }
-        if (url == null) {
-            throw new NhsConfigurationException("MESH: a base URL or environment is required");
-        }
-        AuthProvider a = auth;
-        if (a == null) {
+        AuthProvider a = auth();
+        if (meshAuth) {
             if (password == null || sharedKey == null) {
                 throw new NhsConfigurationException("MESH: the mailbox password and the shared key are required");
             }
-            a = new MeshAuthProvider(mailbox, password, sharedKey, options.clock());
+            a = new MeshAuthProvider(mailbox, password, sharedKey, options().clock());
         }
         if (spoolDirectory != null && !Files.isDirectory(spoolDirectory)) {
             throw new NhsConfigurationException("MESH: the spool directory does not exist");
         }
-        return new MeshClient(new MeshCalls(url, mailbox, a, options, transport, chunkSize,
-                acceptCompressedDownloads, spoolDirectory));
+        NhsHttpClient http = httpClient()
+                .auth(a)
+                .errorDecoder(MeshErrorDecoder.INSTANCE)
+                .replayOnConnectionFailure(false) // every transmission needs a fresh NHSMESH header
+                .defaultHeader("Accept", MeshCalls.ACCEPT_V2)
+                .build();
+        return new MeshClient(new MeshCalls(http, mailbox, options(), chunkSize, acceptCompressedDownloads,
+                spoolDirectory));
     }
 }
