@@ -10,9 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import uk.nhs.sdk.core.internal.json.Json;
 import uk.nhs.sdk.testkit.internal.Fake;
 import uk.nhs.sdk.testkit.internal.FakeResponse;
+import uk.nhs.sdk.testkit.internal.Json;
 import uk.nhs.sdk.testkit.internal.SandboxContext;
 
 /**
