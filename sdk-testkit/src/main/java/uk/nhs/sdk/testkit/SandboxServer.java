@@ -44,7 +44,7 @@ final class SandboxServer {
                 .httpServerFactory(bodies.serverFactory())
                 .gzipDisabled(true)
                 .notifier(new ConsoleNotifier(false))
-                .extensions(new Dispatcher(Map.copyOf(fakes), faults));
+                .extensions(new Dispatcher(Map.copyOf(fakes), faults, dataDirectory), new FaultBodies());
         this.server = new WireMockServer(config);
         server.start();
         fakes.forEach((name, fake) -> {
