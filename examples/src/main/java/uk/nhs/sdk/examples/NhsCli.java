@@ -1,31 +1,25 @@
 package uk.nhs.sdk.examples;
 
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import uk.nhs.sdk.core.error.NhsSdkException;
 import uk.nhs.sdk.examples.demo.DemoCommand;
-import uk.nhs.sdk.examples.mesh.MeshCommand;
-import uk.nhs.sdk.examples.number.NumberCommand;
-import uk.nhs.sdk.examples.pds.PdsCommand;
 
 /**
  * The {@code nhs} command-line tool. Each command is a short, readable use of the SDK.
+ *
+ * <p>The services' commands come from the {@link CliModule}s registered in
+ * {@code META-INF/services/uk.nhs.sdk.examples.CliModule}, in their order; then the tool's own
+ * {@code demo} (every module's demo steps), {@code sandbox} and {@code help}.
  *
  * <p>Exit status: 0 on success, 1 when the service or the input says no (the message names the
  * NHS error code), 2 for a usage error. Errors go to stderr and never hold patient data or
  * secrets.
  */
 @Command(name = "nhs", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = "Typed clients for the NHS's national services, as examples you can run.",
-        subcommands = {
-            NumberCommand.class,
-            PdsCommand.class,
-            MeshCommand.class,
-            DemoCommand.class,
-            SandboxCommand.class,
-            CommandLine.HelpCommand.class
-        })
+        description = "Typed clients for the NHS's national services, as examples you can run.")
 public final class NhsCli implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -59,7 +53,7 @@ public final class NhsCli implements Runnable {
      * @return the exit status: 0 success, 1 refused by the service or the input, 2 usage error
      */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = new CommandLine(new NhsCli());
+        CommandLine cli = commandLine();
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -71,6 +65,24 @@ public final class NhsCli implements Runnable {
         out.flush();
         err.flush();
         return status;
+    }
+
+    /**
+     * The root command with every registered module's commands, then {@code demo},
+     * {@code sandbox} and {@code help}.
+     */
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new NhsCli());
+        List<CliModule> modules = CliModules.discover();
+        for (CliModule module : modules) {
+            for (Object command : module.commands()) {
+                cli.addSubcommand(command);
+            }
+        }
+        cli.addSubcommand(new DemoCommand(CliModules.demoSteps(modules)));
+        cli.addSubcommand(new SandboxCommand());
+        cli.addSubcommand(new CommandLine.HelpCommand());
+        return cli;
     }
 
     /**

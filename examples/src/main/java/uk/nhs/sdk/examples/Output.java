@@ -3,7 +3,7 @@ package uk.nhs.sdk.examples;
 import java.io.PrintWriter;
 import java.util.Objects;
 import picocli.CommandLine.Model.CommandSpec;
-import uk.nhs.sdk.core.internal.json.Json;
+import uk.nhs.sdk.examples.internal.Json;
 
 /**
  * Prints a command's result as text or as JSON, per {@code --output}. In JSON mode only the JSON
@@ -58,7 +58,7 @@ public final class Output {
     /**
      * Prints a value as JSON in JSON mode; nothing in text mode.
      *
-     * @param value a map, list, string, number or boolean (or any value the SDK's JSON mapper writes)
+     * @param value a map, list, string, number or boolean (or any value Jackson writes)
      */
     public void jsonValue(Object value) {
         if (json()) {

@@ -1,12 +1,11 @@
 package uk.nhs.sdk.testkit;
 
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
-import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import uk.nhs.sdk.testkit.internal.Fake;
@@ -21,10 +20,12 @@ final class Dispatcher implements ResponseDefinitionTransformerV2 {
 
     private final Map<String, Fake> fakes;
     private final SandboxFaults faults;
+    private final FaultResponses responses;
 
-    Dispatcher(Map<String, Fake> fakes, SandboxFaults faults) {
+    Dispatcher(Map<String, Fake> fakes, SandboxFaults faults, Path dataDirectory) {
         this.fakes = fakes;
         this.faults = faults;
+        this.responses = new FaultResponses(dataDirectory);
     }
 
     @Override
@@ -44,19 +45,9 @@ final class Dispatcher implements ResponseDefinitionTransformerV2 {
         String path = URI.create(request.getUrl()).getRawPath();
         Optional<SandboxFault> fault = faults.take(request.getMethod().getName(), path);
         if (fault.isPresent() && !fault.get().isAfterProcessing()) {
-            return respond(fault.get());
+            return responses.replacing(fault.get());
         }
         ResponseDefinition response = fake.handle(request);
-        return fault.isPresent() ? respond(fault.get()) : response;
-    }
-
-    private static ResponseDefinition respond(SandboxFault fault) {
-        ResponseDefinitionBuilder b = new ResponseDefinitionBuilder();
-        if (fault.statusCode().isEmpty()) {
-            return b.withFault(Fault.CONNECTION_RESET_BY_PEER).build();
-        }
-        b.withStatus(fault.statusCode().get());
-        fault.retryAfter().ifPresent(d -> b.withHeader("Retry-After", String.valueOf(d.toSeconds())));
-        return b.build();
+        return fault.isPresent() ? responses.after(fault.get(), response) : response;
     }
 }

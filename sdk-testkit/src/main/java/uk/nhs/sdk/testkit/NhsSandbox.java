@@ -1,13 +1,5 @@
 package uk.nhs.sdk.testkit;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.request;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
-
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.common.ConsoleNotifier;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -25,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import uk.nhs.sdk.core.NhsClientOptions;
 import uk.nhs.sdk.core.OdsCode;
@@ -32,12 +25,12 @@ import uk.nhs.sdk.core.Secret;
 import uk.nhs.sdk.core.auth.SignedJwtAuth;
 import uk.nhs.sdk.core.error.NhsValidationException;
 import uk.nhs.sdk.testkit.internal.Fake;
-import uk.nhs.sdk.testkit.internal.RequestBodySpool;
+import uk.nhs.sdk.testkit.internal.MeshSettings;
 import uk.nhs.sdk.testkit.internal.SandboxContext;
 import uk.nhs.sdk.testkit.internal.mesh.MeshDirectory;
-import uk.nhs.sdk.testkit.internal.mesh.MeshFake;
 import uk.nhs.sdk.testkit.internal.oauth.TokenFake;
 import uk.nhs.sdk.testkit.internal.pds.PdsFake;
+import uk.nhs.sdk.testkit.spi.SandboxService;
 
 /**
  * An embedded, stateful sandbox of the NHS services on a free loopback port: one fake per
@@ -75,73 +68,52 @@ import uk.nhs.sdk.testkit.internal.pds.PdsFake;
  *       is acknowledged or undeliverable.</li>
  * </ul>
  *
+ * <p>The services are found with {@link java.util.ServiceLoader}: each registers a
+ * {@link uk.nhs.sdk.testkit.spi.SandboxService} in
+ * {@code META-INF/services/uk.nhs.sdk.testkit.spi.SandboxService}, and {@link #serviceUrls()}
+ * lists them.
+ *
  * <p>Thread-safe. {@link #reset()} returns every fake to its seed data; {@link #close()} stops
  * the server. In JUnit 5 tests, {@link NhsSandboxExtension} does both.
  */
 public final class NhsSandbox implements AutoCloseable {
-    /** WireMock serves response body files from this directory under its root. */
-    private static final String BODY_FILES = "__files";
-    private static final String MESH_FILES = "mesh";
-    /** Requests whose raw bodies are streamed to disk before WireMock sees them. */
-    private static final String MESH_PATHS = "/messageexchange/*";
-    /** Bounds the copy of each response WireMock keeps for its (disabled) journal. */
-    private static final int LOGGED_RESPONSE_BYTES = 1024;
-    private final WireMockServer server;
     private final SandboxContext context;
-    private final TokenFake tokens;
+    private final List<SandboxService> services;
     private final List<Fake> fakes;
     private final SandboxFaults faults = new SandboxFaults();
+    private final SandboxServer server;
     private final SandboxApplication application;
     private final Path dataDirectory;
-    private final MeshFake mesh;
-    private final Secret meshSharedKey;
     private final List<SandboxMeshMailbox> meshMailboxes;
 
     private NhsSandbox(Builder b) {
-        URI[] base = new URI[1];
-        this.context = new SandboxContext(b.clock, () -> base[0]);
-        this.tokens = new TokenFake(context);
+        MeshSettings mesh = b.meshSettings();
         try {
             this.dataDirectory = Files.createTempDirectory("nhs-sandbox-");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the sandbox's data directory", e);
         }
-        this.meshSharedKey = b.meshSharedKey.orElse(Secret.of(MeshDirectory.SANDBOX_SHARED_KEY));
-        MeshDirectory directory = b.meshDirectory();
-        RequestBodySpool bodies = new RequestBodySpool(dataDirectory.resolve("requests"), MESH_PATHS);
-        this.mesh = new MeshFake(context, directory, meshSharedKey,
-                dataDirectory.resolve(BODY_FILES).resolve(MESH_FILES), MESH_FILES + "/", bodies);
-        List<SandboxMeshMailbox> mailboxes = new ArrayList<>();
-        for (MeshDirectory.Mailbox mb : directory.mailboxes()) {
-            mailboxes.add(new SandboxMeshMailbox(mb.id(), mb.password(),
-                    mb.odsCode().isEmpty() ? Optional.empty() : Optional.of(OdsCode.of(mb.odsCode()))));
-        }
-        this.meshMailboxes = List.copyOf(mailboxes);
-        this.fakes = List.of(tokens, new PdsFake(context), mesh);
-        Map<String, Fake> byName = new LinkedHashMap<>();
-        for (Fake f : fakes) {
-            byName.put(f.name(), f);
-        }
-        WireMockConfiguration config = options()
-                .bindAddress("127.0.0.1")
-                .port(b.port)
-                .disableRequestJournal()
-                .maxLoggedResponseSize(LOGGED_RESPONSE_BYTES)
-                .usingFilesUnderDirectory(dataDirectory.toString())
-                .httpServerFactory(bodies.serverFactory())
-                .gzipDisabled(true)
-                .notifier(new ConsoleNotifier(false))
-                .extensions(new Dispatcher(Map.copyOf(byName), faults));
-        this.server = new WireMockServer(config);
-        server.start();
-        base[0] = URI.create("http://127.0.0.1:" + server.port());
-        for (Fake f : fakes) {
-            for (Fake.Route r : f.routes()) {
-                server.stubFor(request(r.method(), urlPathMatching(r.pathRegex())).willReturn(aResponse()
-                        .withTransformers(Dispatcher.NAME)
-                        .withTransformerParameter(Dispatcher.FAKE_PARAMETER, f.name())));
+        try {
+            AtomicReference<URI> base = new AtomicReference<>();
+            this.context = new SandboxContext(b.clock, () -> Optional.ofNullable(base.get()), dataDirectory);
+            context.shared(MeshSettings.class, () -> mesh);
+            this.services = SandboxServices.discover();
+            Map<String, Fake> byName = new LinkedHashMap<>();
+            for (SandboxService service : services) {
+                byName.put(service.name(), SandboxServices.create(service, context));
             }
+            this.fakes = List.copyOf(byName.values());
+            this.server = new SandboxServer(b.port, dataDirectory, context.requestBodies(), byName, faults);
+            base.set(URI.create("http://127.0.0.1:" + server.port()));
+        } catch (RuntimeException e) {
+            try {
+                deleteDataDirectory();
+            } catch (RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
         }
+        this.meshMailboxes = SandboxMeshMailbox.of(mesh.directory());
         this.application = SandboxApplication.generate("sandbox-1");
         register(application);
     }
@@ -232,7 +204,7 @@ public final class NhsSandbox implements AutoCloseable {
      * @return the shared key
      */
     public Secret meshSharedKey() {
-        return meshSharedKey;
+        return MeshSettings.of(context).sharedKey();
     }
 
     /** The directory holding the sandbox's files (MESH message bodies); deleted by {@link #close()}. */
@@ -242,15 +214,16 @@ public final class NhsSandbox implements AutoCloseable {
 
     /**
      * Every service the sandbox hosts, by name, with its base URL: what a client's
-     * {@code baseUrl(URI)} takes.
+     * {@code baseUrl(URI)} takes. The services are those registered with
+     * {@link uk.nhs.sdk.testkit.spi.SandboxService}, in their order.
      *
      * @return an ordered, unmodifiable map such as {@code "API Platform OAuth2 token" -> http://127.0.0.1:54321/oauth2/token}
      */
     public Map<String, URI> serviceUrls() {
         Map<String, URI> urls = new LinkedHashMap<>();
-        urls.put("API Platform OAuth2 token", oauthTokenUrl());
-        urls.put("Personal Demographics Service (PDS) FHIR R4", pdsBaseUrl());
-        urls.put("MESH", meshBaseUrl());
+        for (SandboxService service : services) {
+            urls.put(service.name(), URI.create(baseUrl() + service.basePath()));
+        }
         return Collections.unmodifiableMap(urls);
     }
 
@@ -281,7 +254,7 @@ public final class NhsSandbox implements AutoCloseable {
      * @param publicKey the key
      */
     public void registerPublicKey(String apiKey, String keyId, RSAPublicKey publicKey) {
-        tokens.applications().register(apiKey, keyId, publicKey);
+        TokenFake.applications(context).register(apiKey, keyId, publicKey);
     }
 
     /**
@@ -356,6 +329,10 @@ public final class NhsSandbox implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
+        deleteDataDirectory();
+    }
+
+    private void deleteDataDirectory() {
         try (Stream<Path> files = Files.walk(dataDirectory)) {
             for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
@@ -485,24 +462,8 @@ public final class NhsSandbox implements AutoCloseable {
             return this;
         }
 
-        private MeshDirectory meshDirectory() {
-            MeshDirectory seed = MeshDirectory.publicSandbox();
-            List<MeshDirectory.Mailbox> mailboxes = meshMailboxes.isEmpty()
-                    ? seed.mailboxes() : List.copyOf(meshMailboxes.values());
-            Map<String, List<String>> workflows = new LinkedHashMap<>();
-            if (meshMailboxes.isEmpty()) {
-                workflows.putAll(seed.workflows());
-            }
-            workflows.putAll(meshWorkflows);
-            MeshDirectory directory = new MeshDirectory(mailboxes, workflows);
-            for (List<String> receivers : meshWorkflows.values()) {
-                for (String id : receivers) {
-                    if (directory.mailbox(id).isEmpty()) {
-                        throw new NhsValidationException("meshWorkflow", "receivers must be configured mailboxes");
-                    }
-                }
-            }
-            return directory;
+        private MeshSettings meshSettings() {
+            return MeshSettings.configured(meshMailboxes, meshWorkflows, meshSharedKey);
         }
 
         /**

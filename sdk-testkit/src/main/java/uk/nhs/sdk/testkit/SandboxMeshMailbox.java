@@ -1,9 +1,12 @@
 package uk.nhs.sdk.testkit;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import uk.nhs.sdk.core.OdsCode;
 import uk.nhs.sdk.core.Secret;
+import uk.nhs.sdk.testkit.internal.mesh.MeshDirectory;
 
 /**
  * A MESH mailbox the sandbox knows: what a MESH client needs to sign in as it, together with
@@ -22,6 +25,16 @@ public final class SandboxMeshMailbox {
         this.id = Objects.requireNonNull(id, "id");
         this.password = Objects.requireNonNull(password, "password");
         this.odsCode = Objects.requireNonNull(odsCode, "odsCode");
+    }
+
+    /** The mailboxes of a MESH directory, in its order. */
+    static List<SandboxMeshMailbox> of(MeshDirectory directory) {
+        List<SandboxMeshMailbox> mailboxes = new ArrayList<>();
+        for (MeshDirectory.Mailbox mb : directory.mailboxes()) {
+            mailboxes.add(new SandboxMeshMailbox(mb.id(), mb.password(),
+                    mb.odsCode().isEmpty() ? Optional.empty() : Optional.of(OdsCode.of(mb.odsCode()))));
+        }
+        return List.copyOf(mailboxes);
     }
 
     /**

@@ -6,29 +6,28 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
-import uk.nhs.sdk.examples.pds.PdsDemoStep;
 import uk.nhs.sdk.testkit.NhsSandbox;
 
 /**
  * {@code nhs demo}: a tour of every service against the embedded sandbox, offline and without
- * credentials, printing each step.
+ * credentials, printing each step. The steps are the registered
+ * {@link uk.nhs.sdk.examples.CliModule}s' demo steps, in module order.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Tour every service against the embedded sandbox (offline, no credentials).")
 public final class DemoCommand implements Callable<Integer> {
-    /** The tour, in order; each service adds its step here. */
-    static final List<DemoStep> STEPS = List.of(
-            new ApiPlatformAuthStep(),
-            new PdsDemoStep(),
-            new MeshDemoStep());
+    private final List<DemoStep> steps;
 
     @Spec
     CommandSpec spec;
 
     /**
-     * Creates the command (picocli does this).
+     * Creates the command.
+     *
+     * @param steps the tour, in order
      */
-    public DemoCommand() {
+    public DemoCommand(List<DemoStep> steps) {
+        this.steps = List.copyOf(steps);
     }
 
     @Override
@@ -38,7 +37,7 @@ public final class DemoCommand implements Callable<Integer> {
             out.println("NHS SDK demo: the embedded sandbox is running at " + sandbox.baseUrl());
             DemoContext demo = new DemoContext(sandbox, out);
             int n = 0;
-            for (DemoStep step : STEPS) {
+            for (DemoStep step : steps) {
                 demo.heading(++n, step.title());
                 step.run(demo);
             }

@@ -3,15 +3,17 @@ package uk.nhs.sdk.testkit.internal;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import java.util.List;
+import uk.nhs.sdk.testkit.spi.SandboxFake;
 
 /**
  * One service's fake inside the embedded sandbox: the routes it answers and how it computes a
  * response from a request and its own state. The sandbox routes matching requests to
- * {@link #handle(Request)}, injecting any queued faults around it.
+ * {@link #handle(Request)}, injecting any queued faults around it. A
+ * {@link uk.nhs.sdk.testkit.spi.SandboxService} creates it.
  *
  * <p>Implementations are thread-safe: requests arrive on the server's threads concurrently.
  */
-public interface Fake {
+public interface Fake extends SandboxFake {
     /**
      * A short unique name.
      *
@@ -37,6 +39,7 @@ public interface Fake {
     /**
      * Forgets all state and goes back to the seed data.
      */
+    @Override
     void reset();
 
     /**

@@ -13,8 +13,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import wiremock.jakarta.servlet.DispatcherType;
 import wiremock.jakarta.servlet.Filter;
 import wiremock.jakarta.servlet.FilterChain;
@@ -43,23 +45,32 @@ import wiremock.org.eclipse.jetty.servlet.ServletContextHandler;
  */
 public final class RequestBodySpool {
     private final Path directory;
-    private final String pathSpec;
+    private final List<String> pathSpecs = new CopyOnWriteArrayList<>();
     private final ThreadLocal<Path> current = new ThreadLocal<>();
 
     /**
-     * Creates a spool.
+     * Creates a spool that spools nothing until paths are added with {@link #spool(String)}.
      *
      * @param directory where bodies are written; created when absent
-     * @param pathSpec the servlet path spec of the requests to spool, such as {@code /messageexchange/*}
      */
-    public RequestBodySpool(Path directory, String pathSpec) {
+    public RequestBodySpool(Path directory) {
         this.directory = Objects.requireNonNull(directory, "directory");
-        this.pathSpec = Objects.requireNonNull(pathSpec, "pathSpec");
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the request body directory", e);
         }
+    }
+
+    /**
+     * Spools the POST bodies of more requests; takes effect for a server built after the call.
+     *
+     * @param pathSpec the servlet path spec of the requests, such as {@code /messageexchange/*}
+     * @return this spool
+     */
+    public RequestBodySpool spool(String pathSpec) {
+        pathSpecs.add(Objects.requireNonNull(pathSpec, "pathSpec"));
+        return this;
     }
 
     /**
@@ -83,8 +94,10 @@ public final class RequestBodySpool {
                 return new Jetty11HttpServer(options, admin, stubs) {
                     @Override
                     protected void decorateMockServiceContextBeforeConfig(ServletContextHandler context) {
-                        context.addFilter(new FilterHolder(new SpoolingFilter()), pathSpec,
-                                EnumSet.of(DispatcherType.REQUEST));
+                        for (String pathSpec : pathSpecs) {
+                            context.addFilter(new FilterHolder(new SpoolingFilter()), pathSpec,
+                                    EnumSet.of(DispatcherType.REQUEST));
+                        }
                     }
                 };
             }

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import uk.nhs.sdk.core.internal.json.Json;
+import uk.nhs.sdk.testkit.internal.Json;
 
 /**
  * The API Platform's rules for a {@code client_credentials} token request with a signed JWT, in

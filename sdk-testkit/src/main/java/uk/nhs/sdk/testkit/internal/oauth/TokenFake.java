@@ -10,9 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import uk.nhs.sdk.core.internal.json.Json;
 import uk.nhs.sdk.testkit.internal.Fake;
 import uk.nhs.sdk.testkit.internal.FakeResponse;
+import uk.nhs.sdk.testkit.internal.Json;
 import uk.nhs.sdk.testkit.internal.SandboxContext;
 
 /**
@@ -27,16 +27,29 @@ public final class TokenFake implements Fake {
     private static final Duration LIFETIME = Duration.ofSeconds(599);
 
     private final SandboxContext context;
-    private final RegisteredApplications applications = new RegisteredApplications();
-    private final ClientAssertionRules rules = new ClientAssertionRules(applications);
+    private final RegisteredApplications applications;
+    private final ClientAssertionRules rules;
 
     /**
      * Creates the fake.
      *
-     * @param context the sandbox's shared state
+     * @param context the sandbox's shared state, holding the registered applications
      */
     public TokenFake(SandboxContext context) {
         this.context = context;
+        this.applications = applications(context);
+        this.rules = new ClientAssertionRules(applications);
+    }
+
+    /**
+     * The applications registered with a sandbox's OAuth2 fake, to which tests and the sandbox add
+     * keys; they survive {@link #reset()}.
+     *
+     * @param context the sandbox's shared state
+     * @return the registry
+     */
+    public static RegisteredApplications applications(SandboxContext context) {
+        return context.shared(RegisteredApplications.class, RegisteredApplications::new);
     }
 
     /**

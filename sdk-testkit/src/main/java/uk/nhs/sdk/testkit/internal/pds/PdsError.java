@@ -8,7 +8,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import uk.nhs.sdk.core.internal.json.Json;
+import uk.nhs.sdk.testkit.internal.Json;
 
 /**
  * A refusal the PDS fake answers with: an HTTP status and an OperationOutcome built from the PDS

@@ -21,9 +21,9 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import uk.nhs.sdk.core.NhsNumber;
-import uk.nhs.sdk.core.internal.json.Json;
 import uk.nhs.sdk.testkit.internal.Fake;
 import uk.nhs.sdk.testkit.internal.FakeResponse;
+import uk.nhs.sdk.testkit.internal.Json;
 import uk.nhs.sdk.testkit.internal.SandboxContext;
 
 /**

@@ -1,0 +1,4 @@
+/**
+ * Internals of the {@code nhs} tool; not API.
+ */
+package uk.nhs.sdk.examples.internal;

@@ -1,0 +1,146 @@
+package uk.nhs.sdk.testkit;
+
+import com.github.tomakehurst.wiremock.extension.ResponseTransformerV2;
+import com.github.tomakehurst.wiremock.http.HttpHeader;
+import com.github.tomakehurst.wiremock.http.HttpHeaders;
+import com.github.tomakehurst.wiremock.http.Response;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Streams the bodies of faults that a response definition cannot hold: an oversized body
+ * generated while it is sent, and the part of a truncated body that is sent. {@link FaultResponses}
+ * asks for them with a marker header, which is removed here.
+ */
+final class FaultBodies implements ResponseTransformerV2 {
+    /** Marker header: generate an oversized body of this many bytes. */
+    static final String GENERATE = "X-NHS-Sandbox-Generate-Body";
+    /** Marker header: send only this many bytes of the body. */
+    static final String SEND = "X-NHS-Sandbox-Send-Body";
+    private static final byte[] PREFIX = "{\"padding\":\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] SUFFIX = "\"}".getBytes(StandardCharsets.US_ASCII);
+
+    @Override
+    public String getName() {
+        return "nhs-sandbox-fault-bodies";
+    }
+
+    @Override
+    public boolean applyGlobally() {
+        return true;
+    }
+
+    @Override
+    public Response transform(Response response, ServeEvent serveEvent) {
+        HttpHeaders headers = response.getHeaders();
+        HttpHeader generate = headers.getHeader(GENERATE);
+        HttpHeader send = headers.getHeader(SEND);
+        if (!generate.isPresent() && !send.isPresent()) {
+            return response;
+        }
+        List<HttpHeader> kept = new ArrayList<>();
+        for (HttpHeader h : headers.all()) {
+            if (!h.keyEquals(GENERATE) && !h.keyEquals(SEND)) {
+                kept.add(h);
+            }
+        }
+        Response.Builder b = Response.Builder.like(response).but().headers(new HttpHeaders(kept));
+        if (generate.isPresent()) {
+            long size = Long.parseLong(generate.firstValue());
+            return b.body(() -> new GeneratedBody(size)).build();
+        }
+        long limit = Long.parseLong(send.firstValue());
+        return b.body(() -> new Limited(response.getBodyStream(), limit)).build();
+    }
+
+    /** A JSON object with one string member, {@code {"padding":"xxx…"}}, of an exact size. */
+    private static final class GeneratedBody extends InputStream {
+        private final long size;
+        private long position;
+
+        GeneratedBody(long size) {
+            this.size = size;
+        }
+
+        @Override
+        public int read() {
+            if (position >= size) {
+                return -1;
+            }
+            return byteAt(position++);
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            if (len == 0) {
+                return 0;
+            }
+            if (position >= size) {
+                return -1;
+            }
+            int n = (int) Math.min(len, size - position);
+            for (int i = 0; i < n; i++) {
+                b[off + i] = (byte) byteAt(position++);
+            }
+            return n;
+        }
+
+        private int byteAt(long i) {
+            if (i < PREFIX.length) {
+                return PREFIX[(int) i];
+            }
+            long fromEnd = size - i;
+            if (fromEnd <= SUFFIX.length) {
+                return SUFFIX[SUFFIX.length - (int) fromEnd];
+            }
+            return 'x';
+        }
+    }
+
+    /** The first {@code limit} bytes of a stream. */
+    private static final class Limited extends InputStream {
+        private final InputStream in;
+        private long left;
+
+        Limited(InputStream in, long limit) {
+            this.in = in;
+            this.left = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (left <= 0) {
+                return -1;
+            }
+            int c = in.read();
+            if (c >= 0) {
+                left--;
+            }
+            return c;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (len == 0) {
+                return 0;
+            }
+            if (left <= 0) {
+                return -1;
+            }
+            int n = in.read(b, off, (int) Math.min(len, left));
+            if (n > 0) {
+                left -= n;
+            }
+            return n;
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
+    }
+}
