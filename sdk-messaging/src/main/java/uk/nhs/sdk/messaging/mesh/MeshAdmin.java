@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import uk.nhs.sdk.core.NhsSdk;
 import uk.nhs.sdk.core.OdsCode;
 import uk.nhs.sdk.core.error.NhsDecodeException;
 import uk.nhs.sdk.core.http.Idempotency;
@@ -11,7 +12,6 @@ import uk.nhs.sdk.core.http.NhsRequest;
 import uk.nhs.sdk.core.http.NhsResponse;
 import uk.nhs.sdk.messaging.mesh.internal.MeshJson;
 import uk.nhs.sdk.messaging.mesh.internal.MeshValidation;
-import uk.nhs.sdk.messaging.mesh.internal.SdkVersion;
 
 /** The mailbox's housekeeping calls: handshake, tracking, endpoint lookup and workflow search. */
 final class MeshAdmin {
@@ -42,7 +42,7 @@ final class MeshAdmin {
 
     /** The SDK version for {@code mex-ClientVersion} (to become the core's public version accessor). */
     private static String sdkVersion() {
-        return SdkVersion.get();
+        return NhsSdk.version();
     }
 
     private static String headerSafe(String value) {

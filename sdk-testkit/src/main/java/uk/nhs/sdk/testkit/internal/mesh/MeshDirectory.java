@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import uk.nhs.sdk.core.Secret;
-import uk.nhs.sdk.core.internal.json.Json;
+import uk.nhs.sdk.testkit.internal.Json;
 
 /**
  * The mailboxes a MESH fake knows, with their passwords, and the workflows whose receivers answer

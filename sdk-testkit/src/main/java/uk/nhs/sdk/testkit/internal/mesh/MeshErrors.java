@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import uk.nhs.sdk.core.internal.json.Json;
+import uk.nhs.sdk.testkit.internal.Json;
 import uk.nhs.sdk.testkit.internal.FakeResponse;
 
 /**

@@ -3,11 +3,8 @@ package uk.nhs.sdk.testkit.internal.mesh;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,7 +16,7 @@ import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.function.Predicate;
 import uk.nhs.sdk.core.Secret;
-import uk.nhs.sdk.core.internal.json.Json;
+import uk.nhs.sdk.testkit.internal.Json;
 import uk.nhs.sdk.testkit.internal.Fake;
 import uk.nhs.sdk.testkit.internal.FakeResponse;
 import uk.nhs.sdk.testkit.internal.RequestBodySpool;
@@ -47,7 +44,7 @@ public final class MeshFake implements Fake {
     private final MeshDirectory directory;
     private final MeshAuthVerifier verifier;
     private final MeshStore store;
-    private final RequestBodySpool bodies;
+    private final MeshOutbox outbox;
 
     /**
      * Creates the fake.
@@ -63,9 +60,9 @@ public final class MeshFake implements Fake {
     public MeshFake(SandboxContext context, MeshDirectory directory, Secret sharedKey, Path dataDirectory,
             String bodyFilePrefix, RequestBodySpool bodies) {
         this.directory = directory;
-        this.bodies = bodies;
         this.verifier = new MeshAuthVerifier(sharedKey, context.clock());
         this.store = new MeshStore(dataDirectory, bodyFilePrefix, context.clock());
+        this.outbox = new MeshOutbox(directory, store, bodies, this::authenticate);
     }
 
     /**
@@ -150,7 +147,7 @@ public final class MeshFake implements Fake {
             return only(call, "GET", this::count);
         } else if (area.equals("outbox")) {
             if (size == 3) {
-                return only(call, "POST", this::send);
+                return only(call, "POST", outbox::send);
             }
             if (size == 4 && s.get(3).equals("tracking")) {
                 return only(call, "GET", this::track);
@@ -159,7 +156,7 @@ public final class MeshFake implements Fake {
                 return only(call, "GET", this::trackByLocalId);
             }
             if (size == 5) {
-                return only(call, "POST", this::sendChunk);
+                return only(call, "POST", outbox::sendChunk);
             }
         }
         return notFound();
@@ -181,7 +178,7 @@ public final class MeshFake implements Fake {
         return FakeResponse.json(405, "{\"detail\":\"Method Not Allowed\"}");
     }
 
-    private static ResponseDefinition json(int status, String contentType, Object body) {
+    static ResponseDefinition json(int status, String contentType, Object body) {
         return FakeResponse.json(status, contentType, Json.write(body)).build();
     }
 
@@ -265,107 +262,6 @@ public final class MeshFake implements Fake {
     }
 
     // ---- outbox -------------------------------------------------------------------------------
-
-    private ResponseDefinition send(MeshCall call) {
-        Mailbox sender = authenticate(call);
-        int v = call.apiVersion();
-        MeshSendHeaders headers = MeshSendHeaders.parse(call);
-        if (headers.to().isEmpty()) {
-            throw MeshErrors.refuse(400, v, MeshError.MISSING_TO_ADDRESS);
-        }
-        String encoding = contentEncoding(call);
-        if (!encoding.isEmpty() && !encoding.equals("gzip")) {
-            throw MeshErrors.refuse(422, v, MeshError.UNSUPPORTED_CONTENT_ENCODING);
-        }
-        int total = 1;
-        if (headers.chunkRange().isPresent()) {
-            Optional<ChunkRange> range = ChunkRange.parse(headers.chunkRange().get());
-            if (range.isEmpty() || range.get().number() != 1) {
-                throw MeshErrors.refuse(417, v, MeshError.INVALID_HEADER_CHUNKS);
-            }
-            total = range.get().total();
-        }
-        Mailbox recipient = directory.mailbox(headers.to())
-                .orElseThrow(() -> MeshErrors.refuse(417, v, MeshError.UNREGISTERED_RECIPIENT));
-        Path body = rawBody();
-        if (size(body) == 0) {
-            throw MeshErrors.refuse(417, v, MeshError.MISSING_DATA_FILE);
-        }
-        MeshMessage m = store.create(Optional.of(sender), recipient, headers, total, encoding);
-        try {
-            store.putChunk(m, 1, body);
-        } catch (RuntimeException e) {
-            store.discard(m);
-            throw e;
-        }
-        return json(202, MeshErrors.JSON, Map.of(v >= 2 ? "message_id" : "messageID", m.id));
-    }
-
-    private Path rawBody() {
-        return bodies.current().orElseThrow(() -> new IllegalStateException("the request body was not spooled"));
-    }
-
-    private static long size(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read a request body", e);
-        }
-    }
-
-    private static String contentEncoding(MeshCall call) {
-        return call.header("content-encoding").map(e -> e.strip().toLowerCase(Locale.ROOT)).orElse("");
-    }
-
-    private ResponseDefinition sendChunk(MeshCall call) {
-        Mailbox sender = authenticate(call);
-        int v = call.apiVersion();
-        String id = call.segment(3).toUpperCase(Locale.ROOT);
-        int n = pathNumber(call.segment(4));
-        String rangeHeader = call.header("mex-chunk-range").map(String::strip).orElse("");
-        Optional<ChunkRange> range = ChunkRange.parse(rangeHeader);
-        if (range.isEmpty() || range.get().number() != n) {
-            throw MeshErrors.refuse(417, v, MeshError.INVALID_HEADER_CHUNKS, id);
-        }
-        synchronized (store) {
-            MeshMessage m = store.get(id).orElseThrow(() -> MeshErrors.refuse(404, v, MeshError.NOT_FOUND));
-            if (!m.sender.map(s -> s.id().equals(sender.id())).orElse(false)) {
-                throw MeshErrors.refuse(403, v, MeshError.FORBIDDEN);
-            }
-            if (m.status != Status.UPLOADING) {
-                throw MeshErrors.internal(423);
-            }
-            if (n > m.totalChunks) {
-                throw MeshErrors.internal(406);
-            }
-            if (range.get().total() != m.totalChunks || n > m.receivedChunks() + 1) {
-                throw MeshErrors.refuse(417, v, MeshError.INVALID_HEADER_CHUNKS, id);
-            }
-            if (!contentEncoding(call).equals(m.contentEncoding)) {
-                throw MeshErrors.refuse(417, v, MeshError.CONTENT_ENCODING_CHANGED, id);
-            }
-            Path body = rawBody();
-            if (size(body) == 0) {
-                throw MeshErrors.refuse(417, v, MeshError.MISSING_DATA_FILE, id);
-            }
-            store.putChunk(m, n, body);
-        }
-        if (v >= 2) {
-            return FakeResponse.json(202, "null");
-        }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("messageID", id);
-        body.put("blockID", n);
-        return json(202, MeshErrors.JSON, body);
-    }
-
-    private static int pathNumber(String segment) {
-        if (!segment.matches("[0-9]{1,9}")) {
-            throw MeshErrors.invalid("int_parsing", "path", "chunk_number",
-                    "Input should be a valid integer, unable to parse string as an integer");
-        }
-        return Integer.parseInt(segment);
-    }
 
     private ResponseDefinition track(MeshCall call) {
         Mailbox sender = authenticate(call);
@@ -482,7 +378,7 @@ public final class MeshFake implements Fake {
     private ResponseDefinition download(MeshCall call) {
         Mailbox mailbox = authenticate(call);
         int v = call.apiVersion();
-        int n = call.segments().size() == 5 ? pathNumber(call.segment(4)) : 1;
+        int n = call.segments().size() == 5 ? MeshOutbox.pathNumber(call.segment(4)) : 1;
         synchronized (store) {
             MeshMessage m = store.get(call.segment(3))
                     .orElseThrow(() -> MeshErrors.refuse(404, v, MeshError.MESSAGE_DOES_NOT_EXIST));
