@@ -419,8 +419,9 @@ public final class Pipeline {
 
     private static NhsHeaders headers(Response response) {
         List<Map.Entry<String, String>> pairs = new ArrayList<>();
-        for (kotlin.Pair<? extends String, ? extends String> h : response.headers()) {
-            pairs.add(new AbstractMap.SimpleImmutableEntry<>(h.getFirst(), h.getSecond()));
+        okhttp3.Headers h = response.headers();
+        for (int i = 0; i < h.size(); i++) {
+            pairs.add(new AbstractMap.SimpleImmutableEntry<>(h.name(i), h.value(i)));
         }
         return NhsHeaders.of(pairs);
     }
