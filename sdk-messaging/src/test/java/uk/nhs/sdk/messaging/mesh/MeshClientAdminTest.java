@@ -46,7 +46,7 @@ class MeshClientAdminTest extends MeshWireMockTestBase {
         assertThat(q.getHeader("mex-OSName")).isNotBlank();
         assertThat(q.getHeader("mex-OSVersion")).isNotBlank();
         assertThat(q.getHeader("mex-OSArchitecture")).isNotBlank();
-        assertThat(q.getHeader("mex-JavaVersion")).startsWith("17").isEqualTo(System.getProperty("java.version"));
+        assertThat(q.getHeader("mex-JavaVersion")).isNotBlank().isEqualTo(System.getProperty("java.version"));
         assertThat(q.getHeader("Accept")).isEqualTo(ACCEPT_V2);
         CapturedExchange captured = CapturedExchange.load("01-handshake-v2");
         assertThat(captured.requestHeaders).extracting(h -> h.getKey())
