@@ -103,7 +103,7 @@ final class TransportStep implements PipelinePolicy {
 
     private NhsResponse read(CallState call, Response response) throws IOException {
         int status = response.code();
-        NhsHeaders headers = headers(response.headers());
+        NhsHeaders headers = headers(RetryAfterGuard.restore(response.headers()));
         ResponseBody body = response.body();
         if (status / 100 != 2) {
             return NhsResponse.buffered(status, headers, prefix(body, options.maxErrorBodyBytes()), call.details());

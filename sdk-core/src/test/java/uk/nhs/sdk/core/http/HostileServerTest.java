@@ -1,0 +1,110 @@
+package uk.nhs.sdk.core.http;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import uk.nhs.sdk.core.CircuitBreakerOptions;
+import uk.nhs.sdk.core.NhsClientOptions;
+import uk.nhs.sdk.core.error.NhsServiceException;
+import uk.nhs.sdk.core.error.ServerErrorException;
+import uk.nhs.sdk.core.testing.MutableClock;
+import uk.nhs.sdk.core.testing.RecordingSleeper;
+
+/** A server that answers in ways meant to trip the client: the pipeline, not OkHttp, decides. */
+class HostileServerTest {
+    private static WireMockServer server;
+    private MutableClock clock;
+    private RecordingSleeper sleeper;
+
+    @BeforeAll
+    static void start() {
+        server = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
+        server.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.stop();
+    }
+
+    @BeforeEach
+    void reset() {
+        server.resetAll();
+        clock = new MutableClock(Instant.parse("2026-11-29T10:00:00Z"));
+        sleeper = new RecordingSleeper(clock);
+    }
+
+    private NhsHttpClient client() {
+        return NhsHttpClient.builder().serviceName("TEST").baseUrl(URI.create(server.baseUrl()))
+                .options(NhsClientOptions.builder().clock(clock).sleeper(sleeper)
+                        .circuitBreaker(CircuitBreakerOptions.disabled()).build())
+                .build();
+    }
+
+    @Test
+    void aNoneRequestAnswered503WithRetryAfterZeroIsSentOnce() {
+        server.stubFor(delete(urlPathEqualTo("/thing")).willReturn(aResponse().withStatus(503)
+                .withHeader("Retry-After", "0")));
+        server.stubFor(post(urlPathEqualTo("/send")).willReturn(aResponse().withStatus(503)
+                .withHeader("Retry-After", "0")));
+
+        ServerErrorException e = catchThrowableOfType(ServerErrorException.class,
+                () -> client().execute(NhsRequest.builder("DELETE", "/thing").build()));
+        catchThrowableOfType(ServerErrorException.class,
+                () -> client().execute(NhsRequest.builder("POST", "/send").build()));
+
+        server.verify(1, deleteRequestedFor(urlPathEqualTo("/thing")));
+        server.verify(1, postRequestedFor(urlPathEqualTo("/send")));
+        assertThat(e.retryAfter()).contains(Duration.ZERO);
+    }
+
+    @Test
+    void a503WithRetryAfterZeroOnASafeRequestIsACountedRetryOfThePipeline() {
+        server.stubFor(get(urlPathEqualTo("/thing")).inScenario("s").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503).withHeader("Retry-After", "0")).willSetStateTo("ok"));
+        server.stubFor(get(urlPathEqualTo("/thing")).inScenario("s").whenScenarioStateIs("ok")
+                .willReturn(aResponse().withStatus(200).withBody("{}")));
+
+        NhsResponse r = client().execute(NhsRequest.builder("GET", "/thing").build());
+
+        assertThat(r.attempts()).isEqualTo(2);
+        assertThat(sleeper.sleeps()).containsExactly(Duration.ZERO);
+        server.verify(2, getRequestedFor(urlPathEqualTo("/thing")));
+    }
+
+    @Test
+    void aRetryAfterBeyondAnIntIsReadByThePipelineNotThrownAsANumberFormatException() {
+        String absurd = "4000000000"; // beyond an int (and not a valid NHS number, which the log guard would flag)
+        server.stubFor(get(urlPathEqualTo("/busy")).willReturn(aResponse().withStatus(503)
+                .withHeader("Retry-After", absurd)));
+        server.stubFor(get(urlPathEqualTo("/slow")).willReturn(aResponse().withStatus(408)
+                .withHeader("Retry-After", absurd)));
+
+        ServerErrorException busy = catchThrowableOfType(ServerErrorException.class,
+                () -> client().execute(NhsRequest.builder("GET", "/busy").build()));
+        NhsServiceException slow = catchThrowableOfType(NhsServiceException.class,
+                () -> client().execute(NhsRequest.builder("GET", "/slow").build()));
+
+        assertThat(busy.retryAfter()).contains(Duration.ofSeconds(Long.parseLong(absurd)));
+        assertThat(slow.status()).isEqualTo(408);
+        assertThat(sleeper.sleeps()).isEmpty();
+    }
+}
