@@ -107,4 +107,17 @@ class HostileServerTest {
         assertThat(slow.status()).isEqualTo(408);
         assertThat(sleeper.sleeps()).isEmpty();
     }
+
+    @Test
+    void aRetryAfterTooLongForALongStillEndsTheCallInsteadOfBeingIgnored() {
+        server.stubFor(get(urlPathEqualTo("/busy")).willReturn(aResponse().withStatus(503)
+                .withHeader("Retry-After", "123456789012345678901234567890")));
+
+        ServerErrorException e = catchThrowableOfType(ServerErrorException.class,
+                () -> client().execute(NhsRequest.builder("GET", "/busy").build()));
+
+        assertThat(e.attempts()).isEqualTo(1);
+        assertThat(e.retryAfter()).contains(Duration.ofSeconds(Long.MAX_VALUE));
+        assertThat(sleeper.sleeps()).isEmpty();
+    }
 }
