@@ -75,7 +75,9 @@ final class TransportStep implements PipelinePolicy {
         okhttp3.Call okCall = (oneShot ? clientNoReplay : client).newCall(rb.build());
         Duration limit = request.streamingResponse() || remaining.compareTo(options.attemptTimeout()) < 0
                 ? remaining : options.attemptTimeout();
-        okCall.timeout().timeout(limit.toMillis(), TimeUnit.MILLISECONDS);
+        // at least 1 ms: okio reads a timeout of 0 as "none", which would let a call with less than
+        // a millisecond left run on for the whole attempt timeout
+        okCall.timeout().timeout(Math.max(1, limit.toMillis()), TimeUnit.MILLISECONDS);
         Response response = null;
         try {
             response = okCall.execute();
