@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import uk.nhs.sdk.core.error.NhsValidationException;
+import uk.nhs.sdk.core.internal.http.HeaderValues;
 
 /**
  * Overrides for the calls made through one view of a client, without building a new client:

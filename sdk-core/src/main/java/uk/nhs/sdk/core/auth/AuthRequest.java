@@ -37,8 +37,9 @@ public interface AuthRequest {
     /**
      * Sets a header on this attempt, replacing any of the same name.
      *
-     * @param name the header name
-     * @param value the value
+     * @param name the header name, an HTTP token
+     * @param value the value: visible ASCII and spaces, at most 8,192 characters
+     * @throws uk.nhs.sdk.core.error.NhsValidationException when the name or value cannot be sent
      */
     void header(String name, String value);
 }

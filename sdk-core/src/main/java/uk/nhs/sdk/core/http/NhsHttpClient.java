@@ -11,6 +11,7 @@ import uk.nhs.sdk.core.CallOptions;
 import uk.nhs.sdk.core.NhsClientOptions;
 import uk.nhs.sdk.core.auth.AuthProvider;
 import uk.nhs.sdk.core.error.NhsConfigurationException;
+import uk.nhs.sdk.core.internal.http.HeaderValues;
 import uk.nhs.sdk.core.internal.http.Pipeline;
 
 /**
@@ -265,11 +266,13 @@ public final class NhsHttpClient implements AutoCloseable {
         /**
          * Sets the default {@code X-Correlation-ID}.
          *
-         * @param value the id, or {@code null}
+         * @param value the id (1 to 8,192 visible ASCII characters or spaces), or {@code null}
          * @return this builder
+         * @throws uk.nhs.sdk.core.error.NhsValidationException when the id cannot be sent in a
+         *     header
          */
         public Builder correlationId(String value) {
-            this.correlationId = value;
+            this.correlationId = NhsRequest.Builder.correlationIdOrNull(value);
             return this;
         }
 
@@ -293,13 +296,17 @@ public final class NhsHttpClient implements AutoCloseable {
         /**
          * Adds a header sent with every request.
          *
-         * @param name the name
-         * @param value the value
+         * @param name the name, an HTTP token
+         * @param value the value: visible ASCII and spaces, at most 8,192 characters
          * @return this builder
+         * @throws uk.nhs.sdk.core.error.NhsValidationException when the name or value cannot be
+         *     sent in a header
          */
         public Builder defaultHeader(String name, String value) {
-            defaultHeaders.add(new AbstractMap.SimpleImmutableEntry<>(Objects.requireNonNull(name, "name"),
-                    Objects.requireNonNull(value, "value")));
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(value, "value");
+            HeaderValues.check("defaultHeader", name, value);
+            defaultHeaders.add(new AbstractMap.SimpleImmutableEntry<>(name, value));
             return this;
         }
 

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import uk.nhs.sdk.core.internal.http.HeaderValues;
 import uk.nhs.sdk.core.internal.http.PercentEncoding;
 import uk.nhs.sdk.core.error.NhsValidationException;
 
@@ -251,13 +252,16 @@ public final class NhsRequest {
         /**
          * Adds a header.
          *
-         * @param name the name
-         * @param value the value
+         * @param name the name, an HTTP token
+         * @param value the value: visible ASCII and spaces, at most 8,192 characters
          * @return this builder
+         * @throws NhsValidationException when the name or value cannot be sent in a header
          */
         public Builder header(String name, String value) {
-            headers.add(new AbstractMap.SimpleImmutableEntry<>(Objects.requireNonNull(name, "name"),
-                    Objects.requireNonNull(value, "value")));
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(value, "value");
+            HeaderValues.check("header", name, value);
+            headers.add(new AbstractMap.SimpleImmutableEntry<>(name, value));
             return this;
         }
 
@@ -298,11 +302,13 @@ public final class NhsRequest {
         /**
          * Sets the {@code X-Correlation-ID} for this call.
          *
-         * @param value the correlation id
+         * @param value the correlation id: 1 to 8,192 visible ASCII characters or spaces, or
+         *     {@code null} for the client's
          * @return this builder
+         * @throws NhsValidationException when the id cannot be sent in a header
          */
         public Builder correlationId(String value) {
-            this.correlationId = value;
+            this.correlationId = correlationIdOrNull(value);
             return this;
         }
 
@@ -344,6 +350,15 @@ public final class NhsRequest {
                 retryOnStatuses.add(s);
             }
             return this;
+        }
+
+        /** A correlation id as given, refused when it cannot be sent in a header. */
+        static String correlationIdOrNull(String value) {
+            if (value != null && (value.isEmpty() || !HeaderValues.isValue(value))) {
+                throw new NhsValidationException("correlationId",
+                        "must be 1 to 8192 visible ASCII characters or spaces");
+            }
+            return value;
         }
 
         /**

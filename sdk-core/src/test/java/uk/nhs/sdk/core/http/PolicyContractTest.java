@@ -1,0 +1,95 @@
+package uk.nhs.sdk.core.http;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import java.net.URI;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import uk.nhs.sdk.core.CircuitBreakerOptions;
+import uk.nhs.sdk.core.NhsClientOptions;
+import uk.nhs.sdk.core.auth.AuthProvider;
+import uk.nhs.sdk.core.error.NhsValidationException;
+import uk.nhs.sdk.core.testing.MutableClock;
+import uk.nhs.sdk.core.testing.RecordingSleeper;
+
+/** Policies and auth providers that break the rules: the pipeline refuses before any I/O. */
+class PolicyContractTest {
+    private static final String NHS_NUMBER = "9434765919";
+    private static WireMockServer server;
+    private MutableClock clock;
+    private RecordingSleeper sleeper;
+
+    @BeforeAll
+    static void start() {
+        server = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
+        server.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.stop();
+    }
+
+    @BeforeEach
+    void reset() {
+        server.resetAll();
+        server.stubFor(post(urlPathEqualTo("/send")).willReturn(aResponse().withStatus(201)));
+        clock = new MutableClock(Instant.parse("2026-11-29T10:00:00Z"));
+        sleeper = new RecordingSleeper(clock);
+    }
+
+    private NhsHttpClient client(NhsClientOptions.Builder options, AuthProvider auth) {
+        return NhsHttpClient.builder().serviceName("TEST").baseUrl(URI.create(server.baseUrl()))
+                .options(options.clock(clock).sleeper(sleeper).circuitBreaker(CircuitBreakerOptions.disabled())
+                        .build())
+                .auth(auth).build();
+    }
+
+    private static NhsRequest send() {
+        return NhsRequest.builder("POST", "/send").body(NhsRequestBody.ofString("x", "text/plain")).build();
+    }
+
+    @Test
+    void aHeaderWithCrLfFromAPolicyOrAnAuthProviderIsRefusedWithoutQuotingItsValue() {
+        NhsHttpClient byPolicy = client(NhsClientOptions.builder().addPolicy(PipelinePosition.PER_ATTEMPT,
+                (call, next) -> {
+                    call.setHeader("X-Patient", NHS_NUMBER + "\r\nX-Injected: yes");
+                    return next.process();
+                }), AuthProvider.none());
+        NhsHttpClient byAuth = client(NhsClientOptions.builder(),
+                r -> r.header("Authorization", "Bearer " + NHS_NUMBER + "\n"));
+
+        for (NhsHttpClient c : new NhsHttpClient[] {byPolicy, byAuth}) {
+            assertThatThrownBy(() -> c.execute(send())).isInstanceOf(NhsValidationException.class)
+                    .hasMessageNotContaining(NHS_NUMBER).hasNoCause();
+        }
+        server.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void headersThatCannotBeSentAreRefusedWhenTheRequestOrClientIsBuilt() {
+        assertThatThrownBy(() -> NhsRequest.builder("GET", "/x").header("X-Name", "Zo\u00eb " + NHS_NUMBER))
+                .isInstanceOf(NhsValidationException.class).hasMessageNotContaining(NHS_NUMBER);
+        assertThatThrownBy(() -> NhsRequest.builder("GET", "/x").header("X Name", "v"))
+                .isInstanceOf(NhsValidationException.class);
+        assertThatThrownBy(() -> NhsRequest.builder("GET", "/x").correlationId("a\r\nb"))
+                .isInstanceOf(NhsValidationException.class);
+        assertThatThrownBy(() -> NhsHttpClient.builder().defaultHeader("X-Tenant", "north\r\n"))
+                .isInstanceOf(NhsValidationException.class);
+        assertThatThrownBy(() -> NhsHttpClient.builder().correlationId("caf\u00e9"))
+                .isInstanceOf(NhsValidationException.class);
+        assertThat(NhsRequest.builder("GET", "/x").header("If-Match", "W/\"3\"").correlationId("ward round 4")
+                .build().headers()).hasSize(1);
+    }
+}
