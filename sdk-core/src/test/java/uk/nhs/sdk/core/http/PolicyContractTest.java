@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import uk.nhs.sdk.core.CircuitBreakerOptions;
 import uk.nhs.sdk.core.NhsClientOptions;
 import uk.nhs.sdk.core.auth.AuthProvider;
+import uk.nhs.sdk.core.error.NhsConfigurationException;
 import uk.nhs.sdk.core.error.NhsValidationException;
 import uk.nhs.sdk.core.testing.MutableClock;
 import uk.nhs.sdk.core.testing.RecordingSleeper;
@@ -91,5 +93,43 @@ class PolicyContractTest {
                 .isInstanceOf(NhsValidationException.class);
         assertThat(NhsRequest.builder("GET", "/x").header("If-Match", "W/\"3\"").correlationId("ward round 4")
                 .build().headers()).hasSize(1);
+    }
+
+    @Test
+    void aPolicyThatCallsNextTwiceCannotSendANoneRequestTwice() {
+        for (PipelinePosition position : PipelinePosition.values()) {
+            server.resetRequests();
+            NhsHttpClient c = client(NhsClientOptions.builder().addPolicy(position, (call, next) -> {
+                next.process().close();
+                return next.process();
+            }), AuthProvider.none());
+
+            assertThatThrownBy(() -> c.execute(send())).as(position.name())
+                    .isInstanceOf(NhsConfigurationException.class).hasMessageContaining("more than once");
+            server.verify(1, postRequestedFor(urlPathEqualTo("/send")));
+        }
+    }
+
+    @Test
+    void aPolicyThatReturnsNullEndsTheCallWithATypedErrorInsteadOfANullPointer() {
+        for (PipelinePosition position : PipelinePosition.values()) {
+            NhsHttpClient c = client(NhsClientOptions.builder().addPolicy(position, (call, next) -> null),
+                    AuthProvider.none());
+
+            assertThatThrownBy(() -> c.execute(send())).as(position.name())
+                    .isInstanceOf(NhsConfigurationException.class).hasMessageContaining("returned null");
+        }
+        server.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void aPolicyThatDoesNotCallNextMayAnswerTheCallItself() {
+        NhsResponse cached = NhsResponse.buffered(200, NhsHeaders.of(java.util.List.of()), new byte[0],
+                uk.nhs.sdk.core.error.CallDetails.none());
+        NhsHttpClient c = client(NhsClientOptions.builder().addPolicy(PipelinePosition.PER_CALL,
+                (call, next) -> cached), AuthProvider.none());
+
+        assertThat(c.execute(send())).isSameAs(cached);
+        server.verify(0, anyRequestedFor(anyUrl()));
     }
 }

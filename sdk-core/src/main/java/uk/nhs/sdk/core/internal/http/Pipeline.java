@@ -64,7 +64,7 @@ public final class Pipeline {
             calls.add(new Step("circuit-breaker", ResilienceSteps.circuitBreaker(service, options.circuitBreaker())));
         }
         calls.add(new Step("retry", new RetryStep(options.retry(), options.sleeper(),
-                new RetryBudget(options.retry().retryBudget()), new StatusErrors(errorDecoder))));
+                new RetryBudget(options.retry().retryBudget()), new StatusErrors(errorDecoder)), true));
 
         List<Step> attempt = new ArrayList<>();
         attempt.add(new Step("auth", new AuthStep(auth)));
