@@ -227,11 +227,19 @@ public final class NhsRequest {
          * Sets a path parameter.
          *
          * @param name the placeholder name
-         * @param value the value, percent-encoded when the path is built
+         * @param value the value, percent-encoded when the path is built; not empty, {@code .} or
+         *     {@code ..}, which would address another resource (the collection, or the parent)
          * @return this builder
+         * @throws NhsValidationException when the value is empty, {@code .} or {@code ..}
          */
         public Builder pathParam(String name, String value) {
-            pathParams.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(value, "value");
+            if (value.isEmpty() || value.equals(".") || value.equals("..")) {
+                throw new NhsValidationException("pathParam", "the value of {" + name
+                        + "} must not be empty, '.' or '..'");
+            }
+            pathParams.put(name, value);
             return this;
         }
 
