@@ -113,16 +113,12 @@ public final class CallOptions {
         /**
          * Sets the deadline of each call.
          *
-         * @param value a positive duration
+         * @param value a positive duration, at most 24 days
          * @return this builder
-         * @throws NhsValidationException when the duration is not positive
+         * @throws NhsValidationException when the duration is not positive or longer than 24 days
          */
         public Builder deadline(Duration value) {
-            Objects.requireNonNull(value, "deadline");
-            if (value.isZero() || value.isNegative()) {
-                throw new NhsValidationException("deadline", "must be positive");
-            }
-            this.deadline = value;
+            this.deadline = RetryOptions.Builder.positive(value, "deadline");
             return this;
         }
 

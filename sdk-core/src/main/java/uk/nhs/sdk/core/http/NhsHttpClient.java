@@ -329,6 +329,9 @@ public final class NhsHttpClient implements AutoCloseable {
             if (!"https".equalsIgnoreCase(scheme) && !"http".equalsIgnoreCase(scheme)) {
                 throw new NhsConfigurationException(serviceName + ": the base URL must be http or https");
             }
+            if (okhttp3.HttpUrl.parse(baseUrl.toString()) == null) {
+                throw new NhsConfigurationException(serviceName + ": the base URL is not a valid URL (host or port)");
+            }
             if ("http".equalsIgnoreCase(scheme) && !isLoopback(baseUrl.getHost())
                     && !options.plaintextHttpToRemoteHostsAllowed()) {
                 throw new NhsConfigurationException(serviceName + ": plain http:// is allowed only to a loopback host"

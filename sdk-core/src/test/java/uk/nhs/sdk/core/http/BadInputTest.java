@@ -3,7 +3,13 @@ package uk.nhs.sdk.core.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import uk.nhs.sdk.core.CallOptions;
+import uk.nhs.sdk.core.NhsClientOptions;
+import uk.nhs.sdk.core.RetryOptions;
+import uk.nhs.sdk.core.error.NhsConfigurationException;
 import uk.nhs.sdk.core.error.NhsValidationException;
 
 /** Argument mistakes fail with NhsValidationException before any I/O. */
@@ -18,5 +24,28 @@ class BadInputTest {
                 .isEqualTo("/x/...");
         assertThat(NhsRequest.builder("GET", "/x/{id}").pathParam("id", "../y").build().encodedPath())
                 .isEqualTo("/x/..%2Fy");
+    }
+
+    @Test
+    void aDurationTooLongForTheClockOrOkHttpIsRefusedWhenSetNotAtTheFirstCall() {
+        Duration absurd = Duration.ofSeconds(Long.MAX_VALUE);
+        Duration month = Duration.ofDays(30);
+        assertThatThrownBy(() -> CallOptions.builder().deadline(absurd)).isInstanceOf(NhsValidationException.class);
+        assertThatThrownBy(() -> NhsClientOptions.builder().deadline(absurd))
+                .isInstanceOf(NhsValidationException.class);
+        assertThatThrownBy(() -> NhsClientOptions.builder().attemptTimeout(month))
+                .isInstanceOf(NhsValidationException.class);
+        assertThatThrownBy(() -> NhsClientOptions.builder().connectTimeout(month))
+                .isInstanceOf(NhsValidationException.class);
+        assertThatThrownBy(() -> RetryOptions.builder().initialBackoff(absurd))
+                .isInstanceOf(NhsValidationException.class);
+        assertThat(CallOptions.builder().deadline(Duration.ofDays(24)).build().deadline())
+                .contains(Duration.ofDays(24));
+    }
+
+    @Test
+    void aBaseUrlOkHttpCannotParseIsAConfigurationError() {
+        assertThatThrownBy(() -> NhsHttpClient.builder().serviceName("T").baseUrl(URI.create("https://host:99999/x"))
+                .build()).isInstanceOf(NhsConfigurationException.class);
     }
 }
