@@ -14,7 +14,13 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
@@ -23,7 +29,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import uk.nhs.sdk.core.CircuitBreakerOptions;
 import uk.nhs.sdk.core.NhsClientOptions;
+import uk.nhs.sdk.core.RetryOptions;
 import uk.nhs.sdk.core.error.NhsServiceException;
+import uk.nhs.sdk.core.error.NhsTransportException;
 import uk.nhs.sdk.core.error.ServerErrorException;
 import uk.nhs.sdk.core.testing.MutableClock;
 import uk.nhs.sdk.core.testing.RecordingSleeper;
@@ -119,5 +127,59 @@ class HostileServerTest {
         assertThat(e.attempts()).isEqualTo(1);
         assertThat(e.retryAfter()).contains(Duration.ofSeconds(Long.MAX_VALUE));
         assertThat(sleeper.sleeps()).isEmpty();
+    }
+
+    /** Answers one connection with raw bytes, whatever was asked. */
+    private static ServerSocket rawServer(String answer) throws IOException {
+        ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"));
+        Thread t = new Thread(() -> {
+            try (Socket s = socket.accept()) {
+                InputStream in = s.getInputStream();
+                byte[] request = new byte[8192];
+                in.read(request);
+                s.getOutputStream().write(answer.getBytes(StandardCharsets.US_ASCII));
+                s.getOutputStream().flush();
+                s.shutdownOutput();
+            } catch (IOException e) {
+                // the test fails on what the client saw
+            }
+        });
+        t.setDaemon(true);
+        t.start();
+        return socket;
+    }
+
+    private static String causeChain(Throwable e) {
+        StringBuilder sb = new StringBuilder();
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            sb.append(c).append(" | ");
+        }
+        return sb.toString();
+    }
+
+    @Test
+    void aResponseThatBreaksHttpNeverHasItsBytesQuotedInTheCauseChain() throws IOException {
+        String body = "{\"name\":\"9434765919 Smith\"}";
+        for (String answer : new String[] {body + "\r\n\r\n",
+                "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n" + body + "\r\n"}) {
+            for (boolean streamed : new boolean[] {false, true}) {
+                try (ServerSocket raw = rawServer(answer)) {
+                    NhsHttpClient c = NhsHttpClient.builder().serviceName("TEST")
+                            .baseUrl(URI.create("http://127.0.0.1:" + raw.getLocalPort()))
+                            .options(NhsClientOptions.builder().retry(RetryOptions.none()).clock(clock)
+                                    .sleeper(sleeper).build()).build();
+
+                    NhsTransportException e = catchThrowableOfType(NhsTransportException.class, () -> {
+                        try (NhsResponse r = c.execute(NhsRequest.builder("GET", "/x").streamingResponse(streamed)
+                                .build())) {
+                            r.body();
+                        }
+                    });
+
+                    assertThat(e).as(answer).isNotNull();
+                    assertThat(causeChain(e)).as(answer).doesNotContain("9434765919").contains("ProtocolException");
+                }
+            }
+        }
     }
 }

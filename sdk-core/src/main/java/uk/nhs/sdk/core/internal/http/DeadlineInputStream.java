@@ -65,7 +65,7 @@ final class DeadlineInputStream extends FilterInputStream {
                     ? "the response body stalled for longer than the attempt timeout"
                     : "the call's deadline passed while reading the response body", e);
         }
-        return e;
+        return SafeCause.of(e);
     }
 
     private NhsTimeoutException timeout(String message, IOException cause) {

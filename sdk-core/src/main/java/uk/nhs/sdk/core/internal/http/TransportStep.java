@@ -92,9 +92,11 @@ final class TransportStep implements PipelinePolicy {
             String reason = interrupted ? "interrupted"
                     : timeout ? "the attempt timed out" : "the connection failed (" + e.getClass().getSimpleName() + ")";
             boolean unknown = call.attemptSent() && request.idempotency() != Idempotency.SAFE;
+            IOException cause = SafeCause.of(e);
             NhsTransportException failure = timeout
-                    ? new NhsTimeoutException(reason, call.details(), unknown, request.reconcileId().orElse(null), e)
-                    : new NhsTransportException(reason, call.details(), unknown, request.reconcileId().orElse(null), e);
+                    ? new NhsTimeoutException(reason, call.details(), unknown, request.reconcileId().orElse(null), cause)
+                    : new NhsTransportException(reason, call.details(), unknown, request.reconcileId().orElse(null),
+                            cause);
             throw call.transportFailed(failure, reason, interrupted);
         } finally {
             if (response != null) {
