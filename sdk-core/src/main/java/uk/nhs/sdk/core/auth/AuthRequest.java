@@ -1,6 +1,7 @@
 package uk.nhs.sdk.core.auth;
 
 import java.net.URI;
+import java.util.Optional;
 
 /**
  * The attempt an {@link AuthProvider} is asked to authenticate.
@@ -42,4 +43,17 @@ public interface AuthRequest {
      * @throws uk.nhs.sdk.core.error.NhsValidationException when the name or value cannot be sent
      */
     void header(String name, String value);
+
+    /**
+     * The value of a header already set on this attempt, such as the credentials
+     * {@link AuthProvider#authenticate(AuthRequest)} set, so that
+     * {@link AuthProvider#refreshAfterUnauthorized(AuthRequest)} can tell which credentials were
+     * refused without keeping state per attempt.
+     *
+     * @param name the header name, any case
+     * @return the value, if set; empty when the implementation does not expose headers
+     */
+    default Optional<String> header(String name) {
+        return Optional.empty();
+    }
 }

@@ -8,11 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.interfaces.RSAPrivateKey;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collections;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.WeakHashMap;
 import uk.nhs.sdk.core.NhsClientOptions;
 import uk.nhs.sdk.core.NhsEnvironment;
 import uk.nhs.sdk.core.Secret;
@@ -92,8 +89,6 @@ public final class SignedJwtAuth implements AuthProvider, AutoCloseable {
     private final NhsHttpClient http;
     private final String tokenPath;
     private final TokenCache cache;
-    /** The token each attempt was given, keyed by the attempt (weakly: an attempt is short-lived). */
-    private final Map<AuthRequest, AccessToken> usedBy = Collections.synchronizedMap(new WeakHashMap<>());
     private volatile boolean closed;
 
     private SignedJwtAuth(Builder b) {
@@ -130,24 +125,29 @@ public final class SignedJwtAuth implements AuthProvider, AutoCloseable {
     @Override
     public void authenticate(AuthRequest request) {
         AccessToken used = current();
-        usedBy.put(request, used);
         request.header("Authorization", "Bearer " + used.value().reveal());
     }
 
     /**
-     * Drops the token the refused attempt used, unless the cache already holds another one (then
-     * another caller has refreshed it already), so the next attempt uses a new token.
+     * Drops the cached token if it is the one the refused attempt sent (read back from its
+     * {@code Authorization} header), so the next attempt uses a new token; a newer token another
+     * caller already fetched is kept. Holds no state per attempt and takes no lock unless it drops
+     * the token.
      *
      * @param request the refused attempt, as given to {@link #authenticate(AuthRequest)}
      * @return {@code true}: one fresh attempt may succeed
      */
     @Override
     public boolean refreshAfterUnauthorized(AuthRequest request) {
-        AccessToken refused = usedBy.remove(request);
-        if (refused == null) {
-            refused = cache.peek().orElse(null); // an attempt this provider did not authenticate
+        AccessToken cached = cache.peek().orElse(null);
+        if (cached == null) {
+            return true;
         }
-        cache.invalidate(refused);
+        Optional<String> sent = request.header("Authorization");
+        // an attempt that does not expose its headers: assume it sent the cached token
+        if (sent.isEmpty() || sent.get().equals("Bearer " + cached.value().reveal())) {
+            cache.invalidate(cached);
+        }
         return true;
     }
 

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -198,7 +199,7 @@ class SignedJwtAuthTokenCacheTest {
     }
 
     /** An attempt as the pipeline hands it to the provider. */
-    private static final class Attempt implements AuthRequest {
+    private static class Attempt implements AuthRequest {
         final Map<String, String> headers = new HashMap<>();
 
         @Override
@@ -224,6 +225,51 @@ class SignedJwtAuthTokenCacheTest {
         @Override
         public void header(String name, String value) {
             headers.put(name, value);
+        }
+
+        @Override
+        public Optional<String> header(String name) {
+            return Optional.ofNullable(headers.get(name));
+        }
+    }
+
+    @Test
+    void aCallerStuckInsideAuthenticateHoldsUpNoOtherCaller() throws Exception {
+        try (SignedJwtAuth auth = builder().build()) {
+            auth.accessToken();
+            CountDownLatch release = new CountDownLatch(1);
+            Attempt stuck = new Attempt() {
+                @Override
+                public int hashCode() { // anything the provider does with the attempt blocks here
+                    try {
+                        release.await(10, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return 1;
+                }
+
+                @Override
+                public boolean equals(Object o) {
+                    return this == o;
+                }
+            };
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                Future<?> first = pool.submit(() -> auth.authenticate(stuck));
+                Thread.sleep(200); // let the first caller get inside authenticate
+                Attempt other = new Attempt();
+
+                Future<?> second = pool.submit(() -> auth.authenticate(other));
+
+                second.get(2, TimeUnit.SECONDS);
+                assertThat(other.headers).containsEntry("Authorization", "Bearer tok-CCC333");
+                release.countDown();
+                first.get(10, TimeUnit.SECONDS);
+            } finally {
+                release.countDown();
+                pool.shutdownNow();
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package uk.nhs.sdk.core.internal.http;
 
 import java.net.URI;
+import java.util.Optional;
 import uk.nhs.sdk.core.auth.AuthProvider;
 import uk.nhs.sdk.core.auth.AuthRequest;
 import uk.nhs.sdk.core.http.NhsResponse;
@@ -64,6 +65,11 @@ final class AuthStep implements PipelinePolicy {
         @Override
         public void header(String name, String value) {
             call.setHeader(name, value);
+        }
+
+        @Override
+        public Optional<String> header(String name) {
+            return call.header(name);
         }
     }
 }
