@@ -1,6 +1,7 @@
 package uk.nhs.sdk.core.auth;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -54,6 +55,16 @@ public interface AuthRequest {
      * @return the value, if set; empty when the implementation does not expose headers
      */
     default Optional<String> header(String name) {
+        return Optional.empty();
+    }
+
+    /**
+     * When the call this attempt belongs to must end. A provider that has to wait (for a token
+     * another thread is fetching) waits no longer than this.
+     *
+     * @return the call's deadline; empty when the implementation does not know it
+     */
+    default Optional<Instant> deadline() {
         return Optional.empty();
     }
 }

@@ -60,7 +60,8 @@ import uk.nhs.sdk.core.internal.auth.TokenResponse;
  *   <li>{@link Builder#refreshMargin(Duration) a margin} before expiry (60 s by default) one caller
  *       refreshes it while the others keep using the still-valid token, without waiting;</li>
  *   <li>when no valid token exists one caller fetches (single flight) and the others wait for
- *       its result, for at most the options' {@link NhsClientOptions#deadline() deadline};
+ *       its result, for at most their call's deadline and never longer than the options'
+ *       {@link NhsClientOptions#deadline() deadline};
  *       a wait that runs out is an {@link uk.nhs.sdk.core.error.NhsTimeoutException}, an
  *       interrupted wait an {@link uk.nhs.sdk.core.error.NhsTransportException};</li>
  *   <li>if a refresh fails while the token is still valid, the token is served until it expires
@@ -122,9 +123,18 @@ public final class SignedJwtAuth implements AuthProvider, AutoCloseable {
         return new Builder();
     }
 
+    /**
+     * Sets {@code Authorization: Bearer <token>} on the attempt. Waiting for a token another
+     * thread is fetching is bounded by the attempt's {@link AuthRequest#deadline() deadline} as
+     * well as by the options' deadline; the thread that fetches is bounded by the options' deadline.
+     *
+     * @param request the attempt
+     * @throws uk.nhs.sdk.core.error.NhsTimeoutException when the wait for another thread's token
+     *     request outlasts the call's deadline
+     */
     @Override
     public void authenticate(AuthRequest request) {
-        AccessToken used = current();
+        AccessToken used = current(request.deadline().orElse(null));
         request.header("Authorization", "Bearer " + used.value().reveal());
     }
 
@@ -163,7 +173,7 @@ public final class SignedJwtAuth implements AuthProvider, AutoCloseable {
      * @throws NhsSdkException when this provider was closed
      */
     public Secret accessToken() {
-        return current().value();
+        return current(null).value();
     }
 
     /**
@@ -193,11 +203,11 @@ public final class SignedJwtAuth implements AuthProvider, AutoCloseable {
         return Optional.ofNullable(ownedTransport);
     }
 
-    private AccessToken current() {
+    private AccessToken current(Instant callerDeadline) {
         if (closed) {
             throw new NhsSdkException("SignedJwtAuth was closed");
         }
-        return cache.get();
+        return cache.getWithin(callerDeadline);
     }
 
     private AccessToken fetch() {

@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.net.URI;
@@ -30,10 +31,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import uk.nhs.sdk.core.CallOptions;
 import uk.nhs.sdk.core.NhsClientOptions;
 import uk.nhs.sdk.core.RetryOptions;
 import uk.nhs.sdk.core.Secret;
 import uk.nhs.sdk.core.error.NhsSdkException;
+import uk.nhs.sdk.core.error.NhsTimeoutException;
 import uk.nhs.sdk.core.error.ServerErrorException;
 import uk.nhs.sdk.core.http.NhsHttpClient;
 import uk.nhs.sdk.core.http.NhsHttpTransport;
@@ -315,6 +318,34 @@ class SignedJwtAuthTokenCacheTest {
 
             assertThat(statuses).containsOnly(200);
             assertThat(tokenRequests()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aCallWaitingForAnotherThreadsTokenRequestWaitsNoLongerThanItsOwnDeadline() throws Exception {
+        tokenEndpointAnswers("tok-CCC333", 3_000);
+        server.stubFor(get(urlPathEqualTo("/api/thing")).willReturn(aResponse().withStatus(200).withBody("{}")));
+        try (SignedJwtAuth auth = builder().build()) { // the token client's own deadline: 2 minutes
+            NhsHttpClient api = NhsHttpClient.builder().serviceName("API")
+                    .baseUrl(URI.create(server.baseUrl() + "/api")).options(options()).auth(auth).build()
+                    .withCallOptions(CallOptions.builder().deadline(Duration.ofMillis(300)).build());
+            ExecutorService pool = Executors.newSingleThreadExecutor();
+            try {
+                Future<Secret> fetcher = pool.submit(auth::accessToken); // a token request taking 3 s
+                Thread.sleep(300);
+
+                long start = System.nanoTime();
+                NhsTimeoutException e = catchThrowableOfType(NhsTimeoutException.class,
+                        () -> api.execute(NhsRequest.builder("GET", "/thing").build()));
+                long waitedMs = (System.nanoTime() - start) / 1_000_000;
+
+                assertThat(e).isNotNull();
+                assertThat(e.getMessage()).contains("token");
+                assertThat(waitedMs).isLessThan(2_000);
+                assertThat(fetcher.get(10, TimeUnit.SECONDS).reveal()).isEqualTo("tok-CCC333");
+            } finally {
+                pool.shutdownNow();
+            }
         }
     }
 

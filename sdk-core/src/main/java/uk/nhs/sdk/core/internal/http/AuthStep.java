@@ -1,6 +1,7 @@
 package uk.nhs.sdk.core.internal.http;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.Optional;
 import uk.nhs.sdk.core.auth.AuthProvider;
 import uk.nhs.sdk.core.auth.AuthRequest;
@@ -70,6 +71,11 @@ final class AuthStep implements PipelinePolicy {
         @Override
         public Optional<String> header(String name) {
             return call.header(name);
+        }
+
+        @Override
+        public Optional<Instant> deadline() {
+            return Optional.of(call.deadline());
         }
     }
 }
