@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import uk.nhs.sdk.core.CallOptions;
 import uk.nhs.sdk.core.CircuitBreakerOptions;
 import uk.nhs.sdk.core.NhsClientOptions;
+import uk.nhs.sdk.core.RateLimitOptions;
 import uk.nhs.sdk.core.error.NhsTimeoutException;
 import uk.nhs.sdk.core.testing.MutableClock;
 import uk.nhs.sdk.core.testing.RecordingSleeper;
@@ -83,5 +84,26 @@ class DeadlineEdgesTest {
         assertThat(e.attempts()).isZero();
         assertThat(e.outcomeUnknown()).isFalse();
         server.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void waitingForARateLimitPermitNeverOutlastsTheDeadlineAndUsesTheSleeper() {
+        server.stubFor(get(urlPathEqualTo("/thing")).willReturn(aResponse().withStatus(200).withBody("{}")));
+        NhsHttpClient c = client(NhsClientOptions.builder()
+                .rateLimit(RateLimitOptions.perSecond(1, Duration.ofSeconds(10))));
+        c.execute(NhsRequest.builder("GET", "/thing").build()); // the second's permit comes in about 1 s
+
+        long start = System.nanoTime();
+        NhsTimeoutException e = catchThrowableOfType(NhsTimeoutException.class,
+                () -> c.withCallOptions(CallOptions.builder().deadline(Duration.ofMillis(200)).build())
+                        .execute(NhsRequest.builder("GET", "/thing").build()));
+        NhsResponse third = c.execute(NhsRequest.builder("GET", "/thing").build());
+        long waitedMs = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(e).isNotNull();
+        assertThat(e.attempts()).isZero();
+        assertThat(third.status()).isEqualTo(200);
+        assertThat(sleeper.sleeps()).hasSize(1).allSatisfy(d -> assertThat(d).isPositive());
+        assertThat(waitedMs).isLessThan(900); // the waits were the sleeper's, not real ones
     }
 }
