@@ -8,12 +8,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -23,6 +25,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,9 +33,12 @@ import org.junit.jupiter.api.Test;
 import uk.nhs.sdk.core.CircuitBreakerOptions;
 import uk.nhs.sdk.core.NhsClientOptions;
 import uk.nhs.sdk.core.RetryOptions;
+import uk.nhs.sdk.core.auth.AuthProvider;
+import uk.nhs.sdk.core.auth.AuthRequest;
 import uk.nhs.sdk.core.error.NhsServiceException;
 import uk.nhs.sdk.core.error.NhsTransportException;
 import uk.nhs.sdk.core.error.ServerErrorException;
+import uk.nhs.sdk.core.error.UnauthorizedException;
 import uk.nhs.sdk.core.testing.MutableClock;
 import uk.nhs.sdk.core.testing.RecordingSleeper;
 
@@ -181,5 +187,83 @@ class HostileServerTest {
                 }
             }
         }
+    }
+
+    /** Hands out token-1, token-2, ... and agrees to refresh after every 401. */
+    private static AuthProvider refreshing(AtomicInteger tokens) {
+        return new AuthProvider() {
+            @Override
+            public void authenticate(AuthRequest request) {
+                request.header("Authorization", "Bearer token-" + tokens.incrementAndGet());
+            }
+
+            @Override
+            public boolean refreshAfterUnauthorized(AuthRequest request) {
+                return true;
+            }
+        };
+    }
+
+    private NhsHttpClient client(AuthProvider auth) {
+        return NhsHttpClient.builder().serviceName("TEST").baseUrl(URI.create(server.baseUrl()))
+                .options(NhsClientOptions.builder().clock(clock).sleeper(sleeper)
+                        .circuitBreaker(CircuitBreakerOptions.disabled()).build())
+                .auth(auth).build();
+    }
+
+    @Test
+    void aNoneRequestRefused401IsSentOnceMoreWithNewCredentialsOnlyWhenItsBodyCanBeReplayed() {
+        // a 401 proves the request was not applied, so even a NONE request may go again, fresh
+        server.stubFor(post(urlPathEqualTo("/send")).withHeader("Authorization", equalTo("Bearer token-1"))
+                .willReturn(aResponse().withStatus(401)));
+        server.stubFor(post(urlPathEqualTo("/send")).withHeader("Authorization", equalTo("Bearer token-2"))
+                .willReturn(aResponse().withStatus(202)));
+        NhsRequest replayable = NhsRequest.builder("POST", "/send")
+                .body(NhsRequestBody.ofString("x", "text/plain")).build();
+
+        NhsResponse r = client(refreshing(new AtomicInteger())).execute(replayable);
+
+        assertThat(r.status()).isEqualTo(202);
+        server.verify(2, postRequestedFor(urlPathEqualTo("/send")));
+
+        server.resetRequests();
+        AtomicInteger opened = new AtomicInteger();
+        NhsRequest oneShot = NhsRequest.builder("POST", "/send").body(NhsRequestBody.ofStream(() -> {
+            opened.incrementAndGet();
+            return new ByteArrayInputStream(new byte[1]);
+        }, 1, "text/plain", false)).build();
+
+        UnauthorizedException e = catchThrowableOfType(UnauthorizedException.class,
+                () -> client(refreshing(new AtomicInteger())).execute(oneShot));
+
+        assertThat(e.attempts()).isEqualTo(1);
+        assertThat(opened).hasValue(1);
+        server.verify(1, postRequestedFor(urlPathEqualTo("/send")));
+    }
+
+    @Test
+    void aServerThatAlwaysAnswers401GetsOneRefreshedRetryPerCallNotALoop() {
+        server.stubFor(get(urlPathEqualTo("/thing")).willReturn(aResponse().withStatus(401)));
+        AtomicInteger tokens = new AtomicInteger();
+
+        UnauthorizedException e = catchThrowableOfType(UnauthorizedException.class,
+                () -> client(refreshing(tokens)).execute(NhsRequest.builder("GET", "/thing").build()));
+
+        assertThat(e.attempts()).isEqualTo(2);
+        assertThat(tokens).hasValue(2);
+        server.verify(2, getRequestedFor(urlPathEqualTo("/thing")));
+        assertThat(sleeper.sleeps()).isEmpty();
+    }
+
+    @Test
+    void redirectsAreNotFollowedSoCredentialsNeverGoElsewhere() {
+        server.stubFor(get(urlPathEqualTo("/moved")).willReturn(aResponse().withStatus(302)
+                .withHeader("Location", "http://127.0.0.2:1/steal")));
+
+        NhsServiceException e = catchThrowableOfType(NhsServiceException.class,
+                () -> client(refreshing(new AtomicInteger())).execute(NhsRequest.builder("GET", "/moved").build()));
+
+        assertThat(e.status()).isEqualTo(302);
+        server.verify(1, getRequestedFor(urlPathEqualTo("/moved")));
     }
 }
