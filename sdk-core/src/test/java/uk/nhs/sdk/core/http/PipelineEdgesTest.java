@@ -250,4 +250,21 @@ class PipelineEdgesTest {
         assertThat(b.execute(NhsRequest.builder("GET", "/thing").build()).status()).isEqualTo(200);
         shared.close();
     }
+
+    @Test
+    void callsAfterCloseFailAsDocumentedThroughTheClientAndItsViewsButClosingAViewChangesNothing() {
+        server.stubFor(get(urlPathEqualTo("/api/thing")).willReturn(aResponse().withStatus(200).withBody("{}")));
+        NhsHttpClient c = wiremock(NhsClientOptions.builder());
+        NhsHttpClient view = c.withCallOptions(uk.nhs.sdk.core.CallOptions.none());
+
+        view.close();
+        assertThat(c.execute(NhsRequest.builder("GET", "/thing").build()).status()).isEqualTo(200);
+        c.close();
+
+        assertThatThrownBy(() -> c.execute(NhsRequest.builder("GET", "/thing").build()))
+                .isInstanceOf(uk.nhs.sdk.core.error.NhsSdkException.class).hasMessageContaining("closed");
+        assertThatThrownBy(() -> view.execute(NhsRequest.builder("GET", "/thing").build()))
+                .isInstanceOf(uk.nhs.sdk.core.error.NhsSdkException.class).hasMessageContaining("closed");
+        server.verify(1, getRequestedFor(urlPathEqualTo("/api/thing")));
+    }
 }
