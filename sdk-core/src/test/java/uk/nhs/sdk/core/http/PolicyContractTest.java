@@ -3,6 +3,8 @@ package uk.nhs.sdk.core.http;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -12,6 +14,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -131,5 +141,54 @@ class PolicyContractTest {
 
         assertThat(c.execute(send())).isSameAs(cached);
         server.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void manyThreadsShareOneClientWhileAPolicyThrowsForSomeCalls() throws Exception {
+        server.stubFor(get(urlPathEqualTo("/thing")).willReturn(aResponse().withStatus(200).withBody("{}")));
+        NhsHttpClient c = client(NhsClientOptions.builder()
+                .addPolicy(PipelinePosition.PER_CALL, (call, next) -> {
+                    call.setHeader("X-Caller", call.request().requestId()); // must never leak into another call
+                    return next.process();
+                })
+                .addPolicy(PipelinePosition.PER_ATTEMPT, (call, next) -> {
+                    if (call.request().query().get(0).getValue().endsWith("7")) {
+                        throw new IllegalStateException("refused by policy");
+                    }
+                    return next.process();
+                }), AuthProvider.none());
+        int threads = 16;
+        int calls = 25;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        Set<String> refused = ConcurrentHashMap.newKeySet();
+        try {
+            List<Future<Integer>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                done.add(pool.submit(() -> {
+                    int ok = 0;
+                    for (int i = 0; i < calls; i++) {
+                        NhsRequest r = NhsRequest.builder("GET", "/thing").query("n", thread + "-" + i).build();
+                        try {
+                            ok += c.execute(r).status() == 200 ? 1 : 0;
+                        } catch (IllegalStateException e) {
+                            refused.add(r.requestId());
+                        }
+                    }
+                    return ok;
+                }));
+            }
+            int ok = 0;
+            for (Future<Integer> f : done) {
+                ok += f.get(60, TimeUnit.SECONDS);
+            }
+
+            assertThat(ok + refused.size()).isEqualTo(threads * calls);
+            assertThat(refused).hasSize(threads * 2); // calls 7 and 17 of each thread
+        } finally {
+            pool.shutdownNow();
+        }
+        server.findAll(getRequestedFor(urlPathEqualTo("/thing"))).forEach(q ->
+                assertThat(q.getHeader("X-Caller")).isEqualTo(q.getHeader("X-Request-ID")));
     }
 }
