@@ -33,6 +33,8 @@ import uk.nhs.sdk.core.error.NhsTransportException;
  *       {@link NhsTransportException} (with the thread's interrupt flag set again) when the
  *       waiting thread is interrupted. When that fetch fails, the waiters get the same
  *       exception instance (one fetch, one failure).</li>
+ *   <li><b>Cancelled fetch</b>: a fetch that fails because its caller's thread was interrupted
+ *       ends that caller's call only; it starts no cooldown and one of the waiters fetches anew.</li>
  *   <li><b>Cooldown</b>: after a failed fetch no new fetch starts until {@code cooldown} has
  *       passed on the clock. Meanwhile a valid token is still served; without one, callers get
  *       the last failure again at once, without a request. After the cooldown the next caller
@@ -207,15 +209,20 @@ public final class TokenCache {
         } catch (RuntimeException e) {
             failure = e;
         } finally {
+            // a fetch that failed because its caller was interrupted says nothing about the token
+            // endpoint: no cooldown, and the waiters start a fetch of their own
+            boolean cancelled = fresh == null && Thread.currentThread().isInterrupted();
             lock.lock();
             try {
                 fetching = false;
-                completedFetches++;
+                if (!cancelled) {
+                    completedFetches++;
+                }
                 if (fresh != null) {
                     token = fresh;
                     lastFailure = null;
                     lastFailureAt = null;
-                } else if (failure != null) {
+                } else if (failure != null && !cancelled) {
                     lastFailure = failure;
                     lastFailureAt = clock.instant();
                 }
