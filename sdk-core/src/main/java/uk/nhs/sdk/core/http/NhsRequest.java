@@ -218,6 +218,9 @@ public final class NhsRequest {
         private Builder(String method, String pathTemplate) {
             this.method = Objects.requireNonNull(method, "method").toUpperCase(Locale.ROOT);
             this.pathTemplate = Objects.requireNonNull(pathTemplate, "pathTemplate");
+            if (!HeaderValues.isName(this.method)) {
+                throw new NhsValidationException("method", "must be an HTTP token, such as GET");
+            }
             if (!pathTemplate.startsWith("/")) {
                 throw new NhsValidationException("pathTemplate", "must start with /");
             }
@@ -373,9 +376,13 @@ public final class NhsRequest {
          * Builds the request.
          *
          * @return the request
-         * @throws NhsValidationException when a placeholder has no value
+         * @throws NhsValidationException when a placeholder has no value, or a GET or HEAD request
+         *     has a body
          */
         public NhsRequest build() {
+            if (body != null && ("GET".equals(method) || "HEAD".equals(method))) {
+                throw new NhsValidationException("body", "a " + method + " request has no body");
+            }
             return new NhsRequest(this);
         }
     }

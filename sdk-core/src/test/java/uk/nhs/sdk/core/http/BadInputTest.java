@@ -48,4 +48,17 @@ class BadInputTest {
         assertThatThrownBy(() -> NhsHttpClient.builder().serviceName("T").baseUrl(URI.create("https://host:99999/x"))
                 .build()).isInstanceOf(NhsConfigurationException.class);
     }
+
+    @Test
+    void aMethodOkHttpWouldRefuseIsAValidationErrorWhenTheRequestIsBuilt() {
+        NhsRequestBody body = NhsRequestBody.ofString("{}", "application/json");
+        assertThatThrownBy(() -> NhsRequest.builder("GET", "/x").body(body).build())
+                .isInstanceOf(NhsValidationException.class);
+        assertThatThrownBy(() -> NhsRequest.builder("HEAD", "/x").body(body).build())
+                .isInstanceOf(NhsValidationException.class);
+        assertThatThrownBy(() -> NhsRequest.builder("", "/x")).isInstanceOf(NhsValidationException.class);
+        assertThatThrownBy(() -> NhsRequest.builder("GET /admin HTTP/1.1\r\n", "/x"))
+                .isInstanceOf(NhsValidationException.class);
+        assertThat(NhsRequest.builder("delete", "/x").build().method()).isEqualTo("DELETE");
+    }
 }
