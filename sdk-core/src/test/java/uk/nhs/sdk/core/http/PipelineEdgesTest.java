@@ -72,6 +72,14 @@ class PipelineEdgesTest {
                 // expected: the client reads a prefix and closes
             }
         });
+        endless.createContext("/no-body", exchange -> {
+            if ("HEAD".equals(exchange.getRequestMethod())) {
+                exchange.getResponseHeaders().add("Content-Length", String.valueOf(GIB)); // what a GET would get
+            }
+            int status = Integer.parseInt(exchange.getRequestURI().getQuery().substring("status=".length()));
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
         endless.start();
     }
 
@@ -266,5 +274,19 @@ class PipelineEdgesTest {
         assertThatThrownBy(() -> view.execute(NhsRequest.builder("GET", "/thing").build()))
                 .isInstanceOf(uk.nhs.sdk.core.error.NhsSdkException.class).hasMessageContaining("closed");
         server.verify(1, getRequestedFor(urlPathEqualTo("/api/thing")));
+    }
+
+    @Test
+    void headAnd204AndA2xxWithoutABodyAreEmptyResponsesWhateverLengthTheyAnnounce() {
+        NhsHttpClient c = client("http://127.0.0.1:" + endless.getAddress().getPort(),
+                NhsClientOptions.builder().retry(RetryOptions.none()).maxResponseBytes(1024));
+
+        for (String method : new String[] {"HEAD", "GET", "DELETE"}) {
+            for (String status : new String[] {"200", "204"}) {
+                NhsResponse r = c.execute(NhsRequest.builder(method, "/no-body").query("status", status).build());
+                assertThat(r.status()).as(method + " " + status).isEqualTo(Integer.parseInt(status));
+                assertThat(r.body()).as(method + " " + status).isEmpty();
+            }
+        }
     }
 }
