@@ -72,6 +72,17 @@ class PipelineEdgesTest {
                 // expected: the client reads a prefix and closes
             }
         });
+        endless.createContext("/pause", exchange -> { // one byte, then the rest two seconds later
+            exchange.sendResponseHeaders(200, 2);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(1);
+                out.flush();
+                Thread.sleep(2_000);
+                out.write(2);
+            } catch (IOException | InterruptedException clientWentAway) {
+                // expected: the client stops reading
+            }
+        });
         endless.createContext("/no-body", exchange -> {
             if ("HEAD".equals(exchange.getRequestMethod())) {
                 exchange.getResponseHeaders().add("Content-Length", String.valueOf(GIB)); // what a GET would get
@@ -288,5 +299,24 @@ class PipelineEdgesTest {
                 assertThat(r.body()).as(method + " " + status).isEmpty();
             }
         }
+    }
+
+    @Test
+    void aStreamedBodyReadEndedByAnInterruptIsNotReportedAsTheDeadline() {
+        NhsHttpClient c = client("http://127.0.0.1:" + endless.getAddress().getPort(),
+                NhsClientOptions.builder().clock(Clock.systemUTC()));
+
+        NhsTransportException e = catchThrowableOfType(NhsTransportException.class, () -> {
+            try (NhsResponse r = c.execute(NhsRequest.builder("GET", "/pause").streamingResponse(true).build());
+                    InputStream in = r.bodyStream()) {
+                in.read();
+                Thread.currentThread().interrupt();
+                in.readAllBytes();
+            }
+        });
+
+        assertThat(Thread.interrupted()).isTrue();
+        assertThat(e).isNotNull().isNotInstanceOf(NhsTimeoutException.class);
+        assertThat(e.getMessage()).contains("interrupted");
     }
 }
