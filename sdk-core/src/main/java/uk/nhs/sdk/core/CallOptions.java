@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import uk.nhs.sdk.core.error.NhsValidationException;
+import uk.nhs.sdk.core.internal.http.HeaderValues;
 
 /**
  * Overrides for the calls made through one view of a client, without building a new client:
@@ -112,16 +113,12 @@ public final class CallOptions {
         /**
          * Sets the deadline of each call.
          *
-         * @param value a positive duration
+         * @param value a positive duration, at most 24 days
          * @return this builder
-         * @throws NhsValidationException when the duration is not positive
+         * @throws NhsValidationException when the duration is not positive or longer than 24 days
          */
         public Builder deadline(Duration value) {
-            Objects.requireNonNull(value, "deadline");
-            if (value.isZero() || value.isNegative()) {
-                throw new NhsValidationException("deadline", "must be positive");
-            }
-            this.deadline = value;
+            this.deadline = RetryOptions.Builder.positive(value, "deadline");
             return this;
         }
 

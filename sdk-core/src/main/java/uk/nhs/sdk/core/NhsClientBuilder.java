@@ -4,8 +4,10 @@ import java.net.URI;
 import java.util.Objects;
 import uk.nhs.sdk.core.auth.AuthProvider;
 import uk.nhs.sdk.core.error.NhsConfigurationException;
+import uk.nhs.sdk.core.error.NhsValidationException;
 import uk.nhs.sdk.core.http.NhsHttpClient;
 import uk.nhs.sdk.core.http.NhsHttpTransport;
+import uk.nhs.sdk.core.internal.http.HeaderValues;
 
 /**
  * The settings every service client's builder shares: where to call (an environment or a base
@@ -123,11 +125,17 @@ public abstract class NhsClientBuilder<B extends NhsClientBuilder<B, C>, C> {
      * Sets the {@code X-Correlation-ID} sent with every call (a call's own, from
      * {@link CallOptions}, wins).
      *
-     * @param value the id
+     * @param value the id: 1 to 8,192 visible ASCII characters or spaces
      * @return this builder
+     * @throws NhsValidationException when the id cannot be sent in a header
      */
     public B correlationId(String value) {
-        this.correlationId = Objects.requireNonNull(value, "correlationId");
+        Objects.requireNonNull(value, "correlationId");
+        if (value.isEmpty() || !HeaderValues.isValue(value)) {
+            throw new NhsValidationException("correlationId",
+                    "must be 1 to 8192 visible ASCII characters or spaces");
+        }
+        this.correlationId = value;
         return self();
     }
 

@@ -330,8 +330,9 @@ public final class NhsClientOptions {
         /**
          * Sets the connect timeout.
          *
-         * @param value a positive duration
+         * @param value a positive duration, at most 24 days
          * @return this builder
+         * @throws NhsValidationException when the duration is not positive or longer than 24 days
          */
         public Builder connectTimeout(Duration value) {
             this.connectTimeout = RetryOptions.Builder.positive(value, "connectTimeout");
@@ -341,8 +342,9 @@ public final class NhsClientOptions {
         /**
          * Sets the per-attempt timeout.
          *
-         * @param value a positive duration
+         * @param value a positive duration, at most 24 days
          * @return this builder
+         * @throws NhsValidationException when the duration is not positive or longer than 24 days
          */
         public Builder attemptTimeout(Duration value) {
             this.attemptTimeout = RetryOptions.Builder.positive(value, "attemptTimeout");
@@ -352,8 +354,9 @@ public final class NhsClientOptions {
         /**
          * Sets the overall deadline of a call.
          *
-         * @param value a positive duration
+         * @param value a positive duration, at most 24 days
          * @return this builder
+         * @throws NhsValidationException when the duration is not positive or longer than 24 days
          */
         public Builder deadline(Duration value) {
             this.deadline = RetryOptions.Builder.positive(value, "deadline");

@@ -17,7 +17,8 @@ public final class RateLimitOptions {
 
     /**
      * A limit of so many calls per second; a call that gets no permit within {@code maxWait} fails
-     * with {@code NhsServiceUnavailableException}.
+     * with {@code NhsServiceUnavailableException}, and one whose deadline would pass first with
+     * {@code NhsTimeoutException}. The wait is the options' {@link Sleeper}'s, on the caller's thread.
      *
      * @param permitsPerSecond calls allowed per second, at least 1
      * @param maxWait how long a call may wait for a permit (zero: fail at once)

@@ -161,8 +161,9 @@ public final class RetryOptions {
         /**
          * Sets the first backoff.
          *
-         * @param value a positive duration
+         * @param value a positive duration, at most 24 days
          * @return this builder
+         * @throws NhsValidationException when the duration is not positive or longer than 24 days
          */
         public Builder initialBackoff(Duration value) {
             this.initialBackoff = positive(value, "initialBackoff");
@@ -172,8 +173,9 @@ public final class RetryOptions {
         /**
          * Sets the largest backoff.
          *
-         * @param value a positive duration
+         * @param value a positive duration, at most 24 days
          * @return this builder
+         * @throws NhsValidationException when the duration is not positive or longer than 24 days
          */
         public Builder maxBackoff(Duration value) {
             this.maxBackoff = positive(value, "maxBackoff");
@@ -183,8 +185,9 @@ public final class RetryOptions {
         /**
          * Sets the longest {@code Retry-After} honoured.
          *
-         * @param value a positive duration
+         * @param value a positive duration, at most 24 days
          * @return this builder
+         * @throws NhsValidationException when the duration is not positive or longer than 24 days
          */
         public Builder maxRetryAfter(Duration value) {
             this.maxRetryAfter = positive(value, "maxRetryAfter");
@@ -200,10 +203,13 @@ public final class RetryOptions {
             return new RetryOptions(this);
         }
 
+        /** The longest duration any option takes: OkHttp refuses timeouts beyond an int of milliseconds. */
+        static final Duration MAX = Duration.ofDays(24);
+
         static Duration positive(Duration value, String name) {
             Objects.requireNonNull(value, name);
-            if (value.isNegative() || value.isZero()) {
-                throw new NhsValidationException(name, "must be positive");
+            if (value.isNegative() || value.isZero() || value.compareTo(MAX) > 0) {
+                throw new NhsValidationException(name, "must be positive and at most 24 days");
             }
             return value;
         }

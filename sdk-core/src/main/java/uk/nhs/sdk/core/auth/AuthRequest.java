@@ -1,6 +1,8 @@
 package uk.nhs.sdk.core.auth;
 
 import java.net.URI;
+import java.time.Instant;
+import java.util.Optional;
 
 /**
  * The attempt an {@link AuthProvider} is asked to authenticate.
@@ -37,8 +39,32 @@ public interface AuthRequest {
     /**
      * Sets a header on this attempt, replacing any of the same name.
      *
-     * @param name the header name
-     * @param value the value
+     * @param name the header name, an HTTP token
+     * @param value the value: visible ASCII and spaces, at most 8,192 characters
+     * @throws uk.nhs.sdk.core.error.NhsValidationException when the name or value cannot be sent
      */
     void header(String name, String value);
+
+    /**
+     * The value of a header already set on this attempt, such as the credentials
+     * {@link AuthProvider#authenticate(AuthRequest)} set, so that
+     * {@link AuthProvider#refreshAfterUnauthorized(AuthRequest)} can tell which credentials were
+     * refused without keeping state per attempt.
+     *
+     * @param name the header name, any case
+     * @return the value, if set; empty when the implementation does not expose headers
+     */
+    default Optional<String> header(String name) {
+        return Optional.empty();
+    }
+
+    /**
+     * When the call this attempt belongs to must end. A provider that has to wait (for a token
+     * another thread is fetching) waits no longer than this.
+     *
+     * @return the call's deadline; empty when the implementation does not know it
+     */
+    default Optional<Instant> deadline() {
+        return Optional.empty();
+    }
 }

@@ -8,11 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.interfaces.RSAPrivateKey;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collections;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.WeakHashMap;
 import uk.nhs.sdk.core.NhsClientOptions;
 import uk.nhs.sdk.core.NhsEnvironment;
 import uk.nhs.sdk.core.Secret;
@@ -63,7 +60,8 @@ import uk.nhs.sdk.core.internal.auth.TokenResponse;
  *   <li>{@link Builder#refreshMargin(Duration) a margin} before expiry (60 s by default) one caller
  *       refreshes it while the others keep using the still-valid token, without waiting;</li>
  *   <li>when no valid token exists one caller fetches (single flight) and the others wait for
- *       its result, for at most the options' {@link NhsClientOptions#deadline() deadline};
+ *       its result, for at most their call's deadline and never longer than the options'
+ *       {@link NhsClientOptions#deadline() deadline};
  *       a wait that runs out is an {@link uk.nhs.sdk.core.error.NhsTimeoutException}, an
  *       interrupted wait an {@link uk.nhs.sdk.core.error.NhsTransportException};</li>
  *   <li>if a refresh fails while the token is still valid, the token is served until it expires
@@ -92,8 +90,6 @@ public final class SignedJwtAuth implements AuthProvider, AutoCloseable {
     private final NhsHttpClient http;
     private final String tokenPath;
     private final TokenCache cache;
-    /** The token each attempt was given, keyed by the attempt (weakly: an attempt is short-lived). */
-    private final Map<AuthRequest, AccessToken> usedBy = Collections.synchronizedMap(new WeakHashMap<>());
     private volatile boolean closed;
 
     private SignedJwtAuth(Builder b) {
@@ -127,27 +123,41 @@ public final class SignedJwtAuth implements AuthProvider, AutoCloseable {
         return new Builder();
     }
 
+    /**
+     * Sets {@code Authorization: Bearer <token>} on the attempt. Waiting for a token another
+     * thread is fetching is bounded by the attempt's {@link AuthRequest#deadline() deadline} as
+     * well as by the options' deadline; the thread that fetches is bounded by the options' deadline.
+     *
+     * @param request the attempt
+     * @throws uk.nhs.sdk.core.error.NhsTimeoutException when the wait for another thread's token
+     *     request outlasts the call's deadline
+     */
     @Override
     public void authenticate(AuthRequest request) {
-        AccessToken used = current();
-        usedBy.put(request, used);
+        AccessToken used = current(request.deadline().orElse(null));
         request.header("Authorization", "Bearer " + used.value().reveal());
     }
 
     /**
-     * Drops the token the refused attempt used, unless the cache already holds another one (then
-     * another caller has refreshed it already), so the next attempt uses a new token.
+     * Drops the cached token if it is the one the refused attempt sent (read back from its
+     * {@code Authorization} header), so the next attempt uses a new token; a newer token another
+     * caller already fetched is kept. Holds no state per attempt and takes no lock unless it drops
+     * the token.
      *
      * @param request the refused attempt, as given to {@link #authenticate(AuthRequest)}
      * @return {@code true}: one fresh attempt may succeed
      */
     @Override
     public boolean refreshAfterUnauthorized(AuthRequest request) {
-        AccessToken refused = usedBy.remove(request);
-        if (refused == null) {
-            refused = cache.peek().orElse(null); // an attempt this provider did not authenticate
+        AccessToken cached = cache.peek().orElse(null);
+        if (cached == null) {
+            return true;
         }
-        cache.invalidate(refused);
+        Optional<String> sent = request.header("Authorization");
+        // an attempt that does not expose its headers: assume it sent the cached token
+        if (sent.isEmpty() || sent.get().equals("Bearer " + cached.value().reveal())) {
+            cache.invalidate(cached);
+        }
         return true;
     }
 
@@ -163,7 +173,7 @@ public final class SignedJwtAuth implements AuthProvider, AutoCloseable {
      * @throws NhsSdkException when this provider was closed
      */
     public Secret accessToken() {
-        return current().value();
+        return current(null).value();
     }
 
     /**
@@ -193,11 +203,11 @@ public final class SignedJwtAuth implements AuthProvider, AutoCloseable {
         return Optional.ofNullable(ownedTransport);
     }
 
-    private AccessToken current() {
+    private AccessToken current(Instant callerDeadline) {
         if (closed) {
             throw new NhsSdkException("SignedJwtAuth was closed");
         }
-        return cache.get();
+        return cache.getWithin(callerDeadline);
     }
 
     private AccessToken fetch() {

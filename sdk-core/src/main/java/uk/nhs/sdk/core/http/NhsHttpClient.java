@@ -7,10 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import uk.nhs.sdk.core.CallOptions;
 import uk.nhs.sdk.core.NhsClientOptions;
 import uk.nhs.sdk.core.auth.AuthProvider;
 import uk.nhs.sdk.core.error.NhsConfigurationException;
+import uk.nhs.sdk.core.error.NhsSdkException;
+import uk.nhs.sdk.core.internal.http.HeaderValues;
 import uk.nhs.sdk.core.internal.http.Pipeline;
 
 /**
@@ -40,6 +43,9 @@ public final class NhsHttpClient implements AutoCloseable {
     private final Pipeline pipeline;
     private final NhsHttpTransport ownTransport;
     private final CallOptions callOptions;
+    /** Shared with the views of this client: closing the client closes them too. */
+    private final AtomicBoolean closed;
+    private final boolean view;
 
     private NhsHttpClient(Builder b) {
         this.serviceName = b.serviceName;
@@ -54,6 +60,8 @@ public final class NhsHttpClient implements AutoCloseable {
         this.pipeline = new Pipeline(b.serviceName, b.baseUrl, b.options, ok, b.auth, b.errorDecoder,
                 b.correlationId, b.defaultHeaders);
         this.callOptions = CallOptions.none();
+        this.closed = new AtomicBoolean();
+        this.view = false;
     }
 
     private NhsHttpClient(NhsHttpClient base, CallOptions callOptions) {
@@ -63,6 +71,8 @@ public final class NhsHttpClient implements AutoCloseable {
         this.pipeline = base.pipeline;
         this.ownTransport = null;
         this.callOptions = callOptions;
+        this.closed = base.closed;
+        this.view = true;
     }
 
     /**
@@ -83,9 +93,14 @@ public final class NhsHttpClient implements AutoCloseable {
      * @throws uk.nhs.sdk.core.error.NhsTransportException when no usable response arrived
      * @throws uk.nhs.sdk.core.error.NhsServiceUnavailableException when the circuit is open or
      *     the rate limit refused the call
+     * @throws NhsSdkException when this client (or the client this view came from) was closed
      */
     public NhsResponse execute(NhsRequest request) {
-        return pipeline.execute(Objects.requireNonNull(request, "request"), callOptions);
+        Objects.requireNonNull(request, "request");
+        if (closed.get()) {
+            throw new NhsSdkException(serviceName + " client was closed");
+        }
+        return pipeline.execute(request, callOptions);
     }
 
     /**
@@ -114,10 +129,15 @@ public final class NhsHttpClient implements AutoCloseable {
 
     /**
      * Releases the connection pool and threads this client created; a transport given to the
-     * builder is left open for its other clients. Calls after closing fail.
+     * builder is left open for its other clients. Calls after closing, through this client or its
+     * views, fail with {@link NhsSdkException}; closing a view releases nothing and changes nothing.
      */
     @Override
     public void close() {
+        if (view) {
+            return;
+        }
+        closed.set(true);
         if (ownTransport != null) {
             ownTransport.close();
         }
@@ -265,11 +285,13 @@ public final class NhsHttpClient implements AutoCloseable {
         /**
          * Sets the default {@code X-Correlation-ID}.
          *
-         * @param value the id, or {@code null}
+         * @param value the id (1 to 8,192 visible ASCII characters or spaces), or {@code null}
          * @return this builder
+         * @throws uk.nhs.sdk.core.error.NhsValidationException when the id cannot be sent in a
+         *     header
          */
         public Builder correlationId(String value) {
-            this.correlationId = value;
+            this.correlationId = NhsRequest.Builder.correlationIdOrNull(value);
             return this;
         }
 
@@ -293,13 +315,17 @@ public final class NhsHttpClient implements AutoCloseable {
         /**
          * Adds a header sent with every request.
          *
-         * @param name the name
-         * @param value the value
+         * @param name the name, an HTTP token
+         * @param value the value: visible ASCII and spaces, at most 8,192 characters
          * @return this builder
+         * @throws uk.nhs.sdk.core.error.NhsValidationException when the name or value cannot be
+         *     sent in a header
          */
         public Builder defaultHeader(String name, String value) {
-            defaultHeaders.add(new AbstractMap.SimpleImmutableEntry<>(Objects.requireNonNull(name, "name"),
-                    Objects.requireNonNull(value, "value")));
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(value, "value");
+            HeaderValues.check("defaultHeader", name, value);
+            defaultHeaders.add(new AbstractMap.SimpleImmutableEntry<>(name, value));
             return this;
         }
 
@@ -321,6 +347,9 @@ public final class NhsHttpClient implements AutoCloseable {
             String scheme = baseUrl.getScheme();
             if (!"https".equalsIgnoreCase(scheme) && !"http".equalsIgnoreCase(scheme)) {
                 throw new NhsConfigurationException(serviceName + ": the base URL must be http or https");
+            }
+            if (okhttp3.HttpUrl.parse(baseUrl.toString()) == null) {
+                throw new NhsConfigurationException(serviceName + ": the base URL is not a valid URL (host or port)");
             }
             if ("http".equalsIgnoreCase(scheme) && !isLoopback(baseUrl.getHost())
                     && !options.plaintextHttpToRemoteHostsAllowed()) {

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import uk.nhs.sdk.core.internal.http.HeaderValues;
 import uk.nhs.sdk.core.internal.http.PercentEncoding;
 import uk.nhs.sdk.core.error.NhsValidationException;
 
@@ -217,6 +218,9 @@ public final class NhsRequest {
         private Builder(String method, String pathTemplate) {
             this.method = Objects.requireNonNull(method, "method").toUpperCase(Locale.ROOT);
             this.pathTemplate = Objects.requireNonNull(pathTemplate, "pathTemplate");
+            if (!HeaderValues.isName(this.method)) {
+                throw new NhsValidationException("method", "must be an HTTP token, such as GET");
+            }
             if (!pathTemplate.startsWith("/")) {
                 throw new NhsValidationException("pathTemplate", "must start with /");
             }
@@ -226,11 +230,19 @@ public final class NhsRequest {
          * Sets a path parameter.
          *
          * @param name the placeholder name
-         * @param value the value, percent-encoded when the path is built
+         * @param value the value, percent-encoded when the path is built; not empty, {@code .} or
+         *     {@code ..}, which would address another resource (the collection, or the parent)
          * @return this builder
+         * @throws NhsValidationException when the value is empty, {@code .} or {@code ..}
          */
         public Builder pathParam(String name, String value) {
-            pathParams.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(value, "value");
+            if (value.isEmpty() || value.equals(".") || value.equals("..")) {
+                throw new NhsValidationException("pathParam", "the value of {" + name
+                        + "} must not be empty, '.' or '..'");
+            }
+            pathParams.put(name, value);
             return this;
         }
 
@@ -251,13 +263,16 @@ public final class NhsRequest {
         /**
          * Adds a header.
          *
-         * @param name the name
-         * @param value the value
+         * @param name the name, an HTTP token
+         * @param value the value: visible ASCII and spaces, at most 8,192 characters
          * @return this builder
+         * @throws NhsValidationException when the name or value cannot be sent in a header
          */
         public Builder header(String name, String value) {
-            headers.add(new AbstractMap.SimpleImmutableEntry<>(Objects.requireNonNull(name, "name"),
-                    Objects.requireNonNull(value, "value")));
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(value, "value");
+            HeaderValues.check("header", name, value);
+            headers.add(new AbstractMap.SimpleImmutableEntry<>(name, value));
             return this;
         }
 
@@ -298,11 +313,13 @@ public final class NhsRequest {
         /**
          * Sets the {@code X-Correlation-ID} for this call.
          *
-         * @param value the correlation id
+         * @param value the correlation id: 1 to 8,192 visible ASCII characters or spaces, or
+         *     {@code null} for the client's
          * @return this builder
+         * @throws NhsValidationException when the id cannot be sent in a header
          */
         public Builder correlationId(String value) {
-            this.correlationId = value;
+            this.correlationId = correlationIdOrNull(value);
             return this;
         }
 
@@ -346,13 +363,26 @@ public final class NhsRequest {
             return this;
         }
 
+        /** A correlation id as given, refused when it cannot be sent in a header. */
+        static String correlationIdOrNull(String value) {
+            if (value != null && (value.isEmpty() || !HeaderValues.isValue(value))) {
+                throw new NhsValidationException("correlationId",
+                        "must be 1 to 8192 visible ASCII characters or spaces");
+            }
+            return value;
+        }
+
         /**
          * Builds the request.
          *
          * @return the request
-         * @throws NhsValidationException when a placeholder has no value
+         * @throws NhsValidationException when a placeholder has no value, or a GET or HEAD request
+         *     has a body
          */
         public NhsRequest build() {
+            if (body != null && ("GET".equals(method) || "HEAD".equals(method))) {
+                throw new NhsValidationException("body", "a " + method + " request has no body");
+            }
             return new NhsRequest(this);
         }
     }

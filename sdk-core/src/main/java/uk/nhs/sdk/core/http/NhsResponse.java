@@ -11,6 +11,7 @@ import java.util.Optional;
 import uk.nhs.sdk.core.error.CallDetails;
 import uk.nhs.sdk.core.error.NhsDecodeException;
 import uk.nhs.sdk.core.error.NhsTransportException;
+import uk.nhs.sdk.core.internal.http.SafeCause;
 import uk.nhs.sdk.core.internal.json.Json;
 
 /**
@@ -103,7 +104,7 @@ public final class NhsResponse implements Closeable {
         try {
             return stream.readAllBytes();
         } catch (IOException e) {
-            throw new NhsTransportException("reading the response body failed", details, false, null, e);
+            throw new NhsTransportException("reading the response body failed", details, false, null, SafeCause.of(e));
         }
     }
 

@@ -62,8 +62,10 @@ public interface PipelineCall {
     /**
      * Sets a header, replacing any of the same name (any case).
      *
-     * @param name the name
-     * @param value the value
+     * @param name the name, an HTTP token
+     * @param value the value: visible ASCII and spaces, at most 8,192 characters
+     * @throws uk.nhs.sdk.core.error.NhsValidationException when the name or value cannot be sent
+     *     (a CR or LF, a control or non-ASCII character); the message never quotes the value
      */
     void setHeader(String name, String value);
 

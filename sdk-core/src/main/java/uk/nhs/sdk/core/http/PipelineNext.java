@@ -12,7 +12,8 @@ public interface PipelineNext {
      *     policy, the attempt's response whatever its status
      * @throws uk.nhs.sdk.core.error.NhsSdkException when the call (or attempt) fails; a
      *     per-attempt policy sees {@link uk.nhs.sdk.core.error.NhsTransportException} for an
-     *     attempt that got no response
+     *     attempt that got no response; {@link uk.nhs.sdk.core.error.NhsConfigurationException}
+     *     when called a second time
      */
     NhsResponse process();
 }

@@ -3,7 +3,9 @@ package uk.nhs.sdk.core.http;
 /**
  * One step of a client's request pipeline, in the spirit of OkHttp's interceptors and the Azure
  * SDK's {@code HttpPipelinePolicy}: it may read the call, set headers, record what happens, and
- * must call {@link PipelineNext#process()} once to go on (or throw to stop the call).
+ * calls {@link PipelineNext#process()} once to go on (or throws to stop the call). It never calls
+ * it twice (retries belong to the retry step, which knows what may be sent again) and never returns
+ * {@code null}: either ends the call with {@link uk.nhs.sdk.core.error.NhsConfigurationException}.
  *
  * <p>A policy sits in one of two positions (see {@link PipelinePosition}), chosen when it is added
  * to {@link uk.nhs.sdk.core.NhsClientOptions.Builder#addPolicy(PipelinePosition, PipelinePolicy)}:
@@ -46,8 +48,9 @@ public interface PipelinePolicy {
      * Processes a call (per-call position) or an attempt (per-attempt position).
      *
      * @param call the call, with its headers so far
-     * @param next the rest of the pipeline; call {@link PipelineNext#process()} once to continue
-     * @return the response the rest of the pipeline returned (or one derived from it)
+     * @param next the rest of the pipeline; call {@link PipelineNext#process()} at most once
+     * @return the response the rest of the pipeline returned (or one derived from it), never
+     *     {@code null}
      */
     NhsResponse process(PipelineCall call, PipelineNext next);
 }

@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.net.URI;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,10 +31,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import uk.nhs.sdk.core.CallOptions;
 import uk.nhs.sdk.core.NhsClientOptions;
 import uk.nhs.sdk.core.RetryOptions;
 import uk.nhs.sdk.core.Secret;
 import uk.nhs.sdk.core.error.NhsSdkException;
+import uk.nhs.sdk.core.error.NhsTimeoutException;
 import uk.nhs.sdk.core.error.ServerErrorException;
 import uk.nhs.sdk.core.http.NhsHttpClient;
 import uk.nhs.sdk.core.http.NhsHttpTransport;
@@ -198,7 +202,7 @@ class SignedJwtAuthTokenCacheTest {
     }
 
     /** An attempt as the pipeline hands it to the provider. */
-    private static final class Attempt implements AuthRequest {
+    private static class Attempt implements AuthRequest {
         final Map<String, String> headers = new HashMap<>();
 
         @Override
@@ -224,6 +228,51 @@ class SignedJwtAuthTokenCacheTest {
         @Override
         public void header(String name, String value) {
             headers.put(name, value);
+        }
+
+        @Override
+        public Optional<String> header(String name) {
+            return Optional.ofNullable(headers.get(name));
+        }
+    }
+
+    @Test
+    void aCallerStuckInsideAuthenticateHoldsUpNoOtherCaller() throws Exception {
+        try (SignedJwtAuth auth = builder().build()) {
+            auth.accessToken();
+            CountDownLatch release = new CountDownLatch(1);
+            Attempt stuck = new Attempt() {
+                @Override
+                public int hashCode() { // anything the provider does with the attempt blocks here
+                    try {
+                        release.await(10, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return 1;
+                }
+
+                @Override
+                public boolean equals(Object o) {
+                    return this == o;
+                }
+            };
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                Future<?> first = pool.submit(() -> auth.authenticate(stuck));
+                Thread.sleep(200); // let the first caller get inside authenticate
+                Attempt other = new Attempt();
+
+                Future<?> second = pool.submit(() -> auth.authenticate(other));
+
+                second.get(2, TimeUnit.SECONDS);
+                assertThat(other.headers).containsEntry("Authorization", "Bearer tok-CCC333");
+                release.countDown();
+                first.get(10, TimeUnit.SECONDS);
+            } finally {
+                release.countDown();
+                pool.shutdownNow();
+            }
         }
     }
 
@@ -269,6 +318,34 @@ class SignedJwtAuthTokenCacheTest {
 
             assertThat(statuses).containsOnly(200);
             assertThat(tokenRequests()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aCallWaitingForAnotherThreadsTokenRequestWaitsNoLongerThanItsOwnDeadline() throws Exception {
+        tokenEndpointAnswers("tok-CCC333", 3_000);
+        server.stubFor(get(urlPathEqualTo("/api/thing")).willReturn(aResponse().withStatus(200).withBody("{}")));
+        try (SignedJwtAuth auth = builder().build()) { // the token client's own deadline: 2 minutes
+            NhsHttpClient api = NhsHttpClient.builder().serviceName("API")
+                    .baseUrl(URI.create(server.baseUrl() + "/api")).options(options()).auth(auth).build()
+                    .withCallOptions(CallOptions.builder().deadline(Duration.ofMillis(300)).build());
+            ExecutorService pool = Executors.newSingleThreadExecutor();
+            try {
+                Future<Secret> fetcher = pool.submit(auth::accessToken); // a token request taking 3 s
+                Thread.sleep(300);
+
+                long start = System.nanoTime();
+                NhsTimeoutException e = catchThrowableOfType(NhsTimeoutException.class,
+                        () -> api.execute(NhsRequest.builder("GET", "/thing").build()));
+                long waitedMs = (System.nanoTime() - start) / 1_000_000;
+
+                assertThat(e).isNotNull();
+                assertThat(e.getMessage()).contains("token");
+                assertThat(waitedMs).isLessThan(2_000);
+                assertThat(fetcher.get(10, TimeUnit.SECONDS).reveal()).isEqualTo("tok-CCC333");
+            } finally {
+                pool.shutdownNow();
+            }
         }
     }
 

@@ -72,6 +72,25 @@ class PipelineEdgesTest {
                 // expected: the client reads a prefix and closes
             }
         });
+        endless.createContext("/pause", exchange -> { // one byte, then the rest two seconds later
+            exchange.sendResponseHeaders(200, 2);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(1);
+                out.flush();
+                Thread.sleep(2_000);
+                out.write(2);
+            } catch (IOException | InterruptedException clientWentAway) {
+                // expected: the client stops reading
+            }
+        });
+        endless.createContext("/no-body", exchange -> {
+            if ("HEAD".equals(exchange.getRequestMethod())) {
+                exchange.getResponseHeaders().add("Content-Length", String.valueOf(GIB)); // what a GET would get
+            }
+            int status = Integer.parseInt(exchange.getRequestURI().getQuery().substring("status=".length()));
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
         endless.start();
     }
 
@@ -249,5 +268,55 @@ class PipelineEdgesTest {
 
         assertThat(b.execute(NhsRequest.builder("GET", "/thing").build()).status()).isEqualTo(200);
         shared.close();
+    }
+
+    @Test
+    void callsAfterCloseFailAsDocumentedThroughTheClientAndItsViewsButClosingAViewChangesNothing() {
+        server.stubFor(get(urlPathEqualTo("/api/thing")).willReturn(aResponse().withStatus(200).withBody("{}")));
+        NhsHttpClient c = wiremock(NhsClientOptions.builder());
+        NhsHttpClient view = c.withCallOptions(uk.nhs.sdk.core.CallOptions.none());
+
+        view.close();
+        assertThat(c.execute(NhsRequest.builder("GET", "/thing").build()).status()).isEqualTo(200);
+        c.close();
+
+        assertThatThrownBy(() -> c.execute(NhsRequest.builder("GET", "/thing").build()))
+                .isInstanceOf(uk.nhs.sdk.core.error.NhsSdkException.class).hasMessageContaining("closed");
+        assertThatThrownBy(() -> view.execute(NhsRequest.builder("GET", "/thing").build()))
+                .isInstanceOf(uk.nhs.sdk.core.error.NhsSdkException.class).hasMessageContaining("closed");
+        server.verify(1, getRequestedFor(urlPathEqualTo("/api/thing")));
+    }
+
+    @Test
+    void headAnd204AndA2xxWithoutABodyAreEmptyResponsesWhateverLengthTheyAnnounce() {
+        NhsHttpClient c = client("http://127.0.0.1:" + endless.getAddress().getPort(),
+                NhsClientOptions.builder().retry(RetryOptions.none()).maxResponseBytes(1024));
+
+        for (String method : new String[] {"HEAD", "GET", "DELETE"}) {
+            for (String status : new String[] {"200", "204"}) {
+                NhsResponse r = c.execute(NhsRequest.builder(method, "/no-body").query("status", status).build());
+                assertThat(r.status()).as(method + " " + status).isEqualTo(Integer.parseInt(status));
+                assertThat(r.body()).as(method + " " + status).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void aStreamedBodyReadEndedByAnInterruptIsNotReportedAsTheDeadline() {
+        NhsHttpClient c = client("http://127.0.0.1:" + endless.getAddress().getPort(),
+                NhsClientOptions.builder().clock(Clock.systemUTC()));
+
+        NhsTransportException e = catchThrowableOfType(NhsTransportException.class, () -> {
+            try (NhsResponse r = c.execute(NhsRequest.builder("GET", "/pause").streamingResponse(true).build());
+                    InputStream in = r.bodyStream()) {
+                in.read();
+                Thread.currentThread().interrupt();
+                in.readAllBytes();
+            }
+        });
+
+        assertThat(Thread.interrupted()).isTrue();
+        assertThat(e).isNotNull().isNotInstanceOf(NhsTimeoutException.class);
+        assertThat(e.getMessage()).contains("interrupted");
     }
 }

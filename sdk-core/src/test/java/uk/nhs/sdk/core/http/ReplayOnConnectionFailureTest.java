@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import uk.nhs.sdk.core.CircuitBreakerOptions;
 import uk.nhs.sdk.core.NhsClientOptions;
 import uk.nhs.sdk.core.auth.AuthProvider;
+import uk.nhs.sdk.core.error.NhsTransportException;
 import uk.nhs.sdk.core.testing.RecordingSleeper;
 
 /**
@@ -84,6 +86,30 @@ class ReplayOnConnectionFailureTest {
         assertThat(r.status()).isEqualTo(202);
         assertThat(r.attempts()).isEqualTo(1);
         assertThat(sent()).extracting(q -> q.getHeader("Authorization")).containsExactly("token-1", "token-1");
+    }
+
+    @Test
+    void evenWithReplayOnTheHttpLayerNeverResendsANoneRequestOrABodyThatCannotBeReplayed() {
+        NhsHttpClient client = NhsHttpClient.builder().serviceName("TEST").baseUrl(URI.create(server.baseUrl()))
+                .options(NhsClientOptions.builder().sleeper(sleeper).circuitBreaker(CircuitBreakerOptions.disabled())
+                        .build())
+                .auth(auth).replayOnConnectionFailure(true).build();
+        NhsRequest none = NhsRequest.builder("POST", "/chunk").idempotency(Idempotency.NONE)
+                .body(NhsRequestBody.ofString("chunk", "application/octet-stream")).build();
+        NhsRequest oneShot = NhsRequest.builder("POST", "/chunk").idempotency(Idempotency.KEYED)
+                .body(NhsRequestBody.ofStream(() -> new java.io.ByteArrayInputStream(new byte[5]), 5,
+                        "application/octet-stream", false)).build();
+
+        for (NhsRequest request : List.of(none, oneShot)) {
+            resetOnceThenAccept();
+            client.execute(NhsRequest.builder("POST", "/warm-up").idempotency(Idempotency.KEYED).build()).close();
+
+            NhsTransportException e = catchThrowableOfType(NhsTransportException.class, () -> client.execute(request));
+
+            assertThat(e).as(request.idempotency().name()).isNotNull();
+            assertThat(e.outcomeUnknown()).isTrue();
+            assertThat(sent()).as(request.idempotency().name()).hasSize(1);
+        }
     }
 
     private static List<LoggedRequest> sent() {

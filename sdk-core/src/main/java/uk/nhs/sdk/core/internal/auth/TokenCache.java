@@ -28,10 +28,13 @@ import uk.nhs.sdk.core.error.NhsTransportException;
  *       message, never a token) and the valid token is served until it expires.</li>
  *   <li><b>No valid token</b> (none yet, expired, or dropped by {@link #invalidate}): one caller
  *       fetches (single flight) and the others wait for its result, each wait bounded by
- *       {@code maxWait} of real time: an {@link NhsTimeoutException} when it runs out, an
+ *       {@code maxWait} of real time, or less when the caller's deadline comes sooner
+ *       ({@link #getWithin(Instant)}): an {@link NhsTimeoutException} when it runs out, an
  *       {@link NhsTransportException} (with the thread's interrupt flag set again) when the
  *       waiting thread is interrupted. When that fetch fails, the waiters get the same
  *       exception instance (one fetch, one failure).</li>
+ *   <li><b>Cancelled fetch</b>: a fetch that fails because its caller's thread was interrupted
+ *       ends that caller's call only; it starts no cooldown and one of the waiters fetches anew.</li>
  *   <li><b>Cooldown</b>: after a failed fetch no new fetch starts until {@code cooldown} has
  *       passed on the clock. Meanwhile a valid token is still served; without one, callers get
  *       the last failure again at once, without a request. After the cooldown the next caller
@@ -85,11 +88,37 @@ public final class TokenCache {
      * @throws RuntimeException the fetch's failure (the fetcher's own exception)
      */
     public AccessToken get() {
+        return getWithin(null);
+    }
+
+    /**
+     * A valid token, as {@link #get()}, waiting for another caller's fetch no longer than the
+     * caller's own deadline either.
+     *
+     * @param callerDeadline when the caller's call must end (on the cache's clock), or {@code null}
+     * @return the token, valid now
+     * @throws NhsTimeoutException when another caller's fetch outlasted the wait bound
+     * @throws NhsTransportException when the thread was interrupted while waiting
+     * @throws RuntimeException the fetch's failure (the fetcher's own exception)
+     */
+    public AccessToken getWithin(Instant callerDeadline) {
         AccessToken t = token;
         if (t != null && t.fresh(clock.instant())) {
             return t;
         }
-        return slowPath();
+        return slowPath(waitBound(callerDeadline));
+    }
+
+    /** How long this caller may wait: {@code maxWait}, or less when its deadline comes sooner. */
+    private long waitBound(Instant callerDeadline) {
+        if (callerDeadline == null) {
+            return maxWait.toNanos();
+        }
+        Duration left = Duration.between(clock.instant(), callerDeadline);
+        if (left.isNegative()) {
+            return 0;
+        }
+        return left.compareTo(maxWait) < 0 ? left.toNanos() : maxWait.toNanos();
     }
 
     /**
@@ -119,8 +148,8 @@ public final class TokenCache {
         }
     }
 
-    private AccessToken slowPath() {
-        long deadline = System.nanoTime() + maxWait.toNanos();
+    private AccessToken slowPath(long waitNanos) {
+        long deadline = System.nanoTime() + waitNanos;
         AccessToken fallback;
         lock.lock();
         try {
@@ -136,7 +165,7 @@ public final class TokenCache {
                     return cur;
                 }
                 if (!valid && fetching) {
-                    await(deadline);
+                    await(deadline, waitNanos);
                     continue;
                 }
                 if (!valid && lastFailure != null && (completedFetches != seen || coolingDown(now))) {
@@ -156,11 +185,11 @@ public final class TokenCache {
         return lastFailureAt != null && now.isBefore(lastFailureAt.plus(cooldown));
     }
 
-    private void await(long deadline) {
+    private void await(long deadline, long waitNanos) {
         long remaining = deadline - System.nanoTime();
         if (remaining <= 0) {
             throw new NhsTimeoutException(name + ": gave up waiting for the token request in flight after "
-                    + maxWait.toMillis() + " ms", CallDetails.none(), false, null, null);
+                    + TimeUnit.NANOSECONDS.toMillis(waitNanos) + " ms", CallDetails.none(), false, null, null);
         }
         try {
             fetchDone.awaitNanos(remaining);
@@ -180,15 +209,20 @@ public final class TokenCache {
         } catch (RuntimeException e) {
             failure = e;
         } finally {
+            // a fetch that failed because its caller was interrupted says nothing about the token
+            // endpoint: no cooldown, and the waiters start a fetch of their own
+            boolean cancelled = fresh == null && Thread.currentThread().isInterrupted();
             lock.lock();
             try {
                 fetching = false;
-                completedFetches++;
+                if (!cancelled) {
+                    completedFetches++;
+                }
                 if (fresh != null) {
                     token = fresh;
                     lastFailure = null;
                     lastFailureAt = null;
-                } else if (failure != null) {
+                } else if (failure != null && !cancelled) {
                     lastFailure = failure;
                     lastFailureAt = clock.instant();
                 }

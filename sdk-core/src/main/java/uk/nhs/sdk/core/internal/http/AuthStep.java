@@ -1,6 +1,8 @@
 package uk.nhs.sdk.core.internal.http;
 
 import java.net.URI;
+import java.time.Instant;
+import java.util.Optional;
 import uk.nhs.sdk.core.auth.AuthProvider;
 import uk.nhs.sdk.core.auth.AuthRequest;
 import uk.nhs.sdk.core.http.NhsResponse;
@@ -64,6 +66,16 @@ final class AuthStep implements PipelinePolicy {
         @Override
         public void header(String name, String value) {
             call.setHeader(name, value);
+        }
+
+        @Override
+        public Optional<String> header(String name) {
+            return call.header(name);
+        }
+
+        @Override
+        public Optional<Instant> deadline() {
+            return Optional.of(call.deadline());
         }
     }
 }

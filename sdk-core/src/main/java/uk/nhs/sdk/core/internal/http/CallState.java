@@ -89,6 +89,7 @@ final class CallState implements PipelineCall {
 
     @Override
     public void setHeader(String name, String value) {
+        HeaderValues.check("header", name, value);
         List<Map.Entry<String, String>> list = current();
         Map.Entry<String, String> entry = new AbstractMap.SimpleImmutableEntry<>(name, value);
         for (int i = 0; i < list.size(); i++) {

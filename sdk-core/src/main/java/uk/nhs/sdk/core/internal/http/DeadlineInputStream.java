@@ -6,11 +6,13 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import uk.nhs.sdk.core.error.NhsTimeoutException;
+import uk.nhs.sdk.core.error.NhsTransportException;
 
 /**
  * A streamed response body that ends at the call's deadline: the OkHttp call timeout is set to
  * the time left, and a read that times out, or starts or fails once the deadline has passed,
- * throws {@link NhsTimeoutException} (unchecked) instead of a bare I/O error. Internal.
+ * throws {@link NhsTimeoutException} (unchecked) instead of a bare I/O error; a read ended by the
+ * thread's interrupt throws {@link NhsTransportException}, the flag kept. Internal.
  */
 final class DeadlineInputStream extends FilterInputStream {
     private final CallState call;
@@ -58,6 +60,11 @@ final class DeadlineInputStream extends FilterInputStream {
     }
 
     private IOException translate(IOException e) {
+        if (e instanceof InterruptedIOException && Thread.currentThread().isInterrupted()) {
+            closeQuietly();
+            throw new NhsTransportException("interrupted while reading the response body", call.details(), false,
+                    call.request().reconcileId().orElse(null), e);
+        }
         if (e instanceof InterruptedIOException || !call.timeLeft()) {
             closeQuietly();
             // a read timeout is a SocketTimeoutException; the call timeout, set to the deadline, is not
@@ -65,7 +72,7 @@ final class DeadlineInputStream extends FilterInputStream {
                     ? "the response body stalled for longer than the attempt timeout"
                     : "the call's deadline passed while reading the response body", e);
         }
-        return e;
+        return SafeCause.of(e);
     }
 
     private NhsTimeoutException timeout(String message, IOException cause) {

@@ -45,6 +45,9 @@ public final class OkHttpFactory {
                 .followSslRedirects(false)
                 .retryOnConnectionFailure(true)
                 .eventListenerFactory(AttemptState.LISTENER_FACTORY);
+        if (!base.networkInterceptors().contains(RetryAfterGuard.INSTANCE)) {
+            b.addNetworkInterceptor(RetryAfterGuard.INSTANCE);
+        }
         options.proxySelector().ifPresent(b::proxySelector);
         options.tls().ifPresent(t -> b.sslSocketFactory(t.sslContext().getSocketFactory(), t.trustManager()));
         return b.build();

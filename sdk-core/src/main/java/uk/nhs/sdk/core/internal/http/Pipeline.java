@@ -59,12 +59,12 @@ public final class Pipeline {
         calls.add(new Step("user-agent", StandardHeaders.userAgent(UserAgent.of(options.applicationId().orElse(null)))));
         calls.addAll(callerPolicies(PipelinePosition.PER_CALL));
         options.rateLimit().ifPresent(r -> calls.add(new Step("rate-limiter",
-                ResilienceSteps.rateLimiter(service, r))));
+                ResilienceSteps.rateLimiter(service, r, options.sleeper()))));
         if (options.circuitBreaker().enabled()) {
             calls.add(new Step("circuit-breaker", ResilienceSteps.circuitBreaker(service, options.circuitBreaker())));
         }
         calls.add(new Step("retry", new RetryStep(options.retry(), options.sleeper(),
-                new RetryBudget(options.retry().retryBudget()), new StatusErrors(errorDecoder))));
+                new RetryBudget(options.retry().retryBudget()), new StatusErrors(errorDecoder)), true));
 
         List<Step> attempt = new ArrayList<>();
         attempt.add(new Step("auth", new AuthStep(auth)));

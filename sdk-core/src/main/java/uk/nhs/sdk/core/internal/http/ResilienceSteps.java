@@ -10,8 +10,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.nhs.sdk.core.CircuitBreakerOptions;
 import uk.nhs.sdk.core.RateLimitOptions;
+import uk.nhs.sdk.core.Sleeper;
 import uk.nhs.sdk.core.error.NhsServiceException;
 import uk.nhs.sdk.core.error.NhsServiceUnavailableException;
+import uk.nhs.sdk.core.error.NhsTimeoutException;
 import uk.nhs.sdk.core.error.NhsTransportException;
 import uk.nhs.sdk.core.http.NhsResponse;
 import uk.nhs.sdk.core.http.PipelinePolicy;
@@ -26,17 +28,36 @@ final class ResilienceSteps {
     private ResilienceSteps() {
     }
 
-    /** A client-side rate limit: a call waits for a permit up to the configured wait. */
-    static PipelinePolicy rateLimiter(String service, RateLimitOptions o) {
+    /**
+     * A client-side rate limit: a call waits for a permit up to the configured wait, and never past
+     * its deadline; the wait is the sleeper's, on the caller's thread, like a retry's.
+     */
+    static PipelinePolicy rateLimiter(String service, RateLimitOptions o, Sleeper sleeper) {
         RateLimiter limiter = RateLimiter.of(service, RateLimiterConfig.custom()
                 .limitForPeriod(o.permitsPerSecond())
                 .limitRefreshPeriod(Duration.ofSeconds(1))
                 .timeoutDuration(o.maxWait())
                 .build());
-        return (call, next) -> {
-            if (!limiter.acquirePermission()) {
+        return (c, next) -> {
+            CallState call = (CallState) c;
+            long waitNanos = limiter.reservePermission();
+            if (waitNanos < 0) {
                 throw new NhsServiceUnavailableException(service + " client-side rate limit: no permit in time",
-                        ((CallState) call).details(), null);
+                        call.details(), null);
+            }
+            if (waitNanos > 0) {
+                Duration wait = Duration.ofNanos(waitNanos);
+                if (wait.compareTo(call.remaining()) >= 0) {
+                    throw new NhsTimeoutException(service + " client-side rate limit: the call's deadline would pass"
+                            + " before its permit", call.details(), false, null, null);
+                }
+                try {
+                    sleeper.sleep(wait);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new NhsTransportException("interrupted while waiting for a rate-limit permit",
+                            call.details(), false, null, e);
+                }
             }
             return next.process();
         };

@@ -19,15 +19,17 @@ public final class RetryAfter {
      *
      * @param value the header value, or {@code null}
      * @param clock the clock an HTTP-date is measured from
-     * @return the wait (never negative), or empty when absent or unreadable
+     * @return the wait (never negative; a number of seconds too large for a {@code long} is read as
+     *     the longest {@link Duration} of whole seconds), or empty when absent or unreadable
      */
     public static Optional<Duration> parse(String value, Clock clock) {
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }
         String v = value.strip();
-        if (v.matches("[0-9]{1,10}")) {
-            return Optional.of(Duration.ofSeconds(Long.parseLong(v)));
+        if (v.matches("[0-9]+")) {
+            // a wait beyond any cap is still a wait: read as "unreadable" it would be retried at once
+            return Optional.of(Duration.ofSeconds(v.length() > 18 ? Long.MAX_VALUE : Long.parseLong(v)));
         }
         try {
             ZonedDateTime at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);

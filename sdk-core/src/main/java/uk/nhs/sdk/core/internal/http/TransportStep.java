@@ -75,7 +75,9 @@ final class TransportStep implements PipelinePolicy {
         okhttp3.Call okCall = (oneShot ? clientNoReplay : client).newCall(rb.build());
         Duration limit = request.streamingResponse() || remaining.compareTo(options.attemptTimeout()) < 0
                 ? remaining : options.attemptTimeout();
-        okCall.timeout().timeout(limit.toMillis(), TimeUnit.MILLISECONDS);
+        // at least 1 ms: okio reads a timeout of 0 as "none", which would let a call with less than
+        // a millisecond left run on for the whole attempt timeout
+        okCall.timeout().timeout(Math.max(1, limit.toMillis()), TimeUnit.MILLISECONDS);
         Response response = null;
         try {
             response = okCall.execute();
@@ -90,9 +92,11 @@ final class TransportStep implements PipelinePolicy {
             String reason = interrupted ? "interrupted"
                     : timeout ? "the attempt timed out" : "the connection failed (" + e.getClass().getSimpleName() + ")";
             boolean unknown = call.attemptSent() && request.idempotency() != Idempotency.SAFE;
+            IOException cause = SafeCause.of(e);
             NhsTransportException failure = timeout
-                    ? new NhsTimeoutException(reason, call.details(), unknown, request.reconcileId().orElse(null), e)
-                    : new NhsTransportException(reason, call.details(), unknown, request.reconcileId().orElse(null), e);
+                    ? new NhsTimeoutException(reason, call.details(), unknown, request.reconcileId().orElse(null), cause)
+                    : new NhsTransportException(reason, call.details(), unknown, request.reconcileId().orElse(null),
+                            cause);
             throw call.transportFailed(failure, reason, interrupted);
         } finally {
             if (response != null) {
@@ -103,7 +107,7 @@ final class TransportStep implements PipelinePolicy {
 
     private NhsResponse read(CallState call, Response response) throws IOException {
         int status = response.code();
-        NhsHeaders headers = headers(response.headers());
+        NhsHeaders headers = headers(RetryAfterGuard.restore(response.headers()));
         ResponseBody body = response.body();
         if (status / 100 != 2) {
             return NhsResponse.buffered(status, headers, prefix(body, options.maxErrorBodyBytes()), call.details());

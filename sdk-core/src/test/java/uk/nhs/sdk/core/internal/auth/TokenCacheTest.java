@@ -316,6 +316,45 @@ class TokenCacheTest {
     }
 
     @Test
+    void aFetchEndedByItsCallersInterruptStartsNoCooldownAndAWaiterFetchesInstead() throws Exception {
+        CountDownLatch entered = new CountDownLatch(1);
+        AccessToken one = token("tok-one-1111");
+        TokenCache cache = cache(script(() -> {
+            entered.countDown();
+            try {
+                new CountDownLatch(1).await(10, TimeUnit.SECONDS); // a token request that hangs
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new NhsTransportException("interrupted", uk.nhs.sdk.core.error.CallDetails.none(), false, null,
+                    null);
+        }, () -> one), COOLDOWN, WAIT);
+        AtomicReference<Object> cancelled = new AtomicReference<>();
+        Thread fetcher = new Thread(() -> {
+            try {
+                cancelled.set(cache.get());
+            } catch (RuntimeException e) {
+                cancelled.set(e);
+            }
+        });
+        fetcher.start();
+        assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+        AtomicReference<Object> waited = new AtomicReference<>();
+        Thread waiter = new Thread(() -> waited.set(cache.get()));
+        waiter.start();
+        awaitParked(List.of(waiter));
+
+        fetcher.interrupt();
+        fetcher.join(10_000);
+        waiter.join(10_000);
+
+        assertThat(cancelled.get()).isInstanceOf(NhsTransportException.class);
+        assertThat(waited.get()).isSameAs(one);
+        assertThat(cache.get()).isSameAs(one);
+        assertThat(fetches).hasValue(2);
+    }
+
+    @Test
     void invalidateDropsOnlyTheRefusedToken() {
         AccessToken one = token("tok-one-1111");
         AccessToken two = token("tok-two-2222");
