@@ -82,7 +82,8 @@ public final class ChunkedDownloadStream extends InputStream {
     /**
      * Whether the content was read to its end. When the caller is on the last chunk but has not
      * yet seen the end, one more byte is read to find out (this never fetches another chunk); a
-     * failure of that read counts as "not read to the end".
+     * failure of that read counts as "not read to the end". A stream closed after its last byte
+     * was read counts as read to the end ({@link #close()}).
      *
      * @return {@code true} once every chunk was read to its end
      */
@@ -232,9 +233,22 @@ public final class ChunkedDownloadStream extends InputStream {
         }
     }
 
+    /**
+     * Releases the connection. A caller that read every byte of the last chunk without yet seeing
+     * the end (a parser that stops at its closing tag, {@code readNBytes(length)}) and then closes
+     * the stream has still read the content to its end: that is checked first, with one read of
+     * the current response (never another request), so {@link #readToEnd()} stays true for it.
+     */
     @Override
     public void close() {
         if (!closed) {
+            if (!ended && !broken && current >= totalChunks) {
+                try {
+                    ended = decoded().read() == -1;
+                } catch (IOException | RuntimeException e) {
+                    // not known to be at the end: readToEnd() stays false
+                }
+            }
             closed = true;
             response.close();
         }
