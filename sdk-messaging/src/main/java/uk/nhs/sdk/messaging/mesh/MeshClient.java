@@ -295,7 +295,7 @@ public final class MeshClient implements AutoCloseable {
 
     /**
      * Every inbox page, fetched lazily as the iteration advances (following {@code links.next},
-     * including past empty pages).
+     * including past empty pages, and ending where a next link leads back to a page already listed).
      *
      * @param query the first page's query
      * @return the pages
