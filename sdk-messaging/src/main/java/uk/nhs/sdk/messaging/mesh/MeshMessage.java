@@ -74,8 +74,11 @@ public final class MeshMessage implements Closeable {
     /**
      * The content, decoded, across all chunks. A REPORT's content is empty. Reading may throw an
      * {@link java.io.IOException} when a chunk's connection breaks beyond the retries, or one of
-     * the SDK's unchecked exceptions when MESH refuses a later chunk or answers it with a chunk
-     * range that does not fit ({@link uk.nhs.sdk.core.error.NhsDecodeException}).
+     * the SDK's unchecked exceptions: {@link uk.nhs.sdk.core.error.NhsTimeoutException} when a
+     * chunk is not read within the client's transfer deadline
+     * ({@link MeshClient.Builder#transferDeadline}) or keeps stalling, and others when MESH refuses
+     * a later chunk or answers it with a chunk range that does not fit
+     * ({@link uk.nhs.sdk.core.error.NhsDecodeException}). After any such failure every read throws.
      *
      * @return the stream (the same one on every call)
      */

@@ -61,7 +61,7 @@ final class MeshReceiver {
 
     MeshMessage receive(String messageId) {
         MeshValidation.messageId("messageId", messageId);
-        NhsResponse first = calls.call(download(MESSAGE, messageId, 0));
+        NhsResponse first = calls.transfer(download(MESSAGE, messageId, 0));
         MeshMessageInfo info;
         int total;
         try {
@@ -98,7 +98,8 @@ final class MeshReceiver {
     }
 
     private NhsResponse openChunk(String messageId, int number, int total) {
-        NhsResponse r = calls.call(number == 1 ? download(MESSAGE, messageId, 0) : download(CHUNK, messageId, number));
+        NhsResponse r = calls.transfer(number == 1 ? download(MESSAGE, messageId, 0)
+                : download(CHUNK, messageId, number));
         Optional<ChunkRange> range = ChunkRange.parse(r.header("mex-chunk-range").orElse(null));
         if (range.isEmpty() || range.get().number() != number || range.get().total() != total) {
             r.close();
