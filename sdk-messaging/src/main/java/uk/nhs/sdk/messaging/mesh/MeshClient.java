@@ -358,8 +358,9 @@ public final class MeshClient implements AutoCloseable {
      * @throws uk.nhs.sdk.core.error.ResourceNotFoundException when there is no such message (404)
      * @throws MeshMessageGoneException when it expired (410)
      * @throws NhsDecodeException when a DATA message's {@code mex-chunk-range} is missing,
-     *     malformed, zero, does not start at chunk 1 or disagrees with {@code mex-total-chunks};
-     *     reading the content throws it too when a later chunk answers with another range
+     *     malformed, zero, does not start at chunk 1, disagrees with {@code mex-total-chunks} or
+     *     with the status (206 while more chunks follow, 200 for the last); reading the content
+     *     throws it too when a later chunk answers with another range or a status that disagrees
      */
     public MeshMessage receive(String messageId) {
         return receiver.receive(messageId);

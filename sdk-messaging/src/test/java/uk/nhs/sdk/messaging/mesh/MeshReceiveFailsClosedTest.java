@@ -128,6 +128,33 @@ class MeshReceiveFailsClosedTest extends MeshWireMockTestBase {
     }
 
     @Test
+    void aFirstChunkWhoseStatusSaysTheMessageIsCompleteWhileItsRangeSaysMoreFollowIsADecodeError() {
+        firstChunk(chunk1().response().withStatus(200));
+        secondChunk(chunk2().response());
+
+        assertThatThrownBy(() -> client().receive(CHUNKED)).isInstanceOf(NhsDecodeException.class)
+                .hasMessageContaining("HTTP 200").hasNoCause();
+        server.verify(0, getRequestedFor(urlPathEqualTo(INBOX + "/" + CHUNKED + "/2")));
+    }
+
+    @Test
+    void aLastChunkWhoseStatusSaysMoreFollowFailsTheReadAndNothingIsAcknowledged() {
+        firstChunk(chunk1().response());
+        secondChunk(chunk2().response().withStatus(206));
+        inboxListing(CHUNKED);
+
+        try (MeshMessage m = client().receive(CHUNKED)) {
+            assertThatThrownBy(() -> m.content().readAllBytes()).isInstanceOf(NhsDecodeException.class)
+                    .hasMessageContaining("chunk 2 of 2 with HTTP 206").hasNoCause();
+        }
+        MeshPollResult result = client().receiveAll(m -> m.content().readAllBytes());
+
+        assertThat(result.acknowledged()).isEmpty();
+        assertThat(result.failures().get(CHUNKED)).isInstanceOf(NhsDecodeException.class);
+        server.verify(0, putRequestedFor(urlPathMatching(".*/status/acknowledged")));
+    }
+
+    @Test
     void aWellFormedChunkedMessageStillArrivesWhole() throws IOException {
         firstChunk(chunk1().response());
         secondChunk(chunk2().response());
