@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import uk.nhs.sdk.core.CallOptions;
@@ -55,6 +56,11 @@ import uk.nhs.sdk.messaging.mesh.internal.MeshValidation;
  * of unknown length is first copied to a temporary file to learn its chunk count. Receiving
  * streams one chunk at a time.
  *
+ * <p><b>Deadlines.</b> Each chunk transfer (a download read at the reader's pace, an upload with
+ * its retries) has {@link Builder#transferDeadline(Duration)} (30 minutes by default) instead of
+ * the options' deadline; every other call has the options' deadline. A chunk upload attempt must
+ * also fit the options' attempt timeout: raise it for large chunks on slow links.
+ *
  * <p>Immutable and thread-safe; build once per mailbox and share. The work is done by focused
  * package-private parts: sending ({@code MeshSender}), the inbox ({@code MeshInboxReader}),
  * receiving ({@code MeshReceiver}, {@code MeshInboxDrain}) and housekeeping ({@code MeshAdmin}).
@@ -64,6 +70,8 @@ public final class MeshClient implements AutoCloseable {
     public static final String SERVICE = "MESH";
     /** The default chunk size: 20 MiB. */
     public static final int DEFAULT_CHUNK_SIZE = 20 * 1024 * 1024;
+    /** The default deadline of one chunk transfer ({@link Builder#transferDeadline}): 30 minutes. */
+    public static final Duration DEFAULT_TRANSFER_DEADLINE = Duration.ofMinutes(30);
 
     private final MeshCalls calls;
     private final MeshAdmin admin;
@@ -91,7 +99,8 @@ public final class MeshClient implements AutoCloseable {
     /**
      * A view of this client whose calls use the given overrides (deadline, extra headers,
      * correlation id); it shares this client's connections, credentials, circuit breaker and retry
-     * budget. A streamed download's chunks each get the view's deadline.
+     * budget. When the overrides set a deadline, each chunk transfer gets it too, instead of the
+     * client's transfer deadline.
      *
      * @param options the overrides
      * @return the view; closing it releases nothing
@@ -295,7 +304,7 @@ public final class MeshClient implements AutoCloseable {
 
     /**
      * Every inbox page, fetched lazily as the iteration advances (following {@code links.next},
-     * including past empty pages).
+     * including past empty pages, and ending where a next link leads back to a page already listed).
      *
      * @param query the first page's query
      * @return the pages
@@ -349,8 +358,9 @@ public final class MeshClient implements AutoCloseable {
      * @throws uk.nhs.sdk.core.error.ResourceNotFoundException when there is no such message (404)
      * @throws MeshMessageGoneException when it expired (410)
      * @throws NhsDecodeException when a DATA message's {@code mex-chunk-range} is missing,
-     *     malformed, zero, does not start at chunk 1 or disagrees with {@code mex-total-chunks};
-     *     reading the content throws it too when a later chunk answers with another range
+     *     malformed, zero, does not start at chunk 1, disagrees with {@code mex-total-chunks} or
+     *     with the status (206 while more chunks follow, 200 for the last); reading the content
+     *     throws it too when a later chunk answers with another range or a status that disagrees
      */
     public MeshMessage receive(String messageId) {
         return receiver.receive(messageId);

@@ -3,6 +3,7 @@ package uk.nhs.sdk.messaging.mesh;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 import uk.nhs.sdk.core.NhsClientBuilder;
 import uk.nhs.sdk.core.NhsEnvironment;
@@ -30,6 +31,7 @@ abstract class MeshClientBuilder extends NhsClientBuilder<MeshClient.Builder, Me
     private int chunkSize = MeshClient.DEFAULT_CHUNK_SIZE;
     private boolean acceptCompressedDownloads = true;
     private Path spoolDirectory;
+    private Duration transferDeadline;
 
     MeshClientBuilder() {
         super(MeshClient.SERVICE);
@@ -137,6 +139,28 @@ abstract class MeshClientBuilder extends NhsClientBuilder<MeshClient.Builder, Me
     }
 
     /**
+     * Sets the deadline of each chunk transfer (default {@link MeshClient#DEFAULT_TRANSFER_DEADLINE},
+     * 30 minutes, or the options' deadline when that is longer). A chunk download must be fetched
+     * <em>and read</em> within it, at the pace of the code reading it: MESH chunks reach 100 MB (the
+     * sender chooses the size), which takes about 14 minutes at 1 Mbit/s. A chunk upload and its
+     * retries must also end within it, each attempt within the options' attempt timeout. A stalled
+     * transfer is still caught by the attempt timeout (no byte for that long); a view with a
+     * deadline of its own ({@link MeshClient#withCallOptions}) uses that one instead.
+     *
+     * @param value from 1 second to 24 hours
+     * @return this builder
+     * @throws NhsValidationException outside that range
+     */
+    public MeshClient.Builder transferDeadline(Duration value) {
+        Objects.requireNonNull(value, "transferDeadline");
+        if (value.compareTo(Duration.ofSeconds(1)) < 0 || value.compareTo(Duration.ofHours(24)) > 0) {
+            throw new NhsValidationException("transferDeadline", "must be between 1 second and 24 hours");
+        }
+        this.transferDeadline = value;
+        return self();
+    }
+
+    /**
      * Builds the client.
      *
      * @return the client
@@ -164,7 +188,10 @@ abstract class MeshClientBuilder extends NhsClientBuilder<MeshClient.Builder, Me
                 .replayOnConnectionFailure(false) // every transmission needs a fresh NHSMESH header
                 .defaultHeader("Accept", MeshCalls.ACCEPT_V2)
                 .build();
+        Duration transfer = transferDeadline != null ? transferDeadline
+                : options().deadline().compareTo(MeshClient.DEFAULT_TRANSFER_DEADLINE) > 0 ? options().deadline()
+                : MeshClient.DEFAULT_TRANSFER_DEADLINE;
         return new MeshClient(new MeshCalls(http, mailbox, options(), chunkSize, acceptCompressedDownloads,
-                spoolDirectory));
+                spoolDirectory, transfer));
     }
 }

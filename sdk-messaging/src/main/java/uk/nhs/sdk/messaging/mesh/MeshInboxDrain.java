@@ -40,13 +40,22 @@ final class MeshInboxDrain {
         this.deadLetter = Objects.requireNonNull(deadLetter, "deadLetter");
     }
 
-    /** Drains once; listing failures are thrown, single-message failures are in the result. */
+    /**
+     * Drains once; listing failures are thrown, single-message failures are in the result. Stops
+     * before the next message once the thread is interrupted.
+     */
     MeshPollResult drain(MeshInboxQuery query) {
         Objects.requireNonNull(query, "query");
         Result result = new Result();
         Set<String> seen = new HashSet<>();
         boolean complete = true;
         for (String id : client.inboxMessageIds(query)) {
+            if (Thread.currentThread().isInterrupted()) {
+                // told to stop (an executor's shutdownNow, a handler that was interrupted): no more
+                // messages are downloaded or handed over; the interrupt stays set for the caller
+                complete = false;
+                break;
+            }
             if (!seen.add(id) || leftInInbox.contains(id)) {
                 continue;
             }

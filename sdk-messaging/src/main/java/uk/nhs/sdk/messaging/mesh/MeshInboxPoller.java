@@ -123,7 +123,9 @@ public final class MeshInboxPoller {
     /**
      * Polls until {@link #stop()}: poll, wait the interval, poll again. A failed poll (any
      * {@link NhsSdkException}: connection, timeout, 429, 5xx, 401, 403, an unreadable body) is
-     * reported to the listener and the poller carries on after its backoff.
+     * reported to the listener and the poller carries on after its backoff. An interrupt of the
+     * running thread (an executor's {@code shutdownNow}) ends it too: no further message is handed
+     * over, and the thread's interrupt status is left set.
      *
      * @throws IllegalStateException when the poller is already running
      */
@@ -136,7 +138,7 @@ public final class MeshInboxPoller {
         }
         try {
             int failuresInARow = 0;
-            while (!stopped) {
+            while (!stopped && !Thread.currentThread().isInterrupted()) {
                 Duration wait = interval;
                 try {
                     pollOnce();
@@ -201,7 +203,7 @@ public final class MeshInboxPoller {
 
     private boolean waitFor(Duration wait) {
         synchronized (lock) {
-            if (stopped) {
+            if (stopped || Thread.currentThread().isInterrupted()) {
                 return false;
             }
             sleeping = true;

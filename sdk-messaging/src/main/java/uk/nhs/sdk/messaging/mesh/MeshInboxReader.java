@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.Set;
 import uk.nhs.sdk.core.error.NhsDecodeException;
 import uk.nhs.sdk.core.http.NhsRequest;
 import uk.nhs.sdk.core.http.NhsResponse;
@@ -70,10 +72,16 @@ final class MeshInboxReader {
         return null;
     }
 
+    /**
+     * Every page, fetched lazily, following {@code links.next} through empty pages; the paging ends
+     * when a page has no next link, or its next link leads back to a page already listed.
+     */
     Iterable<MeshInboxPage> inboxPages(MeshInboxQuery query) {
         Objects.requireNonNull(query, "query");
         return () -> new Iterator<>() {
             private MeshInboxQuery next = query;
+            // a server whose links.next leads back to a page already listed would loop forever
+            private final Set<String> tokensSeen = new HashSet<>();
 
             @Override
             public boolean hasNext() {
@@ -85,8 +93,9 @@ final class MeshInboxReader {
                 if (next == null) {
                     throw new NoSuchElementException();
                 }
+                next.continueFrom().ifPresent(tokensSeen::add);
                 MeshInboxPage page = inbox(next);
-                next = page.nextPage().orElse(null);
+                next = page.nextPage().filter(q -> !tokensSeen.contains(q.continueFrom().orElse(""))).orElse(null);
                 return page;
             }
         };

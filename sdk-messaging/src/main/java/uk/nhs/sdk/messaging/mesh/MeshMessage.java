@@ -25,7 +25,8 @@ import uk.nhs.sdk.messaging.mesh.internal.ChunkedDownloadStream;
  * <p><b>Read to the end, or accept.</b> {@code receiveAll} and the poller acknowledge a message
  * only when its handler returned normally <em>and</em> the content was read to its end (a stream
  * read until it returned -1, as {@code Files.copy}, {@code transferTo} and {@code readAllBytes}
- * do), so a handler that stopped early, or swallowed a failed read, never causes a message to be
+ * do, or whose every byte was read before it was closed, as a parser in try-with-resources does),
+ * so a handler that stopped early, or swallowed a failed read, never causes a message to be
  * acknowledged that was not stored whole. A handler that does not need the content (it routes by
  * metadata, or deliberately drops the message) says so with {@link #accept()}. A REPORT has no
  * content, so it counts as read.
@@ -73,8 +74,11 @@ public final class MeshMessage implements Closeable {
     /**
      * The content, decoded, across all chunks. A REPORT's content is empty. Reading may throw an
      * {@link java.io.IOException} when a chunk's connection breaks beyond the retries, or one of
-     * the SDK's unchecked exceptions when MESH refuses a later chunk or answers it with a chunk
-     * range that does not fit ({@link uk.nhs.sdk.core.error.NhsDecodeException}).
+     * the SDK's unchecked exceptions: {@link uk.nhs.sdk.core.error.NhsTimeoutException} when a
+     * chunk is not read within the client's transfer deadline
+     * ({@link MeshClient.Builder#transferDeadline}) or keeps stalling, and others when MESH refuses
+     * a later chunk or answers it with a chunk range that does not fit
+     * ({@link uk.nhs.sdk.core.error.NhsDecodeException}). After any such failure every read throws.
      *
      * @return the stream (the same one on every call)
      */

@@ -31,8 +31,9 @@ import uk.nhs.sdk.messaging.mesh.internal.MeshValidation;
  *
  * <p>Fails closed on chunk ranges: the first response of a DATA message must say {@code 1:N}
  * with {@code N >= 1} (and agree with {@code mex-total-chunks} when that is sent), and chunk
- * {@code k}'s response must say exactly {@code k:N} with the same {@code N}. Anything else
- * (absent, malformed, zero, another chunk, another total) is an {@link NhsDecodeException}: a
+ * {@code k}'s response must say exactly {@code k:N} with the same {@code N}, and each status must
+ * agree (206 while more chunks follow, 200 for the last). Anything else (absent, malformed, zero,
+ * another chunk, another total, a status that disagrees) is an {@link NhsDecodeException}: a
  * guess could hand over a truncated or misassembled message, and a handler that stored it would
  * have it acknowledged. A REPORT carries no content, so its range (the sandbox sends {@code 1:0})
  * is not used.
@@ -61,7 +62,7 @@ final class MeshReceiver {
 
     MeshMessage receive(String messageId) {
         MeshValidation.messageId("messageId", messageId);
-        NhsResponse first = calls.call(download(MESSAGE, messageId, 0));
+        NhsResponse first = calls.transfer(download(MESSAGE, messageId, 0));
         MeshMessageInfo info;
         int total;
         try {
@@ -94,16 +95,38 @@ final class MeshReceiver {
             throw new NhsDecodeException("the MESH download's mex-total-chunks disagrees with its mex-chunk-range",
                     first.details(), null);
         }
+        checkStatus(first, range);
         return range;
     }
 
+    /**
+     * MESH answers 206 for a chunk that more chunks follow and 200 for the last one (or a whole
+     * message); a status that says the opposite of the range (206 on the last chunk: "more
+     * follows") means one of them is wrong, and a guess could hand over a truncated message.
+     */
+    private static void checkStatus(NhsResponse r, ChunkRange range) {
+        boolean last = range.number() == range.total();
+        if (last ? r.status() == 206 : r.status() == 200) {
+            throw new NhsDecodeException("MESH answered chunk " + range.number() + " of " + range.total()
+                    + " with HTTP " + r.status() + ", which disagrees with its mex-chunk-range about whether more "
+                    + "chunks follow", r.details(), null);
+        }
+    }
+
     private NhsResponse openChunk(String messageId, int number, int total) {
-        NhsResponse r = calls.call(number == 1 ? download(MESSAGE, messageId, 0) : download(CHUNK, messageId, number));
+        NhsResponse r = calls.transfer(number == 1 ? download(MESSAGE, messageId, 0)
+                : download(CHUNK, messageId, number));
         Optional<ChunkRange> range = ChunkRange.parse(r.header("mex-chunk-range").orElse(null));
         if (range.isEmpty() || range.get().number() != number || range.get().total() != total) {
             r.close();
             throw new NhsDecodeException("MESH answered chunk " + number + " of " + total
                     + " with a missing or different mex-chunk-range", r.details(), null);
+        }
+        try {
+            checkStatus(r, range.get());
+        } catch (NhsDecodeException e) {
+            r.close();
+            throw e;
         }
         return r;
     }

@@ -125,7 +125,7 @@ final class MeshSender {
                 if (source.gzip()) {
                     rb.header("Content-Encoding", "gzip");
                 }
-                calls.call(rb.build()).close();
+                calls.transfer(rb.build()).close();
                 LOG.debug("MESH chunk {}/{} of message {} uploaded", k, total, messageId);
             } catch (IOException e) {
                 throw new MeshSendIncompleteException(messageId, localId, k, total, new UncheckedIOException(
@@ -222,7 +222,7 @@ final class MeshSender {
      */
     private NhsResponse sendMessageRequest(NhsRequest request, String localId) {
         try {
-            return calls.call(request);
+            return calls.transfer(request);
         } catch (ServerErrorException e) {
             if (request.retryOnStatuses().contains(e.status())) {
                 throw e;

@@ -14,7 +14,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.io.ByteArrayOutputStream;
@@ -82,6 +84,32 @@ class MeshClientReceiveTest extends MeshWireMockTestBase {
             assertThat(q.queryParameter("workflow_filter").firstValue()).isEqualTo("!*_ACK*");
         });
         assertThat(calls.get(1).queryParameter("continue_from").firstValue()).isEqualTo(token);
+    }
+
+    @Test
+    void pagingEndsWhereLinksNextLeadsBackToAPageAlreadyListed() {
+        // a broken server whose pages A and B point at each other must not keep a drain or poller listing forever
+        String a = "continuation-token-a-0123456789";
+        String b = "continuation-token-b-0123456789";
+        server.stubFor(get(urlPathEqualTo(INBOX)).atPriority(5).willReturn(page("FIRST", a)));
+        server.stubFor(get(urlPathEqualTo(INBOX)).atPriority(4).withQueryParam("continue_from", equalTo(a))
+                .willReturn(page("ON_A", b)));
+        server.stubFor(get(urlPathEqualTo(INBOX)).atPriority(4).withQueryParam("continue_from", equalTo(b))
+                .willReturn(page("ON_B", a)));
+
+        List<String> ids = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+            List<String> seen = new ArrayList<>();
+            client().inboxMessageIds(MeshInboxQuery.all()).forEach(seen::add);
+            return seen;
+        });
+
+        assertThat(ids).containsExactly("FIRST", "ON_A", "ON_B");
+        server.verify(3, getRequestedFor(urlPathEqualTo(INBOX)));
+    }
+
+    private static ResponseDefinitionBuilder page(String id, String next) {
+        return aResponse().withHeader("content-type", ACCEPT_V2).withBody("{\"messages\":[\"" + id
+                + "\"],\"links\":{\"self\":\"/x\",\"next\":\"" + INBOX + "?continue_from=" + next + "\"}}");
     }
 
     @Test

@@ -169,6 +169,52 @@ class MeshInboxPollerTest extends MeshWireMockTestBase {
     }
 
     @Test
+    void anInterruptDuringAHandlerStopsTheDrainBeforeTheNextMessage() {
+        try {
+            MeshPollResult result = client().receiveAll(m -> {
+                readAndRecord(m);
+                Thread.currentThread().interrupt(); // as an executor's shutdownNow does
+                throw new IllegalStateException("the work was interrupted");
+            });
+
+            assertThat(Thread.currentThread().isInterrupted()).as("the interrupt is kept for the caller").isTrue();
+            assertThat(handled).hasSize(1);
+            assertThat(result.acknowledged()).isEmpty();
+            assertThat(result.failures()).hasSize(1);
+            server.verify(1, getRequestedFor(urlPathMatching(INBOX + "/[AB]+")));
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    @Test
+    void anInterruptedPollerEndsInsteadOfPollingOn() {
+        List<Duration> waits = new ArrayList<>();
+        MeshInboxPoller[] poller = new MeshInboxPoller[1];
+        Sleeper ignoresInterrupts = d -> {
+            waits.add(d);
+            if (waits.size() == 3) {
+                poller[0].stop(); // so that a poller that polls on cannot make the test hang
+            }
+        };
+        poller[0] = MeshInboxPoller.builder(builder().options(options().sleeper(ignoresInterrupts).build())
+                .build()).handshake(false).handler(m -> {
+                    readAndRecord(m);
+                    Thread.currentThread().interrupt();
+                }).build();
+        try {
+            poller[0].run();
+
+            assertThat(Thread.currentThread().isInterrupted()).isTrue();
+            assertThat(handled).hasSize(1);
+            assertThat(waits).as("no wait and no second poll after the interrupt").isEmpty();
+            server.verify(1, getRequestedFor(urlPathEqualTo(INBOX)));
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    @Test
     void theHandshakeIsRepeatedEveryTwentyFourHours() {
         int[] polls = {0};
         MeshInboxPoller[] poller = new MeshInboxPoller[1];

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -127,6 +128,33 @@ class MeshReceiveFailsClosedTest extends MeshWireMockTestBase {
     }
 
     @Test
+    void aFirstChunkWhoseStatusSaysTheMessageIsCompleteWhileItsRangeSaysMoreFollowIsADecodeError() {
+        firstChunk(chunk1().response().withStatus(200));
+        secondChunk(chunk2().response());
+
+        assertThatThrownBy(() -> client().receive(CHUNKED)).isInstanceOf(NhsDecodeException.class)
+                .hasMessageContaining("HTTP 200").hasNoCause();
+        server.verify(0, getRequestedFor(urlPathEqualTo(INBOX + "/" + CHUNKED + "/2")));
+    }
+
+    @Test
+    void aLastChunkWhoseStatusSaysMoreFollowFailsTheReadAndNothingIsAcknowledged() {
+        firstChunk(chunk1().response());
+        secondChunk(chunk2().response().withStatus(206));
+        inboxListing(CHUNKED);
+
+        try (MeshMessage m = client().receive(CHUNKED)) {
+            assertThatThrownBy(() -> m.content().readAllBytes()).isInstanceOf(NhsDecodeException.class)
+                    .hasMessageContaining("chunk 2 of 2 with HTTP 206").hasNoCause();
+        }
+        MeshPollResult result = client().receiveAll(m -> m.content().readAllBytes());
+
+        assertThat(result.acknowledged()).isEmpty();
+        assertThat(result.failures().get(CHUNKED)).isInstanceOf(NhsDecodeException.class);
+        server.verify(0, putRequestedFor(urlPathMatching(".*/status/acknowledged")));
+    }
+
+    @Test
     void aWellFormedChunkedMessageStillArrivesWhole() throws IOException {
         firstChunk(chunk1().response());
         secondChunk(chunk2().response());
@@ -171,6 +199,49 @@ class MeshReceiveFailsClosedTest extends MeshWireMockTestBase {
             assertThat(r.failures()).isEmpty();
         }
         server.verify(3, putRequestedFor(urlPathEqualTo(INBOX + "/" + SIMPLE + "/status/acknowledged")));
+    }
+
+    @Test
+    void aHandlerThatClosesTheContentAfterItsLastByteHasItsMessageAcknowledged() {
+        // a parser in try-with-resources stops at its last byte without seeing -1, then closes the stream
+        server.stubFor(get(urlPathEqualTo(INBOX + "/" + SIMPLE)).willReturn(
+                CapturedExchange.load("07-download-message-v2").response()));
+        inboxListing(SIMPLE);
+
+        MeshPollResult closedAtTheEnd = client().receiveAll(m -> {
+            try (InputStream in = m.content()) {
+                assertThat(in.readNBytes(10)).hasSize(10);
+            }
+        });
+
+        assertThat(closedAtTheEnd.failures()).isEmpty();
+        assertThat(closedAtTheEnd.acknowledged()).containsExactly(SIMPLE);
+        server.verify(1, putRequestedFor(urlPathEqualTo(INBOX + "/" + SIMPLE + "/status/acknowledged")));
+    }
+
+    @Test
+    void aHandlerThatClosesTheContentEarlyLeavesItsMessage() {
+        firstChunk(chunk1().response());
+        secondChunk(chunk2().response());
+        inboxListing(CHUNKED);
+
+        MeshPollResult closedInTheLastChunk = client().receiveAll(m -> {
+            try (InputStream in = m.content()) {
+                assertThat(in.readNBytes(20)).hasSize(20);
+            }
+        });
+        MeshPollResult closedAfterTheFirstChunk = client().receiveAll(m -> {
+            try (InputStream in = m.content()) {
+                assertThat(in.readNBytes(14)).hasSize(14);
+            }
+        });
+
+        for (MeshPollResult r : List.of(closedInTheLastChunk, closedAfterTheFirstChunk)) {
+            assertThat(r.acknowledged()).isEmpty();
+            assertThat(r.failures().get(CHUNKED)).isInstanceOf(MeshMessageNotReadException.class);
+        }
+        server.verify(0, putRequestedFor(urlPathMatching(".*/status/acknowledged")));
+        server.verify(1, getRequestedFor(urlPathEqualTo(INBOX + "/" + CHUNKED + "/2")));
     }
 
     @Test

@@ -2,9 +2,11 @@ package uk.nhs.sdk.messaging.mesh.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.SocketTimeoutException;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.zip.GZIPInputStream;
+import uk.nhs.sdk.core.error.NhsTimeoutException;
 import uk.nhs.sdk.core.http.NhsResponse;
 
 /**
@@ -13,9 +15,16 @@ import uk.nhs.sdk.core.http.NhsResponse;
  * {@code Content-Encoding: gzip} is gunzipped on its own. Heap use is the decoder's buffers;
  * nothing is held beyond the bytes the caller has not read yet from the current response.
  *
- * <p>When a chunk's connection fails part-way, the chunk is requested again (chunks are
- * addressable) and the bytes already delivered are skipped, up to {@code resumesPerChunk} times.
- * A failure to fetch a chunk surfaces as the SDK's unchecked exception from the opener.
+ * <p>When a chunk's connection fails part-way (an {@link IOException}, or a read that stalled for
+ * longer than the attempt timeout, which the SDK reports as an {@link NhsTimeoutException} caused
+ * by a {@link SocketTimeoutException}), the chunk is requested again (chunks are addressable) and
+ * the bytes already delivered are skipped, up to {@code resumesPerChunk} times. A failure to fetch
+ * a chunk surfaces as the SDK's unchecked exception from the opener.
+ *
+ * <p>Any failure that reaches the caller (resumes used up, the call's deadline passed, a chunk
+ * that could not be fetched, any other unchecked exception from a read) breaks the stream for
+ * good: the connection is released and every later read throws, so a caller that swallowed the
+ * failure can never read on as if nothing had been lost, nor see the end of the message.
  *
  * <p>Not thread-safe, like any stream.
  */
@@ -73,7 +82,8 @@ public final class ChunkedDownloadStream extends InputStream {
     /**
      * Whether the content was read to its end. When the caller is on the last chunk but has not
      * yet seen the end, one more byte is read to find out (this never fetches another chunk); a
-     * failure of that read counts as "not read to the end".
+     * failure of that read counts as "not read to the end". A stream closed after its last byte
+     * was read counts as read to the end ({@link #close()}).
      *
      * @return {@code true} once every chunk was read to its end
      */
@@ -115,6 +125,12 @@ public final class ChunkedDownloadStream extends InputStream {
             try {
                 n = decoded().read(b, off, len);
             } catch (IOException e) {
+                resume(e);
+                continue;
+            } catch (RuntimeException e) {
+                if (!stalled(e)) {
+                    throw breakOn(e);
+                }
                 resume(e);
                 continue;
             }
@@ -161,12 +177,34 @@ public final class ChunkedDownloadStream extends InputStream {
         }
     }
 
-    private void resume(IOException failure) throws IOException {
+    /**
+     * Whether a read's unchecked failure is a stalled connection (no byte within the attempt
+     * timeout), which fetching the chunk again can cure, rather than the call's deadline, an
+     * interrupt or anything else, which must end the stream.
+     */
+    private static boolean stalled(RuntimeException e) {
+        return e instanceof NhsTimeoutException && e.getCause() instanceof SocketTimeoutException
+                && !Thread.currentThread().isInterrupted();
+    }
+
+    /** Releases the connection and marks the stream broken; returns the failure to throw. */
+    private RuntimeException breakOn(RuntimeException failure) {
+        broken = true;
+        in = null;
+        response.close();
+        return failure;
+    }
+
+    /** Fetches the current chunk again after {@code failure} (an I/O error or a stall), skipping what was delivered. */
+    private void resume(Exception failure) throws IOException {
         response.close();
         in = null;
         if (closed || resumesLeft <= 0) {
             broken = true; // a later read must not see the closed chunk's end as the message's end
-            throw failure;
+            if (failure instanceof RuntimeException) {
+                throw (RuntimeException) failure;
+            }
+            throw (IOException) failure;
         }
         resumesLeft--;
         response = open(current);
@@ -186,12 +224,31 @@ public final class ChunkedDownloadStream extends InputStream {
         } catch (IOException e) {
             e.addSuppressed(failure);
             resume(e);
+        } catch (RuntimeException e) {
+            e.addSuppressed(failure);
+            if (!stalled(e)) {
+                throw breakOn(e);
+            }
+            resume(e);
         }
     }
 
+    /**
+     * Releases the connection. A caller that read every byte of the last chunk without yet seeing
+     * the end (a parser that stops at its closing tag, {@code readNBytes(length)}) and then closes
+     * the stream has still read the content to its end: that is checked first, with one read of
+     * the current response (never another request), so {@link #readToEnd()} stays true for it.
+     */
     @Override
     public void close() {
         if (!closed) {
+            if (!ended && !broken && current >= totalChunks) {
+                try {
+                    ended = decoded().read() == -1;
+                } catch (IOException | RuntimeException e) {
+                    // not known to be at the end: readToEnd() stays false
+                }
+            }
             closed = true;
             response.close();
         }

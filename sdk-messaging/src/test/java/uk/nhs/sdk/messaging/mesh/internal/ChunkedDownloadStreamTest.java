@@ -7,6 +7,8 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,11 +16,13 @@ import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import uk.nhs.sdk.core.error.CallDetails;
+import uk.nhs.sdk.core.error.NhsTimeoutException;
 import uk.nhs.sdk.core.http.NhsHeaders;
 import uk.nhs.sdk.core.http.NhsResponse;
 
 /** Laziness, per-chunk decoding and resumption of the chunked download stream. */
 class ChunkedDownloadStreamTest {
+    private static final CallDetails DETAILS = CallDetails.of("MESH", "req", null, 1, null);
     private final List<Integer> opened = new ArrayList<>();
 
     private static NhsResponse response(InputStream body, boolean gzip) {
@@ -117,6 +121,81 @@ class ChunkedDownloadStreamTest {
     }
 
     @Test
+    void aChunkThatStalledPastTheAttemptTimeoutIsFetchedAgainLikeABrokenOne() throws IOException {
+        // the SDK reports a stalled body read as the unchecked NhsTimeoutException caused by a SocketTimeoutException
+        byte[] chunk1 = "0123456789".getBytes(StandardCharsets.UTF_8);
+        ChunkedDownloadStream in = new ChunkedDownloadStream(response(new FailsAfter(chunk1, 4,
+                new NhsTimeoutException("the response body stalled", DETAILS, false, null,
+                        new SocketTimeoutException("timeout"))), false), 2, n -> {
+                            opened.add(n);
+                            return n == 1 ? response("0123456789") : response("abc");
+                        }, 1);
+
+        assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("0123456789abc");
+        assertThat(opened).containsExactly(1, 2);
+    }
+
+    @Test
+    void aChunkWhoseDeadlinePassedBreaksTheStreamForGoodAndReleasesTheConnection() throws IOException {
+        // the body would go on after the failure: the stream must not
+        byte[] chunk1 = "0123456789".getBytes(StandardCharsets.UTF_8);
+        FailsAfter body = new FailsAfter(chunk1, 4, new NhsTimeoutException(
+                "the call's deadline passed while reading the response body", DETAILS, false, null,
+                new InterruptedIOException("timeout")));
+        ChunkedDownloadStream in = new ChunkedDownloadStream(response(body, false), 1, n -> {
+            opened.add(n);
+            return response("0123456789");
+        }, 2);
+
+        assertThat(in.readNBytes(4)).hasSize(4);
+        assertThatThrownBy(() -> in.read(new byte[8])).isInstanceOf(NhsTimeoutException.class);
+        assertThat(body.closed).as("the connection is released at once").isTrue();
+
+        assertThatThrownBy(() -> in.read(new byte[8])).isInstanceOf(IOException.class);
+        assertThat(in.readToEnd()).isFalse();
+        assertThat(opened).as("a deadline is not cured by fetching the chunk again").isEmpty();
+    }
+
+    @Test
+    void anyOtherUncheckedFailureOfAReadBreaksTheStreamForGood() throws IOException {
+        byte[] chunk1 = "0123456789".getBytes(StandardCharsets.UTF_8);
+        FailsAfter body = new FailsAfter(chunk1, 4, new IllegalStateException("decoder failed"));
+        ChunkedDownloadStream in = new ChunkedDownloadStream(response(body, false), 1, n -> {
+            opened.add(n);
+            return response("0123456789");
+        }, 2);
+
+        assertThat(in.readNBytes(4)).hasSize(4);
+        assertThatThrownBy(() -> in.read(new byte[8])).isInstanceOf(IllegalStateException.class);
+
+        assertThatThrownBy(() -> in.read(new byte[8])).isInstanceOf(IOException.class);
+        assertThat(in.readToEnd()).isFalse();
+        assertThat(body.closed).isTrue();
+        assertThat(opened).isEmpty();
+    }
+
+    @Test
+    void aChunkThatKeepsStallingEndsWithTheTimeoutAndTheStreamStaysBroken() {
+        byte[] chunk1 = "0123456789".getBytes(StandardCharsets.UTF_8);
+        ChunkedDownloadStream in = new ChunkedDownloadStream(response(stalls(chunk1), false), 1, n -> {
+            opened.add(n);
+            return response(stalls(chunk1), false);
+        }, 1);
+
+        assertThatThrownBy(in::readAllBytes).isInstanceOf(NhsTimeoutException.class);
+        assertThat(opened).containsExactly(1);
+
+        assertThatThrownBy(in::read).isInstanceOf(IOException.class);
+        assertThat(in.readToEnd()).isFalse();
+        assertThat(opened).containsExactly(1);
+    }
+
+    private static FailsAfter stalls(byte[] data) {
+        return new FailsAfter(data, 4, new NhsTimeoutException("the response body stalled", DETAILS, false, null,
+                new SocketTimeoutException("timeout")));
+    }
+
+    @Test
     void readToEndIsTrueOnlyOnceEveryChunkWasReadAndNeverFetchesAChunk() throws IOException {
         ChunkedDownloadStream in = new ChunkedDownloadStream(response("first|"), 2, n -> {
             opened.add(n);
@@ -152,6 +231,51 @@ class ChunkedDownloadStreamTest {
             gz.write(s.getBytes(StandardCharsets.UTF_8));
         }
         return out.toByteArray();
+    }
+
+    /**
+     * Delivers the first {@code n} bytes, then throws {@code failure} once, then (unlike a real
+     * connection) would deliver the rest.
+     */
+    private static final class FailsAfter extends InputStream {
+        private final byte[] data;
+        private final int n;
+        private final RuntimeException failure;
+        private int pos;
+        private boolean failed;
+        boolean closed;
+
+        FailsAfter(byte[] data, int n, RuntimeException failure) {
+            this.data = data;
+            this.n = n;
+            this.failure = failure;
+        }
+
+        @Override
+        public int read() {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) == -1 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            if (pos >= n && !failed) {
+                failed = true;
+                throw failure;
+            }
+            if (pos >= data.length) {
+                return -1;
+            }
+            int c = Math.min(len, (pos < n ? n : data.length) - pos);
+            System.arraycopy(data, pos, b, off, c);
+            pos += c;
+            return c;
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+        }
     }
 
     /** Delivers the first {@code n} bytes, then fails like a reset connection. */
