@@ -28,11 +28,24 @@ public class NhsServiceException extends NhsSdkException {
      * @param details the call identifiers
      */
     public NhsServiceException(int status, String errorCode, OperationOutcome operationOutcome, CallDetails details) {
-        super(details.service().orElse("service") + " " + status + (errorCode == null ? "" : " " + errorCode)
+        super(details.service().orElse("service") + " " + status + printableCode(errorCode)
                 + details.describe(), details, null);
         this.status = status;
         this.errorCode = errorCode;
         this.operationOutcome = operationOutcome;
+    }
+
+    /**
+     * The code as the message shows it: a code-like word (letters, digits, {@code _ . -}, starting
+     * with a letter, at most 64) or a short number (MESH's {@code 06}); anything else comes from
+     * the server unchecked and could hold patient data, so the message says only that a code was
+     * sent ({@link #errorCode()} still returns it).
+     */
+    private static String printableCode(String code) {
+        if (code == null) {
+            return "";
+        }
+        return code.matches("[A-Za-z][A-Za-z0-9_.-]{0,63}|[0-9]{1,4}") ? " " + code : " (an error code not shown)";
     }
 
     /**

@@ -47,4 +47,21 @@ class ErrorMappingTest {
         assertThat(ErrorDecoder.fhir().decode(500, NhsHeaders.of(List.of()), body.getBytes(StandardCharsets.UTF_8))
                 .errorCode()).isEmpty();
     }
+
+    @ParameterizedTest
+    @CsvSource({"9434765919", "Jane Smith", "'INVALID \n 9434765919'", "A_CODE_THAT_IS_FAR_TOO_LONG_TO_BE_ANY_REAL_CODE_AT_ALL_0123456789"})
+    void aCodeTheServerMadeUpThatCouldHoldPatientDataStaysOutOfTheMessage(String code) {
+        NhsServiceException e = NhsServiceException.forStatus(400, code, null, CallDetails.of("PDS", "rid", null, 1,
+                null));
+
+        assertThat(e.getMessage()).doesNotContain(code).contains("an error code not shown");
+        assertThat(e.errorCode()).contains(code);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"INVALID_RESOURCE_ID", "06", "invalid_grant", "TOO_MANY_REQUESTS"})
+    void realCodesAreShown(String code) {
+        assertThat(NhsServiceException.forStatus(400, code, null, CallDetails.of("PDS", "rid", null, 1, null))
+                .getMessage()).contains(" " + code + " ");
+    }
 }
