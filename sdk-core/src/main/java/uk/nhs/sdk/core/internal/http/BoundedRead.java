@@ -17,7 +17,7 @@ final class BoundedRead {
      * @return the bytes, or {@code null} when the stream holds more than {@code max}
      */
     static byte[] upTo(InputStream in, long max) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(max, 16 * 1024));
+        ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(max, 4096));
         byte[] buf = new byte[8192];
         long total = 0;
         int n;

@@ -120,10 +120,13 @@ final class TransportStep implements PipelinePolicy {
             return NhsResponse.buffered(status, headers, new byte[0], call.details());
         }
         long max = options.maxResponseBytes();
-        if (body.contentLength() > max) {
+        long declared = body.contentLength();
+        if (declared > max) {
             throw tooLarge(call, max);
         }
-        byte[] bytes = BoundedRead.upTo(body.byteStream(), max);
+        // a declared length is read into one array of that size; EOFException if the body is cut
+        byte[] bytes = declared >= 0 ? body.source().readByteArray(declared)
+                : BoundedRead.upTo(body.byteStream(), max);
         if (bytes == null) {
             throw tooLarge(call, max);
         }
