@@ -254,6 +254,8 @@ public final class MeshClient implements AutoCloseable {
      *     is not complete either (when the resume starts at the last chunk and tracking shows the
      *     message accepted, the interrupted send's last attempt arrived: this returns normally)
      * @throws MeshSendIncompleteException when a chunk fails again
+     * @throws NhsValidationException when {@code fromChunk} is not between 2 and the chunk count
+     * @throws UncheckedIOException when the file cannot be read
      */
     public MeshSendResult resumeSend(MeshSendRequest request, Path content, String messageId, int fromChunk) {
         Objects.requireNonNull(content, "content");
@@ -273,6 +275,7 @@ public final class MeshClient implements AutoCloseable {
      * @throws MeshMessageFinalisedException when the message no longer accepts chunks (423) and
      *     is not complete either (see {@link #resumeSend(MeshSendRequest, Path, String, int)})
      * @throws MeshSendIncompleteException when a chunk fails again
+     * @throws NhsValidationException when {@code fromChunk} is not between 2 and the chunk count
      */
     public MeshSendResult resumeSend(MeshSendRequest request, byte[] content, String messageId, int fromChunk) {
         Objects.requireNonNull(content, "content");
