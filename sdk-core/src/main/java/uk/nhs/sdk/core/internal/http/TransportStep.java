@@ -39,6 +39,8 @@ import uk.nhs.sdk.core.http.PipelinePolicy;
  */
 final class TransportStep implements PipelinePolicy {
     private static final Set<String> BODY_METHODS = Set.of("POST", "PUT", "PATCH");
+    /** A request body larger than this is bounded by the deadline, not the attempt timeout. */
+    static final long BULK_BODY_BYTES = 1024 * 1024;
     private static final RequestBody EMPTY = RequestBody.create(new byte[0], null);
 
     private final OkHttpClient client;
@@ -73,7 +75,12 @@ final class TransportStep implements PipelinePolicy {
         boolean oneShot = request.idempotency() == Idempotency.NONE
                 || request.body().map(b -> !b.replayable()).orElse(false);
         okhttp3.Call okCall = (oneShot ? clientNoReplay : client).newCall(rb.build());
-        Duration limit = request.streamingResponse() || remaining.compareTo(options.attemptTimeout()) < 0
+        // A streamed response, or a large or unsized request body (a MESH chunk), is bounded by the
+        // call's deadline as a whole; its stalls by the read and write timeouts (the attempt
+        // timeout). Anything else must finish within the attempt timeout.
+        boolean bulk = request.streamingResponse() || request.body().map(
+                b -> b.contentLength() < 0 || b.contentLength() > BULK_BODY_BYTES).orElse(false);
+        Duration limit = bulk || remaining.compareTo(options.attemptTimeout()) < 0
                 ? remaining : options.attemptTimeout();
         // at least 1 ms: okio reads a timeout of 0 as "none", which would let a call with less than
         // a millisecond left run on for the whole attempt timeout
