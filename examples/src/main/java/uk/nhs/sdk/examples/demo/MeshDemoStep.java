@@ -36,10 +36,8 @@ final class MeshDemoStep implements DemoStep {
     public void run(DemoContext demo) throws Exception {
         SandboxMeshMailbox from = demo.sandbox().meshMailboxes().get(0);
         SandboxMeshMailbox to = demo.sandbox().meshMailboxes().get(1);
-        MeshClient sender = client(demo, from);
-        MeshClient recipient = client(demo, to);
         Path dir = Files.createTempDirectory("nhs-demo-mesh-");
-        try {
+        try (MeshClient sender = client(demo, from); MeshClient recipient = client(demo, to)) {
             Path file = writeSample(dir.resolve("results.csv"));
             String sha = sha256(file);
             demo.say("wrote " + file.getFileName() + ": " + Files.size(file) + " bytes, SHA-256 " + sha.substring(0, 16) + "...");
