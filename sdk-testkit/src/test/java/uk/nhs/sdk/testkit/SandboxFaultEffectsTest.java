@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
@@ -115,6 +116,26 @@ class SandboxFaultEffectsTest {
         assertThat(slow.totalMillis()).isGreaterThanOrEqualTo(300);
         assertThat(slow.totalMillis() - slow.headersMillis()).as("the body keeps coming after the headers")
                 .isGreaterThanOrEqualTo(200);
+    }
+
+    @Test
+    void aSlowBodyOfAnEmptyAnswerIsTheAnswerAsItIsWithoutComplaint(NhsSandbox sandbox) throws Exception {
+        MeshHttp mesh = new MeshHttp(sandbox, Clock.systemUTC());
+        sandbox.faults().injectNext("POST", "/messageexchange/X26ABC1", SandboxFault.slowBody(1, Duration.ofMillis(50)));
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        PrintStream original = System.err;
+        HttpResponse<byte[]> handshake;
+        System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
+        try {
+            handshake = mesh.call("POST", "/messageexchange/X26ABC1").as("X26ABC1").header("mex-ClientVersion", "test")
+                    .header("mex-OSName", "Linux").header("mex-OSVersion", "6").send();
+        } finally {
+            System.setErr(original);
+        }
+
+        assertThat(handshake.statusCode()).isEqualTo(200);
+        assertThat(handshake.body()).isEmpty();
+        assertThat(stderr.toString(StandardCharsets.UTF_8)).as("nothing to trickle is not an error").isEmpty();
     }
 
     @Test
