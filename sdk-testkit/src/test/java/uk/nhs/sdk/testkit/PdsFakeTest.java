@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import uk.nhs.sdk.core.auth.SignedJwtAuth;
 import uk.nhs.sdk.core.internal.json.Json;
 
 /**
@@ -134,7 +135,10 @@ class PdsFakeTest {
     @Test
     void aBearerTokenMustBeOneTheSandboxIssued(NhsSandbox sandbox) throws Exception {
         Answer forged = send(request(sandbox, "/Patient/9000000009").header("Authorization", "Bearer forged-token").GET());
-        String token = sandbox.signedJwtAuth().accessToken().reveal();
+        String token;
+        try (SignedJwtAuth auth = sandbox.signedJwtAuth()) {
+            token = auth.accessToken().reveal();
+        }
         Answer issued = send(request(sandbox, "/Patient/9000000009").header("Authorization", "Bearer " + token).GET());
         Answer none = get(sandbox, "/Patient/9000000009");
 

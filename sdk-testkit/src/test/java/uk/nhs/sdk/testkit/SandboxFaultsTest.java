@@ -51,8 +51,9 @@ class SandboxFaultsTest {
     @Test
     void anAfterProcessingFaultLetsTheFakeActFirst(NhsSandbox sandbox) {
         sandbox.faults().injectNext("POST", "/oauth2/token", SandboxFault.status(502).afterProcessing());
-        var auth = sandbox.signedJwtAuth();
-        auth.accessToken();
+        try (var auth = sandbox.signedJwtAuth()) {
+            auth.accessToken();
+        }
         // the first token request was handled (a token issued) but its answer replaced by 502; the
         // retry got a second token
         assertThat(sandbox.issuedTokenCount()).isEqualTo(2);
