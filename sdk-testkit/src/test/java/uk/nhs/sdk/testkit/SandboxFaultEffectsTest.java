@@ -227,6 +227,22 @@ class SandboxFaultEffectsTest {
     }
 
     @Test
+    void anOversizedBodyIsGeneratedWhileItIsSentNeverHeld(NhsSandbox sandbox) throws Exception {
+        long terabyte = 1L << 40; // no heap holds it: the head and first bytes arrive only if it streams
+        sandbox.faults().injectNext("GET", PATIENT, SandboxFault.oversizedBody(terabyte));
+        HttpResponse<InputStream> r = HTTP.send(patient(sandbox).timeout(Duration.ofSeconds(10)).GET().build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Length")).isEmpty();
+        try (InputStream in = r.body()) {
+            byte[] first = in.readNBytes(1 << 20);
+            assertThat(first).hasSize(1 << 20);
+            assertThat(new String(first, 0, 16, StandardCharsets.US_ASCII)).isEqualTo("{\"padding\":\"xxxx");
+        }
+    }
+
+    @Test
     void theNewFaultsDescribeThemselvesAndCheckTheirArguments() {
         assertThat(SandboxFault.slowHeaders(Duration.ofMillis(250))).hasToString("SandboxFault[headers delayed 250 ms]");
         assertThat(SandboxFault.slowBody(10, Duration.ofMillis(50)))
