@@ -1,4 +1,4 @@
-package uk.nhs.sdk.examples.demo;
+package uk.nhs.sdk.examples.mesh;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
+import uk.nhs.sdk.examples.demo.DemoContext;
+import uk.nhs.sdk.examples.demo.DemoStep;
 import uk.nhs.sdk.messaging.mesh.MeshClient;
 import uk.nhs.sdk.messaging.mesh.MeshInboxQuery;
 import uk.nhs.sdk.messaging.mesh.MeshMessageInfo;
