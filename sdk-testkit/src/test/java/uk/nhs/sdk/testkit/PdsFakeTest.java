@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -79,6 +80,12 @@ class PdsFakeTest {
         assertThat(a.header("X-Correlation-ID")).isEqualTo("corr-1");
         assertThat(a.header("X-Request-ID")).isEqualTo(a.raw().request().headers().firstValue("X-Request-ID").get());
         assertThat(sandbox.serviceUrls()).containsValue(sandbox.pdsBaseUrl());
+    }
+
+    @Test
+    void aRawBarInTheQueryIsAnsweredByTheFake(NhsSandbox sandbox) throws Exception {
+        assertThat(RawHttp.get(sandbox, "/personal-demographics/FHIR/R4/Patient/9000000009?x=a|b",
+                Map.of("X-Request-ID", UUID.randomUUID().toString()))).isEqualTo(200);
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -40,6 +41,13 @@ class SandboxFaultsTest {
         sandbox.faults().injectNext("GET", "/oauth2/token", SandboxFault.status(500));
         sandbox.faults().injectNext("POST", "/other", SandboxFault.status(500));
         assertThat(postForm(sandbox).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void aFaultSelectsARequestByItsPathWhateverItsQueryHolds(NhsSandbox sandbox) throws Exception {
+        sandbox.faults().injectNext("GET", "/personal-demographics/FHIR/R4/Patient/9000000009", SandboxFault.status(503));
+        assertThat(RawHttp.get(sandbox, "/personal-demographics/FHIR/R4/Patient/9000000009"
+                + "?identifier=https://fhir.nhs.uk/Id/nhs-number|9000000009", Map.of())).isEqualTo(503);
     }
 
     @Test
