@@ -25,21 +25,37 @@ final class RawHttp {
      * @throws IOException when the exchange fails
      */
     static int get(NhsSandbox sandbox, String target, Map<String, String> headers) throws IOException {
+        String head = new String(exchange(sandbox, target, headers, false), StandardCharsets.ISO_8859_1);
+        if (!head.startsWith("HTTP/1.1 ")) {
+            throw new IOException("not an HTTP/1.1 response");
+        }
+        return Integer.parseInt(head.substring(9, 12));
+    }
+
+    /**
+     * Sends {@code GET target} with the headers and reads until the server closes the connection.
+     *
+     * @param sandbox the sandbox
+     * @param target the request target, sent as is
+     * @param headers more headers
+     * @param keepAlive whether to leave out {@code Connection: close}, so only the server's own
+     *     decision ends the connection
+     * @return every byte received, head and body
+     * @throws IOException when the exchange fails, or the server keeps the connection open for
+     *     ten seconds
+     */
+    static byte[] exchange(NhsSandbox sandbox, String target, Map<String, String> headers, boolean keepAlive)
+            throws IOException {
         try (Socket s = new Socket("127.0.0.1", sandbox.baseUrl().getPort())) {
             s.setSoTimeout(10_000);
             StringBuilder request = new StringBuilder("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                    + "Connection: close\r\n");
+                    + (keepAlive ? "" : "Connection: close\r\n"));
             headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
             OutputStream out = s.getOutputStream();
             out.write(request.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = s.getInputStream();
-            String head = new String(in.readNBytes(12), StandardCharsets.US_ASCII);
-            in.readAllBytes();
-            if (!head.startsWith("HTTP/1.1 ")) {
-                throw new IOException("not an HTTP/1.1 response");
-            }
-            return Integer.parseInt(head.substring(9, 12));
+            return in.readAllBytes();
         }
     }
 }

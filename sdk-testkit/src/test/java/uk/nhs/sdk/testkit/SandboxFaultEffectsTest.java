@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -149,6 +150,14 @@ class SandboxFaultEffectsTest {
         assertThat(cut.header("Content-Length")).isEqualTo(String.valueOf(normal.count()));
         assertThat(cut.count()).isEqualTo(normal.count() / 2);
         assertThat(cut.body()).isEqualTo(Arrays.copyOf(normal.body(), (int) normal.count() / 2));
+
+        // on the wire: the server closes a kept-alive connection right after the half it sends
+        sandbox.faults().injectNext("GET", PATIENT, SandboxFault.truncatedBody());
+        String raw = new String(RawHttp.exchange(sandbox, "/personal-demographics/FHIR/R4/Patient/9000000033",
+                Map.of("X-Request-ID", UUID.randomUUID().toString()), true), StandardCharsets.ISO_8859_1);
+        assertThat(raw).startsWith("HTTP/1.1 200").contains("\r\nContent-Length: " + normal.count() + "\r\n");
+        assertThat(raw.substring(raw.indexOf("\r\n\r\n") + 4))
+                .isEqualTo(new String(normal.body(), 0, (int) normal.count() / 2, StandardCharsets.ISO_8859_1));
     }
 
     @Test
