@@ -36,7 +36,7 @@ public final class Target implements AutoCloseable {
      * Resolves the target, starting an embedded sandbox when one is needed.
      *
      * @param options the common options
-     * @return the target; close it to stop any embedded sandbox
+     * @return the target; close it to release the auth it made and stop any embedded sandbox
      */
     public static Target open(CommonOptions options) {
         options.output();
@@ -79,7 +79,7 @@ public final class Target implements AutoCloseable {
     }
 
     /**
-     * The API Platform auth for this target.
+     * The API Platform auth for this target, made on first use and closed with the target.
      *
      * @return signed-JWT auth, or none for the public sandbox and a bare {@code --base-url}
      * @throws UsageException when the real environments are chosen without credentials
@@ -119,12 +119,19 @@ public final class Target implements AutoCloseable {
     }
 
     /**
-     * Stops the embedded sandbox, if one was started.
+     * Closes the signed-JWT auth this target made (it owns a connection pool), then stops the
+     * embedded sandbox, if one was started.
      */
     @Override
-    public void close() {
-        if (sandbox != null) {
-            sandbox.close();
+    public synchronized void close() {
+        try {
+            if (auth instanceof SignedJwtAuth) {
+                ((SignedJwtAuth) auth).close();
+            }
+        } finally {
+            if (sandbox != null) {
+                sandbox.close();
+            }
         }
     }
 }

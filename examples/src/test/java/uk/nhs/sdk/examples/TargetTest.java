@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
 import uk.nhs.sdk.core.auth.AuthProvider;
+import uk.nhs.sdk.core.error.NhsSdkException;
 import uk.nhs.sdk.core.auth.SignedJwtAuth;
 
 class TargetTest {
@@ -26,6 +27,16 @@ class TargetTest {
             assertThat(t.apiPlatformAuth()).isInstanceOf(SignedJwtAuth.class);
             assertThat(((SignedJwtAuth) t.apiPlatformAuth()).accessToken().reveal()).isNotEmpty();
         }
+    }
+
+    @Test
+    void closingTheTargetClosesTheSignedJwtAuthItMade() {
+        SignedJwtAuth auth;
+        try (Target t = Target.open(options(null, null))) {
+            auth = (SignedJwtAuth) t.apiPlatformAuth();
+            assertThat(auth.accessToken().reveal()).isNotEmpty();
+        }
+        assertThatThrownBy(auth::accessToken).isInstanceOf(NhsSdkException.class).hasMessageContaining("closed");
     }
 
     @Test

@@ -4,11 +4,11 @@ import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import uk.nhs.sdk.testkit.internal.Fake;
+import uk.nhs.sdk.testkit.internal.RequestTarget;
 
 /**
  * The sandbox's one WireMock transformer: finds the fake a stub routes to, and injects any queued
@@ -42,7 +42,7 @@ final class Dispatcher implements ResponseDefinitionTransformerV2 {
     public ResponseDefinition transform(ServeEvent serveEvent) {
         Request request = serveEvent.getRequest();
         Fake fake = fakes.get(serveEvent.getTransformerParameters().getString(FAKE_PARAMETER));
-        String path = URI.create(request.getUrl()).getRawPath();
+        String path = RequestTarget.rawPath(request.getUrl());
         Optional<SandboxFault> fault = faults.take(request.getMethod().getName(), path);
         if (fault.isPresent() && !fault.get().isAfterProcessing()) {
             return responses.replacing(fault.get());

@@ -101,7 +101,11 @@ final class FaultResponses {
     }
 
     private ResponseDefinition slowBody(SandboxFault fault, ResponseDefinition answer) {
-        long chunks = Math.max(1, (bodyLength(answer) + fault.bytes() - 1) / fault.bytes());
+        long length = bodyLength(answer);
+        if (length == 0) {
+            return answer; // nothing to trickle (and the server would complain of a missing body)
+        }
+        long chunks = (length + fault.bytes() - 1) / fault.bytes();
         long total = fault.delay().toMillis() * chunks;
         if (chunks > Integer.MAX_VALUE || total > Integer.MAX_VALUE) {
             throw new IllegalStateException("the slow body would take longer than the server can wait");

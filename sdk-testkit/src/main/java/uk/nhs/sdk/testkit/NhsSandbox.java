@@ -38,8 +38,8 @@ import uk.nhs.sdk.testkit.spi.SandboxService;
  * credentials.
  *
  * <pre>{@code
- * try (NhsSandbox sandbox = NhsSandbox.start()) {
- *     SignedJwtAuth auth = sandbox.signedJwtAuth();           // the sandbox's own application
+ * try (NhsSandbox sandbox = NhsSandbox.start();
+ *         SignedJwtAuth auth = sandbox.signedJwtAuth()) {     // the sandbox's own application
  *     Secret token = auth.accessToken();                      // through the real signed-JWT flow
  * }
  * }</pre>
@@ -259,18 +259,20 @@ public final class NhsSandbox implements AutoCloseable {
 
     /**
      * Signed-JWT auth for the sandbox's {@link #application()}, pointed at {@link #oauthTokenUrl()}.
+     * Each call makes a new provider, with a token cache and connection pool of its own.
      *
-     * @return the auth provider
+     * @return the auth provider; the caller closes it
      */
     public SignedJwtAuth signedJwtAuth() {
         return signedJwtAuth(NhsClientOptions.defaults());
     }
 
     /**
-     * Signed-JWT auth for the sandbox's {@link #application()} with the given options.
+     * Signed-JWT auth for the sandbox's {@link #application()} with the given options. Each call
+     * makes a new provider, with a token cache and connection pool of its own.
      *
      * @param options the token client's options (clock, retries)
-     * @return the auth provider
+     * @return the auth provider; the caller closes it
      */
     public SignedJwtAuth signedJwtAuth(NhsClientOptions options) {
         return SignedJwtAuth.builder()

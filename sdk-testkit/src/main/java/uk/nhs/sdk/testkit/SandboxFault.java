@@ -117,10 +117,12 @@ public final class SandboxFault {
     }
 
     /**
-     * The service's own answer with its body trickled: {@code bytes} bytes once every
-     * {@code interval} (the first after one interval), so a client that times out each read
+     * The service's own answer with its body trickled: cut into {@code ceil(size / bytes)} equal
+     * pieces (the last also takes the remainder, so each is about {@code bytes} bytes), one sent
+     * every {@code interval} (the first after one interval), so a client that times out each read
      * separately keeps waiting while the whole body takes {@code ceil(size / bytes) * interval}.
-     * The body is sent chunked; it is held in memory while it trickles.
+     * The body is sent chunked; it is held in memory while it trickles. An empty answer is sent
+     * as it is.
      *
      * @param bytes the bytes sent each interval, at least 1
      * @param interval the time between pieces, more than zero

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -98,6 +99,12 @@ class MeshFakeInboxTest extends MeshFakeTestBase {
         assertThat(page.path("approx_inbox_count").asInt()).isEqualTo(3);
         assertThat(page.path("links").path("self").asText())
                 .isEqualTo("/messageexchange/X26ABC2/inbox?workflow_filter=*_ACK*");
+    }
+
+    @Test
+    void aRawBarInTheQueryIsAnsweredByTheFake() throws Exception {
+        assertThat(RawHttp.get(sandbox, "/messageexchange/X26ABC2/inbox?workflow_filter=A|B",
+                Map.of("Authorization", mesh.authorization("X26ABC2"), "Accept", MeshHttp.V2))).isEqualTo(200);
     }
 
     private static List<String> filtered(String filter) {

@@ -11,9 +11,11 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import uk.nhs.sdk.core.auth.SignedJwtAuth;
 import uk.nhs.sdk.core.internal.json.Json;
 
 /**
@@ -81,6 +83,12 @@ class PdsFakeTest {
     }
 
     @Test
+    void aRawBarInTheQueryIsAnsweredByTheFake(NhsSandbox sandbox) throws Exception {
+        assertThat(RawHttp.get(sandbox, "/personal-demographics/FHIR/R4/Patient/9000000009?x=a|b",
+                Map.of("X-Request-ID", UUID.randomUUID().toString()))).isEqualTo(200);
+    }
+
+    @Test
     void theRequestIdIsRequiredAndAUuid(NhsSandbox sandbox) throws Exception {
         URI uri = URI.create(sandbox.pdsBaseUrl() + "/Patient/9000000009");
         Answer missing = send(HttpRequest.newBuilder(uri).GET());
@@ -134,7 +142,10 @@ class PdsFakeTest {
     @Test
     void aBearerTokenMustBeOneTheSandboxIssued(NhsSandbox sandbox) throws Exception {
         Answer forged = send(request(sandbox, "/Patient/9000000009").header("Authorization", "Bearer forged-token").GET());
-        String token = sandbox.signedJwtAuth().accessToken().reveal();
+        String token;
+        try (SignedJwtAuth auth = sandbox.signedJwtAuth()) {
+            token = auth.accessToken().reveal();
+        }
         Answer issued = send(request(sandbox, "/Patient/9000000009").header("Authorization", "Bearer " + token).GET());
         Answer none = get(sandbox, "/Patient/9000000009");
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
@@ -18,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -118,6 +120,26 @@ class SandboxFaultEffectsTest {
     }
 
     @Test
+    void aSlowBodyOfAnEmptyAnswerIsTheAnswerAsItIsWithoutComplaint(NhsSandbox sandbox) throws Exception {
+        MeshHttp mesh = new MeshHttp(sandbox, Clock.systemUTC());
+        sandbox.faults().injectNext("POST", "/messageexchange/X26ABC1", SandboxFault.slowBody(1, Duration.ofMillis(50)));
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        PrintStream original = System.err;
+        HttpResponse<byte[]> handshake;
+        System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
+        try {
+            handshake = mesh.call("POST", "/messageexchange/X26ABC1").as("X26ABC1").header("mex-ClientVersion", "test")
+                    .header("mex-OSName", "Linux").header("mex-OSVersion", "6").send();
+        } finally {
+            System.setErr(original);
+        }
+
+        assertThat(handshake.statusCode()).isEqualTo(200);
+        assertThat(handshake.body()).isEmpty();
+        assertThat(stderr.toString(StandardCharsets.UTF_8)).as("nothing to trickle is not an error").isEmpty();
+    }
+
+    @Test
     void aTruncatedBodyDeclaresTheWholeLengthAndSendsHalf(NhsSandbox sandbox) throws Exception {
         Received normal = patientAnswer(sandbox);
 
@@ -128,6 +150,14 @@ class SandboxFaultEffectsTest {
         assertThat(cut.header("Content-Length")).isEqualTo(String.valueOf(normal.count()));
         assertThat(cut.count()).isEqualTo(normal.count() / 2);
         assertThat(cut.body()).isEqualTo(Arrays.copyOf(normal.body(), (int) normal.count() / 2));
+
+        // on the wire: the server closes a kept-alive connection right after the half it sends
+        sandbox.faults().injectNext("GET", PATIENT, SandboxFault.truncatedBody());
+        String raw = new String(RawHttp.exchange(sandbox, "/personal-demographics/FHIR/R4/Patient/9000000033",
+                Map.of("X-Request-ID", UUID.randomUUID().toString()), true), StandardCharsets.ISO_8859_1);
+        assertThat(raw).startsWith("HTTP/1.1 200").contains("\r\nContent-Length: " + normal.count() + "\r\n");
+        assertThat(raw.substring(raw.indexOf("\r\n\r\n") + 4))
+                .isEqualTo(new String(normal.body(), 0, (int) normal.count() / 2, StandardCharsets.ISO_8859_1));
     }
 
     @Test
@@ -203,6 +233,22 @@ class SandboxFaultEffectsTest {
         assertThat(big.count()).isEqualTo(size);
         assertThat(big.text()).startsWith("{\"padding\":\"xxxx");
         assertThat(new String(big.tail(), StandardCharsets.US_ASCII)).endsWith("xxxx\"}");
+    }
+
+    @Test
+    void anOversizedBodyIsGeneratedWhileItIsSentNeverHeld(NhsSandbox sandbox) throws Exception {
+        long terabyte = 1L << 40; // no heap holds it: the head and first bytes arrive only if it streams
+        sandbox.faults().injectNext("GET", PATIENT, SandboxFault.oversizedBody(terabyte));
+        HttpResponse<InputStream> r = HTTP.send(patient(sandbox).timeout(Duration.ofSeconds(10)).GET().build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Length")).isEmpty();
+        try (InputStream in = r.body()) {
+            byte[] first = in.readNBytes(1 << 20);
+            assertThat(first).hasSize(1 << 20);
+            assertThat(new String(first, 0, 16, StandardCharsets.US_ASCII)).isEqualTo("{\"padding\":\"xxxx");
+        }
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -43,6 +44,13 @@ class SandboxFaultsTest {
     }
 
     @Test
+    void aFaultSelectsARequestByItsPathWhateverItsQueryHolds(NhsSandbox sandbox) throws Exception {
+        sandbox.faults().injectNext("GET", "/personal-demographics/FHIR/R4/Patient/9000000009", SandboxFault.status(503));
+        assertThat(RawHttp.get(sandbox, "/personal-demographics/FHIR/R4/Patient/9000000009"
+                + "?identifier=https://fhir.nhs.uk/Id/nhs-number|9000000009", Map.of())).isEqualTo(503);
+    }
+
+    @Test
     void aConnectionResetGivesNoResponse(NhsSandbox sandbox) {
         sandbox.faults().injectNext("POST", "/oauth2/.*", SandboxFault.connectionReset());
         assertThatThrownBy(() -> postForm(sandbox)).isInstanceOf(IOException.class);
@@ -51,8 +59,9 @@ class SandboxFaultsTest {
     @Test
     void anAfterProcessingFaultLetsTheFakeActFirst(NhsSandbox sandbox) {
         sandbox.faults().injectNext("POST", "/oauth2/token", SandboxFault.status(502).afterProcessing());
-        var auth = sandbox.signedJwtAuth();
-        auth.accessToken();
+        try (var auth = sandbox.signedJwtAuth()) {
+            auth.accessToken();
+        }
         // the first token request was handled (a token issued) but its answer replaced by 502; the
         // retry got a second token
         assertThat(sandbox.issuedTokenCount()).isEqualTo(2);

@@ -60,19 +60,27 @@ class TokenFakeTest {
         return NhsClientOptions.builder().clock(CLOCK).build();
     }
 
+    /** A token from the sandbox's application, through an auth provider closed afterwards. */
+    private static String token() {
+        try (SignedJwtAuth auth = sandbox.signedJwtAuth(options())) {
+            return auth.accessToken().reveal();
+        }
+    }
+
     @Test
     void theCoreSignedJwtAuthObtainsAToken() {
-        SignedJwtAuth auth = sandbox.signedJwtAuth(options());
-        Secret token = auth.accessToken();
-        assertThat(sandbox.isValidAccessToken(token.reveal())).isTrue();
-        assertThat(auth.tokenExpiry()).contains(CLOCK.instant().plusSeconds(599));
-        assertThat(sandbox.issuedTokenCount()).isEqualTo(1);
-        LogGuard.forbid(token.reveal());
+        try (SignedJwtAuth auth = sandbox.signedJwtAuth(options())) {
+            Secret token = auth.accessToken();
+            assertThat(sandbox.isValidAccessToken(token.reveal())).isTrue();
+            assertThat(auth.tokenExpiry()).contains(CLOCK.instant().plusSeconds(599));
+            assertThat(sandbox.issuedTokenCount()).isEqualTo(1);
+            LogGuard.forbid(token.reveal());
+        }
     }
 
     @Test
     void tokensExpireOnTheSandboxClock() {
-        String token = sandbox.signedJwtAuth(options()).accessToken().reveal();
+        String token = token();
         CLOCK.advance(Duration.ofSeconds(600));
         assertThat(sandbox.isValidAccessToken(token)).isFalse();
     }
@@ -183,21 +191,22 @@ class TokenFakeTest {
     @Test
     void aRefusalSurfacesAsATypedExceptionWithTheOAuthCode() {
         SandboxApplication stranger = SandboxApplication.generate("k1");
-        SignedJwtAuth auth = SignedJwtAuth.builder().tokenUrl(sandbox.oauthTokenUrl()).apiKey(stranger.apiKey())
-                .keyId("k1").privateKey(stranger.privateKey()).options(options()).build();
-        LogGuard.forbid(stranger.apiKey().reveal());
-        assertThatThrownBy(auth::accessToken).isInstanceOfSatisfying(UnauthorizedException.class,
-                e -> assertThat(e.errorCode()).contains("invalid_request"));
-        sandbox.register(stranger);
-        // the refusal is remembered for SignedJwtAuth's refresh cooldown (30 s), then it asks again
-        assertThatThrownBy(auth::accessToken).isInstanceOf(UnauthorizedException.class);
-        CLOCK.advance(Duration.ofSeconds(30));
-        assertThat(sandbox.isValidAccessToken(auth.accessToken().reveal())).isTrue();
+        try (SignedJwtAuth auth = SignedJwtAuth.builder().tokenUrl(sandbox.oauthTokenUrl())
+                .apiKey(stranger.apiKey()).keyId("k1").privateKey(stranger.privateKey()).options(options()).build()) {
+            LogGuard.forbid(stranger.apiKey().reveal());
+            assertThatThrownBy(auth::accessToken).isInstanceOfSatisfying(UnauthorizedException.class,
+                    e -> assertThat(e.errorCode()).contains("invalid_request"));
+            sandbox.register(stranger);
+            // the refusal is remembered for SignedJwtAuth's refresh cooldown (30 s), then it asks again
+            assertThatThrownBy(auth::accessToken).isInstanceOf(UnauthorizedException.class);
+            CLOCK.advance(Duration.ofSeconds(30));
+            assertThat(sandbox.isValidAccessToken(auth.accessToken().reveal())).isTrue();
+        }
     }
 
     @Test
     void resetForgetsIssuedTokens() {
-        String token = sandbox.signedJwtAuth(options()).accessToken().reveal();
+        String token = token();
         sandbox.reset();
         assertThat(sandbox.isValidAccessToken(token)).isFalse();
         assertThat(sandbox.issuedTokenCount()).isZero();

@@ -40,12 +40,12 @@ final class ApiPlatformAuthStep implements DemoStep {
                 .privateKey(key)
                 .options(demo.options())
                 .build();
+        demo.auth(auth); // the demo closes it when the tour ends
         Secret token = auth.accessToken();
         demo.say("POST " + demo.sandbox().oauthTokenUrl() + " with an RS512 client assertion: access token " + token
                 + ", expires " + auth.tokenExpiry().orElseThrow());
         auth.accessToken();
         demo.say("asked again: the cached token is reused (tokens issued so far: "
                 + demo.sandbox().issuedTokenCount() + ")");
-        demo.auth(auth);
     }
 }

@@ -37,9 +37,13 @@ public final class DemoCommand implements Callable<Integer> {
             out.println("NHS SDK demo: the embedded sandbox is running at " + sandbox.baseUrl());
             DemoContext demo = new DemoContext(sandbox, out);
             int n = 0;
-            for (DemoStep step : steps) {
-                demo.heading(++n, step.title());
-                step.run(demo);
+            try {
+                for (DemoStep step : steps) {
+                    demo.heading(++n, step.title());
+                    step.run(demo);
+                }
+            } finally {
+                demo.close();
             }
             out.println();
             out.println("Done: " + n + " step" + (n == 1 ? "" : "s") + " against " + sandbox.baseUrl());

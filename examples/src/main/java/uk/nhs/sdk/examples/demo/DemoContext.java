@@ -8,7 +8,8 @@ import uk.nhs.sdk.testkit.NhsSandbox;
 
 /**
  * What the demo's steps share: the embedded sandbox, the client options, the API Platform auth
- * the first step set up, and the printer.
+ * the first step set up (closed when the tour ends), and the printer. A step closes the clients
+ * it builds.
  */
 public final class DemoContext {
     private final NhsSandbox sandbox;
@@ -40,7 +41,8 @@ public final class DemoContext {
     }
 
     /**
-     * The API Platform signed-JWT auth of the demo's application (set by the first step).
+     * The API Platform signed-JWT auth of the demo's application (set by the first step); the demo
+     * closes it when the tour ends, so a step that builds a client with it leaves it open.
      *
      * @return the auth
      * @throws IllegalStateException before the auth step ran
@@ -54,6 +56,13 @@ public final class DemoContext {
 
     void auth(SignedJwtAuth value) {
         this.auth = value;
+    }
+
+    /** Closes the auth (it owns a connection pool) when the tour ends; the steps close their own clients. */
+    void close() {
+        if (auth != null) {
+            auth.close();
+        }
     }
 
     /**

@@ -62,8 +62,8 @@ public final class MeshCommand implements Runnable {
         @Override
         public final Integer call() throws Exception {
             Output out = Output.of(spec, common);
-            try (Target target = Target.open(common)) {
-                int status = run(mesh.client(target, common), out);
+            try (Target target = Target.open(common); MeshClient client = mesh.client(target, common)) {
+                int status = run(client, out);
                 out.flush();
                 return status;
             }

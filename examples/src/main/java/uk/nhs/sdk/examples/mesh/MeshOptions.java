@@ -66,7 +66,7 @@ public final class MeshOptions {
      *
      * @param target where the command connects
      * @param common the common options
-     * @return the client
+     * @return the client, which owns a connection pool: close it when the command ends
      * @throws UsageException when a credential is missing or {@code --env sandbox} is chosen
      */
     public MeshClient client(Target target, CommonOptions common) {

@@ -57,7 +57,7 @@ public final class PdsCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** The client for a command: base URL, auth and headers from the options. */
+    /** The client for a command: base URL, auth and headers from the options; the caller closes it. */
     static PdsClient client(Target target, CommonOptions common, PdsOptions pds) {
         PdsClient.Builder b = PdsClient.builder()
                 .baseUrl(target.apiBaseUrl(PdsClient.BASE_PATH))
@@ -91,8 +91,8 @@ public final class PdsCommand implements Runnable {
         public final Integer call() {
             Output out = Output.of(spec, common);
             prepare();
-            try (Target target = Target.open(common)) {
-                int status = run(client(target, common, pds), out);
+            try (Target target = Target.open(common); PdsClient client = client(target, common, pds)) {
+                int status = run(client, out);
                 out.flush();
                 return status;
             }

@@ -32,11 +32,16 @@ public final class PdsDemoStep implements DemoStep {
 
     @Override
     public void run(DemoContext demo) {
-        PdsClient pds = PdsClient.builder()
+        try (PdsClient pds = PdsClient.builder()
                 .baseUrl(demo.sandbox().pdsBaseUrl())
                 .options(demo.options())
                 .auth(demo.auth())
-                .build();
+                .build()) {
+            run(demo, pds);
+        }
+    }
+
+    private static void run(DemoContext demo, PdsClient pds) {
         NhsNumber nhsNumber = NhsNumber.parse("9000000009");
 
         RetrievedPatient p = pds.getPatient(nhsNumber);

@@ -2,7 +2,6 @@ package uk.nhs.sdk.testkit.internal.mesh;
 
 import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.http.Request;
-import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -14,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import uk.nhs.sdk.testkit.internal.RequestTarget;
 
 /**
  * One request to the MESH fake, parsed: method, decoded path segments, query parameters, headers
@@ -32,17 +32,17 @@ final class MeshCall {
 
     private MeshCall(Request request) {
         this.method = request.getMethod().getName().toUpperCase(Locale.ROOT);
-        URI uri = URI.create(request.getUrl());
+        String url = request.getUrl();
         List<String> s = new ArrayList<>();
-        for (String part : uri.getRawPath().split("/")) {
+        for (String part : RequestTarget.rawPath(url).split("/")) {
             if (!part.isEmpty()) {
                 s.add(URLDecoder.decode(part.replace("+", "%2B"), StandardCharsets.UTF_8));
             }
         }
         this.segments = Collections.unmodifiableList(s);
         Map<String, String> q = new LinkedHashMap<>();
-        String raw = uri.getRawQuery();
-        if (raw != null) {
+        String raw = RequestTarget.rawQuery(url);
+        if (!raw.isEmpty()) {
             for (String pair : raw.split("&")) {
                 int eq = pair.indexOf('=');
                 String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);

@@ -7,7 +7,6 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -24,6 +23,7 @@ import uk.nhs.sdk.core.NhsNumber;
 import uk.nhs.sdk.testkit.internal.Fake;
 import uk.nhs.sdk.testkit.internal.FakeResponse;
 import uk.nhs.sdk.testkit.internal.Json;
+import uk.nhs.sdk.testkit.internal.RequestTarget;
 import uk.nhs.sdk.testkit.internal.SandboxContext;
 
 /**
@@ -97,7 +97,7 @@ public final class PdsFake implements Fake {
     @Override
     public synchronized ResponseDefinition handle(Request request) {
         String method = request.getMethod().getName();
-        String path = URI.create(request.getUrl()).getRawPath();
+        String path = RequestTarget.rawPath(request.getUrl());
         try {
             checkHeaders(request);
             Matcher related = RELATED.matcher(path);
@@ -257,8 +257,8 @@ public final class PdsFake implements Fake {
 
     private static Map<String, List<String>> query(String url) {
         Map<String, List<String>> out = new LinkedHashMap<>();
-        String raw = URI.create(url).getRawQuery();
-        if (raw == null || raw.isEmpty()) {
+        String raw = RequestTarget.rawQuery(url);
+        if (raw.isEmpty()) {
             return out;
         }
         for (String pair : raw.split("&")) {

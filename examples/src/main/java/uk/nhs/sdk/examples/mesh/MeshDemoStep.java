@@ -1,4 +1,4 @@
-package uk.nhs.sdk.examples.demo;
+package uk.nhs.sdk.examples.mesh;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
+import uk.nhs.sdk.examples.demo.DemoContext;
+import uk.nhs.sdk.examples.demo.DemoStep;
 import uk.nhs.sdk.messaging.mesh.MeshClient;
 import uk.nhs.sdk.messaging.mesh.MeshInboxQuery;
 import uk.nhs.sdk.messaging.mesh.MeshMessageInfo;
@@ -36,10 +38,8 @@ final class MeshDemoStep implements DemoStep {
     public void run(DemoContext demo) throws Exception {
         SandboxMeshMailbox from = demo.sandbox().meshMailboxes().get(0);
         SandboxMeshMailbox to = demo.sandbox().meshMailboxes().get(1);
-        MeshClient sender = client(demo, from);
-        MeshClient recipient = client(demo, to);
         Path dir = Files.createTempDirectory("nhs-demo-mesh-");
-        try {
+        try (MeshClient sender = client(demo, from); MeshClient recipient = client(demo, to)) {
             Path file = writeSample(dir.resolve("results.csv"));
             String sha = sha256(file);
             demo.say("wrote " + file.getFileName() + ": " + Files.size(file) + " bytes, SHA-256 " + sha.substring(0, 16) + "...");

@@ -1,6 +1,7 @@
-package uk.nhs.sdk.testkit.internal;
+package uk.nhs.sdk.testkit.internal.mesh;
 
-import uk.nhs.sdk.testkit.internal.mesh.MeshFake;
+import uk.nhs.sdk.testkit.internal.MeshSettings;
+import uk.nhs.sdk.testkit.internal.SandboxContext;
 import uk.nhs.sdk.testkit.spi.SandboxFake;
 import uk.nhs.sdk.testkit.spi.SandboxService;
 import uk.nhs.sdk.testkit.spi.SandboxServiceContext;

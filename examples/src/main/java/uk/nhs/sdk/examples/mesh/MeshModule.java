@@ -1,8 +1,8 @@
-package uk.nhs.sdk.examples.demo;
+package uk.nhs.sdk.examples.mesh;
 
 import java.util.List;
 import uk.nhs.sdk.examples.CliModule;
-import uk.nhs.sdk.examples.mesh.MeshCommand;
+import uk.nhs.sdk.examples.demo.DemoStep;
 
 /**
  * Registers {@code nhs mesh} and the demo's MESH step with the tool.
