@@ -19,7 +19,7 @@ import uk.nhs.sdk.core.RetryOptions;
 /**
  * A large upload (a MESH chunk) that keeps moving is bounded by the call's deadline, not by the
  * attempt timeout meant for small calls; a stall is still caught by the write timeout. A real
- * server reading slowly is the thing under test, so this test takes about a second.
+ * server reading slowly is the thing under test, so this test takes about three seconds.
  */
 class LargeUploadTest {
     private static final int SIZE = 16 * 1024 * 1024;
@@ -39,7 +39,7 @@ class LargeUploadTest {
                     sinceNap += n;
                     if (sinceNap >= buf.length) {
                         sinceNap = 0;
-                        Thread.sleep(80); // about 12 MiB/s: the upload takes over a second
+                        Thread.sleep(200); // about 5 MiB/s: the upload takes about three seconds
                     }
                 }
             } catch (InterruptedException e) {
@@ -60,7 +60,7 @@ class LargeUploadTest {
     void aLargeUploadThatKeepsMovingMayTakeLongerThanTheAttemptTimeout() {
         NhsHttpClient client = NhsHttpClient.builder().serviceName("T")
                 .baseUrl(URI.create("http://127.0.0.1:" + server.getAddress().getPort()))
-                .options(NhsClientOptions.builder().attemptTimeout(Duration.ofMillis(400))
+                .options(NhsClientOptions.builder().attemptTimeout(Duration.ofSeconds(1))
                         .deadline(Duration.ofSeconds(20)).retry(RetryOptions.none())
                         .circuitBreaker(CircuitBreakerOptions.disabled()).build())
                 .build();

@@ -88,7 +88,7 @@ final class TransportStep implements PipelinePolicy {
         Response response = null;
         try {
             response = okCall.execute();
-            NhsResponse result = read(call, response);
+            NhsResponse result = read(call, response, okCall);
             if (result.status() / 100 == 2 && request.streamingResponse()) {
                 response = null; // the caller closes it
             }
@@ -112,12 +112,16 @@ final class TransportStep implements PipelinePolicy {
         }
     }
 
-    private NhsResponse read(CallState call, Response response) throws IOException {
+    private NhsResponse read(CallState call, Response response, okhttp3.Call okCall) throws IOException {
         int status = response.code();
         NhsHeaders headers = headers(RetryAfterGuard.restore(response.headers()));
         ResponseBody body = response.body();
         if (status / 100 != 2) {
-            return NhsResponse.buffered(status, headers, prefix(body, options.maxErrorBodyBytes()), call.details());
+            byte[] prefix = prefix(body, options.maxErrorBodyBytes());
+            if (prefix.length == options.maxErrorBodyBytes()) {
+                okCall.cancel(); // more may follow: drop the connection rather than drain the rest
+            }
+            return NhsResponse.buffered(status, headers, prefix, call.details());
         }
         if (call.request().streamingResponse()) {
             InputStream in = body == null ? InputStream.nullInputStream() : body.byteStream();
@@ -129,12 +133,14 @@ final class TransportStep implements PipelinePolicy {
         long max = options.maxResponseBytes();
         long declared = body.contentLength();
         if (declared > max) {
+            okCall.cancel(); // drop the connection rather than drain the rest
             throw tooLarge(call, max);
         }
         // a declared length is read into one array of that size; EOFException if the body is cut
         byte[] bytes = declared >= 0 ? body.source().readByteArray(declared)
                 : BoundedRead.upTo(body.byteStream(), max);
         if (bytes == null) {
+            okCall.cancel();
             throw tooLarge(call, max);
         }
         return NhsResponse.buffered(status, headers, bytes, call.details());
