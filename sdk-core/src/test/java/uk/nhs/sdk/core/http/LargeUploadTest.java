@@ -19,10 +19,11 @@ import uk.nhs.sdk.core.RetryOptions;
 /**
  * A large upload (a MESH chunk) that keeps moving is bounded by the call's deadline, not by the
  * attempt timeout meant for small calls; a stall is still caught by the write timeout. A real
- * server reading slowly is the thing under test, so this test takes about three seconds.
+ * server reading slowly is the thing under test, so this test takes about four seconds;
+ * the attempt timeout leaves room for the socket buffers the server drains after the last write.
  */
 class LargeUploadTest {
-    private static final int SIZE = 16 * 1024 * 1024;
+    private static final int SIZE = 32 * 1024 * 1024;
     private HttpServer server;
     private final AtomicLong received = new AtomicLong();
 
@@ -30,7 +31,7 @@ class LargeUploadTest {
     void start() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/upload", exchange -> {
-            byte[] buf = new byte[1024 * 1024];
+            byte[] buf = new byte[256 * 1024];
             try (InputStream in = exchange.getRequestBody()) {
                 int n;
                 long sinceNap = 0;
@@ -39,7 +40,7 @@ class LargeUploadTest {
                     sinceNap += n;
                     if (sinceNap >= buf.length) {
                         sinceNap = 0;
-                        Thread.sleep(200); // about 5 MiB/s: the upload takes about three seconds
+                        Thread.sleep(30); // about 8 MiB/s: the upload takes about four seconds
                     }
                 }
             } catch (InterruptedException e) {
@@ -60,7 +61,7 @@ class LargeUploadTest {
     void aLargeUploadThatKeepsMovingMayTakeLongerThanTheAttemptTimeout() {
         NhsHttpClient client = NhsHttpClient.builder().serviceName("T")
                 .baseUrl(URI.create("http://127.0.0.1:" + server.getAddress().getPort()))
-                .options(NhsClientOptions.builder().attemptTimeout(Duration.ofSeconds(1))
+                .options(NhsClientOptions.builder().attemptTimeout(Duration.ofMillis(2500))
                         .deadline(Duration.ofSeconds(20)).retry(RetryOptions.none())
                         .circuitBreaker(CircuitBreakerOptions.disabled()).build())
                 .build();
