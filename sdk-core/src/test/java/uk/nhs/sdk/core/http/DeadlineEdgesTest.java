@@ -2,7 +2,6 @@ package uk.nhs.sdk.core.http;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
@@ -83,7 +82,8 @@ class DeadlineEdgesTest {
 
         assertThat(e.attempts()).isZero();
         assertThat(e.outcomeUnknown()).isFalse();
-        server.verify(0, anyRequestedFor(anyUrl()));
+        // by path: the previous test's slow request may still reach the journal after the reset
+        server.verify(0, anyRequestedFor(urlPathEqualTo("/thing")));
     }
 
     @Test
