@@ -482,8 +482,9 @@ public final class MeshClient implements AutoCloseable {
     }
 
     /**
-     * Builds a {@link MeshClient}: the host ({@link #environment} or {@link #baseUrl}), the
-     * mailbox and its credentials, the client options and the MESH settings.
+     * Builds a {@link MeshClient}: the host ({@code environment(...)} or {@code baseUrl(...)},
+     * from {@link uk.nhs.sdk.core.NhsClientBuilder}), the mailbox and its credentials, the client
+     * options and the MESH settings.
      */
     public static final class Builder extends MeshClientBuilder {
         private Builder() {
