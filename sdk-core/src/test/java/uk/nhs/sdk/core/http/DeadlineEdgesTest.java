@@ -4,50 +4,22 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+
 import org.junit.jupiter.api.Test;
 import uk.nhs.sdk.core.CallOptions;
 import uk.nhs.sdk.core.CircuitBreakerOptions;
 import uk.nhs.sdk.core.NhsClientOptions;
 import uk.nhs.sdk.core.RateLimitOptions;
 import uk.nhs.sdk.core.error.NhsTimeoutException;
-import uk.nhs.sdk.core.testing.MutableClock;
-import uk.nhs.sdk.core.testing.RecordingSleeper;
 
 /** The call's deadline at its edges: reached exactly, or less than a millisecond away. */
-class DeadlineEdgesTest {
-    private static WireMockServer server;
-    private MutableClock clock;
-    private RecordingSleeper sleeper;
-
-    @BeforeAll
-    static void start() {
-        server = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
-        server.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.stop();
-    }
-
-    @BeforeEach
-    void reset() {
-        server.resetAll();
-        clock = new MutableClock(Instant.parse("2026-11-29T10:00:00Z"));
-        sleeper = new RecordingSleeper(clock);
-    }
-
+class DeadlineEdgesTest extends WireMockTestBase {
     private NhsHttpClient client(NhsClientOptions.Builder options) {
         return NhsHttpClient.builder().serviceName("TEST").baseUrl(URI.create(server.baseUrl()))
                 .options(options.clock(clock).sleeper(sleeper).circuitBreaker(CircuitBreakerOptions.disabled())

@@ -9,11 +9,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -24,11 +23,9 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
+
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+
 import org.junit.jupiter.api.Test;
 import uk.nhs.sdk.core.CircuitBreakerOptions;
 import uk.nhs.sdk.core.NhsClientOptions;
@@ -39,33 +36,9 @@ import uk.nhs.sdk.core.error.NhsServiceException;
 import uk.nhs.sdk.core.error.NhsTransportException;
 import uk.nhs.sdk.core.error.ServerErrorException;
 import uk.nhs.sdk.core.error.UnauthorizedException;
-import uk.nhs.sdk.core.testing.MutableClock;
-import uk.nhs.sdk.core.testing.RecordingSleeper;
 
 /** A server that answers in ways meant to trip the client: the pipeline, not OkHttp, decides. */
-class HostileServerTest {
-    private static WireMockServer server;
-    private MutableClock clock;
-    private RecordingSleeper sleeper;
-
-    @BeforeAll
-    static void start() {
-        server = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
-        server.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.stop();
-    }
-
-    @BeforeEach
-    void reset() {
-        server.resetAll();
-        clock = new MutableClock(Instant.parse("2026-11-29T10:00:00Z"));
-        sleeper = new RecordingSleeper(clock);
-    }
-
+class HostileServerTest extends WireMockTestBase {
     private NhsHttpClient client() {
         return NhsHttpClient.builder().serviceName("TEST").baseUrl(URI.create(server.baseUrl()))
                 .options(NhsClientOptions.builder().clock(clock).sleeper(sleeper)

@@ -4,11 +4,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.net.URI;
@@ -16,42 +15,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+
 import org.junit.jupiter.api.Test;
 import uk.nhs.sdk.core.CallOptions;
 import uk.nhs.sdk.core.CircuitBreakerOptions;
 import uk.nhs.sdk.core.NhsClientOptions;
 import uk.nhs.sdk.core.error.NhsSdkException;
 import uk.nhs.sdk.core.error.ResourceNotFoundException;
-import uk.nhs.sdk.core.testing.MutableClock;
-import uk.nhs.sdk.core.testing.RecordingSleeper;
 
 /** Policies added through the public API only: what they see, where they run, what they change. */
-class PipelinePolicyTest {
-    private static WireMockServer server;
-    private MutableClock clock;
-    private RecordingSleeper sleeper;
-
-    @BeforeAll
-    static void start() {
-        server = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
-        server.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.stop();
-    }
-
-    @BeforeEach
-    void reset() {
-        server.resetAll();
-        clock = new MutableClock(Instant.parse("2026-11-29T10:00:00Z"));
-        sleeper = new RecordingSleeper(clock);
-    }
-
+class PipelinePolicyTest extends WireMockTestBase {
     private NhsHttpClient client(NhsClientOptions.Builder options) {
         return NhsHttpClient.builder().serviceName("TEST").baseUrl(URI.create(server.baseUrl() + "/api"))
                 .options(options.clock(clock).sleeper(sleeper).build()).build();

@@ -8,11 +8,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,9 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import uk.nhs.sdk.core.CircuitBreakerOptions;
@@ -32,33 +29,14 @@ import uk.nhs.sdk.core.NhsClientOptions;
 import uk.nhs.sdk.core.auth.AuthProvider;
 import uk.nhs.sdk.core.error.NhsConfigurationException;
 import uk.nhs.sdk.core.error.NhsValidationException;
-import uk.nhs.sdk.core.testing.MutableClock;
-import uk.nhs.sdk.core.testing.RecordingSleeper;
 
 /** Policies and auth providers that break the rules: the pipeline refuses before any I/O. */
-class PolicyContractTest {
+class PolicyContractTest extends WireMockTestBase {
     private static final String NHS_NUMBER = "9434765919";
-    private static WireMockServer server;
-    private MutableClock clock;
-    private RecordingSleeper sleeper;
-
-    @BeforeAll
-    static void start() {
-        server = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
-        server.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.stop();
-    }
 
     @BeforeEach
-    void reset() {
-        server.resetAll();
+    void stubTheSendEndpoint() {
         server.stubFor(post(urlPathEqualTo("/send")).willReturn(aResponse().withStatus(201)));
-        clock = new MutableClock(Instant.parse("2026-11-29T10:00:00Z"));
-        sleeper = new RecordingSleeper(clock);
     }
 
     private NhsHttpClient client(NhsClientOptions.Builder options, AuthProvider auth) {
