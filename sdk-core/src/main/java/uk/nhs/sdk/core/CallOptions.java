@@ -149,13 +149,7 @@ public final class CallOptions {
         public Builder header(String name, String value) {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(value, "value");
-            if (!HeaderValues.isName(name)) {
-                throw new NhsValidationException("header", "the name must be an HTTP token");
-            }
-            if (!HeaderValues.isValue(value)) {
-                throw new NhsValidationException("header",
-                        "the value must be visible ASCII or spaces, at most 8192 characters");
-            }
+            HeaderValues.check("header", name, value);
             headers.add(new AbstractMap.SimpleImmutableEntry<>(name, value));
             return this;
         }

@@ -18,10 +18,7 @@ import java.security.interfaces.RSAPrivateKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,6 +39,7 @@ import uk.nhs.sdk.core.http.NhsHttpClient;
 import uk.nhs.sdk.core.http.NhsHttpTransport;
 import uk.nhs.sdk.core.http.NhsRequest;
 import uk.nhs.sdk.core.http.NhsResponse;
+import uk.nhs.sdk.core.testing.RecordingAuthRequest;
 import uk.nhs.sdk.core.testing.CapturingAppender;
 import uk.nhs.sdk.core.testing.LogGuard;
 import uk.nhs.sdk.core.testing.MutableClock;
@@ -201,38 +199,10 @@ class SignedJwtAuthTokenCacheTest {
         }
     }
 
-    /** An attempt as the pipeline hands it to the provider. */
-    private static class Attempt implements AuthRequest {
-        final Map<String, String> headers = new HashMap<>();
-
-        @Override
-        public String method() {
-            return "GET";
-        }
-
-        @Override
-        public URI url() {
-            return URI.create("https://api.example.test/thing");
-        }
-
-        @Override
-        public String requestId() {
-            return "6b1d2a4e-0000-4000-8000-000000000000";
-        }
-
-        @Override
-        public int attempt() {
-            return 1;
-        }
-
-        @Override
-        public void header(String name, String value) {
-            headers.put(name, value);
-        }
-
-        @Override
-        public Optional<String> header(String name) {
-            return Optional.ofNullable(headers.get(name));
+    /** An attempt of a call to the API, as the pipeline hands it to the provider. */
+    private static class Attempt extends RecordingAuthRequest {
+        Attempt() {
+            super(URI.create("https://api.example.test/thing"));
         }
     }
 

@@ -8,12 +8,11 @@ import java.io.InputStream;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import uk.nhs.sdk.core.Secret;
-import uk.nhs.sdk.core.auth.AuthRequest;
+import uk.nhs.sdk.core.testing.RecordingAuthRequest;
 import uk.nhs.sdk.core.testing.LogGuard;
 import uk.nhs.sdk.core.testing.MutableClock;
 
@@ -87,33 +86,9 @@ class MeshAuthHeaderTest {
     }
 
     private static Map<String, String> attempt(MeshAuthProvider provider) {
-        Map<String, String> headers = new HashMap<>();
-        provider.authenticate(new AuthRequest() {
-            @Override
-            public String method() {
-                return "GET";
-            }
-
-            @Override
-            public URI url() {
-                return URI.create("http://localhost/messageexchange/X26ABC1/inbox");
-            }
-
-            @Override
-            public String requestId() {
-                return "r";
-            }
-
-            @Override
-            public int attempt() {
-                return 1;
-            }
-
-            @Override
-            public void header(String name, String value) {
-                headers.put(name, value);
-            }
-        });
-        return headers;
+        RecordingAuthRequest attempt = new RecordingAuthRequest(
+                URI.create("http://localhost/messageexchange/X26ABC1/inbox"));
+        provider.authenticate(attempt);
+        return attempt.headers;
     }
 }
