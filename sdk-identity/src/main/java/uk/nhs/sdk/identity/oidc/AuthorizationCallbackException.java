@@ -24,7 +24,9 @@ public class AuthorizationCallbackException extends NhsSdkException {
         MISSING_CODE
     }
 
+    /** Why the callback was refused. */
     private final Reason reason;
+    /** The provider's error code, or {@code null}. */
     private final String providerError;
 
     /**

@@ -44,6 +44,7 @@ public class IdTokenValidationException extends NhsSdkException {
         SUBJECT_MISMATCH
     }
 
+    /** The broken rule. */
     private final Reason reason;
 
     /**

@@ -19,6 +19,7 @@ public class OidcDiscoveryException extends NhsSdkException {
         MALFORMED
     }
 
+    /** What went wrong. */
     private final Reason reason;
 
     /**
