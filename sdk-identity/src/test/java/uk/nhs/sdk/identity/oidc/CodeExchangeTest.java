@@ -111,6 +111,11 @@ class CodeExchangeTest extends OidcWireMockTest {
         assertThat((String) claims.get("jti")).matches("[0-9a-f-]{36}");
         assertThat(((Number) claims.get("iat")).longValue()).isEqualTo(NOW.getEpochSecond());
         assertThat(((Number) claims.get("exp")).longValue()).isEqualTo(NOW.getEpochSecond() + 240);
+
+        // the pipeline logged the calls (LogGuard then checks no forbidden value is in them)
+        List<String> lines = uk.nhs.sdk.core.testing.CapturingAppender.lines();
+        assertThat(lines).anySatisfy(l -> assertThat(l).contains("POST").contains("access_token"));
+        assertThat(lines).noneSatisfy(l -> assertThat(l).contains(CODE));
     }
 
     @Test
