@@ -338,14 +338,15 @@ public final class CombinedAuth implements AutoCloseable {
          * Builds the flow. No I/O.
          *
          * @return the flow
-         * @throws NhsConfigurationException when a required value is missing or the redirect URI
-         *     is not absolute https (http only to loopback)
+         * @throws NhsConfigurationException when a required value is missing, the API key is a CIS2
+         *     client id, or the redirect URI is not absolute https (http only to loopback)
          */
         public CombinedAuth build() {
             if (baseUrl == null || apiKey == null || clientSecret == null || redirectUri == null) {
                 throw new NhsConfigurationException(
                         "CombinedAuth needs apiKey, clientSecret, redirectUri and an environment or baseUrl");
             }
+            ApiKeys.check("CombinedAuth", apiKey);
             RedirectUris.check(OidcProvider.discovery(URI.create("https://localhost/")), redirectUri);
             return new CombinedAuth(this);
         }

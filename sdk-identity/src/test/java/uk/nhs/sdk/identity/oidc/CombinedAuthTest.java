@@ -108,6 +108,11 @@ class CombinedAuthTest extends OidcWireMockTest {
         Map<String, String> form = form(tokenRequests().get(1));
         assertThat(form.keySet()).containsExactly("grant_type", "client_id", "client_secret", "refresh_token");
         assertThat(form).containsEntry("grant_type", "refresh_token").containsEntry("refresh_token", "combined-refresh-1");
+        // the spec (thin, authorization_code only) marks code and redirect_uri required on every
+        // token request: the checker flags the refresh form, which shows it reads form bodies
+        SpecConformance spec = SpecConformance.fromClasspath("/specs/identity-service.yaml", "/oauth2");
+        assertThat(spec.problems(tokenRequests().get(0))).isEmpty();
+        assertThat(spec.problems(tokenRequests().get(1))).isNotEmpty();
     }
 
     @Test

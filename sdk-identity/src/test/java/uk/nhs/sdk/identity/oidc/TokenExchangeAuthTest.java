@@ -194,6 +194,14 @@ class TokenExchangeAuthTest extends OidcWireMockTest {
     }
 
     @Test
+    void aCis2ClientIdIsNotAnApiKey() throws Exception {
+        TokenExchangeAuth.Builder b = TokenExchangeAuth.builder().tokenUrl(tokenUrl()).apiKey(Secret.of(CLIENT_ID))
+                .keyId("platform-1").privateKey(clientKey.toRSAPrivateKey()).idToken(IdToken.of(idToken));
+        assertThatThrownBy(b::build).isInstanceOf(NhsConfigurationException.class)
+                .hasMessageContaining("CIS2 client id").hasMessageNotContaining(CLIENT_ID);
+    }
+
+    @Test
     void theBuilderNeedsEverything() {
         assertThatThrownBy(() -> TokenExchangeAuth.builder().apiKey(Secret.of(API_KEY)).build())
                 .isInstanceOf(NhsConfigurationException.class).hasMessageNotContaining(API_KEY);
