@@ -143,6 +143,33 @@ class OidcFuzzProperties {
         }
     }
 
+    @Property(tries = 60)
+    void randomTokenResponsesAreDecodeErrorsNeverEchoed(@ForAll("tokenResponses") String body) {
+        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/token"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body)));
+        try {
+            client.exchangeCode(request, "fuzz-code", request.state());
+            throw new AssertionError("a random token response completed a sign-in");
+        } catch (uk.nhs.sdk.core.error.NhsDecodeException | IdTokenValidationException e) {
+            if (body.length() >= 8) {
+                assertThat(e.getMessage()).doesNotContain(body);
+            }
+            assertLogsFree(body);
+        }
+    }
+
+    @Provide
+    Arbitrary<String> tokenResponses() {
+        Arbitrary<String> value = Arbitraries.oneOf(Arbitraries.strings().alpha().ofMaxLength(20).map(s -> "\"" + s + "\""),
+                Arbitraries.of("null", "-1", "0", "599", "\"599\"", "\"1e3\"", "1.5", "[]", "{}", "\"a.b.c\"",
+                        "\"eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.\""));
+        Arbitrary<String> key = Arbitraries.of("access_token", "id_token", "expires_in", "refresh_token", "scope");
+        Arbitrary<String> member = Combinators.combine(key, value).as((k, v) -> "\"" + k + "\":" + v);
+        return Arbitraries.oneOf(
+                member.list().ofMaxSize(5).map(l -> "{" + String.join(",", l) + "}"),
+                Arbitraries.strings().ofMaxLength(80));
+    }
+
     @Provide
     Arbitrary<String> documents() {
         Arbitrary<String> value = Arbitraries.oneOf(Arbitraries.strings().alpha().ofMaxLength(20).map(s -> "\"" + s + "\""),
