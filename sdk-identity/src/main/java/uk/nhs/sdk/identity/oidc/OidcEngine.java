@@ -182,7 +182,8 @@ final class OidcEngine {
 
     private static OidcTokens tokens(TokenResponses t, IdToken idToken, IdTokenClaims claims, Instant requestedAt) {
         String scope = t.text("scope");
-        List<String> scopes = scope == null ? List.of() : new ArrayList<>(Arrays.asList(scope.trim().split("\\s+")));
+        // a response without scope (NHS login's) gives a mutable empty list too: removeIf must work
+        List<String> scopes = scope == null ? new ArrayList<>() : new ArrayList<>(Arrays.asList(scope.trim().split("\\s+")));
         scopes.removeIf(String::isEmpty);
         return new OidcTokens(t.requiredAccessToken(), t.optionalToken("refresh_token"), idToken, claims,
                 t.expiresAt("expires_in", requestedAt), scopes);

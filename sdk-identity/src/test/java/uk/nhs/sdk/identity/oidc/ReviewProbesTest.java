@@ -1,0 +1,74 @@
+package uk.nhs.sdk.identity.oidc;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Date;
+import org.junit.jupiter.api.Test;
+import uk.nhs.sdk.core.Secret;
+import uk.nhs.sdk.core.error.NhsServiceException;
+import uk.nhs.sdk.core.error.NhsValidationException;
+import uk.nhs.sdk.identity.oidc.IdTokenValidationException.Reason;
+
+/** Hostile and failing providers, and the edges of the sign-in API, found in review. */
+class ReviewProbesTest extends OidcWireMockTest {
+
+    static int gets(String path) {
+        return server.findAll(getRequestedFor(urlPathEqualTo(path))).size();
+    }
+
+    String tokenFor(AuthorizationRequest r) {
+        return sign(validClaims(r.nonce())
+                .issueTime(Date.from(clock.instant().minusSeconds(5)))
+                .expirationTime(Date.from(clock.instant().plus(Duration.ofMinutes(10)))).build(),
+                providerKey, JWSAlgorithm.RS256);
+    }
+
+    @Test
+    void anIdTokenWithAnAbsurdExpIsAcceptedOrAValidationErrorNeverADateTimeException() {
+        String header = b64("{\"alg\":\"RS256\"}");
+        for (String exp : new String[] {"1e300", "-1e300", "9223372036854775807", "\"soon\""}) {
+            String token = header + "." + b64("{\"exp\":" + exp + "}") + ".c2ln";
+            try {
+                assertThat(IdToken.of(token).toString()).doesNotContain("c2ln");
+            } catch (NhsValidationException expected) {
+                assertThat(expected.getMessage()).doesNotContain(exp);
+            }
+        }
+    }
+
+    @Test
+    void aTokenResponseWithoutScopeCompletesTheSignIn() {
+        // NHS login's token response (EIS 3.5) has no scope member
+        stubProvider();
+        OidcClient c = client(Cis2.at(discoveryUrl()));
+        AuthorizationRequest r = c.authorizationRequest().build();
+        secret("at-no-scope");
+        stubToken("{\"access_token\":\"at-no-scope\",\"token_type\":\"Bearer\",\"expires_in\":300,"
+                + "\"id_token\":\"" + tokenFor(r) + "\"}");
+        SignIn signIn = c.exchangeCode(r, "code-without-scope", r.state());
+        assertThat(signIn.claims().subject()).isEqualTo("787807429511");
+        assertThat(signIn.tokens().scopes()).isEmpty();
+    }
+
+    static void stubPlatformToken(int status, String body) {
+        server.stubFor(post(urlPathEqualTo("/oauth2/token")).willReturn(aResponse().withStatus(status)
+                .withHeader("Content-Type", "application/json").withBody(body)));
+    }
+
+    static String b64(String s) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(s.getBytes(StandardCharsets.UTF_8));
+    }
+}
