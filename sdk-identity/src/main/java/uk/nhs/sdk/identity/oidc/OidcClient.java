@@ -164,7 +164,8 @@ public final class OidcClient implements AutoCloseable {
 
     /**
      * Refreshes the provider's tokens. A new ID token, when issued, is validated (without a
-     * nonce: none is sent on refresh).
+     * nonce: none is sent on refresh) but not compared with the signed-in user's: prefer
+     * {@link #refresh(Secret, IdTokenClaims)}, which also checks it is for the same user.
      *
      * @param refreshToken the refresh token
      * @return the new tokens
@@ -173,7 +174,25 @@ public final class OidcClient implements AutoCloseable {
      * @throws IdTokenValidationException when a new ID token breaks a rule
      */
     public OidcTokens refresh(Secret refreshToken) {
-        return engine.refresh(Objects.requireNonNull(refreshToken, "refreshToken"));
+        return engine.refresh(Objects.requireNonNull(refreshToken, "refreshToken"), null);
+    }
+
+    /**
+     * Refreshes the provider's tokens for a signed-in user. A new ID token, when issued, is
+     * validated (without a nonce) and its {@code sub} must be the signed-in user's (OIDC Core
+     * §12.2).
+     *
+     * @param refreshToken the refresh token
+     * @param signedIn the validated claims of the user's ID token (from {@link SignIn#claims()})
+     * @return the new tokens
+     * @throws uk.nhs.sdk.core.error.NhsServiceException when the token endpoint refuses (an
+     *     expired refresh token is {@code invalid_grant})
+     * @throws IdTokenValidationException when a new ID token breaks a rule, or names another
+     *     user ({@link IdTokenValidationException.Reason#SUBJECT_MISMATCH})
+     */
+    public OidcTokens refresh(Secret refreshToken, IdTokenClaims signedIn) {
+        return engine.refresh(Objects.requireNonNull(refreshToken, "refreshToken"),
+                Objects.requireNonNull(signedIn, "signedIn").subject());
     }
 
     /**

@@ -37,6 +37,25 @@ class ReviewProbesTest extends OidcWireMockTest {
     }
 
     @Test
+    void aRefreshedIdTokenForAnotherSubjectIsRefused() {
+        stubProvider();
+        OidcClient c = client(Cis2.at(discoveryUrl()));
+        AuthorizationRequest r = c.authorizationRequest().build();
+        IdTokenClaims signedIn = c.validateIdToken(IdToken.of(tokenFor(r)), r);
+        secret("someone-else-4242");
+        String other = sign(validClaims(null).subject("someone-else-4242").build());
+        stubToken("{\"access_token\":\"at-2\",\"expires_in\":300,\"id_token\":\"" + other + "\"}");
+        assertThatThrownBy(() -> c.refresh(Secret.of("rt-1"), signedIn))
+                .isInstanceOfSatisfying(IdTokenValidationException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(Reason.SUBJECT_MISMATCH);
+                    assertThat(e.getMessage()).doesNotContain("someone-else-4242").doesNotContain("787807429511");
+                });
+        stubToken("{\"access_token\":\"at-3\",\"expires_in\":300,\"id_token\":\"" + sign(validClaims(null).build())
+                + "\"}");
+        assertThat(c.refresh(Secret.of("rt-1"), signedIn).claims().orElseThrow().subject()).isEqualTo("787807429511");
+    }
+
+    @Test
     void anIdTokenWithAnAbsurdExpIsAcceptedOrAValidationErrorNeverADateTimeException() {
         String header = b64("{\"alg\":\"RS256\"}");
         for (String exp : new String[] {"1e300", "-1e300", "9223372036854775807", "\"soon\""}) {
