@@ -37,6 +37,41 @@ class ReviewProbesTest extends OidcWireMockTest {
     }
 
     @Test
+    void aJwksOutageIsNotFetchedAgainForEveryToken() {
+        stubDiscovery(false);
+        server.stubFor(get(urlPathEqualTo("/jwks")).willReturn(aResponse().withStatus(404)));
+        OidcClient c = client(Cis2.at(discoveryUrl()));
+        AuthorizationRequest r = c.authorizationRequest().build();
+        String token = tokenFor(r);
+        for (int i = 0; i < 5; i++) {
+            clock.advance(Duration.ofSeconds(5));
+            assertThatThrownBy(() -> c.validateIdToken(IdToken.of(token), r))
+                    .isInstanceOfSatisfying(OidcDiscoveryException.class,
+                            e -> assertThat(e.reason()).isEqualTo(OidcDiscoveryException.Reason.UNREACHABLE));
+        }
+        assertThat(gets("/jwks")).as("one fetch for five tokens in 25 s").isEqualTo(1);
+        stubJwks(providerKey.toPublicJWK());
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(c.validateIdToken(IdToken.of(token), r).subject()).isNotEmpty();
+        assertThat(gets("/jwks")).isEqualTo(2);
+    }
+
+    @Test
+    void aDiscoveryOutageIsNotFetchedAgainForEveryRequest() {
+        server.stubFor(get(urlPathEqualTo(DISCOVERY_PATH)).willReturn(aResponse().withStatus(404)));
+        OidcClient c = client(Cis2.at(discoveryUrl()));
+        for (int i = 0; i < 5; i++) {
+            clock.advance(Duration.ofSeconds(5));
+            assertThatThrownBy(() -> c.authorizationRequest().build()).isInstanceOf(OidcDiscoveryException.class);
+        }
+        assertThat(gets(DISCOVERY_PATH)).isEqualTo(1);
+        stubDiscovery(false);
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(c.authorizationRequest().build().uri()).isNotNull();
+        assertThat(gets(DISCOVERY_PATH)).isEqualTo(2);
+    }
+
+    @Test
     void aRefreshedIdTokenForAnotherSubjectIsRefused() {
         stubProvider();
         OidcClient c = client(Cis2.at(discoveryUrl()));
