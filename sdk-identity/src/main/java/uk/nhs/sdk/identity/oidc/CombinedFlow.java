@@ -131,7 +131,7 @@ final class CombinedFlow {
             try {
                 issued = request(form, now);
             } catch (NhsServiceException e) {
-                if (e.status() >= 400 && e.status() < 500) {
+                if (TokenResponses.refused(e)) {
                     refreshToken = null;
                     throw new SignInExpiredException("the refresh token was refused; the user must sign in again", e);
                 }

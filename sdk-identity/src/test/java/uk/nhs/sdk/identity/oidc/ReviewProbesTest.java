@@ -117,6 +117,53 @@ class ReviewProbesTest extends OidcWireMockTest {
         assertThat(signIn.tokens().scopes()).isEmpty();
     }
 
+    @Test
+    void aRateLimitedCombinedRefreshKeepsTheSession() {
+        String response = "{\"access_token\":\"combined-token-1\",\"expires_in\":\"599\","
+                + "\"refresh_token\":\"combined-refresh-1\",\"refresh_token_expires_in\":\"43199\","
+                + "\"token_type\":\"Bearer\"}";
+        secret("combined-client-secret-77");
+        CombinedAuth combined = CombinedAuth.builder().baseUrl(URI.create(server.baseUrl() + "/oauth2"))
+                .apiKey(Secret.of("Y29tYmluZWRhcGlrZXk5OTk5")).clientSecret(Secret.of("combined-client-secret-77"))
+                .redirectUri(REDIRECT).options(options()).refreshCooldown(Duration.ofSeconds(5)).build();
+        closeables.add(combined);
+        CombinedAuth.PendingSignIn pending = combined.authorizationRequest();
+        stubPlatformToken(200, response);
+        CombinedAuth.Session session = combined.exchangeCode(pending, "code-1", pending.state());
+        session.accessToken();
+        stubPlatformToken(429, "{\"error\":\"rate_limited\"}");
+        clock.advance(Duration.ofSeconds(600));
+        assertThatThrownBy(session::accessToken).isInstanceOf(NhsServiceException.class)
+                .isNotInstanceOf(SignInExpiredException.class);
+        stubPlatformToken(200, response.replace("combined-token-1", "combined-token-2"));
+        clock.advance(Duration.ofSeconds(6));
+        assertThat(session.accessToken().reveal()).isEqualTo("combined-token-2");
+    }
+
+    @Test
+    void aRateLimitedTokenExchangeRefreshKeepsTheRefreshToken() throws Exception {
+        String response = "{\"access_token\":\"platform-token-1\",\"expires_in\":\"599\",\"token_type\":\"Bearer\","
+                + "\"refresh_token\":\"platform-refresh-1\",\"refresh_token_expires_in\":\"43199\"}";
+        // an ID token that expires with the first access token: after that only the refresh token helps
+        String idToken = sign(validClaims(null).expirationTime(Date.from(NOW.plusSeconds(300))).build());
+        TokenExchangeAuth auth = TokenExchangeAuth.builder().tokenUrl(URI.create(server.baseUrl() + "/oauth2/token"))
+                .apiKey(Secret.of("Z3RmdG9rZW5hcGlrZXk0MjQy")).keyId("platform-1")
+                .privateKey(clientKey.toRSAPrivateKey()).idToken(IdToken.of(idToken)).options(options())
+                .refreshCooldown(Duration.ofSeconds(5)).build();
+        closeables.add(auth);
+        stubPlatformToken(200, response);
+        auth.accessToken();
+        stubPlatformToken(429, "{\"error\":\"rate_limited\"}");
+        clock.advance(Duration.ofSeconds(600));
+        assertThatThrownBy(auth::accessToken).isInstanceOf(NhsServiceException.class)
+                .isNotInstanceOf(SignInExpiredException.class);
+        stubPlatformToken(200, response.replace("platform-token-1", "platform-token-2"));
+        clock.advance(Duration.ofSeconds(6));
+        assertThat(auth.accessToken().reveal()).isEqualTo("platform-token-2");
+        assertThat(server.findAll(postRequestedFor(urlPathEqualTo("/oauth2/token"))
+                .withRequestBody(containing("token-exchange")))).hasSize(1);
+    }
+
     static void stubPlatformToken(int status, String body) {
         server.stubFor(post(urlPathEqualTo("/oauth2/token")).willReturn(aResponse().withStatus(status)
                 .withHeader("Content-Type", "application/json").withBody(body)));
