@@ -123,8 +123,8 @@ public final class OidcClient implements AutoCloseable {
      * @param request the request the sign-in started with
      * @param callback the full redirect URL the browser arrived at (with its query)
      * @return the sign-in
-     * @throws AuthorizationCallbackException when the provider refused, the state differs or
-     *     there is no code
+     * @throws AuthorizationCallbackException when the provider refused, the state differs (also on an
+     *     error redirect), there is no code, or a parameter is repeated
      * @throws IdTokenValidationException when the ID token breaks a rule
      * @throws uk.nhs.sdk.core.error.NhsServiceException when the token endpoint refuses (the OAuth
      *     {@code error} is the error code)
@@ -133,7 +133,7 @@ public final class OidcClient implements AutoCloseable {
     public SignIn completeSignIn(AuthorizationRequest request, URI callback) {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(callback, "callback");
-        Callback cb = Callback.parse(callback);
+        Callback cb = Callback.parse(callback, request.state());
         return exchangeCode(request, cb.code(), cb.state());
     }
 

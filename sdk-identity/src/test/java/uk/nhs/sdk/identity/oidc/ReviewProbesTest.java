@@ -164,6 +164,30 @@ class ReviewProbesTest extends OidcWireMockTest {
                 .withRequestBody(containing("token-exchange")))).hasSize(1);
     }
 
+    @Test
+    void aCallbackRepeatingCodeOrStateOrAForgedErrorIsRefusedBeforeAnyTokenRequest() {
+        stubProvider();
+        OidcClient c = client(Cis2.at(discoveryUrl()));
+        AuthorizationRequest r = c.authorizationRequest().build();
+        secret(r.state());
+        for (String query : new String[] {"code=c1&code=c2&state=" + r.state(),
+                "code=c1&state=" + r.state() + "&state=forged", "code=c1&state=" + r.state() + "&iss=a&iss=b"}) {
+            assertThatThrownBy(() -> c.completeSignIn(r, URI.create(REDIRECT + "?" + query)))
+                    .isInstanceOfSatisfying(AuthorizationCallbackException.class, e -> {
+                        assertThat(e.reason()).isEqualTo(AuthorizationCallbackException.Reason.MALFORMED);
+                        assertThat(e.getMessage()).doesNotContain(r.state()).doesNotContain("c1");
+                    });
+        }
+        // an error redirect with someone else's state is a forgery, not the provider's answer
+        assertThatThrownBy(() -> c.completeSignIn(r, URI.create(REDIRECT + "?error=access_denied&state=forged")))
+                .isInstanceOfSatisfying(AuthorizationCallbackException.class,
+                        e -> assertThat(e.reason()).isEqualTo(AuthorizationCallbackException.Reason.STATE_MISMATCH));
+        assertThatThrownBy(() -> c.completeSignIn(r, URI.create(REDIRECT + "?error=access_denied&state=" + r.state())))
+                .isInstanceOfSatisfying(AuthorizationCallbackException.class,
+                        e -> assertThat(e.reason()).isEqualTo(AuthorizationCallbackException.Reason.PROVIDER_ERROR));
+        assertThat(server.findAll(postRequestedFor(urlPathEqualTo(TOKEN_PATH)))).isEmpty();
+    }
+
     static void stubPlatformToken(int status, String body) {
         server.stubFor(post(urlPathEqualTo("/oauth2/token")).willReturn(aResponse().withStatus(status)
                 .withHeader("Content-Type", "application/json").withBody(body)));
