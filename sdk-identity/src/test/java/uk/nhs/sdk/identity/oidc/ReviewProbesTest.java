@@ -188,6 +188,24 @@ class ReviewProbesTest extends OidcWireMockTest {
         assertThat(server.findAll(postRequestedFor(urlPathEqualTo(TOKEN_PATH)))).isEmpty();
     }
 
+    @Test
+    void aCombinedSessionFirstUsedAfterItsTokenExpiredRefreshesInsteadOfSendingTheDeadToken() {
+        String response = "{\"access_token\":\"combined-token-1\",\"expires_in\":\"599\","
+                + "\"refresh_token\":\"combined-refresh-1\",\"refresh_token_expires_in\":\"43199\","
+                + "\"token_type\":\"Bearer\"}";
+        CombinedAuth combined = CombinedAuth.builder().baseUrl(URI.create(server.baseUrl() + "/oauth2"))
+                .apiKey(Secret.of("Y29tYmluZWRhcGlrZXk5OTk5")).clientSecret(Secret.of("combined-client-secret-77"))
+                .redirectUri(REDIRECT).options(options()).build();
+        closeables.add(combined);
+        CombinedAuth.PendingSignIn pending = combined.authorizationRequest();
+        stubPlatformToken(200, response);
+        CombinedAuth.Session session = combined.exchangeCode(pending, "code-1", pending.state());
+        stubPlatformToken(200, response.replace("combined-token-1", "combined-token-2"));
+        clock.advance(Duration.ofSeconds(700));
+        assertThat(session.accessToken().reveal()).isEqualTo("combined-token-2");
+        assertThat(session.tokenExpiry()).contains(clock.instant().plusSeconds(599));
+    }
+
     static void stubPlatformToken(int status, String body) {
         server.stubFor(post(urlPathEqualTo("/oauth2/token")).willReturn(aResponse().withStatus(status)
                 .withHeader("Content-Type", "application/json").withBody(body)));
