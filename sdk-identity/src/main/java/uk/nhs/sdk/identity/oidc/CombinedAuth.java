@@ -339,7 +339,8 @@ public final class CombinedAuth implements AutoCloseable {
          *
          * @return the flow
          * @throws NhsConfigurationException when a required value is missing, the API key is a CIS2
-         *     client id, or the redirect URI is not absolute https (http only to loopback)
+         *     client id, or the redirect URI or base URL is not absolute https (http only to
+         *     loopback): the client secret must never travel in the clear
          */
         public CombinedAuth build() {
             if (baseUrl == null || apiKey == null || clientSecret == null || redirectUri == null) {
@@ -347,6 +348,7 @@ public final class CombinedAuth implements AutoCloseable {
                         "CombinedAuth needs apiKey, clientSecret, redirectUri and an environment or baseUrl");
             }
             ApiKeys.check("CombinedAuth", apiKey);
+            HttpsUrls.require("baseUrl", baseUrl);
             RedirectUris.check(OidcProvider.discovery(URI.create("https://localhost/")), redirectUri);
             return new CombinedAuth(this);
         }

@@ -265,7 +265,9 @@ public final class TokenExchangeAuth implements AuthProvider, AutoCloseable {
          *
          * @return the provider
          * @throws NhsConfigurationException when a required value is missing, or the API key is
-         *     a CIS2 client id ({@code NNN.apps.national}): the two identities are not interchangeable
+         *     a CIS2 client id ({@code NNN.apps.national}): the two identities are not interchangeable;
+         *     or the token URL is not absolute https (http only to loopback), so the ID token never
+         *     travels in the clear
          */
         public TokenExchangeAuth build() {
             if (apiKey == null || keyId == null || privateKey == null || tokenUrl == null || idToken == null) {
@@ -273,6 +275,7 @@ public final class TokenExchangeAuth implements AuthProvider, AutoCloseable {
                         "TokenExchangeAuth needs apiKey, keyId, privateKey, idToken and an environment or tokenUrl");
             }
             ApiKeys.check("TokenExchangeAuth", apiKey);
+            HttpsUrls.require("tokenUrl", tokenUrl);
             return new TokenExchangeAuth(this);
         }
     }

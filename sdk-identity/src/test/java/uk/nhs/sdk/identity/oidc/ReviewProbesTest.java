@@ -206,6 +206,26 @@ class ReviewProbesTest extends OidcWireMockTest {
         assertThat(session.tokenExpiry()).contains(clock.instant().plusSeconds(599));
     }
 
+    @Test
+    void theIdTokenAndTheClientSecretAreNeverSentOverPlainHttpToARemoteHost() throws Exception {
+        String idToken = sign(validClaims(null).build());
+        for (String url : new String[] {"http://api.service.nhs.uk/oauth2/token", "ftp://x/token", "/oauth2/token",
+                "https://api.service.nhs.uk/oauth2/token?x=1"}) {
+            TokenExchangeAuth.Builder b = TokenExchangeAuth.builder().tokenUrl(URI.create(url))
+                    .apiKey(Secret.of("Z3RmdG9rZW5hcGlrZXk0MjQy")).keyId("platform-1")
+                    .privateKey(clientKey.toRSAPrivateKey()).idToken(IdToken.of(idToken));
+            assertThatThrownBy(b::build).isInstanceOf(uk.nhs.sdk.core.error.NhsConfigurationException.class);
+            CombinedAuth.Builder c = CombinedAuth.builder().baseUrl(URI.create(url.replace("/token", "")))
+                    .apiKey(Secret.of("Y29tYmluZWRhcGlrZXk5OTk5")).clientSecret(Secret.of("combined-client-secret-77"))
+                    .redirectUri(REDIRECT);
+            assertThatThrownBy(c::build).isInstanceOf(uk.nhs.sdk.core.error.NhsConfigurationException.class);
+        }
+        TokenExchangeAuth ok = TokenExchangeAuth.builder().tokenUrl(URI.create("http://127.0.0.1:1/oauth2/token"))
+                .apiKey(Secret.of("Z3RmdG9rZW5hcGlrZXk0MjQy")).keyId("platform-1")
+                .privateKey(clientKey.toRSAPrivateKey()).idToken(IdToken.of(idToken)).build();
+        closeables.add(ok);
+    }
+
     static void stubPlatformToken(int status, String body) {
         server.stubFor(post(urlPathEqualTo("/oauth2/token")).willReturn(aResponse().withStatus(status)
                 .withHeader("Content-Type", "application/json").withBody(body)));
