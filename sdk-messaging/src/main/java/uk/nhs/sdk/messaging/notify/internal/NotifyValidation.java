@@ -148,4 +148,34 @@ public final class NotifyValidation {
         }
         return value;
     }
+
+    /**
+     * The free-text rules of the seven global routing plans: every field the plan names is present
+     * and not blank, and none is longer (in Unicode code points) than its channel's limit. Other
+     * plans' personalisation is agreed at onboarding and not checked here.
+     *
+     * @param field the field prefix for messages, such as {@code personalisation}
+     * @param routingPlanId the routing plan
+     * @param personalisation the fields
+     */
+    public static void freeText(String field, java.util.UUID routingPlanId, java.util.Map<String, String> personalisation) {
+        java.util.Optional<uk.nhs.sdk.messaging.notify.RoutingPlan> plan =
+                uk.nhs.sdk.messaging.notify.RoutingPlan.freeText(routingPlanId);
+        if (plan.isEmpty()) {
+            return;
+        }
+        for (java.util.Map.Entry<String, uk.nhs.sdk.messaging.notify.NotifyChannelType> f
+                : plan.get().personalisationFields().entrySet()) {
+            String v = personalisation.get(f.getKey());
+            if (v == null || v.isBlank()) {
+                throw new NhsValidationException(field + "." + f.getKey(), "is required by the free-text routing plan "
+                        + plan.get().id() + " (" + plan.get().description() + ")");
+            }
+            int limit = f.getValue().characterLimit().orElse(Integer.MAX_VALUE);
+            if (v.length() > limit && v.codePointCount(0, v.length()) > limit) {
+                throw new NhsValidationException(field + "." + f.getKey(), "must be at most " + limit
+                        + " characters (the " + f.getValue().value() + " channel limit)");
+            }
+        }
+    }
 }
