@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import uk.nhs.sdk.core.CallOptions;
 import uk.nhs.sdk.core.NhsEnvironment;
 import uk.nhs.sdk.core.NhsNumber;
 import uk.nhs.sdk.core.OdsCode;
@@ -92,6 +93,20 @@ class NotifyClientSendTest extends NotifyWireMockTestBase {
         assertThat(cd.toString()).isEqualTo("NotifyContactDetails[email, sms, address, name]");
         assertThat(m.toString()).doesNotContain("Smith", "recipient@", "0777", "9990548609");
         assertRequestsConform();
+    }
+
+    @Test
+    void aViewWithCallOptionsSendsItsCorrelationIdAndSharesTheClient() {
+        stubCreated();
+        try (NotifyClient notify = client()) {
+            NotifyClient view = notify.withCallOptions(CallOptions.builder().correlationId("corr-123").build());
+            view.send(NotifyMessage.builder(PATIENT).routingPlanId(PLAN).build());
+            view.close(); // releases nothing
+            notify.send(NotifyMessage.builder(PATIENT).routingPlanId(PLAN).build());
+            assertThat(view.baseUrl()).isEqualTo(notify.baseUrl());
+        }
+        assertThat(requests()).extracting(r -> r.getHeader("X-Correlation-ID")).containsOnlyOnce("corr-123");
+        assertThat(requests()).hasSize(2);
     }
 
     @Test
