@@ -2,15 +2,21 @@ package uk.nhs.sdk.messaging.notify;
 
 import java.util.List;
 import java.util.Optional;
+import uk.nhs.sdk.core.error.NhsDecodeException;
 import uk.nhs.sdk.core.error.NhsSdkException;
+import uk.nhs.sdk.core.error.NhsServiceException;
+import uk.nhs.sdk.core.error.NhsTransportException;
 
 /**
  * A split batch failed part-way: the parts before {@link #failedPart()} were accepted (with their
  * ids and message results), that part failed for the reason in {@link #getCause()} (typically a
  * {@link NotifyRequestException} or an {@code NhsTransportException}), and the parts after it were
  * not sent. Parts are sent one at a time, in order, and the first failure stops the batch. A
- * failed part whose answer was unreadable ({@code NhsDecodeException}) or never came
- * ({@code NhsTransportException}) may still have been accepted; resuming settles it.
+ * failed part may still have been accepted when its answer never came (an
+ * {@code NhsTransportException} after bytes were sent), was unreadable ({@code NhsDecodeException}),
+ * was 408, 425 (an earlier attempt is still being processed) or a 5xx:
+ * {@link #failedPartOutcomeUnknown()} says so, and the message says "outcome unknown". Reconcile
+ * it by its {@code messageBatchReference}, {@code failedPart().reference()}; resuming settles it.
  *
  * <p>To finish the batch, call {@link NotifyClient#resumeBatch} with the same routing plan, batch
  * reference and messages: the parts are cut the same way with the same references, and the parts
@@ -40,6 +46,8 @@ public class NotifyBatchException extends NhsSdkException {
     private final int failedCount;
     /** The failed part's body size. */
     private final long failedBytes;
+    /** Whether the failed part may have been accepted. */
+    private final boolean failedOutcomeUnknown;
 
     /**
      * Creates the exception.
@@ -54,7 +62,9 @@ public class NotifyBatchException extends NhsSdkException {
             List<NotifyBatchPart> unsentParts, List<NotifySendResult> acceptedResults, NhsSdkException cause) {
         super("NHS Notify batch: " + acceptedParts.size() + " of " + (acceptedParts.size() + 1 + unsentParts.size())
                 + " parts accepted; part " + failedPart.number() + " failed (" + cause.getClass().getSimpleName()
-                + "); " + unsentParts.size() + " not sent", cause.details(), cause);
+                + (outcomeUnknown(cause) ? ", outcome unknown: it may have been accepted" : "") + "); "
+                + unsentParts.size() + " not sent", cause.details(), cause);
+        this.failedOutcomeUnknown = outcomeUnknown(cause);
         this.acceptedParts = List.copyOf(acceptedParts);
         this.failedPart = failedPart;
         this.unsentParts = List.copyOf(unsentParts);
@@ -84,6 +94,34 @@ public class NotifyBatchException extends NhsSdkException {
         return failedPart != null ? failedPart
                 : new NotifyBatchPart(failedNumber, failedReference, failedFirst, failedCount, failedBytes,
                         Optional.empty(), false);
+    }
+
+    /**
+     * Whether the failed part may have been accepted although the call failed: no answer came after
+     * its bytes were sent, the answer was unreadable, or NHS Notify answered 408, 425 or a 5xx
+     * status. Reconcile it by {@code failedPart().reference()} (its
+     * {@code messageBatchReference}); {@link NotifyClient#resumeBatch} does so by sending it again
+     * and treating NHS Notify's duplicate answer as accepted. {@code false} when NHS Notify refused
+     * the part (such as 400, 413 or 429).
+     *
+     * @return {@code true} when the failed part's outcome is unknown
+     */
+    public boolean failedPartOutcomeUnknown() {
+        return failedOutcomeUnknown;
+    }
+
+    private static boolean outcomeUnknown(NhsSdkException cause) {
+        if (cause instanceof NhsTransportException) {
+            return ((NhsTransportException) cause).outcomeUnknown();
+        }
+        if (cause instanceof NhsDecodeException) {
+            return true;
+        }
+        if (cause instanceof NhsServiceException) {
+            int status = ((NhsServiceException) cause).status();
+            return status == 408 || status == 425 || status >= 500;
+        }
+        return false;
     }
 
     /**

@@ -69,6 +69,7 @@ final class NotifyCalls {
         NhsRequest request = NhsRequest.builder("POST", "/v1/messages")
                 .body(NhsRequestBody.ofBytes(body, NotifyClient.MEDIA_TYPE))
                 .idempotency(Idempotency.KEYED)
+                .reconcileId(message.messageReference())
                 .retryOnStatus(TOO_EARLY)
                 .build();
         try (NhsResponse r = http.execute(request)) {
@@ -120,6 +121,7 @@ final class NotifyCalls {
         NhsRequest request = NhsRequest.builder("POST", "/v1/message-batches")
                 .body(NhsRequestBody.ofBytes(plan.body(part), NotifyClient.MEDIA_TYPE))
                 .idempotency(Idempotency.KEYED)
+                .reconcileId(part.reference())
                 .retryOnStatus(TOO_EARLY)
                 .build();
         List<NotifyMessage> mine = messages.subList(part.first(), part.first() + part.count());
