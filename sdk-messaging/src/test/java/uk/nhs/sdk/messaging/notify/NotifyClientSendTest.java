@@ -243,4 +243,22 @@ class NotifyClientSendTest extends NotifyWireMockTestBase {
         assertThat(c.billingReference()).contains("b");
         assertThat(c.recipient()).isEqualTo(PATIENT);
     }
+
+    @Test
+    void textWithHalfASurrogatePairIsRefusedBeforeSendingNotFailingInTheJsonWriter() {
+        String lone = "Dear \uD83D patient"; // a high surrogate without its low half
+        assertThatThrownBy(() -> NotifyMessage.builder(PATIENT).personalisation("body", lone))
+                .isInstanceOf(NhsValidationException.class).hasMessageContaining("personalisation.body")
+                .hasMessageContaining("surrogate").hasMessageNotContaining("patient");
+        assertThatThrownBy(() -> NotifyMessage.builder(PATIENT).messageReference("ref-\uDC00"))
+                .isInstanceOf(NhsValidationException.class).hasMessageContaining("messageReference");
+        assertThatThrownBy(() -> NotifyName.builder("Smith\uD800"))
+                .isInstanceOf(NhsValidationException.class).hasMessageContaining("lastName");
+        NotifyMessage ok = NotifyMessage.builder(PATIENT).personalisation("body", "emoji \uD83D\uDE00 ok").build();
+        try (NotifyClient notify = client()) {
+            assertThatThrownBy(() -> notify.sendBatch(PLAN, "batch-\uD800", List.of(ok)))
+                    .isInstanceOf(NhsValidationException.class).hasMessageContaining("batchReference");
+        }
+        assertThat(requests()).isEmpty();
+    }
 }

@@ -45,6 +45,25 @@ public final class NotifyValidation {
         if (value.isBlank() || value.chars().anyMatch(Character::isISOControl)) {
             throw new NhsValidationException(field, "must not be blank or hold control characters");
         }
+        return wellFormed(field, value);
+    }
+
+    /**
+     * Text that UTF-8 can carry: no lone surrogate (half of a pair), which no JSON writer can send.
+     *
+     * @param field the field name
+     * @param value the value
+     * @return the value
+     */
+    static String wellFormed(String field, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new NhsValidationException(field, "must be valid Unicode text (it holds half of a surrogate pair)");
+            }
+        }
         return value;
     }
 
@@ -64,7 +83,7 @@ public final class NotifyValidation {
                 throw new NhsValidationException(field, "must not hold control characters other than tab and line breaks");
             }
         }
-        return value;
+        return wellFormed(field, value);
     }
 
     /**
@@ -81,7 +100,7 @@ public final class NotifyValidation {
         if (v.isEmpty() || v.length() > max || v.chars().anyMatch(Character::isISOControl)) {
             throw new NhsValidationException(field, "must be 1 to " + max + " characters on one line");
         }
-        return v;
+        return wellFormed(field, v);
     }
 
     /**
