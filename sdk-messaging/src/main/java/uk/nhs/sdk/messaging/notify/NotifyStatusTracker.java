@@ -1,5 +1,6 @@
 package uk.nhs.sdk.messaging.notify;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -9,8 +10,10 @@ import uk.nhs.sdk.core.error.NhsValidationException;
 /**
  * Keeps the latest status of each message and of each of its channels from callbacks that may
  * arrive out of order: an event replaces the one held only when its {@code timestamp} is later,
- * so an older status never overwrites a newer one (an event with the same timestamp as the one
- * held is ignored). Bounded: past {@code capacity} messages the least recently updated is
+ * so an older status never overwrites a newer one. Two events with the same timestamp (whatever
+ * order they arrive in) are ordered by status: a final one ({@code delivered}, {@code failed},
+ * {@code skipped}) beats {@code sending}, which beats the earlier ones; an unknown status never
+ * replaces one held at the same time. Bounded: past {@code capacity} messages the least recently updated is
  * forgotten. Thread-safe; in-memory.
  */
 public final class NotifyStatusTracker {
@@ -60,7 +63,8 @@ public final class NotifyStatusTracker {
         Held e = messages.computeIfAbsent(event.messageId(), k -> new Held());
         if (event instanceof MessageStatusEvent) {
             MessageStatusEvent m = (MessageStatusEvent) event;
-            if (e.message != null && !m.timestamp().isAfter(e.message.timestamp())) {
+            if (e.message != null && !later(m.timestamp(), rank(m.messageStatus()), e.message.timestamp(),
+                    rank(e.message.messageStatus()))) {
                 return false;
             }
             e.message = m;
@@ -69,7 +73,8 @@ public final class NotifyStatusTracker {
         ChannelStatusEvent c = (ChannelStatusEvent) event;
         String key = channelKey(c.channel(), c.cascadeOrder());
         ChannelStatusEvent held = e.channels.get(key);
-        if (held != null && !c.timestamp().isAfter(held.timestamp())) {
+        if (held != null && !later(c.timestamp(), rank(c.channelStatus()), held.timestamp(),
+                rank(held.channelStatus()))) {
             return false;
         }
         e.channels.put(key, c);
@@ -110,6 +115,45 @@ public final class NotifyStatusTracker {
      */
     public synchronized int size() {
         return messages.size();
+    }
+
+    /** Whether an event is later than the one held: by time, then by how far its status has gone. */
+    private static boolean later(Instant time, int rank, Instant heldTime, int heldRank) {
+        int byTime = time.compareTo(heldTime);
+        return byTime > 0 || byTime == 0 && rank > heldRank;
+    }
+
+    private static int rank(NotifyMessageStatus s) {
+        switch (s.value()) {
+            case "created":
+                return 0;
+            case "pending_enrichment":
+                return 1;
+            case "enriched":
+                return 2;
+            case "sending":
+                return 3;
+            case "delivered":
+            case "failed":
+                return 4;
+            default:
+                return -1;
+        }
+    }
+
+    private static int rank(NotifyChannelStatus s) {
+        switch (s.value()) {
+            case "created":
+                return 0;
+            case "sending":
+                return 1;
+            case "delivered":
+            case "failed":
+            case "skipped":
+                return 2;
+            default:
+                return -1;
+        }
     }
 
     private static String channelKey(NotifyChannelType channel, int cascadeOrder) {

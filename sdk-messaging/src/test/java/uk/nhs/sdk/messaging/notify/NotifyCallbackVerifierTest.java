@@ -239,6 +239,45 @@ class NotifyCallbackVerifierTest {
     }
 
     @Test
+    void aFinalStatusWithTheSameTimestampWinsWhicheverArrivesFirst() {
+        Instant at = Instant.parse("2023-11-17T14:30:00.123Z");
+        String id = "2WL3qFTEFM0qMY8xjRbt1LIKCzM";
+        MessageStatusEvent sending = new MessageStatusEvent(id, "r", NotifyMessageStatus.SENDING,
+                java.util.Optional.empty(), java.util.Optional.empty(), List.of(), java.util.Optional.empty(), at, "k1");
+        MessageStatusEvent delivered = new MessageStatusEvent(id, "r", NotifyMessageStatus.DELIVERED,
+                java.util.Optional.empty(), java.util.Optional.empty(), List.of(), java.util.Optional.empty(), at, "k2");
+        MessageStatusEvent unknown = new MessageStatusEvent(id, "r", NotifyMessageStatus.of("some_new_status"),
+                java.util.Optional.empty(), java.util.Optional.empty(), List.of(), java.util.Optional.empty(), at, "k3");
+
+        NotifyStatusTracker inOrder = NotifyStatusTracker.bounded(10);
+        assertThat(inOrder.apply(sending)).isTrue();
+        assertThat(inOrder.apply(delivered)).isTrue();
+        assertThat(inOrder.apply(unknown)).isFalse();
+        assertThat(inOrder.messageStatus(id)).contains(delivered);
+
+        NotifyStatusTracker reversed = NotifyStatusTracker.bounded(10);
+        assertThat(reversed.apply(delivered)).isTrue();
+        assertThat(reversed.apply(sending)).isFalse();
+        assertThat(reversed.messageStatus(id)).contains(delivered);
+
+        byte[] b = body("channel-status.json");
+        ChannelStatusEvent channel = (ChannelStatusEvent) verifier.verify(API_KEY, sign(b), b).events().get(0);
+        ChannelStatusEvent sendingChannel = new ChannelStatusEvent(channel.messageId(), channel.messageReference(),
+                channel.cascadeType(), channel.cascadeOrder(), channel.channel(), NotifyChannelStatus.SENDING,
+                java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(), 0,
+                channel.timestamp(), "k4");
+        ChannelStatusEvent failedChannel = new ChannelStatusEvent(channel.messageId(), channel.messageReference(),
+                channel.cascadeType(), channel.cascadeOrder(), channel.channel(), NotifyChannelStatus.FAILED,
+                java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(), 0,
+                channel.timestamp(), "k5");
+        assertThat(inOrder.apply(sendingChannel)).isTrue();
+        assertThat(inOrder.apply(failedChannel)).isTrue();
+        assertThat(inOrder.apply(sendingChannel)).isFalse();
+        assertThat(inOrder.channelStatus(channel.messageId(), channel.channel(), channel.cascadeOrder()))
+                .contains(failedChannel);
+    }
+
+    @Test
     void theTrackerIsBounded() {
         NotifyStatusTracker tracker = NotifyStatusTracker.bounded(2);
         for (String id : List.of("2WL3qFTEFM0qMY8xjRbt1LIKCz1", "2WL3qFTEFM0qMY8xjRbt1LIKCz2", "2WL3qFTEFM0qMY8xjRbt1LIKCz3")) {
