@@ -146,6 +146,25 @@ class NotifyErrorsTest extends NotifyWireMockTestBase {
     }
 
     @Test
+    void aHostileErrorBodyPuttingPatientDataInTheCodeTitleOrPointerIsNotPrinted() {
+        String body = "{\"errors\":[{\"id\":\"rrt-1\",\"code\":\"9990548609\",\"status\":\"400\","
+                + "\"title\":\"patient.name@example.com is not valid\","
+                + "\"source\":{\"pointer\":\"/data/attributes/Jane Smith, 1 High St\"}},"
+                + "{\"code\":\"CM_INVALID_VALUE\",\"title\":\"Invalid value\","
+                + "\"source\":{\"pointer\":\"/data/attributes/recipient/nhsNumber\"}}]}";
+        server.stubFor(post(urlEqualTo("/comms/v1/messages")).willReturn(jsonApi(400, body)));
+        try (NotifyClient notify = client()) {
+            Throwable t = catchThrowable(() -> notify.send(NotifyMessage.builder(PATIENT).routingPlanId(PLAN).build()));
+            assertThat(t).isInstanceOfSatisfying(NotifyRequestException.class, e -> {
+                assertThat(e.errors()).hasSize(2);
+                String everything = e.getMessage() + e + e.errors();
+                assertThat(everything).doesNotContain("9990548609", "patient.name@example.com", "Jane Smith", "High St")
+                        .contains("CM_INVALID_VALUE /data/attributes/recipient/nhsNumber");
+            });
+        }
+    }
+
+    @Test
     void exceptionsSurviveJavaSerialisationWithoutNulls() throws Exception {
         NotifyRequestException e = new NotifyRetryLaterException(429, "CM_QUOTA",
                 List.of(new NotifyError("CM_QUOTA", "Too many requests", java.util.Optional.empty(),
