@@ -21,6 +21,7 @@ import uk.nhs.sdk.core.http.NhsRequest;
 import uk.nhs.sdk.core.http.NhsRequestBody;
 import uk.nhs.sdk.core.http.NhsResponse;
 import uk.nhs.sdk.messaging.notify.internal.BatchPlan;
+import uk.nhs.sdk.messaging.notify.internal.EarlierAttempts;
 import uk.nhs.sdk.messaging.notify.internal.NotifyErrors;
 import uk.nhs.sdk.messaging.notify.internal.NotifyValidation;
 import uk.nhs.sdk.messaging.notify.internal.RequestBodies;
@@ -35,18 +36,21 @@ final class NotifyCalls {
 
     final NhsHttpClient http;
     final NhsClientOptions options;
+    final EarlierAttempts attempts;
     final int maxBatchMessages;
     final long maxBatchBytes;
 
-    NotifyCalls(NhsHttpClient http, NhsClientOptions options, int maxBatchMessages, long maxBatchBytes) {
+    NotifyCalls(NhsHttpClient http, NhsClientOptions options, EarlierAttempts attempts, int maxBatchMessages,
+            long maxBatchBytes) {
         this.http = http;
         this.options = options;
+        this.attempts = attempts;
         this.maxBatchMessages = maxBatchMessages;
         this.maxBatchBytes = maxBatchBytes;
     }
 
     NotifyCalls withCallOptions(CallOptions o) {
-        return new NotifyCalls(http.withCallOptions(Objects.requireNonNull(o, "options")), options,
+        return new NotifyCalls(http.withCallOptions(Objects.requireNonNull(o, "options")), options, attempts,
                 maxBatchMessages, maxBatchBytes);
     }
 
@@ -72,14 +76,17 @@ final class NotifyCalls {
                 .reconcileId(message.messageReference())
                 .retryOnStatus(TOO_EARLY)
                 .build();
+        attempts.watch(request);
         try (NhsResponse r = http.execute(request)) {
             Responses.Created c = Responses.created(r);
             return new NotifySendResult(Optional.of(c.id()), message.messageReference(), false);
         } catch (NhsServiceException e) {
-            if (NotifyErrors.isDuplicate(e) && e.details().attempts() > 1) {
+            if (NotifyErrors.isDuplicate(e) && attempts.finish(request)) {
                 return new NotifySendResult(Optional.empty(), message.messageReference(), true);
             }
             throw NotifyErrors.convert(e);
+        } finally {
+            attempts.finish(request);
         }
     }
 
@@ -125,6 +132,7 @@ final class NotifyCalls {
                 .retryOnStatus(TOO_EARLY)
                 .build();
         List<NotifyMessage> mine = messages.subList(part.first(), part.first() + part.count());
+        attempts.watch(request);
         try (NhsResponse r = http.execute(request)) {
             Responses.BatchCreated c = Responses.batchCreated(r);
             for (NotifyMessage m : mine) {
@@ -133,13 +141,15 @@ final class NotifyCalls {
             }
             return describe(part, c.batchId(), false);
         } catch (NhsServiceException e) {
-            if (NotifyErrors.isDuplicate(e) && (resume || e.details().attempts() > 1)) {
+            if (NotifyErrors.isDuplicate(e) && (attempts.finish(request) || resume)) {
                 for (NotifyMessage m : mine) {
                     results.add(new NotifySendResult(Optional.empty(), m.messageReference(), true));
                 }
                 return describe(part, Optional.empty(), true);
             }
             throw NotifyErrors.convert(e);
+        } finally {
+            attempts.finish(request);
         }
     }
 

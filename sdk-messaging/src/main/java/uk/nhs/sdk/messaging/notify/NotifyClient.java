@@ -12,6 +12,8 @@ import uk.nhs.sdk.core.error.NhsDecodeException;
 import uk.nhs.sdk.core.error.NhsTransportException;
 import uk.nhs.sdk.core.error.NhsValidationException;
 import uk.nhs.sdk.core.http.NhsHttpClient;
+import uk.nhs.sdk.core.http.PipelinePosition;
+import uk.nhs.sdk.messaging.notify.internal.EarlierAttempts;
 import uk.nhs.sdk.messaging.notify.internal.NotifyErrorDecoder;
 
 /**
@@ -38,8 +40,10 @@ import uk.nhs.sdk.messaging.notify.internal.NotifyErrorDecoder;
  * failures, timeouts, 408, 429, 425, 502, 503 and 504, with the same body bytes every time,
  * honouring {@code Retry-After} within the retry options' {@code maxRetryAfter} and the call's
  * deadline. When a retry is answered {@code 422 CM_DUPLICATE_REQUEST}, an earlier attempt
- * reached NHS Notify: the result is {@link NotifySendResult#alreadyAccepted()} with no id. On a
- * call's first attempt that answer is {@link NotifyDuplicateRequestException}. A 425 or 429 whose
+ * reached NHS Notify: the result is {@link NotifySendResult#alreadyAccepted()} with no id. That
+ * holds only when an earlier attempt of the same call may have landed (no answer, 408 or 5xx);
+ * on a call's first attempt, or after attempts NHS Notify refused (a 401 refreshed, 425, 429),
+ * that answer is {@link NotifyDuplicateRequestException}. A 425 or 429 whose
  * wait does not fit is {@link NotifyRetryLaterException} with {@code retryAfter()}.
  *
  * <p><b>Errors.</b> Every error status is a {@link NotifyRequestException} carrying each
@@ -159,7 +163,9 @@ public final class NotifyClient implements AutoCloseable {
      * {@link #sendBatch} with the same arguments, except that a part NHS Notify already holds
      * ({@code 422 CM_DUPLICATE_REQUEST}, even on the first attempt) is reported as
      * {@link NotifyBatchPart#alreadyAccepted()} (with its messages' ids unknown) instead of
-     * failing. Use it only with the arguments of the batch that failed.
+     * failing. Use it only with the arguments of the batch that failed, on a client with the same
+     * {@link Builder#batchLimits batch limits}: the parts are matched to NHS Notify's by reference
+     * alone, so a different split would count messages never sent as already accepted.
      *
      * @param routingPlanId the routing plan of the original batch
      * @param batchReference the original batch reference
@@ -256,11 +262,13 @@ public final class NotifyClient implements AutoCloseable {
          */
         @Override
         public NotifyClient build() {
+            EarlierAttempts attempts = new EarlierAttempts();
             NhsHttpClient http = httpClient()
+                    .options(options().toBuilder().addPolicy(PipelinePosition.PER_ATTEMPT, attempts).build())
                     .errorDecoder(NotifyErrorDecoder.INSTANCE)
                     .defaultHeader("Accept", MEDIA_TYPE)
                     .build();
-            return new NotifyClient(new NotifyCalls(http, options(), maxBatchMessages, maxBatchBytes));
+            return new NotifyClient(new NotifyCalls(http, options(), attempts, maxBatchMessages, maxBatchBytes));
         }
     }
 }

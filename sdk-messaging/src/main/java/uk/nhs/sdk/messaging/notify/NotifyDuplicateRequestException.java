@@ -4,11 +4,13 @@ import java.util.List;
 import uk.nhs.sdk.core.error.CallDetails;
 
 /**
- * HTTP 422 {@code CM_DUPLICATE_REQUEST} on a call's first attempt: NHS Notify already holds a
+ * HTTP 422 {@code CM_DUPLICATE_REQUEST} on a call's first attempt (or after attempts NHS Notify
+ * refused, such as a 429, a 425 or a 401 the credentials were refreshed after): NHS Notify already holds a
  * message (or batch) with this reference, sent by an earlier call (references are kept for 9
  * months). If that earlier call was yours and its outcome was unknown, the message was accepted
  * then; otherwise choose a new reference. (The same answer to a retry <em>within</em> one call is
- * not an error: the result says {@link NotifySendResult#alreadyAccepted()}.)
+ * not an error when an earlier attempt may have landed: the result says
+ * {@link NotifySendResult#alreadyAccepted()}.)
  */
 public class NotifyDuplicateRequestException extends NotifyRequestException {
     private static final long serialVersionUID = 1L;

@@ -147,4 +147,58 @@ class NotifyClientRetryTest extends NotifyWireMockTestBase {
         assertThat(requests()).hasSize(1);
         assertThat(sleeper.sleeps()).isEmpty();
     }
+
+    @Test
+    void aDuplicateAfterAnAttemptNhsNotifyRefusedIsStillADuplicateError() {
+        // a 429 or 425 proves the first attempt was not taken: the reference was held before this call
+        sequence(jsonApi(429, resource("errors/send-429-CM_QUOTA.json")).withHeader("Retry-After", "5"),
+                jsonApi(422, resource("errors/send-422-CM_DUPLICATE_REQUEST.json")));
+        try (NotifyClient notify = client()) {
+            NotifyDuplicateRequestException e = catchThrowableOfType(NotifyDuplicateRequestException.class,
+                    () -> notify.send(message()));
+            assertThat(e.attempts()).isEqualTo(2);
+        }
+        assertThat(requests()).hasSize(2);
+    }
+
+    @Test
+    void aDuplicateAfterARefreshedUnauthorisedAttemptIsStillADuplicateError() {
+        sequence(jsonApi(401, resource("errors/send-401-CM_DENIED.json")),
+                jsonApi(422, resource("errors/send-422-CM_DUPLICATE_REQUEST.json")));
+        uk.nhs.sdk.core.auth.AuthProvider refreshing = new uk.nhs.sdk.core.auth.AuthProvider() {
+            @Override
+            public void authenticate(uk.nhs.sdk.core.auth.AuthRequest request) {
+            }
+
+            @Override
+            public boolean refreshAfterUnauthorized(uk.nhs.sdk.core.auth.AuthRequest request) {
+                return true;
+            }
+        };
+        try (NotifyClient notify = builder().auth(refreshing).build()) {
+            assertThatThrownByDuplicate(notify);
+        }
+        assertThat(requests()).hasSize(2);
+    }
+
+    @Test
+    void aDuplicateAfterAnUnansweredAttemptOfTheSameBatchPartIsAccepted() {
+        server.stubFor(post(urlEqualTo("/comms/v1/message-batches")).inScenario("b").whenScenarioStateIs(STARTED)
+                .willSetStateTo("2").willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                        .withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER)));
+        server.stubFor(post(urlEqualTo("/comms/v1/message-batches")).inScenario("b").whenScenarioStateIs("2")
+                .willReturn(jsonApi(422, resource("errors/batch-422-CM_DUPLICATE_REQUEST.json"))));
+        try (NotifyClient notify = client()) {
+            NotifyBatchResult r = notify.sendBatch(PLAN, "b", List.of(message()));
+            assertThat(r.parts()).singleElement().satisfies(p -> assertThat(p.alreadyAccepted()).isTrue());
+        }
+        assertThat(requests()).hasSize(2);
+    }
+
+    private void assertThatThrownByDuplicate(NotifyClient notify) {
+        NotifyDuplicateRequestException e = catchThrowableOfType(NotifyDuplicateRequestException.class,
+                () -> notify.send(message()));
+        assertThat(e).isNotNull();
+        assertThat(e.errorCode()).contains("CM_DUPLICATE_REQUEST");
+    }
 }
