@@ -19,7 +19,7 @@ public final class NoPointerTypesException extends ForbiddenException {
 
     NoPointerTypesException(NhsServiceException e) {
         super(e.status(), e.errorCode().orElse(null), e.operationOutcome().orElse(null), e.details());
-        initCause(e);
+        setStackTrace(e.getStackTrace());
         this.message = "NRL " + e.status() + " ACCESS_DENIED: the end-user organisation's ODS code "
                 + "(NHSD-End-User-Organisation-ODS) has no pointer types granted for this application, so NRL "
                 + "refuses every pointer request made for it" + e.details().describe();
