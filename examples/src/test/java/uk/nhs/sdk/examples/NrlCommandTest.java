@@ -92,7 +92,8 @@ class NrlCommandTest {
             "--output", "json"}, POINTER));
         String newId = json(superseded).path("id").asText();
         CliRun oldGone = CliRun.of("nrl", "get", id, "--producer", "--base-url", consumerBase());
-        CliRun deleted = CliRun.of("nrl", "delete", newId, "--base-url", consumerBase());
+        CliRun deleted = CliRun.of("nrl", "delete", newId, "--base-url", shared.serviceUrls().values().stream()
+                .map(Object::toString).filter(u -> u.endsWith("/record-locator")).findFirst().orElseThrow());
 
         assertThat(created.status).isZero();
         assertThat(id).startsWith("Y05868-");

@@ -45,7 +45,7 @@ import uk.nhs.sdk.records.nrl.WriteResult;
  * example pointers (patient 9000000017 has one from each sandbox ODS code: Y05868, RJ11, 8J008,
  * RY26A, RM559). {@code --ods-code} is the end-user organisation (default Y05868, a sandbox code,
  * unless {@code --env} is int or prod); {@code --base-url} is the consumer or producer base URL,
- * either one.
+ * either one, or the {@code /record-locator} root that {@code nhs sandbox} prints.
  */
 @Command(name = "nrl", mixinStandardHelpOptions = true,
         description = "National Record Locator: find, count and read a patient's record pointers; create, "
@@ -107,6 +107,9 @@ public final class NrlCommand implements Runnable {
         String trimmed = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
         if (trimmed.endsWith(other)) {
             return URI.create(trimmed.substring(0, trimmed.length() - other.length()) + api.basePath());
+        }
+        if (trimmed.endsWith("/record-locator")) {
+            return URI.create(trimmed + api.basePath().substring("record-locator".length()));
         }
         return URI.create(trimmed);
     }
