@@ -14,6 +14,7 @@ import uk.nhs.sdk.core.NhsNumber;
 import uk.nhs.sdk.core.OdsCode;
 import uk.nhs.sdk.core.error.BadRequestException;
 import uk.nhs.sdk.core.error.ForbiddenException;
+import uk.nhs.sdk.core.error.NhsTransportException;
 import uk.nhs.sdk.core.error.ResourceNotFoundException;
 import uk.nhs.sdk.core.testing.MutableClock;
 import uk.nhs.sdk.core.testing.RecordingSleeper;
@@ -136,19 +137,24 @@ class NrlClientAgainstSandboxTest {
         try (NrlProducerClient nrl = NrlProducerClient.builder()
                 .baseUrl(sandbox.apiBaseUrl(RecordsApi.NRL_PRODUCER.basePath())).options(few)
                 .endUserOrganisation(Y05868).build()) {
-            sandbox.faults().injectNext("POST", ".*/producer/FHIR/R4/DocumentReference",
-                    SandboxFault.status(503).afterProcessing());
-            sandbox.faults().injectNext("POST", ".*/producer/FHIR/R4/DocumentReference",
-                    SandboxFault.status(503).afterProcessing());
+            int start = nrl.search(PointerSearch.forPatient(PATIENT).build()).total();
+            // the HTTP layer may also re-send a keyed write within an attempt: enough resets for every send
+            sandbox.faults().inject("POST", ".*/producer/FHIR/R4/DocumentReference",
+                    SandboxFault.connectionReset().afterProcessing(), 10);
 
-            uk.nhs.sdk.core.error.ServerErrorException e = catchThrowableOfType(
-                    uk.nhs.sdk.core.error.ServerErrorException.class, () -> nrl.create(NrlWireMockTest.newPointer()));
-            String requestId = e.requestId().orElseThrow();
+            NhsTransportException e = catchThrowableOfType(NhsTransportException.class,
+                    () -> nrl.create(NrlWireMockTest.newPointer()));
+            assertThat(e.outcomeUnknown()).isTrue();
+            assertThat(e.attempts()).isEqualTo(2);
+            String requestId = e.reconcileId().orElseThrow();
+            assertThat(e.requestId()).contains(requestId);
+            sandbox.faults().clear();
             int before = nrl.search(PointerSearch.forPatient(PATIENT).build()).total();
 
             WriteResult resent = nrl.create(NrlWireMockTest.newPointer(), java.util.UUID.fromString(requestId));
 
             assertThat(resent.pointerId()).startsWith("Y05868-");
+            assertThat(before).as("the first attempt was applied, its retry was not").isEqualTo(start + 1);
             assertThat(nrl.search(PointerSearch.forPatient(PATIENT).build()).total()).isEqualTo(before);
         }
     }
