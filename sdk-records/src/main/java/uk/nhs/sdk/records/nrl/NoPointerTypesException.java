@@ -15,6 +15,7 @@ public final class NoPointerTypesException extends ForbiddenException {
     /** The proxy's diagnostics for this refusal. */
     static final String DIAGNOSTICS = "Provided ODS code has no pointers within requesting app";
 
+    /** The message, saying in words why NRL refused. */
     private final String message;
 
     NoPointerTypesException(NhsServiceException e) {
