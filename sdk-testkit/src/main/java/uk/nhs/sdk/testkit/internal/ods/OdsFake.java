@@ -102,7 +102,7 @@ public final class OdsFake implements Fake, OdsFakeControl {
                 if (r == null) {
                     throw OdsError.notKnown("Organization", org.group(1));
                 }
-                return ok(Json.write(r.json()));
+                return ok(r.json());
             }
             Matcher list = LIST.matcher(path);
             if (list.matches()) {
@@ -116,10 +116,10 @@ public final class OdsFake implements Fake, OdsFakeControl {
 
     private ResponseDefinition search(List<Map.Entry<String, String>> query) {
         Predicate<OdsRecord> filter = OdsQuery.organisationFilter(query);
-        List<JsonNode> matches = new ArrayList<>();
+        List<Resource> matches = new ArrayList<>();
         for (OdsRecord r : store.all()) {
             if (filter.test(r)) {
-                matches.add(r.json());
+                matches.add(new Resource(r.code(), r.json()));
             }
         }
         return bundle("Organization", query, matches);
@@ -149,16 +149,20 @@ public final class OdsFake implements Fake, OdsFakeControl {
                     throw OdsError.unknownParameter(q.getKey(), "OrganizationAffiliation");
             }
         }
-        List<JsonNode> matches = new ArrayList<>();
+        List<Resource> matches = new ArrayList<>();
         for (ObjectNode a : store.affiliations()) {
             if (filter.test(a)) {
-                matches.add(a);
+                matches.add(new Resource(a.path("id").asText(), Json.write(a)));
             }
         }
         return bundle("OrganizationAffiliation", query, matches);
     }
 
-    private ResponseDefinition bundle(String type, List<Map.Entry<String, String>> query, List<JsonNode> matches) {
+    /** A resource of a search answer: its id and JSON. */
+    private record Resource(String id, String json) {
+    }
+
+    private ResponseDefinition bundle(String type, List<Map.Entry<String, String>> query, List<Resource> matches) {
         int count = intParameter(query, "_count", 20);
         int offset = intParameter(query, "_offset", 0);
         if (count > 1000) {
@@ -181,15 +185,15 @@ public final class OdsFake implements Fake, OdsFakeControl {
         if (end < matches.size()) {
             links.addObject().put("relation", "next").put("url", url(base, query, end));
         }
-        ArrayNode entries = b.putArray("entry");
+        String head = Json.write(b);
+        StringBuilder out = new StringBuilder(head.length() + (end - offset) * 4096);
+        out.append(head, 0, head.length() - 1).append(",\"entry\":[");
         for (int i = offset; i < end; i++) {
-            JsonNode r = matches.get(i);
-            ObjectNode e = entries.addObject();
-            e.put("fullUrl", base + "/" + r.path("id").asText());
-            e.set("resource", r);
-            e.putObject("search").put("mode", "match");
+            Resource r = matches.get(i);
+            out.append(i == offset ? "" : ",").append("{\"fullUrl\":").append(Json.write(base + "/" + r.id()))
+                    .append(",\"resource\":").append(r.json()).append(",\"search\":{\"mode\":\"match\"}}");
         }
-        return ok(Json.write(b));
+        return ok(out.append("]}").toString());
     }
 
     private static int intParameter(List<Map.Entry<String, String>> query, String name, int dflt) {
@@ -261,7 +265,7 @@ public final class OdsFake implements Fake, OdsFakeControl {
     public synchronized void rename(OdsCode code, String name, LocalDate changedOn) {
         Objects.requireNonNull(name, "name");
         OdsRecord r = existing(code);
-        ObjectNode o = r.json().deepCopy();
+        ObjectNode o = r.tree();
         o.put("name", name);
         OdsRecord.lastChange(o, Objects.requireNonNull(changedOn, "changedOn"));
         store.put(o);

@@ -13,7 +13,7 @@ import uk.nhs.sdk.testkit.internal.Json;
 /**
  * One organisation of the fake: its Organization resource and the fields searches match on.
  *
- * @param json the resource
+ * @param json the resource as compact JSON (text keeps the fake small: 10,000 organisations fit in a few dozen MiB)
  * @param code the ODS code
  * @param name the name
  * @param active whether the record is active
@@ -24,7 +24,7 @@ import uk.nhs.sdk.testkit.internal.Json;
  * @param cities the cities
  * @param countries the countries
  */
-record OdsRecord(ObjectNode json, String code, String name, boolean active, Set<String> roles, Set<String> activeRoles,
+record OdsRecord(String json, String code, String name, boolean active, Set<String> roles, Set<String> activeRoles,
         LocalDate lastChange, List<String> postcodes, List<String> cities, List<String> countries) {
     static final String ROLE_EXT = "https://fhir.nhs.uk/England/StructureDefinition/Extension-England-OrganisationRole";
     static final String ROLE_SYSTEM = "https://digital.nhs.uk/services/organisation-data-service/CodeSystem/ODSOrganisationRole";
@@ -69,7 +69,7 @@ record OdsRecord(ObjectNode json, String code, String name, boolean active, Set<
             addIfText(cities, a.path("city"));
             addIfText(countries, a.path("country"));
         }
-        return new OdsRecord(o, o.path("id").asText(), o.path("name").asText(""), o.path("active").asBoolean(false),
+        return new OdsRecord(Json.write(o), o.path("id").asText(), o.path("name").asText(""), o.path("active").asBoolean(false),
                 Set.copyOf(roles), Set.copyOf(active), changed, postcodes, cities, countries);
     }
 
@@ -153,6 +153,15 @@ record OdsRecord(ObjectNode json, String code, String name, boolean active, Set<
         }
         ObjectNode meta = o.get("meta") instanceof ObjectNode ? (ObjectNode) o.get("meta") : o.putObject("meta");
         meta.put("versionId", Integer.toString(meta.path("versionId").asInt(0) + 1));
+    }
+
+    /** The resource as a tree, to change. */
+    ObjectNode tree() {
+        try {
+            return (ObjectNode) Json.tree(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     String nameUpper() {
