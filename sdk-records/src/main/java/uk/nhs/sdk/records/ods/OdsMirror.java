@@ -45,10 +45,12 @@ import uk.nhs.sdk.records.ods.internal.MirrorFiles;
  * (a listed organisation is removed unless it changed after the deletion).
  *
  * <p>Crash safety: each organisation is one file ({@code organisations/<ODS code>.json}) replaced
- * atomically (a temporary file, forced to disk, then moved with {@code ATOMIC_MOVE}); after each
- * page the checkpoint {@code mirror.properties} records the next page's link, so a sync that
- * stops half way (a crash, a failed call) resumes from the last complete page on the next
- * {@link #sync()}, with no organisation lost or stored twice. While loading, the mirror holds one
+ * atomically (written to a temporary file, then moved with {@code ATOMIC_MOVE}). A page is made
+ * durable as a whole: its temporary files are forced to disk together, moved into place, and the
+ * directory is forced; only then does the checkpoint {@code mirror.properties} (itself forced)
+ * record the next page's link. So a sync that stops half way (a process crash, a power loss, a
+ * failed call) resumes from the last durable page on the next {@link #sync()}, with no
+ * organisation lost or stored twice. While loading, the mirror holds one
  * page of organisations in memory. One process at a time may sync a directory (a file lock).
  *
  * <p>A resumed full load pages with the API's offsets: when ODS changed between the stop and the
@@ -206,6 +208,7 @@ public final class OdsMirror {
             OdsPage<Organization> page = client.organizationPage(request);
             counts[0]++;
             page.items().forEach(store);
+            files.commit();
             if (page.nextLink().isEmpty()) {
                 state.remove(NEXT);
                 return;
@@ -233,6 +236,7 @@ public final class OdsMirror {
                 removed++;
             }
         }
+        files.commit();
         return removed;
     }
 
