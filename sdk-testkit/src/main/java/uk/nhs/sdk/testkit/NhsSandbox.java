@@ -291,10 +291,14 @@ public final class NhsSandbox implements AutoCloseable {
      * @param type the control's type
      * @param <T> the control's type
      * @return the control of the first fake offering it
-     * @throws IllegalArgumentException when no fake of this sandbox offers it
+     * @throws IllegalArgumentException when no fake of this sandbox offers it, or the type is not
+     *     a public control interface of this package (a fake's internals are never handed out)
      */
     public <T> T control(Class<T> type) {
         Objects.requireNonNull(type, "type");
+        if (!type.isInterface() || !type.getPackageName().equals(NhsSandbox.class.getPackageName())) {
+            throw new IllegalArgumentException("not a sandbox control: " + type.getSimpleName());
+        }
         for (Fake f : fakes) {
             if (type.isInstance(f)) {
                 return type.cast(f);

@@ -178,6 +178,15 @@ class OdsFakeTest {
     }
 
     @Test
+    void controlHandsOutOnlyPublicControlInterfacesNeverAFakesInternals(NhsSandbox sandbox) {
+        assertThat(sandbox.control(OdsFakeControl.class)).isNotNull();
+        assertThatThrownBy(() -> sandbox.control(Object.class)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> sandbox.control(uk.nhs.sdk.testkit.internal.ods.OdsFake.class))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> sandbox.control(AutoCloseable.class)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void onlyGetIsAllowed(NhsSandbox sandbox) throws Exception {
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + BASE + "/Organization"))
                 .header("apikey", sandbox.application().apiKey().reveal())
