@@ -285,6 +285,29 @@ public final class NhsSandbox implements AutoCloseable {
     }
 
     /**
+     * The test control a service's fake offers, such as {@link OdsFakeControl} to advance the ODS
+     * fake's change feed.
+     *
+     * @param type the control's type
+     * @param <T> the control's type
+     * @return the control of the first fake offering it
+     * @throws IllegalArgumentException when no fake of this sandbox offers it, or the type is not
+     *     a public control interface of this package (a fake's internals are never handed out)
+     */
+    public <T> T control(Class<T> type) {
+        Objects.requireNonNull(type, "type");
+        if (!type.isInterface() || !type.getPackageName().equals(NhsSandbox.class.getPackageName())) {
+            throw new IllegalArgumentException("not a sandbox control: " + type.getSimpleName());
+        }
+        for (Fake f : fakes) {
+            if (type.isInstance(f)) {
+                return type.cast(f);
+            }
+        }
+        throw new IllegalArgumentException("no fake of this sandbox offers " + type.getSimpleName());
+    }
+
+    /**
      * The faults queued for the next requests, to test how a client copes with errors, lost
      * responses and reset connections.
      *

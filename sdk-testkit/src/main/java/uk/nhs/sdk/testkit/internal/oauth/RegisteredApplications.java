@@ -35,7 +35,14 @@ public final class RegisteredApplications {
         keysByApiKey.computeIfAbsent(Objects.requireNonNull(apiKey, "apiKey"), k -> new ConcurrentHashMap<>());
     }
 
-    boolean isKnown(String apiKey) {
+    /**
+     * Whether an API key belongs to a registered application (API fakes that take the
+     * {@code apikey} header check it here).
+     *
+     * @param apiKey the key
+     * @return {@code true} when registered
+     */
+    public boolean isKnown(String apiKey) {
         return keysByApiKey.containsKey(apiKey);
     }
 
