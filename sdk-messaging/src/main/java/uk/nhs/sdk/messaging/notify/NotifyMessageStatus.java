@@ -1,0 +1,90 @@
+package uk.nhs.sdk.messaging.notify;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A message's overall status ({@code messageStatus}): the values the NHS Notify spec lists ({@code schemas/enums/MessageStatusEnum.yaml}) as constants, and
+ * any other value the API sends kept as it came, since the API adds values without notice.
+ * Compare with {@link #equals(Object)} or {@link #value()}.
+ */
+public final class NotifyMessageStatus {
+    /** {@code created}. */
+    public static final NotifyMessageStatus CREATED = new NotifyMessageStatus("created");
+    /** {@code pending_enrichment}. */
+    public static final NotifyMessageStatus PENDING_ENRICHMENT = new NotifyMessageStatus("pending_enrichment");
+    /** {@code enriched}. */
+    public static final NotifyMessageStatus ENRICHED = new NotifyMessageStatus("enriched");
+    /** {@code sending}. */
+    public static final NotifyMessageStatus SENDING = new NotifyMessageStatus("sending");
+    /** {@code delivered}. */
+    public static final NotifyMessageStatus DELIVERED = new NotifyMessageStatus("delivered");
+    /** {@code failed}. */
+    public static final NotifyMessageStatus FAILED = new NotifyMessageStatus("failed");
+
+    private static final List<NotifyMessageStatus> KNOWN = List.of(CREATED, PENDING_ENRICHMENT, ENRICHED, SENDING, DELIVERED, FAILED);
+
+    private final String value;
+
+    private NotifyMessageStatus(String value) {
+        this.value = value;
+    }
+
+    /**
+     * The constant for a value, or a new instance holding an unknown one.
+     *
+     * @param value the value as the API sends it
+     * @return the status
+     */
+    public static NotifyMessageStatus of(String value) {
+        Objects.requireNonNull(value, "value");
+        for (NotifyMessageStatus k : KNOWN) {
+            if (k.value.equals(value)) {
+                return k;
+            }
+        }
+        return new NotifyMessageStatus(value);
+    }
+
+    /**
+     * The values the spec lists.
+     *
+     * @return an unmodifiable list
+     */
+    public static List<NotifyMessageStatus> known() {
+        return KNOWN;
+    }
+
+    /**
+     * The value as the API sends it.
+     *
+     * @return the value
+     */
+    public String value() {
+        return value;
+    }
+
+    /**
+     * Whether the spec lists this value.
+     *
+     * @return {@code false} for a value the API added later
+     */
+    public boolean isKnown() {
+        return KNOWN.contains(this);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof NotifyMessageStatus && ((NotifyMessageStatus) o).value.equals(value);
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return value.matches("[A-Za-z0-9_]{1,64}") ? value : "(a value not shown)";
+    }
+}
