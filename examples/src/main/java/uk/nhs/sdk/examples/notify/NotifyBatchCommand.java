@@ -129,6 +129,7 @@ final class NotifyBatchCommand extends NotifyCommand.NotifySubcommand {
 
     @Override
     int run(NotifyClient client, Output out) {
+        long baseline = measure ? settle() : 0;
         long start = System.nanoTime();
         NotifyBatchResult result;
         try {
@@ -171,7 +172,7 @@ final class NotifyBatchCommand extends NotifyCommand.NotifySubcommand {
         }
         out.jsonValue(json);
         if (measure) {
-            printMeasurement(elapsed);
+            printMeasurement(elapsed, baseline);
         }
         return 0;
     }
@@ -193,8 +194,23 @@ final class NotifyBatchCommand extends NotifyCommand.NotifySubcommand {
         return m;
     }
 
+    /**
+     * Before a measured send: collects garbage, notes the heap the input holds, and restarts the
+     * pools' peaks so they cover the send alone.
+     */
+    private static long settle() {
+        System.gc();
+        long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                pool.resetPeakUsage();
+            }
+        }
+        return used;
+    }
+
     /** Wall time, the peak of each heap pool summed (an upper bound of the peak heap in use) and GC counts. */
-    private void printMeasurement(long elapsedNanos) {
+    private void printMeasurement(long elapsedNanos, long baseline) {
         long peak = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {
@@ -206,8 +222,9 @@ final class NotifyBatchCommand extends NotifyCommand.NotifySubcommand {
             collections += Math.max(0, gc.getCollectionCount());
         }
         long max = Runtime.getRuntime().maxMemory();
-        spec.commandLine().getErr().printf("measure: %d messages in %d ms; peak heap %d MiB (sum of heap pools' "
-                + "peaks) of max %d MiB; %d collections%n", messages.size(), elapsedNanos / 1_000_000,
+        spec.commandLine().getErr().printf("measure: %d messages in %d ms; heap before the send %d MiB (after a GC: "
+                + "the input); peak heap during the send %d MiB (sum of heap pools' peaks, an upper bound) of max %d "
+                + "MiB; %d collections%n", messages.size(), elapsedNanos / 1_000_000, baseline / (1024 * 1024),
                 peak / (1024 * 1024), max / (1024 * 1024), collections);
         spec.commandLine().getErr().flush();
     }
