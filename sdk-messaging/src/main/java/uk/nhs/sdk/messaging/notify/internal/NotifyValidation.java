@@ -1,8 +1,13 @@
 package uk.nhs.sdk.messaging.notify.internal;
 
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import uk.nhs.sdk.core.error.NhsValidationException;
+import uk.nhs.sdk.messaging.notify.NotifyChannelType;
+import uk.nhs.sdk.messaging.notify.RoutingPlan;
 
 /**
  * The input rules of the NHS Notify client, each failing with an {@link NhsValidationException}
@@ -158,14 +163,12 @@ public final class NotifyValidation {
      * @param routingPlanId the routing plan
      * @param personalisation the fields
      */
-    public static void freeText(String field, java.util.UUID routingPlanId, java.util.Map<String, String> personalisation) {
-        java.util.Optional<uk.nhs.sdk.messaging.notify.RoutingPlan> plan =
-                uk.nhs.sdk.messaging.notify.RoutingPlan.freeText(routingPlanId);
+    public static void freeText(String field, UUID routingPlanId, Map<String, String> personalisation) {
+        Optional<RoutingPlan> plan = RoutingPlan.freeText(routingPlanId);
         if (plan.isEmpty()) {
             return;
         }
-        for (java.util.Map.Entry<String, uk.nhs.sdk.messaging.notify.NotifyChannelType> f
-                : plan.get().personalisationFields().entrySet()) {
+        for (Map.Entry<String, NotifyChannelType> f : plan.get().personalisationFields().entrySet()) {
             String v = personalisation.get(f.getKey());
             if (v == null || v.isBlank()) {
                 throw new NhsValidationException(field + "." + f.getKey(), "is required by the free-text routing plan "

@@ -182,7 +182,7 @@ public final class Responses {
         int i = 0;
         for (JsonNode n : arr) {
             String at = "accounts[" + i++ + "]";
-            String nhs = NotifyJson.text(n, "nhsNumber").filter(NhsNumber::isValid)
+            String nhs = NotifyJson.textOrNumber(n, "nhsNumber").filter(NhsNumber::isValid)
                     .orElseThrow(() -> missing(r, what, at + ".nhsNumber"));
             JsonNode en = n.get("notificationsEnabled");
             if (en == null || !en.isBoolean()) {
