@@ -1,13 +1,16 @@
 package uk.nhs.sdk.messaging.notify;
 
 import java.util.List;
+import java.util.Optional;
 import uk.nhs.sdk.core.error.NhsSdkException;
 
 /**
  * A split batch failed part-way: the parts before {@link #failedPart()} were accepted (with their
  * ids and message results), that part failed for the reason in {@link #getCause()} (typically a
  * {@link NotifyRequestException} or an {@code NhsTransportException}), and the parts after it were
- * not sent. Parts are sent one at a time, in order, and the first failure stops the batch.
+ * not sent. Parts are sent one at a time, in order, and the first failure stops the batch. A
+ * failed part whose answer was unreadable ({@code NhsDecodeException}) or never came
+ * ({@code NhsTransportException}) may still have been accepted; resuming settles it.
  *
  * <p>To finish the batch, call {@link NotifyClient#resumeBatch} with the same routing plan, batch
  * reference and messages: the parts are cut the same way with the same references, and the parts
@@ -17,14 +20,26 @@ import uk.nhs.sdk.core.error.NhsSdkException;
 public class NotifyBatchException extends NhsSdkException {
     private static final long serialVersionUID = 1L;
 
-    /** The accepted parts (records: serialisable). */
-    private final List<NotifyBatchPart> acceptedParts;
+    // The parts and results are not serialised (like the core's OperationOutcome): after Java
+    // deserialisation the lists are empty and the failed part keeps only its numbers.
+    /** The accepted parts. */
+    private final transient List<NotifyBatchPart> acceptedParts;
     /** The part that failed. */
-    private final NotifyBatchPart failedPart;
+    private final transient NotifyBatchPart failedPart;
     /** The parts not sent. */
-    private final List<NotifyBatchPart> unsentParts;
+    private final transient List<NotifyBatchPart> unsentParts;
     /** The results of the accepted parts' messages, in the caller's order. */
-    private final List<NotifySendResult> acceptedResults;
+    private final transient List<NotifySendResult> acceptedResults;
+    /** The failed part's number. */
+    private final int failedNumber;
+    /** The failed part's reference. */
+    private final String failedReference;
+    /** The failed part's first message. */
+    private final int failedFirst;
+    /** The failed part's message count. */
+    private final int failedCount;
+    /** The failed part's body size. */
+    private final long failedBytes;
 
     /**
      * Creates the exception.
@@ -44,6 +59,11 @@ public class NotifyBatchException extends NhsSdkException {
         this.failedPart = failedPart;
         this.unsentParts = List.copyOf(unsentParts);
         this.acceptedResults = List.copyOf(acceptedResults);
+        this.failedNumber = failedPart.number();
+        this.failedReference = failedPart.reference();
+        this.failedFirst = failedPart.firstMessage();
+        this.failedCount = failedPart.messageCount();
+        this.failedBytes = failedPart.bodyBytes();
     }
 
     /**
@@ -52,7 +72,7 @@ public class NotifyBatchException extends NhsSdkException {
      * @return an unmodifiable list, possibly empty
      */
     public List<NotifyBatchPart> acceptedParts() {
-        return acceptedParts;
+        return acceptedParts == null ? List.of() : acceptedParts;
     }
 
     /**
@@ -61,7 +81,9 @@ public class NotifyBatchException extends NhsSdkException {
      * @return the part
      */
     public NotifyBatchPart failedPart() {
-        return failedPart;
+        return failedPart != null ? failedPart
+                : new NotifyBatchPart(failedNumber, failedReference, failedFirst, failedCount, failedBytes,
+                        Optional.empty(), false);
     }
 
     /**
@@ -70,7 +92,7 @@ public class NotifyBatchException extends NhsSdkException {
      * @return an unmodifiable list, possibly empty
      */
     public List<NotifyBatchPart> unsentParts() {
-        return unsentParts;
+        return unsentParts == null ? List.of() : unsentParts;
     }
 
     /**
@@ -80,7 +102,7 @@ public class NotifyBatchException extends NhsSdkException {
      * @return an unmodifiable list
      */
     public List<NotifySendResult> acceptedResults() {
-        return acceptedResults;
+        return acceptedResults == null ? List.of() : acceptedResults;
     }
 
     /**

@@ -16,8 +16,8 @@ import uk.nhs.sdk.core.error.NhsServiceException;
 public class NotifyRequestException extends NhsServiceException {
     private static final long serialVersionUID = 1L;
 
-    /** The entries of {@code errors[]}; a plain list of records, so serialisable. */
-    private final List<NotifyError> errors;
+    /** The entries of {@code errors[]}; not serialised (like the core's OperationOutcome). */
+    private final transient List<NotifyError> errors;
 
     /**
      * Creates the exception.
@@ -35,9 +35,10 @@ public class NotifyRequestException extends NhsServiceException {
     /**
      * Every entry of the error body, in order.
      *
-     * @return an unmodifiable list, empty when the body was not JSON:API
+     * @return an unmodifiable list, empty when the body was not JSON:API (or after Java
+     *     deserialisation)
      */
     public List<NotifyError> errors() {
-        return errors;
+        return errors == null ? List.of() : errors;
     }
 }

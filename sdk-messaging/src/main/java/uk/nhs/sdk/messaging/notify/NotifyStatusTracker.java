@@ -15,9 +15,9 @@ import uk.nhs.sdk.core.error.NhsValidationException;
  */
 public final class NotifyStatusTracker {
     private final int capacity;
-    private final Map<String, Entry> messages;
+    private final Map<String, Held> messages;
 
-    private static final class Entry {
+    private static final class Held {
         private MessageStatusEvent message;
         private final Map<String, ChannelStatusEvent> channels = new LinkedHashMap<>();
     }
@@ -28,7 +28,7 @@ public final class NotifyStatusTracker {
             private static final long serialVersionUID = 1L;
 
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, Held> eldest) {
                 return size() > NotifyStatusTracker.this.capacity;
             }
         };
@@ -57,7 +57,7 @@ public final class NotifyStatusTracker {
      */
     public synchronized boolean apply(NotifyCallbackEvent event) {
         Objects.requireNonNull(event, "event");
-        Entry e = messages.computeIfAbsent(event.messageId(), k -> new Entry());
+        Held e = messages.computeIfAbsent(event.messageId(), k -> new Held());
         if (event instanceof MessageStatusEvent) {
             MessageStatusEvent m = (MessageStatusEvent) event;
             if (e.message != null && !m.timestamp().isAfter(e.message.timestamp())) {
@@ -83,7 +83,7 @@ public final class NotifyStatusTracker {
      * @return the latest message-status event, if any was applied
      */
     public synchronized Optional<MessageStatusEvent> messageStatus(String messageId) {
-        Entry e = messages.get(Objects.requireNonNull(messageId, "messageId"));
+        Held e = messages.get(Objects.requireNonNull(messageId, "messageId"));
         return e == null ? Optional.empty() : Optional.ofNullable(e.message);
     }
 
@@ -97,7 +97,7 @@ public final class NotifyStatusTracker {
      */
     public synchronized Optional<ChannelStatusEvent> channelStatus(String messageId, NotifyChannelType channel,
             int cascadeOrder) {
-        Entry e = messages.get(Objects.requireNonNull(messageId, "messageId"));
+        Held e = messages.get(Objects.requireNonNull(messageId, "messageId"));
         return e == null ? Optional.empty()
                 : Optional.ofNullable(e.channels.get(channelKey(Objects.requireNonNull(channel, "channel"),
                         cascadeOrder)));

@@ -146,6 +146,31 @@ class NotifyErrorsTest extends NotifyWireMockTestBase {
     }
 
     @Test
+    void exceptionsSurviveJavaSerialisationWithoutNulls() throws Exception {
+        NotifyRequestException e = new NotifyRetryLaterException(429, "CM_QUOTA",
+                List.of(new NotifyError("CM_QUOTA", "Too many requests", java.util.Optional.empty(),
+                        java.util.Optional.of("429"), java.util.Optional.empty())),
+                uk.nhs.sdk.core.error.CallDetails.none());
+        NotifyBatchPart part = new NotifyBatchPart(2, "b-part-0002", 10, 5, 1234, java.util.Optional.empty(), false);
+        NotifyBatchException b = new NotifyBatchException(List.of(), part, List.of(), List.of(), e);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(b);
+        }
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(
+                new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            NotifyBatchException copy = (NotifyBatchException) in.readObject();
+            assertThat(copy.acceptedParts()).isEmpty();
+            assertThat(copy.unsentParts()).isEmpty();
+            assertThat(copy.acceptedResults()).isEmpty();
+            assertThat(copy.failedPart().reference()).isEqualTo("b-part-0002");
+            assertThat(copy.failedPart().messageCount()).isEqualTo(5);
+            assertThat(((NotifyRequestException) copy.failure()).errors()).isEmpty();
+            assertThat(((NotifyRequestException) copy.failure()).errorCode()).contains("CM_QUOTA");
+        }
+    }
+
+    @Test
     void aNonJsonErrorBodyStillGivesTheStatus() {
         server.stubFor(post(urlEqualTo("/comms/v1/messages")).willReturn(jsonApi(500, "<html>oops 9990548609</html>")
                 .withHeader("Content-Type", "text/html")));
