@@ -207,6 +207,11 @@ public final class NhsSandbox implements AutoCloseable {
         return MeshSettings.of(context).sharedKey();
     }
 
+    /** The state the sandbox's fakes share, for the testkit's handles on a fake ({@link SandboxNotify}). */
+    SandboxContext context() {
+        return context;
+    }
+
     /** The directory holding the sandbox's files (MESH message bodies); deleted by {@link #close()}. */
     Path dataDirectory() {
         return dataDirectory;
