@@ -24,7 +24,8 @@ import uk.nhs.sdk.testkit.internal.oidc.OidcProvider;
  * else CIS2) redirects to the identity provider as the platform's own client, the provider
  * redirects back to {@code /oauth2/callback}, where the platform redeems the provider's code and
  * redirects to the application with a code of its own; {@code POST /oauth2/token} then exchanges
- * that code, or a refresh token, with the API key and secret.
+ * that code, or a refresh token, with the API key and secret. A refresh token from a token
+ * exchange may instead be sent with a signed client assertion, as the exchange itself was.
  */
 final class CombinedFlow {
     static final String AUTHORIZE_PATH = "/oauth2/authorize";
@@ -138,11 +139,7 @@ final class CombinedFlow {
             return TokenFake.refuse(OAuthErrors.byDescription("client_id or client_secret is invalid"));
         }
         if ("refresh_token".equals(form.get("grant_type"))) {
-            Object renewed = tokens.refresh(apiKey, form.get("refresh_token"));
-            if (renewed instanceof String) {
-                return TokenFake.refuse(OAuthErrors.byDescription((String) renewed));
-            }
-            return TokenFake.ok(Json.write(renewed));
+            return refresh(apiKey, form.get("refresh_token"));
         }
         Authorized a = form.get("code") == null ? null : codes.remove(form.get("code"));
         if (a == null || !a.apiKey().equals(apiKey) || !a.redirectUri().equals(form.get("redirect_uri"))
@@ -150,6 +147,21 @@ final class CombinedFlow {
             return TokenFake.refuse(OAuthErrors.byDescription("authorization_code is invalid"));
         }
         return TokenFake.ok(Json.write(tokens.issue(apiKey, a.mode(), a.provider())));
+    }
+
+    /**
+     * The {@code refresh_token} grant for an authenticated application.
+     *
+     * @param apiKey the application, authenticated by its secret or a client assertion
+     * @param refreshToken the refresh token
+     * @return the answer
+     */
+    ResponseDefinition refresh(String apiKey, String refreshToken) {
+        Object renewed = tokens.refresh(apiKey, refreshToken);
+        if (renewed instanceof String) {
+            return TokenFake.refuse(OAuthErrors.byDescription((String) renewed));
+        }
+        return TokenFake.ok(Json.write(renewed));
     }
 
     private String callbackUrl() {

@@ -123,8 +123,17 @@ public final class TokenFake implements Fake {
                 return clientCredentials(form);
             case TOKEN_EXCHANGE:
                 return tokenExchange(form);
-            case "authorization_code":
             case "refresh_token":
+                if (form.containsKey("client_assertion")) {
+                    Optional<String> refusal = rules.check(form, tokenUrl(), context.clock().instant());
+                    if (refusal.isPresent()) {
+                        return refuse(refusal.get());
+                    }
+                    return combined.refresh(Jws.parse(form.get("client_assertion")).orElseThrow().claims()
+                            .path("iss").asText(), form.get("refresh_token"));
+                }
+                return combined.token(form);
+            case "authorization_code":
                 return combined.token(form);
             default:
                 return refuse("grant_type is invalid");
