@@ -23,13 +23,11 @@ import uk.nhs.sdk.core.internal.auth.TokenCache;
  */
 public final class RefreshingTokenAuth implements AuthProvider {
     private final String name;
-    private final Clock clock;
     private final Duration refreshMargin;
     private final TokenCache cache;
 
     private RefreshingTokenAuth(Builder b) {
         this.name = b.name;
-        this.clock = b.clock;
         this.refreshMargin = b.refreshMargin;
         Fetcher fetcher = b.fetcher;
         this.cache = new TokenCache(b.name, () -> {
@@ -104,15 +102,6 @@ public final class RefreshingTokenAuth implements AuthProvider {
      */
     public void invalidate() {
         cache.peek().ifPresent(cache::invalidate);
-    }
-
-    /**
-     * The clock token lifetimes are measured on.
-     *
-     * @return the clock
-     */
-    public Clock clock() {
-        return clock;
     }
 
     @Override

@@ -8,7 +8,7 @@ import uk.nhs.sdk.core.error.NhsSdkException;
 /**
  * The redirect back from the provider cannot complete a sign-in: the user or provider refused,
  * the {@code state} is not the one this request sent (possible cross-site request forgery), or
- * there is no code. The message never holds the code or the state.
+ * there is no code, or the redirect is malformed. The message never holds the code or the state.
  */
 public class AuthorizationCallbackException extends NhsSdkException {
     private static final long serialVersionUID = 1L;
@@ -21,7 +21,9 @@ public class AuthorizationCallbackException extends NhsSdkException {
         /** The returned {@code state} is missing or differs from the request's. */
         STATE_MISMATCH,
         /** No {@code code} in the redirect. */
-        MISSING_CODE
+        MISSING_CODE,
+        /** The redirect repeats {@code code}, {@code state}, {@code error} or {@code iss}. */
+        MALFORMED
     }
 
     /** Why the callback was refused. */
@@ -52,6 +54,8 @@ public class AuthorizationCallbackException extends NhsSdkException {
                 return "the provider refused the sign-in" + (code == null ? "" : " with error " + code);
             case STATE_MISMATCH:
                 return "the callback's state does not match the authorization request's; refusing the sign-in";
+            case MALFORMED:
+                return "the callback repeats code, state, error or iss; refusing the sign-in";
             default:
                 return "the callback carries no authorization code";
         }

@@ -74,13 +74,13 @@ public final class CombinedAuth implements AutoCloseable {
      * @param pending the pending sign-in
      * @param callback the full redirect URL, with its query
      * @return the user's session, an {@link AuthProvider}
-     * @throws AuthorizationCallbackException when the platform refused, the state differs or
-     *     there is no code
+     * @throws AuthorizationCallbackException when the platform refused, the state differs (also on an
+     *     error redirect), there is no code, or a parameter is repeated
      * @throws uk.nhs.sdk.core.error.NhsServiceException when the token endpoint refuses
      */
     public Session completeSignIn(PendingSignIn pending, URI callback) {
         Objects.requireNonNull(pending, "pending");
-        Callback cb = Callback.parse(Objects.requireNonNull(callback, "callback"));
+        Callback cb = Callback.parse(Objects.requireNonNull(callback, "callback"), pending.state());
         return exchangeCode(pending, cb.code(), cb.state());
     }
 
@@ -338,14 +338,15 @@ public final class CombinedAuth implements AutoCloseable {
          * Builds the flow. No I/O.
          *
          * @return the flow
-         * @throws NhsConfigurationException when a required value is missing or the redirect URI
-         *     is not absolute https (http only to loopback)
+         * @throws NhsConfigurationException when a required value is missing, the API key is a CIS2
+         *     client id, or the redirect URI is not absolute https (http only to loopback)
          */
         public CombinedAuth build() {
             if (baseUrl == null || apiKey == null || clientSecret == null || redirectUri == null) {
                 throw new NhsConfigurationException(
                         "CombinedAuth needs apiKey, clientSecret, redirectUri and an environment or baseUrl");
             }
+            ApiKeys.check("CombinedAuth", apiKey);
             RedirectUris.check(OidcProvider.discovery(URI.create("https://localhost/")), redirectUri);
             return new CombinedAuth(this);
         }

@@ -73,7 +73,7 @@ final class CombinedFlow {
             if (lifetime == null) {
                 throw t.decode("the token response has no expires_in");
             }
-            return new Issued(RefreshingTokenAuth.Token.of(access, requestedAt, lifetime),
+            return new Issued(RefreshingTokenAuth.Token.of(access, requestedAt, lifetime), requestedAt.plus(lifetime),
                     t.optionalToken("refresh_token"), t.expiresAt("refresh_token_expires_in", requestedAt));
         }
     }
@@ -81,11 +81,13 @@ final class CombinedFlow {
     /** One response's tokens. */
     private static final class Issued {
         final RefreshingTokenAuth.Token token;
+        final Instant expiresAt;
         final Secret refreshToken;
         final Instant refreshExpiresAt;
 
-        Issued(RefreshingTokenAuth.Token token, Secret refreshToken, Instant refreshExpiresAt) {
+        Issued(RefreshingTokenAuth.Token token, Instant expiresAt, Secret refreshToken, Instant refreshExpiresAt) {
             this.token = token;
+            this.expiresAt = expiresAt;
             this.refreshToken = refreshToken;
             this.refreshExpiresAt = refreshExpiresAt;
         }
@@ -95,12 +97,12 @@ final class CombinedFlow {
     final class SessionTokens {
         private final RefreshingTokenAuth auth;
         // guarded by this
-        private RefreshingTokenAuth.Token pending;
+        private Issued pending;
         private Secret refreshToken;
         private Instant refreshExpiresAt;
 
         SessionTokens(Issued first) {
-            this.pending = first.token;
+            this.pending = first;
             this.refreshToken = first.refreshToken;
             this.refreshExpiresAt = first.refreshExpiresAt;
             this.auth = RefreshingTokenAuth.builder("API Platform combined auth", this::next)
@@ -113,12 +115,13 @@ final class CombinedFlow {
         }
 
         private synchronized RefreshingTokenAuth.Token next() {
-            if (pending != null) {
-                RefreshingTokenAuth.Token t = pending;
-                pending = null;
-                return t;
-            }
             Instant now = clock.instant();
+            Issued first = pending;
+            pending = null;
+            // the code exchange's token, unless the session was first used after it expired
+            if (first != null && now.isBefore(first.expiresAt)) {
+                return first.token;
+            }
             if (refreshToken == null || refreshExpiresAt != null && !now.isBefore(refreshExpiresAt)) {
                 throw new SignInExpiredException("the refresh token has expired; the user must sign in again", null);
             }
@@ -131,7 +134,7 @@ final class CombinedFlow {
             try {
                 issued = request(form, now);
             } catch (NhsServiceException e) {
-                if (e.status() >= 400 && e.status() < 500) {
+                if (TokenResponses.refused(e)) {
                     refreshToken = null;
                     throw new SignInExpiredException("the refresh token was refused; the user must sign in again", e);
                 }

@@ -40,7 +40,7 @@ public class IdTokenValidationException extends NhsSdkException {
         ACR_TOO_WEAK,
         /** A required claim ({@code sub}, {@code exp}, {@code iat}) is missing or has the wrong type. */
         MISSING_CLAIM,
-        /** UserInfo: its {@code sub} differs from the ID token's. */
+        /** UserInfo, or an ID token from a refresh: its {@code sub} differs from the signed-in user's. */
         SUBJECT_MISMATCH
     }
 

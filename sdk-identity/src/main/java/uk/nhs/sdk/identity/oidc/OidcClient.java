@@ -123,8 +123,8 @@ public final class OidcClient implements AutoCloseable {
      * @param request the request the sign-in started with
      * @param callback the full redirect URL the browser arrived at (with its query)
      * @return the sign-in
-     * @throws AuthorizationCallbackException when the provider refused, the state differs or
-     *     there is no code
+     * @throws AuthorizationCallbackException when the provider refused, the state differs (also on an
+     *     error redirect), there is no code, or a parameter is repeated
      * @throws IdTokenValidationException when the ID token breaks a rule
      * @throws uk.nhs.sdk.core.error.NhsServiceException when the token endpoint refuses (the OAuth
      *     {@code error} is the error code)
@@ -133,7 +133,7 @@ public final class OidcClient implements AutoCloseable {
     public SignIn completeSignIn(AuthorizationRequest request, URI callback) {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(callback, "callback");
-        Callback cb = Callback.parse(callback);
+        Callback cb = Callback.parse(callback, request.state());
         return exchangeCode(request, cb.code(), cb.state());
     }
 
@@ -164,7 +164,8 @@ public final class OidcClient implements AutoCloseable {
 
     /**
      * Refreshes the provider's tokens. A new ID token, when issued, is validated (without a
-     * nonce: none is sent on refresh).
+     * nonce: none is sent on refresh) but not compared with the signed-in user's: prefer
+     * {@link #refresh(Secret, IdTokenClaims)}, which also checks it is for the same user.
      *
      * @param refreshToken the refresh token
      * @return the new tokens
@@ -173,7 +174,25 @@ public final class OidcClient implements AutoCloseable {
      * @throws IdTokenValidationException when a new ID token breaks a rule
      */
     public OidcTokens refresh(Secret refreshToken) {
-        return engine.refresh(Objects.requireNonNull(refreshToken, "refreshToken"));
+        return engine.refresh(Objects.requireNonNull(refreshToken, "refreshToken"), null);
+    }
+
+    /**
+     * Refreshes the provider's tokens for a signed-in user. A new ID token, when issued, is
+     * validated (without a nonce) and its {@code sub} must be the signed-in user's (OIDC Core
+     * §12.2).
+     *
+     * @param refreshToken the refresh token
+     * @param signedIn the validated claims of the user's ID token (from {@link SignIn#claims()})
+     * @return the new tokens
+     * @throws uk.nhs.sdk.core.error.NhsServiceException when the token endpoint refuses (an
+     *     expired refresh token is {@code invalid_grant})
+     * @throws IdTokenValidationException when a new ID token breaks a rule, or names another
+     *     user ({@link IdTokenValidationException.Reason#SUBJECT_MISMATCH})
+     */
+    public OidcTokens refresh(Secret refreshToken, IdTokenClaims signedIn) {
+        return engine.refresh(Objects.requireNonNull(refreshToken, "refreshToken"),
+                Objects.requireNonNull(signedIn, "signedIn").subject());
     }
 
     /**

@@ -111,7 +111,11 @@ final class OidcEngine {
         }
     }
 
-    OidcTokens refresh(Secret refreshToken) {
+    /**
+     * A refresh; a new ID token is validated and, when {@code subject} is given, must name that
+     * subject (OIDC Core §12.2: a refreshed ID token is for the user who signed in).
+     */
+    OidcTokens refresh(Secret refreshToken, String subject) {
         ProviderMetadata.Discovery d = metadata.discovery();
         Map<String, String> fixed = new LinkedHashMap<>();
         fixed.put("grant_type", "refresh_token");
@@ -122,6 +126,11 @@ final class OidcEngine {
             Secret id = t.optionalToken("id_token");
             IdToken idToken = id == null ? null : idToken(id, t);
             IdTokenClaims claims = idToken == null ? null : verifier.validate(idToken, null, List.of(), null);
+            if (claims != null && subject != null && !MessageDigest.isEqual(
+                    claims.subject().getBytes(StandardCharsets.UTF_8), subject.getBytes(StandardCharsets.UTF_8))) {
+                throw new IdTokenValidationException(IdTokenValidationException.Reason.SUBJECT_MISMATCH,
+                        "the refreshed ID token's sub is not the signed-in user's");
+            }
             return tokens(t, idToken, claims, requestedAt);
         }
     }
@@ -182,7 +191,8 @@ final class OidcEngine {
 
     private static OidcTokens tokens(TokenResponses t, IdToken idToken, IdTokenClaims claims, Instant requestedAt) {
         String scope = t.text("scope");
-        List<String> scopes = scope == null ? List.of() : new ArrayList<>(Arrays.asList(scope.trim().split("\\s+")));
+        // a response without scope (NHS login's) gives a mutable empty list too: removeIf must work
+        List<String> scopes = scope == null ? new ArrayList<>() : new ArrayList<>(Arrays.asList(scope.trim().split("\\s+")));
         scopes.removeIf(String::isEmpty);
         return new OidcTokens(t.requiredAccessToken(), t.optionalToken("refresh_token"), idToken, claims,
                 t.expiresAt("expires_in", requestedAt), scopes);

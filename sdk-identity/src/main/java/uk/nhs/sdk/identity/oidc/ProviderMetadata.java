@@ -21,7 +21,9 @@ import uk.nhs.sdk.core.http.NhsResponse;
 
 /**
  * A provider's discovery document and JWKS, fetched lazily and cached for at most the TTL; an
- * unknown {@code kid} refetches the JWKS at most once a minute. Thread-safe. Internal.
+ * unknown {@code kid} refetches the JWKS at most once a minute. A failed fetch of either is not
+ * repeated for a minute (callers get the same failure at once), so an outage at the provider and
+ * a stream of callbacks cannot make the client hammer it. Thread-safe. Internal.
  */
 final class ProviderMetadata {
     private static final Logger LOG = LoggerFactory.getLogger("uk.nhs.sdk.oidc");
@@ -38,6 +40,9 @@ final class ProviderMetadata {
     private JWKSet jwks;
     private Instant jwksAt;
     private Instant lastJwksFetch;
+    private OidcDiscoveryException jwksFailure;
+    private OidcDiscoveryException discoveryFailure;
+    private Instant discoveryFailedAt;
 
     ProviderMetadata(OidcProvider provider, OidcHttp http, Clock clock, Duration ttl) {
         this.provider = provider;
@@ -50,8 +55,18 @@ final class ProviderMetadata {
     synchronized Discovery discovery() {
         Instant now = clock.instant();
         if (discovery == null || !now.isBefore(discoveryAt.plus(ttl))) {
-            discovery = fetchDiscovery();
+            if (discoveryFailure != null && now.isBefore(discoveryFailedAt.plus(JWKS_REFETCH_INTERVAL))) {
+                throw discoveryFailure;
+            }
+            try {
+                discovery = fetchDiscovery();
+            } catch (OidcDiscoveryException e) {
+                discoveryFailure = e;
+                discoveryFailedAt = now;
+                throw e;
+            }
             discoveryAt = now;
+            discoveryFailure = null;
         }
         return discovery;
     }
@@ -76,9 +91,18 @@ final class ProviderMetadata {
     }
 
     private void refetch(Discovery d, Instant now) {
+        if (jwksFailure != null && now.isBefore(lastJwksFetch.plus(JWKS_REFETCH_INTERVAL))) {
+            throw jwksFailure;
+        }
         lastJwksFetch = now;
-        jwks = fetchJwks(d.jwksUri);
+        try {
+            jwks = fetchJwks(d.jwksUri);
+        } catch (OidcDiscoveryException e) {
+            jwksFailure = e;
+            throw e;
+        }
         jwksAt = now;
+        jwksFailure = null;
     }
 
     private Optional<JWK> find(String kid) {

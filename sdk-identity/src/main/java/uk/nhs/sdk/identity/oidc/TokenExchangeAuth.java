@@ -264,13 +264,15 @@ public final class TokenExchangeAuth implements AuthProvider, AutoCloseable {
          * Builds the provider. No I/O: the first call exchanges the token.
          *
          * @return the provider
-         * @throws NhsConfigurationException when a required value is missing
+         * @throws NhsConfigurationException when a required value is missing, or the API key is
+         *     a CIS2 client id ({@code NNN.apps.national}): the two identities are not interchangeable
          */
         public TokenExchangeAuth build() {
             if (apiKey == null || keyId == null || privateKey == null || tokenUrl == null || idToken == null) {
                 throw new NhsConfigurationException(
                         "TokenExchangeAuth needs apiKey, keyId, privateKey, idToken and an environment or tokenUrl");
             }
+            ApiKeys.check("TokenExchangeAuth", apiKey);
             return new TokenExchangeAuth(this);
         }
     }

@@ -59,7 +59,7 @@ final class TokenExchanger {
             try {
                 return request(refreshForm(refreshToken), now);
             } catch (NhsServiceException e) {
-                if (e.status() >= 500) {
+                if (!TokenResponses.refused(e)) {
                     throw e;
                 }
                 LOG.debug("API Platform token exchange: the refresh token was refused ({}); exchanging the ID token again",

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.regex.Pattern;
 import uk.nhs.sdk.core.Secret;
 import uk.nhs.sdk.core.error.NhsDecodeException;
+import uk.nhs.sdk.core.error.NhsServiceException;
 import uk.nhs.sdk.core.http.NhsResponse;
 
 /**
@@ -84,6 +85,15 @@ final class TokenResponses {
     String text(String name) {
         JsonNode n = body.get(name);
         return n != null && n.isTextual() ? n.asText() : null;
+    }
+
+    /**
+     * Whether the token endpoint refused the grant itself (400 {@code invalid_grant}, 401
+     * {@code invalid_client}), as opposed to being unable to answer now (429, 408, 5xx, ...):
+     * only a refusal means the refresh token is spent.
+     */
+    static boolean refused(NhsServiceException e) {
+        return e.status() == 400 || e.status() == 401;
     }
 
     NhsDecodeException decode(String message) {

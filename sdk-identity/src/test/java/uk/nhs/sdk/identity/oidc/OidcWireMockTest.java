@@ -81,6 +81,7 @@ abstract class OidcWireMockTest {
         server.resetAll();
         clock = new MutableClock(NOW);
         sleeper = new RecordingSleeper(clock);
+        secret("787807429511"); // the test user's subject: a claim value, never logged
     }
 
     @AfterEach
