@@ -52,12 +52,13 @@ class CliModuleDiscoveryTest {
         assertThat(NhsCli.commandLine().getSubcommands().keySet()).containsExactlyElementsOf(commands);
         assertThat(CliModules.demoSteps(CliModules.discover())).extracting(DemoStep::title)
                 .containsExactlyElementsOf(steps);
-        // the tour starts with the token every later step uses, then PDS, then MESH
+        // the tour starts with the token every later step uses, then sign-in, PDS, then MESH
         assertThat(steps).startsWith("API Platform: an access token through the signed-JWT flow").containsSubsequence(
                 "API Platform: an access token through the signed-JWT flow",
-                "Personal Demographics Service: retrieve, search, update a name, read it back",
+                "Sign-in: a patient with NHS login, a clinician with CIS2, PDS as each of them",
+                "Personal Demographics Service: retrieve, search, and what application-restricted access may not do",
                 "MESH: a chunked, compressed file from one mailbox to another");
-        assertThat(commands).containsSubsequence("number", "pds", "mesh", "demo", "sandbox", "help");
+        assertThat(commands).containsSubsequence("number", "login", "token", "pds", "mesh", "demo", "sandbox", "help");
     }
 
     @Test
@@ -66,7 +67,8 @@ class CliModuleDiscoveryTest {
             assertThat(NhsCli.commandLine().getSubcommands().keySet())
                     .containsSubsequence("number", "pds", "echo", "mesh", "demo", "sandbox", "help");
             assertThat(CliModules.demoSteps(CliModules.discover())).extracting(DemoStep::title)
-                    .containsSubsequence("Personal Demographics Service: retrieve, search, update a name, read it back",
+                    .containsSubsequence(
+                            "Personal Demographics Service: retrieve, search, and what application-restricted access may not do",
                             "Echo: says hello", "MESH: a chunked, compressed file from one mailbox to another");
             CliRun help = CliRun.of("--help");
             assertThat(help.out).contains("echo");

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import uk.nhs.sdk.core.internal.json.Json;
+import uk.nhs.sdk.examples.signin.SandboxUsers;
 import uk.nhs.sdk.testkit.NhsSandbox;
 
 /**
@@ -102,14 +103,24 @@ class PdsCommandTest {
     }
 
     @Test
-    void searchJsonIsASearchsetBundle() throws Exception {
+    void searchJsonIsASearchsetBundleForAClinician() throws Exception {
         CliRun r = CliRun.of("pds", "search", "--family", "Sm*", "--birthdate", "ge2010-10-01", "--birthdate",
-                "le2010-10-31", "--output", "json");
+                "le2010-10-31", "--output", "json", "--base-url", base(), "--access-token",
+                SandboxUsers.clinicianToken(shared));
 
         JsonNode b = json(r);
         assertThat(b.path("resourceType").asText()).isEqualTo("Bundle");
         assertThat(b.path("total").asInt()).isEqualTo(3);
         assertThat(b.path("entry").path(0).path("search").path("score").asDouble()).isLessThan(1.0);
+    }
+
+    @Test
+    void theSignedJwtTokenIsApplicationRestrictedSoASearchGetsOneResultAtMost() {
+        CliRun r = CliRun.of("pds", "search", "--family", "Sm*", "--birthdate", "ge2010-10-01", "--birthdate",
+                "le2010-10-31");
+
+        assertThat(r.status).isEqualTo(1);
+        assertThat(r.out).contains("TOO_MANY_MATCHES");
     }
 
     @Test

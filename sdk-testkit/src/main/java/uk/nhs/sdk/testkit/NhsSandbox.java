@@ -9,7 +9,6 @@ import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,7 +17,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 import uk.nhs.sdk.core.NhsClientOptions;
 import uk.nhs.sdk.core.OdsCode;
 import uk.nhs.sdk.core.Secret;
@@ -29,6 +27,7 @@ import uk.nhs.sdk.testkit.internal.MeshSettings;
 import uk.nhs.sdk.testkit.internal.SandboxContext;
 import uk.nhs.sdk.testkit.internal.mesh.MeshDirectory;
 import uk.nhs.sdk.testkit.internal.oauth.TokenFake;
+import uk.nhs.sdk.testkit.internal.oidc.IdentityProviders;
 import uk.nhs.sdk.testkit.internal.pds.PdsFake;
 import uk.nhs.sdk.testkit.spi.SandboxService;
 
@@ -66,6 +65,9 @@ import uk.nhs.sdk.testkit.spi.SandboxService;
  *       collected within five days. Message bodies are kept on disk, in a directory deleted by
  *       {@link #close()}, so messages of any size fit; a message's body is deleted as soon as it
  *       is acknowledged or undeliverable.</li>
+ *   <li>CIS2 and NHS login ({@link #cis2()}, {@link #nhsLogin()}): OIDC providers signing test
+ *       users in; the OAuth2 fake exchanges their ID tokens and runs the combined flow, its tokens
+ *       carrying the access mode PDS enforces.</li>
  * </ul>
  *
  * <p>The services are found with {@link java.util.ServiceLoader}: each registers a
@@ -85,6 +87,7 @@ public final class NhsSandbox implements AutoCloseable {
     private final SandboxApplication application;
     private final Path dataDirectory;
     private final List<SandboxMeshMailbox> meshMailboxes;
+    private final SandboxIdentityProvider.Registry identityProviders;
 
     private NhsSandbox(Builder b) {
         MeshSettings mesh = b.meshSettings();
@@ -114,6 +117,7 @@ public final class NhsSandbox implements AutoCloseable {
             throw e;
         }
         this.meshMailboxes = SandboxMeshMailbox.of(mesh.directory());
+        this.identityProviders = new SandboxIdentityProvider.Registry(IdentityProviders.of(context));
         this.application = SandboxApplication.generate("sandbox-1");
         register(application);
     }
@@ -248,6 +252,7 @@ public final class NhsSandbox implements AutoCloseable {
      */
     public void register(SandboxApplication app) {
         registerPublicKey(app.apiKey().reveal(), app.keyId(), app.publicKey());
+        TokenFake.applications(context).registerSecret(app.apiKey().reveal(), app.clientSecret().reveal());
     }
 
     /**
@@ -287,6 +292,16 @@ public final class NhsSandbox implements AutoCloseable {
                 .privateKey(application.privateKey())
                 .options(options)
                 .build();
+    }
+
+    /** @return the fake CIS2 provider (Healthcare realm) and the relying party registered with it */
+    public SandboxIdentityProvider cis2() {
+        return identityProviders.get(IdentityProviders.CIS2);
+    }
+
+    /** @return the fake NHS login provider and the relying party registered with it */
+    public SandboxIdentityProvider nhsLogin() {
+        return identityProviders.get(IdentityProviders.NHS_LOGIN);
     }
 
     /**
@@ -353,9 +368,7 @@ public final class NhsSandbox implements AutoCloseable {
         }
     }
 
-    /**
-     * Stops the server and deletes the sandbox's data directory (MESH message bodies).
-     */
+    /** Stops the server and deletes the sandbox's data directory (MESH message bodies). */
     @Override
     public void close() {
         server.stop();
@@ -363,13 +376,7 @@ public final class NhsSandbox implements AutoCloseable {
     }
 
     private void deleteDataDirectory() {
-        try (Stream<Path> files = Files.walk(dataDirectory)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete the sandbox's data directory", e);
-        }
+        SandboxFiles.deleteTree(dataDirectory);
     }
 
     @Override

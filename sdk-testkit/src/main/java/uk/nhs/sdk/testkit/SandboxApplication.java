@@ -11,18 +11,20 @@ import uk.nhs.sdk.core.Secret;
 import uk.nhs.sdk.core.auth.Jwks;
 
 /**
- * An API Platform application registered with an {@link NhsSandbox}: its API key and the RSA key
- * pair whose public half is in its JWKS. The sandbox makes one at start ({@link
+ * An API Platform application registered with an {@link NhsSandbox}: its API key, its secret
+ * and the RSA key pair whose public half is in its JWKS. The sandbox makes one at start ({@link
  * NhsSandbox#application()}); {@link #generate(String)} makes more.
  */
 public final class SandboxApplication {
     private final Secret apiKey;
+    private final Secret clientSecret;
     private final String keyId;
     private final RSAPrivateKey privateKey;
     private final RSAPublicKey publicKey;
 
     private SandboxApplication(Secret apiKey, String keyId, RSAPrivateKey privateKey, RSAPublicKey publicKey) {
         this.apiKey = apiKey;
+        this.clientSecret = Secret.of(UUID.randomUUID().toString().replace("-", "").substring(0, 16));
         this.keyId = keyId;
         this.privateKey = privateKey;
         this.publicKey = publicKey;
@@ -55,6 +57,16 @@ public final class SandboxApplication {
      */
     public Secret apiKey() {
         return apiKey;
+    }
+
+    /**
+     * The application's secret, which the combined flow's {@code authorization_code} and
+     * {@code refresh_token} grants send with the API key as {@code client_id}.
+     *
+     * @return the secret
+     */
+    public Secret clientSecret() {
+        return clientSecret;
     }
 
     /**

@@ -3,6 +3,7 @@ package uk.nhs.sdk.examples.pds;
 import java.time.LocalDate;
 import java.util.Locale;
 import uk.nhs.sdk.core.NhsNumber;
+import uk.nhs.sdk.core.error.ForbiddenException;
 import uk.nhs.sdk.examples.demo.DemoContext;
 import uk.nhs.sdk.examples.demo.DemoStep;
 import uk.nhs.sdk.identity.pds.PatientName;
@@ -12,11 +13,12 @@ import uk.nhs.sdk.identity.pds.PdsClient;
 import uk.nhs.sdk.identity.pds.RetrievedPatient;
 import uk.nhs.sdk.identity.pds.SearchMatch;
 import uk.nhs.sdk.identity.pds.SearchResult;
-import uk.nhs.sdk.identity.pds.UpdateResult;
 
 /**
- * The Personal Demographics Service: retrieve a patient, find them by search, update their name
- * at the version retrieved, and read the record back at its new version.
+ * The Personal Demographics Service with the application-restricted token of the API Platform
+ * step: retrieve a patient, find them by search, see "too many matches" (one result at most), see
+ * an update refused as the real PDS refuses it (updates run as a signed-in user: the sign-in step
+ * does one as a CIS2 clinician), and follow a superseded number.
  */
 public final class PdsDemoStep implements DemoStep {
     /**
@@ -27,7 +29,7 @@ public final class PdsDemoStep implements DemoStep {
 
     @Override
     public String title() {
-        return "Personal Demographics Service: retrieve, search, update a name, read it back";
+        return "Personal Demographics Service: retrieve, search, and what application-restricted access may not do";
     }
 
     @Override
@@ -66,18 +68,15 @@ public final class PdsDemoStep implements DemoStep {
                         : many.matches().size() + " match(es)"));
 
         PatientName usual = p.patient().usualName().orElseThrow();
-        String id = usual.id().orElseThrow();
         int index = p.patient().names().indexOf(usual);
-        UpdateResult u = pds.update(p, PatientPatch.builder()
-                .replace("/name/" + index + "/id", id)
-                .replace("/name/" + index + "/given/0", "Janet")
-                .build());
-        demo.say("PATCH with If-Match W/\"" + p.version() + "\": given name Jane -> Janet, now version "
-                + u.version() + " (the real PDS refuses updates made with application-restricted access)");
-
-        RetrievedPatient back = pds.getPatient(nhsNumber);
-        demo.say("read back: " + back.patient().usualName().map(PdsText::name).orElse("?") + ", version "
-                + back.version());
+        try {
+            pds.update(p, PatientPatch.builder().replace("/name/" + index + "/id", usual.id().orElseThrow())
+                    .replace("/name/" + index + "/given/0", "Janet").build());
+            demo.say("PATCH with the application-restricted token: applied (unexpected)");
+        } catch (ForbiddenException e) {
+            demo.say("PATCH with the application-restricted token: refused, " + e.status() + " "
+                    + e.errorCode().orElse("?") + " (PDS takes updates from a signed-in user only)");
+        }
 
         RetrievedPatient merged = pds.getPatient(NhsNumber.parse("9000000041"));
         demo.say("GET /Patient/9000000041: superseded=" + merged.isSuperseded() + ", the record is now "

@@ -23,7 +23,11 @@ import uk.nhs.sdk.testkit.NhsSandbox;
 import uk.nhs.sdk.testkit.NhsSandboxExtension;
 import uk.nhs.sdk.testkit.SandboxFault;
 
-/** The client against the embedded sandbox's PDS fake, which enforces PDS's rules. */
+/**
+ * The client against the embedded sandbox's PDS fake, which enforces PDS's rules and access modes:
+ * updates and many-result searches run as a CIS2 clinician (token exchange), as on the real PDS;
+ * the sandbox application's own signed-JWT token is application-restricted.
+ */
 @ExtendWith(NhsSandboxExtension.class)
 class PdsClientAgainstSandboxTest {
     private static final NhsNumber FULL = NhsNumber.parse("9000000009");
@@ -39,8 +43,14 @@ class PdsClientAgainstSandboxTest {
         options = NhsClientOptions.builder().sleeper(sleeper).circuitBreaker(CircuitBreakerOptions.disabled()).build();
     }
 
-    private PdsClient pds(NhsSandbox sandbox) {
+    private PdsClient appRestricted(NhsSandbox sandbox) {
         return PdsClient.builder().baseUrl(sandbox.pdsBaseUrl()).options(options).auth(sandbox.signedJwtAuth()).build();
+    }
+
+    /** PDS as the sandbox's CIS2 clinician; the auth's own calls use default options (no recorded sleeps). */
+    private PdsClient pds(NhsSandbox sandbox) throws Exception {
+        return PdsClient.builder().baseUrl(sandbox.pdsBaseUrl()).options(options)
+                .auth(SandboxClinician.auth(sandbox, NhsClientOptions.defaults())).build();
     }
 
     private static PatientPatch nickname(String given) {
@@ -48,7 +58,7 @@ class PdsClientAgainstSandboxTest {
     }
 
     @Test
-    void anUpdateWithAStaleVersionIsAConflict(NhsSandbox sandbox) {
+    void anUpdateWithAStaleVersionIsAConflict(NhsSandbox sandbox) throws Exception {
         PdsClient pds = pds(sandbox);
         RetrievedPatient before = pds.getPatient(FULL);
         pds.update(before, nickname("Janie"));
@@ -61,7 +71,7 @@ class PdsClientAgainstSandboxTest {
     }
 
     @Test
-    void theSameUpdateRetriedAfterA503IsAppliedOnce(NhsSandbox sandbox) {
+    void theSameUpdateRetriedAfterA503IsAppliedOnce(NhsSandbox sandbox) throws Exception {
         PdsClient pds = pds(sandbox);
         RetrievedPatient before = pds.getPatient(FULL);
         sandbox.faults().injectNext("PATCH", ".*/Patient/9000000009",
@@ -80,7 +90,7 @@ class PdsClientAgainstSandboxTest {
     }
 
     @Test
-    void retrieveSearchUpdateAndReadBackWithTheSandboxsToken(NhsSandbox sandbox) {
+    void retrieveSearchUpdateAndReadBackAsAClinician(NhsSandbox sandbox) throws Exception {
         PdsClient pds = pds(sandbox);
 
         RetrievedPatient p = pds.getPatient(FULL);
@@ -99,7 +109,7 @@ class PdsClientAgainstSandboxTest {
     }
 
     @Test
-    void supersededRestrictedAndTooManyMatchesComeThroughTyped(NhsSandbox sandbox) {
+    void supersededRestrictedAndTooManyMatchesComeThroughTyped(NhsSandbox sandbox) throws Exception {
         PdsClient pds = pds(sandbox);
 
         RetrievedPatient merged = pds.getPatient(SUPERSEDED);
@@ -117,6 +127,23 @@ class PdsClientAgainstSandboxTest {
                 nickname("Jo"))).errorCode()).contains("FORBIDDEN_UPDATE");
         assertThat(catchThrowableOfType(ResourceNotFoundException.class,
                 () -> pds.getPatient(NhsNumber.parse("9111231130"))).errorCode()).contains("RESOURCE_NOT_FOUND");
+    }
+
+    @Test
+    void theSandboxApplicationsOwnTokenReadsButCannotUpdateOrListMatches(NhsSandbox sandbox) {
+        PdsClient pds = appRestricted(sandbox);
+
+        RetrievedPatient p = pds.getPatient(FULL);
+        SearchResult one = pds.search(PatientSearch.builder().family("Smith").given("Jane")
+                .birthDate(LocalDate.of(2010, 10, 22)).build());
+        SearchResult many = pds.search(PatientSearch.builder().family("Sm*").birthDate(LocalDate.of(2010, 10, 22))
+                .build());
+        ForbiddenException update = catchThrowableOfType(ForbiddenException.class, () -> pds.update(p, nickname("Jo")));
+
+        assertThat(one.matches()).hasSize(1);
+        assertThat(many).as("_max-results defaults to 1").isInstanceOf(SearchResult.TooManyMatches.class);
+        assertThat(update.errorCode()).contains("INVALID_METHOD");
+        assertThat(pds.getPatient(FULL).version()).isEqualTo(p.version());
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -18,26 +19,66 @@ public final class AccessTokens {
 
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
-    private final Map<String, Instant> expiries = new ConcurrentHashMap<>();
+    private final Map<String, Issued> issued = new ConcurrentHashMap<>();
+
+    /** When a token expires and how it may be used. */
+    private record Issued(Instant expiry, AccessMode mode) {
+    }
 
     AccessTokens(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /**
-     * Issues a new opaque token (28 characters, like the platform's).
+     * Issues a new opaque application-restricted token (28 characters, like the platform's).
      *
      * @param lifetime how long it is valid
      * @return the token
      */
     public String issue(Duration lifetime) {
+        return issue(lifetime, AccessMode.applicationRestricted());
+    }
+
+    /**
+     * Issues a new opaque token (28 characters, like the platform's) that remembers its access mode.
+     *
+     * @param lifetime how long it is valid
+     * @param mode how the token may be used
+     * @return the token
+     */
+    public String issue(Duration lifetime, AccessMode mode) {
+        Objects.requireNonNull(mode, "mode");
         char[] c = new char[28];
         for (int i = 0; i < c.length; i++) {
             c[i] = ALPHABET[random.nextInt(ALPHABET.length)];
         }
         String token = new String(c);
-        expiries.put(token, clock.instant().plus(lifetime));
+        issued.put(token, new Issued(clock.instant().plus(lifetime), mode));
         return token;
+    }
+
+    /**
+     * The access mode of a valid token.
+     *
+     * @param token the token, without the {@code Bearer } prefix
+     * @return its mode, empty when the token was not issued here or has expired
+     */
+    public Optional<AccessMode> mode(String token) {
+        Issued i = token == null ? null : issued.get(token);
+        return i != null && clock.instant().isBefore(i.expiry()) ? Optional.of(i.mode()) : Optional.empty();
+    }
+
+    /**
+     * The access mode of the token in an {@code Authorization} header.
+     *
+     * @param authorization the header value, or {@code null} when absent
+     * @return its mode, empty unless the header is {@code Bearer <valid token>}
+     */
+    public Optional<AccessMode> modeOfBearer(String authorization) {
+        if (authorization == null || !authorization.startsWith("Bearer ")) {
+            return Optional.empty();
+        }
+        return mode(authorization.substring("Bearer ".length()).strip());
     }
 
     /**
@@ -47,8 +88,7 @@ public final class AccessTokens {
      * @return {@code true} when valid
      */
     public boolean isValid(String token) {
-        Instant expiry = token == null ? null : expiries.get(token);
-        return expiry != null && clock.instant().isBefore(expiry);
+        return mode(token).isPresent();
     }
 
     /**
@@ -68,13 +108,13 @@ public final class AccessTokens {
      * @return the count
      */
     public int issuedCount() {
-        return expiries.size();
+        return issued.size();
     }
 
     /**
      * Forgets every token.
      */
     public void clear() {
-        expiries.clear();
+        issued.clear();
     }
 }

@@ -15,9 +15,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import uk.nhs.sdk.testkit.internal.Json;
 
 /**
- * The API Platform's rules for a {@code client_credentials} token request with a signed JWT, in
+ * The API Platform's rules for a token request's signed JWT ({@code client_credentials} and token
+ * exchange), in
  * the order its proxy applies them (identity-service-api {@code validate-client-assertion-claims.js},
- * {@code VerifyJWT.ClientCredentials.xml}): form fields, JOSE header ({@code alg} RS512,
+ * {@code VerifyJWT.ClientCredentials.xml}): the assertion's form fields, JOSE header ({@code alg} RS512,
  * {@code kid}, {@code typ} JWT), claims ({@code iss = sub}, {@code jti} unique, {@code exp} an
  * integer no more than 310 s ahead and not past, with 10 s skew), the API key known, {@code aud}
  * exactly the token URL, then the signature against the application's registered key.
@@ -39,7 +40,7 @@ final class ClientAssertionRules {
     }
 
     /**
-     * Checks a token request.
+     * Checks a token request's client assertion (the grant type is the caller's to check).
      *
      * @param form the decoded form fields
      * @param tokenUrl the exact URL the request was posted to
@@ -47,13 +48,6 @@ final class ClientAssertionRules {
      * @return the refusal's catalogue description, or empty when the request is good
      */
     Optional<String> check(Map<String, String> form, String tokenUrl, Instant now) {
-        String grantType = form.get("grant_type");
-        if (grantType == null) {
-            return Optional.of("grant_type is missing");
-        }
-        if (!"client_credentials".equals(grantType)) {
-            return Optional.of("grant_type is invalid");
-        }
         if (!ASSERTION_TYPE.equals(form.get("client_assertion_type"))) {
             return Optional.of("Missing or invalid client_assertion_type - must be "
                     + "'urn:ietf:params:oauth:client-assertion-type:jwt-bearer'");

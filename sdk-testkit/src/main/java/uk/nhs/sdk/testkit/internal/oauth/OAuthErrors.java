@@ -11,7 +11,8 @@ import uk.nhs.sdk.testkit.internal.Json;
 
 /**
  * The API Platform OAuth2 server's error bodies, from the catalogue compiled from its source
- * ({@code api-platform-token-errors.json} beside this class).
+ * ({@code api-platform-token-errors.json} beside this class, and {@code token-exchange-errors.json}
+ * for the token exchange's subject-token refusals), and the few refusals the catalogue lacks.
  */
 final class OAuthErrors {
     private static final Map<String, Entry> BY_DESCRIPTION = load();
@@ -55,19 +56,36 @@ final class OAuthErrors {
         return e;
     }
 
+    /**
+     * A refusal the catalogue does not list, such as a missing parameter of {@code /oauth2/authorize}.
+     *
+     * @param status the status
+     * @param error the {@code error}
+     * @param description the {@code error_description}
+     * @return the entry
+     */
+    static Entry other(int status, String error, String description) {
+        return new Entry(status, error, description);
+    }
+
     private static Map<String, Entry> load() {
-        try (InputStream in = OAuthErrors.class.getResourceAsStream("api-platform-token-errors.json")) {
+        Map<String, Entry> out = new LinkedHashMap<>();
+        load("api-platform-token-errors.json", out);
+        load("token-exchange-errors.json", out);
+        return Map.copyOf(out);
+    }
+
+    private static void load(String file, Map<String, Entry> out) {
+        try (InputStream in = OAuthErrors.class.getResourceAsStream(file)) {
             if (in == null) {
-                throw new IllegalStateException("api-platform-token-errors.json is missing from the classpath");
+                throw new IllegalStateException(file + " is missing from the classpath");
             }
             JsonNode root = Json.tree(in.readAllBytes());
-            Map<String, Entry> out = new LinkedHashMap<>();
             for (JsonNode n : root.path("errors")) {
                 int status = n.path("http_status").isInt() ? n.path("http_status").asInt() : 401;
                 Entry e = new Entry(status, n.path("error").asText(), n.path("error_description").asText());
                 out.putIfAbsent(e.description, e);
             }
-            return Map.copyOf(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

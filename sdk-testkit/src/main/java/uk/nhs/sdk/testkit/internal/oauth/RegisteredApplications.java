@@ -12,6 +12,23 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class RegisteredApplications {
     private final Map<String, Map<String, RSAPublicKey>> keysByApiKey = new ConcurrentHashMap<>();
+    private final Map<String, String> secrets = new ConcurrentHashMap<>();
+
+    /**
+     * Registers an application's secret, which the authorization-code and refresh grants of the
+     * combined flow check with its API key.
+     *
+     * @param apiKey the application's API key
+     * @param secret the secret
+     */
+    public void registerSecret(String apiKey, String secret) {
+        registerWithoutKeys(apiKey);
+        secrets.put(apiKey, Objects.requireNonNull(secret, "secret"));
+    }
+
+    boolean secretMatches(String apiKey, String secret) {
+        return apiKey != null && secret != null && secret.equals(secrets.get(apiKey));
+    }
 
     /**
      * Registers an application's public key (adds to its JWKS).

@@ -27,11 +27,28 @@ final class PdsError extends RuntimeException {
     final int status;
     final String code;
     final String diagnostics;
+    private final String issueCode;
+    private final String display;
 
     PdsError(int status, String code, String diagnostics) {
+        this(status, code, null, null, diagnostics);
+    }
+
+    /**
+     * A refusal whose issue code and display the proxy sets itself (the access-mode refusals).
+     *
+     * @param status the status
+     * @param code the Spine code
+     * @param issueCode the issue's {@code code}, or {@code null} for the template's
+     * @param display the coding's display, or {@code null} for the template's
+     * @param diagnostics the diagnostics, or {@code null} for none
+     */
+    PdsError(int status, String code, String issueCode, String display, String diagnostics) {
         super(code, null, false, false);
         this.status = status;
         this.code = code;
+        this.issueCode = issueCode;
+        this.display = display;
         this.diagnostics = diagnostics;
     }
 
@@ -49,8 +66,13 @@ final class PdsError extends RuntimeException {
             issue.put("diagnostics", diagnostics);
         }
         JsonNode coding = issue.path("details").path("coding").path(0);
-        if (coding.isObject() && coding.path("display").asText("").startsWith("#(")) {
+        if (coding.isObject() && display != null) {
+            ((ObjectNode) coding).put("display", display);
+        } else if (coding.isObject() && coding.path("display").asText("").startsWith("#(")) {
             ((ObjectNode) coding).put("display", DISPLAYS.getOrDefault(code, code));
+        }
+        if (issueCode != null) {
+            issue.put("code", issueCode);
         }
         return Json.write(oo);
     }

@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import uk.nhs.sdk.core.NhsNumber;
+import uk.nhs.sdk.testkit.internal.AccessMode;
 import uk.nhs.sdk.testkit.internal.Fake;
 import uk.nhs.sdk.testkit.internal.FakeResponse;
 import uk.nhs.sdk.testkit.internal.Json;
@@ -41,9 +42,10 @@ import uk.nhs.sdk.testkit.internal.SandboxContext;
  * without being applied again; restricted records redacted; searches answered from the records
  * by PDS's matching rules, including {@code TOO_MANY_MATCHES}.
  *
- * <p>It does not model PDS's access modes: like the open sandbox it lets every caller update and
- * receive up to 50 search results, including one holding this sandbox's token, which on the real
- * API would be application-restricted (no updates, {@code _max-results} 1).
+ * <p>It models PDS's access modes from the bearer token ({@link PdsAccess}): a token from the
+ * sandbox's signed-JWT flow is application-restricted (no updates, one search result), one from a
+ * CIS2 sign-in is a healthcare worker's, one from an NHS login sign-in a patient's (their own
+ * record only). A request with no token gets full access, as on the open PDS sandbox.
  */
 public final class PdsFake implements Fake {
     /** The API's base path on the sandbox. */
@@ -99,20 +101,25 @@ public final class PdsFake implements Fake {
         String method = request.getMethod().getName();
         String path = RequestTarget.rawPath(request.getUrl());
         try {
-            checkHeaders(request);
+            Optional<AccessMode> mode = checkHeaders(request);
             Matcher related = RELATED.matcher(path);
             Matcher patient = PATIENT.matcher(path);
             if ("GET".equals(method) && path.equals(BASE_PATH + "/Patient")) {
-                return search(request);
+                Map<String, List<String>> query = query(request.getUrl());
+                PdsAccess.check(mode, method, Optional.empty(), query);
+                return search(request, query);
             }
             if ("GET".equals(method) && related.matches()) {
+                PdsAccess.check(mode, method, Optional.of(related.group(1)), Map.of());
                 return related(request, related.group(1));
             }
             if ("GET".equals(method) && patient.matches()) {
+                PdsAccess.check(mode, method, Optional.of(patient.group(1)), Map.of());
                 return retrieve(request, patient.group(1));
             }
             if ("PATCH".equals(method) && patient.matches()) {
-                return update(request, patient.group(1));
+                PdsAccess.check(mode, method, Optional.of(patient.group(1)), Map.of());
+                return update(request, patient.group(1), mode);
             }
             throw PdsError.badRequest("UNSUPPORTED_SERVICE",
                     "Unsupported request - '" + method + "' is not supported by the embedded sandbox on this path");
@@ -121,7 +128,8 @@ public final class PdsFake implements Fake {
         }
     }
 
-    private void checkHeaders(Request request) {
+    /** Checks the headers; the token's access mode, empty when no token was sent. */
+    private Optional<AccessMode> checkHeaders(Request request) {
         String requestId = request.getHeader("X-Request-ID");
         if (requestId == null || requestId.isEmpty()) {
             throw PdsError.badRequest("MISSING_VALUE",
@@ -139,9 +147,10 @@ public final class PdsFake implements Fake {
                 throw new PdsError(401, "ACCESS_DENIED", "Invalid token type '" + authorization.split(" ")[0]
                         + "', must be 'Bearer'");
             }
-            if (!context.accessTokens().isValidBearer(authorization)) {
-                throw new PdsError(401, "ACCESS_DENIED", "Invalid Access Token");
-            }
+        }
+        Optional<AccessMode> mode = context.accessTokens().modeOfBearer(authorization);
+        if (authorization != null && mode.isEmpty()) {
+            throw new PdsError(401, "ACCESS_DENIED", "Invalid Access Token");
         }
         String urid = request.getHeader("NHSD-Session-URID");
         if (urid != null && !urid.matches("[0-9]+")) {
@@ -149,6 +158,7 @@ public final class PdsFake implements Fake {
                     + "' in header 'NHSD-Session-URID'. Refer to the guidance for this header in our API Specification "
                     + "https://digital.nhs.uk/developer/api-catalogue/personal-demographics-service-fhir");
         }
+        return mode;
     }
 
     private static String validNumber(String id) {
@@ -165,7 +175,7 @@ public final class PdsFake implements Fake {
                 .withHeader("ETag", etag(PdsRecords.version(p))).build();
     }
 
-    private ResponseDefinition update(Request request, String id) {
+    private ResponseDefinition update(Request request, String id, Optional<AccessMode> mode) {
         UpdateKey key = new UpdateKey(id, request.getHeader("X-Request-ID"));
         Stored done = updates.get(key);
         if (done != null) {
@@ -201,6 +211,9 @@ public final class PdsFake implements Fake {
         } catch (IOException e) {
             throw PdsError.badRequest("INVALID_UPDATE", "Invalid patch - the body is not JSON");
         }
+        List<String> paths = new ArrayList<>();
+        body.path("patches").forEach(op -> paths.add(op.path("path").asText("")));
+        PdsAccess.checkPatientPatch(mode, paths);
         ObjectNode updated = patcher.apply(current, body);
         PdsRecords.version(updated, version + 1);
         records.store(id, updated);
@@ -233,8 +246,8 @@ public final class PdsFake implements Fake {
         return answer(request, 200, Json.write(bundle)).build();
     }
 
-    private ResponseDefinition search(Request request) {
-        PdsSearch.Result result = PdsSearch.search(query(request.getUrl()), records.allPatients());
+    private ResponseDefinition search(Request request, Map<String, List<String>> query) {
+        PdsSearch.Result result = PdsSearch.search(query, records.allPatients());
         if (result.tooMany()) {
             return answer(request, 200, new PdsError(200, "TOO_MANY_MATCHES", null).body()).build();
         }
