@@ -143,6 +143,38 @@ class NotifyCallbackVerifierTest {
     }
 
     @Test
+    void malformedSignaturesAre403AndHeaderNamesAnyCaseWork() {
+        byte[] b = body("message-status.json");
+        String good = sign(b);
+        for (String bad : List.of("zz" + good.substring(2), good + good, "sha256=" + good, "\u00e9".repeat(64),
+                good.substring(0, 62) + "\u0660\u0661", " ")) {
+            assertThat(verifier.verify(API_KEY, bad, b).status()).as("signature variant").isEqualTo(403);
+        }
+        assertThat(verifier.verify(API_KEY, " " + good.toUpperCase(Locale.ROOT) + " ", b).status()).isEqualTo(202);
+        java.util.Map<String, List<String>> headers = new java.util.HashMap<>();
+        headers.put(null, List.of("HTTP/1.1 POST"));
+        headers.put("X-API-KEY", List.of(API_KEY));
+        headers.put("X-Hmac-SHA256-Signature", List.of(good));
+        headers.put("Content-Type", null);
+        assertThat(verifier.verify(headers, b).status()).isEqualTo(202);
+    }
+
+    @Test
+    void aHugeGenuineBodyIsAnsweredWithoutQuotingIt() {
+        String padding = "x".repeat(6_000_000);
+        byte[] b = ("{\"data\":[{\"type\":\"Unknown\",\"attributes\":{\"p\":\"" + padding + "\"}}]}")
+                .getBytes(StandardCharsets.UTF_8);
+        NotifyCallbackResult r = verifier.verify(API_KEY, sign(b), b);
+        assertThat(r.status()).isEqualTo(202);
+        assertThat(r.events()).isEmpty();
+        byte[] tampered = Arrays.copyOf(b, b.length);
+        tampered[tampered.length / 2] = 'y';
+        NotifyCallbackResult t = verifier.verify(API_KEY, sign(b), tampered);
+        assertThat(t.status()).isEqualTo(403);
+        assertThat(t.toString()).hasSizeLessThan(500);
+    }
+
+    @Test
     void aSignedBodyThatIsNotACallbackIs400() {
         for (String s : List.of("", "{}", "{\"data\":[]}", "{\"data\":{}}", "[1,2]", "not json",
                 "{\"data\":[{\"type\":\"MessageStatus\",\"attributes\":{\"messageId\":\"2WL3qFTEFM0qMY8xjRbt1LIKCzM\"}}]}")) {
