@@ -102,7 +102,9 @@ public final class NrlProducerClient implements AutoCloseable {
      *
      * @param pointer a pointer built with {@link DocumentReference#builder()}, without an id
      * @return the new pointer's id (from {@code Location}) and the call's request id
-     * @throws NhsValidationException before any call when the pointer has an id (NRL gives one)
+     * @throws NhsValidationException before any call when the pointer has an id (NRL gives one) or
+     *     breaks a rule {@link DocumentReference.Builder#build()} checks (a pointer from
+     *     {@link DocumentReference#fromJson(String)} is checked here)
      * @throws uk.nhs.sdk.core.error.NhsTransportException when no answer came: {@code outcomeUnknown()}
      *     is {@code true} and {@code reconcileId()} is the {@code X-Request-ID} to resend with
      * @throws uk.nhs.sdk.core.error.NhsSdkException for any other failure
@@ -127,6 +129,7 @@ public final class NrlProducerClient implements AutoCloseable {
             throw new NhsValidationException("id", "a new pointer has no id: NRL gives it one (to change an existing "
                     + "pointer use update, to replace it use supersede)");
         }
+        PointerRules.checkWritable(pointer);
         NhsResponse r = calls.execute(write("POST", "/DocumentReference", pointer, requestId).build());
         String location = r.header("Location").orElseThrow(() -> new NhsDecodeException(
                 SERVICE_NAME + " created a pointer but sent no Location header", r.details(), null));
@@ -166,13 +169,15 @@ public final class NrlProducerClient implements AutoCloseable {
      *
      * @param pointer the pointer with its id, typically {@code read(id).toBuilder()...build()}
      * @return the id and the call's request id
-     * @throws NhsValidationException before any call when the pointer has no id
+     * @throws NhsValidationException before any call when the pointer has no id, its id breaks
+     *     NRL's pattern, or it breaks a rule {@link DocumentReference.Builder#build()} checks
      * @throws uk.nhs.sdk.core.error.NhsSdkException for any failure
      */
     public WriteResult update(DocumentReference pointer) {
         Objects.requireNonNull(pointer, "pointer");
         String id = pointer.id().orElseThrow(() -> new NhsValidationException("id",
                 "an update names the pointer it replaces: set its id"));
+        PointerRules.checkWritable(pointer);
         NhsResponse r = calls.execute(write("PUT", "/DocumentReference/{id}", pointer, UUID.randomUUID())
                 .pathParam("id", id).build());
         return new WriteResult(id, r.requestId(), r.attempts());

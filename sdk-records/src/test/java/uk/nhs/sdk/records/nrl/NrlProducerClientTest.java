@@ -17,6 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -185,5 +187,29 @@ class NrlProducerClientTest extends NrlWireMockTest {
         assertThat(NrlProducerClient.idFromLocation("/DocumentReference/RJ11-1?x=1")).contains("RJ11-1");
         assertThat(NrlProducerClient.idFromLocation("/Patient/1")).isEmpty();
         assertThat(NrlProducerClient.idFromLocation("/DocumentReference/a b")).isEmpty();
+    }
+
+    @Test
+    void aPointerFromJsonIsCheckedAgainstTheBuildersRulesBeforeAnyWrite() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode noStability = (ObjectNode) json.readTree(newPointer().rawJson());
+        ((ObjectNode) noStability.path("content").path(0)).remove("extension");
+        ObjectNode notCurrent = (ObjectNode) json.readTree(newPointer().rawJson());
+        notCurrent.put("status", "entered-in-error");
+        ObjectNode httpForSsp = (ObjectNode) json.readTree(newPointer().rawJson());
+        ((ObjectNode) httpForSsp.path("content").path(0).path("attachment")).put("url", "https://x.example/p.pdf");
+        ObjectNode badId = (ObjectNode) json.readTree(newPointer().rawJson());
+        badId.put("id", "Y05868-1 2");
+        NrlProducerClient nrl = producer();
+
+        assertThatThrownBy(() -> nrl.create(DocumentReference.fromJson(noStability.toString())))
+                .isInstanceOf(NhsValidationException.class).hasMessageStartingWith("content.extension:");
+        assertThatThrownBy(() -> nrl.create(DocumentReference.fromJson(notCurrent.toString())))
+                .isInstanceOf(NhsValidationException.class).hasMessageStartingWith("status:");
+        assertThatThrownBy(() -> nrl.create(DocumentReference.fromJson(httpForSsp.toString())))
+                .isInstanceOf(NhsValidationException.class).hasMessageStartingWith("content.attachment.url:");
+        assertThatThrownBy(() -> nrl.update(DocumentReference.fromJson(badId.toString())))
+                .isInstanceOf(NhsValidationException.class).hasMessageStartingWith("id:");
+        assertThat(server.findAll(anyRequestedFor(anyUrl()))).isEmpty();
     }
 }
