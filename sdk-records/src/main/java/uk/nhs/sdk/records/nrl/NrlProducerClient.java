@@ -35,9 +35,14 @@ import uk.nhs.sdk.records.nrl.internal.NrlJson;
  * }</pre>
  *
  * <p>Every call carries the headers {@link NrlConsumerClient} describes; writes send their
- * {@code DocumentReference} as {@code application/fhir+json;version=1}. Writes are keyed on their
- * {@code X-Request-ID}: a retry (after a connection failure, a timeout or 408, 429, 502, 503, 504)
- * sends the same id, so NRL can tell it from a new write. When no answer arrives at all, the
+ * {@code DocumentReference} as {@code application/fhir+json;version=1}. Writes are keyed: each
+ * write has one UUID, sent as its {@code X-Request-ID} and, because NRL's specs say NRL
+ * de-duplicates repeated requests by {@code X-Correlation-ID}, as its {@code X-Correlation-ID}
+ * too; a retry (after a connection failure, a timeout or 408, 429, 502, 503, 504) resends both
+ * unchanged. A correlation id set on the builder therefore goes with reads only (one set per call
+ * with {@link #withCallOptions(CallOptions)} still wins: give each write its own, or two writes
+ * may be taken for one). Whether NRL really drops a repeat is not confirmed: after an ambiguous
+ * failure, search your pointers before writing again. When no answer arrives at all, the
  * exception is a {@link uk.nhs.sdk.core.error.NhsTransportException} whose
  * {@code outcomeUnknown()} is {@code true} and whose {@code reconcileId()} is that
  * {@code X-Request-ID}: search your pointers to see whether the write happened, or resend it with
@@ -212,8 +217,8 @@ public final class NrlProducerClient implements AutoCloseable {
         String checked = PointerRules.checkId("id", Objects.requireNonNull(id, "id"));
         UUID requestId = UUID.randomUUID();
         NhsResponse r = calls.execute(NhsRequest.builder("DELETE", "/DocumentReference/{id}")
-                .pathParam("id", checked).idempotency(Idempotency.KEYED)
-                .requestId(requestId.toString()).reconcileId(requestId.toString()).build());
+                .pathParam("id", checked).idempotency(Idempotency.KEYED).requestId(requestId.toString())
+                .correlationId(requestId.toString()).reconcileId(requestId.toString()).build());
         return new WriteResult(checked, r.requestId(), r.attempts());
     }
 
@@ -253,6 +258,7 @@ public final class NrlProducerClient implements AutoCloseable {
                 .body(NhsRequestBody.ofJson(NrlJson.write(PointerJson.write(pointer)), NrlCalls.FHIR_JSON))
                 .idempotency(Idempotency.KEYED)
                 .requestId(requestId.toString())
+                .correlationId(requestId.toString())
                 .reconcileId(requestId.toString());
     }
 
