@@ -33,6 +33,8 @@ final class NrlCalls {
     /** The media type of a {@code _search} body. */
     static final String SEARCH_JSON = "application/json";
     static final String ODS_HEADER = "NHSD-End-User-Organisation-ODS";
+    /** The words of NRL's 403 for an ODS code with no pointer types, lower case. */
+    private static final String NO_POINTERS = "ods code has no pointers";
 
     private final NhsHttpClient http;
     private final String service;
@@ -79,9 +81,20 @@ final class NrlCalls {
         }
     }
 
+    /**
+     * Whether the proxy's "Provided ODS code has no pointers within requesting app" is anywhere an
+     * OperationOutcome can say it: the diagnostics, the details' text or a coding's display.
+     */
     private static boolean saysNoPointerTypes(OperationOutcome oo) {
-        return oo.issues().stream().anyMatch(i -> i.diagnostics()
-                .map(d -> d.strip().equalsIgnoreCase(NoPointerTypesException.DIAGNOSTICS)).orElse(false));
+        return oo.issues().stream().anyMatch(i -> {
+            List<String> texts = new ArrayList<>();
+            i.diagnostics().ifPresent(texts::add);
+            i.details().ifPresent(d -> {
+                d.text().ifPresent(texts::add);
+                d.coding().forEach(c -> c.display().ifPresent(texts::add));
+            });
+            return texts.stream().anyMatch(t -> t.toLowerCase(Locale.ROOT).contains(NO_POINTERS));
+        });
     }
 
     /** The search request, {@code POST _search} (JSON body) or {@code GET} (query). */
