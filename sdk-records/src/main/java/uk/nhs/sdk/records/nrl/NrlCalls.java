@@ -143,7 +143,11 @@ final class NrlCalls {
         NhsResponse r = execute(NhsRequest.builder("GET", "/DocumentReference/{id}")
                 .pathParam("id", PointerRules.checkId("id", id)).idempotency(Idempotency.SAFE).build());
         try {
-            return PointerJson.read(json(r));
+            DocumentReference p = PointerJson.read(json(r));
+            if (p.id().filter(got -> !got.equals(id)).isPresent()) {
+                throw new InvalidJson("a read answered a pointer with another id");
+            }
+            return p;
         } catch (InvalidJson e) {
             throw decode(r, e);
         }

@@ -21,6 +21,7 @@ import uk.nhs.sdk.core.NhsEnvironment;
 import uk.nhs.sdk.core.auth.ApiKeyAuth;
 import uk.nhs.sdk.core.Secret;
 import uk.nhs.sdk.core.error.NhsConfigurationException;
+import uk.nhs.sdk.core.error.NhsDecodeException;
 import uk.nhs.sdk.core.error.NhsValidationException;
 import uk.nhs.sdk.core.fhir.Coding;
 
@@ -140,7 +141,8 @@ class NrlConsumerClientTest extends NrlWireMockTest {
 
     @Test
     void anIdBreakingNrlsPatternIsRefusedBeforeAnyCall() {
-        for (String bad : new String[] {"", "Y05868/123", "a b", "x".repeat(65), "..", "Y05868_1"}) {
+        for (String bad : new String[] {"", "Y05868/123", "a b", "x".repeat(65), "..", ".", "Y05868_1",
+            "Y05868%2F123", "..%2F..%2Fx", "a?b", "a#b", "a\r\nX-Injected: 1"}) {
             assertThatThrownBy(() -> consumer().read(bad)).isInstanceOf(NhsValidationException.class)
                     .hasMessageContaining("NRL's id pattern");
         }
@@ -182,5 +184,14 @@ class NrlConsumerClientTest extends NrlWireMockTest {
 
         server.verify(getRequestedFor(anyUrl())
                 .withHeader("X-Correlation-ID", equalTo("11C46F5F-CDEF-4865-94B2-0EE0EDCC26DA")));
+    }
+
+    @Test
+    void aReadAnsweredWithAnotherPointerIsADecodeErrorNotThatPointer() {
+        server.stubFor(get(urlEqualTo(CONSUMER + "/DocumentReference/Y05868-9")).willReturn(
+                fhir(200, "consumer-read-pointer.json")));
+
+        assertThatThrownBy(() -> consumer().read("Y05868-9")).isInstanceOf(NhsDecodeException.class)
+                .hasMessageContaining("another id");
     }
 }
