@@ -120,6 +120,9 @@ final class NrlCalls {
             for (JsonNode entry : NrlJson.objects(bundle, "entry")) {
                 JsonNode resource = NrlJson.object(entry, "resource")
                         .orElseThrow(() -> new InvalidJson("a Bundle entry has no resource"));
+                if (isOutcome(entry, resource)) {
+                    continue;
+                }
                 pointers.add(PointerJson.read(resource));
             }
         } catch (InvalidJson e) {
@@ -128,6 +131,12 @@ final class NrlCalls {
         JsonNode total = bundle.get("total");
         return new PointerSearchResult(total != null && total.canConvertToInt() ? total.asInt() : pointers.size(),
                 pointers, r.requestId());
+    }
+
+    /** A FHIR search's warning entry ({@code search.mode} outcome, an OperationOutcome): not a pointer. */
+    private static boolean isOutcome(JsonNode entry, JsonNode resource) {
+        return "OperationOutcome".equals(NrlJson.text(resource, "resourceType").orElse(""))
+                && "outcome".equals(NrlJson.object(entry, "search").flatMap(s -> NrlJson.text(s, "mode")).orElse(""));
     }
 
     int count(PointerSearch search) {

@@ -194,4 +194,18 @@ class NrlConsumerClientTest extends NrlWireMockTest {
         assertThatThrownBy(() -> consumer().read("Y05868-9")).isInstanceOf(NhsDecodeException.class)
                 .hasMessageContaining("another id");
     }
+
+    @Test
+    void aSearchSkipsAWarningOutcomeEntryAndKeepsThePointers() {
+        String bundle = "{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"total\":1,\"entry\":[{\"resource\":"
+                + resource("consumer-read-pointer.json") + ",\"search\":{\"mode\":\"match\"}},{\"resource\":"
+                + "{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"warning\",\"code\":\"informational\"}]},"
+                + "\"search\":{\"mode\":\"outcome\"}}]}";
+        server.stubFor(post(urlEqualTo(CONSUMER + "/DocumentReference/_search")).willReturn(
+                com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(200)
+                        .withHeader("Content-Type", FHIR_JSON).withBody(bundle)));
+
+        assertThat(consumer().search(PATIENT).pointers()).extracting(p -> p.id().orElseThrow())
+                .containsExactly("Y05868-1234567892");
+    }
 }
