@@ -208,4 +208,16 @@ class NrlConsumerClientTest extends NrlWireMockTest {
         assertThat(consumer().search(PATIENT).pointers()).extracting(p -> p.id().orElseThrow())
                 .containsExactly("Y05868-1234567892");
     }
+
+    @Test
+    void aSearchFilterThatIsNotASnomedConceptIdIsRefusedBeforeAnyCall() {
+        String json = resource("consumer-read-pointer.json").replace("\"887701000000100\"",
+                "\"887701000000100,http://snomed.info/sct|1\"");
+        DocumentReference odd = DocumentReference.fromJson(json);
+        assertThat(odd.type().code()).contains(",");
+
+        assertThatThrownBy(() -> PointerSearch.forPatient(PATIENT).type(odd.type()))
+                .isInstanceOf(NhsValidationException.class).hasMessageStartingWith("type:");
+        assertThat(server.findAll(anyRequestedFor(anyUrl()))).isEmpty();
+    }
 }
