@@ -222,4 +222,21 @@ class NrlFakeTest {
         assertThat(send(request(sandbox, "producer", "/DocumentReference/Y05868-1834567891", "Y05868").GET()).status())
                 .isEqualTo(200);
     }
+
+    @Test
+    void anUpdateLeavingOutTheMasterIdentifierKeepsTheStoredOne(NhsSandbox sandbox) throws Exception {
+        String path = "/DocumentReference/Y05868-1834567891";
+        JsonNode stored = send(request(sandbox, "producer", path, "Y05868").GET()).body();
+        assertThat(stored.has("masterIdentifier")).isTrue();
+        ObjectNode withoutIt = (ObjectNode) stored.deepCopy();
+        withoutIt.remove("masterIdentifier");
+
+        Answer updated = send(request(sandbox, "producer", path, "Y05868")
+                .header("Content-Type", "application/fhir+json;version=1")
+                .PUT(HttpRequest.BodyPublishers.ofString(withoutIt.toString())));
+
+        assertThat(updated.code()).isEqualTo("RESOURCE_UPDATED");
+        assertThat(send(request(sandbox, "producer", path, "Y05868").GET()).body().path("masterIdentifier"))
+                .isEqualTo(stored.path("masterIdentifier"));
+    }
 }

@@ -442,26 +442,8 @@ public final class DocumentReference {
          *     content is retrieved through the Spine Secure Proxy) are required
          */
         public DocumentReference build() {
-            require(f.type != null, "type");
-            require(!f.categories.isEmpty(), "category");
-            require(f.subjectValue != null && NhsNumber.isValid(f.subjectValue), "subject");
-            require(f.custodian != null, "custodian");
-            require(!f.authors.isEmpty(), "author");
-            require(!f.content.isEmpty(), "content");
-            require(f.context != null && f.context.practiceSetting().isPresent(), "context.practiceSetting");
-            f.content.forEach(PointerRules::checkContent);
-            if (f.content.stream().anyMatch(PointerContent::isSsp) && f.context.relatedAsid().isEmpty()) {
-                throw new NhsValidationException("context.related",
-                        "the Spine ASID is required when a record is retrieved through the Spine Secure Proxy");
-            }
             f.status = STATUS_CURRENT;
-            return new DocumentReference(f);
-        }
-
-        private static void require(boolean present, String field) {
-            if (!present) {
-                throw new NhsValidationException(field, "is required by NRL");
-            }
+            return PointerRules.checkWritable(new DocumentReference(f));
         }
     }
 }

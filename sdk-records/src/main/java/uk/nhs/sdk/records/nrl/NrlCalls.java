@@ -33,6 +33,8 @@ final class NrlCalls {
     /** The media type of a {@code _search} body. */
     static final String SEARCH_JSON = "application/json";
     static final String ODS_HEADER = "NHSD-End-User-Organisation-ODS";
+    /** The words of NRL's 403 for an ODS code with no pointer types, lower case. */
+    private static final String NO_POINTERS = "ods code has no pointers";
 
     private final NhsHttpClient http;
     private final String service;
@@ -79,9 +81,20 @@ final class NrlCalls {
         }
     }
 
+    /**
+     * Whether the proxy's "Provided ODS code has no pointers within requesting app" is anywhere an
+     * OperationOutcome can say it: the diagnostics, the details' text or a coding's display.
+     */
     private static boolean saysNoPointerTypes(OperationOutcome oo) {
-        return oo.issues().stream().anyMatch(i -> i.diagnostics()
-                .map(d -> d.strip().equalsIgnoreCase(NoPointerTypesException.DIAGNOSTICS)).orElse(false));
+        return oo.issues().stream().anyMatch(i -> {
+            List<String> texts = new ArrayList<>();
+            i.diagnostics().ifPresent(texts::add);
+            i.details().ifPresent(d -> {
+                d.text().ifPresent(texts::add);
+                d.coding().forEach(c -> c.display().ifPresent(texts::add));
+            });
+            return texts.stream().anyMatch(t -> t.toLowerCase(Locale.ROOT).contains(NO_POINTERS));
+        });
     }
 
     /** The search request, {@code POST _search} (JSON body) or {@code GET} (query). */
@@ -107,6 +120,9 @@ final class NrlCalls {
             for (JsonNode entry : NrlJson.objects(bundle, "entry")) {
                 JsonNode resource = NrlJson.object(entry, "resource")
                         .orElseThrow(() -> new InvalidJson("a Bundle entry has no resource"));
+                if (isOutcome(entry, resource)) {
+                    continue;
+                }
                 pointers.add(PointerJson.read(resource));
             }
         } catch (InvalidJson e) {
@@ -115,6 +131,12 @@ final class NrlCalls {
         JsonNode total = bundle.get("total");
         return new PointerSearchResult(total != null && total.canConvertToInt() ? total.asInt() : pointers.size(),
                 pointers, r.requestId());
+    }
+
+    /** A FHIR search's warning entry ({@code search.mode} outcome, an OperationOutcome): not a pointer. */
+    private static boolean isOutcome(JsonNode entry, JsonNode resource) {
+        return "OperationOutcome".equals(NrlJson.text(resource, "resourceType").orElse(""))
+                && "outcome".equals(NrlJson.object(entry, "search").flatMap(s -> NrlJson.text(s, "mode")).orElse(""));
     }
 
     int count(PointerSearch search) {
@@ -130,7 +152,11 @@ final class NrlCalls {
         NhsResponse r = execute(NhsRequest.builder("GET", "/DocumentReference/{id}")
                 .pathParam("id", PointerRules.checkId("id", id)).idempotency(Idempotency.SAFE).build());
         try {
-            return PointerJson.read(json(r));
+            DocumentReference p = PointerJson.read(json(r));
+            if (p.id().filter(got -> !got.equals(id)).isPresent()) {
+                throw new InvalidJson("a read answered a pointer with another id");
+            }
+            return p;
         } catch (InvalidJson e) {
             throw decode(r, e);
         }

@@ -35,9 +35,14 @@ import uk.nhs.sdk.records.nrl.internal.NrlJson;
  * }</pre>
  *
  * <p>Every call carries the headers {@link NrlConsumerClient} describes; writes send their
- * {@code DocumentReference} as {@code application/fhir+json;version=1}. Writes are keyed on their
- * {@code X-Request-ID}: a retry (after a connection failure, a timeout or 408, 429, 502, 503, 504)
- * sends the same id, so NRL can tell it from a new write. When no answer arrives at all, the
+ * {@code DocumentReference} as {@code application/fhir+json;version=1}. Writes are keyed: each
+ * write has one UUID, sent as its {@code X-Request-ID} and, because NRL's specs say NRL
+ * de-duplicates repeated requests by {@code X-Correlation-ID}, as its {@code X-Correlation-ID}
+ * too; a retry (after a connection failure, a timeout or 408, 429, 502, 503, 504) resends both
+ * unchanged. A correlation id set on the builder therefore goes with reads only (one set per call
+ * with {@link #withCallOptions(CallOptions)} still wins: give each write its own, or two writes
+ * may be taken for one). Whether NRL really drops a repeat is not confirmed: after an ambiguous
+ * failure, search your pointers before writing again. When no answer arrives at all, the
  * exception is a {@link uk.nhs.sdk.core.error.NhsTransportException} whose
  * {@code outcomeUnknown()} is {@code true} and whose {@code reconcileId()} is that
  * {@code X-Request-ID}: search your pointers to see whether the write happened, or resend it with
@@ -102,7 +107,9 @@ public final class NrlProducerClient implements AutoCloseable {
      *
      * @param pointer a pointer built with {@link DocumentReference#builder()}, without an id
      * @return the new pointer's id (from {@code Location}) and the call's request id
-     * @throws NhsValidationException before any call when the pointer has an id (NRL gives one)
+     * @throws NhsValidationException before any call when the pointer has an id (NRL gives one) or
+     *     breaks a rule {@link DocumentReference.Builder#build()} checks (a pointer from
+     *     {@link DocumentReference#fromJson(String)} is checked here)
      * @throws uk.nhs.sdk.core.error.NhsTransportException when no answer came: {@code outcomeUnknown()}
      *     is {@code true} and {@code reconcileId()} is the {@code X-Request-ID} to resend with
      * @throws uk.nhs.sdk.core.error.NhsSdkException for any other failure
@@ -127,6 +134,7 @@ public final class NrlProducerClient implements AutoCloseable {
             throw new NhsValidationException("id", "a new pointer has no id: NRL gives it one (to change an existing "
                     + "pointer use update, to replace it use supersede)");
         }
+        PointerRules.checkWritable(pointer);
         NhsResponse r = calls.execute(write("POST", "/DocumentReference", pointer, requestId).build());
         String location = r.header("Location").orElseThrow(() -> new NhsDecodeException(
                 SERVICE_NAME + " created a pointer but sent no Location header", r.details(), null));
@@ -166,13 +174,15 @@ public final class NrlProducerClient implements AutoCloseable {
      *
      * @param pointer the pointer with its id, typically {@code read(id).toBuilder()...build()}
      * @return the id and the call's request id
-     * @throws NhsValidationException before any call when the pointer has no id
+     * @throws NhsValidationException before any call when the pointer has no id, its id breaks
+     *     NRL's pattern, or it breaks a rule {@link DocumentReference.Builder#build()} checks
      * @throws uk.nhs.sdk.core.error.NhsSdkException for any failure
      */
     public WriteResult update(DocumentReference pointer) {
         Objects.requireNonNull(pointer, "pointer");
         String id = pointer.id().orElseThrow(() -> new NhsValidationException("id",
                 "an update names the pointer it replaces: set its id"));
+        PointerRules.checkWritable(pointer);
         NhsResponse r = calls.execute(write("PUT", "/DocumentReference/{id}", pointer, UUID.randomUUID())
                 .pathParam("id", id).build());
         return new WriteResult(id, r.requestId(), r.attempts());
@@ -207,8 +217,8 @@ public final class NrlProducerClient implements AutoCloseable {
         String checked = PointerRules.checkId("id", Objects.requireNonNull(id, "id"));
         UUID requestId = UUID.randomUUID();
         NhsResponse r = calls.execute(NhsRequest.builder("DELETE", "/DocumentReference/{id}")
-                .pathParam("id", checked).idempotency(Idempotency.KEYED)
-                .requestId(requestId.toString()).reconcileId(requestId.toString()).build());
+                .pathParam("id", checked).idempotency(Idempotency.KEYED).requestId(requestId.toString())
+                .correlationId(requestId.toString()).reconcileId(requestId.toString()).build());
         return new WriteResult(checked, r.requestId(), r.attempts());
     }
 
@@ -248,6 +258,7 @@ public final class NrlProducerClient implements AutoCloseable {
                 .body(NhsRequestBody.ofJson(NrlJson.write(PointerJson.write(pointer)), NrlCalls.FHIR_JSON))
                 .idempotency(Idempotency.KEYED)
                 .requestId(requestId.toString())
+                .correlationId(requestId.toString())
                 .reconcileId(requestId.toString());
     }
 

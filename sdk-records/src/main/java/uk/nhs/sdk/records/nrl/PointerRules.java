@@ -1,6 +1,7 @@
 package uk.nhs.sdk.records.nrl;
 
 import java.util.Objects;
+import uk.nhs.sdk.core.NhsNumber;
 import uk.nhs.sdk.core.error.NhsValidationException;
 
 /**
@@ -29,6 +30,48 @@ final class PointerRules {
             throw new NhsValidationException(field, "must be a FHIR dateTime, such as 2022-12-20T09:45:41+00:00");
         }
         return value;
+    }
+
+    /**
+     * Refuses a pointer NRL would not accept in a create or update: the builder's rules, checked
+     * again on every write because a pointer can also come from {@link DocumentReference#fromJson}
+     * or a read, which keep whatever they were given.
+     */
+    static DocumentReference checkWritable(DocumentReference d) {
+        require(d.type != null, "type");
+        require(!d.categories.isEmpty(), "category");
+        require(d.subjectValue != null && NhsNumber.isValid(d.subjectValue), "subject");
+        require(d.custodian != null, "custodian");
+        require(d.custodianOdsCode().isPresent(), "custodian", "must be an ODS code");
+        require(!d.authors.isEmpty(), "author");
+        require(!d.content.isEmpty(), "content");
+        require(d.context != null && d.context.practiceSetting().isPresent(), "context.practiceSetting");
+        require(DocumentReference.STATUS_CURRENT.equals(d.status), "status", "must be "
+                + DocumentReference.STATUS_CURRENT + ", the only status NRL holds");
+        d.content.forEach(PointerRules::checkContent);
+        if (d.content.stream().anyMatch(PointerContent::isSsp) && d.context.relatedAsid().isEmpty()) {
+            throw new NhsValidationException("context.related",
+                    "the Spine ASID is required when a record is retrieved through the Spine Secure Proxy");
+        }
+        if (d.id != null) {
+            checkId("id", d.id);
+        }
+        for (RelatesTo r : d.relatesTo) {
+            if (RelatesTo.REPLACES.equals(r.code())) {
+                checkId("relatesTo.target", r.targetId());
+            }
+        }
+        return d;
+    }
+
+    private static void require(boolean present, String field) {
+        require(present, field, "is required by NRL");
+    }
+
+    private static void require(boolean ok, String field, String rule) {
+        if (!ok) {
+            throw new NhsValidationException(field, rule);
+        }
     }
 
     static void checkContent(PointerContent c) {

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import uk.nhs.sdk.core.NhsNumber;
 import uk.nhs.sdk.core.OdsCode;
+import uk.nhs.sdk.core.error.NhsValidationException;
 import uk.nhs.sdk.core.fhir.Identifier;
 
 /**
@@ -146,9 +147,11 @@ public final class PointerSearch {
          *
          * @param value the type
          * @return this builder
+         * @throws NhsValidationException when the type is not a SNOMED CT concept id
          */
         public Builder type(PointerType value) {
-            types.add(Objects.requireNonNull(value, "type"));
+            Objects.requireNonNull(value, "type");
+            types.add(checkToken("type", value.system(), value.code(), value));
             return this;
         }
 
@@ -157,10 +160,24 @@ public final class PointerSearch {
          *
          * @param value the category
          * @return this builder
+         * @throws NhsValidationException when the category is not a SNOMED CT concept id
          */
         public Builder category(PointerCategory value) {
-            categories.add(Objects.requireNonNull(value, "category"));
+            Objects.requireNonNull(value, "category");
+            categories.add(checkToken("category", value.system(), value.code(), value));
             return this;
+        }
+
+        /**
+         * Refuses a code that is not a SNOMED CT concept id: one kept as a response sent it could
+         * hold a {@code ,} or {@code |}, which would change the filter NRL reads.
+         */
+        private static <T> T checkToken(String field, String system, String code, T value) {
+            if (!PointerType.SYSTEM.equals(system) || !code.matches("[1-9][0-9]{5,17}")) {
+                throw new NhsValidationException(field, "a search filter must be a SNOMED CT concept id (6 to 18 "
+                        + "digits) from " + PointerType.SYSTEM);
+            }
+            return value;
         }
 
         /**

@@ -21,6 +21,7 @@ import uk.nhs.sdk.core.NhsEnvironment;
 import uk.nhs.sdk.core.auth.ApiKeyAuth;
 import uk.nhs.sdk.core.Secret;
 import uk.nhs.sdk.core.error.NhsConfigurationException;
+import uk.nhs.sdk.core.error.NhsDecodeException;
 import uk.nhs.sdk.core.error.NhsValidationException;
 import uk.nhs.sdk.core.fhir.Coding;
 
@@ -140,7 +141,8 @@ class NrlConsumerClientTest extends NrlWireMockTest {
 
     @Test
     void anIdBreakingNrlsPatternIsRefusedBeforeAnyCall() {
-        for (String bad : new String[] {"", "Y05868/123", "a b", "x".repeat(65), "..", "Y05868_1"}) {
+        for (String bad : new String[] {"", "Y05868/123", "a b", "x".repeat(65), "..", ".", "Y05868_1",
+            "Y05868%2F123", "..%2F..%2Fx", "a?b", "a#b", "a\r\nX-Injected: 1"}) {
             assertThatThrownBy(() -> consumer().read(bad)).isInstanceOf(NhsValidationException.class)
                     .hasMessageContaining("NRL's id pattern");
         }
@@ -182,5 +184,40 @@ class NrlConsumerClientTest extends NrlWireMockTest {
 
         server.verify(getRequestedFor(anyUrl())
                 .withHeader("X-Correlation-ID", equalTo("11C46F5F-CDEF-4865-94B2-0EE0EDCC26DA")));
+    }
+
+    @Test
+    void aReadAnsweredWithAnotherPointerIsADecodeErrorNotThatPointer() {
+        server.stubFor(get(urlEqualTo(CONSUMER + "/DocumentReference/Y05868-9")).willReturn(
+                fhir(200, "consumer-read-pointer.json")));
+
+        assertThatThrownBy(() -> consumer().read("Y05868-9")).isInstanceOf(NhsDecodeException.class)
+                .hasMessageContaining("another id");
+    }
+
+    @Test
+    void aSearchSkipsAWarningOutcomeEntryAndKeepsThePointers() {
+        String bundle = "{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"total\":1,\"entry\":[{\"resource\":"
+                + resource("consumer-read-pointer.json") + ",\"search\":{\"mode\":\"match\"}},{\"resource\":"
+                + "{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"warning\",\"code\":\"informational\"}]},"
+                + "\"search\":{\"mode\":\"outcome\"}}]}";
+        server.stubFor(post(urlEqualTo(CONSUMER + "/DocumentReference/_search")).willReturn(
+                com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(200)
+                        .withHeader("Content-Type", FHIR_JSON).withBody(bundle)));
+
+        assertThat(consumer().search(PATIENT).pointers()).extracting(p -> p.id().orElseThrow())
+                .containsExactly("Y05868-1234567892");
+    }
+
+    @Test
+    void aSearchFilterThatIsNotASnomedConceptIdIsRefusedBeforeAnyCall() {
+        String json = resource("consumer-read-pointer.json").replace("\"887701000000100\"",
+                "\"887701000000100,http://snomed.info/sct|1\"");
+        DocumentReference odd = DocumentReference.fromJson(json);
+        assertThat(odd.type().code()).contains(",");
+
+        assertThatThrownBy(() -> PointerSearch.forPatient(PATIENT).type(odd.type()))
+                .isInstanceOf(NhsValidationException.class).hasMessageStartingWith("type:");
+        assertThat(server.findAll(anyRequestedFor(anyUrl()))).isEmpty();
     }
 }

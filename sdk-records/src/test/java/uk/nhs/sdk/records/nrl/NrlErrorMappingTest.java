@@ -136,4 +136,17 @@ class NrlErrorMappingTest extends NrlWireMockTest {
                 + "\"version\":\"1\",\"code\":\"" + code + "\",\"display\":\"" + code + "\"}]},"
                 + "\"diagnostics\":\"" + diagnostics + "\"}]}";
     }
+
+    @Test
+    void theNoPointerTypesRefusalIsRecognisedWhereverTheOutcomeSaysIt() {
+        String inDetailsText = "{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\","
+                + "\"code\":\"forbidden\",\"details\":{\"coding\":[{\"system\":"
+                + "\"https://fhir.nhs.uk/CodeSystem/Spine-ErrorOrWarningCode\",\"code\":\"ACCESS_DENIED\"}],"
+                + "\"text\":\"Provided ODS code has no pointers within requesting app.\"}}]}";
+        server.stubFor(any(urlPathMatching(".*")).willReturn(aResponse().withStatus(403)
+                .withHeader("Content-Type", FHIR_JSON).withBody(inDetailsText)));
+
+        assertThat(catchThrowableOfType(ForbiddenException.class, () -> consumer().search(PATIENT)))
+                .isInstanceOf(NoPointerTypesException.class);
+    }
 }

@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -17,6 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -185,5 +188,58 @@ class NrlProducerClientTest extends NrlWireMockTest {
         assertThat(NrlProducerClient.idFromLocation("/DocumentReference/RJ11-1?x=1")).contains("RJ11-1");
         assertThat(NrlProducerClient.idFromLocation("/Patient/1")).isEmpty();
         assertThat(NrlProducerClient.idFromLocation("/DocumentReference/a b")).isEmpty();
+    }
+
+    @Test
+    void aPointerFromJsonIsCheckedAgainstTheBuildersRulesBeforeAnyWrite() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode noStability = (ObjectNode) json.readTree(newPointer().rawJson());
+        ((ObjectNode) noStability.path("content").path(0)).remove("extension");
+        ObjectNode notCurrent = (ObjectNode) json.readTree(newPointer().rawJson());
+        notCurrent.put("status", "entered-in-error");
+        ObjectNode httpForSsp = (ObjectNode) json.readTree(newPointer().rawJson());
+        ((ObjectNode) httpForSsp.path("content").path(0).path("attachment")).put("url", "https://x.example/p.pdf");
+        ObjectNode badId = (ObjectNode) json.readTree(newPointer().rawJson());
+        badId.put("id", "Y05868-1 2");
+        NrlProducerClient nrl = producer();
+
+        assertThatThrownBy(() -> nrl.create(DocumentReference.fromJson(noStability.toString())))
+                .isInstanceOf(NhsValidationException.class).hasMessageStartingWith("content.extension:");
+        assertThatThrownBy(() -> nrl.create(DocumentReference.fromJson(notCurrent.toString())))
+                .isInstanceOf(NhsValidationException.class).hasMessageStartingWith("status:");
+        assertThatThrownBy(() -> nrl.create(DocumentReference.fromJson(httpForSsp.toString())))
+                .isInstanceOf(NhsValidationException.class).hasMessageStartingWith("content.attachment.url:");
+        assertThatThrownBy(() -> nrl.update(DocumentReference.fromJson(badId.toString())))
+                .isInstanceOf(NhsValidationException.class).hasMessageStartingWith("id:");
+        assertThat(server.findAll(anyRequestedFor(anyUrl()))).isEmpty();
+    }
+
+    @Test
+    void everyWriteSendsItsOwnKeyAsTheCorrelationIdNrlDeduplicatesByOnEveryAttempt() {
+        server.stubFor(post(urlEqualTo(PRODUCER + "/DocumentReference")).inScenario("retry")
+                .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("second")
+                .willReturn(aResponse().withStatus(503).withHeader("Retry-After", "1")));
+        server.stubFor(post(urlEqualTo(PRODUCER + "/DocumentReference")).inScenario("retry")
+                .whenScenarioStateIs("second")
+                .willReturn(fhir(201, "producer-created.json").withHeader("Location", LOCATION)));
+        server.stubFor(delete(urlEqualTo(PRODUCER + "/DocumentReference/Y05868-1234567892"))
+                .willReturn(fhir(200, "producer-removed.json")));
+        server.stubFor(get(urlEqualTo(PRODUCER + "/DocumentReference/Y05868-1234567892"))
+                .willReturn(fhir(200, "producer-read-pointer.json")));
+        NrlProducerClient nrl = NrlProducerClient.builder().baseUrl(java.net.URI.create(server.baseUrl() + PRODUCER))
+                .options(options()).endUserOrganisation(ODS).correlationId("ward-round-42").build();
+
+        nrl.create(newPointer());
+        nrl.delete("Y05868-1234567892");
+        nrl.read("Y05868-1234567892");
+
+        List<LoggedRequest> creates = server.findAll(postRequestedFor(anyUrl()));
+        assertThat(creates).hasSize(2).allSatisfy(r -> assertThat(r.getHeader("X-Correlation-ID"))
+                .isEqualTo(creates.get(0).getHeader("X-Request-ID")));
+        LoggedRequest deleted = server.findAll(deleteRequestedFor(anyUrl())).get(0);
+        assertThat(deleted.getHeader("X-Correlation-ID")).isEqualTo(deleted.getHeader("X-Request-ID"))
+                .isNotEqualTo(creates.get(0).getHeader("X-Correlation-ID"));
+        assertThat(server.findAll(getRequestedFor(anyUrl())).get(0).getHeader("X-Correlation-ID"))
+                .isEqualTo("ward-round-42");
     }
 }

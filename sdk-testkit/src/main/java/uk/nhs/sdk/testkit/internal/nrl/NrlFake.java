@@ -283,8 +283,10 @@ public final class NrlFake implements Fake {
                 throw NrlError.badRequest("The field '" + field + "' is immutable and cannot be updated");
             }
         }
-        if (stored.has("date")) {
-            p.set("date", stored.get("date"));
+        for (String kept : List.of("date", "masterIdentifier")) {
+            if (stored.has(kept)) {
+                p.set(kept, stored.get(kept));
+            }
         }
         store.put(id, p);
         return new Answer(200, NrlError.outcome("information", "informational",
