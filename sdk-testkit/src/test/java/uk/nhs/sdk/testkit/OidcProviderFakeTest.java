@@ -172,6 +172,8 @@ class OidcProviderFakeTest {
             c.put("sub", "unregistered");
         }));
         refusals.put("signature", redeem(p, "RS512", other, c -> { }));
+        refusals.put("kid", redeemWithKid(p, "unknown-kid"));
+        refusals.put("type", redeemWithType(p, "urn:ietf:params:oauth:client-assertion-type:saml2-bearer"));
 
         refusals.forEach((rule, a) -> {
             assertThat(a.status()).as(rule).isEqualTo(401);
@@ -179,6 +181,8 @@ class OidcProviderFakeTest {
         });
         assertThat(refusals.get("aud").description()).contains("aud");
         assertThat(refusals.get("signature").description()).contains("signature");
+        assertThat(refusals.get("kid").description()).contains("kid");
+        assertThat(refusals.get("type").description()).contains("client_assertion_type");
     }
 
     private Answer redeem(SandboxIdentityProvider p, String alg, PrivateKey key, Consumer<Map<String, Object>> change)
@@ -187,6 +191,20 @@ class OidcProviderFakeTest {
         Map<String, Object> claims = assertionClaims(p.client().clientId(), tokenEndpoint(p), CLOCK.instant());
         change.accept(claims);
         return OidcHttp.post(tokenEndpoint(p), codeForm(code, sign(alg, p.client().keyId(), key, claims)));
+    }
+
+    private Answer redeemWithKid(SandboxIdentityProvider p, String kid) throws Exception {
+        String code = OidcHttp.authorize(p, "&nonce=n").locationParam("code");
+        return OidcHttp.post(tokenEndpoint(p), codeForm(code, sign("RS512", kid, p.client().privateKey(),
+                assertionClaims(p.client().clientId(), tokenEndpoint(p), CLOCK.instant()))));
+    }
+
+    private Answer redeemWithType(SandboxIdentityProvider p, String type) throws Exception {
+        String code = OidcHttp.authorize(p, "&nonce=n").locationParam("code");
+        Map<String, String> form = codeForm(code, sign("RS512", p.client().keyId(), p.client().privateKey(),
+                assertionClaims(p.client().clientId(), tokenEndpoint(p), CLOCK.instant())));
+        form.put("client_assertion_type", type);
+        return OidcHttp.post(tokenEndpoint(p), form);
     }
 
     @Test
