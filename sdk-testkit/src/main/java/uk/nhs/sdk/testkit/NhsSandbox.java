@@ -368,9 +368,15 @@ public final class NhsSandbox implements AutoCloseable {
         }
     }
 
-    /** Stops the server and deletes the sandbox's data directory (MESH message bodies). */
+    /**
+     * Stops the fakes' own threads (NHS Notify's callback sender) and the server, and deletes the
+     * sandbox's data directory (MESH message bodies).
+     */
     @Override
     public void close() {
+        for (Fake f : fakes) {
+            f.close();
+        }
         server.stop();
         deleteDataDirectory();
     }

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Set;
 import uk.nhs.sdk.core.Secret;
 import uk.nhs.sdk.core.error.NhsConfigurationException;
+import uk.nhs.sdk.core.error.NhsValidationException;
 import uk.nhs.sdk.testkit.internal.notify.NotifyFake;
 
 /**
@@ -26,7 +27,7 @@ import uk.nhs.sdk.testkit.internal.notify.NotifyFake;
  * {@link #FAILS_ENRICHMENT} fail at enrichment; messages to {@link #CASCADES} fail on their first
  * channel and are delivered by the next. Callbacks are sent for messages accepted after
  * {@link #sendCallbacksTo(URI, String, Secret, Delivery...)}: one POST per status change, signed as
- * NHS Notify signs them; {@link NhsSandbox#reset()} stops them.
+ * NHS Notify signs them; {@link NhsSandbox#reset()} and {@link NhsSandbox#close()} stop them.
  */
 public final class SandboxNotify {
     /** A valid test NHS number whose messages fail at enrichment ("patient has exit code"). */
@@ -80,6 +81,8 @@ public final class SandboxNotify {
      * @param applicationId the application id: the signature's key is {@code applicationId.apiKey}
      * @param apiKey the API key
      * @param delivery duplicated or out-of-order delivery, if wanted
+     * @throws NhsValidationException when the URL is not an absolute http or https URL with a host,
+     *     or the key cannot be a header value
      */
     public void sendCallbacksTo(URI url, String applicationId, Secret apiKey, Delivery... delivery) {
         sendCallbacksTo(url, applicationId, apiKey, apiKey, delivery);
@@ -94,6 +97,8 @@ public final class SandboxNotify {
      * @param apiKey the API key the signature is keyed with
      * @param xApiKey the value sent as {@code x-api-key}
      * @param delivery duplicated or out-of-order delivery, if wanted
+     * @throws NhsValidationException when the URL is not an absolute http or https URL with a host,
+     *     or {@code xApiKey} cannot be a header value
      */
     public void sendCallbacksTo(URI url, String applicationId, Secret apiKey, Secret xApiKey, Delivery... delivery) {
         Set<Delivery> d = EnumSet.noneOf(Delivery.class);

@@ -43,6 +43,13 @@ public interface Fake extends SandboxFake {
     void reset();
 
     /**
+     * Releases what the fake holds beyond its state, such as threads of its own; the sandbox calls
+     * this when it closes. Does nothing unless overridden.
+     */
+    default void close() {
+    }
+
+    /**
      * A method and a URL path pattern a fake answers.
      *
      * @param method the HTTP method, or {@code ANY}

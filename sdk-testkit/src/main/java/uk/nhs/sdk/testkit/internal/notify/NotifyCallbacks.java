@@ -11,14 +11,18 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import uk.nhs.sdk.core.Secret;
+import uk.nhs.sdk.core.error.NhsValidationException;
 import uk.nhs.sdk.testkit.internal.Json;
 
 /**
@@ -29,7 +33,8 @@ import uk.nhs.sdk.testkit.internal.Json;
  *
  * <p>Never blocks the caller: POSTs are made one at a time, in order, on one daemon thread (which
  * ends when idle) from a queue of at most {@value #QUEUE} bodies; more are dropped and counted.
- * Each POST times out after five seconds; answers are counted, not retried.
+ * Each POST times out after five seconds; answers are counted, not retried. {@link #stop()} cancels
+ * the POST in flight, so the thread ends at once.
  */
 final class NotifyCallbacks {
     static final int QUEUE = 10_000;
@@ -37,12 +42,34 @@ final class NotifyCallbacks {
 
     /** Where callbacks go and how they are signed. */
     record Target(URI url, String applicationId, Secret apiKey, Secret xApiKey) {
+        /**
+         * Checks what the sender needs, so a bad target is refused here and not on the sender's
+         * thread at every callback.
+         *
+         * @throws NhsValidationException for a URL that is not absolute http(s) with a host, or an
+         *     {@code x-api-key} that cannot be a header value
+         */
         Target {
             Objects.requireNonNull(url, "url");
             Objects.requireNonNull(applicationId, "applicationId");
             Objects.requireNonNull(apiKey, "apiKey");
             Objects.requireNonNull(xApiKey, "xApiKey");
+            String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+            if (!scheme.equals("http") && !scheme.equals("https") || url.getHost() == null) {
+                throw new NhsValidationException("url", "must be an absolute http or https URL with a host");
+            }
+            try {
+                HttpRequest.newBuilder(url).header("x-api-key", xApiKey.reveal());
+            } catch (IllegalArgumentException e) {
+                throw new NhsValidationException("xApiKey", "is not a valid header value");
+            }
         }
+    }
+
+    /** One client for every sender in the JVM: a client per registration would leave a selector thread each. */
+    private static final class Http {
+        static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     private final Target target;
@@ -54,6 +81,8 @@ final class NotifyCallbacks {
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
+    /** The POST being made, cancelled by {@link #stop()} (an interrupt alone may not end the wait). */
+    private volatile CompletableFuture<?> inFlight;
 
     NotifyCallbacks(Target target, boolean duplicate, boolean outOfOrder) {
         this.target = target;
@@ -65,7 +94,7 @@ final class NotifyCallbacks {
             return t;
         }, (r, e) -> dropped.incrementAndGet());
         executor.allowCoreThreadTimeOut(true);
-        this.http = HttpClient.newBuilder().connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = Http.CLIENT;
     }
 
     /**
@@ -99,14 +128,21 @@ final class NotifyCallbacks {
                 .header("x-hmac-sha256-signature", signature)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
+        CompletableFuture<HttpResponse<Void>> answer = http.sendAsync(request, HttpResponse.BodyHandlers.discarding());
+        inFlight = answer;
+        if (executor.isShutdown()) {
+            answer.cancel(true);
+        }
         try {
-            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            int status = answer.get().statusCode();
             (status == 202 || status / 100 == 2 ? accepted : refused).incrementAndGet();
-        } catch (java.io.IOException e) {
+        } catch (ExecutionException e) {
             failed.incrementAndGet();
         } catch (InterruptedException e) {
             failed.incrementAndGet();
             Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            failed.incrementAndGet();
         }
     }
 
@@ -133,5 +169,9 @@ final class NotifyCallbacks {
     /** Stops delivering: queued callbacks are dropped. */
     void stop() {
         executor.shutdownNow();
+        CompletableFuture<?> answer = inFlight;
+        if (answer != null) {
+            answer.cancel(true);
+        }
     }
 }

@@ -83,6 +83,12 @@ public final class NotifyFake implements Fake {
         interval = DEFAULT_INTERVAL;
     }
 
+    /** Stops the callback sender: its thread ends and queued callbacks are dropped. */
+    @Override
+    public synchronized void close() {
+        stopCallbacks();
+    }
+
     /**
      * Sends signed callbacks for the status changes of messages accepted from now on.
      *

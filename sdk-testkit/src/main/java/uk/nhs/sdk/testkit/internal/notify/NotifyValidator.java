@@ -12,7 +12,9 @@ import java.util.regex.Pattern;
  * Checks a send request's body against NHS Notify's request schemas ({@code CreateMessage},
  * {@code CreateMessageBatch}, {@code Message}, {@code Recipient}, {@code Originator}) the way the
  * API's proxy does: every problem becomes an {@code errors[]} entry with a JSON pointer, up to 100;
- * objects the spec closes ({@code additionalProperties: false}) refuse unknown members; NHS
+ * the objects the spec closes ({@code additionalProperties: false}: a batch's {@code Message},
+ * {@code Recipient}, {@code Originator}) refuse unknown members, the others (among them
+ * {@code contactDetails} and its {@code address} and {@code name}) take them; NHS
  * numbers must pass the Modulus 11 check; message references must be unique within a batch.
  */
 final class NotifyValidator {
@@ -149,7 +151,6 @@ final class NotifyValidator {
     }
 
     private void contactDetails(JsonNode c, String at) {
-        closed(c, at, Set.of("email", "sms", "address", "name"));
         JsonNode email = c.get("email");
         if (email != null && string(email, at + "/email")) {
             String e = email.asText();
@@ -162,7 +163,6 @@ final class NotifyValidator {
         }
         JsonNode address = c.get("address");
         if (address != null && object(address, at + "/address")) {
-            closed(address, at + "/address", Set.of("lines", "postcode"));
             JsonNode lines = address.get("lines");
             if (array(lines, at + "/address/lines")) {
                 if (lines.size() < 2) {
@@ -178,7 +178,6 @@ final class NotifyValidator {
         }
         JsonNode name = c.get("name");
         if (name != null && object(name, at + "/name")) {
-            closed(name, at + "/name", Set.of("prefix", "firstName", "middleNames", "lastName", "suffix"));
             string(name.get("lastName"), at + "/name/lastName");
         }
     }
