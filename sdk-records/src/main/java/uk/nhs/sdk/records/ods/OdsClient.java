@@ -252,6 +252,12 @@ public final class OdsClient implements AutoCloseable {
         return b.build();
     }
 
+    /** A page whose next link is the link that fetched it: following it again would never end. */
+    static NhsDecodeException repeatedNextLink() {
+        return new NhsDecodeException("ODS sent a page whose next link is the link that fetched it; paging stopped",
+                uk.nhs.sdk.core.error.CallDetails.none(), null);
+    }
+
     /** Reads a resource of a page. */
     @FunctionalInterface
     interface Reader<T> {
@@ -262,6 +268,7 @@ public final class OdsClient implements AutoCloseable {
             Reader<T> reader, String resourceType) {
         Iterator<OdsPage<T>> it = new Iterator<>() {
             private NhsRequest nextRequest;
+            private URI followed;
             private boolean started;
 
             @Override
@@ -277,7 +284,12 @@ public final class OdsClient implements AutoCloseable {
                 NhsRequest request = started ? nextRequest : first.get();
                 started = true;
                 OdsPage<T> page = page(request, resourcePath, reader, resourceType);
-                nextRequest = page.nextLink().map(l -> nextRequest(l, resourcePath)).orElse(null);
+                URI link = page.nextLink().orElse(null);
+                if (link != null && link.equals(followed)) {
+                    throw repeatedNextLink();
+                }
+                followed = link;
+                nextRequest = link == null ? null : nextRequest(link, resourcePath);
                 return page;
             }
         };

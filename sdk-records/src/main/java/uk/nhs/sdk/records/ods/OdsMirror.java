@@ -213,7 +213,11 @@ public final class OdsMirror {
                 state.remove(NEXT);
                 return;
             }
-            state.setProperty(NEXT, page.nextLink().get().toString());
+            String link = page.nextLink().get().toString();
+            if (link.equals(next)) {
+                throw OdsClient.repeatedNextLink();
+            }
+            state.setProperty(NEXT, link);
             files.writeState(state);
         }
     }

@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.time.LocalDate;
@@ -115,6 +116,30 @@ class OdsClientWireMockTest extends OdsWireMockTest {
         assertThat(e).hasMessageContaining("next link outside the client's base URL");
         assertThat(e.getMessage()).doesNotContain("evil");
         assertThat(server.getAllServeEvents()).hasSize(1);
+    }
+
+    @Test
+    void aServerThatIgnoresTheOffsetAndRepeatsTheNextLinkDoesNotPageForever() {
+        stub("/Organization", example("organization-search.json"));
+
+        NhsDecodeException e = catchThrowableOfType(NhsDecodeException.class,
+                () -> client().search(OdsSearch.builder().build()).limit(10).count());
+
+        assertThat(e).hasMessageContaining("next link is the link that fetched it");
+        assertThat(server.getAllServeEvents()).hasSize(2);
+    }
+
+    @Test
+    void theMirrorStopsOnARepeatedNextLinkAndKeepsItsCheckpoint(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        stub("/Organization", example("organization-search.json"));
+        OdsMirror mirror = OdsMirror.builder().directory(dir).client(client()).roles(OdsRole.NHS_TRUST).build();
+
+        assertThatThrownBy(mirror::sync).isInstanceOf(NhsDecodeException.class)
+                .hasMessageContaining("next link is the link that fetched it");
+
+        assertThat(server.getAllServeEvents()).hasSize(2);
+        assertThat(mirror.interrupted()).isTrue();
+        assertThat(mirror.codes()).extracting(OdsCode::value).containsExactly("AQN", "C4O9I");
     }
 
     @Test
