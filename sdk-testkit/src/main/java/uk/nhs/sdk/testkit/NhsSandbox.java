@@ -43,31 +43,21 @@ import uk.nhs.sdk.testkit.spi.SandboxService;
  * }
  * }</pre>
  *
- * <p>Services and their base URLs:
+ * <p>Services and their base URLs (the testkit's README gives each fake's rules and seed data):
  * <ul>
  *   <li>API Platform OAuth2 ({@link #oauthTokenUrl()}): {@code client_credentials} with a signed
- *       JWT, checked exactly as the platform does (RS512, known {@code kid}, exact {@code aud},
- *       {@code exp} at most 310 s ahead, {@code jti} never reused, form encoding), refusals with
- *       the platform's own error bodies.</li>
- *   <li>Personal Demographics Service FHIR R4 ({@link #pdsBaseUrl()}): retrieve, search, update
- *       and related people over the PDS sandbox's patients (9000000009 full, 9000000017,
- *       9000000025 restricted, 9000000033 minimal, 9111231130 not found, 9000000000 invalid, and
- *       9000000041 superseded by 9000000009), enforcing a UUID {@code X-Request-ID},
- *       {@code If-Match} versions on update (409, 412), redaction of restricted records,
- *       de-duplication of resent updates, PDS's search rules and "too many matches"; a bearer
- *       token, when sent, must be one this sandbox issued.</li>
- *   <li>MESH API v2 ({@link #meshBaseUrl()}, paths {@code /messageexchange/...} at the root): the
- *       mailboxes of {@link #meshMailboxes()}, signed in with the NHSMESH header checked as real
- *       MESH does (HMAC-SHA256 with {@link #meshSharedKey()}, mailbox matching the path, timestamp
- *       within two hours of the sandbox clock, no nonce reused); send, chunked upload in order,
- *       inbox with paging and workflow filter, download (206 for a chunk that is not the last),
- *       acknowledge, tracking, endpoint lookup and workflow search, REPORTs for messages not
- *       collected within five days. Message bodies are kept on disk, in a directory deleted by
- *       {@link #close()}, so messages of any size fit; a message's body is deleted as soon as it
- *       is acknowledged or undeliverable.</li>
+ *       JWT checked exactly as the platform does, token exchange and the combined flow, with the
+ *       platform's own error bodies; its tokens carry the access mode PDS enforces.</li>
  *   <li>CIS2 and NHS login ({@link #cis2()}, {@link #nhsLogin()}): OIDC providers signing test
- *       users in; the OAuth2 fake exchanges their ID tokens and runs the combined flow, its tokens
- *       carrying the access mode PDS enforces.</li>
+ *       clinicians and patients in.</li>
+ *   <li>Personal Demographics Service FHIR R4 ({@link #pdsBaseUrl()}): retrieve, search, update
+ *       and related people over the PDS sandbox's patients, with PDS's rules and access modes.</li>
+ *   <li>MESH API v2 ({@link #meshBaseUrl()}): the mailboxes of {@link #meshMailboxes()}, signed in
+ *       with the NHSMESH header keyed with {@link #meshSharedKey()}; message bodies are kept on
+ *       disk in a directory {@link #close()} deletes.</li>
+ *   <li>National Record Locator consumer and producer, ODS FHIR (driven by
+ *       {@link #control(Class) control(OdsFakeControl.class)}) and NHS Notify (driven by
+ *       {@link SandboxNotify}): at {@code apiBaseUrl(basePath)} with each API's base path.</li>
  * </ul>
  *
  * <p>The services are found with {@link java.util.ServiceLoader}: each registers a
