@@ -15,7 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import uk.nhs.sdk.core.NhsClientOptions;
 import uk.nhs.sdk.core.OdsCode;
@@ -100,7 +99,7 @@ public final class NhsSandbox implements AutoCloseable {
             base.set(URI.create("http://127.0.0.1:" + server.port()));
         } catch (RuntimeException e) {
             try {
-                deleteDataDirectory();
+                SandboxFiles.deleteTree(dataDirectory);
             } catch (RuntimeException cleanup) {
                 e.addSuppressed(cleanup);
             }
@@ -368,34 +367,12 @@ public final class NhsSandbox implements AutoCloseable {
             f.close();
         }
         server.stop();
-        deleteDataDirectory();
-    }
-
-    private void deleteDataDirectory() {
         SandboxFiles.deleteTree(dataDirectory);
     }
 
     @Override
     public String toString() {
         return "NhsSandbox[" + baseUrl() + "]";
-    }
-
-    /**
-     * Runs a sandbox until the process is stopped, printing its URLs.
-     *
-     * @param args optionally the port
-     * @throws InterruptedException when interrupted
-     */
-    public static void main(String[] args) throws InterruptedException {
-        Builder b = builder();
-        if (args.length > 0) {
-            b.port(Integer.parseInt(args[0]));
-        }
-        NhsSandbox sandbox = b.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(sandbox::close));
-        System.out.println("NHS sandbox running at " + sandbox.baseUrl());
-        sandbox.serviceUrls().forEach((name, url) -> System.out.println("  " + name + ": " + url));
-        new CountDownLatch(1).await();
     }
 
     /**
