@@ -358,8 +358,7 @@ public final class NhsSandbox implements AutoCloseable {
     }
 
     /**
-     * Stops the fakes' own threads (NHS Notify's callback sender) and the server, and deletes the
-     * sandbox's data directory (MESH message bodies).
+     * Stops the fakes' threads (Notify callbacks) and the server; deletes the data directory.
      */
     @Override
     public void close() {

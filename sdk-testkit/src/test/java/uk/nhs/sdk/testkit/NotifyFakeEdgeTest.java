@@ -14,8 +14,8 @@ import uk.nhs.sdk.core.error.NhsValidationException;
 import uk.nhs.sdk.core.testing.MutableClock;
 
 /**
- * The Notify fake at its edges: objects the spec leaves open take unknown members, a callback
- * target is checked when registered, re-registering starts no new HTTP client threads, and
+ * The Notify fake at its edges: objects the spec leaves open take unknown members, a changed
+ * status interval moves callbacks already scheduled, a callback target is checked when registered, re-registering starts no new HTTP client threads, and
  * closing the sandbox ends the callback sender's thread.
  */
 class NotifyFakeEdgeTest extends NotifyFakeTestBase {
@@ -88,6 +88,21 @@ class NotifyFakeEdgeTest extends NotifyFakeTestBase {
             }
             assertThat(callbackThreadAlive()).as("the callback thread after close: %s", stacks()).isFalse();
         }
+    }
+
+    @Test
+    void aShorterStatusIntervalSetAfterASendBringsItsCallbacksForwardToo() throws Exception {
+        SandboxNotify notify = SandboxNotify.of(sandbox);
+        notify.sendCallbacksTo(URI.create("http://127.0.0.1:9/c"), "app", Secret.of("k"));
+        Answer sent = post("/v1/messages", message(ref(), NHS_NUMBER));
+        assertThat(sent.status()).isEqualTo(201);
+
+        notify.statusInterval(Duration.ofMillis(100));
+        clock.advance(Duration.ofMillis(500));
+
+        assertThat(notify.processStatusChanges()).isEqualTo(9);
+        assertThat(get("/v1/messages/" + sent.body().path("data").path("id").asText()).body().path("data")
+                .path("attributes").path("messageStatus").asText()).isEqualTo("delivered");
     }
 
     @Test

@@ -126,6 +126,7 @@ public final class NotifyFake implements Fake {
             throw new IllegalArgumentException("the status interval must be positive");
         }
         this.interval = value;
+        store.reschedule(value);
     }
 
     /**

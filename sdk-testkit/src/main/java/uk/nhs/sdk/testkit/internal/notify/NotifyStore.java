@@ -170,6 +170,20 @@ final class NotifyStore {
     }
 
     /**
+     * Recomputes when each tracked message's next status change is due, after the status interval
+     * changed (the queue holds times computed with the old one).
+     *
+     * @param interval the new status interval
+     */
+    void reschedule(Duration interval) {
+        List<Pending> old = new ArrayList<>(pending);
+        pending.clear();
+        for (Pending p : old) {
+            p.message().nextDue(interval).ifPresent(next -> pending.add(new Pending(next, p.message())));
+        }
+    }
+
+    /**
      * How many messages the store holds.
      *
      * @return the count
