@@ -1,6 +1,5 @@
 package uk.nhs.sdk.examples;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -17,6 +16,8 @@ public final class ConnectionProbeModule implements CliModule {
     static final AtomicReference<OpenConnections> CONNECTIONS = new AtomicReference<>();
     /** The connections open when the step ran. */
     static final AtomicInteger OPEN = new AtomicInteger(-1);
+    /** The connections the server had ended after they sat idle, when the step ran. */
+    static final AtomicInteger CLOSED_IDLE = new AtomicInteger(-1);
     /** The demo's auth, as the step saw it. */
     static final AtomicReference<SignedJwtAuth> AUTH = new AtomicReference<>();
 
@@ -41,7 +42,8 @@ public final class ConnectionProbeModule implements CliModule {
 
             @Override
             public void run(DemoContext demo) throws Exception {
-                OPEN.set(CONNECTIONS.get().awaitAtMost(1, Duration.ofSeconds(5)));
+                OPEN.set(CONNECTIONS.get().awaitAtMost(1, ExamplesCloseWhatTheyOpenTest.CLOSE_ARRIVES));
+                CLOSED_IDLE.set(CONNECTIONS.get().closedIdleByServer());
                 AUTH.set(demo.auth());
             }
         });

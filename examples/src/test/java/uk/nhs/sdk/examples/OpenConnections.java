@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Counts the TCP connections the clients made in this JVM hold open: a SOCKS5 proxy on loopback,
@@ -26,15 +27,30 @@ import java.util.concurrent.atomic.AtomicInteger;
  * it. A connection counts as open until either end closes it. Close it to restore the previous
  * selector.
  *
+ * <p>A server may itself close a connection a client forgot (Jetty's idle timeout, 30 s by
+ * default): so that a long wait for closes cannot hide such a leak, a connection the server ended
+ * after it had been idle for {@link #IDLE_CLOSE} counts in {@link #closedIdleByServer()}. A server
+ * that ends a connection right after answering ({@code Connection: close}) does not count.
+ *
  * <p>Tests that use it run one at a time (the default selector is JVM-wide).
  */
 public final class OpenConnections implements AutoCloseable {
+    /**
+     * How long a connection must have been quiet before a close by the server counts as the
+     * server tidying up after a client (well above a {@code Connection: close} answer's end,
+     * well below Jetty's 30 s idle timeout).
+     */
+    public static final Duration IDLE_CLOSE = Duration.ofSeconds(10);
+
     private final ServerSocket server;
+    private final long idleCloseNanos;
+    private final AtomicInteger closedIdleByServer = new AtomicInteger();
     private final ProxySelector previous;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final AtomicInteger opened = new AtomicInteger();
 
-    private OpenConnections() throws IOException {
+    private OpenConnections(Duration idleClose) throws IOException {
+        this.idleCloseNanos = idleClose.toNanos();
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         this.previous = ProxySelector.getDefault();
         Thread acceptor = new Thread(this::accept, "open-connections-accept");
@@ -62,7 +78,18 @@ public final class OpenConnections implements AutoCloseable {
      * @throws IOException when the proxy cannot listen
      */
     public static OpenConnections install() throws IOException {
-        return new OpenConnections();
+        return install(IDLE_CLOSE);
+    }
+
+    /**
+     * Starts the proxy with another idle threshold (for the counter's own tests).
+     *
+     * @param idleClose how long a connection must be quiet for a server's close to count
+     * @return the counter; close it when done
+     * @throws IOException when the proxy cannot listen
+     */
+    static OpenConnections install(Duration idleClose) throws IOException {
+        return new OpenConnections(idleClose);
     }
 
     /**
@@ -90,6 +117,16 @@ public final class OpenConnections implements AutoCloseable {
             Thread.sleep(10);
         }
         return open.size();
+    }
+
+    /**
+     * How many connections the server, not the client, ended after they had been idle for the
+     * threshold: connections a client left open until the server gave up on them.
+     *
+     * @return the count
+     */
+    public int closedIdleByServer() {
+        return closedIdleByServer.get();
     }
 
     @Override
@@ -152,14 +189,18 @@ public final class OpenConnections implements AutoCloseable {
                 out.write(new byte[] {5, 0, 0, 1, 0, 0, 0, 0, 0, 0});
                 out.flush();
                 opened.incrementAndGet();
+                Traffic traffic = new Traffic();
                 open.add(client);
                 try {
-                    Thread back = new Thread(() -> relay(upstream, client), "open-connections-relay");
+                    Thread back = new Thread(() -> relay(upstream, client, traffic, false), "open-connections-relay");
                     back.setDaemon(true);
                     back.start();
-                    relay(client, upstream);
+                    relay(client, upstream, traffic, true);
                     back.join();
                 } finally {
+                    if (traffic.serverEndedIdle(idleCloseNanos)) {
+                        closedIdleByServer.incrementAndGet();
+                    }
                     open.remove(client);
                 }
             }
@@ -170,18 +211,45 @@ public final class OpenConnections implements AutoCloseable {
         }
     }
 
-    /** Copies one direction until it ends, then closes both sockets so the other direction ends too. */
-    private static void relay(Socket from, Socket to) {
+    /** When a connection last carried bytes, and which side ended it first. */
+    private static final class Traffic {
+        private volatile long last = System.nanoTime();
+        private final AtomicReference<Boolean> endedByClient = new AtomicReference<>();
+        private volatile long quietAtEnd;
+
+        void moved() {
+            last = System.nanoTime();
+        }
+
+        void ended(boolean byClient) {
+            long quiet = System.nanoTime() - last;
+            if (endedByClient.compareAndSet(null, byClient)) {
+                quietAtEnd = quiet;
+            }
+        }
+
+        boolean serverEndedIdle(long idleNanos) {
+            return Boolean.FALSE.equals(endedByClient.get()) && quietAtEnd >= idleNanos;
+        }
+    }
+
+    /**
+     * Copies one direction until it ends, notes which side ended first, then closes both sockets
+     * so the other direction ends too.
+     */
+    private static void relay(Socket from, Socket to, Traffic traffic, boolean fromClient) {
         byte[] buf = new byte[16 * 1024];
         try (InputStream in = from.getInputStream()) {
             OutputStream out = to.getOutputStream();
             for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
+                traffic.moved();
                 out.write(buf, 0, n);
                 out.flush();
             }
         } catch (IOException e) {
             // one side closed
         } finally {
+            traffic.ended(fromClient);
             closeQuietly(from);
             closeQuietly(to);
         }

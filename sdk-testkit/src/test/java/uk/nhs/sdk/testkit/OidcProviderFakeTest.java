@@ -288,6 +288,33 @@ class OidcProviderFakeTest {
         assertThat(notForm.status()).isEqualTo(400);
     }
 
+    @Test
+    void aRepeatedParameterIsRefusedNotGuessedAt() throws Exception {
+        SandboxIdentityProvider p = sandbox.nhsLogin();
+        Answer twiceAtAuthorize = OidcHttp.authorize(p, "&nonce=n-1&redirect_uri="
+                + java.net.URLEncoder.encode("https://elsewhere.example/cb", java.nio.charset.StandardCharsets.UTF_8));
+        String code = OidcHttp.authorize(p, "&nonce=n-1").locationParam("code");
+        String form = OidcHttp.encode(codeForm(code, sign("RS512", p.client().keyId(), p.client().privateKey(),
+                assertionClaims(p.client().clientId(), tokenEndpoint(p), CLOCK.instant()))));
+
+        Answer twiceAtToken = postRaw(tokenEndpoint(p), form + "&redirect_uri=https%3A%2F%2Felsewhere.example%2Fcb");
+
+        assertThat(twiceAtAuthorize.status()).isEqualTo(400);
+        assertThat(twiceAtAuthorize.location()).as("no redirect to either URI").isNull();
+        assertThat(twiceAtAuthorize.error()).isEqualTo("invalid_request");
+        assertThat(twiceAtToken.status()).isEqualTo(400);
+        assertThat(twiceAtToken.error()).isEqualTo("invalid_request");
+    }
+
+    private static Answer postRaw(String url, String body) throws Exception {
+        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(URI.create(url))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        return new Answer(r.statusCode(), uk.nhs.sdk.core.internal.json.Json.mapper().readTree(r.body()), null);
+    }
+
     private static Answer answerJson(String url) throws Exception {
         java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
                 java.net.http.HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")

@@ -100,6 +100,9 @@ public final class LoginCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         boolean cis2 = cis2();
+        if (timeoutSeconds <= 0) {
+            throw new UsageException("--timeout must be a positive number of seconds");
+        }
         Output out = Output.of(spec, common);
         try (Target target = Target.open(common); LoopbackRedirect redirect = LoopbackRedirect.start();
                 OidcClient client = client(target, cis2, redirect.redirectUri())) {

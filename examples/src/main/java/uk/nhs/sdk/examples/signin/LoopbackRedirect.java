@@ -18,11 +18,16 @@ import uk.nhs.sdk.examples.UsageException;
 /**
  * The redirect URI of a sign-in from the command line: the JDK's HTTP server on 127.0.0.1 at a
  * free port, answering {@code GET /callback} once and keeping the URI the provider redirected to
- * (with {@code code} and {@code state}, or {@code error}). Close it to stop the server.
+ * (with {@code code} and {@code state}, or {@code error}). Only a {@code GET} of exactly
+ * {@code /callback} counts; any other request is answered 404 and the wait goes on. It listens on
+ * 127.0.0.1 itself, the address the redirect URI names, whatever the JVM prefers for "loopback".
+ * Close it to stop the server.
  */
 final class LoopbackRedirect implements AutoCloseable {
     private static final byte[] PAGE = ("<!doctype html><title>Signed in</title>"
             + "<p>Signed in. You can close this window and return to the terminal.</p>").getBytes(StandardCharsets.UTF_8);
+
+    private static final InetAddress IPV4_LOOPBACK = ipv4Loopback();
 
     private final HttpServer server;
     private final CompletableFuture<URI> callback = new CompletableFuture<>();
@@ -38,9 +43,14 @@ final class LoopbackRedirect implements AutoCloseable {
      */
     static LoopbackRedirect start() {
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            HttpServer server = HttpServer.create(new InetSocketAddress(IPV4_LOOPBACK, 0), 0);
             LoopbackRedirect r = new LoopbackRedirect(server);
             server.createContext("/callback", exchange -> {
+                if (!"GET".equals(exchange.getRequestMethod()) || !"/callback".equals(exchange.getRequestURI().getRawPath())) {
+                    exchange.sendResponseHeaders(404, -1);
+                    exchange.close();
+                    return;
+                }
                 r.callback.complete(URI.create(r.redirectUri() + exchange.getRequestURI().toString()
                         .substring("/callback".length())));
                 exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
@@ -83,6 +93,23 @@ final class LoopbackRedirect implements AutoCloseable {
             throw new UsageException("interrupted while waiting for the sign-in");
         } catch (ExecutionException e) {
             throw new IllegalStateException("the redirect listener failed", e.getCause());
+        }
+    }
+
+    /**
+     * The address the server is bound to.
+     *
+     * @return 127.0.0.1
+     */
+    InetAddress boundAddress() {
+        return server.getAddress().getAddress();
+    }
+
+    private static InetAddress ipv4Loopback() {
+        try {
+            return InetAddress.getByAddress("localhost", new byte[] {127, 0, 0, 1});
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalStateException("127.0.0.1 is a valid address", e);
         }
     }
 

@@ -72,4 +72,16 @@ class LoginCommandTest {
         assertThat(p5.out).contains("proofing level P5");
         assertThat(badProvider.status).isEqualTo(2);
     }
+
+    @Test
+    void aBrowserThatNeverComesBackEndsAtTheTimeoutWithNoToken() {
+        CliRun hung = CliRun.of("login", "--provider", "cis2", "--timeout", "1");
+        CliRun zero = CliRun.of("login", "--provider", "cis2", "--timeout", "0");
+
+        assertThat(hung.status).isEqualTo(2);
+        assertThat(hung.err).contains("Sign in at: ").contains("no sign-in arrived at the redirect URI within 1 s");
+        assertThat(hung.out).doesNotContainPattern("eyJ[A-Za-z0-9_-]{10,}");
+        assertThat(zero.status).isEqualTo(2);
+        assertThat(zero.err).contains("--timeout must be a positive number of seconds").doesNotContain("Sign in at");
+    }
 }

@@ -265,13 +265,15 @@ public final class OidcProviderFake implements Fake {
     }
 
     /**
-     * Decodes {@code application/x-www-form-urlencoded} pairs (a query or a form body); the first
-     * value of a repeated name wins.
+     * Decodes {@code application/x-www-form-urlencoded} pairs (a query or a form body). A name
+     * sent twice is refused, as OAuth 2.0 §3.1 says parameters "MUST NOT be included more than
+     * once" (which one would a server pick?).
      *
      * @param raw the encoded pairs
      * @return the decoded pairs
+     * @throws OAuthRefusal {@code invalid_request} for a repeated name
      */
-    public static Map<String, String> query(String raw) {
+    static Map<String, String> query(String raw) {
         Map<String, String> out = new LinkedHashMap<>();
         if (raw == null || raw.isEmpty()) {
             return out;
@@ -283,7 +285,9 @@ public final class OidcProviderFake implements Fake {
             int eq = pair.indexOf('=');
             String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
             String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            out.putIfAbsent(k, v);
+            if (out.putIfAbsent(k, v) != null) {
+                throw OAuthRefusal.invalidRequest("a parameter is repeated");
+            }
         }
         return out;
     }
