@@ -18,7 +18,7 @@ import uk.nhs.sdk.records.ods.OdsClient;
 import uk.nhs.sdk.records.ods.OdsMirror;
 import uk.nhs.sdk.records.ods.OdsRole;
 import uk.nhs.sdk.testkit.NhsSandbox;
-import uk.nhs.sdk.testkit.OdsFakeControl;
+import uk.nhs.sdk.testkit.SandboxOds;
 
 /**
  * A measurement, not a JMH benchmark: loads the embedded ODS fake's generated organisations into
@@ -55,7 +55,7 @@ public final class OdsMirrorLoad {
                         .options(NhsClientOptions.builder()
                                 .rateLimit(RateLimitOptions.perSecond(100_000, Duration.ZERO)).build())
                         .apiKey(sandbox.application().apiKey()).build()) {
-            OdsFakeControl fake = sandbox.control(OdsFakeControl.class);
+            SandboxOds fake = SandboxOds.of(sandbox);
             fake.generatedOrganisations(count);
             OdsMirror mirror = OdsMirror.builder().directory(dir).client(ods)
                     .roles(OdsRole.GP_PRACTICE, OdsRole.PHARMACY, OdsRole.NHS_TRUST_SITE).pageSize(pageSize).build();

@@ -54,9 +54,9 @@ import uk.nhs.sdk.testkit.spi.SandboxService;
  *   <li>MESH API v2 ({@link #meshBaseUrl()}): the mailboxes of {@link #meshMailboxes()}, signed in
  *       with the NHSMESH header keyed with {@link #meshSharedKey()}; message bodies are kept on
  *       disk in a directory {@link #close()} deletes.</li>
- *   <li>National Record Locator consumer and producer, ODS FHIR (driven by
- *       {@link #control(Class) control(OdsFakeControl.class)}) and NHS Notify (driven by
- *       {@link SandboxNotify}): at {@code apiBaseUrl(basePath)} with each API's base path.</li>
+ *   <li>National Record Locator consumer and producer, ODS FHIR (driven by {@link SandboxOds})
+ *       and NHS Notify (driven by {@link SandboxNotify}): at {@code apiBaseUrl(basePath)} with
+ *       each API's base path.</li>
  * </ul>
  *
  * <p>The services are found with {@link java.util.ServiceLoader}: each registers a
@@ -200,7 +200,10 @@ public final class NhsSandbox implements AutoCloseable {
         return MeshSettings.of(context).sharedKey();
     }
 
-    /** The state the sandbox's fakes share, for the testkit's handles on a fake ({@link SandboxNotify}). */
+    /**
+     * The state the sandbox's fakes share, for the testkit's handles on a fake ({@link SandboxNotify},
+     * {@link SandboxOds}).
+     */
     SandboxContext context() {
         return context;
     }
@@ -291,29 +294,6 @@ public final class NhsSandbox implements AutoCloseable {
     /** @return the fake NHS login provider and the relying party registered with it */
     public SandboxIdentityProvider nhsLogin() {
         return identityProviders.get(IdentityProviders.NHS_LOGIN);
-    }
-
-    /**
-     * The test control a service's fake offers, such as {@link OdsFakeControl} to advance the ODS
-     * fake's change feed.
-     *
-     * @param type the control's type
-     * @param <T> the control's type
-     * @return the control of the first fake offering it
-     * @throws IllegalArgumentException when no fake of this sandbox offers it, or the type is not
-     *     a public control interface of this package (a fake's internals are never handed out)
-     */
-    public <T> T control(Class<T> type) {
-        Objects.requireNonNull(type, "type");
-        if (!type.isInterface() || !type.getPackageName().equals(NhsSandbox.class.getPackageName())) {
-            throw new IllegalArgumentException("not a sandbox control: " + type.getSimpleName());
-        }
-        for (Fake f : fakes) {
-            if (type.isInstance(f)) {
-                return type.cast(f);
-            }
-        }
-        throw new IllegalArgumentException("no fake of this sandbox offers " + type.getSimpleName());
     }
 
     /**

@@ -90,7 +90,7 @@ class OdsFakeTest {
 
     @Test
     void pagesWithCountAndNextLinksUntilEveryMatchIsSeen(NhsSandbox sandbox) throws Exception {
-        sandbox.control(OdsFakeControl.class).generatedOrganisations(45);
+        SandboxOds.of(sandbox).generatedOrganisations(45);
         List<String> seen = new ArrayList<>();
         Answer page = get(sandbox, "/Organization?roleCode=RO182&_count=4");
         int pages = 1;
@@ -111,7 +111,7 @@ class OdsFakeTest {
         Answer a = get(sandbox, "/Organization");
 
         assertThat(a.ids()).hasSize(20);
-        assertThat(a.body().path("total").asInt()).isEqualTo(sandbox.control(OdsFakeControl.class).organisationCount());
+        assertThat(a.body().path("total").asInt()).isEqualTo(SandboxOds.of(sandbox).organisationCount());
     }
 
     @Test
@@ -122,7 +122,7 @@ class OdsFakeTest {
 
         assertThat(or.ids()).contains("RR8", "AQN", "RJ11", "8J008");
         assertThat(and.ids()).containsExactly("RY26A");
-        assertThat(not.body().path("total").asInt()).isEqualTo(1 + OdsFakeControl.DEFAULT_GENERATED / 4);
+        assertThat(not.body().path("total").asInt()).isEqualTo(1 + SandboxOds.DEFAULT_GENERATED / 4);
     }
 
     @Test
@@ -164,7 +164,7 @@ class OdsFakeTest {
 
     @Test
     void theChangeFeedRenamesAndDeletesWithANewLastChangeDate(NhsSandbox sandbox) throws Exception {
-        OdsFakeControl control = sandbox.control(OdsFakeControl.class);
+        SandboxOds control = SandboxOds.of(sandbox);
         control.rename(OdsCode.of("Y05868"), "RENAMED PRACTICE", LocalDate.of(2026, 11, 30));
         control.delete(OdsCode.of("RM559"), LocalDate.of(2026, 11, 30));
 
@@ -178,12 +178,15 @@ class OdsFakeTest {
     }
 
     @Test
-    void controlHandsOutOnlyPublicControlInterfacesNeverAFakesInternals(NhsSandbox sandbox) {
-        assertThat(sandbox.control(OdsFakeControl.class)).isNotNull();
-        assertThatThrownBy(() -> sandbox.control(Object.class)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> sandbox.control(uk.nhs.sdk.testkit.internal.ods.OdsFake.class))
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> sandbox.control(AutoCloseable.class)).isInstanceOf(IllegalArgumentException.class);
+    void theHandlesBaseUrlIsTheServicesAndItsChangesLastUntilReset(NhsSandbox sandbox) {
+        SandboxOds ods = SandboxOds.of(sandbox);
+        ods.generatedOrganisations(3);
+        int afterGenerating = SandboxOds.of(sandbox).organisationCount();
+        sandbox.reset();
+
+        assertThat(ods.baseUrl()).isEqualTo(sandbox.apiBaseUrl("organisation-data-terminology-api/fhir"))
+                .isEqualTo(sandbox.serviceUrls().get("ODS FHIR R4 (Organisation Data Terminology API)"));
+        assertThat(ods.organisationCount() - afterGenerating).isEqualTo(SandboxOds.DEFAULT_GENERATED - 3);
     }
 
     @Test

@@ -16,7 +16,7 @@ import uk.nhs.sdk.core.OdsCode;
 import uk.nhs.sdk.core.internal.json.Json;
 import uk.nhs.sdk.examples.CliRun;
 import uk.nhs.sdk.testkit.NhsSandbox;
-import uk.nhs.sdk.testkit.OdsFakeControl;
+import uk.nhs.sdk.testkit.SandboxOds;
 
 /**
  * {@code nhs ods ...} against the embedded sandbox: each command alone (its own sandbox), and the
@@ -105,7 +105,7 @@ class OdsCommandTest {
         CliRun r = CliRun.of("ods", "search", "--role", "RO76", "--count", "--output", "json");
 
         assertThat(r.status).isZero();
-        assertThat(json(r).path("total").asInt()).isEqualTo(1 + OdsFakeControl.DEFAULT_GENERATED / 2);
+        assertThat(json(r).path("total").asInt()).isEqualTo(1 + SandboxOds.DEFAULT_GENERATED / 2);
     }
 
     @Test
@@ -119,8 +119,8 @@ class OdsCommandTest {
                 .contains("offline: Y05868  NRL SANDBOX DEMO GP PRACTICE  RO177");
 
         LocalDate today = LocalDate.now();
-        shared.control(OdsFakeControl.class).rename(OdsCode.of("Y05868"), "RENAMED PRACTICE", today);
-        shared.control(OdsFakeControl.class).delete(OdsCode.of("Z00001"), today);
+        SandboxOds.of(shared).rename(OdsCode.of("Y05868"), "RENAMED PRACTICE", today);
+        SandboxOds.of(shared).delete(OdsCode.of("Z00001"), today);
         CliRun update = CliRun.of("ods", "mirror", "--base-url", base(), "--api-key", key(), "--dir", dir.toString(),
                 "--lookup", "Y05868", "--lookup", "Z00001", "--output", "json");
 

@@ -20,7 +20,7 @@ import uk.nhs.sdk.core.testing.RecordingSleeper;
 import uk.nhs.sdk.records.RecordsApi;
 import uk.nhs.sdk.testkit.NhsSandbox;
 import uk.nhs.sdk.testkit.NhsSandboxExtension;
-import uk.nhs.sdk.testkit.OdsFakeControl;
+import uk.nhs.sdk.testkit.SandboxOds;
 
 /** The client against the embedded sandbox's ODS fake. */
 @ExtendWith(NhsSandboxExtension.class)
@@ -52,7 +52,7 @@ class OdsClientAgainstSandboxTest {
 
     @Test
     void pagesThroughEveryMatchOnePageAtATime(NhsSandbox sandbox) {
-        sandbox.control(OdsFakeControl.class).generatedOrganisations(100);
+        SandboxOds.of(sandbox).generatedOrganisations(100);
         try (OdsClient ods = ods(sandbox)) {
             OdsSearch pharmacies = OdsSearch.builder().anyRole(OdsRole.PHARMACY).pageSize(7).build();
 

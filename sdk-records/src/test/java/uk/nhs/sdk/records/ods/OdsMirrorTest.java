@@ -33,7 +33,7 @@ import uk.nhs.sdk.core.testing.RecordingSleeper;
 import uk.nhs.sdk.records.RecordsApi;
 import uk.nhs.sdk.testkit.NhsSandbox;
 import uk.nhs.sdk.testkit.NhsSandboxExtension;
-import uk.nhs.sdk.testkit.OdsFakeControl;
+import uk.nhs.sdk.testkit.SandboxOds;
 
 /**
  * The mirror against the embedded sandbox's ODS fake: a full load, an incremental update with
@@ -111,7 +111,7 @@ class OdsMirrorTest {
 
     /** Changes the fake as a day of ODS updates would. */
     private static void changeTheFeed(NhsSandbox sandbox) {
-        OdsFakeControl ods = sandbox.control(OdsFakeControl.class);
+        SandboxOds ods = SandboxOds.of(sandbox);
         ods.rename(OdsCode.of("Y05868"), "RENAMED DEMO PRACTICE", CHANGE_DAY);
         ods.setRoles(OdsCode.of("Z00001"), CHANGE_DAY, "RO182");
         ods.setRoles(OdsCode.of("Y99999"), CHANGE_DAY, "RO177", "RO76");
@@ -120,7 +120,7 @@ class OdsMirrorTest {
 
     @Test
     void aFullLoadThenAnswersLookupsOfflineWithTheApisData(NhsSandbox sandbox) {
-        sandbox.control(OdsFakeControl.class).generatedOrganisations(20);
+        SandboxOds.of(sandbox).generatedOrganisations(20);
         Path dir = newDir();
         OdsMirror.SyncResult r;
         Set<String> expected;
@@ -144,7 +144,7 @@ class OdsMirrorTest {
 
     @Test
     void anIncrementalUpdateAppliesChangesRoleLossesNewOrganisationsAndDeletions(NhsSandbox sandbox) {
-        sandbox.control(OdsFakeControl.class).generatedOrganisations(20);
+        SandboxOds.of(sandbox).generatedOrganisations(20);
         Path dir = newDir();
         try (OdsClient ods = client(sandbox, -1)) {
             mirror(dir, ods).build().sync();
@@ -165,7 +165,7 @@ class OdsMirrorTest {
 
     @Test
     void aFullLoadCrashedAtEveryRequestResumesWithNothingLostOrDuplicated(NhsSandbox sandbox) {
-        sandbox.control(OdsFakeControl.class).generatedOrganisations(20);
+        SandboxOds.of(sandbox).generatedOrganisations(20);
         Set<String> expected;
         try (OdsClient ods = client(sandbox, -1)) {
             expected = expected(ods);
@@ -189,7 +189,7 @@ class OdsMirrorTest {
 
     @Test
     void aFullLoadCrashedAtEveryWriteResumesWithNothingLostOrDuplicated(NhsSandbox sandbox) {
-        sandbox.control(OdsFakeControl.class).generatedOrganisations(20);
+        SandboxOds.of(sandbox).generatedOrganisations(20);
         try (OdsClient ods = client(sandbox, -1)) {
             Set<String> expected = expected(ods);
             List<String> writes = new ArrayList<>();
@@ -212,7 +212,7 @@ class OdsMirrorTest {
     @Test
     void anUpdateCrashedAtEveryRequestAndEveryWriteResumesWithNothingLostOrDuplicated(NhsSandbox sandbox)
             throws IOException {
-        sandbox.control(OdsFakeControl.class).generatedOrganisations(20);
+        SandboxOds.of(sandbox).generatedOrganisations(20);
         Path loaded = newDir();
         try (OdsClient ods = client(sandbox, -1)) {
             mirror(loaded, ods).build().sync();
@@ -291,7 +291,7 @@ class OdsMirrorTest {
 
     @Test
     void aDirectoryOfOtherRolesIsRefused(NhsSandbox sandbox) {
-        sandbox.control(OdsFakeControl.class).generatedOrganisations(4);
+        SandboxOds.of(sandbox).generatedOrganisations(4);
         Path dir = newDir();
         try (OdsClient ods = client(sandbox, -1)) {
             mirror(dir, ods).build().sync();

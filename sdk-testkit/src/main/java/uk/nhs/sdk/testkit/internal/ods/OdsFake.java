@@ -19,7 +19,6 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import uk.nhs.sdk.core.OdsCode;
-import uk.nhs.sdk.testkit.OdsFakeControl;
 import uk.nhs.sdk.testkit.internal.Fake;
 import uk.nhs.sdk.testkit.internal.FakeResponse;
 import uk.nhs.sdk.testkit.internal.Json;
@@ -41,9 +40,11 @@ import uk.nhs.sdk.testkit.internal.oauth.TokenFake;
  * <p>It requires an {@code apikey} header holding the API key of an application registered with
  * the sandbox (401 otherwise), as the live API does; the public sandbox does not.
  */
-public final class OdsFake implements Fake, OdsFakeControl {
+public final class OdsFake implements Fake {
     /** The API's base path on the sandbox. */
     public static final String BASE_PATH = "/organisation-data-terminology-api/fhir";
+    /** How many generated organisations the fake holds after a reset. */
+    public static final int DEFAULT_GENERATED = 250;
     private static final String FHIR_JSON = "application/fhir+json";
     private static final Pattern ORGANIZATION = Pattern.compile(Pattern.quote(BASE_PATH) + "/Organization/([^/]+)");
     private static final Pattern LIST = Pattern.compile(Pattern.quote(BASE_PATH) + "/List/([^/]+)");
@@ -253,7 +254,11 @@ public final class OdsFake implements Fake, OdsFakeControl {
         return FakeResponse.json(200, FHIR_JSON, body).build();
     }
 
-    @Override
+    /**
+     * Replaces the generated organisations with this many ({@code SandboxOds.generatedOrganisations}).
+     *
+     * @param count zero or more
+     */
     public synchronized void generatedOrganisations(int count) {
         if (count < 0) {
             throw new IllegalArgumentException("count must be zero or more");
@@ -261,7 +266,13 @@ public final class OdsFake implements Fake, OdsFakeControl {
         store.generate(count);
     }
 
-    @Override
+    /**
+     * Renames an organisation and sets its last change date.
+     *
+     * @param code the organisation
+     * @param name the new name
+     * @param changedOn the new last change date
+     */
     public synchronized void rename(OdsCode code, String name, LocalDate changedOn) {
         Objects.requireNonNull(name, "name");
         OdsRecord r = existing(code);
@@ -271,7 +282,13 @@ public final class OdsFake implements Fake, OdsFakeControl {
         store.put(o);
     }
 
-    @Override
+    /**
+     * Replaces (or creates) an organisation's roles and sets its last change date.
+     *
+     * @param code the organisation
+     * @param changedOn the new last change date
+     * @param roleCodes the role codes
+     */
     public synchronized void setRoles(OdsCode code, LocalDate changedOn, String... roleCodes) {
         Objects.requireNonNull(changedOn, "changedOn");
         OdsRecord r = store.get(Objects.requireNonNull(code, "code").value());
@@ -283,13 +300,22 @@ public final class OdsFake implements Fake, OdsFakeControl {
         store.put(o);
     }
 
-    @Override
+    /**
+     * Deletes an organisation and lists it in the {@code Organization-deletion} List.
+     *
+     * @param code the organisation
+     * @param deletedOn the deletion date
+     */
     public synchronized void delete(OdsCode code, LocalDate deletedOn) {
         existing(code);
         store.remove(code.value(), Objects.requireNonNull(deletedOn, "deletedOn"));
     }
 
-    @Override
+    /**
+     * How many organisations the fake holds.
+     *
+     * @return the count
+     */
     public synchronized int organisationCount() {
         return store.size();
     }

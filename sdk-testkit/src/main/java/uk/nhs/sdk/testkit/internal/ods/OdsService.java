@@ -6,7 +6,8 @@ import uk.nhs.sdk.testkit.spi.SandboxService;
 import uk.nhs.sdk.testkit.spi.SandboxServiceContext;
 
 /**
- * Registers the ODS FHIR R4 API ({@link OdsFake}) with the sandbox.
+ * Registers the ODS FHIR R4 API ({@link OdsFake}) with the sandbox, and shares the fake with the
+ * sandbox's state so {@code SandboxOds} can reach it.
  */
 public final class OdsService implements SandboxService {
     /**
@@ -32,6 +33,8 @@ public final class OdsService implements SandboxService {
 
     @Override
     public SandboxFake create(SandboxServiceContext context) {
-        return new OdsFake(SandboxContext.of(context));
+        SandboxContext sandbox = SandboxContext.of(context);
+        OdsFake fake = new OdsFake(sandbox);
+        return sandbox.shared(OdsFake.class, () -> fake);
     }
 }

@@ -28,7 +28,7 @@ final class OdsStore {
     private int generated;
 
     OdsStore() {
-        reset(uk.nhs.sdk.testkit.OdsFakeControl.DEFAULT_GENERATED);
+        reset(OdsFake.DEFAULT_GENERATED);
     }
 
     void reset(int generatedCount) {
