@@ -25,8 +25,21 @@ import uk.nhs.sdk.testkit.internal.oidc.TestUser;
  * {@code acr} {@code AAL3_ANY}) and {@code 555254240101} ({@code AAL2_ANY}), each with a role and
  * an organisation; NHS login {@code p9} (the default; P9, NHS number 9000000009), {@code p5} (P5,
  * 9000000017) and {@code p0} (P0, no NHS number), NHS numbers of the PDS fake's records.
+ *
+ * <p>Like the real CIS2 and NHS login, it redirects only to a redirect URI the client registered:
+ * exactly, except that a loopback {@code http://127.0.0.1/path} also matches that URI at any port
+ * (RFC 8252 §7.3), for a command-line tool's listener on a free port. Any other
+ * {@code redirect_uri} gets a 400 error page, never a redirect. The sandbox's own relying party
+ * ({@link #client()}) comes registered with {@link #DEFAULT_REDIRECT_URI}; register more with
+ * {@link #registerRedirectUri(String, URI)}.
  */
 public final class SandboxIdentityProvider {
+    /**
+     * The redirect URI registered for {@link #client()}: {@code http://127.0.0.1/callback}, which
+     * matches {@code http://127.0.0.1:<any port>/callback}.
+     */
+    public static final URI DEFAULT_REDIRECT_URI = URI.create("http://127.0.0.1/callback");
+
     private final OidcProvider provider;
     private final SandboxOidcClient client;
 
@@ -42,6 +55,7 @@ public final class SandboxIdentityProvider {
             throw new IllegalStateException("RSA is not available in this JVM", e);
         }
         registerClient(client.clientId(), client.keyId(), client.publicKey());
+        registerRedirectUri(client.clientId(), DEFAULT_REDIRECT_URI);
     }
 
     /**
@@ -74,7 +88,8 @@ public final class SandboxIdentityProvider {
     }
 
     /**
-     * Registers another relying party's public key (adds to its keys).
+     * Registers another relying party's public key (adds to its keys); register its redirect URIs
+     * with {@link #registerRedirectUri(String, URI)}.
      *
      * @param clientId the client id
      * @param keyId the key's {@code kid}
@@ -83,6 +98,21 @@ public final class SandboxIdentityProvider {
     public void registerClient(String clientId, String keyId, RSAPublicKey publicKey) {
         provider.registerClient(Objects.requireNonNull(clientId, "clientId"), Objects.requireNonNull(keyId, "keyId"),
                 Objects.requireNonNull(publicKey, "publicKey"));
+    }
+
+    /**
+     * Registers a redirect URI for a relying party (adds to its URIs): the authorization endpoint
+     * redirects only to a registered URI, compared exactly, except that a loopback
+     * {@code http://127.0.0.1/path} (or {@code http://[::1]/path}) also matches it at any port.
+     *
+     * @param clientId a client registered with {@link #registerClient(String, String, RSAPublicKey)},
+     *     or {@link #client()}'s
+     * @param redirectUri an absolute http(s) URL without a fragment
+     * @throws IllegalArgumentException when the client is not registered or the URI is not such a URL
+     */
+    public void registerRedirectUri(String clientId, URI redirectUri) {
+        provider.registerRedirectUri(Objects.requireNonNull(clientId, "clientId"),
+                Objects.requireNonNull(redirectUri, "redirectUri").toString());
     }
 
     /**

@@ -115,10 +115,16 @@ final class OidcHttp {
 
     /** Starts a sign-in and returns the authorization endpoint's answer. */
     static Answer authorize(SandboxIdentityProvider p, String extraQuery) throws Exception {
+        return authorize(p, p.client().clientId(), REDIRECT, extraQuery);
+    }
+
+    /** Starts a sign-in for a client and redirect URI and returns the authorization endpoint's answer. */
+    static Answer authorize(SandboxIdentityProvider p, String clientId, String redirectUri, String extraQuery)
+            throws Exception {
         JsonNode d = discovery(p);
         String url = d.path("authorization_endpoint").asText() + "?response_type=code&client_id="
-                + URLEncoder.encode(p.client().clientId(), StandardCharsets.UTF_8) + "&redirect_uri="
-                + URLEncoder.encode(REDIRECT, StandardCharsets.UTF_8) + "&scope=openid%20profile%20email&state=s-1"
+                + URLEncoder.encode(clientId, StandardCharsets.UTF_8) + "&redirect_uri="
+                + URLEncoder.encode(redirectUri, StandardCharsets.UTF_8) + "&scope=openid%20profile%20email&state=s-1"
                 + extraQuery;
         return get(url);
     }

@@ -1,6 +1,7 @@
 package uk.nhs.sdk.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static uk.nhs.sdk.testkit.OidcHttp.assertionClaims;
 import static uk.nhs.sdk.testkit.OidcHttp.codeForm;
 import static uk.nhs.sdk.testkit.OidcHttp.sign;
@@ -9,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
+import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -116,6 +118,54 @@ class OidcProviderFakeTest {
         assertThat(badVtr.locationParam("error")).isEqualTo("invalid_request");
         assertThat(tooWeak.locationParam("error")).isEqualTo("access_denied");
         assertThat(p5.locationParam("code")).isNotNull();
+    }
+
+    @Test
+    void authorizeRedirectsOnlyToARegisteredRedirectUriAndALoopbackOneAtAnyPort() throws Exception {
+        SandboxIdentityProvider p = sandbox.cis2();
+        String client = p.client().clientId();
+        assertThat(SandboxIdentityProvider.DEFAULT_REDIRECT_URI).hasToString("http://127.0.0.1/callback");
+
+        Answer anyPort = OidcHttp.authorize(p, client, "http://127.0.0.1:54321/callback", "");
+        Answer asRegistered = OidcHttp.authorize(p, client, "http://127.0.0.1/callback", "");
+
+        assertThat(anyPort.status()).isEqualTo(302);
+        assertThat(anyPort.location()).startsWith("http://127.0.0.1:54321/callback?code=");
+        assertThat(asRegistered.location()).startsWith("http://127.0.0.1/callback?code=");
+        for (String wrong : List.of("https://attacker.example/callback", "http://127.0.0.1:54321/other",
+                "http://127.0.0.1:54321/callback/more", "http://127.0.0.1:54321/callback?next=x",
+                "http://localhost:54321/callback", "https://127.0.0.1:54321/callback",
+                "http://user@127.0.0.1:54321/callback", "http://127.0.0.2:54321/callback", "/callback", "")) {
+            Answer a = OidcHttp.authorize(p, client, wrong, "");
+            assertThat(a.status()).as(wrong).isEqualTo(400);
+            assertThat(a.location()).as(wrong + ": the error page, never a redirect").isNull();
+            assertThat(a.error()).as(wrong).isEqualTo("invalid_request");
+            assertThat(a.description()).as(wrong).isEqualTo("redirect_uri is missing or not registered for the client");
+        }
+    }
+
+    @Test
+    void anotherRelyingPartysRedirectUrisAreItsOwnAndMatchedExactly() throws Exception {
+        SandboxIdentityProvider p = sandbox.nhsLogin();
+        KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
+        g.initialize(2048);
+        p.registerClient("rp-exact", "k1", (RSAPublicKey) g.generateKeyPair().getPublic());
+        p.registerRedirectUri("rp-exact", URI.create("https://rp.example/signin/callback"));
+
+        Answer exact = OidcHttp.authorize(p, "rp-exact", "https://rp.example/signin/callback", "&nonce=n");
+        Answer otherPort = OidcHttp.authorize(p, "rp-exact", "https://rp.example:8443/signin/callback", "&nonce=n");
+        Answer trailingSlash = OidcHttp.authorize(p, "rp-exact", "https://rp.example/signin/callback/", "&nonce=n");
+        Answer defaultClientsUri = OidcHttp.authorize(p, "rp-exact", OidcHttp.REDIRECT, "&nonce=n");
+
+        assertThat(exact.location()).startsWith("https://rp.example/signin/callback?code=");
+        assertThat(List.of(otherPort, trailingSlash, defaultClientsUri)).allSatisfy(a -> {
+            assertThat(a.status()).isEqualTo(400);
+            assertThat(a.location()).isNull();
+        });
+        assertThatThrownBy(() -> p.registerRedirectUri("nobody", URI.create("https://rp.example/cb")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> p.registerRedirectUri("rp-exact", URI.create("https://rp.example/cb#x")))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

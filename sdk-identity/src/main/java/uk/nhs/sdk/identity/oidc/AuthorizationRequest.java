@@ -26,6 +26,19 @@ import uk.nhs.sdk.core.error.NhsValidationException;
  * response.sendRedirect(request.uri().toString());
  * }</pre>
  *
+ * <p><b>Several instances or a restart.</b> When the callback may reach another instance of the
+ * application (behind a load balancer) or the same one after a restart, store the values of
+ * {@link #stored()} field by field instead, and rebuild the request from them on the callback
+ * with {@link OidcClient#resumeSignIn(StoredSignIn)} on any {@link OidcClient} configured alike
+ * (same provider, client id and redirect URI):
+ *
+ * <pre>{@code
+ * StoredSignIn s = request.stored();   // persist s.state(), s.nonce(), s.codeVerifier(), s.scopes(), ...
+ * AuthorizationRequest resumed = client.resumeSignIn(StoredSignIn.builder()
+ *     .state(state).nonce(nonce).scopes(scopes).vectorsOfTrust(vtr).build());
+ * SignIn signIn = client.completeSignIn(resumed, callbackUri);
+ * }</pre>
+ *
  * <p>Immutable. {@link #toString()} shows none of the generated values.
  */
 public final class AuthorizationRequest {
@@ -133,6 +146,17 @@ public final class AuthorizationRequest {
      */
     public Optional<AssuranceLevel> minimumAssurance() {
         return Optional.ofNullable(minimumAssurance);
+    }
+
+    /**
+     * The values to store so that any instance of the application can complete this sign-in with
+     * {@link OidcClient#resumeSignIn(StoredSignIn)}: state, nonce, PKCE verifier, scopes, vectors
+     * of trust and minimum assurance.
+     *
+     * @return the values
+     */
+    public StoredSignIn stored() {
+        return StoredSignIn.of(this);
     }
 
     @Override
@@ -274,13 +298,22 @@ public final class AuthorizationRequest {
          * @throws OidcDiscoveryException when the discovery document cannot be fetched or used
          */
         public AuthorizationRequest build() {
+            return client.buildAuthorizationRequest(scopes, vtr(), prompt, allowRegistration, minimumAssurance, null);
+        }
+
+        /** The request again from stored values, with this builder's (validated) scopes, vtr and level. */
+        AuthorizationRequest restore(StoredSignIn stored) {
+            return client.buildAuthorizationRequest(scopes, vtr(), null, null, minimumAssurance, stored);
+        }
+
+        private List<VectorOfTrust> vtr() {
             List<VectorOfTrust> vtr = new ArrayList<>(vectorsOfTrust);
             if (kind == OidcProvider.Kind.NHS_LOGIN && vtr.isEmpty()) {
                 vtr.add(VectorOfTrust.P9_CP_CD);
                 vtr.add(VectorOfTrust.P9_CP_CK);
                 vtr.add(VectorOfTrust.P9_CM);
             }
-            return client.buildAuthorizationRequest(scopes, vtr, prompt, allowRegistration, minimumAssurance);
+            return vtr;
         }
 
         private void requireKind(OidcProvider.Kind required, String field) {

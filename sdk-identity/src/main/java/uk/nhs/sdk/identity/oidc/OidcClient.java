@@ -27,6 +27,13 @@ import uk.nhs.sdk.core.http.NhsHttpTransport;
  * SignIn signIn = nhsLogin.completeSignIn(request, callbackUri);            // validated ID token
  * }</pre>
  *
+ * <p><b>Several instances.</b> A sign-in started on one instance of a load-balanced or restarted
+ * application completes on another: store {@link AuthorizationRequest#stored()} field by field
+ * (state, nonce, PKCE verifier, scopes, vectors of trust, minimum assurance), and on the callback
+ * rebuild the request with {@link #resumeSignIn(StoredSignIn)}; the same checks apply (a changed
+ * state is {@link AuthorizationCallbackException.Reason#STATE_MISMATCH}, a changed nonce
+ * {@link IdTokenValidationException.Reason#NONCE_MISMATCH}).
+ *
  * <p><b>Discovery and keys.</b> The discovery document and the JWKS it names are fetched on first
  * use and cached for {@link Builder#metadataTtl(Duration) at most an hour}. A token whose
  * {@code kid} is not in the cached JWKS triggers one JWKS refetch, at most once a minute, so a
@@ -112,8 +119,37 @@ public final class OidcClient implements AutoCloseable {
     }
 
     AuthorizationRequest buildAuthorizationRequest(List<String> scopes, List<VectorOfTrust> vtr, Prompt prompt,
-            Boolean allowRegistration, AssuranceLevel minimumAssurance) {
-        return engine.authorizationRequest(scopes, vtr, prompt, allowRegistration, minimumAssurance);
+            Boolean allowRegistration, AssuranceLevel minimumAssurance, StoredSignIn stored) {
+        return engine.authorizationRequest(scopes, vtr, prompt, allowRegistration, minimumAssurance, stored);
+    }
+
+    /**
+     * Rebuilds the request of a sign-in that this or another instance of the application started,
+     * from the values it stored ({@link AuthorizationRequest#stored()}), to hand to
+     * {@link #completeSignIn(AuthorizationRequest, URI)}. The stored values are checked by the
+     * rules they were generated under: scopes as {@link AuthorizationRequest.Builder#scopes(String...)},
+     * vectors of trust for NHS login only, a minimum assurance for CIS2 only, and a PKCE verifier
+     * when the provider uses PKCE. The request's client id and redirect URI are this client's, so
+     * configure it as the one that started the sign-in. Its {@link AuthorizationRequest#uri()} is
+     * rebuilt without {@code prompt} and {@code allow_registration}, which completing does not
+     * need. Fetches the discovery document when it is not cached.
+     *
+     * @param stored the stored values
+     * @return the request
+     * @throws NhsValidationException when a stored value breaks a rule for this provider
+     * @throws OidcDiscoveryException when the discovery document cannot be fetched or used
+     */
+    public AuthorizationRequest resumeSignIn(StoredSignIn stored) {
+        Objects.requireNonNull(stored, "stored");
+        AuthorizationRequest.Builder b = authorizationRequest();
+        if (!stored.scopes().isEmpty()) {
+            b.scopes(stored.scopes().toArray(String[]::new));
+        }
+        if (!stored.vectorsOfTrust().isEmpty()) {
+            b.vectorsOfTrust(stored.vectorsOfTrust().toArray(VectorOfTrust[]::new));
+        }
+        stored.minimumAssurance().ifPresent(b::minimumAssurance);
+        return b.restore(stored);
     }
 
     /**

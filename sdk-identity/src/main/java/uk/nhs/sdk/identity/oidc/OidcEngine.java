@@ -21,6 +21,7 @@ import java.util.StringJoiner;
 import uk.nhs.sdk.core.NhsClientOptions;
 import uk.nhs.sdk.core.Secret;
 import uk.nhs.sdk.core.error.NhsDecodeException;
+import uk.nhs.sdk.core.error.NhsValidationException;
 import uk.nhs.sdk.core.http.Idempotency;
 import uk.nhs.sdk.core.http.NhsHttpTransport;
 import uk.nhs.sdk.core.http.NhsResponse;
@@ -48,11 +49,12 @@ final class OidcEngine {
         this.verifier = new IdTokenVerifier(provider, metadata, credentials.clientId(), algorithms, leeway, clock);
     }
 
+    /** A new request, or with {@code stored} the request of a sign-in started earlier (perhaps elsewhere). */
     AuthorizationRequest authorizationRequest(List<String> scopes, List<VectorOfTrust> vtr, Prompt prompt,
-            Boolean allowRegistration, AssuranceLevel minimumAssurance) {
+            Boolean allowRegistration, AssuranceLevel minimumAssurance, StoredSignIn stored) {
         ProviderMetadata.Discovery d = metadata.discovery();
-        String state = random();
-        String nonce = random();
+        String state = stored == null ? random() : stored.state();
+        String nonce = stored == null ? random() : stored.nonce();
         Map<String, String> q = new LinkedHashMap<>();
         q.put("response_type", "code");
         q.put("client_id", credentials.clientId());
@@ -60,11 +62,15 @@ final class OidcEngine {
         q.put("scope", String.join(" ", scopes));
         q.put("state", state);
         q.put("nonce", nonce);
-        Secret verifierSecret = null;
-        if (d.pkceS256) {
-            String codeVerifier = random();
-            verifierSecret = Secret.of(codeVerifier);
-            q.put("code_challenge", challenge(codeVerifier));
+        Secret verifierSecret = stored == null ? null : stored.codeVerifier().orElse(null);
+        if (d.pkceS256 && stored != null && verifierSecret == null) {
+            throw new NhsValidationException("codeVerifier", "the provider uses PKCE: the stored verifier is needed");
+        }
+        if (d.pkceS256 && verifierSecret == null) {
+            verifierSecret = Secret.of(random());
+        }
+        if (verifierSecret != null) {
+            q.put("code_challenge", challenge(verifierSecret.reveal()));
             q.put("code_challenge_method", "S256");
         }
         if (!vtr.isEmpty()) {

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import uk.nhs.sdk.core.Secret;
 import uk.nhs.sdk.core.error.NhsServiceException;
+import uk.nhs.sdk.core.error.NhsValidationException;
 
 /** The code exchange and refresh with private_key_jwt, the callback checks, and UserInfo. */
 class CodeExchangeTest extends OidcWireMockTest {
@@ -68,6 +69,35 @@ class CodeExchangeTest extends OidcWireMockTest {
         List<LoggedRequest> all = server.findAll(postRequestedFor(urlPathEqualTo(TOKEN_PATH)));
         assertThat(all).hasSize(1);
         return all.get(0);
+    }
+
+    @Test
+    void aStoredSignInCompletesOnAnotherClientWithItsPkceVerifier() throws Exception {
+        StoredSignIn s = request.stored();
+        String state = s.state();
+        String nonce = s.nonce();
+        String verifier = s.codeVerifier().orElseThrow().reveal();
+        String level = s.minimumAssurance().orElseThrow().name();
+        List<String> scopes = s.scopes();
+        stubToken(json(tokenResponse(idToken(request.nonce()))));
+        OidcClient other = client(Cis2.at(discoveryUrl()));
+
+        AuthorizationRequest resumed = other.resumeSignIn(StoredSignIn.builder().state(state).nonce(nonce)
+                .codeVerifier(Secret.of(verifier)).scopes(scopes.toArray(String[]::new))
+                .minimumAssurance(AssuranceLevel.valueOf(level)).build());
+        SignIn signIn = other.completeSignIn(resumed, callback(CODE, state));
+
+        assertThat(signIn.claims().subject()).isEqualTo("787807429511");
+        assertThat(form(tokenRequest())).containsEntry("code_verifier", verifier);
+        assertThat(query(resumed.uri())).containsEntry("code_challenge", query(request.uri()).get("code_challenge"))
+                .containsEntry("state", state).containsEntry("nonce", nonce).containsEntry("acr_values", "AAL2_OR_AAL3_ANY");
+        assertThat(resumed.toString()).doesNotContain(state).doesNotContain(nonce).doesNotContain(verifier);
+        assertThat(s.toString()).doesNotContain(state).doesNotContain(nonce).doesNotContain(verifier);
+        assertThatThrownBy(() -> other.resumeSignIn(StoredSignIn.builder().state(state).nonce(nonce).build()))
+                .as("the provider uses PKCE: a stored sign-in without its verifier cannot complete")
+                .isInstanceOf(NhsValidationException.class).hasMessageContaining("codeVerifier");
+        assertThatThrownBy(() -> StoredSignIn.builder().state(state).nonce(nonce).codeVerifier(Secret.of("short")).build())
+                .isInstanceOf(NhsValidationException.class).hasMessageContaining("codeVerifier");
     }
 
     @Test

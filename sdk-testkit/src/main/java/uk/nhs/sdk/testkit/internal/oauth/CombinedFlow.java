@@ -86,6 +86,7 @@ final class CombinedFlow {
             return TokenFake.refuse(OAuthErrors.other(400, "invalid_request", "the identity provider is not hosted"));
         }
         provider.get().registerClient(PLATFORM_CLIENT, null, null);
+        provider.get().registerRedirectUri(PLATFORM_CLIENT, callbackUrl());
         String internal = opaque();
         pending.put(internal, new Pending(apiKey, redirectUri, state, name));
         String scope = provider.get().isCis2() ? "openid nationalrbacaccess" : "openid profile";

@@ -1,5 +1,7 @@
 package uk.nhs.sdk.testkit.internal.oidc;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import uk.nhs.sdk.testkit.internal.SandboxContext;
 
 /**
- * One fake identity provider's state and protocol: registered clients, signing keys, the test
+ * One fake identity provider's state and protocol: registered clients and their redirect URIs, signing keys, the test
  * user who signs in next, authorization codes, and the access and refresh tokens it issued. The
  * HTTP side is {@link OidcProviderFake}; the API Platform's fake reaches the same state through
  * {@link IdentityProviders} to check ID tokens and to complete its combined flow.
@@ -31,6 +33,7 @@ public final class OidcProvider {
     private final SandboxContext context;
     private final ProviderKeys keys;
     private final Map<String, Map<String, RSAPublicKey>> clients = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> redirectUris = new ConcurrentHashMap<>();
     private final ClientAssertions assertions;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Grant> codes = new ConcurrentHashMap<>();
@@ -140,6 +143,66 @@ public final class OidcProvider {
                 c -> new ConcurrentHashMap<>());
         if (keyId != null && publicKey != null) {
             k.put(keyId, publicKey);
+        }
+    }
+
+    /**
+     * Registers a redirect URI for a client, as a relying party does when it onboards: the
+     * authorization endpoint redirects only to a registered URI.
+     *
+     * @param clientId a registered client
+     * @param redirectUri the URI, compared as a string; a loopback {@code http://127.0.0.1/path}
+     *     (or {@code http://[::1]/path}) also matches that URI at any port (RFC 8252 §7.3)
+     * @throws IllegalArgumentException when the client is not registered, or the URI is not an
+     *     absolute http(s) URL without a fragment
+     */
+    public void registerRedirectUri(String clientId, String redirectUri) {
+        if (!isClient(clientId)) {
+            throw new IllegalArgumentException("register the client before its redirect URIs");
+        }
+        if (!isHttpUrl(Objects.requireNonNull(redirectUri, "redirectUri"))) {
+            throw new IllegalArgumentException("a redirect URI must be an absolute http(s) URL without a fragment");
+        }
+        redirectUris.computeIfAbsent(clientId, c -> ConcurrentHashMap.newKeySet()).add(redirectUri);
+    }
+
+    /**
+     * Whether a redirect URI is registered for a client: exactly, or, for a loopback IP literal
+     * over http, registered without the port (RFC 8252 §7.3: a native app's loopback listener
+     * takes whatever port is free).
+     *
+     * @param clientId the client
+     * @param redirectUri the URI of the authorization request
+     * @return {@code true} when the provider may redirect there
+     */
+    boolean isRegisteredRedirectUri(String clientId, String redirectUri) {
+        Set<String> registered = clientId == null || redirectUri == null ? Set.of()
+                : redirectUris.getOrDefault(clientId, Set.of());
+        return registered.contains(redirectUri) || loopbackWithoutPort(redirectUri).filter(registered::contains)
+                .isPresent();
+    }
+
+    /** {@code http://127.0.0.1:<port>/path} as {@code http://127.0.0.1/path}; empty for any other URI. */
+    static Optional<String> loopbackWithoutPort(String value) {
+        if (value == null || !isHttpUrl(value)) {
+            return Optional.empty();
+        }
+        URI u = URI.create(value);
+        String host = u.getHost();
+        if (!"http".equals(u.getScheme()) || u.getPort() < 0 || u.getRawUserInfo() != null
+                || !("127.0.0.1".equals(host) || "[::1]".equals(host))) {
+            return Optional.empty();
+        }
+        return Optional.of("http://" + host + u.getRawPath() + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery()));
+    }
+
+    static boolean isHttpUrl(String value) {
+        try {
+            URI u = new URI(value);
+            return u.isAbsolute() && ("http".equals(u.getScheme()) || "https".equals(u.getScheme()))
+                    && u.getHost() != null && u.getRawFragment() == null;
+        } catch (URISyntaxException e) {
+            return false;
         }
     }
 

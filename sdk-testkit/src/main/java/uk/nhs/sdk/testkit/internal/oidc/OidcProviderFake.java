@@ -5,7 +5,6 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -27,8 +26,11 @@ import uk.nhs.sdk.testkit.internal.RequestTarget;
  * JWKS, an authorization endpoint that signs the chosen test user in at once and redirects (302)
  * with a code, a token endpoint with {@code private_key_jwt} client authentication and the
  * {@code authorization_code} and {@code refresh_token} grants issuing RS512 ID tokens, and
- * UserInfo. Refusals before the redirect URI is trusted are JSON; after, they are redirects with
- * {@code error} and {@code state}, as OAuth 2.0 §4.1.2.1 says.
+ * UserInfo. The redirect URI must be one the client registered (exactly, or a loopback
+ * {@code http://127.0.0.1/path} at any port, RFC 8252 §7.3), as with the real CIS2 and NHS login.
+ * Refusals before the redirect URI is trusted (unknown client, unregistered redirect URI) are a
+ * 400 with a JSON body and never a redirect; after, they are redirects with {@code error} and
+ * {@code state}, as OAuth 2.0 §4.1.2.1 says.
  */
 public final class OidcProviderFake implements Fake {
     private static final Map<String, Integer> AAL_RANK = Map.of("AAL1_USERPASS", 1, "AAL2_ANY", 2,
@@ -116,8 +118,9 @@ public final class OidcProviderFake implements Fake {
             throw OAuthRefusal.invalidRequest("client_id is missing or not registered with the provider");
         }
         String redirectUri = q.get("redirect_uri");
-        if (redirectUri == null || !isHttpUrl(redirectUri)) {
-            throw OAuthRefusal.invalidRequest("redirect_uri is missing or not an absolute http(s) URL");
+        if (!provider.isRegisteredRedirectUri(clientId, redirectUri)) {
+            // never redirect to a URI the client did not register: that would be an open redirect
+            throw OAuthRefusal.invalidRequest("redirect_uri is missing or not registered for the client");
         }
         String state = q.get("state");
         if (!"code".equals(q.get("response_type"))) {
@@ -248,16 +251,6 @@ public final class OidcProviderFake implements Fake {
         String location = redirectUri + (redirectUri.contains("?") ? "&" : "?") + query;
         return new ResponseDefinitionBuilder().withStatus(302).withHeader("Location", location)
                 .withHeader("Cache-Control", "no-store").build();
-    }
-
-    private static boolean isHttpUrl(String value) {
-        try {
-            URI u = new URI(value);
-            return u.isAbsolute() && ("http".equals(u.getScheme()) || "https".equals(u.getScheme()))
-                    && u.getHost() != null && u.getFragment() == null;
-        } catch (java.net.URISyntaxException e) {
-            return false;
-        }
     }
 
     static String enc(String value) {
