@@ -105,6 +105,20 @@ class OidcClientAgainstSandboxTest {
     }
 
     @Test
+    void aCis2SignInAskingForAtLeastAal2OrAal3SendsCis2sOwnAcrValuesAndSucceeds(NhsSandbox sandbox) throws Exception {
+        try (OidcClient cis2 = client(sandbox.cis2(), true)) {
+            for (AssuranceLevel minimum : new AssuranceLevel[] {AssuranceLevel.AAL2, AssuranceLevel.AAL3}) {
+                AuthorizationRequest request = cis2.authorizationRequest().minimumAssurance(minimum).build();
+                assertThat(request.uri().getRawQuery()).contains("acr_values=" + minimum.acrValue());
+
+                SignIn signIn = cis2.completeSignIn(request, follow(request.uri(), sandbox.baseUrl().toString()));
+
+                assertThat(signIn.claims().assuranceLevel()).contains(AssuranceLevel.AAL3);
+            }
+        }
+    }
+
+    @Test
     void aP9PatientSignsInWithNhsLoginAndReadsOnlyTheirOwnRecord(NhsSandbox sandbox) throws Exception {
         try (OidcClient nhsLogin = client(sandbox.nhsLogin(), false)) {
             SignIn signIn = signIn(sandbox, nhsLogin);

@@ -34,7 +34,7 @@ import uk.nhs.sdk.testkit.internal.RequestTarget;
  */
 public final class OidcProviderFake implements Fake {
     private static final Map<String, Integer> AAL_RANK = Map.of("AAL1_USERPASS", 1, "AAL2_ANY", 2,
-            "AAL2_OR_ABOVE", 2, "AAL3_ANY", 3);
+            "AAL2_OR_AAL3_ANY", 2, "AAL3_ANY", 3);
 
     private final OidcProvider provider;
     private final ProviderProfile profile;
@@ -103,7 +103,7 @@ public final class OidcProviderFake implements Fake {
         if (profile.cis2) {
             d.put("scopes_supported", List.of("openid", "profile", "email", "nhsperson", "associatedorgs",
                     "nationalrbacaccess", "professionalmemberships", "organisationalmemberships", "selectedrole"));
-            d.put("acr_values_supported", List.of("AAL1_USERPASS", "AAL2_ANY", "AAL2_OR_ABOVE", "AAL3_ANY"));
+            d.put("acr_values_supported", List.of("AAL1_USERPASS", "AAL2_ANY", "AAL2_OR_AAL3_ANY", "AAL3_ANY"));
         } else {
             d.put("scopes_supported", List.of("openid", "profile", "email", "phone", "profile_extended"));
             d.put("vtr_values_supported", List.of("P0.Cp", "P5.Cp.Cd", "P5.Cp.Ck", "P5.Cm", "P9.Cp.Cd",
