@@ -286,12 +286,20 @@ public final class NhsSandbox implements AutoCloseable {
                 .build();
     }
 
-    /** @return the fake CIS2 provider (Healthcare realm) and the relying party registered with it */
+    /**
+     * The fake CIS2 provider (Healthcare realm) and the relying party registered with it.
+     *
+     * @return the provider
+     */
     public SandboxIdentityProvider cis2() {
         return identityProviders.get(IdentityProviders.CIS2);
     }
 
-    /** @return the fake NHS login provider and the relying party registered with it */
+    /**
+     * The fake NHS login provider and the relying party registered with it.
+     *
+     * @return the provider
+     */
     public SandboxIdentityProvider nhsLogin() {
         return identityProviders.get(IdentityProviders.NHS_LOGIN);
     }
