@@ -1,14 +1,13 @@
 package uk.nhs.sdk.messaging.notify;
 
 import java.util.List;
-import java.util.Objects;
 
 /**
  * One channel's status ({@code channelStatus}): the values the NHS Notify spec lists ({@code schemas/enums/ChannelStatus.yaml}) as constants, and
  * any other value the API sends kept as it came, since the API adds values without notice.
  * Compare with {@link #equals(Object)} or {@link #value()}.
  */
-public final class NotifyChannelStatus {
+public final class NotifyChannelStatus extends NotifyValue<NotifyChannelStatus> {
     /** {@code created}. */
     public static final NotifyChannelStatus CREATED = new NotifyChannelStatus("created");
     /** {@code sending}. */
@@ -22,10 +21,8 @@ public final class NotifyChannelStatus {
 
     private static final List<NotifyChannelStatus> KNOWN = List.of(CREATED, SENDING, DELIVERED, FAILED, SKIPPED);
 
-    private final String value;
-
     private NotifyChannelStatus(String value) {
-        this.value = value;
+        super(value);
     }
 
     /**
@@ -35,13 +32,7 @@ public final class NotifyChannelStatus {
      * @return the status
      */
     public static NotifyChannelStatus of(String value) {
-        Objects.requireNonNull(value, "value");
-        for (NotifyChannelStatus k : KNOWN) {
-            if (k.value.equals(value)) {
-                return k;
-            }
-        }
-        return new NotifyChannelStatus(value);
+        return lookUp(value, KNOWN, NotifyChannelStatus::new);
     }
 
     /**
@@ -53,36 +44,8 @@ public final class NotifyChannelStatus {
         return KNOWN;
     }
 
-    /**
-     * The value as the API sends it.
-     *
-     * @return the value
-     */
-    public String value() {
-        return value;
-    }
-
-    /**
-     * Whether the spec lists this value.
-     *
-     * @return {@code false} for a value the API added later
-     */
-    public boolean isKnown() {
-        return KNOWN.contains(this);
-    }
-
     @Override
-    public boolean equals(Object o) {
-        return o instanceof NotifyChannelStatus && ((NotifyChannelStatus) o).value.equals(value);
-    }
-
-    @Override
-    public int hashCode() {
-        return value.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return value.matches("[A-Za-z0-9_]{1,64}") ? value : "(a value not shown)";
+    List<NotifyChannelStatus> knownValues() {
+        return KNOWN;
     }
 }

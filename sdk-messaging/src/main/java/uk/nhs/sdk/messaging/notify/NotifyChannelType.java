@@ -1,14 +1,13 @@
 package uk.nhs.sdk.messaging.notify;
 
 import java.util.List;
-import java.util.Objects;
 
 /**
  * A channel ({@code type} of a channel, {@code channel} of a callback): the values the NHS Notify spec lists ({@code schemas/enums/ChannelType.yaml}) as constants, and
  * any other value the API sends kept as it came, since the API adds values without notice.
  * Compare with {@link #equals(Object)} or {@link #value()}.
  */
-public final class NotifyChannelType {
+public final class NotifyChannelType extends NotifyValue<NotifyChannelType> {
     /** {@code nhsapp}. */
     public static final NotifyChannelType NHSAPP = new NotifyChannelType("nhsapp");
     /** {@code email}. */
@@ -20,10 +19,8 @@ public final class NotifyChannelType {
 
     private static final List<NotifyChannelType> KNOWN = List.of(NHSAPP, EMAIL, SMS, LETTER);
 
-    private final String value;
-
     private NotifyChannelType(String value) {
-        this.value = value;
+        super(value);
     }
 
     /**
@@ -33,13 +30,7 @@ public final class NotifyChannelType {
      * @return the status
      */
     public static NotifyChannelType of(String value) {
-        Objects.requireNonNull(value, "value");
-        for (NotifyChannelType k : KNOWN) {
-            if (k.value.equals(value)) {
-                return k;
-            }
-        }
-        return new NotifyChannelType(value);
+        return lookUp(value, KNOWN, NotifyChannelType::new);
     }
 
     /**
@@ -51,22 +42,9 @@ public final class NotifyChannelType {
         return KNOWN;
     }
 
-    /**
-     * The value as the API sends it.
-     *
-     * @return the value
-     */
-    public String value() {
-        return value;
-    }
-
-    /**
-     * Whether the spec lists this value.
-     *
-     * @return {@code false} for a value the API added later
-     */
-    public boolean isKnown() {
-        return KNOWN.contains(this);
+    @Override
+    List<NotifyChannelType> knownValues() {
+        return KNOWN;
     }
 
     /**
@@ -76,7 +54,7 @@ public final class NotifyChannelType {
      * @return the limit, or empty for a channel the SDK does not know
      */
     public java.util.OptionalInt characterLimit() {
-        switch (value) {
+        switch (value()) {
             case "email":
                 return java.util.OptionalInt.of(100_000);
             case "letter":
@@ -88,20 +66,5 @@ public final class NotifyChannelType {
             default:
                 return java.util.OptionalInt.empty();
         }
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof NotifyChannelType && ((NotifyChannelType) o).value.equals(value);
-    }
-
-    @Override
-    public int hashCode() {
-        return value.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return value.matches("[A-Za-z0-9_]{1,64}") ? value : "(a value not shown)";
     }
 }

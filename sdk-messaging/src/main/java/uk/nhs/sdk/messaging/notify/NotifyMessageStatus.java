@@ -1,14 +1,13 @@
 package uk.nhs.sdk.messaging.notify;
 
 import java.util.List;
-import java.util.Objects;
 
 /**
  * A message's overall status ({@code messageStatus}): the values the NHS Notify spec lists ({@code schemas/enums/MessageStatusEnum.yaml}) as constants, and
  * any other value the API sends kept as it came, since the API adds values without notice.
  * Compare with {@link #equals(Object)} or {@link #value()}.
  */
-public final class NotifyMessageStatus {
+public final class NotifyMessageStatus extends NotifyValue<NotifyMessageStatus> {
     /** {@code created}. */
     public static final NotifyMessageStatus CREATED = new NotifyMessageStatus("created");
     /** {@code pending_enrichment}. */
@@ -24,10 +23,8 @@ public final class NotifyMessageStatus {
 
     private static final List<NotifyMessageStatus> KNOWN = List.of(CREATED, PENDING_ENRICHMENT, ENRICHED, SENDING, DELIVERED, FAILED);
 
-    private final String value;
-
     private NotifyMessageStatus(String value) {
-        this.value = value;
+        super(value);
     }
 
     /**
@@ -37,13 +34,7 @@ public final class NotifyMessageStatus {
      * @return the status
      */
     public static NotifyMessageStatus of(String value) {
-        Objects.requireNonNull(value, "value");
-        for (NotifyMessageStatus k : KNOWN) {
-            if (k.value.equals(value)) {
-                return k;
-            }
-        }
-        return new NotifyMessageStatus(value);
+        return lookUp(value, KNOWN, NotifyMessageStatus::new);
     }
 
     /**
@@ -55,36 +46,8 @@ public final class NotifyMessageStatus {
         return KNOWN;
     }
 
-    /**
-     * The value as the API sends it.
-     *
-     * @return the value
-     */
-    public String value() {
-        return value;
-    }
-
-    /**
-     * Whether the spec lists this value.
-     *
-     * @return {@code false} for a value the API added later
-     */
-    public boolean isKnown() {
-        return KNOWN.contains(this);
-    }
-
     @Override
-    public boolean equals(Object o) {
-        return o instanceof NotifyMessageStatus && ((NotifyMessageStatus) o).value.equals(value);
-    }
-
-    @Override
-    public int hashCode() {
-        return value.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return value.matches("[A-Za-z0-9_]{1,64}") ? value : "(a value not shown)";
+    List<NotifyMessageStatus> knownValues() {
+        return KNOWN;
     }
 }

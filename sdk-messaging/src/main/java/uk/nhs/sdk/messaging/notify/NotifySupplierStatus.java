@@ -1,14 +1,13 @@
 package uk.nhs.sdk.messaging.notify;
 
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The status a channel's supplier reported ({@code supplierStatus}): the values the NHS Notify spec lists ({@code schemas/enums/SupplierStatusEnum.yaml}) as constants, and
  * any other value the API sends kept as it came, since the API adds values without notice.
  * Compare with {@link #equals(Object)} or {@link #value()}.
  */
-public final class NotifySupplierStatus {
+public final class NotifySupplierStatus extends NotifyValue<NotifySupplierStatus> {
     /** {@code delivered}. */
     public static final NotifySupplierStatus DELIVERED = new NotifySupplierStatus("delivered");
     /** {@code read}. */
@@ -42,10 +41,8 @@ public final class NotifySupplierStatus {
 
     private static final List<NotifySupplierStatus> KNOWN = List.of(DELIVERED, READ, NOTIFICATION_ATTEMPTED, UNNOTIFIED, REJECTED, NOTIFIED, RECEIVED, PERMANENT_FAILURE, TEMPORARY_FAILURE, TECHNICAL_FAILURE, ACCEPTED, CANCELLED, PENDING_VIRUS_CHECK, VALIDATION_FAILED, UNKNOWN);
 
-    private final String value;
-
     private NotifySupplierStatus(String value) {
-        this.value = value;
+        super(value);
     }
 
     /**
@@ -55,13 +52,7 @@ public final class NotifySupplierStatus {
      * @return the status
      */
     public static NotifySupplierStatus of(String value) {
-        Objects.requireNonNull(value, "value");
-        for (NotifySupplierStatus k : KNOWN) {
-            if (k.value.equals(value)) {
-                return k;
-            }
-        }
-        return new NotifySupplierStatus(value);
+        return lookUp(value, KNOWN, NotifySupplierStatus::new);
     }
 
     /**
@@ -73,36 +64,8 @@ public final class NotifySupplierStatus {
         return KNOWN;
     }
 
-    /**
-     * The value as the API sends it.
-     *
-     * @return the value
-     */
-    public String value() {
-        return value;
-    }
-
-    /**
-     * Whether the spec lists this value.
-     *
-     * @return {@code false} for a value the API added later
-     */
-    public boolean isKnown() {
-        return KNOWN.contains(this);
-    }
-
     @Override
-    public boolean equals(Object o) {
-        return o instanceof NotifySupplierStatus && ((NotifySupplierStatus) o).value.equals(value);
-    }
-
-    @Override
-    public int hashCode() {
-        return value.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return value.matches("[A-Za-z0-9_]{1,64}") ? value : "(a value not shown)";
+    List<NotifySupplierStatus> knownValues() {
+        return KNOWN;
     }
 }

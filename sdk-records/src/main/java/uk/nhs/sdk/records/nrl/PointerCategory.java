@@ -2,7 +2,6 @@ package uk.nhs.sdk.records.nrl;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import uk.nhs.sdk.core.error.NhsValidationException;
 
 /**
@@ -12,7 +11,7 @@ import uk.nhs.sdk.core.error.NhsValidationException;
  * <p>The constants are the codes NRL lists today; a code NRL adds later is kept as it comes
  * ({@link #of(String)}), never refused. Equal when the systems and codes are equal.
  */
-public final class PointerCategory {
+public final class PointerCategory extends NrlCoding {
     /** The code system of every NRL category: SNOMED CT. */
     public static final String SYSTEM = "http://snomed.info/sct";
 
@@ -33,30 +32,17 @@ public final class PointerCategory {
 
     private static final List<PointerCategory> KNOWN = List.of(CARE_PLAN, OBSERVATIONS, CLINICAL_NOTE, RECORD_ARTIFACT, RECORD_HEADINGS, DIAGNOSTIC_PROCEDURE, DIAGNOSTIC_STUDIES_REPORT);
 
-    private final String system;
-    private final String code;
-    private final String display;
-
     private PointerCategory(String code, String display) {
         this(SYSTEM, code, display);
     }
 
     private PointerCategory(String system, String code, String display) {
-        this.system = system;
-        this.code = code;
-        this.display = display;
+        super(system, code, display);
     }
 
     /** As a response carries it, unchecked: a known constant when it is one, else kept as sent. */
     static PointerCategory read(String system, String code, String display) {
-        if (SYSTEM.equals(system)) {
-            for (PointerCategory k : KNOWN) {
-                if (k.code.equals(code)) {
-                    return k;
-                }
-            }
-        }
-        return new PointerCategory(system, code, display);
+        return find(KNOWN, system, code).orElseGet(() -> new PointerCategory(system, code, display));
     }
 
     /**
@@ -68,13 +54,7 @@ public final class PointerCategory {
      * @throws NhsValidationException when the code is not a SNOMED CT concept id (6 to 18 digits)
      */
     public static PointerCategory of(String code) {
-        Objects.requireNonNull(code, "code");
-        for (PointerCategory k : KNOWN) {
-            if (k.code.equals(code)) {
-                return k;
-            }
-        }
-        return of(code, null);
+        return find(KNOWN, SYSTEM, Objects.requireNonNull(code, "code")).orElseGet(() -> of(code, null));
     }
 
     /**
@@ -86,11 +66,7 @@ public final class PointerCategory {
      * @throws NhsValidationException when the code is not a SNOMED CT concept id (6 to 18 digits)
      */
     public static PointerCategory of(String code, String display) {
-        Objects.requireNonNull(code, "code");
-        if (!code.matches("[1-9][0-9]{5,17}")) {
-            throw new NhsValidationException("category", "must be a SNOMED CT concept id (6 to 18 digits)");
-        }
-        return new PointerCategory(code, display);
+        return new PointerCategory(snomedCode(code, "category"), display);
     }
 
     /**
@@ -102,63 +78,8 @@ public final class PointerCategory {
         return KNOWN;
     }
 
-    /**
-     * The code system.
-     *
-     * @return {@value #SYSTEM} for every code NRL lists
-     */
-    public String system() {
-        return system;
-    }
-
-    /**
-     * The SNOMED CT concept id.
-     *
-     * @return for example {@code 734163000}
-     */
-    public String code() {
-        return code;
-    }
-
-    /**
-     * The display text.
-     *
-     * @return the display, when known
-     */
-    public Optional<String> display() {
-        return Optional.ofNullable(display);
-    }
-
-    /**
-     * Whether NRL lists this code (it is one of the constants).
-     *
-     * @return {@code true} for a listed code
-     */
-    public boolean isKnown() {
-        return KNOWN.contains(this);
-    }
-
-    /**
-     * The search token NRL takes in its {@code category} parameter.
-     *
-     * @return {@code <system>|<code>}, such as {@code http://snomed.info/sct|734163000}
-     */
-    public String token() {
-        return system + "|" + code;
-    }
-
     @Override
-    public boolean equals(Object o) {
-        return o instanceof PointerCategory && ((PointerCategory) o).code.equals(code) && ((PointerCategory) o).system.equals(system);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(system, code);
-    }
-
-    @Override
-    public String toString() {
-        return code + (display == null ? "" : " " + display);
+    List<PointerCategory> knownValues() {
+        return KNOWN;
     }
 }

@@ -2,7 +2,6 @@ package uk.nhs.sdk.records.nrl;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import uk.nhs.sdk.core.error.NhsValidationException;
 
 /**
@@ -13,7 +12,7 @@ import uk.nhs.sdk.core.error.NhsValidationException;
  * <p>The constants are the codes NRL lists today; a code NRL adds later is kept as it comes
  * ({@link #of(String)}), never refused. Equal when the systems and codes are equal.
  */
-public final class PointerType {
+public final class PointerType extends NrlCoding {
     /** The code system of every NRL type: SNOMED CT. */
     public static final String SYSTEM = "http://snomed.info/sct";
 
@@ -48,30 +47,17 @@ public final class PointerType {
 
     private static final List<PointerType> KNOWN = List.of(MENTAL_HEALTH_CRISIS_PLAN, RESPECT_FORM, CONTINGENCY_PLAN, END_OF_LIFE_CARE_PLAN, END_OF_LIFE_CARE_COORDINATION_SUMMARY, EMERGENCY_HEALTH_CARE_PLAN, ADVANCE_CARE_PLAN, TREATMENT_ESCALATION_PLAN, PERSONALISED_CARE_AND_SUPPORT_PLAN, LLOYD_GEORGE_RECORD_FOLDER, NEWS2_CHART, SUMMARY_RECORD, CLINICAL_SUMMARY, APPOINTMENT);
 
-    private final String system;
-    private final String code;
-    private final String display;
-
     private PointerType(String code, String display) {
         this(SYSTEM, code, display);
     }
 
     private PointerType(String system, String code, String display) {
-        this.system = system;
-        this.code = code;
-        this.display = display;
+        super(system, code, display);
     }
 
     /** As a response carries it, unchecked: a known constant when it is one, else kept as sent. */
     static PointerType read(String system, String code, String display) {
-        if (SYSTEM.equals(system)) {
-            for (PointerType k : KNOWN) {
-                if (k.code.equals(code)) {
-                    return k;
-                }
-            }
-        }
-        return new PointerType(system, code, display);
+        return find(KNOWN, system, code).orElseGet(() -> new PointerType(system, code, display));
     }
 
     /**
@@ -83,13 +69,7 @@ public final class PointerType {
      * @throws NhsValidationException when the code is not a SNOMED CT concept id (6 to 18 digits)
      */
     public static PointerType of(String code) {
-        Objects.requireNonNull(code, "code");
-        for (PointerType k : KNOWN) {
-            if (k.code.equals(code)) {
-                return k;
-            }
-        }
-        return of(code, null);
+        return find(KNOWN, SYSTEM, Objects.requireNonNull(code, "code")).orElseGet(() -> of(code, null));
     }
 
     /**
@@ -101,11 +81,7 @@ public final class PointerType {
      * @throws NhsValidationException when the code is not a SNOMED CT concept id (6 to 18 digits)
      */
     public static PointerType of(String code, String display) {
-        Objects.requireNonNull(code, "code");
-        if (!code.matches("[1-9][0-9]{5,17}")) {
-            throw new NhsValidationException("type", "must be a SNOMED CT concept id (6 to 18 digits)");
-        }
-        return new PointerType(code, display);
+        return new PointerType(snomedCode(code, "type"), display);
     }
 
     /**
@@ -117,63 +93,8 @@ public final class PointerType {
         return KNOWN;
     }
 
-    /**
-     * The code system.
-     *
-     * @return {@value #SYSTEM} for every code NRL lists
-     */
-    public String system() {
-        return system;
-    }
-
-    /**
-     * The SNOMED CT concept id.
-     *
-     * @return for example {@code 736253002}
-     */
-    public String code() {
-        return code;
-    }
-
-    /**
-     * The display text.
-     *
-     * @return the display, when known
-     */
-    public Optional<String> display() {
-        return Optional.ofNullable(display);
-    }
-
-    /**
-     * Whether NRL lists this code (it is one of the constants).
-     *
-     * @return {@code true} for a listed code
-     */
-    public boolean isKnown() {
-        return KNOWN.contains(this);
-    }
-
-    /**
-     * The search token NRL takes in its {@code type} parameter.
-     *
-     * @return {@code <system>|<code>}, such as {@code http://snomed.info/sct|734163000}
-     */
-    public String token() {
-        return system + "|" + code;
-    }
-
     @Override
-    public boolean equals(Object o) {
-        return o instanceof PointerType && ((PointerType) o).code.equals(code) && ((PointerType) o).system.equals(system);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(system, code);
-    }
-
-    @Override
-    public String toString() {
-        return code + (display == null ? "" : " " + display);
+    List<PointerType> knownValues() {
+        return KNOWN;
     }
 }
