@@ -70,7 +70,7 @@ public final class PointerCategory extends NrlCoding {
     }
 
     /**
-     * The categorys NRL lists today.
+     * The categories NRL lists today.
      *
      * @return an unmodifiable list
      */
