@@ -5,12 +5,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
@@ -252,9 +254,9 @@ public final class OdsClient implements AutoCloseable {
         return b.build();
     }
 
-    /** A page whose next link is the link that fetched it: following it again would never end. */
+    /** A page whose next link was already followed in this paging: following it again would never end. */
     static NhsDecodeException repeatedNextLink() {
-        return new NhsDecodeException("ODS sent a page whose next link is the link that fetched it; paging stopped",
+        return new NhsDecodeException("ODS sent a page whose next link it already followed; paging stopped",
                 uk.nhs.sdk.core.error.CallDetails.none(), null);
     }
 
@@ -268,7 +270,7 @@ public final class OdsClient implements AutoCloseable {
             Reader<T> reader, String resourceType) {
         Iterator<OdsPage<T>> it = new Iterator<>() {
             private NhsRequest nextRequest;
-            private URI followed;
+            private final Set<URI> followed = new HashSet<>();
             private boolean started;
 
             @Override
@@ -285,10 +287,9 @@ public final class OdsClient implements AutoCloseable {
                 started = true;
                 OdsPage<T> page = page(request, resourcePath, reader, resourceType);
                 URI link = page.nextLink().orElse(null);
-                if (link != null && link.equals(followed)) {
+                if (link != null && !followed.add(link)) {
                     throw repeatedNextLink();
                 }
-                followed = link;
                 nextRequest = link == null ? null : nextRequest(link, resourcePath);
                 return page;
             }

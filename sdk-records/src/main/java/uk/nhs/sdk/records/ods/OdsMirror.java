@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -201,6 +202,7 @@ public final class OdsMirror {
     }
 
     private void pages(Properties state, OdsSearch search, Consumer<Organization> store, int[] counts) {
+        Set<String> followed = new HashSet<>();
         while (true) {
             String next = state.getProperty(NEXT);
             NhsRequest request = next == null ? client.firstPage(search)
@@ -214,7 +216,7 @@ public final class OdsMirror {
                 return;
             }
             String link = page.nextLink().get().toString();
-            if (link.equals(next)) {
+            if (link.equals(next) || !followed.add(link)) {
                 throw OdsClient.repeatedNextLink();
             }
             state.setProperty(NEXT, link);

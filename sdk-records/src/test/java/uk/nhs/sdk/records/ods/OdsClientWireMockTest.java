@@ -125,8 +125,32 @@ class OdsClientWireMockTest extends OdsWireMockTest {
         NhsDecodeException e = catchThrowableOfType(NhsDecodeException.class,
                 () -> client().search(OdsSearch.builder().build()).limit(10).count());
 
-        assertThat(e).hasMessageContaining("next link is the link that fetched it");
+        assertThat(e).hasMessageContaining("next link it already followed");
         assertThat(server.getAllServeEvents()).hasSize(2);
+    }
+
+    @Test
+    void aServerWhoseNextLinksGoRoundInALongerCycleDoesNotPageForever(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        String page = example("organization-search.json");
+        stub("/Organization", page);
+        server.stubFor(get(urlPathEqualTo(path("/Organization"))).withQueryParam("_offset", equalTo("2"))
+                .willReturn(aResponse().withHeader("Content-Type", "application/fhir+json")
+                        .withBody(page.replace("_offset=2", "_offset=4"))));
+        server.stubFor(get(urlPathEqualTo(path("/Organization"))).withQueryParam("_offset", equalTo("4"))
+                .willReturn(aResponse().withHeader("Content-Type", "application/fhir+json").withBody(page)));
+
+        NhsDecodeException e = catchThrowableOfType(NhsDecodeException.class,
+                () -> client().search(OdsSearch.builder().build()).limit(10).count());
+
+        assertThat(e).hasMessageContaining("next link it already followed");
+        assertThat(server.getAllServeEvents()).hasSize(3);
+
+        server.resetRequests();
+        OdsMirror mirror = OdsMirror.builder().directory(dir).client(client()).roles(OdsRole.NHS_TRUST).build();
+        assertThatThrownBy(mirror::sync).isInstanceOf(NhsDecodeException.class)
+                .hasMessageContaining("next link it already followed");
+        assertThat(server.getAllServeEvents()).hasSize(3);
+        assertThat(mirror.interrupted()).isTrue();
     }
 
     @Test
@@ -135,7 +159,7 @@ class OdsClientWireMockTest extends OdsWireMockTest {
         OdsMirror mirror = OdsMirror.builder().directory(dir).client(client()).roles(OdsRole.NHS_TRUST).build();
 
         assertThatThrownBy(mirror::sync).isInstanceOf(NhsDecodeException.class)
-                .hasMessageContaining("next link is the link that fetched it");
+                .hasMessageContaining("next link it already followed");
 
         assertThat(server.getAllServeEvents()).hasSize(2);
         assertThat(mirror.interrupted()).isTrue();
