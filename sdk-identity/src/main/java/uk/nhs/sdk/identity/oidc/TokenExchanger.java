@@ -62,8 +62,8 @@ final class TokenExchanger {
                 if (!TokenResponses.refused(e)) {
                     throw e;
                 }
-                LOG.debug("API Platform token exchange: the refresh token was refused ({}); exchanging the ID token again",
-                        e.errorCode().orElse(String.valueOf(e.status())));
+                LOG.debug("API Platform token exchange: the refresh token was refused (HTTP {}); exchanging the ID token again",
+                        e.status());
             }
         }
         refreshToken = null;

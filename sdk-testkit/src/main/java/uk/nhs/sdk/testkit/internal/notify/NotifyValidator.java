@@ -182,13 +182,21 @@ final class NotifyValidator {
         }
     }
 
-    private boolean object(JsonNode node, String pointer) {
+    /** Whether a member is there and not {@code null}; records the spec's error when not. */
+    private boolean present(JsonNode node, String pointer) {
         if (node == null) {
             add(NotifyError.missing(pointer));
             return false;
         }
         if (node.isNull()) {
             add(NotifyError.nullValue(pointer));
+            return false;
+        }
+        return true;
+    }
+
+    private boolean object(JsonNode node, String pointer) {
+        if (!present(node, pointer)) {
             return false;
         }
         if (!node.isObject()) {
@@ -199,12 +207,7 @@ final class NotifyValidator {
     }
 
     private boolean array(JsonNode node, String pointer) {
-        if (node == null) {
-            add(NotifyError.missing(pointer));
-            return false;
-        }
-        if (node.isNull()) {
-            add(NotifyError.nullValue(pointer));
+        if (!present(node, pointer)) {
             return false;
         }
         if (!node.isArray()) {
@@ -219,12 +222,7 @@ final class NotifyValidator {
     }
 
     private boolean string(JsonNode node, String pointer) {
-        if (node == null) {
-            add(NotifyError.missing(pointer));
-            return false;
-        }
-        if (node.isNull()) {
-            add(NotifyError.nullValue(pointer));
+        if (!present(node, pointer)) {
             return false;
         }
         if (!node.isTextual() || node.asText().isBlank()) {
