@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import uk.nhs.sdk.core.http.PipelineEvents;
 import uk.nhs.sdk.core.http.PipelinePolicy;
 import uk.nhs.sdk.core.http.PipelinePosition;
 import uk.nhs.sdk.core.http.TlsConfig;
@@ -45,6 +46,7 @@ public final class NhsClientOptions {
     private final int maxErrorBodyBytes;
     private final boolean plaintextToRemoteHosts;
     private final List<Map.Entry<PipelinePosition, PipelinePolicy>> policies;
+    private final List<PipelineEvents> events;
 
     private NhsClientOptions(Builder b) {
         this.connectTimeout = b.connectTimeout;
@@ -62,6 +64,7 @@ public final class NhsClientOptions {
         this.maxErrorBodyBytes = b.maxErrorBodyBytes;
         this.plaintextToRemoteHosts = b.plaintextToRemoteHosts;
         this.policies = List.copyOf(b.policies);
+        this.events = List.copyOf(b.events);
     }
 
     /**
@@ -104,6 +107,7 @@ public final class NhsClientOptions {
         b.maxErrorBodyBytes = maxErrorBodyBytes;
         b.plaintextToRemoteHosts = plaintextToRemoteHosts;
         b.policies.addAll(policies);
+        b.events.addAll(events);
         return b;
     }
 
@@ -243,6 +247,15 @@ public final class NhsClientOptions {
         return policies;
     }
 
+    /**
+     * The caller's event listeners, in the order they were added.
+     *
+     * @return an unmodifiable list
+     */
+    public List<PipelineEvents> events() {
+        return events;
+    }
+
     @Override
     public String toString() {
         return "NhsClientOptions[connectTimeout=" + connectTimeout + ", attemptTimeout=" + attemptTimeout
@@ -268,6 +281,7 @@ public final class NhsClientOptions {
         private int maxErrorBodyBytes = 64 * 1024;
         private boolean plaintextToRemoteHosts;
         private final List<Map.Entry<PipelinePosition, PipelinePolicy>> policies = new ArrayList<>();
+        private final List<PipelineEvents> events = new ArrayList<>();
 
         private Builder() {
         }
@@ -324,6 +338,18 @@ public final class NhsClientOptions {
         public Builder addPolicy(PipelinePosition position, PipelinePolicy policy) {
             policies.add(new AbstractMap.SimpleImmutableEntry<>(Objects.requireNonNull(position, "position"),
                     Objects.requireNonNull(policy, "policy")));
+            return this;
+        }
+
+        /**
+         * Adds a listener for what happens inside the pipeline (retries, rate-limit waits,
+         * circuit-breaker changes, token fetches); listeners are told in the order they were added.
+         *
+         * @param listener the listener
+         * @return this builder
+         */
+        public Builder addEvents(PipelineEvents listener) {
+            events.add(Objects.requireNonNull(listener, "listener"));
             return this;
         }
 

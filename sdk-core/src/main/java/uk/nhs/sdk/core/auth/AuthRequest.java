@@ -67,4 +67,18 @@ public interface AuthRequest {
     default Optional<Instant> deadline() {
         return Optional.empty();
     }
+
+    /**
+     * Tells the pipeline that this provider fetched (or failed to fetch) a token while
+     * authenticating this attempt, for the client's {@link uk.nhs.sdk.core.http.PipelineEvents}
+     * listeners (token-fetch metrics). Providers that fetch tokens call it once per fetch they
+     * ran themselves, not when they waited for another caller's fetch.
+     *
+     * @param provider the provider's name, a fixed string such as {@code OAuth2 token}: never a
+     *     client id, URL or token
+     * @param success whether a token was obtained
+     * @param took how long the fetch took
+     */
+    default void reportTokenFetch(String provider, boolean success, java.time.Duration took) {
+    }
 }

@@ -55,7 +55,7 @@ public final class RefreshingTokenAuth implements AuthProvider {
      */
     @Override
     public void authenticate(AuthRequest request) {
-        AccessToken t = cache.getWithin(request.deadline().orElse(null));
+        AccessToken t = cache.getWithin(request.deadline().orElse(null), request);
         request.header("Authorization", "Bearer " + t.value().reveal());
     }
 

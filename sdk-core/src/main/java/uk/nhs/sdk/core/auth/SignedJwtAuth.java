@@ -134,7 +134,7 @@ public final class SignedJwtAuth implements AuthProvider, AutoCloseable {
      */
     @Override
     public void authenticate(AuthRequest request) {
-        AccessToken used = current(request.deadline().orElse(null));
+        AccessToken used = current(request.deadline().orElse(null), request);
         request.header("Authorization", "Bearer " + used.value().reveal());
     }
 
@@ -173,7 +173,7 @@ public final class SignedJwtAuth implements AuthProvider, AutoCloseable {
      * @throws NhsSdkException when this provider was closed
      */
     public Secret accessToken() {
-        return current(null).value();
+        return current(null, null).value();
     }
 
     /**
@@ -203,11 +203,11 @@ public final class SignedJwtAuth implements AuthProvider, AutoCloseable {
         return Optional.ofNullable(ownedTransport);
     }
 
-    private AccessToken current(Instant callerDeadline) {
+    private AccessToken current(Instant callerDeadline, AuthRequest reportTo) {
         if (closed) {
             throw new NhsSdkException("SignedJwtAuth was closed");
         }
-        return cache.getWithin(callerDeadline);
+        return cache.getWithin(callerDeadline, reportTo);
     }
 
     private AccessToken fetch() {

@@ -29,6 +29,27 @@ public interface PipelineCall {
     NhsRequest request();
 
     /**
+     * The scheme of the server called.
+     *
+     * @return {@code https}, or {@code http} for a loopback fake
+     */
+    String serverScheme();
+
+    /**
+     * The host of the server called (the base URL's host; never a path or query value).
+     *
+     * @return the host name or IP literal
+     */
+    String serverAddress();
+
+    /**
+     * The port of the server called.
+     *
+     * @return the port, the scheme's default when the base URL gives none
+     */
+    int serverPort();
+
+    /**
      * The attempt number.
      *
      * @return 0 in a per-call policy before the first attempt, then 1, 2, ... (in a per-call

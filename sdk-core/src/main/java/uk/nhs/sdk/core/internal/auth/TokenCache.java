@@ -11,6 +11,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.nhs.sdk.core.auth.AuthRequest;
 import uk.nhs.sdk.core.error.CallDetails;
 import uk.nhs.sdk.core.error.NhsSdkException;
 import uk.nhs.sdk.core.error.NhsTimeoutException;
@@ -102,11 +103,26 @@ public final class TokenCache {
      * @throws RuntimeException the fetch's failure (the fetcher's own exception)
      */
     public AccessToken getWithin(Instant callerDeadline) {
+        return getWithin(callerDeadline, null);
+    }
+
+    /**
+     * A valid token, as {@link #getWithin(Instant)}, telling {@code reportTo} about a fetch this
+     * caller ran itself (not one it waited for), for the client's token-fetch metrics.
+     *
+     * @param callerDeadline when the caller's call must end (on the cache's clock), or {@code null}
+     * @param reportTo the attempt being authenticated, or {@code null}
+     * @return the token, valid now
+     * @throws NhsTimeoutException when another caller's fetch outlasted the wait bound
+     * @throws NhsTransportException when the thread was interrupted while waiting
+     * @throws RuntimeException the fetch's failure (the fetcher's own exception)
+     */
+    public AccessToken getWithin(Instant callerDeadline, AuthRequest reportTo) {
         AccessToken t = token;
         if (t != null && t.fresh(clock.instant())) {
             return t;
         }
-        return slowPath(waitBound(callerDeadline));
+        return slowPath(waitBound(callerDeadline), reportTo);
     }
 
     /** How long this caller may wait: {@code maxWait}, or less when its deadline comes sooner. */
@@ -148,7 +164,7 @@ public final class TokenCache {
         }
     }
 
-    private AccessToken slowPath(long waitNanos) {
+    private AccessToken slowPath(long waitNanos, AuthRequest reportTo) {
         long deadline = System.nanoTime() + waitNanos;
         AccessToken fallback;
         lock.lock();
@@ -178,7 +194,7 @@ public final class TokenCache {
         } finally {
             lock.unlock();
         }
-        return fetch(fallback);
+        return fetch(fallback, reportTo);
     }
 
     private boolean coolingDown(Instant now) {
@@ -201,14 +217,18 @@ public final class TokenCache {
     }
 
     /** Runs the one fetch in flight; {@code fallback} is the still-valid token of a proactive refresh. */
-    private AccessToken fetch(AccessToken fallback) {
+    private AccessToken fetch(AccessToken fallback, AuthRequest reportTo) {
         AccessToken fresh = null;
         RuntimeException failure = null;
+        long started = System.nanoTime();
         try {
             fresh = Objects.requireNonNull(fetcher.get(), "fetcher returned null");
         } catch (RuntimeException e) {
             failure = e;
         } finally {
+            if (reportTo != null) {
+                reportTo.reportTokenFetch(name, fresh != null, Duration.ofNanos(System.nanoTime() - started));
+            }
             // a fetch that failed because its caller was interrupted says nothing about the token
             // endpoint: no cooldown, and the waiters start a fetch of their own
             boolean cancelled = fresh == null && Thread.currentThread().isInterrupted();

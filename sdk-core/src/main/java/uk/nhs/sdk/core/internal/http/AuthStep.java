@@ -1,11 +1,13 @@
 package uk.nhs.sdk.core.internal.http;
 
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import uk.nhs.sdk.core.auth.AuthProvider;
 import uk.nhs.sdk.core.auth.AuthRequest;
 import uk.nhs.sdk.core.http.NhsResponse;
+import uk.nhs.sdk.core.http.PipelineEvents;
 import uk.nhs.sdk.core.http.PipelineCall;
 import uk.nhs.sdk.core.http.PipelineNext;
 import uk.nhs.sdk.core.http.PipelinePolicy;
@@ -16,15 +18,17 @@ import uk.nhs.sdk.core.http.PipelinePolicy;
  */
 final class AuthStep implements PipelinePolicy {
     private final AuthProvider auth;
+    private final PipelineEvents events;
 
-    AuthStep(AuthProvider auth) {
+    AuthStep(AuthProvider auth, PipelineEvents events) {
         this.auth = auth;
+        this.events = events;
     }
 
     @Override
     public NhsResponse process(PipelineCall c, PipelineNext next) {
         CallState call = (CallState) c;
-        Attempt attempt = new Attempt(call);
+        Attempt attempt = new Attempt(call, events);
         auth.authenticate(attempt);
         NhsResponse response = next.process();
         if (response.status() == 401 && call.claimAuthRefresh() && auth.refreshAfterUnauthorized(attempt)) {
@@ -37,10 +41,17 @@ final class AuthStep implements PipelinePolicy {
     private static final class Attempt implements AuthRequest {
         private final CallState call;
         private final int number;
+        private final PipelineEvents events;
 
-        Attempt(CallState call) {
+        Attempt(CallState call, PipelineEvents events) {
             this.call = call;
             this.number = call.attempt();
+            this.events = events;
+        }
+
+        @Override
+        public void reportTokenFetch(String provider, boolean success, Duration took) {
+            events.tokenFetched(call.service(), provider, success, took);
         }
 
         @Override

@@ -53,6 +53,21 @@ final class CallState implements PipelineCall {
     }
 
     @Override
+    public String serverScheme() {
+        return url.scheme();
+    }
+
+    @Override
+    public String serverAddress() {
+        return url.host();
+    }
+
+    @Override
+    public int serverPort() {
+        return url.port();
+    }
+
+    @Override
     public String service() {
         return service;
     }

@@ -13,6 +13,7 @@ import uk.nhs.sdk.core.auth.AuthProvider;
 import uk.nhs.sdk.core.http.ErrorDecoder;
 import uk.nhs.sdk.core.http.NhsRequest;
 import uk.nhs.sdk.core.http.NhsResponse;
+import uk.nhs.sdk.core.http.PipelineEvents;
 import uk.nhs.sdk.core.http.PipelinePolicy;
 import uk.nhs.sdk.core.http.PipelinePosition;
 import uk.nhs.sdk.core.internal.http.PolicyChain.Step;
@@ -53,21 +54,22 @@ public final class Pipeline {
         this.options = options;
         this.defaultHeaders = List.copyOf(defaultHeaders);
 
+        PipelineEvents events = EventFanOut.of(options.events());
         List<Step> calls = new ArrayList<>();
         calls.add(new Step("request-id", StandardHeaders.requestId()));
         calls.add(new Step("correlation-id", StandardHeaders.correlationId(correlationId)));
         calls.add(new Step("user-agent", StandardHeaders.userAgent(UserAgent.of(options.applicationId().orElse(null)))));
         calls.addAll(callerPolicies(PipelinePosition.PER_CALL));
         options.rateLimit().ifPresent(r -> calls.add(new Step("rate-limiter",
-                ResilienceSteps.rateLimiter(service, r, options.sleeper()))));
+                ResilienceSteps.rateLimiter(service, r, options.sleeper(), events))));
         if (options.circuitBreaker().enabled()) {
-            calls.add(new Step("circuit-breaker", ResilienceSteps.circuitBreaker(service, options.circuitBreaker())));
+            calls.add(new Step("circuit-breaker", ResilienceSteps.circuitBreaker(service, options.circuitBreaker(), events)));
         }
         calls.add(new Step("retry", new RetryStep(options.retry(), options.sleeper(),
-                new RetryBudget(options.retry().retryBudget()), new StatusErrors(errorDecoder)), true));
+                new RetryBudget(options.retry().retryBudget()), new StatusErrors(errorDecoder), events), true));
 
         List<Step> attempt = new ArrayList<>();
-        attempt.add(new Step("auth", new AuthStep(auth)));
+        attempt.add(new Step("auth", new AuthStep(auth, events)));
         attempt.addAll(callerPolicies(PipelinePosition.PER_ATTEMPT));
         attempt.add(new Step("logging", new LoggingStep(options.retry().maxAttempts())));
         attempt.add(new Step("transport", new TransportStep(client, options)));

@@ -16,6 +16,7 @@ import uk.nhs.sdk.core.error.NhsServiceUnavailableException;
 import uk.nhs.sdk.core.error.NhsTimeoutException;
 import uk.nhs.sdk.core.error.NhsTransportException;
 import uk.nhs.sdk.core.http.NhsResponse;
+import uk.nhs.sdk.core.http.PipelineEvents;
 import uk.nhs.sdk.core.http.PipelinePolicy;
 
 /**
@@ -32,7 +33,7 @@ final class ResilienceSteps {
      * A client-side rate limit: a call waits for a permit up to the configured wait, and never past
      * its deadline; the wait is the sleeper's, on the caller's thread, like a retry's.
      */
-    static PipelinePolicy rateLimiter(String service, RateLimitOptions o, Sleeper sleeper) {
+    static PipelinePolicy rateLimiter(String service, RateLimitOptions o, Sleeper sleeper, PipelineEvents events) {
         RateLimiter limiter = RateLimiter.of(service, RateLimiterConfig.custom()
                 .limitForPeriod(o.permitsPerSecond())
                 .limitRefreshPeriod(Duration.ofSeconds(1))
@@ -42,15 +43,18 @@ final class ResilienceSteps {
             CallState call = (CallState) c;
             long waitNanos = limiter.reservePermission();
             if (waitNanos < 0) {
+                events.rateLimited(call, Duration.ZERO, false);
                 throw new NhsServiceUnavailableException(service + " client-side rate limit: no permit in time",
                         call.details(), null);
             }
             if (waitNanos > 0) {
                 Duration wait = Duration.ofNanos(waitNanos);
                 if (wait.compareTo(call.remaining()) >= 0) {
+                    events.rateLimited(call, wait, false);
                     throw new NhsTimeoutException(service + " client-side rate limit: the call's deadline would pass"
                             + " before its permit", call.details(), false, null, null);
                 }
+                events.rateLimited(call, wait, true);
                 try {
                     sleeper.sleep(wait);
                 } catch (InterruptedException e) {
@@ -64,7 +68,7 @@ final class ResilienceSteps {
     }
 
     /** A circuit breaker counting 5xx and transport failures; opening is logged at WARN. */
-    static PipelinePolicy circuitBreaker(String service, CircuitBreakerOptions o) {
+    static PipelinePolicy circuitBreaker(String service, CircuitBreakerOptions o, PipelineEvents events) {
         CircuitBreaker cb = CircuitBreaker.of(service, CircuitBreakerConfig.custom()
                 .failureRateThreshold(o.failureRateThreshold())
                 .slidingWindowSize(o.slidingWindowSize())
@@ -75,6 +79,8 @@ final class ResilienceSteps {
                         CircuitBreakerConfig.SlidingWindowSynchronizationStrategy.LOCK_FREE)
                 .build());
         cb.getEventPublisher().onStateTransition(e -> {
+            events.circuitBreakerStateChanged(service, stateName(e.getStateTransition().getFromState()),
+                    stateName(e.getStateTransition().getToState()));
             if (e.getStateTransition().getToState() == CircuitBreaker.State.OPEN) {
                 LOG.warn("{} circuit breaker opened: calls fail fast for {}", service, o.waitInOpenState());
             }
@@ -94,6 +100,11 @@ final class ResilienceSteps {
                 throw e;
             }
         };
+    }
+
+    /** The state's name as {@link PipelineEvents} documents it: lower case, a fixed set. */
+    static String stateName(CircuitBreaker.State state) {
+        return state.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     static boolean countsAsFailure(Throwable t) {

@@ -11,6 +11,7 @@ import uk.nhs.sdk.core.error.NhsTimeoutException;
 import uk.nhs.sdk.core.error.NhsTransportException;
 import uk.nhs.sdk.core.http.Idempotency;
 import uk.nhs.sdk.core.http.NhsResponse;
+import uk.nhs.sdk.core.http.PipelineEvents;
 import uk.nhs.sdk.core.http.PipelineCall;
 import uk.nhs.sdk.core.http.PipelineNext;
 import uk.nhs.sdk.core.http.PipelinePolicy;
@@ -39,10 +40,12 @@ final class RetryStep implements PipelinePolicy {
 
     private final RetryOptions options;
     private final Sleeper sleeper;
+    private final PipelineEvents events;
     private final RetryBudget budget;
     private final StatusErrors errors;
 
-    RetryStep(RetryOptions options, Sleeper sleeper, RetryBudget budget, StatusErrors errors) {
+    RetryStep(RetryOptions options, Sleeper sleeper, RetryBudget budget, StatusErrors errors, PipelineEvents events) {
+        this.events = events;
         this.options = options;
         this.sleeper = sleeper;
         this.budget = budget;
@@ -117,6 +120,7 @@ final class RetryStep implements PipelinePolicy {
             }
             LOG.debug("{} {} {} retrying in {} ms (X-Request-ID={})", call.service(), call.request().method(),
                     call.request().pathTemplate(), wait.toMillis(), call.request().requestId());
+            events.retryScheduled(call, call.attempt() + 1, wait);
             try {
                 sleeper.sleep(wait);
             } catch (InterruptedException e) {

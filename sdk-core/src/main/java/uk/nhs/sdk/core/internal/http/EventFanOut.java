@@ -1,0 +1,80 @@
+package uk.nhs.sdk.core.internal.http;
+
+import java.time.Duration;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.nhs.sdk.core.http.PipelineCall;
+import uk.nhs.sdk.core.http.PipelineEvents;
+
+/**
+ * Tells every listener of a client about an event, in order; a listener that throws is logged at
+ * DEBUG by class name and skipped, so it never fails a call. Internal.
+ */
+final class EventFanOut implements PipelineEvents {
+    private static final Logger LOG = LoggerFactory.getLogger("uk.nhs.sdk.http");
+    private final List<PipelineEvents> listeners;
+
+    private EventFanOut(List<PipelineEvents> listeners) {
+        this.listeners = listeners;
+    }
+
+    /** The listeners as one: {@link PipelineEvents#none()} when there are none. */
+    static PipelineEvents of(List<PipelineEvents> listeners) {
+        if (listeners.isEmpty()) {
+            return PipelineEvents.none();
+        }
+        return listeners.size() == 1 ? new EventFanOut(List.of(listeners.get(0))) : new EventFanOut(List.copyOf(listeners));
+    }
+
+    @Override
+    public void retryScheduled(PipelineCall call, int nextAttempt, Duration wait) {
+        for (PipelineEvents l : listeners) {
+            try {
+                l.retryScheduled(call, nextAttempt, wait);
+            } catch (RuntimeException e) {
+                failed(l, e);
+            }
+        }
+    }
+
+    @Override
+    public void rateLimited(PipelineCall call, Duration wait, boolean granted) {
+        for (PipelineEvents l : listeners) {
+            try {
+                l.rateLimited(call, wait, granted);
+            } catch (RuntimeException e) {
+                failed(l, e);
+            }
+        }
+    }
+
+    @Override
+    public void circuitBreakerStateChanged(String service, String from, String to) {
+        for (PipelineEvents l : listeners) {
+            try {
+                l.circuitBreakerStateChanged(service, from, to);
+            } catch (RuntimeException e) {
+                failed(l, e);
+            }
+        }
+    }
+
+    @Override
+    public void tokenFetched(String service, String provider, boolean success, Duration took) {
+        for (PipelineEvents l : listeners) {
+            try {
+                l.tokenFetched(service, provider, success, took);
+            } catch (RuntimeException e) {
+                failed(l, e);
+            }
+        }
+    }
+
+    private static void failed(PipelineEvents listener, RuntimeException e) {
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("pipeline event listener {} threw {}; ignored", listener.getClass().getName(),
+                    e.getClass().getName());
+        }
+    }
+}
