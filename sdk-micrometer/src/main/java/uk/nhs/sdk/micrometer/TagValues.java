@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import uk.nhs.sdk.core.error.NhsDecodeException;
+import uk.nhs.sdk.core.error.NhsErrorCodes;
 import uk.nhs.sdk.core.error.NhsServiceException;
 import uk.nhs.sdk.core.error.NhsServiceUnavailableException;
 import uk.nhs.sdk.core.error.NhsTimeoutException;
@@ -138,13 +139,18 @@ final class TagValues {
      * The error-code tag of a failure.
      *
      * @param failure what the call threw
-     * @return an allow-listed NHS error code, {@code other}, or {@code none}
+     * @return the NHS error code when {@link NhsErrorCodes#isDocumented(String)}, {@code other} for
+     *     any other code, or {@code none}
      */
     static String errorCode(Throwable failure) {
-        if (failure instanceof NhsServiceException) {
-            return ErrorCodes.tagValue(((NhsServiceException) failure).errorCode().orElse(null));
+        if (!(failure instanceof NhsServiceException)) {
+            return NONE;
         }
-        return NONE;
+        String code = ((NhsServiceException) failure).errorCode().orElse(null);
+        if (code == null) {
+            return NONE;
+        }
+        return NhsErrorCodes.isDocumented(code) ? code : OTHER;
     }
 
     /**
