@@ -115,6 +115,23 @@ final class TagValues {
     }
 
     /**
+     * The outcome of a failed call. A timeout before any attempt was made is the client-side rate
+     * limiter refusing a permit the call's deadline could not wait for: {@code rejected}, like
+     * the limiter's other refusals, since nothing was sent.
+     *
+     * @param failure what the call threw
+     * @param attempts how many attempts the call made
+     * @return an outcome from {@link #OUTCOMES}
+     */
+    static String callOutcome(Throwable failure, int attempts) {
+        if (attempts == 0 && failure instanceof NhsTimeoutException
+                && !((NhsTimeoutException) failure).outcomeUnknown()) {
+            return REJECTED;
+        }
+        return outcome(failure);
+    }
+
+    /**
      * The status tag of a response.
      *
      * @param status the HTTP status

@@ -15,6 +15,7 @@ import uk.nhs.sdk.core.CircuitBreakerOptions;
 import uk.nhs.sdk.core.RateLimitOptions;
 import uk.nhs.sdk.core.RetryOptions;
 import uk.nhs.sdk.core.error.NhsServiceUnavailableException;
+import uk.nhs.sdk.core.error.NhsTimeoutException;
 import uk.nhs.sdk.core.error.ServerErrorException;
 import uk.nhs.sdk.identity.pds.PdsClient;
 
@@ -83,5 +84,27 @@ class ResilienceEventsTest extends MetricsWireMockTest {
                 .isEqualTo(refused);
         assertThat(timerCount(registry, NhsMetrics.CALLS, "outcome", "rejected", "status", "none")).isEqualTo(refused);
         assertThat(timerCount(registry, NhsMetrics.ATTEMPTS, "outcome", "success")).isEqualTo(4 - refused);
+    }
+
+    @Test
+    void aCallWhoseDeadlineCannotWaitForAPermitIsRejectedNotATimeout() {
+        server.stubFor(get(urlPathEqualTo(PATIENT_PATH)).willReturn(patient()));
+        PdsClient pds = pds(options().deadline(Duration.ofMillis(100))
+                .rateLimit(RateLimitOptions.perSecond(1, Duration.ofSeconds(5))));
+
+        int refused = 0;
+        for (int i = 0; i < 4; i++) {
+            try {
+                pds.getPatient(PATIENT);
+            } catch (NhsTimeoutException e) {
+                refused++;
+            }
+        }
+
+        assertThat(refused).isPositive();
+        assertThat(timerCount(registry, NhsMetrics.RATE_LIMITER_WAITS, "service", "PDS", "outcome", "refused"))
+                .isEqualTo(refused);
+        assertThat(timerCount(registry, NhsMetrics.CALLS, "outcome", "rejected", "status", "none")).isEqualTo(refused);
+        assertThat(timerCount(registry, NhsMetrics.CALLS, "outcome", "timeout")).isZero();
     }
 }

@@ -38,6 +38,17 @@ class TagValuesTest {
     }
 
     @Test
+    void aTimeoutBeforeAnyAttemptIsRejectedAndAnyOtherKeepsItsOutcome() {
+        CallDetails none = CallDetails.none();
+        assertThat(TagValues.callOutcome(new NhsTimeoutException("t", none, false, null, null), 0)).isEqualTo("rejected");
+        assertThat(TagValues.callOutcome(new NhsTimeoutException("t", none, false, null, null), 1)).isEqualTo("timeout");
+        assertThat(TagValues.callOutcome(new NhsTimeoutException("t", none, true, null, null), 0))
+                .isEqualTo("outcome_unknown");
+        assertThat(TagValues.callOutcome(new NhsServiceUnavailableException("open", none, null), 0)).isEqualTo("rejected");
+        assertThat(TagValues.callOutcome(serviceError(503, null), 2)).isEqualTo("server_error");
+    }
+
+    @Test
     void outcomesOfStatuses() {
         assertThat(TagValues.outcome(200)).isEqualTo("success");
         assertThat(TagValues.outcome(206)).isEqualTo("success");
