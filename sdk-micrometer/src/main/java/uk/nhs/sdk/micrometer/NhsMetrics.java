@@ -49,9 +49,9 @@ import uk.nhs.sdk.core.http.PipelinePosition;
  * {@code other}; a template that could hold a value is {@code other} at once); {@code outcome} is
  * one of {@code success}, {@code redirection}, {@code client_error}, {@code server_error},
  * {@code timeout}, {@code transport}, {@code outcome_unknown}, {@code rejected} (the circuit
- * breaker or rate limiter refused the call), {@code decode}, {@code other}; {@code status} is the
- * HTTP status when it is one the NHS APIs document, else its class ({@code 4xx}), or {@code none}
- * when no response came; {@code error_code} is the NHS error code of a service error when it is
+ * breaker or rate limiter refused the call, so nothing was sent), {@code decode}, {@code other};
+ * {@code status} is the HTTP status when it is one the NHS APIs document, else its class
+ * ({@code 4xx}), or {@code none} when no response came; {@code error_code} is the NHS error code of a service error when it is
  * one the services document ({@code RESOURCE_NOT_FOUND}, {@code CM_QUOTA}, MESH's {@code 12},
  * {@code invalid_client}, ...), {@code other} for any other code, or {@code none}. A service
  * holds at most 1,000 distinct tag combinations per meter; later combinations are recorded with
