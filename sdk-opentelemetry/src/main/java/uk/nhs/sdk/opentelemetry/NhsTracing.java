@@ -8,6 +8,7 @@ import io.opentelemetry.context.ContextKey;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import uk.nhs.sdk.core.NhsClientOptions;
 import uk.nhs.sdk.core.http.PipelinePosition;
 
@@ -40,6 +41,8 @@ public final class NhsTracing {
     /** The instrumentation scope name of the SDK's spans. */
     static final String INSTRUMENTATION_NAME = "uk.nhs.sdk.opentelemetry";
 
+    private static final AtomicLong INSTANCES = new AtomicLong();
+
     private final TracingState state;
 
     private NhsTracing(Builder b) {
@@ -50,7 +53,7 @@ public final class NhsTracing {
         }
         Tracer tracer = tracerBuilder.build();
         ContextKey<Span> key = ContextKey.named("nhs-sdk-call-span");
-        String attributeKey = INSTRUMENTATION_NAME + ".callSpan@" + Integer.toHexString(System.identityHashCode(this));
+        String attributeKey = INSTRUMENTATION_NAME + ".callSpan#" + INSTANCES.incrementAndGet();
         Optional<TextMapPropagator> propagator = b.propagate
                 ? Optional.of(b.openTelemetry.getPropagators().getTextMapPropagator())
                 : Optional.empty();
