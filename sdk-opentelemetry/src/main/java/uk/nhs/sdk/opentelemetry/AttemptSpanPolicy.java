@@ -51,7 +51,9 @@ final class AttemptSpanPolicy implements PipelinePolicy {
                 span.setStatus(StatusCode.ERROR);
             }
             return response;
-        } catch (RuntimeException | Error e) {
+        } catch (Throwable e) {
+            // Throwable: a Kotlin or @SneakyThrows policy can throw a checked exception, and the span
+            // must still say the call failed (a precise rethrow: nothing checked is declared)
             AttributesBuilder end = Attributes.builder();
             SpanAttributes.failure(e, end);
             span.setAllAttributes(end.build());
