@@ -33,7 +33,8 @@ import uk.nhs.sdk.core.http.PipelinePosition;
  * token fetches included) and is a child of the caller's current span.
  *
  * <p>W3C trace context ({@code traceparent}, {@code tracestate}) is sent on outgoing requests only
- * when {@link Builder#propagateTraceContext(boolean)} is on: the NHS APIs do not need it.
+ * when {@link Builder#propagateTraceContext(boolean)} is on: the NHS APIs do not need it. Baggage
+ * is never sent.
  *
  * <p>Immutable and thread-safe; one instance may trace any number of clients.
  */
@@ -128,8 +129,9 @@ public final class NhsTracing {
         /**
          * Whether to send the trace context on every attempt, through the OpenTelemetry
          * instance's propagators (W3C {@code traceparent} and {@code tracestate} by default; the
-         * parent is the attempt's span). Default {@code false}: the NHS APIs do not need it, and
-         * a caller's baggage would be sent too if its propagators include baggage.
+         * parent is the attempt's span). Default {@code false}: the NHS APIs do not need it. The
+         * caller's baggage is never sent, even when the propagators include a baggage propagator:
+         * it can hold user or patient identifiers.
          *
          * @param value {@code true} to propagate
          * @return this builder
