@@ -41,7 +41,7 @@ final class CallSpanPolicy implements PipelinePolicy {
             // Throwable: a Kotlin or @SneakyThrows policy can throw a checked exception, and the span
             // must still say the call failed (a precise rethrow: nothing checked is declared)
             AttributesBuilder end = Attributes.builder();
-            SpanAttributes.failure(e, end);
+            SpanAttributes.failure(call, e, end);
             span.setAllAttributes(end.build());
             span.setStatus(StatusCode.ERROR);
             throw e;
