@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static uk.nhs.sdk.opentelemetry.SpanAttributes.ERROR_TYPE;
 import static uk.nhs.sdk.opentelemetry.SpanAttributes.HTTP_REQUEST_METHOD;
@@ -267,5 +268,30 @@ class CallAndAttemptSpansTest extends PdsWireMock {
             assertThat(s.getAttributes().get(URL_TEMPLATE)).isEqualTo("/things/{id}");
         });
         traces.assertNothingHolds("9000000009");
+    }
+
+    @Test
+    void whateverStatusAndCodeAHostileServerSendsTheValuesStayBounded() {
+        String longCode = "9000000009 Jane Smith ".repeat(500);
+        for (int status : new int[] {418, 451, 599, 999}) {
+            String body = "{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\",\"code\":\"value\","
+                    + "\"details\":{\"coding\":[{\"system\":\"https://fhir.nhs.uk/R4/CodeSystem/Spine-ErrorOrWarningCode\","
+                    + "\"code\":\"" + longCode + status + "\"}]}}]}";
+            server.stubFor(get(urlPathEqualTo(path("/Patient/9000000009"))).willReturn(aResponse().withStatus(status)
+                    .withHeader("Content-Type", "application/fhir+json").withBody(body)));
+            PdsClient pds = pds(NhsTracing.of(traces.openTelemetry), options().retry(RetryOptions.none()));
+
+            assertThat(catchThrowable(() -> pds.getPatient(FULL))).isNotNull();
+        }
+
+        assertThat(traces.sdkSpans()).hasSize(8).allSatisfy(s -> {
+            assertThat(s.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
+            assertThat(s.getAttributes().get(ERROR_TYPE)).matches("[1-9][0-9]{2}");
+            assertThat(s.getAttributes().get(HTTP_RESPONSE_STATUS_CODE)).isBetween(100L, 999L);
+        });
+        assertThat(traces.sdkSpans()).extracting(s -> s.getAttributes().get(NHS_ERROR_CODE))
+                .containsOnly(null, "_OTHER").contains("_OTHER");
+        assertThat(traces.texts()).allMatch(t -> t == null || t.length() <= 256);
+        traces.assertNothingHolds("9000000009", "Smith");
     }
 }
