@@ -13,8 +13,9 @@ import uk.nhs.sdk.core.http.PipelineNext;
 import uk.nhs.sdk.core.http.PipelinePolicy;
 
 /**
- * The per-call policy: one CLIENT span for the logical call, its retries and waits included, a
- * child of the caller's current span. It is current while the rest of the pipeline runs (so the
+ * The per-call policy: one INTERNAL span for the logical call, its retries and waits included, a
+ * child of the caller's current span (INTERNAL, not CLIENT: the conventions keep CLIENT for the
+ * HTTP requests themselves, so tools that count CLIENT spans count each attempt once). It is current while the rest of the pipeline runs (so the
  * attempt spans and the SDK's events find it) and ends on every path, a thrown exception included.
  */
 final class CallSpanPolicy implements PipelinePolicy {
@@ -29,7 +30,7 @@ final class CallSpanPolicy implements PipelinePolicy {
         Context parent = Context.current();
         AttributesBuilder start = Attributes.builder();
         SpanAttributes.request(call, start);
-        Span span = tracing.tracer().spanBuilder(SpanAttributes.spanName(call)).setSpanKind(SpanKind.CLIENT)
+        Span span = tracing.tracer().spanBuilder(SpanAttributes.spanName(call)).setSpanKind(SpanKind.INTERNAL)
                 .setParent(parent).setAllAttributes(start.build()).startSpan();
         call.setAttribute(tracing.attributeKey(), span);
         Scope scope = parent.with(span).with(tracing.callSpanKey(), span).makeCurrent();

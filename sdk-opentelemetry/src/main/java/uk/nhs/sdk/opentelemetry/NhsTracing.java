@@ -13,8 +13,8 @@ import uk.nhs.sdk.core.NhsClientOptions;
 import uk.nhs.sdk.core.http.PipelinePosition;
 
 /**
- * OpenTelemetry tracing for the SDK's clients: a CLIENT span per logical call and a child CLIENT
- * span per attempt, following the OpenTelemetry HTTP client semantic conventions, plus the NHS
+ * OpenTelemetry tracing for the SDK's clients: an INTERNAL span per logical call and a child CLIENT
+ * span per attempt (per HTTP request), following the OpenTelemetry HTTP client semantic conventions, plus the NHS
  * attributes {@code nhs.service}, {@code nhs.request_id} ({@code X-Request-ID}),
  * {@code nhs.error_code} (documented codes only) and {@code nhs.outcome_unknown}.
  *
