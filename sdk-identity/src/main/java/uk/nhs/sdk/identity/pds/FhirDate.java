@@ -2,6 +2,7 @@ package uk.nhs.sdk.identity.pds;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Objects;
@@ -61,8 +62,11 @@ public final class FhirDate {
             if (d != null) {
                 LocalDate date = LocalDate.of(y, mo, d);
                 if (m.group(4) != null) {
-                    String time = m.group(4).substring(1, 9);
-                    LocalDateTime ldt = LocalDateTime.parse(date + "T" + time);
+                    // THH:MM:SS[.f]: the digits are known to be there; LocalTime.of checks the ranges
+                    // (DateTimeFormatter parsing allocated more than the rest of a patient's decode)
+                    int t = m.start(4);
+                    LocalDateTime ldt = LocalDateTime.of(date, LocalTime.of(twoDigits(text, t + 1),
+                            twoDigits(text, t + 4), twoDigits(text, t + 7)));
                     String off = m.group(5);
                     ZoneOffset offset = off == null || "Z".equals(off) ? ZoneOffset.UTC : ZoneOffset.of(off);
                     dt = OffsetDateTime.of(ldt, offset);
@@ -74,6 +78,10 @@ public final class FhirDate {
         } catch (java.time.DateTimeException e) {
             throw new NhsValidationException("date", "is not a calendar date");
         }
+    }
+
+    private static int twoDigits(String s, int at) {
+        return (s.charAt(at) - '0') * 10 + (s.charAt(at + 1) - '0');
     }
 
     /**
