@@ -33,11 +33,12 @@ public final class NhsNumber {
      */
     public static NhsNumber parse(String input) {
         Objects.requireNonNull(input, "input");
-        Optional<String> reason = invalidReason(input);
-        if (reason.isPresent()) {
-            throw new NhsValidationException("nhsNumber", reason.get());
+        String digits = tenDigits(input.strip());
+        String reason = reason(digits);
+        if (reason != null) {
+            throw new NhsValidationException("nhsNumber", reason);
         }
-        return new NhsNumber(normalise(input));
+        return new NhsNumber(digits);
     }
 
     /**
@@ -60,19 +61,63 @@ public final class NhsNumber {
         if (input == null) {
             return Optional.of("is missing");
         }
-        String trimmed = input.strip();
-        if (!trimmed.matches("[0-9]{3}([ -]?)[0-9]{3}\\1[0-9]{4}")) {
-            return Optional.of("must be exactly 10 digits, optionally grouped 3-3-4 with spaces or dashes");
+        return Optional.ofNullable(reason(tenDigits(input.strip())));
+    }
+
+    /** Why these digits (from {@link #tenDigits}) are no NHS number, or {@code null} when they are one. */
+    private static String reason(String digits) {
+        if (digits == null) {
+            return "must be exactly 10 digits, optionally grouped 3-3-4 with spaces or dashes";
         }
-        String d = normalise(trimmed);
-        Optional<Integer> check = checkDigit(d.substring(0, 9));
-        if (check.isEmpty()) {
-            return Optional.of("the first nine digits give a check value of 10, which no NHS number can have");
+        int check = check(digits);
+        if (check == 10) {
+            return "the first nine digits give a check value of 10, which no NHS number can have";
         }
-        if (check.get() != d.charAt(9) - '0') {
-            return Optional.of("the check digit does not match (Modulus 11)");
+        if (check != digits.charAt(9) - '0') {
+            return "the check digit does not match (Modulus 11)";
         }
-        return Optional.empty();
+        return null;
+    }
+
+    /**
+     * The ten digits of {@code s} when it is ten ASCII digits, optionally grouped 3-3-4 by one
+     * kind of separator (a space or a dash, the same twice); otherwise {@code null}. No regex: this
+     * runs for every NHS number the SDK parses, requests and responses alike.
+     */
+    private static String tenDigits(String s) {
+        int n = s.length();
+        if (n == 10) {
+            return allDigits(s, 0, 10) ? s : null;
+        }
+        if (n != 12) {
+            return null;
+        }
+        char sep = s.charAt(3);
+        if ((sep != ' ' && sep != '-') || s.charAt(7) != sep
+                || !allDigits(s, 0, 3) || !allDigits(s, 4, 7) || !allDigits(s, 8, 12)) {
+            return null;
+        }
+        return new StringBuilder(10).append(s, 0, 3).append(s, 4, 7).append(s, 8, 12).toString();
+    }
+
+    private static boolean allDigits(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The Modulus 11 check value of the first nine digits: 0 to 9, or 10 when none is possible. */
+    private static int check(String digits) {
+        int sum = 0;
+        for (int i = 0; i < 9; i++) {
+            sum += (digits.charAt(i) - '0') * WEIGHTS[i];
+        }
+        int check = 11 - (sum % 11);
+        return check == 11 ? 0 : check;
     }
 
     /**
@@ -83,21 +128,11 @@ public final class NhsNumber {
      * @throws NhsValidationException when the input is not nine digits
      */
     public static Optional<Integer> checkDigit(String nineDigits) {
-        if (nineDigits == null || !nineDigits.matches("[0-9]{9}")) {
+        if (nineDigits == null || nineDigits.length() != 9 || !allDigits(nineDigits, 0, 9)) {
             throw new NhsValidationException("nineDigits", "expected nine digits");
         }
-        int sum = 0;
-        for (int i = 0; i < 9; i++) {
-            sum += (nineDigits.charAt(i) - '0') * WEIGHTS[i];
-        }
-        int check = 11 - (sum % 11);
-        if (check == 11) {
-            return Optional.of(0);
-        }
-        if (check == 10) {
-            return Optional.empty();
-        }
-        return Optional.of(check);
+        int check = check(nineDigits);
+        return check == 10 ? Optional.empty() : Optional.of(check);
     }
 
     /**
@@ -116,10 +151,6 @@ public final class NhsNumber {
                 return new NhsNumber(nine + check.get());
             }
         }
-    }
-
-    private static String normalise(String input) {
-        return input.strip().replace(" ", "").replace("-", "");
     }
 
     /**

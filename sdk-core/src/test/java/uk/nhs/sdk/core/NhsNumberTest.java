@@ -110,4 +110,49 @@ class NhsNumberTest {
         digits[position] = (char) ('0' + (digits[position] - '0' + delta) % 10);
         assertThat(NhsNumber.isValid(new String(digits))).isFalse();
     }
+
+    /** The rules as a regular expression, as the parser once applied them: the parser must agree. */
+    private static Optional<String> reasonByRegex(String input) {
+        String trimmed = input.strip();
+        if (!trimmed.matches("[0-9]{3}([ -]?)[0-9]{3}\\1[0-9]{4}")) {
+            return Optional.of("must be exactly 10 digits, optionally grouped 3-3-4 with spaces or dashes");
+        }
+        String d = trimmed.replace(" ", "").replace("-", "");
+        int sum = 0;
+        for (int i = 0; i < 9; i++) {
+            sum += (d.charAt(i) - '0') * (10 - i);
+        }
+        int check = 11 - sum % 11;
+        if (check == 10) {
+            return Optional.of("the first nine digits give a check value of 10, which no NHS number can have");
+        }
+        if ((check == 11 ? 0 : check) != d.charAt(9) - '0') {
+            return Optional.of("the check digit does not match (Modulus 11)");
+        }
+        return Optional.empty();
+    }
+
+    @Property(tries = 20_000)
+    void theHandWrittenParserAgreesWithTheRegularExpressionOnNearMisses(
+            @ForAll @StringLength(min = 8, max = 14) @net.jqwik.api.constraints.Chars({'0', '1', '4', '9', ' ', '-',
+                    '\t', '\u0660', 'x'}) @NumericChars String input) {
+        assertThat(NhsNumber.invalidReason(input)).isEqualTo(reasonByRegex(input));
+        assertThat(NhsNumber.isValid(input)).isEqualTo(reasonByRegex(input).isEmpty());
+        if (NhsNumber.isValid(input)) {
+            assertThat(NhsNumber.parse(input).value()).isEqualTo(input.strip().replace(" ", "").replace("-", ""));
+        }
+    }
+
+    @Property(tries = 5_000)
+    void groupedValidNumbersParseToTheirDigits(@ForAll @IntRange(min = 0, max = 99_999_999) int n) {
+        NhsNumber number = NhsNumber.randomTestNumber(new Random(n));
+        String d = number.value();
+        for (String sep : new String[] {" ", "-", ""}) {
+            String grouped = d.substring(0, 3) + sep + d.substring(3, 6) + sep + d.substring(6);
+            assertThat(NhsNumber.parse(" " + grouped + " ")).isEqualTo(number);
+            assertThat(NhsNumber.invalidReason(grouped)).isEqualTo(reasonByRegex(grouped));
+        }
+        String mixed = d.substring(0, 3) + " " + d.substring(3, 6) + "-" + d.substring(6);
+        assertThat(NhsNumber.invalidReason(mixed)).isEqualTo(reasonByRegex(mixed)).isPresent();
+    }
 }

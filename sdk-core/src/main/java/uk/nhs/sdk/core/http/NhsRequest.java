@@ -10,8 +10,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import uk.nhs.sdk.core.internal.http.HeaderValues;
 import uk.nhs.sdk.core.internal.http.PercentEncoding;
 import uk.nhs.sdk.core.error.NhsValidationException;
@@ -22,8 +20,6 @@ import uk.nhs.sdk.core.error.NhsValidationException;
  * and query values are never logged.
  */
 public final class NhsRequest {
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z0-9_]+)}");
-
     private final String method;
     private final String pathTemplate;
     private final Map<String, String> pathParams;
@@ -51,12 +47,42 @@ public final class NhsRequest {
         this.reconcileId = b.reconcileId;
         this.streamingResponse = b.streamingResponse;
         this.retryOnStatuses = Set.copyOf(b.retryOnStatuses);
-        Matcher m = PLACEHOLDER.matcher(pathTemplate);
-        while (m.find()) {
-            if (!pathParams.containsKey(m.group(1))) {
-                throw new NhsValidationException("pathParam", "no value for path parameter {" + m.group(1) + "}");
+        for (int i = placeholderStart(pathTemplate, 0); i >= 0;
+                i = placeholderStart(pathTemplate, placeholderEnd(pathTemplate, i) + 1)) {
+            String name = pathTemplate.substring(i + 1, placeholderEnd(pathTemplate, i));
+            if (!pathParams.containsKey(name)) {
+                throw new NhsValidationException("pathParam", "no value for path parameter {" + name + "}");
             }
         }
+    }
+
+    /**
+     * Where the next {@code {name}} placeholder (a name of {@code A-Z a-z 0-9 _}) starts at or
+     * after {@code from}; a brace that starts none is literal text. Scanned by hand: every call
+     * of every client goes through here.
+     *
+     * @return the index of its {@code {}, or -1
+     */
+    private static int placeholderStart(String t, int from) {
+        for (int i = t.indexOf('{', from); i >= 0; i = t.indexOf('{', i + 1)) {
+            if (placeholderEnd(t, i) > 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The index of the {@code }} closing a placeholder whose {@code {} is at {@code open}, or -1. */
+    private static int placeholderEnd(String t, int open) {
+        int j = open + 1;
+        while (j < t.length() && nameChar(t.charAt(j))) {
+            j++;
+        }
+        return j > open + 1 && j < t.length() && t.charAt(j) == '}' ? j : -1;
+    }
+
+    private static boolean nameChar(char c) {
+        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_';
     }
 
     /**
@@ -95,14 +121,19 @@ public final class NhsRequest {
      * @return the encoded path
      */
     public String encodedPath() {
-        Matcher m = PLACEHOLDER.matcher(pathTemplate);
-        StringBuilder sb = new StringBuilder();
-        while (m.find()) {
-            String v = PercentEncoding.encode(pathParams.get(m.group(1)));
-            m.appendReplacement(sb, Matcher.quoteReplacement(v));
+        int i = placeholderStart(pathTemplate, 0);
+        if (i < 0) {
+            return pathTemplate;
         }
-        m.appendTail(sb);
-        return sb.toString();
+        StringBuilder sb = new StringBuilder(pathTemplate.length() + 16);
+        int done = 0;
+        for (; i >= 0; i = placeholderStart(pathTemplate, done)) {
+            int end = placeholderEnd(pathTemplate, i);
+            String value = pathParams.get(pathTemplate.substring(i + 1, end));
+            sb.append(pathTemplate, done, i).append(PercentEncoding.encode(value));
+            done = end + 1;
+        }
+        return sb.append(pathTemplate, done, pathTemplate.length()).toString();
     }
 
     /**

@@ -2,13 +2,12 @@ package uk.nhs.sdk.identity.pds;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import uk.nhs.sdk.core.error.NhsValidationException;
 
 /**
@@ -21,10 +20,6 @@ import uk.nhs.sdk.core.error.NhsValidationException;
  * {@link #text()} deliberately.
  */
 public final class FhirDate {
-    private static final Pattern FORMAT = Pattern.compile(
-            "([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2})"
-                    + "(T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})?)?)?)?");
-
     private final String text;
     private final int year;
     private final Integer month;
@@ -49,31 +44,116 @@ public final class FhirDate {
      */
     public static FhirDate parse(String text) {
         Objects.requireNonNull(text, "text");
-        Matcher m = FORMAT.matcher(text);
-        if (!m.matches()) {
+        FhirDate date = read(text);
+        if (date == null) {
             throw new NhsValidationException("date", "must be yyyy, yyyy-mm, yyyy-mm-dd or a FHIR dateTime");
         }
-        try {
-            int y = Integer.parseInt(m.group(1));
-            Integer mo = m.group(2) == null ? null : Integer.valueOf(m.group(2));
-            Integer d = m.group(3) == null ? null : Integer.valueOf(m.group(3));
-            OffsetDateTime dt = null;
-            if (d != null) {
-                LocalDate date = LocalDate.of(y, mo, d);
-                if (m.group(4) != null) {
-                    String time = m.group(4).substring(1, 9);
-                    LocalDateTime ldt = LocalDateTime.parse(date + "T" + time);
-                    String off = m.group(5);
-                    ZoneOffset offset = off == null || "Z".equals(off) ? ZoneOffset.UTC : ZoneOffset.of(off);
-                    dt = OffsetDateTime.of(ldt, offset);
-                }
-            } else if (mo != null && (mo < 1 || mo > 12)) {
+        return date;
+    }
+
+    /**
+     * Reads {@code yyyy[-mm[-dd[Thh:mm:ss[.f...][Z|+hh:mm|-hh:mm]]]]} by hand (one date of a
+     * patient's many periods used to cost a regex matcher and a DateTimeFormatter parse).
+     *
+     * @return the date, or {@code null} when the text has another shape
+     * @throws NhsValidationException when the shape is right but the values are out of range
+     */
+    private static FhirDate read(String s) {
+        int n = s.length();
+        if (n < 4 || !digits(s, 0, 4)) {
+            return null;
+        }
+        int y = number(s, 0, 4);
+        if (n == 4) {
+            return new FhirDate(s, y, null, null, null);
+        }
+        if (n < 7 || s.charAt(4) != '-' || !digits(s, 5, 7)) {
+            return null;
+        }
+        int mo = number(s, 5, 7);
+        if (n == 7) {
+            if (mo < 1 || mo > 12) {
                 throw new NhsValidationException("date", "the month must be 01 to 12");
             }
-            return new FhirDate(text, y, mo, d, dt);
+            return new FhirDate(s, y, mo, null, null);
+        }
+        if (n < 10 || s.charAt(7) != '-' || !digits(s, 8, 10)) {
+            return null;
+        }
+        int d = number(s, 8, 10);
+        if (n > 10 && !timeShape(s)) {
+            return null;
+        }
+        try {
+            LocalDate date = LocalDate.of(y, mo, d);
+            OffsetDateTime dt = null;
+            if (n > 10) {
+                LocalDateTime ldt = LocalDateTime.of(date, LocalTime.of(number(s, 11, 13), number(s, 14, 16),
+                        number(s, 17, 19)));
+                dt = OffsetDateTime.of(ldt, offset(s));
+            }
+            return new FhirDate(s, y, mo, d, dt);
         } catch (java.time.DateTimeException e) {
             throw new NhsValidationException("date", "is not a calendar date");
         }
+    }
+
+    /** Whether {@code s} (a date of ten characters and more) goes on {@code Thh:mm:ss[.f...][offset]}. */
+    private static boolean timeShape(String s) {
+        int n = s.length();
+        if (n < 19 || s.charAt(10) != 'T' || !digits(s, 11, 13) || s.charAt(13) != ':' || !digits(s, 14, 16)
+                || s.charAt(16) != ':' || !digits(s, 17, 19)) {
+            return false;
+        }
+        int i = 19;
+        if (i < n && s.charAt(i) == '.') {
+            int f = i + 1;
+            while (f < n && s.charAt(f) >= '0' && s.charAt(f) <= '9') {
+                f++;
+            }
+            if (f == i + 1) {
+                return false;
+            }
+            i = f;
+        }
+        if (i == n) {
+            return true;
+        }
+        if (s.charAt(i) == 'Z') {
+            return i + 1 == n;
+        }
+        return (s.charAt(i) == '+' || s.charAt(i) == '-') && n == i + 6 && digits(s, i + 1, i + 3)
+                && s.charAt(i + 3) == ':' && digits(s, i + 4, i + 6);
+    }
+
+    /** The offset at the end of a dateTime {@link #timeShape} accepted: none and {@code Z} are UTC. */
+    private static ZoneOffset offset(String s) {
+        int n = s.length();
+        char sign = n >= 6 ? s.charAt(n - 6) : 0;
+        if (n > 19 && s.charAt(n - 3) == ':' && (sign == '+' || sign == '-')) {
+            int h = number(s, n - 5, n - 3);
+            int m = number(s, n - 2, n);
+            return sign == '+' ? ZoneOffset.ofHoursMinutes(h, m) : ZoneOffset.ofHoursMinutes(-h, -m);
+        }
+        return ZoneOffset.UTC;
+    }
+
+    private static boolean digits(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int number(String s, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            v = v * 10 + (s.charAt(i) - '0');
+        }
+        return v;
     }
 
     /**

@@ -39,6 +39,12 @@ class PatientModelTest {
                 .hasMessageNotContaining("22/10/2010");
         assertThatThrownBy(() -> FhirDate.parse("2010-02-30")).isInstanceOf(NhsValidationException.class);
         assertThatThrownBy(() -> FhirDate.parse("2010-13")).isInstanceOf(NhsValidationException.class);
+        for (String badTime : new String[] {"2010-10-22T24:00:00", "2010-10-22T23:60:00", "2010-10-22T23:59:60Z",
+                "2010-10-22T99:00:00+00:00"}) {
+            assertThatThrownBy(() -> FhirDate.parse(badTime)).as(badTime).isInstanceOf(NhsValidationException.class);
+        }
+        assertThat(FhirDate.parse("2010-10-22T23:59:59.999-05:30").toOffsetDateTime()).contains(
+                java.time.OffsetDateTime.parse("2010-10-22T23:59:59-05:30"));
     }
 
     @Test

@@ -28,8 +28,11 @@ final class RetryAfterGuard implements Interceptor {
     public Response intercept(Chain chain) throws IOException {
         Response response = chain.proceed(chain.request());
         int code = response.code();
+        if (code != 408 && code != 503) {
+            return response;
+        }
         List<String> values = response.headers(NAME);
-        if (code != 408 && code != 503 || values.isEmpty()) {
+        if (values.isEmpty()) {
             return response;
         }
         Response.Builder b = response.newBuilder().removeHeader(NAME).header(NAME, "-");
