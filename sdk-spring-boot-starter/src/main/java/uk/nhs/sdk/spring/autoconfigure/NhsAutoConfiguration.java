@@ -30,7 +30,7 @@ import uk.nhs.sdk.spring.NhsProperties;
 @AutoConfiguration
 @EnableConfigurationProperties(NhsProperties.class)
 @Import({NhsClientsConfiguration.class, NhsMetricsConfiguration.class, NhsTracingConfiguration.class, NhsHealthConfiguration.class,
-        NhsHealthBoot4Configuration.class})
+        NhsHealthBoot4Configuration.class, NhsSanitizingConfiguration.class})
 public class NhsAutoConfiguration {
     /** Created by Spring. */
     public NhsAutoConfiguration() {
