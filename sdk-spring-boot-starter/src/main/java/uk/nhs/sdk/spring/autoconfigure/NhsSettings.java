@@ -158,6 +158,10 @@ final class NhsSettings {
      */
     NhsClientOptions.Builder serviceOptions(String prefix, NhsServiceProperties service, NhsClientOptions shared) {
         NhsClientOptions.Builder b = shared.toBuilder();
+        if (service.getRateLimitMaxWait() != null && service.getRateLimitMaxWait().isNegative()) {
+            throw new NhsPropertyException(prefix + ".rate-limit-max-wait", "must not be negative",
+                    "Set " + prefix + ".rate-limit-max-wait to zero or a positive duration, such as 2s.");
+        }
         if (service.getRateLimit() != null) {
             Duration maxWait = service.getRateLimitMaxWait() == null ? Duration.ZERO : service.getRateLimitMaxWait();
             apply(prefix + ".rate-limit",
@@ -248,7 +252,8 @@ final class NhsSettings {
             return false;
         }
         String h = host.toLowerCase(Locale.ROOT);
-        return h.equals("localhost") || h.endsWith(".localhost") || h.startsWith("127.")
+        // 127.x only as an IPv4 literal: a host name such as 127.example.com is remote
+        return h.equals("localhost") || h.endsWith(".localhost") || h.matches("127(\\.\\d{1,3}){3}")
                 || h.equals("[::1]") || h.equals("::1");
     }
 

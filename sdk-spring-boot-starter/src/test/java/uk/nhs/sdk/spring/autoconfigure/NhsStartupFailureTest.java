@@ -163,6 +163,46 @@ class NhsStartupFailureTest {
     }
 
     @Test
+    void aNegativeConnectTimeout() {
+        failsNaming("nhs.client.connect-timeout", "nhs.client.connect-timeout=-1s");
+    }
+
+    @Test
+    void aZeroAttemptTimeout() {
+        failsNaming("nhs.client.attempt-timeout", "nhs.client.attempt-timeout=0s");
+    }
+
+    @Test
+    void aZeroDeadline() {
+        failsNaming("nhs.client.deadline", "nhs.client.deadline=0s");
+    }
+
+    @Test
+    void aRateLimitOfZero() {
+        failsNaming("nhs.pds.rate-limit", "nhs.pds.enabled=true", "nhs.environment=sandbox", "nhs.pds.rate-limit=0");
+    }
+
+    @Test
+    void aNegativeRateLimitWaitIsNamedItself() {
+        failsNaming("nhs.pds.rate-limit-max-wait", "nhs.pds.enabled=true", "nhs.environment=sandbox",
+                "nhs.pds.rate-limit=5", "nhs.pds.rate-limit-max-wait=-1s");
+    }
+
+    @Test
+    void plainHttpToAHostNamedLikeALoopbackAddress() {
+        // 127.example.nhs.uk is a DNS name, not the loopback address: plain http to it leaves the machine
+        failsNaming("nhs.pds.base-url", "nhs.pds.enabled=true", "nhs.pds.base-url=http://127.example.nhs.uk/FHIR");
+    }
+
+    @Test
+    void plainHttpTokenUrlToARemoteHost(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("key.pem");
+        Files.writeString(file, SandboxProperties.pem(rsaKey()));
+        failsNaming("nhs.token-url", "nhs.api-key=" + API_KEY, "nhs.key-id=k1", "nhs.private-key-file=" + file,
+                "nhs.token-url=http://api.service.nhs.uk/oauth2/token");
+    }
+
+    @Test
     void aHealthIntervalThatIsNotPositive() {
         failsNaming("nhs.health.interval", "nhs.health.interval=0s");
     }
