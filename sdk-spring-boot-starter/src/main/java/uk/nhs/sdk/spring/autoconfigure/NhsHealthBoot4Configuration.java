@@ -41,6 +41,6 @@ class NhsHealthBoot4Configuration {
     }
 
     private static Health health(NhsHealthCheck.Result r) {
-        return (r.up() ? Health.up() : Health.down()).withDetails(r.details()).build();
+        return (!r.known() ? Health.unknown() : r.up() ? Health.up() : Health.down()).withDetails(r.details()).build();
     }
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.locks.ReentrantLock;
 import uk.nhs.sdk.core.error.NhsServiceException;
 
 /**
@@ -23,7 +24,8 @@ final class NhsHealthCheck {
     private final Runnable probe;
     private final Clock clock;
     private final Duration interval;
-    private Result last;
+    private final ReentrantLock probing = new ReentrantLock();
+    private volatile Result last;
 
     NhsHealthCheck(String probeName, Runnable probe, Clock clock, Duration interval) {
         this.probeName = Objects.requireNonNull(probeName, "probeName");
@@ -34,17 +36,39 @@ final class NhsHealthCheck {
 
     /**
      * The service's health: the last probe's result while it is younger than the interval, else a
-     * new probe's. One probe runs at a time.
+     * new probe's. One probe runs at a time, and a check never waits for another thread's probe:
+     * while one is in flight, other checks answer with the last result (or unknown before the
+     * first), so concurrent health requests neither spend a second call nor queue behind a slow
+     * service. The probing check itself is bounded by the client's deadline.
      *
      * @return the result
      */
-    synchronized Result check() {
-        Instant now = clock.instant();
-        if (last != null && now.isBefore(last.checkedAt().plus(interval))) {
-            return last;
+    Result check() {
+        Result cached = fresh(clock.instant());
+        if (cached != null) {
+            return cached;
         }
-        last = probe(now);
-        return last;
+        if (!probing.tryLock()) {
+            Result previous = last;
+            return previous != null ? previous : Result.unknown(probeName, clock.instant());
+        }
+        try {
+            Instant now = clock.instant();
+            cached = fresh(now);
+            if (cached != null) {
+                return cached;
+            }
+            Result r = probe(now);
+            last = r;
+            return r;
+        } finally {
+            probing.unlock();
+        }
+    }
+
+    private Result fresh(Instant now) {
+        Result r = last;
+        return r != null && now.isBefore(r.checkedAt().plus(interval)) ? r : null;
     }
 
     private Result probe(Instant now) {
@@ -66,17 +90,37 @@ final class NhsHealthCheck {
     /** A probe's outcome. */
     static final class Result {
         private final boolean up;
+        private final boolean known;
         private final Instant checkedAt;
         private final Map<String, Object> details;
 
         Result(boolean up, Instant checkedAt, Map<String, Object> details) {
+            this(up, true, checkedAt, details);
+        }
+
+        private Result(boolean up, boolean known, Instant checkedAt, Map<String, Object> details) {
             this.up = up;
+            this.known = known;
             this.checkedAt = checkedAt;
             this.details = Map.copyOf(details);
         }
 
+        /** Before the first probe has finished, while it is in flight: neither up nor down. */
+        static Result unknown(String probeName, Instant now) {
+            return new Result(false, false, now, Map.of("probe", probeName, "inProgress", true));
+        }
+
         boolean up() {
             return up;
+        }
+
+        /**
+         * Whether a probe has answered; {@code false} while the first probe is still in flight.
+         *
+         * @return whether the result is up or down rather than unknown
+         */
+        boolean known() {
+            return known;
         }
 
         Instant checkedAt() {

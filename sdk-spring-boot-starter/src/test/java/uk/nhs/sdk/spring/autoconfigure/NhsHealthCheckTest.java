@@ -1,9 +1,13 @@
 package uk.nhs.sdk.spring.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import uk.nhs.sdk.core.error.CallDetails;
@@ -42,5 +46,31 @@ class NhsHealthCheckTest {
         clock.advance(Duration.ofSeconds(29));
         assertThat(check.check()).isSameAs(r);
         assertThat(probes).hasValue(1);
+    }
+
+    @Test
+    void aCheckWhileAnotherThreadProbesNeitherCallsAgainNorWaitsForIt() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        NhsHealthCheck check = new NhsHealthCheck("handshake", () -> {
+            probes.incrementAndGet();
+            started.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, clock, Duration.ofSeconds(60));
+        CompletableFuture<NhsHealthCheck.Result> first = CompletableFuture.supplyAsync(check::check);
+        assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+        // a slow service: the second health request answers at once instead of queueing behind the probe
+        NhsHealthCheck.Result during = assertTimeoutPreemptively(Duration.ofSeconds(2), check::check);
+        assertThat(during.known()).as("no probe has answered yet").isFalse();
+        assertThat(during.details()).containsEntry("probe", "handshake").containsEntry("inProgress", true);
+        release.countDown();
+        assertThat(first.get(5, TimeUnit.SECONDS).up()).isTrue();
+        assertThat(check.check().up()).isTrue();
+        assertThat(probes).as("two concurrent checks, one call").hasValue(1);
+
     }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.boot.actuate.context.properties.ConfigurationPropertiesReportEndpoint;
 import org.springframework.boot.actuate.endpoint.SanitizableData;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.actuate.endpoint.Show;
@@ -47,6 +49,19 @@ class NhsSanitizingTest {
                                 .isEqualTo(SanitizableData.SANITIZED_VALUE);
                     }
                     assertThat(env.environmentEntry("nhs.mesh.mailbox").getProperty().getValue()).isEqualTo("X26ABC1");
+                });
+    }
+
+    @Test
+    void theConfigpropsEndpointShowingValuesNeverShowsASecret() {
+        runner.withPropertyValues("nhs.api-key=" + SECRET, "nhs.mesh.password=" + SECRET, "nhs.mesh.shared-key=" + SECRET,
+                "nhs.ods.api-key=" + SECRET, "nhs.mesh.mailbox=X26ABC1").run(ctx -> {
+                    assertThat(ctx).hasNotFailed();
+                    List<SanitizingFunction> functions = ctx.getBeanProvider(SanitizingFunction.class).orderedStream().toList();
+                    ConfigurationPropertiesReportEndpoint endpoint = new ConfigurationPropertiesReportEndpoint(functions, Show.ALWAYS);
+                    endpoint.setApplicationContext(ctx);
+                    String json = new ObjectMapper().writeValueAsString(endpoint.configurationPropertiesWithPrefix("nhs"));
+                    assertThat(json).contains("X26ABC1").doesNotContain(SECRET);
                 });
     }
 
