@@ -25,6 +25,7 @@ import uk.nhs.sdk.messaging.mesh.MeshClient;
 import uk.nhs.sdk.micrometer.NhsMetrics;
 import uk.nhs.sdk.opentelemetry.NhsTracing;
 import uk.nhs.sdk.records.RecordsApi;
+import uk.nhs.sdk.spring.NhsProperties;
 import uk.nhs.sdk.testkit.NhsSandbox;
 
 /**
@@ -44,6 +45,7 @@ class ModuleBoundariesTest {
             Module.of("sdk-testkit", "uk.nhs.sdk.testkit", NhsSandbox.class, false),
             Module.of("sdk-micrometer", "uk.nhs.sdk.micrometer", NhsMetrics.class, false),
             Module.of("sdk-opentelemetry", "uk.nhs.sdk.opentelemetry", NhsTracing.class, false),
+            Module.of("sdk-spring-boot-starter", "uk.nhs.sdk.spring", NhsProperties.class, false),
             Module.of("examples", "uk.nhs.sdk.examples", NhsCli.class, false));
 
     @Test
