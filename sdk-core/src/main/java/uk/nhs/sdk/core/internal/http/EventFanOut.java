@@ -2,6 +2,7 @@ package uk.nhs.sdk.core.internal.http;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.nhs.sdk.core.http.PipelineCall;
@@ -29,42 +30,29 @@ final class EventFanOut implements PipelineEvents {
 
     @Override
     public void retryScheduled(PipelineCall call, int nextAttempt, Duration wait) {
-        for (PipelineEvents l : listeners) {
-            try {
-                l.retryScheduled(call, nextAttempt, wait);
-            } catch (RuntimeException e) {
-                failed(l, e);
-            }
-        }
+        tell(l -> l.retryScheduled(call, nextAttempt, wait));
     }
 
     @Override
     public void rateLimited(PipelineCall call, Duration wait, boolean granted) {
-        for (PipelineEvents l : listeners) {
-            try {
-                l.rateLimited(call, wait, granted);
-            } catch (RuntimeException e) {
-                failed(l, e);
-            }
-        }
+        tell(l -> l.rateLimited(call, wait, granted));
     }
 
     @Override
     public void circuitBreakerStateChanged(String service, String from, String to) {
-        for (PipelineEvents l : listeners) {
-            try {
-                l.circuitBreakerStateChanged(service, from, to);
-            } catch (RuntimeException e) {
-                failed(l, e);
-            }
-        }
+        tell(l -> l.circuitBreakerStateChanged(service, from, to));
     }
 
     @Override
     public void tokenFetched(String service, String provider, boolean success, Duration took) {
+        tell(l -> l.tokenFetched(service, provider, success, took));
+    }
+
+    /** Tells each listener in turn; events are rare (retries, waits, fetches), so a lambda per event is cheap. */
+    private void tell(Consumer<PipelineEvents> event) {
         for (PipelineEvents l : listeners) {
             try {
-                l.tokenFetched(service, provider, success, took);
+                event.accept(l);
             } catch (RuntimeException e) {
                 failed(l, e);
             }
