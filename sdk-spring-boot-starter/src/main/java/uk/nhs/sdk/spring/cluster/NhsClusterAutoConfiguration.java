@@ -11,6 +11,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.ClassUtils;
@@ -68,6 +69,7 @@ public class NhsClusterAutoConfiguration {
      * @param listeners the application's poll listener, if any
      * @param locks the poll lock, if any
      * @param dataSources the application's database, if any (for the start-up line)
+     * @param context the application context (its class loader, for the start-up line)
      * @return the poller, started with the context
      */
     @Bean
@@ -75,7 +77,7 @@ public class NhsClusterAutoConfiguration {
     MeshInboxPolling nhsMeshInboxPolling(NhsMeshInboxProperties properties, ObjectProvider<MeshClient> clients,
             ObjectProvider<MeshMessageHandler> handlers, ObjectProvider<MeshDeadLetterHandler> deadLetters,
             ObjectProvider<MeshPollListener> listeners, ObjectProvider<MeshPollLock> locks,
-            ObjectProvider<DataSource> dataSources) {
+            ObjectProvider<DataSource> dataSources, ApplicationContext context) {
         Duration interval = checkInterval(properties.getInterval());
         int maxAttempts = properties.getMaxAttempts();
         if (maxAttempts < 1 || maxAttempts > 100) {
@@ -97,7 +99,7 @@ public class NhsClusterAutoConfiguration {
             LOG.info("MESH inbox {}: polling every {}, one replica at a time under {}", mailbox, interval, lock);
         } else {
             LOG.info("MESH inbox {}: polling every {} from this instance alone ({}); replicas sharing this mailbox "
-                    + "would each poll it", mailbox, interval, whyAlone(properties, dataSources));
+                    + "would each poll it", mailbox, interval, whyAlone(properties, dataSources, context.getClassLoader()));
         }
         MeshDeadLetterHandler deadLetter = deadLetters.getIfUnique();
         MeshPollListener listener = listeners.getIfUnique();
@@ -124,14 +126,14 @@ public class NhsClusterAutoConfiguration {
         return interval;
     }
 
-    private static String whyAlone(NhsMeshInboxProperties properties, ObjectProvider<DataSource> dataSources) {
+    private static String whyAlone(NhsMeshInboxProperties properties, ObjectProvider<DataSource> dataSources,
+            ClassLoader loader) {
         if (!properties.getLock().isEnabled()) {
             return INBOX + ".lock.enabled is false";
         }
         if (dataSources.getIfUnique() == null) {
             return "no DataSource";
         }
-        ClassLoader loader = NhsClusterAutoConfiguration.class.getClassLoader();
         if (!ClassUtils.isPresent(SHEDLOCK_JDBC, loader) || !ClassUtils.isPresent(SPRING_JDBC, loader)) {
             return "ShedLock is not on the classpath: add net.javacrumbs.shedlock:shedlock-provider-jdbc-template "
                     + "and spring-jdbc";

@@ -1,6 +1,7 @@
 package uk.nhs.sdk.spring.cluster;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.TimeZone;
 import javax.sql.DataSource;
@@ -24,6 +25,7 @@ import uk.nhs.sdk.messaging.mesh.MeshPollLock;
 final class ShedLockMeshPollLock implements MeshPollLock {
     static final String LOCK_NAME_PREFIX = "nhs-mesh-inbox-";
     private static final Logger LOG = LoggerFactory.getLogger(ShedLockMeshPollLock.class);
+    private static final Duration SLOW_TO_TAKE = Duration.ofSeconds(1);
 
     private final LockProvider provider;
     private final Duration lease;
@@ -76,15 +78,31 @@ final class ShedLockMeshPollLock implements MeshPollLock {
 
     @Override
     public Optional<Held> tryAcquire(String mailboxId) {
-        LockConfiguration config = new LockConfiguration(ClockProvider.now(), LOCK_NAME_PREFIX + mailboxId, lease,
-                interval);
+        Instant asked = ClockProvider.now();
+        LockConfiguration config = new LockConfiguration(asked, LOCK_NAME_PREFIX + mailboxId, lease, interval);
         Optional<SimpleLock> lock = provider.lock(config);
         if (lock.isEmpty()) {
             return Optional.empty();
         }
         long started = System.nanoTime();
-        SimpleLock held = lock.get();
+        SimpleLock held = recounted(lock.get(), asked);
         return Optional.of(() -> release(held, mailboxId, Duration.ofNanos(System.nanoTime() - started)));
+    }
+
+    /**
+     * ShedLock counts the lock's times from when it was asked for. When taking it was slow (a
+     * stalled thread, a slow database), the lock is extended so that its times count from now and
+     * the next poll cluster-wide still comes a whole interval after this one.
+     */
+    private SimpleLock recounted(SimpleLock held, Instant asked) {
+        if (Duration.between(asked, ClockProvider.now()).compareTo(SLOW_TO_TAKE) <= 0) {
+            return held;
+        }
+        try {
+            return held.extend(lease, interval).orElse(held);
+        } catch (RuntimeException e) {
+            return held;
+        }
     }
 
     private void release(SimpleLock held, String mailboxId, Duration took) {
