@@ -86,7 +86,7 @@ public class NhsClusterAutoConfiguration {
         MeshClient client = clients.getIfUnique();
         if (client == null) {
             throw new NhsConfigurationException(INBOX + ".enabled is true but there is no single MESH client: "
-                    + "configure nhs.mesh (mailbox, password, shared key) or define one MeshClient bean");
+                    + "configure the MESH client under nhs.mesh or define one MeshClient bean");
         }
         MeshMessageHandler handler = handlers.getIfUnique();
         if (handler == null) {
