@@ -13,7 +13,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandi
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.ClassUtils;
 import uk.nhs.sdk.core.error.NhsConfigurationException;
 import uk.nhs.sdk.messaging.mesh.MeshClient;
@@ -39,7 +43,8 @@ import uk.nhs.sdk.spring.autoconfigure.NhsAutoConfiguration;
  *       {@code DataSource} and ShedLock on the classpath each poll takes the mailbox's lock; a
  *       {@link MeshPollLock} bean of the application's own replaces it; otherwise the instance
  *       polls alone and says so at start-up.</li>
- *   <li>{@code nhs.notify.callbacks.deduplication.enabled=true}: a {@link NotifyCallbackStore}
+ *   <li>{@code nhs.notify.callbacks.deduplication.enabled=true} (by default, when
+ *       {@code nhs.notify.enabled} is true): a {@link NotifyCallbackStore}
  *       bean, a {@link JdbcNotifyCallbackStore} with a {@code DataSource}, else the in-memory
  *       {@link NotifyCallbackDeduplicator} (per replica, said at start-up).</li>
  * </ul>
@@ -149,7 +154,7 @@ public class NhsClusterAutoConfiguration {
      * @return the JDBC store with a database, else the in-memory one
      */
     @Bean
-    @ConditionalOnProperty(prefix = NhsNotifyCallbackStoreProperties.PREFIX, name = "enabled", havingValue = "true")
+    @Conditional(NotifyCallbackStoreEnabled.class)
     @ConditionalOnMissingBean(NotifyCallbackStore.class)
     NotifyCallbackStore nhsNotifyCallbackStore(NhsNotifyCallbackStoreProperties properties,
             ObjectProvider<DataSource> dataSources) {
@@ -175,6 +180,22 @@ public class NhsClusterAutoConfiguration {
         LOG.info("NHS Notify callbacks: de-duplicated across replicas in table {} on the application's DataSource, "
                 + "keys kept {}", table, retention);
         return store;
+    }
+
+    /**
+     * {@code nhs.notify.callbacks.deduplication.enabled}, or when it is not set
+     * {@code nhs.notify.enabled}.
+     */
+    static final class NotifyCallbackStoreEnabled implements Condition {
+        NotifyCallbackStoreEnabled() {
+        }
+
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            String own = context.getEnvironment().getProperty(NhsNotifyCallbackStoreProperties.PREFIX + ".enabled");
+            String notify = context.getEnvironment().getProperty("nhs.notify.enabled", "false");
+            return Boolean.parseBoolean((own != null ? own : notify).trim());
+        }
     }
 
     /**

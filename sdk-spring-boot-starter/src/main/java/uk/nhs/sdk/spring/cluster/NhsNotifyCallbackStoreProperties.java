@@ -14,9 +14,10 @@ public class NhsNotifyCallbackStoreProperties {
 
     /**
      * Whether the starter provides a NotifyCallbackStore bean: on the application's DataSource when
-     * it has one (shared by every replica), else in memory (per replica).
+     * it has one (shared by every replica), else in memory (per replica). When not set, it follows
+     * nhs.notify.enabled.
      */
-    private boolean enabled;
+    private Boolean enabled;
 
     /**
      * How long a callback's idempotency key is remembered; older keys are deleted. At least 2
@@ -41,9 +42,9 @@ public class NhsNotifyCallbackStoreProperties {
     /**
      * Whether the store bean is provided.
      *
-     * @return {@code false} by default
+     * @return the setting, or {@code null} to follow {@code nhs.notify.enabled}
      */
-    public boolean isEnabled() {
+    public Boolean getEnabled() {
         return enabled;
     }
 
@@ -52,7 +53,7 @@ public class NhsNotifyCallbackStoreProperties {
      *
      * @param enabled whether to provide it
      */
-    public void setEnabled(boolean enabled) {
+    public void setEnabled(Boolean enabled) {
         this.enabled = enabled;
     }
 

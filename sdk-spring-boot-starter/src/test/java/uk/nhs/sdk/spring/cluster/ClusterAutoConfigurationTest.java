@@ -167,6 +167,18 @@ class ClusterAutoConfigurationTest {
     }
 
     @Test
+    void theNotifyStoreFollowsNotifyUnlessSetItself() {
+        ApplicationContextRunner clusterOnly = new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(NhsClusterAutoConfiguration.class))
+                .withBean(DataSource.class, TestDatabase::dataSource);
+        clusterOnly.withPropertyValues("nhs.notify.enabled=true")
+                .run(context -> assertThat(context).hasSingleBean(JdbcNotifyCallbackStore.class));
+        clusterOnly.withPropertyValues("nhs.notify.enabled=true", "nhs.notify.callbacks.deduplication.enabled=false")
+                .run(context -> assertThat(context).doesNotHaveBean(NotifyCallbackStore.class));
+        clusterOnly.run(context -> assertThat(context).doesNotHaveBean(NotifyCallbackStore.class));
+    }
+
+    @Test
     void startUpFailsNamingThePropertyAtFault() {
         withMesh().withPropertyValues("nhs.mesh.inbox.enabled=true", "nhs.mesh.inbox.interval=1m")
                 .run(context -> assertThat(failure(context)).contains("nhs.mesh.inbox.interval"));
