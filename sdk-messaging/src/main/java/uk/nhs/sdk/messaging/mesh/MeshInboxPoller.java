@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import uk.nhs.sdk.core.Sleeper;
 import uk.nhs.sdk.core.error.CallDetails;
 import uk.nhs.sdk.core.error.NhsSdkException;
@@ -113,6 +114,10 @@ public final class MeshInboxPoller {
      * @throws NhsSdkException when listing the inbox or the handshake fails
      */
     public MeshPollResult pollOnce() {
+        return pollOnce(() -> true);
+    }
+
+    private MeshPollResult pollOnce(BooleanSupplier mayContinue) {
         synchronized (this) {
             if (handshake) {
                 Instant now = client.options().clock().instant();
@@ -121,7 +126,7 @@ public final class MeshInboxPoller {
                     lastHandshake = now;
                 }
             }
-            MeshPollResult result = drain.drain(query);
+            MeshPollResult result = drain.drain(query, mayContinue);
             for (Map.Entry<String, Exception> f : result.failures().entrySet()) {
                 listener.messageFailed(f.getKey(), f.getValue());
             }
@@ -131,7 +136,10 @@ public final class MeshInboxPoller {
 
     /**
      * Polls once if this poller gets the {@link Builder#lock(MeshPollLock) lock}: takes it,
-     * {@link #pollOnce() drains the inbox}, releases it. Without a lock every call polls.
+     * {@link #pollOnce() drains the inbox}, renewing the lock before each message it downloads,
+     * and releases it. When a renewal says the lock was lost (a poll longer than the lease, a lock
+     * store that fails), the poll stops there and leaves the remaining messages in the inbox for
+     * the replica that holds the lock. Without a lock every call polls.
      *
      * @return what the poll did, or empty when another replica holds the lock (the listener's
      *     {@link MeshPollListener#pollSkipped(String)} is told)
@@ -153,7 +161,7 @@ public final class MeshInboxPoller {
         }
         MeshPollResult result;
         try {
-            result = pollOnce();
+            result = pollOnce(() -> stillHeld(held.get()));
         } catch (RuntimeException e) {
             try {
                 held.get().close();
@@ -170,6 +178,15 @@ public final class MeshInboxPoller {
             throw new NhsSdkException("the MESH inbox poll lock could not be released", CallDetails.none(), e);
         }
         return Optional.of(result);
+    }
+
+    /** Renews the poll lock before a message; a lock store that fails counts as a lost lock. */
+    private static boolean stillHeld(MeshPollLock.Held held) {
+        try {
+            return held.renew();
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /**

@@ -32,10 +32,25 @@ public interface MeshPollLock {
     }
 
     /**
-     * A lock taken for one poll.
+     * A lock taken for one poll. The poller {@link #renew() renews} it before each message it
+     * downloads, so a poll longer than the lock's lease keeps it, and a poll whose lock was lost
+     * stops before handing over another message.
      */
     @FunctionalInterface
     interface Held extends AutoCloseable {
+        /**
+         * Renews the lock before the next message is downloaded: its lease counts again from now.
+         * The default does nothing and answers {@code true}, which is right for a lock without a
+         * lease.
+         *
+         * @return {@code true} when this replica still holds the lock; {@code false} when it was
+         *     lost (its lease ran out and another replica may hold it): the poll stops and leaves
+         *     the remaining messages in the inbox. A lock store that throws counts as lost.
+         */
+        default boolean renew() {
+            return true;
+        }
+
         /** Releases the lock when the poll has ended, successfully or not. */
         @Override
         void close();

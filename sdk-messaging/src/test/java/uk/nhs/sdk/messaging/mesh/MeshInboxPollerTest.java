@@ -286,6 +286,52 @@ class MeshInboxPollerTest extends MeshWireMockTestBase {
     }
 
     @Test
+    void aLockLostMidPollStopsThePollBeforeTheNextMessageIsDownloaded() {
+        List<String> events = new ArrayList<>();
+        int[] renewals = {0};
+        MeshPollLock losesItsLeaseAfterOneMessage = mailboxId -> java.util.Optional.of(new MeshPollLock.Held() {
+            @Override
+            public boolean renew() {
+                events.add("renew");
+                return renewals[0]++ == 0;
+            }
+
+            @Override
+            public void close() {
+                events.add("released");
+            }
+        });
+        MeshInboxPoller poller = MeshInboxPoller.builder(client()).handler(this::readAndRecord)
+                .lock(losesItsLeaseAfterOneMessage).build();
+
+        assertThat(poller.tryPoll()).hasValueSatisfying(r -> assertThat(r.acknowledged()).containsExactly(A));
+
+        assertThat(handled).containsExactly(A);
+        server.verify(0, getRequestedFor(urlPathEqualTo(INBOX + "/" + B)));
+        assertThat(events).containsExactly("renew", "renew", "released");
+    }
+
+    @Test
+    void aLockStoreFailingOnRenewalCountsAsALostLock() {
+        MeshPollLock failsOnRenewal = mailboxId -> java.util.Optional.of(new MeshPollLock.Held() {
+            @Override
+            public boolean renew() {
+                throw new IllegalStateException("connection refused");
+            }
+
+            @Override
+            public void close() {
+                // released
+            }
+        });
+        MeshInboxPoller poller = MeshInboxPoller.builder(client()).handler(this::readAndRecord).lock(failsOnRenewal)
+                .build();
+
+        assertThat(poller.tryPoll()).hasValueSatisfying(r -> assertThat(r.acknowledged()).isEmpty());
+        assertThat(handled).isEmpty();
+    }
+
+    @Test
     void theLockIsReleasedWhenThePollFails() {
         server.stubFor(get(urlPathEqualTo(INBOX)).atPriority(3).willReturn(aResponse().withStatus(403)));
         OneHolderLock lock = new OneHolderLock();

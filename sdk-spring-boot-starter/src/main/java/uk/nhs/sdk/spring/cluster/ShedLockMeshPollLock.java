@@ -1,9 +1,12 @@
 package uk.nhs.sdk.spring.cluster;
 
+import java.io.IOException;
+import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.TimeZone;
+import java.util.UUID;
 import javax.sql.DataSource;
 import net.javacrumbs.shedlock.core.ClockProvider;
 import net.javacrumbs.shedlock.core.LockConfiguration;
@@ -21,6 +24,12 @@ import uk.nhs.sdk.messaging.mesh.MeshPollLock;
  * at least for the interval, so that the mailbox is polled once per interval across the cluster
  * however many replicas there are and whatever their phase: the replica that polled keeps polling
  * while it lives, and another takes over at its first poll after the lock expires.
+ *
+ * <p>The poller renews the lock before each message it downloads (the lease counts again from
+ * then), so the lease bounds one message, not a whole poll; a renewal that finds the lease run out
+ * stops the poll. The lock is released by renewing it and then unlocking, so a replica whose lease
+ * ran out never ends the lock another replica took since ({@code locked_by} is unique per
+ * replica, even for two on one host).
  */
 final class ShedLockMeshPollLock implements MeshPollLock {
     static final String LOCK_NAME_PREFIX = "nhs-mesh-inbox-";
@@ -54,6 +63,7 @@ final class ShedLockMeshPollLock implements MeshPollLock {
         JdbcTemplateLockProvider.Configuration.Builder config = JdbcTemplateLockProvider.Configuration.builder()
                 .withJdbcTemplate(new JdbcTemplate(dataSource))
                 .withTableName(table)
+                .withLockedByValue(lockedBy())
                 .withThrowUnexpectedException(true);
         if (useDbTime) {
             config.usingDbTime();
@@ -63,6 +73,24 @@ final class ShedLockMeshPollLock implements MeshPollLock {
         return new ShedLockMeshPollLock(new JdbcTemplateLockProvider(config.build()), lease, interval,
                 "ShedLock on the application's DataSource (table " + table + ", lease " + lease
                         + (useDbTime ? ", database time" : ", each replica's time") + ")");
+    }
+
+    /**
+     * What this replica writes into {@code locked_by}: its host name and a random suffix, so that
+     * two replicas on one host (or two application contexts in one JVM) never renew or release
+     * each other's lock.
+     */
+    static String lockedBy() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (IOException | RuntimeException e) {
+            host = "unknown-host";
+        }
+        if (host.length() > 200) {
+            host = host.substring(0, 200);
+        }
+        return host + "#" + UUID.randomUUID();
     }
 
     /**
@@ -84,9 +112,7 @@ final class ShedLockMeshPollLock implements MeshPollLock {
         if (lock.isEmpty()) {
             return Optional.empty();
         }
-        long started = System.nanoTime();
-        SimpleLock held = recounted(lock.get(), asked);
-        return Optional.of(() -> release(held, mailboxId, Duration.ofNanos(System.nanoTime() - started)));
+        return Optional.of(new ShedLockHeld(recounted(lock.get(), asked), mailboxId));
     }
 
     /**
@@ -105,17 +131,59 @@ final class ShedLockMeshPollLock implements MeshPollLock {
         }
     }
 
-    private void release(SimpleLock held, String mailboxId, Duration took) {
-        if (took.compareTo(lease) > 0) {
-            LOG.warn("MESH inbox {}: a poll took {}, longer than the lock's lease {}, so another replica may have "
-                    + "polled at the same time: raise nhs.mesh.inbox.lock.lease", mailboxId, took, lease);
+    /**
+     * One poll's hold on the lock. ShedLock's extension only succeeds while the lease runs and the
+     * row names this replica ({@code locked_by}, unique per replica), so a renewal tells a lock
+     * still held from one lost; a lost lock is never unlocked (that would end the new holder's).
+     */
+    private final class ShedLockHeld implements Held {
+        private final String mailboxId;
+        private SimpleLock current;
+
+        ShedLockHeld(SimpleLock current, String mailboxId) {
+            this.current = current;
+            this.mailboxId = mailboxId;
         }
-        try {
-            held.unlock();
-        } catch (RuntimeException e) {
-            // the lease ends it anyway
-            LOG.warn("MESH inbox {}: releasing the poll lock failed, it expires with its lease: {}", mailboxId,
-                    e.getClass().getName());
+
+        @Override
+        public synchronized boolean renew() {
+            if (current == null) {
+                return false;
+            }
+            SimpleLock old = current;
+            current = null;
+            Optional<SimpleLock> renewed;
+            try {
+                renewed = old.extend(lease, interval);
+            } catch (RuntimeException e) {
+                LOG.warn("MESH inbox {}: renewing the poll lock failed, so the poll stops: {}", mailboxId,
+                        e.getClass().getName());
+                return false;
+            }
+            if (renewed.isEmpty()) {
+                LOG.warn("MESH inbox {}: the poll lock's lease ({}) ran out during the poll, so another replica may "
+                        + "have polled too; the poll stops. Raise nhs.mesh.inbox.lock.lease above the longest time "
+                        + "one message takes", mailboxId, lease);
+                return false;
+            }
+            current = renewed.get();
+            return true;
+        }
+
+        @Override
+        public synchronized void close() {
+            if (!renew()) {
+                return; // lost: the lock now belongs to another replica, or ends with its lease
+            }
+            try {
+                current.unlock();
+            } catch (RuntimeException e) {
+                // the lease ends it anyway
+                LOG.warn("MESH inbox {}: releasing the poll lock failed, it expires with its lease: {}", mailboxId,
+                        e.getClass().getName());
+            } finally {
+                current = null;
+            }
         }
     }
 
