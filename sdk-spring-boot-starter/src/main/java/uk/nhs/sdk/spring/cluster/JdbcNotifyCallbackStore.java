@@ -32,10 +32,12 @@ import uk.nhs.sdk.messaging.notify.NotifyCallbackStore;
  * CREATE TABLE nhs_notify_callback_seen (
  *     idempotency_key VARCHAR(255) NOT NULL PRIMARY KEY,
  *     first_seen      TIMESTAMP    NOT NULL)
+ * CREATE INDEX nhs_notify_callback_seen_first_seen ON nhs_notify_callback_seen (first_seen)
  * </pre>
  * {@link #firstSeen(String)} inserts the key: the database's primary key decides, across replicas,
- * which caller is first; a unique-key violation means "seen". Keys longer than 200 characters are
- * stored as their SHA-256. Keys older than the retention are deleted (by any replica, at most once
+ * which caller is first; a unique-key violation means "seen" once the key's row is found (any other
+ * integrity failure is an error). Keys longer than 200 bytes in UTF-8 are stored as their SHA-256,
+ * so they fit a {@code VARCHAR(255)} counted in bytes (Oracle's default) as well as in characters. Keys older than the retention are deleted (by any replica, at most once
  * a minute, during {@code firstSeen}; or by {@link #purgeExpired()}).
  *
  * <pre>{@code
@@ -75,7 +77,7 @@ public final class JdbcNotifyCallbackStore implements NotifyCallbackStore {
         this.retention = b.retention;
         this.clock = b.clock;
         if (b.createTable) {
-            JdbcTables.createIfAbsent(dataSource, table, ddl(table));
+            JdbcTables.createIfAbsent(dataSource, table, ddl(table), indexDdl(table));
         }
         this.postgres = isPostgres(dataSource);
         this.insert = "INSERT INTO " + table + " (idempotency_key, first_seen) VALUES (?, ?)"
@@ -104,6 +106,19 @@ public final class JdbcNotifyCallbackStore implements NotifyCallbackStore {
                 + "first_seen TIMESTAMP NOT NULL)";
     }
 
+    /**
+     * The {@code CREATE INDEX} statement of the index on {@code first_seen} that keeps the purge
+     * from scanning the whole table.
+     *
+     * @param table the table name
+     * @return the statement (standard SQL); the index is named after the table
+     */
+    public static String indexDdl(String table) {
+        String name = table.substring(table.lastIndexOf('.') + 1) + "_first_seen";
+        return "CREATE INDEX " + (name.length() > 60 ? name.substring(0, 60) : name) + " ON " + table
+                + " (first_seen)";
+    }
+
     @Override
     public boolean firstSeen(String idempotencyKey) {
         String key = stored(Objects.requireNonNull(idempotencyKey, "idempotencyKey"));
@@ -118,10 +133,10 @@ public final class JdbcNotifyCallbackStore implements NotifyCallbackStore {
                 return inserted == 1;
             } catch (SQLException e) {
                 JdbcTables.rollback(c);
-                if (isUniqueViolation(e)) {
-                    return false;
+                if (isIntegrityViolation(e) && holds(c, key)) {
+                    return false; // another replica recorded it first
                 }
-                throw e;
+                throw e; // a NOT NULL or CHECK failure, or no such row: never "seen"
             }
         } catch (SQLException e) {
             throw new NhsSdkException("the NHS Notify callback store could not record a key (SQLState "
@@ -206,7 +221,7 @@ public final class JdbcNotifyCallbackStore implements NotifyCallbackStore {
     }
 
     private static String stored(String key) {
-        if (key.length() <= MAX_KEY) {
+        if (key.getBytes(StandardCharsets.UTF_8).length <= MAX_KEY) {
             return key;
         }
         try {
@@ -217,7 +232,23 @@ public final class JdbcNotifyCallbackStore implements NotifyCallbackStore {
         }
     }
 
-    private static boolean isUniqueViolation(SQLException e) {
+    /**
+     * Whether the table holds the key. SQLState class 23 covers every integrity constraint (a
+     * NOT NULL column the application added, a CHECK), and MySQL, Oracle and SQL Server report a
+     * duplicate key as the generic 23000: only the row itself proves the key was seen.
+     */
+    private boolean holds(Connection c, String key) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("SELECT 1 FROM " + table + " WHERE idempotency_key = ?")) {
+            st.setString(1, key);
+            try (ResultSet rs = st.executeQuery()) {
+                boolean found = rs.next();
+                commit(c);
+                return found;
+            }
+        }
+    }
+
+    private static boolean isIntegrityViolation(SQLException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof java.sql.SQLIntegrityConstraintViolationException) {
                 return true;

@@ -36,16 +36,18 @@ final class JdbcTables {
      *
      * @param dataSource the database
      * @param table the table
-     * @param ddl its {@code CREATE TABLE} statement
+     * @param ddl its {@code CREATE TABLE} statement, then any {@code CREATE INDEX} statements
      * @throws NhsConfigurationException when it neither exists nor can be created
      */
-    static void createIfAbsent(DataSource dataSource, String table, String ddl) {
+    static void createIfAbsent(DataSource dataSource, String table, String... ddl) {
         try (Connection c = dataSource.getConnection()) {
             if (exists(c, table)) {
                 return;
             }
             try (Statement st = c.createStatement()) {
-                st.execute(ddl);
+                for (String statement : ddl) {
+                    st.execute(statement);
+                }
                 if (!c.getAutoCommit()) {
                     c.commit();
                 }

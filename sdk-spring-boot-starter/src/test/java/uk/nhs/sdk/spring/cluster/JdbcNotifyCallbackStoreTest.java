@@ -180,6 +180,150 @@ class JdbcNotifyCallbackStoreTest {
         assertThat(store.firstSeen("key-1")).isTrue();
     }
 
+    @Test
+    void anIntegrityFailureThatIsNotADuplicateKeyIsAnErrorNeverSeen() {
+        // an application-made table with a NOT NULL column the store does not fill: every insert
+        // fails with SQLState 23502, which must not read as "seen" (the event would be dropped)
+        TestDatabase.execute("CREATE TABLE " + TABLE + " (idempotency_key VARCHAR(255) NOT NULL PRIMARY KEY, "
+                + "first_seen TIMESTAMP NOT NULL, tenant VARCHAR(10) NOT NULL)");
+        JdbcNotifyCallbackStore store = store();
+        JdbcNotifyCallbackStore elsewhere = JdbcNotifyCallbackStore.builder(new ProductNamed("H2")).clock(clock)
+                .build();
+
+        assertThatThrownBy(() -> store.firstSeen("key-1")).isInstanceOf(NhsSdkException.class)
+                .hasMessageContaining("23502");
+        assertThatThrownBy(() -> elsewhere.firstSeen("key-1")).isInstanceOf(NhsSdkException.class)
+                .hasMessageContaining("23502");
+    }
+
+    @Test
+    void onAnEngineWithoutOnConflictADuplicateKeyMeansSeen() {
+        ProductNamed h2 = new ProductNamed("H2");
+        JdbcNotifyCallbackStore replicaA = JdbcNotifyCallbackStore.builder(h2).clock(clock).build();
+        JdbcNotifyCallbackStore replicaB = JdbcNotifyCallbackStore.builder(h2).clock(clock).build();
+
+        assertThat(replicaA.firstSeen("key-1")).isTrue();
+        assertThat(replicaB.firstSeen("key-1")).isFalse();
+        assertThat(replicaB.firstSeen("key-2")).isTrue();
+        assertThat(h2.prepared).anyMatch(sql -> sql.startsWith("INSERT")).noneMatch(sql -> sql.contains("ON CONFLICT"));
+    }
+
+    @Test
+    void thePurgeUsesAnIndexOnTheFirstSeenTime() throws SQLException {
+        store();
+        try (Connection c = TestDatabase.dataSource().getConnection();
+                java.sql.Statement st = c.createStatement();
+                java.sql.ResultSet rs = st.executeQuery("SELECT indexdef FROM pg_indexes WHERE tablename = '"
+                        + TABLE + "'")) {
+            List<String> indexes = new ArrayList<>();
+            while (rs.next()) {
+                indexes.add(rs.getString(1));
+            }
+            assertThat(indexes).anyMatch(d -> d.endsWith("(first_seen)"));
+        }
+        assertThat(JdbcNotifyCallbackStore.indexDdl("app.seen"))
+                .isEqualTo("CREATE INDEX seen_first_seen ON app.seen (first_seen)");
+        assertThat(JdbcNotifyCallbackStore.indexDdl("t".repeat(63))).startsWith("CREATE INDEX " + "t".repeat(60) + " ON ");
+    }
+
+    @Test
+    void aKeyLongerThan200BytesIsStoredAsItsHash() throws SQLException {
+        JdbcNotifyCallbackStore store = store();
+        String key = "\u20ac".repeat(70); // 70 characters, 210 bytes in UTF-8
+
+        assertThat(store.firstSeen(key)).isTrue();
+        assertThat(store.firstSeen(key)).isFalse();
+        try (Connection c = TestDatabase.dataSource().getConnection();
+                java.sql.Statement st = c.createStatement();
+                java.sql.ResultSet rs = st.executeQuery("SELECT idempotency_key FROM " + TABLE)) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).startsWith("sha256:").hasSize(71);
+        }
+    }
+
+    /**
+     * The test database, its metadata naming another product, so the store takes the path of an
+     * engine without {@code ON CONFLICT}; records the SQL it prepares.
+     */
+    static final class ProductNamed extends DelegatingDataSource {
+        final List<String> prepared = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final String product;
+
+        ProductNamed(String product) {
+            this.product = product;
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            Connection real = TestDatabase.dataSource().getConnection();
+            return (Connection) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                        if (method.getName().equals("getMetaData")) {
+                            java.sql.DatabaseMetaData meta = real.getMetaData();
+                            return java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                                    new Class<?>[] {java.sql.DatabaseMetaData.class}, (p, m, a) ->
+                                            m.getName().equals("getDatabaseProductName") ? product
+                                                    : invoke(m, meta, a));
+                        }
+                        if (method.getName().equals("prepareStatement")) {
+                            prepared.add((String) args[0]);
+                        }
+                        return invoke(method, real, args);
+                    });
+        }
+    }
+
+    private static Object invoke(java.lang.reflect.Method method, Object target, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** A DataSource whose connections come from {@link #getConnection()}. */
+    abstract static class DelegatingDataSource implements DataSource {
+        @Override
+        public Connection getConnection(String username, String password) throws SQLException {
+            return getConnection();
+        }
+
+        @Override
+        public PrintWriter getLogWriter() {
+            return null;
+        }
+
+        @Override
+        public void setLogWriter(PrintWriter out) {
+            // unused
+        }
+
+        @Override
+        public void setLoginTimeout(int seconds) {
+            // unused
+        }
+
+        @Override
+        public int getLoginTimeout() {
+            return 0;
+        }
+
+        @Override
+        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+            throw new SQLFeatureNotSupportedException();
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> iface) throws SQLException {
+            throw new SQLException("not a wrapper");
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> iface) {
+            return false;
+        }
+    }
+
     /** The test database until {@code failing}, then a refused connection. */
     static final class FailingDataSource implements DataSource {
         volatile boolean failing;
