@@ -123,6 +123,40 @@ class ClusterAutoConfigurationTest {
     }
 
     @Test
+    void closingTheContextMidMessageFinishesAndAcknowledgesItBeforeAnyBeanIsDestroyed() throws Exception {
+        sandbox.reset();
+        String sent;
+        try (MeshClient sender = TwoReplicasTestSupport.mesh(sandbox, "X26ABC2", NhsClientOptions.builder().build())) {
+            sent = sender.send(uk.nhs.sdk.messaging.mesh.MeshSendRequest.builder("X26ABC1", "TEST_WORKFLOW").build(),
+                    "hello".getBytes(java.nio.charset.StandardCharsets.UTF_8)).messageId();
+        }
+        java.util.concurrent.CountDownLatch handling = new java.util.concurrent.CountDownLatch(1);
+        java.util.List<String> handled = new java.util.concurrent.CopyOnWriteArrayList<>();
+        MeshMessageHandler slow = m -> {
+            handling.countDown();
+            Thread.sleep(300); // the context is closing meanwhile
+            m.content().readAllBytes();
+            handled.add(m.messageId());
+        };
+        // destroyed with the MeshClient and the DataSource, after every lifecycle bean has stopped
+        AutoCloseable beansDestroyed = () -> handled.add("beans destroyed");
+        runner.withBean(MeshClient.class, ClusterAutoConfigurationTest::mesh)
+                .withBean(MeshMessageHandler.class, () -> slow)
+                .withBean("beansDestroyed", AutoCloseable.class, () -> beansDestroyed)
+                .withBean(DataSource.class, TestDatabase::dataSource)
+                .withPropertyValues("nhs.mesh.inbox.enabled=true")
+                .run(context -> {
+                    assertThat(handling.await(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+                    context.close();
+                });
+
+        assertThat(handled).containsExactly(sent, "beans destroyed");
+        try (MeshClient check = mesh()) {
+            assertThat(check.inboxMessageIds(uk.nhs.sdk.messaging.mesh.MeshInboxQuery.all())).isEmpty();
+        }
+    }
+
+    @Test
     void withTheLockDisabledOrShedLockMissingTheInstancePollsAlone() {
         withMesh().withBean(DataSource.class, TestDatabase::dataSource)
                 .withPropertyValues("nhs.mesh.inbox.enabled=true", "nhs.mesh.inbox.lock.enabled=false")
