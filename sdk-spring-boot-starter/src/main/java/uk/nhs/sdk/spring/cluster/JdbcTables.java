@@ -3,6 +3,7 @@ package uk.nhs.sdk.spring.cluster;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import uk.nhs.sdk.core.error.NhsConfigurationException;
@@ -44,9 +45,10 @@ final class JdbcTables {
             if (exists(c, table)) {
                 return;
             }
+            String product = c.getMetaData().getDatabaseProductName();
             try (Statement st = c.createStatement()) {
                 for (String statement : ddl) {
-                    st.execute(statement);
+                    st.execute(forProduct(statement, product));
                 }
                 if (!c.getAutoCommit()) {
                     c.commit();
@@ -61,6 +63,22 @@ final class JdbcTables {
             throw new NhsConfigurationException("the table " + table + " does not exist and could not be created "
                     + "(SQLState " + e.getSQLState() + "); create it as the SDK's README shows", e);
         }
+    }
+
+    /**
+     * Adapts a standard {@code CREATE} statement to an engine that reads it otherwise: on SQL
+     * Server {@code TIMESTAMP} is {@code rowversion} (one per table, never written by an insert),
+     * so a time column there is {@code DATETIME2}.
+     *
+     * @param ddl the statement, its time columns written {@code TIMESTAMP NOT NULL}
+     * @param product the JDBC driver's database product name
+     * @return the statement for that engine
+     */
+    static String forProduct(String ddl, String product) {
+        if (product != null && product.toLowerCase(Locale.ROOT).contains("microsoft sql server")) {
+            return ddl.replace(" TIMESTAMP NOT NULL", " DATETIME2 NOT NULL");
+        }
+        return ddl;
     }
 
     static boolean exists(Connection c, String table) throws SQLException {
