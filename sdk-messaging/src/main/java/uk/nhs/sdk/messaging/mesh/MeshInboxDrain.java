@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import uk.nhs.sdk.core.error.NhsSdkException;
 
 /**
@@ -45,6 +46,14 @@ final class MeshInboxDrain {
      * before the next message once the thread is interrupted.
      */
     MeshPollResult drain(MeshInboxQuery query) {
+        return drain(query, () -> true);
+    }
+
+    /**
+     * Drains once, asking {@code mayContinue} before each message is downloaded; when it answers
+     * {@code false} (the poll lock was lost) the drain stops and leaves the rest in the inbox.
+     */
+    MeshPollResult drain(MeshInboxQuery query, BooleanSupplier mayContinue) {
         Objects.requireNonNull(query, "query");
         Result result = new Result();
         Set<String> seen = new HashSet<>();
@@ -58,6 +67,10 @@ final class MeshInboxDrain {
             }
             if (!seen.add(id) || leftInInbox.contains(id)) {
                 continue;
+            }
+            if (!mayContinue.getAsBoolean()) {
+                complete = false;
+                break;
             }
             if (!one(id, result)) {
                 complete = false;

@@ -4,8 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import uk.nhs.sdk.core.Sleeper;
+import uk.nhs.sdk.core.error.CallDetails;
 import uk.nhs.sdk.core.error.NhsSdkException;
 import uk.nhs.sdk.core.error.NhsValidationException;
 
@@ -41,6 +44,11 @@ import uk.nhs.sdk.core.error.NhsValidationException;
  * executor.submit(poller::run);   // ... later: poller.stop();
  * }</pre>
  *
+ * <p><b>Several replicas.</b> Replicas sharing one mailbox each run a poller with a shared
+ * {@link Builder#lock(MeshPollLock) lock}: before each poll the poller takes it, and when another
+ * replica holds it the poll is skipped ({@link MeshPollListener#pollSkipped(String)}) and tried
+ * again after the interval.
+ *
  * <p>Waiting uses the client's {@link Sleeper} and clock ({@code NhsClientOptions}), so tests
  * never wait. {@link #run()} runs on the calling thread; {@link #stop()} may be called from any
  * thread and wakes a waiting poller.
@@ -63,6 +71,7 @@ public final class MeshInboxPoller {
     private final MeshInboxQuery query;
     private final Duration interval;
     private final MeshPollListener listener;
+    private final MeshPollLock pollLock;
     private final boolean handshake;
     private final Duration backoffInitial;
     private final Duration backoffMax;
@@ -80,6 +89,7 @@ public final class MeshInboxPoller {
         this.query = b.query;
         this.interval = b.interval;
         this.listener = b.listener;
+        this.pollLock = b.pollLock;
         this.handshake = b.handshake;
         this.backoffInitial = b.backoffInitial;
         this.backoffMax = b.backoffMax;
@@ -104,6 +114,10 @@ public final class MeshInboxPoller {
      * @throws NhsSdkException when listing the inbox or the handshake fails
      */
     public MeshPollResult pollOnce() {
+        return pollOnce(() -> true);
+    }
+
+    private MeshPollResult pollOnce(BooleanSupplier mayContinue) {
         synchronized (this) {
             if (handshake) {
                 Instant now = client.options().clock().instant();
@@ -112,7 +126,7 @@ public final class MeshInboxPoller {
                     lastHandshake = now;
                 }
             }
-            MeshPollResult result = drain.drain(query);
+            MeshPollResult result = drain.drain(query, mayContinue);
             for (Map.Entry<String, Exception> f : result.failures().entrySet()) {
                 listener.messageFailed(f.getKey(), f.getValue());
             }
@@ -121,7 +135,63 @@ public final class MeshInboxPoller {
     }
 
     /**
-     * Polls until {@link #stop()}: poll, wait the interval, poll again. A failed poll (any
+     * Polls once if this poller gets the {@link Builder#lock(MeshPollLock) lock}: takes it,
+     * {@link #pollOnce() drains the inbox}, renewing the lock before each message it downloads,
+     * and releases it. When a renewal says the lock was lost (a poll longer than the lease, a lock
+     * store that fails), the poll stops there and leaves the remaining messages in the inbox for
+     * the replica that holds the lock. Without a lock every call polls.
+     *
+     * @return what the poll did, or empty when another replica holds the lock (the listener's
+     *     {@link MeshPollListener#pollSkipped(String)} is told)
+     * @throws NhsSdkException when listing the inbox or the handshake fails, or the lock store
+     *     cannot answer (the messages already acknowledged stay acknowledged)
+     */
+    public Optional<MeshPollResult> tryPoll() {
+        Optional<MeshPollLock.Held> held;
+        try {
+            held = pollLock.tryAcquire(client.mailbox());
+        } catch (NhsSdkException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new NhsSdkException("the MESH inbox poll lock could not be taken", CallDetails.none(), e);
+        }
+        if (held.isEmpty()) {
+            listener.pollSkipped(client.mailbox());
+            return Optional.empty();
+        }
+        MeshPollResult result;
+        try {
+            result = pollOnce(() -> stillHeld(held.get()));
+        } catch (RuntimeException e) {
+            try {
+                held.get().close();
+            } catch (RuntimeException releaseFailed) {
+                e.addSuppressed(releaseFailed);
+            }
+            throw e;
+        }
+        try {
+            held.get().close();
+        } catch (NhsSdkException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new NhsSdkException("the MESH inbox poll lock could not be released", CallDetails.none(), e);
+        }
+        return Optional.of(result);
+    }
+
+    /** Renews the poll lock before a message; a lock store that fails counts as a lost lock. */
+    private static boolean stillHeld(MeshPollLock.Held held) {
+        try {
+            return held.renew();
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Polls until {@link #stop()}: poll (when the lock, if any, is granted), wait the interval,
+     * poll again. A failed poll (any
      * {@link NhsSdkException}: connection, timeout, 429, 5xx, 401, 403, an unreadable body) is
      * reported to the listener and the poller carries on after its backoff. An interrupt of the
      * running thread (an executor's {@code shutdownNow}) ends it too: no further message is handed
@@ -141,7 +211,7 @@ public final class MeshInboxPoller {
             while (!stopped && !Thread.currentThread().isInterrupted()) {
                 Duration wait = interval;
                 try {
-                    pollOnce();
+                    tryPoll();
                     failuresInARow = 0;
                 } catch (NhsSdkException e) {
                     failuresInARow++;
@@ -244,6 +314,7 @@ public final class MeshInboxPoller {
         private MeshInboxQuery query = MeshInboxQuery.all();
         private Duration interval = MIN_INTERVAL;
         private MeshPollListener listener = new MeshPollListener() { };
+        private MeshPollLock pollLock = MeshPollLock.none();
         private boolean handshake = true;
         private int maxAttempts = DEFAULT_MAX_ATTEMPTS;
         private MeshDeadLetterHandler deadLetter = MeshDeadLetterHandler.leaveInInbox();
@@ -300,6 +371,18 @@ public final class MeshInboxPoller {
          */
         public Builder listener(MeshPollListener value) {
             this.listener = Objects.requireNonNull(value, "listener");
+            return this;
+        }
+
+        /**
+         * Sets the lock shared by the replicas polling this mailbox (default
+         * {@link MeshPollLock#none()}: every poll goes ahead).
+         *
+         * @param value the lock
+         * @return this builder
+         */
+        public Builder lock(MeshPollLock value) {
+            this.pollLock = Objects.requireNonNull(value, "lock");
             return this;
         }
 

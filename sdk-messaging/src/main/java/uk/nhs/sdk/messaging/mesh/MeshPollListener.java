@@ -25,6 +25,16 @@ public interface MeshPollListener {
     }
 
     /**
+     * A poll was skipped because another replica holds the mailbox's {@link MeshPollLock}. Nothing
+     * is logged by default: with several replicas this is the normal case.
+     *
+     * @param mailboxId the mailbox
+     */
+    default void pollSkipped(String mailboxId) {
+        // the normal case for every replica but one
+    }
+
+    /**
      * A poll failed (connection, 429, 5xx, 401, 403, a body that cannot be read); the poller tries
      * again after its backoff. Repeated 401 or 403 need new credentials: alert on them.
      *

@@ -6,17 +6,17 @@ import java.util.Objects;
 import uk.nhs.sdk.core.error.NhsValidationException;
 
 /**
- * Remembers the {@code meta.idempotencyKey}s of the last callbacks events seen, so that an event
- * NHS Notify delivers again (it retries for 2 hours) is handled once. The store is bounded: past
- * {@code capacity} keys the least recently seen is forgotten. Thread-safe. In-memory only: an
- * application with several instances or restarts needs a shared store and can use this class's
- * rule as the model.
+ * The in-memory {@link NotifyCallbackStore}: remembers the {@code meta.idempotencyKey}s of the last
+ * callback events seen, so that an event NHS Notify delivers again (it retries for 2 hours) is
+ * handled once. The store is bounded: past {@code capacity} keys the least recently seen is
+ * forgotten. Thread-safe. In one process's memory only: an application with several replicas or
+ * restarts needs a shared {@link NotifyCallbackStore} (the Spring Boot starter has a JDBC one).
  *
  * <p>A key is recorded when {@link #firstSeen(String)} returns {@code true}; when handling the
  * event then fails, call {@link #forget(String)} and answer NHS Notify with an error so it
  * retries.
  */
-public final class NotifyCallbackDeduplicator {
+public final class NotifyCallbackDeduplicator implements NotifyCallbackStore {
     private final int capacity;
     private final Map<String, Boolean> seen;
 
@@ -52,6 +52,7 @@ public final class NotifyCallbackDeduplicator {
      * @param idempotencyKey the key
      * @return {@code true} the first time (within the store's memory), {@code false} after
      */
+    @Override
     public synchronized boolean firstSeen(String idempotencyKey) {
         Objects.requireNonNull(idempotencyKey, "idempotencyKey");
         return seen.put(idempotencyKey, Boolean.TRUE) == null;
@@ -62,6 +63,7 @@ public final class NotifyCallbackDeduplicator {
      *
      * @param idempotencyKey the key
      */
+    @Override
     public synchronized void forget(String idempotencyKey) {
         seen.remove(Objects.requireNonNull(idempotencyKey, "idempotencyKey"));
     }

@@ -48,7 +48,7 @@ public final class NotifyCallbackVerifier {
 
     private final Hmac hmac;
     private final byte[] expectedApiKey;
-    private final NotifyCallbackDeduplicator deduplicator;
+    private final NotifyCallbackStore deduplicator;
 
     private NotifyCallbackVerifier(Builder b) {
         this.hmac = new Hmac((b.applicationId + "." + b.apiKey.reveal()).getBytes(StandardCharsets.UTF_8));
@@ -71,6 +71,8 @@ public final class NotifyCallbackVerifier {
      * @param headers the request headers, names in any case
      * @param rawBody the body bytes exactly as received
      * @return the status to answer and the events
+     * @throws RuntimeException what the de-duplication store throws when it cannot answer, as
+     *     {@link #verify(String, String, byte[])} says
      */
     public NotifyCallbackResult verify(Map<String, ? extends List<String>> headers, byte[] rawBody) {
         Objects.requireNonNull(headers, "headers");
@@ -85,6 +87,9 @@ public final class NotifyCallbackVerifier {
      * @param signatureHeader the {@code x-hmac-sha256-signature} value, or {@code null} when absent
      * @param rawBody the body bytes exactly as received
      * @return the status to answer and the events
+     * @throws RuntimeException what the de-duplication store throws when it cannot answer (its
+     *     database is down); the keys this call had already recorded are forgotten first, so
+     *     answer NHS Notify with a 5xx and it delivers the callback again
      */
     public NotifyCallbackResult verify(String apiKeyHeader, String signatureHeader, byte[] rawBody) {
         Objects.requireNonNull(rawBody, "rawBody");
@@ -110,13 +115,31 @@ public final class NotifyCallbackVerifier {
         List<NotifyCallbackEvent> fresh = new java.util.ArrayList<>();
         int dup = 0;
         for (NotifyCallbackEvent e : events.get()) {
-            if (deduplicator.firstSeen(e.idempotencyKey())) {
+            boolean first;
+            try {
+                first = deduplicator.firstSeen(e.idempotencyKey());
+            } catch (RuntimeException storeFailed) {
+                forgetRecorded(fresh, storeFailed);
+                throw storeFailed;
+            }
+            if (first) {
                 fresh.add(e);
             } else {
                 dup++;
             }
         }
         return new NotifyCallbackResult(202, dup == 0 ? "accepted" : "accepted; duplicates dropped", fresh, dup);
+    }
+
+    /** Undoes this call's records when the store failed part-way, so the retried delivery is handled. */
+    private void forgetRecorded(List<NotifyCallbackEvent> recorded, RuntimeException storeFailed) {
+        for (NotifyCallbackEvent e : recorded) {
+            try {
+                deduplicator.forget(e.idempotencyKey());
+            } catch (RuntimeException alsoFailed) {
+                storeFailed.addSuppressed(alsoFailed);
+            }
+        }
     }
 
     private static Optional<String> header(Map<String, ? extends List<String>> headers, String name) {
@@ -141,7 +164,7 @@ public final class NotifyCallbackVerifier {
         private String applicationId;
         private Secret apiKey;
         private Secret expectedApiKey;
-        private NotifyCallbackDeduplicator deduplicator;
+        private NotifyCallbackStore deduplicator;
 
         private Builder() {
         }
@@ -182,12 +205,13 @@ public final class NotifyCallbackVerifier {
         }
 
         /**
-         * Drops events whose {@code meta.idempotencyKey} the store has seen (default: none).
+         * Drops events whose {@code meta.idempotencyKey} the store has seen (default: none): the
+         * in-memory {@link NotifyCallbackDeduplicator}, or a store shared by every replica.
          *
          * @param value the store
          * @return this builder
          */
-        public Builder deduplicator(NotifyCallbackDeduplicator value) {
+        public Builder deduplicator(NotifyCallbackStore value) {
             this.deduplicator = Objects.requireNonNull(value, "deduplicator");
             return this;
         }

@@ -234,6 +234,152 @@ class MeshInboxPollerTest extends MeshWireMockTestBase {
         server.verify(2, postRequestedFor(urlPathEqualTo("/messageexchange/X26ABC1")));
     }
 
+    /** A lock held by whoever took it last until released, as a shared lock table would be. */
+    private static final class OneHolderLock implements MeshPollLock {
+        final List<String> events = new ArrayList<>();
+        boolean held;
+
+        @Override
+        public java.util.Optional<Held> tryAcquire(String mailboxId) {
+            if (held) {
+                events.add("refused " + mailboxId);
+                return java.util.Optional.empty();
+            }
+            held = true;
+            events.add("granted " + mailboxId);
+            return java.util.Optional.of(() -> {
+                held = false;
+                events.add("released");
+            });
+        }
+    }
+
+    @Test
+    void withALockOnlyTheReplicaHoldingItPollsAndItReleasesItAfterThePoll() {
+        OneHolderLock lock = new OneHolderLock();
+        List<String> skipped = new ArrayList<>();
+        MeshPollListener listener = new MeshPollListener() {
+            @Override
+            public void pollSkipped(String mailboxId) {
+                skipped.add(mailboxId);
+            }
+        };
+        MeshInboxPoller replicaA = MeshInboxPoller.builder(client()).handler(this::readAndRecord).lock(lock)
+                .listener(listener).build();
+        MeshInboxPoller replicaB = MeshInboxPoller.builder(client()).handler(this::readAndRecord).lock(lock)
+                .listener(listener).build();
+
+        lock.held = true; // another replica is polling
+        assertThat(replicaA.tryPoll()).isEmpty();
+        assertThat(replicaB.tryPoll()).isEmpty();
+        server.verify(0, getRequestedFor(urlPathEqualTo(INBOX)));
+        assertThat(skipped).containsExactly("X26ABC1", "X26ABC1");
+
+        lock.held = false;
+        assertThat(replicaA.tryPoll()).hasValueSatisfying(r -> assertThat(r.acknowledged()).containsExactly(A, B));
+        assertThat(replicaB.tryPoll()).hasValueSatisfying(r -> assertThat(r.acknowledged()).isEmpty());
+
+        assertThat(handled).containsExactly(A, B);
+        assertThat(lock.events).containsExactly("refused X26ABC1", "refused X26ABC1", "granted X26ABC1", "released",
+                "granted X26ABC1", "released");
+        assertThat(lock.held).isFalse();
+    }
+
+    @Test
+    void aLockLostMidPollStopsThePollBeforeTheNextMessageIsDownloaded() {
+        List<String> events = new ArrayList<>();
+        int[] renewals = {0};
+        MeshPollLock losesItsLeaseAfterOneMessage = mailboxId -> java.util.Optional.of(new MeshPollLock.Held() {
+            @Override
+            public boolean renew() {
+                events.add("renew");
+                return renewals[0]++ == 0;
+            }
+
+            @Override
+            public void close() {
+                events.add("released");
+            }
+        });
+        MeshInboxPoller poller = MeshInboxPoller.builder(client()).handler(this::readAndRecord)
+                .lock(losesItsLeaseAfterOneMessage).build();
+
+        assertThat(poller.tryPoll()).hasValueSatisfying(r -> assertThat(r.acknowledged()).containsExactly(A));
+
+        assertThat(handled).containsExactly(A);
+        server.verify(0, getRequestedFor(urlPathEqualTo(INBOX + "/" + B)));
+        assertThat(events).containsExactly("renew", "renew", "released");
+    }
+
+    @Test
+    void aLockStoreFailingOnRenewalCountsAsALostLock() {
+        MeshPollLock failsOnRenewal = mailboxId -> java.util.Optional.of(new MeshPollLock.Held() {
+            @Override
+            public boolean renew() {
+                throw new IllegalStateException("connection refused");
+            }
+
+            @Override
+            public void close() {
+                // released
+            }
+        });
+        MeshInboxPoller poller = MeshInboxPoller.builder(client()).handler(this::readAndRecord).lock(failsOnRenewal)
+                .build();
+
+        assertThat(poller.tryPoll()).hasValueSatisfying(r -> assertThat(r.acknowledged()).isEmpty());
+        assertThat(handled).isEmpty();
+    }
+
+    @Test
+    void theLockIsReleasedWhenThePollFails() {
+        server.stubFor(get(urlPathEqualTo(INBOX)).atPriority(3).willReturn(aResponse().withStatus(403)));
+        OneHolderLock lock = new OneHolderLock();
+        MeshInboxPoller poller = MeshInboxPoller.builder(builder().options(options().retry(RetryOptions.none())
+                .build()).build()).handler(this::readAndRecord).lock(lock).build();
+
+        assertThatThrownBy(poller::tryPoll).isInstanceOf(ForbiddenException.class);
+        assertThat(lock.events).containsExactly("granted X26ABC1", "released");
+    }
+
+    @Test
+    void aLockStoreThatCannotAnswerIsAFailedPollAndTheLoopBacksOff() {
+        List<NhsSdkException> pollFailures = new ArrayList<>();
+        List<Duration> waits = new ArrayList<>();
+        int[] calls = {0};
+        MeshPollLock down = mailboxId -> {
+            if (calls[0]++ == 0) {
+                throw new IllegalStateException("connection refused");
+            }
+            return MeshPollLock.none().tryAcquire(mailboxId);
+        };
+        MeshInboxPoller[] poller = new MeshInboxPoller[1];
+        Sleeper sleeper = d -> {
+            waits.add(d);
+            clock.advance(d);
+            if (!handled.isEmpty()) {
+                poller[0].stop();
+            }
+        };
+        poller[0] = MeshInboxPoller.builder(builder().options(options().sleeper(sleeper).build()).build())
+                .handler(this::readAndRecord).lock(down)
+                .listener(new MeshPollListener() {
+                    @Override
+                    public void pollFailed(NhsSdkException error) {
+                        pollFailures.add(error);
+                    }
+                }).build();
+
+        poller[0].run();
+
+        assertThat(pollFailures).singleElement().satisfies(e -> {
+            assertThat(e).hasMessage("the MESH inbox poll lock could not be taken");
+            assertThat(e.getCause()).isInstanceOf(IllegalStateException.class);
+        });
+        assertThat(waits).containsExactly(MeshInboxPoller.DEFAULT_BACKOFF_INITIAL, MeshInboxPoller.MIN_INTERVAL);
+        assertThat(handled).containsExactly(A, B);
+    }
+
     @Test
     void aTransientFailureIsReportedAndPollingGoesOn() {
         server.stubFor(get(urlPathEqualTo(INBOX)).atPriority(3).inScenario("outage")
