@@ -19,7 +19,7 @@ class PatientController {
     }
 
     @GetMapping("/patients/{nhsNumber}")
-    PatientView patient(@PathVariable String nhsNumber) {
+    PatientView patient(@PathVariable("nhsNumber") String nhsNumber) {
         return PatientView.of(pds.getPatient(NhsNumber.parse(nhsNumber)));
     }
 }

@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -35,11 +34,6 @@ class ExampleApplicationTest {
 
     @Autowired
     NhsSandbox sandbox;
-
-    @AfterAll
-    static void closeHttp() {
-        HTTP.close();
-    }
 
     @Test
     void looksAPatientUpInPds() throws Exception {
@@ -65,11 +59,21 @@ class ExampleApplicationTest {
     }
 
     @Test
-    void answersNotFoundForAPatientPdsDoesNotKnow() throws Exception {
+    void answersASupersededNumberWithTheRetainedRecord() throws Exception {
         HttpResponse<String> response = get("/patients/9000000041");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat((String) JsonPath.read(response.body(), "$.nhsNumber")).isEqualTo("9000000009");
+        assertThat((Boolean) JsonPath.read(response.body(), "$.superseded")).isTrue();
+    }
+
+    @Test
+    void answersNotFoundForAPatientPdsDoesNotKnow() throws Exception {
+        HttpResponse<String> response = get("/patients/9000000068");
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat((String) JsonPath.read(response.body(), "$.requestId")).isNotBlank();
+        assertThat(response.body()).doesNotContain("9000000068");
     }
 
     @Test
