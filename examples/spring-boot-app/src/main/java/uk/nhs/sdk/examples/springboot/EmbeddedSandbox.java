@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -23,6 +25,8 @@ import uk.nhs.sdk.testkit.SandboxApplication;
  * the same way.
  */
 public class EmbeddedSandbox implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedSandbox.class);
+
     /** The property that turns the embedded sandbox on. */
     public static final String ENABLED = "example.embedded-sandbox";
 
@@ -41,10 +45,18 @@ public class EmbeddedSandbox implements ApplicationContextInitializer<Configurab
             return;
         }
         NhsSandbox sandbox = NhsSandbox.start();
-        context.getBeanFactory().registerSingleton("nhsEmbeddedSandbox", sandbox);
-        // destroyed with the context, or when its refresh fails
-        ((DefaultSingletonBeanRegistry) context.getBeanFactory()).registerDisposableBean("nhsEmbeddedSandbox", sandbox::close);
-        environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, properties(sandbox)));
+        try {
+            context.getBeanFactory().registerSingleton("nhsEmbeddedSandbox", sandbox);
+            // stopped with the context (after the clients, registered later), or when its refresh fails
+            ((DefaultSingletonBeanRegistry) context.getBeanFactory())
+                    .registerDisposableBean("nhsEmbeddedSandbox", sandbox::close);
+            environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, properties(sandbox)));
+        } catch (RuntimeException e) {
+            sandbox.close();
+            throw e;
+        }
+        LOG.info("Embedded NHS sandbox at {}: PDS, MESH and the API Platform token endpoint are fakes in this "
+                + "process (no network, no credentials)", sandbox.baseUrl());
     }
 
     /**
