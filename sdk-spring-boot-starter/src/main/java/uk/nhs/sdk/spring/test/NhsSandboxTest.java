@@ -25,7 +25,7 @@ import java.lang.annotation.Target;
  *
  *     @Test
  *     void findsThePatient() {
- *         assertThat(pds.getPatient(NhsNumber.of("9000000009")).patient().id()).isEqualTo("9000000009");
+ *         assertThat(pds.getPatient(NhsNumber.parse("9000000009")).nhsNumber().value()).isEqualTo("9000000009");
  *     }
  * }
  * }</pre>
