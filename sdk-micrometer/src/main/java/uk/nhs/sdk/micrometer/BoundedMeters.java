@@ -9,6 +9,10 @@ import java.util.function.UnaryOperator;
  * The first {@code max} distinct tag tuples get a meter of their own; a later tuple is recorded on
  * its overflow tuple (the same tags with the free-ranging ones set to {@code other}), so the
  * number of meters stays under {@code max} plus the number of overflow tuples, whatever the traffic.
+ * Once the cache is full, a tuple whose overflow meter exists is served without a lock.
+ *
+ * <p>A meter the registry removes (its {@code remove} or {@code clear}) is {@linkplain #evict
+ * evicted}, so the next recording registers it again instead of going to a meter nobody reads.
  *
  * @param <K> the tag tuple
  * @param <M> the meter
@@ -18,7 +22,6 @@ final class BoundedMeters<K, M> {
     private final UnaryOperator<K> overflow;
     private final Function<K, M> create;
     private final ConcurrentHashMap<K, M> meters = new ConcurrentHashMap<>();
-    private int admitted;
 
     /**
      * Creates the cache.
@@ -41,7 +44,16 @@ final class BoundedMeters<K, M> {
      */
     M get(K key) {
         M meter = meters.get(key);
-        return meter != null ? meter : admit(key);
+        if (meter != null) {
+            return meter;
+        }
+        if (meters.size() >= max) {
+            meter = meters.get(overflow.apply(key));
+            if (meter != null) {
+                return meter;
+            }
+        }
+        return admit(key);
     }
 
     private synchronized M admit(K key) {
@@ -49,19 +61,24 @@ final class BoundedMeters<K, M> {
         if (meter != null) {
             return meter;
         }
-        K target = key;
-        if (admitted >= max) {
-            target = overflow.apply(key);
-            meter = meters.get(target);
-            if (meter != null) {
-                return meter;
-            }
-        } else {
-            admitted++;
+        K target = meters.size() >= max ? overflow.apply(key) : key;
+        meter = meters.get(target);
+        if (meter != null) {
+            return meter;
         }
         meter = create.apply(target);
         meters.put(target, meter);
         return meter;
+    }
+
+    /**
+     * Forgets a meter the registry removed, whatever tuple (or tuples, when a filter merged them)
+     * it was cached under.
+     *
+     * @param removed the removed meter
+     */
+    void evict(Object removed) {
+        meters.values().removeIf(m -> m == removed);
     }
 
     /**

@@ -6,7 +6,9 @@ import java.util.function.Function;
 /**
  * The first {@code max} distinct values that pass a check keep their own tag value; every later
  * one, and every one that fails the check, is {@code other}. So a tag fed by traffic never has more
- * than {@code max + 1} values, and this cache never holds more than {@code max} entries.
+ * than {@code max + 1} values. The answer for a key is cached whether it passed or not (up to
+ * {@code max} of each), and once {@code max} values are kept a new key is {@code other} at once:
+ * the hot path never takes a lock or runs the check again for a key it has seen.
  *
  * @param <K> what a value is computed from
  */
@@ -14,6 +16,11 @@ final class BoundedNames<K> {
     private final int max;
     private final Function<K, String> check;
     private final ConcurrentHashMap<K, String> seen = new ConcurrentHashMap<>();
+    /** Keys kept with their own value; guarded by this. */
+    private int kept;
+    /** Keys cached as {@code other}; guarded by this. */
+    private int refused;
+    private volatile boolean full;
 
     /**
      * Creates the bound.
@@ -34,7 +41,10 @@ final class BoundedNames<K> {
      */
     String get(K key) {
         String value = seen.get(key);
-        return value != null ? value : admit(key);
+        if (value != null) {
+            return value;
+        }
+        return full ? TagValues.OTHER : admit(key);
     }
 
     private synchronized String admit(K key) {
@@ -42,11 +52,20 @@ final class BoundedNames<K> {
         if (value != null) {
             return value;
         }
-        value = check.apply(key);
-        if (TagValues.OTHER.equals(value) || seen.size() >= max) {
+        if (kept >= max) {
             return TagValues.OTHER;
         }
+        value = check.apply(key);
+        if (TagValues.OTHER.equals(value)) {
+            if (refused < max) {
+                refused++;
+                seen.put(key, TagValues.OTHER);
+            }
+            return TagValues.OTHER;
+        }
+        kept++;
         seen.put(key, value);
+        full = kept >= max;
         return value;
     }
 
@@ -55,7 +74,7 @@ final class BoundedNames<K> {
      *
      * @return the count, at most {@code max}
      */
-    int size() {
-        return seen.size();
+    synchronized int size() {
+        return kept;
     }
 }

@@ -24,7 +24,7 @@ final class MetricsCallPolicy implements PipelinePolicy {
         try {
             response = next.process();
         } catch (RuntimeException | Error e) {
-            record(call, start, TagValues.outcome(e), TagValues.status(e), TagValues.errorCode(e));
+            record(call, start, TagValues.callOutcome(e, call.attempt()), TagValues.status(e), TagValues.errorCode(e));
             throw e;
         }
         record(call, start, TagValues.outcome(response.status()), TagValues.status(response.status()), TagValues.NONE);

@@ -2,6 +2,7 @@ package uk.nhs.sdk.micrometer;
 
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -48,15 +49,19 @@ import uk.nhs.sdk.core.http.PipelinePosition;
  * {@code other}; a template that could hold a value is {@code other} at once); {@code outcome} is
  * one of {@code success}, {@code redirection}, {@code client_error}, {@code server_error},
  * {@code timeout}, {@code transport}, {@code outcome_unknown}, {@code rejected} (the circuit
- * breaker or rate limiter refused the call), {@code decode}, {@code other}; {@code status} is the
- * HTTP status when it is one the NHS APIs document, else its class ({@code 4xx}), or {@code none}
- * when no response came; {@code error_code} is the NHS error code of a service error when it is
+ * breaker or rate limiter refused the call, so nothing was sent), {@code decode}, {@code other};
+ * {@code status} is the HTTP status when it is one the NHS APIs document, else its class
+ * ({@code 4xx}), or {@code none} when no response came; {@code error_code} is the NHS error code of a service error when it is
  * one the services document ({@code RESOURCE_NOT_FOUND}, {@code CM_QUOTA}, MESH's {@code 12},
  * {@code invalid_client}, ...), {@code other} for any other code, or {@code none}. A service
  * holds at most 1,000 distinct tag combinations per meter; later combinations are recorded with
  * {@code operation}, {@code error_code} set to {@code other} and {@code status} to its class.
  *
- * <p>Thread-safe. Meters are registered on first use and cached, so recording is a map lookup.
+ * <p>Thread-safe. Meters are registered on first use and cached, so recording is a map lookup; a
+ * meter the registry removes is registered again on its next use. Meter filters apply as the
+ * registry applies them: when a meter is first registered (so configure them before the first
+ * call); once the registry is closed, a new tag combination gets the registry's no-op meter, as
+ * any other caller's would.
  * Apply it once per options builder (twice would count everything twice). Recording never fails a
  * call: a registry that throws is logged at DEBUG and ignored.
  */
@@ -100,11 +105,12 @@ public final class NhsMetrics {
         this.callPolicy = new MetricsCallPolicy(this);
         this.attemptPolicy = new MetricsAttemptPolicy(this);
         this.events = new MetricsEvents(this);
+        registry.config().onMeterRemoved(this::removed);
     }
 
     /**
      * Metrics recorded on a registry. Make one per registry and share it between clients: its
-     * meters are cached.
+     * meters are cached, and each one adds a listener to the registry (to forget removed meters).
      *
      * @param registry the registry, such as Spring Boot's or a {@code PrometheusMeterRegistry}
      * @return the metrics
@@ -173,6 +179,22 @@ public final class NhsMetrics {
     static void failed(RuntimeException e) {
         if (LOG.isDebugEnabled()) {
             LOG.debug("recording a metric failed with {}; ignored", e.getClass().getName());
+        }
+    }
+
+    /**
+     * Forgets a cached meter the registry removed ({@code remove}, {@code clear}), so the next
+     * recording registers it again rather than going to a meter no longer published. Compared by
+     * identity, as a filter may have renamed the meter or its tags.
+     */
+    private void removed(Meter meter) {
+        try {
+            transitions.evict(meter);
+            for (ServiceMeters s : services.values()) {
+                s.evict(meter);
+            }
+        } catch (RuntimeException e) {
+            failed(e);
         }
     }
 

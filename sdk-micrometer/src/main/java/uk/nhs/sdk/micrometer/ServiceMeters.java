@@ -70,6 +70,15 @@ final class ServiceMeters {
         return tokenFetches.get(new WaitKey(provider, success ? "success" : "failure"));
     }
 
+    /** Forgets a meter the registry removed, so the next recording registers it again. */
+    void evict(Object removed) {
+        calls.evict(removed);
+        attempts.evict(removed);
+        retries.evict(removed);
+        rateLimitWaits.evict(removed);
+        tokenFetches.evict(removed);
+    }
+
     /** How many meters this service has, for tests of the bound. */
     int size() {
         return calls.size() + attempts.size() + retries.size() + rateLimitWaits.size() + tokenFetches.size();

@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import uk.nhs.sdk.core.error.NhsDecodeException;
+import uk.nhs.sdk.core.error.NhsErrorCodes;
 import uk.nhs.sdk.core.error.NhsServiceException;
 import uk.nhs.sdk.core.error.NhsServiceUnavailableException;
 import uk.nhs.sdk.core.error.NhsTimeoutException;
@@ -114,6 +115,23 @@ final class TagValues {
     }
 
     /**
+     * The outcome of a failed call. A timeout before any attempt was made is the client-side rate
+     * limiter refusing a permit the call's deadline could not wait for: {@code rejected}, like
+     * the limiter's other refusals, since nothing was sent.
+     *
+     * @param failure what the call threw
+     * @param attempts how many attempts the call made
+     * @return an outcome from {@link #OUTCOMES}
+     */
+    static String callOutcome(Throwable failure, int attempts) {
+        if (attempts == 0 && failure instanceof NhsTimeoutException
+                && !((NhsTimeoutException) failure).outcomeUnknown()) {
+            return REJECTED;
+        }
+        return outcome(failure);
+    }
+
+    /**
      * The status tag of a response.
      *
      * @param status the HTTP status
@@ -138,13 +156,18 @@ final class TagValues {
      * The error-code tag of a failure.
      *
      * @param failure what the call threw
-     * @return an allow-listed NHS error code, {@code other}, or {@code none}
+     * @return the NHS error code when {@link NhsErrorCodes#isDocumented(String)}, {@code other} for
+     *     any other code, or {@code none}
      */
     static String errorCode(Throwable failure) {
-        if (failure instanceof NhsServiceException) {
-            return ErrorCodes.tagValue(((NhsServiceException) failure).errorCode().orElse(null));
+        if (!(failure instanceof NhsServiceException)) {
+            return NONE;
         }
-        return NONE;
+        String code = ((NhsServiceException) failure).errorCode().orElse(null);
+        if (code == null) {
+            return NONE;
+        }
+        return NhsErrorCodes.isDocumented(code) ? code : OTHER;
     }
 
     /**

@@ -1,5 +1,6 @@
 package uk.nhs.sdk.opentelemetry;
 
+import io.opentelemetry.api.baggage.Baggage;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.trace.Span;
@@ -7,6 +8,7 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
+import io.opentelemetry.context.propagation.TextMapPropagator;
 import uk.nhs.sdk.core.http.NhsResponse;
 import uk.nhs.sdk.core.http.PipelineCall;
 import uk.nhs.sdk.core.http.PipelineNext;
@@ -16,7 +18,8 @@ import uk.nhs.sdk.core.http.PipelinePolicy;
  * The per-attempt policy: one CLIENT span per HTTP request sent, a child of the call's span, with
  * {@code http.request.resend_count} from the second attempt on and the attempt's own status (a
  * 503 that the retry step will retry is an ERROR here, whatever the call's outcome). When trace
- * context propagation is on, it injects the attempt span's context into the request's headers.
+ * context propagation is on, it injects the attempt span's context into the request's headers
+ * (never the caller's baggage).
  */
 final class AttemptSpanPolicy implements PipelinePolicy {
     private final TracingState tracing;
@@ -42,7 +45,7 @@ final class AttemptSpanPolicy implements PipelinePolicy {
         Context current = parent.with(span);
         Scope scope = current.makeCurrent();
         try {
-            tracing.propagator().ifPresent(p -> p.inject(current, call, HeaderSetter.INSTANCE));
+            tracing.propagator().ifPresent(p -> inject(p, current, call));
             NhsResponse response = next.process();
             int status = response.status();
             span.setAttribute(SpanAttributes.HTTP_RESPONSE_STATUS_CODE, (long) status);
@@ -51,15 +54,30 @@ final class AttemptSpanPolicy implements PipelinePolicy {
                 span.setStatus(StatusCode.ERROR);
             }
             return response;
-        } catch (RuntimeException | Error e) {
+        } catch (Throwable e) {
+            // Throwable: a Kotlin or @SneakyThrows policy can throw a checked exception, and the span
+            // must still say the call failed (a precise rethrow: nothing checked is declared)
             AttributesBuilder end = Attributes.builder();
-            SpanAttributes.failure(e, end);
+            SpanAttributes.failure(call, e, end);
             span.setAllAttributes(end.build());
             span.setStatus(StatusCode.ERROR);
             throw e;
         } finally {
             scope.close();
             span.end();
+        }
+    }
+
+    /**
+     * Writes the trace context of the attempt onto its headers, without the caller's baggage (an
+     * application's baggage can hold user or patient identifiers, and is no business of an NHS
+     * API). A propagator that throws is skipped: tracing never fails a call.
+     */
+    private static void inject(TextMapPropagator propagator, Context attempt, PipelineCall call) {
+        try {
+            propagator.inject(attempt.with(Baggage.empty()), call, HeaderSetter.INSTANCE);
+        } catch (RuntimeException e) {
+            // a broken propagator: the attempt goes out without its headers
         }
     }
 }

@@ -37,9 +37,11 @@ final class CallSpanPolicy implements PipelinePolicy {
             NhsResponse response = next.process();
             span.setAttribute(SpanAttributes.HTTP_RESPONSE_STATUS_CODE, (long) response.status());
             return response;
-        } catch (RuntimeException | Error e) {
+        } catch (Throwable e) {
+            // Throwable: a Kotlin or @SneakyThrows policy can throw a checked exception, and the span
+            // must still say the call failed (a precise rethrow: nothing checked is declared)
             AttributesBuilder end = Attributes.builder();
-            SpanAttributes.failure(e, end);
+            SpanAttributes.failure(call, e, end);
             span.setAllAttributes(end.build());
             span.setStatus(StatusCode.ERROR);
             throw e;

@@ -8,6 +8,7 @@ import io.opentelemetry.context.ContextKey;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import uk.nhs.sdk.core.NhsClientOptions;
 import uk.nhs.sdk.core.http.PipelinePosition;
 
@@ -32,13 +33,16 @@ import uk.nhs.sdk.core.http.PipelinePosition;
  * token fetches included) and is a child of the caller's current span.
  *
  * <p>W3C trace context ({@code traceparent}, {@code tracestate}) is sent on outgoing requests only
- * when {@link Builder#propagateTraceContext(boolean)} is on: the NHS APIs do not need it.
+ * when {@link Builder#propagateTraceContext(boolean)} is on: the NHS APIs do not need it. Baggage
+ * is never sent.
  *
  * <p>Immutable and thread-safe; one instance may trace any number of clients.
  */
 public final class NhsTracing {
     /** The instrumentation scope name of the SDK's spans. */
     static final String INSTRUMENTATION_NAME = "uk.nhs.sdk.opentelemetry";
+
+    private static final AtomicLong INSTANCES = new AtomicLong();
 
     private final TracingState state;
 
@@ -50,7 +54,7 @@ public final class NhsTracing {
         }
         Tracer tracer = tracerBuilder.build();
         ContextKey<Span> key = ContextKey.named("nhs-sdk-call-span");
-        String attributeKey = INSTRUMENTATION_NAME + ".callSpan@" + Integer.toHexString(System.identityHashCode(this));
+        String attributeKey = INSTRUMENTATION_NAME + ".callSpan#" + INSTANCES.incrementAndGet();
         Optional<TextMapPropagator> propagator = b.propagate
                 ? Optional.of(b.openTelemetry.getPropagators().getTextMapPropagator())
                 : Optional.empty();
@@ -125,8 +129,9 @@ public final class NhsTracing {
         /**
          * Whether to send the trace context on every attempt, through the OpenTelemetry
          * instance's propagators (W3C {@code traceparent} and {@code tracestate} by default; the
-         * parent is the attempt's span). Default {@code false}: the NHS APIs do not need it, and
-         * a caller's baggage would be sent too if its propagators include baggage.
+         * parent is the attempt's span). Default {@code false}: the NHS APIs do not need it. The
+         * caller's baggage is never sent, even when the propagators include a baggage propagator:
+         * it can hold user or patient identifiers.
          *
          * @param value {@code true} to propagate
          * @return this builder

@@ -3,6 +3,7 @@ package uk.nhs.sdk.opentelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.AttributesBuilder;
 import java.util.Set;
+import uk.nhs.sdk.core.error.NhsSdkException;
 import uk.nhs.sdk.core.error.NhsServiceException;
 import uk.nhs.sdk.core.error.NhsTransportException;
 import uk.nhs.sdk.core.http.PipelineCall;
@@ -41,12 +42,12 @@ final class SpanAttributes {
     }
 
     /**
-     * The span name: {@code {method} {url.template}}, or {@code HTTP} for a method outside the
-     * conventions' set (as they ask).
+     * The span name: {@code {method} {url.template}}, with {@code HTTP} as the method for one
+     * outside the conventions' set (as they ask: {@code HTTP /things/{id}}).
      */
     static String spanName(PipelineCall call) {
         String method = call.request().method();
-        return KNOWN_METHODS.contains(method) ? method + " " + template(call) : "HTTP";
+        return (KNOWN_METHODS.contains(method) ? method : "HTTP") + " " + template(call);
     }
 
     /** The attributes every span of the call starts with. */
@@ -78,12 +79,17 @@ final class SpanAttributes {
     }
 
     /**
-     * {@code error.type} for a failure: the status code of a service error, the simple class name
-     * of the SDK's own exceptions (so {@code NhsTimeoutException}, {@code NhsTransportException},
-     * {@code NhsServiceUnavailableException}), {@code _OTHER} for anything else.
+     * {@code error.type} for a failure of the call's own request: the status code of a service
+     * error, the simple class name of the SDK's own exceptions (so {@code NhsTimeoutException},
+     * {@code NhsTransportException}, {@code NhsServiceUnavailableException}), {@code _OTHER} for
+     * anything else.
      */
     static String errorType(Throwable failure) {
-        if (failure instanceof NhsServiceException s) {
+        return errorType(failure, true);
+    }
+
+    private static String errorType(Throwable failure, boolean ownResponse) {
+        if (failure instanceof NhsServiceException s && ownResponse) {
             return String.valueOf(s.status());
         }
         Class<?> type = failure.getClass();
@@ -93,14 +99,32 @@ final class SpanAttributes {
         return OTHER;
     }
 
-    /** Adds what a failure says, bounded: status, error type, NHS error code, outcome unknown. */
-    static void failure(Throwable failure, AttributesBuilder attributes) {
-        attributes.put(ERROR_TYPE, errorType(failure));
+    /**
+     * Whether a failure is about the call's own request rather than one made on its behalf: a
+     * token fetch that fails in the auth step throws the token endpoint's exception (its status,
+     * its request id) through the call, and the service called never answered.
+     */
+    private static boolean ownResponse(PipelineCall call, Throwable failure) {
+        return !(failure instanceof NhsSdkException e)
+                || e.requestId().map(id -> id.equals(call.request().requestId())).orElse(true);
+    }
+
+    /**
+     * Adds what a failure says, bounded: status, error type, NHS error code, outcome unknown. A
+     * failure of a request made on the call's behalf (a token fetch) gives no
+     * {@code http.response.status_code} or {@code nhs.outcome_unknown}, and its class name as
+     * {@code error.type}: the service called never answered.
+     */
+    static void failure(PipelineCall call, Throwable failure, AttributesBuilder attributes) {
+        boolean own = ownResponse(call, failure);
+        attributes.put(ERROR_TYPE, errorType(failure, own));
         if (failure instanceof NhsServiceException s) {
-            attributes.put(HTTP_RESPONSE_STATUS_CODE, (long) s.status());
+            if (own) {
+                attributes.put(HTTP_RESPONSE_STATUS_CODE, (long) s.status());
+            }
             s.errorCode().ifPresent(code -> attributes.put(NHS_ERROR_CODE, NhsErrorCodes.bounded(code)));
         }
-        if (failure instanceof NhsTransportException t && t.outcomeUnknown()) {
+        if (own && failure instanceof NhsTransportException t && t.outcomeUnknown()) {
             attributes.put(NHS_OUTCOME_UNKNOWN, true);
         }
     }

@@ -34,11 +34,14 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import uk.nhs.sdk.core.NhsClientOptions;
 import uk.nhs.sdk.core.RetryOptions;
 import uk.nhs.sdk.core.error.BadRequestException;
 import uk.nhs.sdk.core.error.NhsTimeoutException;
 import uk.nhs.sdk.core.error.NhsTransportException;
 import uk.nhs.sdk.core.error.ResourceNotFoundException;
+import uk.nhs.sdk.core.http.NhsHttpClient;
+import uk.nhs.sdk.core.http.NhsRequest;
 import uk.nhs.sdk.identity.pds.PatientPatch;
 import uk.nhs.sdk.identity.pds.PdsClient;
 
@@ -245,5 +248,24 @@ class CallAndAttemptSpansTest extends PdsWireMock {
                 .flatMap(s -> s.getAttributes().asMap().keySet().stream()).map(AttributeKey::getKey).distinct().toList();
         assertThat(keys).allMatch(k -> k.startsWith("http.") || k.startsWith("url.") || k.startsWith("server.")
                 || k.startsWith("nhs.") || k.equals("error.type"));
+    }
+
+    @Test
+    void aMethodOutsideTheHttpSetIsNamedHttpWithItsTemplateAndKeepsItsOriginalName() {
+        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.any(urlPathEqualTo("/dav/things/9000000009"))
+                .willReturn(aResponse().withStatus(207)));
+        NhsClientOptions options = NhsTracing.of(traces.openTelemetry).applyTo(options()).build();
+        try (NhsHttpClient http = NhsHttpClient.builder().serviceName("DAV")
+                .baseUrl(java.net.URI.create(server.baseUrl() + "/dav")).options(options).build()) {
+            http.execute(NhsRequest.builder("PROPFIND", "/things/{id}").pathParam("id", "9000000009").build()).close();
+        }
+
+        assertThat(traces.sdkSpans()).hasSize(2).allSatisfy(s -> {
+            assertClient(s, "HTTP /things/{id}");
+            assertThat(s.getAttributes().get(HTTP_REQUEST_METHOD)).isEqualTo("_OTHER");
+            assertThat(s.getAttributes().get(SpanAttributes.HTTP_REQUEST_METHOD_ORIGINAL)).isEqualTo("PROPFIND");
+            assertThat(s.getAttributes().get(URL_TEMPLATE)).isEqualTo("/things/{id}");
+        });
+        traces.assertNothingHolds("9000000009");
     }
 }

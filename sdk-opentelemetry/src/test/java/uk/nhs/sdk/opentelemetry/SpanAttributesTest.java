@@ -3,6 +3,7 @@ package uk.nhs.sdk.opentelemetry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opentelemetry.api.OpenTelemetry;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import uk.nhs.sdk.core.error.CallDetails;
 import uk.nhs.sdk.core.error.NhsDecodeException;
@@ -36,6 +37,15 @@ class SpanAttributesTest {
         assertThat(NhsErrorCodes.bounded("9000000009")).isEqualTo("_OTHER");
         assertThat(NhsErrorCodes.bounded("resource_not_found")).as("exact case only").isEqualTo("_OTHER");
         assertThat(NhsErrorCodes.bounded("")).isEqualTo("_OTHER");
+    }
+
+    @Test
+    void everyCodeTheFactSheetsDocumentIsKept() {
+        // records.md (NRL, ODS), identity.md (PDS proxy, API Platform token endpoint); access_denied: RFC 6749
+        for (String code : List.of("MISSING_OR_INVALID_HEADER", "RESOURCE_REMOVED", "HAPI-0427", "HAPI-0524",
+                "HAPI-1940", "HAPI-2001", "UNSUPPORTED_REQUEST", "public_key error", "access_denied")) {
+            assertThat(NhsErrorCodes.bounded(code)).as(code).isEqualTo(code);
+        }
     }
 
     @Test

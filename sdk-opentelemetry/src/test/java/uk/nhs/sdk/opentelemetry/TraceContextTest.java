@@ -9,12 +9,23 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.opentelemetry.api.baggage.Baggage;
+import io.opentelemetry.api.baggage.propagation.W3CBaggagePropagator;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.TraceState;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
+import io.opentelemetry.context.propagation.ContextPropagators;
+import io.opentelemetry.context.propagation.TextMapGetter;
+import io.opentelemetry.context.propagation.TextMapPropagator;
+import io.opentelemetry.context.propagation.TextMapSetter;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -127,5 +138,102 @@ class TraceContextTest extends PdsWireMock {
 
         assertThat(seenPerCall).containsExactly(traces.callSpan().getSpanId());
         assertThat(seenPerAttempt).containsExactly(traces.attemptSpans().get(0).getSpanId());
+    }
+
+    @Test
+    void aPropagatedHeaderTheSdkCannotSendIsLeftOutAndTheCallGoesOn() {
+        server.stubFor(get(urlPathEqualTo(path("/Patient/9000000009"))).willReturn(patient()));
+        TextMapPropagator unsendable = new TextMapPropagator() {
+            @Override
+            public java.util.Collection<String> fields() {
+                return List.of("x-baggage-like");
+            }
+
+            @Override
+            public <C> void inject(Context context, C carrier, TextMapSetter<C> setter) {
+                setter.set(carrier, "x-baggage-like", "line one\r\nX-Injected: yes");
+            }
+
+            @Override
+            public <C> Context extract(Context context, C carrier, TextMapGetter<C> getter) {
+                return context;
+            }
+        };
+        OpenTelemetrySdk otel = OpenTelemetrySdk.builder()
+                .setTracerProvider(SdkTracerProvider.builder()
+                        .addSpanProcessor(SimpleSpanProcessor.create(traces.exporter)).build())
+                .setPropagators(ContextPropagators.create(TextMapPropagator.composite(
+                        W3CTraceContextPropagator.getInstance(), unsendable)))
+                .build();
+
+        pds(NhsTracing.builder(otel).propagateTraceContext(true).build(), options()).getPatient(FULL);
+
+        assertThat(requests()).singleElement().satisfies(r -> {
+            assertThat(r.containsHeader("traceparent")).isTrue();
+            assertThat(r.containsHeader("x-baggage-like")).isFalse();
+            assertThat(r.containsHeader("X-Injected")).isFalse();
+        });
+        assertThat(traces.attemptSpans()).singleElement()
+                .satisfies(s -> assertThat(s.getStatus().getStatusCode()).isEqualTo(StatusCode.UNSET));
+        otel.close();
+    }
+
+    @Test
+    void theCallersBaggageIsNeverSentEvenWhenThePropagatorsIncludeBaggage() {
+        server.stubFor(get(urlPathEqualTo(path("/Patient/9000000009"))).willReturn(patient()));
+        OpenTelemetrySdk otel = OpenTelemetrySdk.builder()
+                .setTracerProvider(SdkTracerProvider.builder()
+                        .addSpanProcessor(SimpleSpanProcessor.create(traces.exporter)).build())
+                .setPropagators(ContextPropagators.create(TextMapPropagator.composite(
+                        W3CTraceContextPropagator.getInstance(), W3CBaggagePropagator.getInstance())))
+                .build();
+        Baggage baggage = Baggage.builder().put("patient.nhs_number", "9000000009").put("user.id", "jsmith").build();
+
+        Scope scope = Context.current().with(baggage).makeCurrent();
+        try {
+            pds(NhsTracing.builder(otel).propagateTraceContext(true).build(), options()).getPatient(FULL);
+        } finally {
+            scope.close();
+            otel.close();
+        }
+
+        assertThat(requests()).singleElement().satisfies(r -> {
+            assertThat(r.containsHeader("traceparent")).isTrue();
+            assertThat(r.containsHeader("baggage")).as("the caller's baggage, sent to an NHS API").isFalse();
+            assertThat(r.getHeaders().all().toString()).doesNotContain("9000000009").doesNotContain("jsmith");
+        });
+    }
+
+    @Test
+    void aPropagatorThatThrowsNeverFailsTheCall() {
+        server.stubFor(get(urlPathEqualTo(path("/Patient/9000000009"))).willReturn(patient()));
+        TextMapPropagator broken = new TextMapPropagator() {
+            @Override
+            public java.util.Collection<String> fields() {
+                return List.of("x-broken");
+            }
+
+            @Override
+            public <C> void inject(Context context, C carrier, TextMapSetter<C> setter) {
+                throw new IllegalStateException("propagator bug");
+            }
+
+            @Override
+            public <C> Context extract(Context context, C carrier, TextMapGetter<C> getter) {
+                return context;
+            }
+        };
+        OpenTelemetrySdk otel = OpenTelemetrySdk.builder()
+                .setTracerProvider(SdkTracerProvider.builder()
+                        .addSpanProcessor(SimpleSpanProcessor.create(traces.exporter)).build())
+                .setPropagators(ContextPropagators.create(broken))
+                .build();
+
+        pds(NhsTracing.builder(otel).propagateTraceContext(true).build(), options()).getPatient(FULL);
+
+        assertThat(requests()).hasSize(1);
+        assertThat(traces.attemptSpans()).singleElement()
+                .satisfies(s -> assertThat(s.getStatus().getStatusCode()).isEqualTo(StatusCode.UNSET));
+        otel.close();
     }
 }

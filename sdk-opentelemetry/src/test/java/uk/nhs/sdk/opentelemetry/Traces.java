@@ -11,10 +11,15 @@ import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.EventData;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.sdk.trace.ReadWriteSpan;
+import io.opentelemetry.sdk.trace.ReadableSpan;
+import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An OpenTelemetry SDK that keeps every finished span in memory (the SDK's own
@@ -23,11 +28,18 @@ import java.util.List;
  */
 final class Traces implements AutoCloseable {
     final InMemorySpanExporter exporter = InMemorySpanExporter.create();
+    private final AtomicInteger open = new AtomicInteger();
     final OpenTelemetrySdk openTelemetry = OpenTelemetrySdk.builder()
             .setTracerProvider(SdkTracerProvider.builder()
+                    .addSpanProcessor(new OpenSpans(open))
                     .addSpanProcessor(SimpleSpanProcessor.create(exporter)).build())
             .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
             .build();
+
+    /** How many spans were started and not yet ended: a span left open is never exported. */
+    int openSpans() {
+        return open.get();
+    }
 
     /** Finished spans, in the order they started. */
     List<SpanData> spans() {
@@ -96,6 +108,35 @@ final class Traces implements AutoCloseable {
         assertThat(span.getKind()).isEqualTo(SpanKind.CLIENT);
         assertThat(span.getName()).isEqualTo(name);
         assertThat(span.hasEnded()).isTrue();
+    }
+
+    /** Counts every span started and every span ended. */
+    private static final class OpenSpans implements SpanProcessor {
+        private final AtomicInteger open;
+
+        OpenSpans(AtomicInteger open) {
+            this.open = open;
+        }
+
+        @Override
+        public void onStart(Context parentContext, ReadWriteSpan span) {
+            open.incrementAndGet();
+        }
+
+        @Override
+        public boolean isStartRequired() {
+            return true;
+        }
+
+        @Override
+        public void onEnd(ReadableSpan span) {
+            open.decrementAndGet();
+        }
+
+        @Override
+        public boolean isEndRequired() {
+            return true;
+        }
     }
 
     @Override

@@ -19,6 +19,7 @@ import uk.nhs.sdk.core.NhsClientOptions;
 import uk.nhs.sdk.core.NhsNumber;
 import uk.nhs.sdk.core.auth.SignedJwtAuth;
 import uk.nhs.sdk.core.error.ResourceNotFoundException;
+import uk.nhs.sdk.core.error.UnauthorizedException;
 import uk.nhs.sdk.core.testing.MutableClock;
 import uk.nhs.sdk.core.testing.RecordingSleeper;
 import uk.nhs.sdk.identity.pds.PatientSearch;
@@ -127,5 +128,26 @@ class TracingAgainstSandboxTest {
         Traces.assertClient(traces.callSpan(), "GET /Patient");
         assertThat(traces.callSpan().getAttributes().get(SpanAttributes.URL_TEMPLATE)).isEqualTo("/Patient");
         traces.assertNothingHolds("Smith", "Jane", "2010-10-22", "9000000009");
+    }
+
+    @Test
+    void aTokenEndpointRefusalIsNotRecordedAsAStatusOfTheServiceCalled(NhsSandbox sandbox) {
+        sandbox.faults().injectNext("POST", ".*/oauth2/token", SandboxFault.status(401));
+        Throwable e;
+        try (SignedJwtAuth auth = sandbox.signedJwtAuth(); PdsClient pds = pds(sandbox, auth)) {
+            e = catchThrowableOfType(UnauthorizedException.class, () -> pds.getPatient(FULL));
+        }
+
+        assertThat(e).isNotNull();
+        assertThat(traces.attemptSpans()).as("PDS was never sent a request").isEmpty();
+        SpanData call = traces.callSpan();
+        assertThat(call.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
+        assertThat(call.getAttributes().get(SpanAttributes.HTTP_RESPONSE_STATUS_CODE))
+                .as("PDS answered nothing: the 401 was the token endpoint's").isNull();
+        assertThat(call.getAttributes().get(SpanAttributes.ERROR_TYPE)).isEqualTo("UnauthorizedException");
+        assertThat(call.getEvents()).singleElement().satisfies(ev -> {
+            assertThat(ev.getName()).isEqualTo(SpanEvents.TOKEN_FETCHED);
+            assertThat(ev.getAttributes().get(SpanEvents.TOKEN_SUCCESS)).isFalse();
+        });
     }
 }

@@ -22,6 +22,8 @@ import uk.nhs.sdk.examples.NhsCli;
 import uk.nhs.sdk.examples.boundaries.ModuleBoundaries.Module;
 import uk.nhs.sdk.identity.pds.PdsClient;
 import uk.nhs.sdk.messaging.mesh.MeshClient;
+import uk.nhs.sdk.micrometer.NhsMetrics;
+import uk.nhs.sdk.opentelemetry.NhsTracing;
 import uk.nhs.sdk.records.RecordsApi;
 import uk.nhs.sdk.spring.NhsProperties;
 import uk.nhs.sdk.testkit.NhsSandbox;
@@ -41,6 +43,8 @@ class ModuleBoundariesTest {
             Module.of("sdk-messaging", "uk.nhs.sdk.messaging", MeshClient.class, false),
             Module.of("sdk-records", "uk.nhs.sdk.records", RecordsApi.class, false),
             Module.of("sdk-testkit", "uk.nhs.sdk.testkit", NhsSandbox.class, false),
+            Module.of("sdk-micrometer", "uk.nhs.sdk.micrometer", NhsMetrics.class, false),
+            Module.of("sdk-opentelemetry", "uk.nhs.sdk.opentelemetry", NhsTracing.class, false),
             Module.of("sdk-spring-boot-starter", "uk.nhs.sdk.spring", NhsProperties.class, false),
             Module.of("examples", "uk.nhs.sdk.examples", NhsCli.class, false));
 

@@ -12,6 +12,8 @@ import uk.nhs.sdk.core.fhir.OperationOutcome;
  */
 public class NhsServiceException extends NhsSdkException {
     private static final long serialVersionUID = 1L;
+    /** The most digits a code shown in the message may hold: five could start an NHS number. */
+    private static final int MAX_CODE_DIGITS = 4;
 
     /** The HTTP status. */
     private final int status;
@@ -37,15 +39,28 @@ public class NhsServiceException extends NhsSdkException {
 
     /**
      * The code as the message shows it: a code-like word (letters, digits, {@code _ . -}, starting
-     * with a letter, at most 64) or a short number (MESH's {@code 06}); anything else comes from
-     * the server unchecked and could hold patient data, so the message says only that a code was
-     * sent ({@link #errorCode()} still returns it).
+     * with a letter, at most 64) or a short number (MESH's {@code 06}), holding at most four digits
+     * in all (no documented code has more: {@code HAPI-0427}); anything else comes from the server
+     * unchecked and could hold patient data (an NHS number, whole as in {@code PATIENT_9000000009}
+     * or split as in {@code X900-000-0009}), so the message says only that a code was sent
+     * ({@link #errorCode()} still returns it).
      */
     private static String printableCode(String code) {
         if (code == null) {
             return "";
         }
-        return code.matches("[A-Za-z][A-Za-z0-9_.-]{0,63}|[0-9]{1,4}") ? " " + code : " (an error code not shown)";
+        return code.matches("[A-Za-z][A-Za-z0-9_.-]{0,63}|[0-9]{1,4}") && digits(code) <= MAX_CODE_DIGITS
+                ? " " + code : " (an error code not shown)";
+    }
+
+    private static int digits(String code) {
+        int n = 0;
+        for (int i = 0; i < code.length(); i++) {
+            if (code.charAt(i) >= '0' && code.charAt(i) <= '9') {
+                n++;
+            }
+        }
+        return n;
     }
 
     /**

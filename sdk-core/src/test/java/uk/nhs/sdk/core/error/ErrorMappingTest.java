@@ -49,7 +49,8 @@ class ErrorMappingTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"9434765919", "Jane Smith", "'INVALID \n 9434765919'", "A_CODE_THAT_IS_FAR_TOO_LONG_TO_BE_ANY_REAL_CODE_AT_ALL_0123456789"})
+    @CsvSource({"9434765919", "Jane Smith", "'INVALID \n 9434765919'", "A_CODE_THAT_IS_FAR_TOO_LONG_TO_BE_ANY_REAL_CODE_AT_ALL_0123456789",
+        "PATIENT_9000000009_1", "P9000000009", "X900-000-0009", "N_900_000_0009", "A9.0.0.0.0", "CODE_12345"})
     void aCodeTheServerMadeUpThatCouldHoldPatientDataStaysOutOfTheMessage(String code) {
         NhsServiceException e = NhsServiceException.forStatus(400, code, null, CallDetails.of("PDS", "rid", null, 1,
                 null));
@@ -59,7 +60,7 @@ class ErrorMappingTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"INVALID_RESOURCE_ID", "06", "invalid_grant", "TOO_MANY_REQUESTS"})
+    @CsvSource({"INVALID_RESOURCE_ID", "06", "invalid_grant", "TOO_MANY_REQUESTS", "HAPI-0427", "EPL-151", "CM_QUOTA"})
     void realCodesAreShown(String code) {
         assertThat(NhsServiceException.forStatus(400, code, null, CallDetails.of("PDS", "rid", null, 1, null))
                 .getMessage()).contains(" " + code + " ");

@@ -35,7 +35,7 @@ class NhsSandboxTestTest {
 
     @Test
     void clientsPointAtTheSandboxWithCredentialsItAccepts() throws Exception {
-        LogGuard.forbid(sandbox.meshSharedKey().reveal());
+        LogGuard.forbid(sandbox.application().apiKey().reveal());
         assertThat(pds.baseUrl()).isEqualTo(sandbox.pdsBaseUrl());
         assertThat(pds.getPatient(NhsNumber.parse("9000000009")).nhsNumber().value()).isEqualTo("9000000009");
         assertThat(mesh.mailbox()).as("the configured mailbox, which the sandbox knows").isEqualTo("X26ABC2");

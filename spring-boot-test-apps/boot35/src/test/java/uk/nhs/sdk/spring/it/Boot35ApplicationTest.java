@@ -51,7 +51,7 @@ class Boot35ApplicationTest {
 
     @Test
     void sendsAndReceivesAMeshMessage() throws Exception {
-        LogGuard.forbid(sandbox.meshSharedKey().reveal());
+        LogGuard.forbid(sandbox.application().apiKey().reveal());
         MeshSendResult sent = mesh.send(MeshSendRequest.builder(mesh.mailbox(), "TEST_WORKFLOW").build(),
                 "results".getBytes(StandardCharsets.UTF_8));
         try (MeshMessage m = mesh.receive(sent.messageId())) {
