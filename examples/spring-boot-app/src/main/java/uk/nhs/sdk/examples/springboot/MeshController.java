@@ -47,6 +47,12 @@ class MeshController {
      * @param content the message's text
      */
     record MessageToSend(String to, String workflowId, String subject, String localId, String content) {
+        /** Spring logs the request body with this at DEBUG: the routing only, never the content or subject. */
+        @Override
+        public String toString() {
+            return "MessageToSend[to=" + to + ", workflowId=" + workflowId + ", content="
+                    + (content == null ? 0 : content.length()) + " chars]";
+        }
     }
 
     /**
