@@ -14,6 +14,7 @@ import uk.nhs.sdk.core.error.NhsServiceUnavailableException;
 import uk.nhs.sdk.core.error.NhsTransportException;
 import uk.nhs.sdk.core.error.NhsValidationException;
 import uk.nhs.sdk.core.error.ResourceNotFoundException;
+import uk.nhs.sdk.messaging.mesh.MeshSendIncompleteException;
 
 /**
  * The SDK's typed exceptions as RFC 9457 problem details. Their messages name the rule, the
@@ -46,9 +47,28 @@ class ApiErrors {
 
     @ExceptionHandler(NhsTransportException.class)
     ProblemDetail transport(NhsTransportException e, HttpServletRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.GATEWAY_TIMEOUT, e.getMessage());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.GATEWAY_TIMEOUT, e.outcomeUnknown()
+                ? "the outcome is unknown: the service may have acted on the request; reconcile (for MESH, track"
+                        + " the message by its localId) before sending it again. " + e.getMessage()
+                : e.getMessage());
         problem.setProperty("outcomeUnknown", e.outcomeUnknown());
+        // for a MESH send, the local id (the caller's, or the one the SDK generated) to track the message by
+        e.reconcileId().ifPresent(id -> problem.setProperty("localId", id));
         return withIds(problem, e, request);
+    }
+
+    @ExceptionHandler(MeshSendIncompleteException.class)
+    ProblemDetail incomplete(MeshSendIncompleteException e, HttpServletRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY, e.getMessage());
+        problem.setProperty("messageId", e.messageId());
+        problem.setProperty("localId", e.localId());
+        return withIds(problem, e, request);
+    }
+
+    /** Any other SDK failure (an answer that cannot be decoded, ...): its message holds no patient data. */
+    @ExceptionHandler(NhsSdkException.class)
+    ProblemDetail failed(NhsSdkException e, HttpServletRequest request) {
+        return withIds(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY, e.getMessage()), e, request);
     }
 
     private static ProblemDetail withIds(ProblemDetail problem, NhsSdkException e, HttpServletRequest request) {

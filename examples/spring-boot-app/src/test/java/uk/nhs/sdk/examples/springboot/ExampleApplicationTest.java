@@ -17,7 +17,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.env.Environment;
 import uk.nhs.sdk.messaging.mesh.MeshClient;
 import uk.nhs.sdk.messaging.mesh.MeshMessage;
+import uk.nhs.sdk.messaging.mesh.MeshTrackingInfo;
 import uk.nhs.sdk.testkit.NhsSandbox;
+import uk.nhs.sdk.testkit.SandboxFault;
 import uk.nhs.sdk.testkit.SandboxMeshMailbox;
 
 /**
@@ -34,6 +36,9 @@ class ExampleApplicationTest {
 
     @Autowired
     NhsSandbox sandbox;
+
+    @Autowired
+    MeshClient mesh;
 
     @Test
     void looksAPatientUpInPds() throws Exception {
@@ -100,20 +105,59 @@ class ExampleApplicationTest {
     }
 
     @Test
+    void aSendWhoseOutcomeIsUnknownSaysSoWithTheLocalIdToReconcileBy() throws Exception {
+        // MESH stores the message, then the connection drops before its answer arrives
+        sandbox.faults().injectNext("POST", ".*/messageexchange/X26ABC1/outbox",
+                SandboxFault.connectionReset().afterProcessing());
+
+        HttpResponse<String> response = post("/mesh/messages", """
+                {"to": "X26ABC2", "workflowId": "TEST_WORKFLOW", "content": "sent, but was it?"}
+                """);
+
+        assertThat(response.statusCode()).isEqualTo(504);
+        assertThat((Boolean) JsonPath.read(response.body(), "$.outcomeUnknown")).isTrue();
+        String localId = JsonPath.read(response.body(), "$.localId");
+        assertThat(localId).isNotBlank();
+        MeshTrackingInfo tracked = mesh.trackByLocalId(localId);
+        assertThat(tracked.messageId()).isPresent();
+        assertThat(tracked.recipient()).contains("X26ABC2");
+    }
+
+    @Test
+    void anAnswerPdsSentThatCannotBeReadIsABadGatewayWithTheRequestIdNotAServerError() throws Exception {
+        sandbox.faults().injectNext("GET", "/personal-demographics/FHIR/R4/Patient/.*", SandboxFault.malformedJson());
+
+        HttpResponse<String> response = get("/patients/9000000009");
+
+        assertThat(response.statusCode()).isEqualTo(502);
+        assertThat((String) JsonPath.read(response.body(), "$.requestId")).isNotBlank();
+        assertThat(response.body()).doesNotContain("9000000009");
+    }
+
+    @Test
+    void actuatorExposesNeitherTheEnvironmentNorTheConfigurationProperties() throws Exception {
+        assertThat(get("/actuator/env").statusCode()).isEqualTo(404);
+        assertThat(get("/actuator/configprops").statusCode()).isEqualTo(404);
+        assertThat(get("/actuator/env/nhs.private-key").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void theSdksCallsAreMeteredPerServiceAndOperation() throws Exception {
+        String pdsGets = "/actuator/metrics/nhs.sdk.client.calls?tag=service:PDS"
+                + "&tag=operation:GET%20/Patient/%7Bid%7D&tag=outcome:success";
+        String meshSends = "/actuator/metrics/nhs.sdk.client.calls?tag=service:MESH"
+                + "&tag=operation:POST%20/messageexchange/%7Bmailbox%7D/outbox&tag=outcome:success";
+        double pdsBefore = countOrZero(pdsGets);
+        double meshBefore = countOrZero(meshSends);
+
         assertThat(get("/patients/9000000009").statusCode()).isEqualTo(200);
         assertThat(post("/mesh/messages", """
                 {"to": "X26ABC2", "workflowId": "TEST_WORKFLOW", "content": "metered"}
                 """).statusCode()).isEqualTo(202);
 
-        HttpResponse<String> pds = get("/actuator/metrics/nhs.sdk.client.calls?tag=service:PDS"
-                + "&tag=operation:GET%20/Patient/%7Bid%7D&tag=outcome:success");
-        assertThat(pds.statusCode()).isEqualTo(200);
-        assertThat(count(pds.body())).isGreaterThanOrEqualTo(1.0);
-
-        HttpResponse<String> mesh = get("/actuator/metrics/nhs.sdk.client.calls?tag=service:MESH&tag=outcome:success");
-        assertThat(mesh.statusCode()).isEqualTo(200);
-        assertThat(count(mesh.body())).isGreaterThanOrEqualTo(1.0);
+        // this test's own calls, one each (other tests share the context)
+        assertThat(countOrZero(pdsGets)).isEqualTo(pdsBefore + 1.0);
+        assertThat(countOrZero(meshSends)).isEqualTo(meshBefore + 1.0);
 
         HttpResponse<String> all = get("/actuator/metrics/nhs.sdk.client.calls");
         List<String> tags = JsonPath.read(all.body(), "$.availableTags[*].tag");
@@ -135,6 +179,15 @@ class ExampleApplicationTest {
         assertThat((String) JsonPath.read(response.body(), "$.status")).isEqualTo("UP");
         Map<String, Object> components = JsonPath.read(response.body(), "$.components");
         assertThat(components).isNotEmpty();
+    }
+
+    private double countOrZero(String metricPath) throws IOException, InterruptedException {
+        HttpResponse<String> response = get(metricPath);
+        if (response.statusCode() == 404) {
+            return 0.0; // no such meter yet
+        }
+        assertThat(response.statusCode()).isEqualTo(200);
+        return count(response.body());
     }
 
     private static double count(String metricJson) {
