@@ -3,16 +3,23 @@ package uk.nhs.sdk.benchmarks;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -22,7 +29,11 @@ import java.util.concurrent.atomic.LongAdder;
  * example (9,959 bytes, held in memory), {@code ETag: W/"2"} and
  * {@code Content-Type: application/fhir+json}, echoing {@code X-Request-ID} and
  * {@code X-Correlation-ID}, with {@code TCP_NODELAY} on. It counts requests and client
- * connections.
+ * connections, and answers {@value #STATS_PATH} with {@code N requests on M connections}
+ * ({@code ?reset} forgets them after answering).
+ *
+ * <p>{@link #main(String[])} runs it as a process of its own, so that a benchmark's allocation and
+ * CPU figures are the client's alone; {@link #startProcess()} starts that process and talks to it.
  */
 public final class PatientServer implements AutoCloseable {
     /** The server's worker threads. */
@@ -31,6 +42,10 @@ public final class PatientServer implements AutoCloseable {
     public static final String BASE_PATH = "/personal-demographics/FHIR/R4";
     private static final String PATIENT_PATH = BASE_PATH + "/Patient/";
     private static final String EXAMPLE = "/pds/Patient.json";
+    /** The path that answers the counts (not counted itself). */
+    public static final String STATS_PATH = "/stats";
+    /** The first line {@link #main(String[])} prints: this prefix, then the port. */
+    static final String PORT_LINE = "PatientServer port ";
 
     static {
         // The JDK server writes the headers and the body in two segments; without TCP_NODELAY,
@@ -69,8 +84,39 @@ public final class PatientServer implements AutoCloseable {
         server.setExecutor(threads);
         PatientServer s = new PatientServer(body, server, threads);
         server.createContext(BASE_PATH, s::handle);
+        server.createContext(STATS_PATH, s::stats);
         server.start();
         return s;
+    }
+
+    /**
+     * Runs a server in this process: prints {@code PatientServer port N} on the first line of
+     * standard output, serves until standard input ends, then prints the counts and exits.
+     *
+     * @param args none
+     * @throws IOException when the example cannot be read or the server cannot start
+     */
+    public static void main(String[] args) throws IOException {
+        try (PatientServer server = start()) {
+            System.out.println(PORT_LINE + server.server.getAddress().getPort());
+            System.out.flush();
+            InputStream in = System.in;
+            while (in.read() >= 0) {
+                // serve until the parent closes our standard input (or dies)
+            }
+            System.out.println("server: " + server.counts());
+            System.out.flush();
+        }
+    }
+
+    /**
+     * Starts {@link #main(String[])} in a separate JVM on this JVM's class path.
+     *
+     * @return the running server process
+     * @throws IOException when the process cannot start or does not print its port
+     */
+    public static Remote startProcess() throws IOException {
+        return Remote.start();
     }
 
     /**
@@ -106,6 +152,21 @@ public final class PatientServer implements AutoCloseable {
         return requests.sum() + " requests on " + connections.size() + " connections";
     }
 
+    private void stats(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            exchange.getRequestBody().close();
+            byte[] text = counts().getBytes(StandardCharsets.UTF_8);
+            if ("reset".equals(exchange.getRequestURI().getQuery())) {
+                resetCounts();
+            }
+            exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+            exchange.sendResponseHeaders(200, text.length);
+            try (OutputStream os = exchange.getResponseBody()) {
+                os.write(text);
+            }
+        }
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             requests.increment();
@@ -134,6 +195,110 @@ public final class PatientServer implements AutoCloseable {
         String value = in.getFirst(name);
         if (value != null) {
             out.set(name, value);
+        }
+    }
+
+    /**
+     * A {@link PatientServer} running in a JVM of its own (its {@link PatientServer#main(String[])}),
+     * started on this JVM's class path with {@code -Xms256m -Xmx256m}. Closing it closes the
+     * process's standard input, waits for its last line and stops it.
+     */
+    public static final class Remote implements AutoCloseable {
+        private final Process process;
+        private final BufferedReader out;
+        private final int port;
+        private final int bodyLength;
+
+        private Remote(Process process, BufferedReader out, int port, int bodyLength) {
+            this.process = process;
+            this.out = out;
+            this.port = port;
+            this.bodyLength = bodyLength;
+        }
+
+        private static Remote start() throws IOException {
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            Process process = new ProcessBuilder(java, "-Xms256m", "-Xmx256m", "-cp",
+                    System.getProperty("java.class.path"), PatientServer.class.getName())
+                    .redirectError(ProcessBuilder.Redirect.INHERIT)
+                    .start();
+            BufferedReader out = new BufferedReader(
+                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            String line = out.readLine();
+            if (line == null || !line.startsWith(PORT_LINE)) {
+                process.destroyForcibly();
+                throw new IOException("the server process printed " + line + " instead of its port");
+            }
+            int port = Integer.parseInt(line.substring(PORT_LINE.length()).trim());
+            int bodyLength;
+            try (InputStream in = PatientServer.class.getResourceAsStream(EXAMPLE)) {
+                if (in == null) {
+                    throw new IOException("missing resource " + EXAMPLE);
+                }
+                bodyLength = in.readAllBytes().length;
+            }
+            return new Remote(process, out, port, bodyLength);
+        }
+
+        /**
+         * The server's origin.
+         *
+         * @return {@code http://127.0.0.1:<port>}
+         */
+        public String origin() {
+            return "http://127.0.0.1:" + port;
+        }
+
+        /**
+         * The example's size.
+         *
+         * @return the body's length in bytes
+         */
+        public int bodyLength() {
+            return bodyLength;
+        }
+
+        /**
+         * What the server saw since the last reset.
+         *
+         * @return {@code N requests on M connections}
+         * @throws IOException when the server does not answer
+         */
+        public String counts() throws IOException {
+            return stats("");
+        }
+
+        /**
+         * Forgets the requests and connections counted so far.
+         *
+         * @throws IOException when the server does not answer
+         */
+        public void resetCounts() throws IOException {
+            stats("?reset");
+        }
+
+        private String stats(String query) throws IOException {
+            HttpURLConnection c = (HttpURLConnection) URI.create(origin() + STATS_PATH + query).toURL().openConnection();
+            try (InputStream in = c.getInputStream()) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } finally {
+                c.disconnect();
+            }
+        }
+
+        /** Closes the process's standard input, so that it prints its counts and exits. */
+        @Override
+        public void close() throws IOException {
+            process.getOutputStream().close();
+            try {
+                if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+            out.close();
         }
     }
 

@@ -1,5 +1,9 @@
 package uk.nhs.sdk.benchmarks;
 
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.rest.client.api.IRestfulClientFactory;
+import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,6 +15,11 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import org.apache.http.client.config.RequestConfig;
+import org.apache.http.impl.client.CloseableHttpClient;
+import org.apache.http.impl.client.HttpClients;
+import org.apache.http.impl.conn.PoolingHttpClientConnectionManager;
+import org.hl7.fhir.r4.model.Patient;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -29,10 +38,12 @@ import uk.nhs.sdk.identity.pds.RetrievedPatient;
 
 /**
  * The cost of one PDS read ({@code GET /Patient/{id}}) through the SDK's {@link PdsClient},
- * against the bare transport underneath it: the same GET with a plain OkHttp client, with and
- * without a Jackson parse of the body.
+ * against the bare transport underneath it (the same GET with a plain OkHttp client, with and
+ * without a Jackson parse of the body) and against the Java alternative, HAPI FHIR's generic client.
  *
- * <p>Each trial starts one loopback server (the JDK's {@code com.sun.net.httpserver.HttpServer},
+ * <p>Each trial starts one loopback server in a JVM of its own ({@link PatientServer#startProcess()},
+ * so that {@code -prof gc} and the CPU figures count the client's work alone: the JDK's
+ * {@code com.sun.net.httpserver.HttpServer},
  * {@value PatientServer#SERVER_THREADS} threads, bound to 127.0.0.1 on a free port) that answers every
  * {@code GET .../Patient/{id}} with the official PDS "retrieve patient" example (9,959 bytes, held
  * in memory), {@code ETag: W/"2"} and {@code Content-Type: application/fhir+json}, with
@@ -44,6 +55,10 @@ import uk.nhs.sdk.identity.pds.RetrievedPatient;
  *       default options), {@code getPatient(9000000009)}.
  *   <li>{@link #okHttpBare()}: a shared {@code OkHttpClient}, the GET and the body read as bytes.
  *   <li>{@link #okHttpJackson()}: the same, then {@code ObjectMapper.readValue(bytes, Map.class)}.
+ *   <li>{@link #hapiGeneric()}: HAPI FHIR's generic client (R4), tuned as a careful user would:
+ *       no server validation (no {@code /metadata} call), one shared client, and a pooled Apache
+ *       HttpClient ({@value PatientServer#SERVER_THREADS} connections) without the stale-connection
+ *       check; {@code read().resource(Patient.class).withId(id).execute()}.
  * </ul>
  *
  * <p>Run it at 1 and at 16 threads ({@code -t 1}, {@code -t 16}), as the module's README shows.
@@ -58,13 +73,15 @@ import uk.nhs.sdk.identity.pds.RetrievedPatient;
 public class PdsGetBenchmark {
     /** The NHS number asked for (the sandbox's full patient, and the example's id). */
     public static final String NHS_NUMBER = "9000000009";
-    private PatientServer server;
+    private PatientServer.Remote server;
 
     private PdsClient pds;
     private NhsNumber nhsNumber;
     private OkHttpClient okHttp;
     private Request request;
     private ObjectMapper mapper;
+    private CloseableHttpClient apache;
+    private IGenericClient hapi;
 
     /**
      * Creates the benchmark (JMH does this).
@@ -79,7 +96,7 @@ public class PdsGetBenchmark {
      */
     @Setup(Level.Trial)
     public void setUp() throws IOException {
-        server = PatientServer.start();
+        server = PatientServer.startProcess();
         String origin = server.origin();
 
         pds = PdsClient.builder().baseUrl(URI.create(origin + PatientServer.BASE_PATH)).build();
@@ -90,6 +107,21 @@ public class PdsGetBenchmark {
                 .connectionPool(new ConnectionPool(PatientServer.SERVER_THREADS, 5, TimeUnit.MINUTES)).build();
         request = new Request.Builder().url(origin + PatientServer.BASE_PATH + "/Patient/" + NHS_NUMBER).get().build();
         mapper = new ObjectMapper();
+
+        FhirContext fhir = FhirContext.forR4();
+        IRestfulClientFactory factory = fhir.getRestfulClientFactory();
+        factory.setServerValidationMode(ServerValidationModeEnum.NEVER);
+        PoolingHttpClientConnectionManager pool = new PoolingHttpClientConnectionManager(5, TimeUnit.MINUTES);
+        pool.setMaxTotal(PatientServer.SERVER_THREADS);
+        pool.setDefaultMaxPerRoute(PatientServer.SERVER_THREADS);
+        // RequestConfig.custom() leaves the stale-connection check off (HAPI's own client turns it on,
+        // which costs a blocking 1 ms read per request); the pool revalidates only connections idle 2 s.
+        RequestConfig config = RequestConfig.custom().setConnectTimeout(10_000).setSocketTimeout(10_000)
+                .setConnectionRequestTimeout(10_000).build();
+        apache = HttpClients.custom().setConnectionManager(pool).setDefaultRequestConfig(config)
+                .disableCookieManagement().build();
+        factory.setHttpClient(apache);
+        hapi = fhir.newRestfulGenericClient(origin + PatientServer.BASE_PATH);
 
         check();
         server.resetCounts();
@@ -105,6 +137,10 @@ public class PdsGetBenchmark {
         }
         if (!NHS_NUMBER.equals(okHttpJackson().get("id"))) {
             throw new IllegalStateException("Jackson did not parse the example's id");
+        }
+        Patient h = hapiGeneric();
+        if (!NHS_NUMBER.equals(h.getIdElement().getIdPart()) || !"2".equals(h.getMeta().getVersionId())) {
+            throw new IllegalStateException("HAPI did not read the example (id or version differ)");
         }
     }
 
@@ -151,9 +187,19 @@ public class PdsGetBenchmark {
     }
 
     /**
+     * The same GET through HAPI FHIR's generic client, the body parsed into HAPI's R4 {@code Patient}.
+     *
+     * @return the patient
+     */
+    @Benchmark
+    public Patient hapiGeneric() {
+        return hapi.read().resource(Patient.class).withId(NHS_NUMBER).execute();
+    }
+
+    /**
      * Prints what the server saw in the trial, then stops the clients and the server.
      *
-     * @throws Exception when the SDK client fails to close
+     * @throws Exception when a client or the server process fails to close
      */
     @TearDown(Level.Trial)
     public void tearDown() throws Exception {
@@ -164,6 +210,7 @@ public class PdsGetBenchmark {
         }
         okHttp.dispatcher().executorService().shutdown();
         okHttp.connectionPool().evictAll();
+        apache.close();
         server.close();
     }
 }
