@@ -127,6 +127,15 @@ public class PdsGetBenchmark {
         server.resetCounts();
     }
 
+    /**
+     * The server's origin, once {@link #setUp()} has run.
+     *
+     * @return {@code http://127.0.0.1:<port>}
+     */
+    public String origin() {
+        return server.origin();
+    }
+
     private void check() throws IOException {
         RetrievedPatient p = sdkGetPatient();
         if (!p.nhsNumber().equals(nhsNumber) || p.version() != 2) {
