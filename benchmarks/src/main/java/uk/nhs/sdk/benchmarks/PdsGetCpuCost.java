@@ -24,8 +24,10 @@ import uk.nhs.sdk.core.http.NhsResponse;
  * size.
  *
  * <pre>
- * java -cp benchmarks/target/benchmarks.jar uk.nhs.sdk.benchmarks.PdsGetCpuCost [calls] [rounds]
+ * java -cp benchmarks/target/benchmarks.jar uk.nhs.sdk.benchmarks.PdsGetCpuCost [calls] [rounds] [clients]
  * </pre>
+ *
+ * <p>{@code clients} is a comma-separated subset (for a profile of one client), by default all.
  */
 public final class PdsGetCpuCost {
     private PdsGetCpuCost() {
@@ -34,7 +36,8 @@ public final class PdsGetCpuCost {
     /**
      * Runs the measurement and prints one line per client and round, then the medians.
      *
-     * @param args the calls per round (default 5,000) and the rounds (default 5)
+     * @param args the calls per round (default 5,000), the rounds (default 5), and optionally the
+     *     clients to run, comma-separated
      * @throws Exception when the server cannot start or a client fails
      */
     public static void main(String[] args) throws Exception {
@@ -57,6 +60,9 @@ public final class PdsGetCpuCost {
             });
             clients.put("sdkGetPatient", b::sdkGetPatient);
             clients.put("hapiGeneric", b::hapiGeneric);
+            if (args.length > 2) {
+                clients.keySet().retainAll(java.util.Set.of(args[2].split(",")));
+            }
             Map<String, List<Double>> cpu = new LinkedHashMap<>();
             Map<String, List<Double>> bytes = new LinkedHashMap<>();
             for (String k : clients.keySet()) {
