@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import uk.nhs.sdk.core.internal.http.HeaderValues;
 import uk.nhs.sdk.core.internal.http.PercentEncoding;
+import uk.nhs.sdk.core.internal.http.RequestIds;
 import uk.nhs.sdk.core.error.NhsValidationException;
 
 /**
@@ -42,7 +42,7 @@ public final class NhsRequest {
         this.body = b.body;
         this.idempotency = b.idempotency != null ? b.idempotency
                 : ("GET".equals(b.method) || "HEAD".equals(b.method) ? Idempotency.SAFE : Idempotency.NONE);
-        this.requestId = b.requestId != null ? b.requestId : UUID.randomUUID().toString();
+        this.requestId = b.requestId != null ? b.requestId : RequestIds.random();
         this.correlationId = b.correlationId;
         this.reconcileId = b.reconcileId;
         this.streamingResponse = b.streamingResponse;
