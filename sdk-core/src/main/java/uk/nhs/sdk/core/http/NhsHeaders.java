@@ -5,17 +5,24 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Response headers, with case-insensitive names.
  */
 public final class NhsHeaders {
-    private final Map<String, List<String>> values;
+    private static final NhsHeaders EMPTY = new NhsHeaders(new String[0], new String[0]);
 
-    private NhsHeaders(Map<String, List<String>> values) {
+    // The pairs as given, in order; a response carries a handful, so a lookup scans them rather
+    // than building a map per response that most callers never read.
+    private final String[] names;
+    private final String[] values;
+
+    private NhsHeaders(String[] names, String[] values) {
+        this.names = names;
         this.values = values;
     }
 
@@ -26,12 +33,19 @@ public final class NhsHeaders {
      * @return the headers
      */
     public static NhsHeaders of(List<Map.Entry<String, String>> pairs) {
-        Map<String, List<String>> m = new TreeMap<>();
-        for (Map.Entry<String, String> e : pairs) {
-            m.computeIfAbsent(e.getKey().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(e.getValue());
+        int n = pairs.size();
+        if (n == 0) {
+            return EMPTY;
         }
-        m.replaceAll((k, v) -> List.copyOf(v));
-        return new NhsHeaders(Collections.unmodifiableMap(m));
+        String[] names = new String[n];
+        String[] values = new String[n];
+        int i = 0;
+        for (Map.Entry<String, String> e : pairs) {
+            names[i] = Objects.requireNonNull(e.getKey(), "name");
+            values[i] = Objects.requireNonNull(e.getValue(), "value");
+            i++;
+        }
+        return new NhsHeaders(names, values);
     }
 
     /**
@@ -41,8 +55,13 @@ public final class NhsHeaders {
      * @return the value, if present
      */
     public Optional<String> first(String name) {
-        List<String> v = values.get(name.toLowerCase(Locale.ROOT));
-        return v == null || v.isEmpty() ? Optional.empty() : Optional.of(v.get(0));
+        Objects.requireNonNull(name, "name");
+        for (int i = 0; i < names.length; i++) {
+            if (same(names[i], name)) {
+                return Optional.of(values[i]);
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -52,7 +71,17 @@ public final class NhsHeaders {
      * @return an unmodifiable list, possibly empty
      */
     public List<String> all(String name) {
-        return values.getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
+        Objects.requireNonNull(name, "name");
+        List<String> found = null;
+        for (int i = 0; i < names.length; i++) {
+            if (same(names[i], name)) {
+                if (found == null) {
+                    found = new ArrayList<>(2);
+                }
+                found.add(values[i]);
+            }
+        }
+        return found == null ? List.of() : List.copyOf(found);
     }
 
     /**
@@ -61,7 +90,32 @@ public final class NhsHeaders {
      * @return an unmodifiable set
      */
     public Set<String> names() {
-        return values.keySet();
+        Set<String> s = new TreeSet<>();
+        for (String n : names) {
+            s.add(n.toLowerCase(Locale.ROOT));
+        }
+        return Collections.unmodifiableSet(s);
+    }
+
+    /**
+     * Whether two names are the same header: names match by their {@link Locale#ROOT} lower case.
+     * For ASCII (every HTTP token) that is {@code equalsIgnoreCase}, without a lower-case copy;
+     * beyond ASCII the two can differ, so such names are compared in lower case.
+     */
+    private static boolean same(String candidate, String wanted) {
+        if (ascii(candidate) && ascii(wanted)) {
+            return candidate.equalsIgnoreCase(wanted);
+        }
+        return candidate.toLowerCase(Locale.ROOT).equals(wanted.toLowerCase(Locale.ROOT));
+    }
+
+    private static boolean ascii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -71,6 +125,6 @@ public final class NhsHeaders {
      */
     @Override
     public String toString() {
-        return "NhsHeaders" + values.keySet();
+        return "NhsHeaders" + names();
     }
 }
