@@ -64,13 +64,15 @@ final class TransportStep implements PipelinePolicy {
                     null, null), "the call's deadline passed", false);
         }
         Request.Builder rb = new Request.Builder().url(call.url());
-        Headers.Builder hb = new Headers.Builder();
+        // straight into the request's own header builder: the call's headers are already one per
+        // name (CallState.setHeader replaces case-insensitively), so add needs no set's scan, and
+        // no intermediate Headers is built and copied again by Request.Builder.headers
         for (Map.Entry<String, String> h : call.attemptHeaders()) {
-            hb.set(h.getKey(), h.getValue());
+            rb.addHeader(h.getKey(), h.getValue());
         }
-        rb.headers(hb.build());
-        rb.method(request.method(), request.body().map(b -> okBody(b, call)).orElse(
-                BODY_METHODS.contains(request.method()) ? EMPTY : null));
+        NhsRequestBody body = request.body().orElse(null);
+        rb.method(request.method(), body != null ? okBody(body, call)
+                : BODY_METHODS.contains(request.method()) ? EMPTY : null);
         rb.tag(CallState.class, call);
         boolean oneShot = request.idempotency() == Idempotency.NONE
                 || request.body().map(b -> !b.replayable()).orElse(false);
