@@ -30,6 +30,7 @@ final class CallState implements PipelineCall {
     private final Instant deadline;
     private final List<Map.Entry<String, String>> callHeaders = new ArrayList<>(12);
     private List<Map.Entry<String, String>> attemptHeaders;
+    private boolean inAttempt;
     private Map<String, Object> attributes;
     private String correlationId;
     private String correlationOverride;
@@ -105,6 +106,9 @@ final class CallState implements PipelineCall {
     @Override
     public void setHeader(String name, String value) {
         HeaderValues.check("header", name, value);
+        if (inAttempt && attemptHeaders == null) {
+            attemptHeaders = new ArrayList<>(callHeaders); // the attempt's own copy, made on its first change
+        }
         List<Map.Entry<String, String>> list = current();
         Map.Entry<String, String> entry = new AbstractMap.SimpleImmutableEntry<>(name, value);
         for (int i = 0; i < list.size(); i++) {
@@ -142,16 +146,21 @@ final class CallState implements PipelineCall {
         return url;
     }
 
-    /** Starts an attempt: a fresh copy of the call's headers, nothing sent yet. */
+    /**
+     * Starts an attempt: the call's headers, nothing sent yet. A header set during the attempt goes
+     * to the attempt's own copy of them (made then), so the next attempt starts from the call's.
+     */
     void beginAttempt() {
         attempt++;
-        attemptHeaders = new ArrayList<>(callHeaders);
+        inAttempt = true;
+        attemptHeaders = null;
         attemptSent = false;
         bodyWritten = false;
     }
 
     /** Back in the per-call stage: headers set now apply to the call. */
     void endAttempt() {
+        inAttempt = false;
         attemptHeaders = null;
     }
 
