@@ -21,6 +21,9 @@ public final class PercentEncoding {
      * @return the encoded value
      */
     public static String encode(String value) {
+        if (unreserved(value)) {
+            return value; // nothing to encode (an NHS number, an id): no copy
+        }
         byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
         StringBuilder sb = new StringBuilder(bytes.length + 8);
         for (byte b : bytes) {
@@ -33,5 +36,16 @@ public final class PercentEncoding {
             }
         }
         return sb.toString();
+    }
+
+    private static boolean unreserved(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '.'
+                    || c == '_' || c == '~')) {
+                return false;
+            }
+        }
+        return true;
     }
 }
