@@ -36,9 +36,10 @@ public final class NhsRequest {
     private NhsRequest(Builder b) {
         this.method = b.method;
         this.pathTemplate = b.pathTemplate;
-        this.pathParams = Map.copyOf(b.pathParams);
-        this.query = List.copyOf(b.query);
-        this.headers = List.copyOf(b.headers);
+        // copies only of what was set: most requests have no query, no headers, no extra statuses
+        this.pathParams = b.pathParams.isEmpty() ? Map.of() : Map.copyOf(b.pathParams);
+        this.query = b.query.isEmpty() ? List.of() : List.copyOf(b.query);
+        this.headers = b.headers.isEmpty() ? List.of() : List.copyOf(b.headers);
         this.body = b.body;
         this.idempotency = b.idempotency != null ? b.idempotency
                 : ("GET".equals(b.method) || "HEAD".equals(b.method) ? Idempotency.SAFE : Idempotency.NONE);
@@ -46,7 +47,7 @@ public final class NhsRequest {
         this.correlationId = b.correlationId;
         this.reconcileId = b.reconcileId;
         this.streamingResponse = b.streamingResponse;
-        this.retryOnStatuses = Set.copyOf(b.retryOnStatuses);
+        this.retryOnStatuses = b.retryOnStatuses == null ? Set.of() : Set.copyOf(b.retryOnStatuses);
         for (int i = placeholderStart(pathTemplate, 0); i >= 0;
                 i = placeholderStart(pathTemplate, placeholderEnd(pathTemplate, i) + 1)) {
             String name = pathTemplate.substring(i + 1, placeholderEnd(pathTemplate, i));
@@ -244,7 +245,7 @@ public final class NhsRequest {
         private String correlationId;
         private String reconcileId;
         private boolean streamingResponse;
-        private final Set<Integer> retryOnStatuses = new java.util.HashSet<>();
+        private Set<Integer> retryOnStatuses;
 
         private Builder(String method, String pathTemplate) {
             this.method = Objects.requireNonNull(method, "method").toUpperCase(Locale.ROOT);
@@ -388,6 +389,9 @@ public final class NhsRequest {
             for (int s : statuses) {
                 if (s < 400 || s > 599) {
                     throw new NhsValidationException("retryOnStatus", "takes 4xx and 5xx statuses");
+                }
+                if (retryOnStatuses == null) {
+                    retryOnStatuses = new java.util.HashSet<>();
                 }
                 retryOnStatuses.add(s);
             }
