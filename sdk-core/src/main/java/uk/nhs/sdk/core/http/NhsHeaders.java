@@ -8,22 +8,32 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
  * Response headers, with case-insensitive names.
  */
 public final class NhsHeaders {
-    private static final NhsHeaders EMPTY = new NhsHeaders(new String[0], new String[0]);
+    private static final NhsHeaders EMPTY = new NhsHeaders(new String[0], new String[0], null);
+    /**
+     * Up to this many pairs a lookup scans them; beyond it (no NHS service sends that many, but a
+     * hostile or broken server may send thousands) they are indexed once, so that a caller looking
+     * up each of {@link #names()} stays linear rather than quadratic in the count.
+     */
+    static final int SCAN_LIMIT = 32;
 
     // The pairs as given, in order; a response carries a handful, so a lookup scans them rather
     // than building a map per response that most callers never read.
     private final String[] names;
     private final String[] values;
+    /** Lower-cased name to its values in order, only for more than {@link #SCAN_LIMIT} pairs. */
+    private final Map<String, List<String>> index;
 
-    private NhsHeaders(String[] names, String[] values) {
+    private NhsHeaders(String[] names, String[] values, Map<String, List<String>> index) {
         this.names = names;
         this.values = values;
+        this.index = index;
     }
 
     /**
@@ -45,7 +55,16 @@ public final class NhsHeaders {
             values[i] = Objects.requireNonNull(e.getValue(), "value");
             i++;
         }
-        return new NhsHeaders(names, values);
+        return new NhsHeaders(names, values, n > SCAN_LIMIT ? index(names, values) : null);
+    }
+
+    private static Map<String, List<String>> index(String[] names, String[] values) {
+        Map<String, List<String>> m = new TreeMap<>();
+        for (int i = 0; i < names.length; i++) {
+            m.computeIfAbsent(names[i].toLowerCase(Locale.ROOT), k -> new ArrayList<>(1)).add(values[i]);
+        }
+        m.replaceAll((k, v) -> List.copyOf(v));
+        return Collections.unmodifiableMap(m);
     }
 
     /**
@@ -56,6 +75,10 @@ public final class NhsHeaders {
      */
     public Optional<String> first(String name) {
         Objects.requireNonNull(name, "name");
+        if (index != null) {
+            List<String> v = index.get(name.toLowerCase(Locale.ROOT));
+            return v == null ? Optional.empty() : Optional.of(v.get(0));
+        }
         for (int i = 0; i < names.length; i++) {
             if (same(names[i], name)) {
                 return Optional.of(values[i]);
@@ -72,6 +95,9 @@ public final class NhsHeaders {
      */
     public List<String> all(String name) {
         Objects.requireNonNull(name, "name");
+        if (index != null) {
+            return index.getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
+        }
         List<String> found = null;
         for (int i = 0; i < names.length; i++) {
             if (same(names[i], name)) {
@@ -90,6 +116,9 @@ public final class NhsHeaders {
      * @return an unmodifiable set
      */
     public Set<String> names() {
+        if (index != null) {
+            return index.keySet();
+        }
         Set<String> s = new TreeSet<>();
         for (String n : names) {
             s.add(n.toLowerCase(Locale.ROOT));
