@@ -102,6 +102,39 @@ class PipelinePolicyTest extends WireMockTestBase {
     }
 
     @Test
+    void aHeaderAPerAttemptPolicySetsOnTheFirstAttemptOnlyDoesNotReachTheRetryWhichKeepsTheRequestId() {
+        a503Then200("/api/thing");
+        List<String> tenantSeen = new ArrayList<>();
+        NhsHttpClient c = client(NhsClientOptions.builder()
+                .addPolicy(PipelinePosition.PER_CALL, (call, next) -> {
+                    call.setHeader("X-Tenant", "north");
+                    return next.process();
+                })
+                .addPolicy(PipelinePosition.PER_ATTEMPT, (call, next) -> {
+                    tenantSeen.add(call.header("x-tenant").orElse("-") + " " + call.header("X-Only-First").orElse("-"));
+                    if (call.attempt() == 1) {
+                        call.setHeader("X-Only-First", "yes");
+                        call.setHeader("x-TENANT", "south");
+                    }
+                    return next.process();
+                }));
+
+        NhsRequest request = NhsRequest.builder("GET", "/thing").build();
+        c.execute(request);
+
+        assertThat(tenantSeen).containsExactly("north -", "north -");
+        List<LoggedRequest> sent = server.findAll(getRequestedFor(urlPathEqualTo("/api/thing")));
+        assertThat(sent).hasSize(2);
+        assertThat(sent.get(0).getHeader("X-Tenant")).isEqualTo("south");
+        assertThat(sent.get(0).getHeader("X-Only-First")).isEqualTo("yes");
+        assertThat(sent.get(1).getHeader("X-Tenant")).isEqualTo("north");
+        assertThat(sent.get(1).containsHeader("X-Only-First")).isFalse();
+        assertThat(sent).extracting(r -> r.getHeaders().getHeader("X-Tenant").values().size()).containsExactly(1, 1);
+        assertThat(sent).extracting(r -> r.getHeader("X-Request-ID")).containsExactly(request.requestId(),
+                request.requestId());
+    }
+
+    @Test
     void thePipelineListsItsStepsInTheDesignOrderWithTheCallersPoliciesInPlace() {
         PipelinePolicy mine = (call, next) -> next.process();
         NhsHttpClient c = NhsHttpClient.builder().serviceName("TEST").baseUrl(URI.create(server.baseUrl()))
