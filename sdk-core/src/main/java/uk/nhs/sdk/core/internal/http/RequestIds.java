@@ -1,6 +1,7 @@
 package uk.nhs.sdk.core.internal.http;
 
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -10,13 +11,29 @@ import java.util.concurrent.ThreadLocalRandom;
  * <p>It draws from {@link ThreadLocalRandom}, not {@link java.util.UUID#randomUUID()}'s shared
  * {@link java.security.SecureRandom}: that one is synchronised, so every call on every thread
  * queued on one lock, and paid for cryptographic strength this id does not need. The id must be
- * unique (PDS and NRL de-duplicate on it) and it is no secret and no capability: it is sent in
- * clear beside the request, logged, and echoed back; nobody gains by predicting it. 122 random
- * bits from a per-thread generator (seeded apart per thread) keep collisions as unlikely as
- * {@code randomUUID()}'s. Internal.
+ * unique (PDS and NRL de-duplicate on it: two different writes under one id could get the first
+ * one's answer) but it is no secret and no capability: it is sent in clear beside the request,
+ * logged, and echoed back; nobody gains by predicting it.
+ *
+ * <p>{@code ThreadLocalRandom} alone is not enough for uniqueness across processes: a thread's
+ * draws are a function of a 64-bit seed, which it derives from the clock when its class loads
+ * (unless {@code java.util.secureRandomSeed} is set), so two JVMs started alike (a fleet scaled out
+ * at once) could repeat each other's ids. Each id is therefore the two draws XORed with a 128-bit
+ * salt drawn once per process from {@code SecureRandom}: ids of different processes then collide
+ * only as often as random UUIDs do, whatever their generators' seeds; within a process each
+ * thread's generator is seeded apart from the others'. Internal.
  */
 public final class RequestIds {
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+    /** This process's salt: drawn once, from the platform's strong source. */
+    private static final long SALT_HIGH;
+    private static final long SALT_LOW;
+
+    static {
+        SecureRandom seed = new SecureRandom();
+        SALT_HIGH = seed.nextLong();
+        SALT_LOW = seed.nextLong();
+    }
 
     private RequestIds() {
     }
@@ -28,8 +45,19 @@ public final class RequestIds {
      */
     public static String random() {
         ThreadLocalRandom r = ThreadLocalRandom.current();
-        long msb = r.nextLong() & ~0xF000L | 0x4000L; // version 4
-        long lsb = r.nextLong() & ~(0xC000L << 48) | 0x8000L << 48; // IETF variant (10xx)
+        return fromDraws(r.nextLong(), r.nextLong());
+    }
+
+    /**
+     * The id for two draws: salted, then the version and variant bits set.
+     *
+     * @param high the first draw
+     * @param low the second draw
+     * @return the id
+     */
+    static String fromDraws(long high, long low) {
+        long msb = (high ^ SALT_HIGH) & ~0xF000L | 0x4000L; // version 4
+        long lsb = (low ^ SALT_LOW) & ~(0xC000L << 48) | 0x8000L << 48; // IETF variant (10xx)
         return format(msb, lsb);
     }
 

@@ -2,10 +2,14 @@ package uk.nhs.sdk.core.internal.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -68,5 +72,41 @@ class RequestIdsTest {
         assertThat(msbAnd).isEqualTo(0x4000L);
         assertThat(lsbOr).isEqualTo(~(0x4000L << 48));
         assertThat(lsbAnd).isEqualTo(0x8000L << 48);
+    }
+
+    /**
+     * Two JVMs whose {@code ThreadLocalRandom}s draw the same numbers (their 64-bit seeds come from
+     * the clock, so a fleet started at once can share one) must still send different ids: the id
+     * for the same draws in another process differs from this one's.
+     */
+    @Example
+    void theSameDrawsGiveAnotherIdInAnotherProcess() throws IOException, InterruptedException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                RequestIdsTest.class.getName() + "$FixedDraws").redirectErrorStream(true).start();
+        try {
+            String theirs = new String(child.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
+            assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(child.exitValue()).isZero();
+            String ours = RequestIds.fromDraws(FixedDraws.HIGH, FixedDraws.LOW);
+            assertThat(UUID.fromString(theirs).version()).isEqualTo(4);
+            assertThat(theirs).isNotEqualTo(ours);
+            assertThat(RequestIds.fromDraws(FixedDraws.HIGH, FixedDraws.LOW)).isEqualTo(ours);
+        } finally {
+            child.destroyForcibly();
+        }
+    }
+
+    /** Prints the id for fixed draws, in a process of its own. */
+    static final class FixedDraws {
+        static final long HIGH = 0x0123456789abcdefL;
+        static final long LOW = 0xfedcba9876543210L;
+
+        private FixedDraws() {
+        }
+
+        public static void main(String[] args) {
+            System.out.println(RequestIds.fromDraws(HIGH, LOW));
+        }
     }
 }
