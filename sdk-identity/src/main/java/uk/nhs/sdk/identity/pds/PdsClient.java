@@ -137,6 +137,11 @@ public final class PdsClient implements AutoCloseable {
         Objects.requireNonNull(nhsNumber, "nhsNumber");
         NhsResponse r = http.execute(NhsRequest.builder("GET", "/Patient/{id}").pathParam("id", nhsNumber.value())
                 .idempotency(Idempotency.SAFE).build());
+        return retrieved(r, nhsNumber);
+    }
+
+    /** Decodes a retrieval's 2xx response: everything {@link #getPatient} does after the call. */
+    static RetrievedPatient retrieved(NhsResponse r, NhsNumber nhsNumber) {
         Patient patient = patient(r);
         NhsNumber current = patient.nhsNumber().orElseThrow(() -> new NhsDecodeException(
                 "PDS returned a Patient whose id is not a valid NHS number", r.details(), null));
@@ -159,7 +164,11 @@ public final class PdsClient implements AutoCloseable {
         for (Map.Entry<String, String> q : search.queryParameters()) {
             b.query(q.getKey(), q.getValue());
         }
-        NhsResponse r = http.execute(b.build());
+        return searchResult(http.execute(b.build()));
+    }
+
+    /** Decodes a search's 2xx response: everything {@link #search} does after the call. */
+    static SearchResult searchResult(NhsResponse r) {
         JsonNode body = PdsResponses.json(r);
         String type = body.path("resourceType").asText("");
         if ("OperationOutcome".equals(type)) {
@@ -293,7 +302,7 @@ public final class PdsClient implements AutoCloseable {
         }
     }
 
-    private static Patient patient(NhsResponse r) {
+    static Patient patient(NhsResponse r) {
         JsonNode body = PdsResponses.json(r);
         try {
             return new Patient(body);
