@@ -169,10 +169,16 @@ public final class PdsClient implements AutoCloseable {
 
     /** Decodes a search's 2xx response: everything {@link #search} does after the call. */
     static SearchResult searchResult(NhsResponse r) {
-        JsonNode body = PdsResponses.json(r);
-        String type = body.path("resourceType").asText("");
+        byte[] bytes = PdsResponses.jsonBody(r);
+        Object body;
+        try {
+            body = PatientDecoder.searchDocument(bytes);
+        } catch (InvalidFhir e) {
+            throw PdsResponses.decode(r, e);
+        }
+        String type = PatientDecoder.resourceType(body);
         if ("OperationOutcome".equals(type)) {
-            OperationOutcome oo = outcome(r, body);
+            OperationOutcome oo = outcome(r, PdsResponses.tree(r, bytes));
             String code = oo.errorCode().orElse(null);
             if ("TOO_MANY_MATCHES".equals(code)) {
                 return new SearchResult.TooManyMatches(r.requestId());
@@ -183,14 +189,7 @@ public final class PdsClient implements AutoCloseable {
             if (!"Bundle".equals(type)) {
                 throw new InvalidFhir("a search answered neither a Bundle nor an OperationOutcome");
             }
-            List<SearchMatch> matches = new ArrayList<>();
-            for (JsonNode entry : FhirJson.array(body, "entry")) {
-                JsonNode resource = FhirJson.object(entry, "resource")
-                        .orElseThrow(() -> new InvalidFhir("a search entry has no resource"));
-                double score = FhirJson.object(entry, "search").flatMap(s -> FhirJson.number(s, "score"))
-                        .orElseThrow(() -> new InvalidFhir("a search entry has no search.score"));
-                matches.add(new SearchMatch(new Patient(resource), score));
-            }
+            List<SearchMatch> matches = PatientDecoder.matches(body, bytes);
             return matches.isEmpty() ? new SearchResult.NoMatches(r.requestId())
                     : new SearchResult.Matches(matches, r.requestId());
         } catch (InvalidFhir e) {
@@ -303,9 +302,9 @@ public final class PdsClient implements AutoCloseable {
     }
 
     static Patient patient(NhsResponse r) {
-        JsonNode body = PdsResponses.json(r);
+        byte[] body = PdsResponses.jsonBody(r);
         try {
-            return new Patient(body);
+            return PatientDecoder.patient(body);
         } catch (InvalidFhir e) {
             throw PdsResponses.decode(r, e);
         }
