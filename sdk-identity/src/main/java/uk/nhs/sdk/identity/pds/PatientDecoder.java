@@ -35,7 +35,14 @@ final class PatientDecoder {
     private static final Schema STRINGS = Schema.arrayOf(Schema.VALUE);
 
     static {
-        EXTENSION.values("url", "valueBoolean", "valueString", "valueDateTime")
+        EXTENSION.field("url", Schema.oneOf(FhirCodec.VERIFICATION_STATUS, FhirCodec.ADDRESS_KEY,
+                FhirCodec.OTHER_CONTACT_SYSTEM, FhirCodec.NOMINATED_PHARMACY, FhirCodec.PREFERRED_DISPENSER,
+                FhirCodec.APPLIANCE_SUPPLIER, FhirCodec.COMMUNICATION, FhirCodec.CONTACT_PREFERENCE,
+                FhirCodec.DEATH_NOTIFICATION, FhirCodec.BIRTH_PLACE, FhirCodec.REMOVAL_FROM_REGISTRATION, "type",
+                "value", "language", "interpreterRequired", "PreferredWrittenCommunicationFormat",
+                "PreferredContactMethod", "PreferredContactTimes", "deathNotificationStatus", "systemEffectiveDate",
+                "removalFromRegistrationCode", "effectiveTime"))
+                .values("valueBoolean", "valueString", "valueDateTime")
                 .field("valueCodeableConcept", CONCEPT).field("valueCoding", CODING)
                 .field("valueReference", ORGANISATION).field("valuePeriod", PERIOD)
                 .field("valueAddress", Schema.object().values("city", "district", "country"))

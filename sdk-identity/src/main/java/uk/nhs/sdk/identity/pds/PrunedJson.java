@@ -37,6 +37,9 @@ final class PrunedJson {
     /** An array where the schema expects no array (its content is skipped). */
     static final Object ARRAY = new Marker("array");
 
+    /** A text none of the readers compares equal to anything (see {@link Schema#oneOf}); never handed out. */
+    static final String OTHER_TEXT = new String(new char[] {0, 'o', 't', 'h', 'e', 'r'});
+
     /** Parse errors never quote the input (it can hold patient data); the same settings as FhirJson's mapper. */
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build();
@@ -97,7 +100,7 @@ final class PrunedJson {
                 p.skipChildren();
                 return ARRAY;
             case VALUE_STRING:
-                return p.getText();
+                return s.known == null ? p.getText() : known(p, s.known);
             case VALUE_NUMBER_INT:
                 return p.getNumberValue();
             case VALUE_NUMBER_FLOAT:
@@ -113,8 +116,29 @@ final class PrunedJson {
         }
     }
 
+    private static String known(JsonParser p, String[] known) throws IOException {
+        char[] chars = p.getTextCharacters();
+        int offset = p.getTextOffset();
+        int length = p.getTextLength();
+        for (String k : known) {
+            if (k.length() == length && matches(k, chars, offset)) {
+                return k;
+            }
+        }
+        return OTHER_TEXT;
+    }
+
+    private static boolean matches(String k, char[] chars, int offset) {
+        for (int i = k.length() - 1; i >= 0; i--) {
+            if (k.charAt(i) != chars[offset + i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static Obj object(JsonParser p, Schema s) throws IOException {
-        Obj o = new Obj();
+        Obj o = new Obj(s.capacity);
         if (s.span) {
             o.start = p.currentTokenLocation().getByteOffset();
         }
@@ -262,35 +286,42 @@ final class PrunedJson {
 
     /** A JSON object's kept fields, in document order; a repeated field keeps its place and its last value. */
     static final class Obj {
-        private String[] keys = new String[8];
-        private Object[] values = new Object[8];
+        /** Keys at even indexes, their values after them. */
+        private Object[] slots;
         private int size;
         /** Byte offsets of the object's {@code {} and just after its {@code }}, when the schema asks for them. */
         long start = -1;
         long end = -1;
 
+        Obj(int capacity) {
+            slots = new Object[2 * capacity];
+        }
+
         Object get(String key) {
-            for (int i = 0; i < size; i++) {
-                if (keys[i].equals(key)) {
-                    return values[i];
+            Object[] s = slots;
+            for (int i = 0; i < size; i += 2) {
+                Object k = s[i];
+                if (k == key || key.equals(k)) {
+                    return s[i + 1];
                 }
             }
             return null;
         }
 
         void put(String key, Object value) {
-            for (int i = 0; i < size; i++) {
-                if (keys[i].equals(key)) {
-                    values[i] = value;
+            for (int i = 0; i < size; i += 2) {
+                Object k = slots[i];
+                if (k == key || key.equals(k)) {
+                    slots[i + 1] = value;
                     return;
                 }
             }
-            if (size == keys.length) {
-                keys = java.util.Arrays.copyOf(keys, size * 2);
-                values = java.util.Arrays.copyOf(values, size * 2);
+            if (size == slots.length) {
+                slots = java.util.Arrays.copyOf(slots, Math.max(4, size * 2));
             }
-            keys[size] = key;
-            values[size++] = value;
+            slots[size] = key;
+            slots[size + 1] = value;
+            size += 2;
         }
     }
 
@@ -302,11 +333,28 @@ final class PrunedJson {
         final Map<String, Schema> fields;
         final Schema element;
         final boolean span;
+        /** For a single value: the texts it is compared with; any other text is read as {@link #OTHER_TEXT}. */
+        final String[] known;
+        /** The slots an object starts with. */
+        int capacity = 2;
 
         private Schema(Map<String, Schema> fields, Schema element, boolean span) {
+            this(fields, element, span, null);
+        }
+
+        private Schema(Map<String, Schema> fields, Schema element, boolean span, String[] known) {
             this.fields = fields;
             this.element = element;
             this.span = span;
+            this.known = known;
+        }
+
+        /**
+         * A single text that readers only compare with the texts given (an extension's {@code url}): a
+         * known text is read as that constant and any other as {@link #OTHER_TEXT}, so no string is made.
+         */
+        static Schema oneOf(String... known) {
+            return new Schema(null, null, false, known.clone());
         }
 
         /** An object; fill its fields with {@link #field}. */
@@ -326,6 +374,7 @@ final class PrunedJson {
         /** Keeps a field (built once, at class initialisation: not thread-safe while building). */
         Schema field(String name, Schema schema) {
             fields.put(name, schema);
+            capacity = Math.min(fields.size(), 4);
             return this;
         }
 
@@ -334,6 +383,7 @@ final class PrunedJson {
             for (String n : names) {
                 fields.put(n, VALUE);
             }
+            capacity = Math.min(fields.size(), 4);
             return this;
         }
     }
