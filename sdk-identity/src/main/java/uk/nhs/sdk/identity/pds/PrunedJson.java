@@ -289,7 +289,7 @@ final class PrunedJson {
         /** Keys at even indexes, their values after them. */
         private Object[] slots;
         private int size;
-        /** Byte offsets of the object's {@code {} and just after its {@code }}, when the schema asks for them. */
+        /** Byte offsets of the object's opening brace and of just after its closing brace, when the schema asks. */
         long start = -1;
         long end = -1;
 
