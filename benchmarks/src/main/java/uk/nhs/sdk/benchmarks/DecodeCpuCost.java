@@ -16,7 +16,7 @@ import java.util.function.Supplier;
  * and the medians over the rounds are printed last.
  *
  * <pre>
- * java -cp benchmarks/target/benchmarks.jar uk.nhs.sdk.benchmarks.DecodeCpuCost [calls] [rounds]
+ * java -cp benchmarks/target/benchmarks.jar uk.nhs.sdk.benchmarks.DecodeCpuCost [calls] [rounds] [Patient|Bundle]
  * </pre>
  */
 public final class DecodeCpuCost {
@@ -28,7 +28,8 @@ public final class DecodeCpuCost {
     /**
      * Runs the measurement and prints one line per workload and round, then the medians.
      *
-     * @param args the decodes per round (default 20,000) and the rounds (default 5)
+     * @param args the decodes per round (default 20,000), the rounds (default 5) and, optionally,
+     *     {@code Patient} or {@code Bundle} to run only that input's workloads
      * @throws Exception when the benchmark's set-up fails
      */
     public static void main(String[] args) throws Exception {
@@ -45,6 +46,10 @@ public final class DecodeCpuCost {
         work.put("hapiBundle", b::hapiBundle);
         com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long thread = Thread.currentThread().getId();
+        if (args.length > 2) {
+            // one JVM per input keeps the other workloads' type profiles out of the JIT's code
+            work.keySet().removeIf(k -> !k.endsWith(args[2]));
+        }
         Map<String, List<double[]>> results = new LinkedHashMap<>();
         for (int round = 1; round <= rounds; round++) {
             for (Map.Entry<String, Supplier<Object>> w : work.entrySet()) {
@@ -61,6 +66,9 @@ public final class DecodeCpuCost {
         }
         for (String input : new String[] {"Patient", "Bundle"}) {
             for (String other : new String[] {"jacksonMap", "hapi"}) {
+                if (!results.containsKey("sdk" + input) || !results.containsKey(other + input)) {
+                    continue;
+                }
                 List<double[]> ratios = new ArrayList<>();
                 for (int i = 0; i < rounds; i++) {
                     ratios.add(new double[] {results.get("sdk" + input).get(i)[0]
