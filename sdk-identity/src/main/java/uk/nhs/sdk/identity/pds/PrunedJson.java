@@ -116,12 +116,15 @@ final class PrunedJson {
         }
     }
 
-    private static String known(JsonParser p, String[] known) throws IOException {
+    private static String known(JsonParser p, String[][] byLength) throws IOException {
+        int length = p.getTextLength();
+        if (length >= byLength.length || byLength[length] == null) {
+            return OTHER_TEXT;
+        }
         char[] chars = p.getTextCharacters();
         int offset = p.getTextOffset();
-        int length = p.getTextLength();
-        for (String k : known) {
-            if (k.length() == length && matches(k, chars, offset)) {
+        for (String k : byLength[length]) {
+            if (matches(k, chars, offset)) {
                 return k;
             }
         }
@@ -333,8 +336,11 @@ final class PrunedJson {
         final Map<String, Schema> fields;
         final Schema element;
         final boolean span;
-        /** For a single value: the texts it is compared with; any other text is read as {@link #OTHER_TEXT}. */
-        final String[] known;
+        /**
+         * For a single value: the texts it is compared with, by length; any other text is read as
+         * {@link #OTHER_TEXT}.
+         */
+        final String[][] known;
         /** The slots an object starts with. */
         int capacity = 2;
 
@@ -342,7 +348,7 @@ final class PrunedJson {
             this(fields, element, span, null);
         }
 
-        private Schema(Map<String, Schema> fields, Schema element, boolean span, String[] known) {
+        private Schema(Map<String, Schema> fields, Schema element, boolean span, String[][] known) {
             this.fields = fields;
             this.element = element;
             this.span = span;
@@ -354,7 +360,17 @@ final class PrunedJson {
          * known text is read as that constant and any other as {@link #OTHER_TEXT}, so no string is made.
          */
         static Schema oneOf(String... known) {
-            return new Schema(null, null, false, known.clone());
+            int max = 0;
+            for (String k : known) {
+                max = Math.max(max, k.length());
+            }
+            String[][] byLength = new String[max + 1][];
+            for (String k : known) {
+                String[] same = byLength[k.length()];
+                byLength[k.length()] = same == null ? new String[] {k} : java.util.stream.Stream.concat(
+                        java.util.Arrays.stream(same), java.util.stream.Stream.of(k)).toArray(String[]::new);
+            }
+            return new Schema(null, null, false, byLength);
         }
 
         /** An object; fill its fields with {@link #field}. */
