@@ -197,6 +197,11 @@ final class PatientDecoder {
     }
 
     private static FhirDate date(Object node, String field, String where) {
+        return date(node, field, where, "");
+    }
+
+    /** A date; {@code where + suffix} names it in the failure (joined only then). */
+    private static FhirDate date(Object node, String field, String where, String suffix) {
         String t = text(node, field);
         if (t == null) {
             return null;
@@ -204,19 +209,29 @@ final class PatientDecoder {
         try {
             return FhirDate.parse(t);
         } catch (NhsValidationException e) {
-            throw new InvalidFhir(where + " is not a FHIR date");
+            throw new InvalidFhir(where + suffix + " is not a FHIR date");
         }
     }
 
     private static Period period(Object parent, String field, String where) {
+        return period(parent, field, where, "");
+    }
+
+    private static Period period(Object parent, String field, String where, String suffix) {
         Obj p = object(parent, field);
-        return p == null ? null : new Period(date(p, "start", where + ".start"), date(p, "end", where + ".end"));
+        if (p == null) {
+            return null;
+        }
+        boolean plain = suffix.isEmpty();
+        return new Period(date(p, "start", where, plain ? ".start" : suffix + ".start"),
+                date(p, "end", where, plain ? ".end" : suffix + ".end"));
     }
 
     private static List<PatientIdentifier> identifiers(Object resource) {
         List<Object> in = array(resource, "identifier");
         List<PatientIdentifier> out = new ArrayList<>(in.size());
-        for (Object i : in) {
+        for (int k = 0; k < in.size(); k++) {
+            Object i = in.get(k);
             Object e = extension(i, FhirCodec.VERIFICATION_STATUS);
             Coding status = e == null ? null : firstCoding(get(e, "valueCodeableConcept"));
             out.add(new PatientIdentifier(text(i, "system"), text(i, "value"), status));
@@ -227,7 +242,8 @@ final class PatientDecoder {
     private static List<PatientName> names(Object resource) {
         List<Object> in = array(resource, "name");
         List<PatientName> out = new ArrayList<>(in.size());
-        for (Object n : in) {
+        for (int k = 0; k < in.size(); k++) {
+            Object n = in.get(k);
             out.add(new PatientName(text(n, "id"), code(n, "use", NameUse::fromCode, "name.use"),
                     period(n, "period", "name.period"), texts(n, "prefix"), texts(n, "given"), text(n, "family"),
                     texts(n, "suffix")));
@@ -238,16 +254,21 @@ final class PatientDecoder {
     private static List<Address> addresses(Object resource) {
         List<Object> in = array(resource, "address");
         List<Address> out = new ArrayList<>(in.size());
-        for (Object a : in) {
+        for (int k = 0; k < in.size(); k++) {
+            Object a = in.get(k);
             String paf = null;
             String uprn = null;
-            for (Object key : array(a, "extension")) {
+            List<Object> keys = array(a, "extension");
+            for (int k2 = 0; k2 < keys.size(); k2++) {
+                Object key = keys.get(k2);
                 if (!FhirCodec.ADDRESS_KEY.equals(get(key, "url"))) {
                     continue;
                 }
                 String type = null;
                 String value = null;
-                for (Object sub : array(key, "extension")) {
+                List<Object> subs = array(key, "extension");
+                for (int k3 = 0; k3 < subs.size(); k3++) {
+                    Object sub = subs.get(k3);
                     String url = text(sub, "url");
                     if ("type".equals(url)) {
                         Obj c = object(sub, "valueCoding");
@@ -272,7 +293,8 @@ final class PatientDecoder {
     private static List<ContactPoint> telecom(Object resource) {
         List<Object> in = array(resource, "telecom");
         List<ContactPoint> out = new ArrayList<>(in.size());
-        for (Object t : in) {
+        for (int k = 0; k < in.size(); k++) {
+            Object t = in.get(k);
             Object e = extension(t, FhirCodec.OTHER_CONTACT_SYSTEM);
             Obj c = e == null ? null : object(e, "valueCoding");
             Coding other = c == null ? null : PrunedJson.coding(c);
@@ -293,14 +315,15 @@ final class PatientDecoder {
         if (ods == null) {
             throw new InvalidFhir(where + " has no identifier value");
         }
-        return new OrganisationReference(text(ref, "id"), ods, period(identifier, "period", where + ".period"));
+        return new OrganisationReference(text(ref, "id"), ods, period(identifier, "period", where, ".period"));
     }
 
     private static List<OrganisationReference> organisations(Object resource, String field) {
         List<Object> in = array(resource, field);
         List<OrganisationReference> out = new ArrayList<>(in.size());
         boolean nullElement = false;
-        for (Object g : in) {
+        for (int k = 0; k < in.size(); k++) {
+            Object g = in.get(k);
             OrganisationReference o = organisation(g, field);
             if (o == null) {
                 nullElement = true;

@@ -165,7 +165,7 @@ final class PrunedJson {
     }
 
     private static List<Object> array(JsonParser p, Schema element) throws IOException {
-        List<Object> out = new ArrayList<>();
+        List<Object> out = new ArrayList<>(4);
         JsonToken t;
         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
             if (t == null) {
@@ -269,7 +269,9 @@ final class PrunedJson {
 
     /** The first element of the node's {@code extension} array whose {@code url} is the text given. */
     static Object extension(Object node, String url) {
-        for (Object e : array(node, "extension")) {
+        List<Object> extensions = array(node, "extension");
+        for (int i = 0; i < extensions.size(); i++) {
+            Object e = extensions.get(i);
             if (url.equals(get(e, "url"))) {
                 return e;
             }
