@@ -42,7 +42,9 @@ final class PrunedJson {
 
     /** Parse errors never quote the input (it can hold patient data); the same settings as FhirJson's mapper. */
     private static final JsonFactory FACTORY = JsonFactory.builder()
-            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build();
+            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            .enable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES).enable(JsonFactory.Feature.INTERN_FIELD_NAMES)
+            .build();
 
     private PrunedJson() {
     }
@@ -302,11 +304,15 @@ final class PrunedJson {
             slots = new Object[2 * capacity];
         }
 
+        /**
+         * The value of a field. Keys are compared by identity: the parser interns field names
+         * ({@code INTERN_FIELD_NAMES}, set on the factory) and the readers ask with literals,
+         * which are interned too.
+         */
         Object get(String key) {
             Object[] s = slots;
             for (int i = 0; i < size; i += 2) {
-                Object k = s[i];
-                if (k == key || key.equals(k)) {
+                if (s[i] == key) {
                     return s[i + 1];
                 }
             }
@@ -315,8 +321,7 @@ final class PrunedJson {
 
         void put(String key, Object value) {
             for (int i = 0; i < size; i += 2) {
-                Object k = slots[i];
-                if (k == key || key.equals(k)) {
+                if (slots[i] == key) {
                     slots[i + 1] = value;
                     return;
                 }
