@@ -20,7 +20,7 @@ import uk.nhs.sdk.identity.pds.internal.FhirJson;
 import uk.nhs.sdk.identity.pds.internal.FhirJson.InvalidFhir;
 
 /**
- * Reads the parts of PDS resources from JSON trees, and writes the parts a patch adds. Package
+ * Reads the parts of a RelatedPerson from JSON trees, and writes the parts a patch adds. Package
  * private: the public types expose only JDK and SDK types.
  */
 final class FhirCodec {
@@ -78,16 +78,6 @@ final class FhirCodec {
                 .orElse(null);
     }
 
-    static List<PatientIdentifier> identifiers(JsonNode resource) {
-        List<PatientIdentifier> out = new ArrayList<>();
-        for (JsonNode i : array(resource, "identifier")) {
-            Coding status = extension(i, VERIFICATION_STATUS)
-                    .flatMap(e -> firstCoding(e.get("valueCodeableConcept"))).orElse(null);
-            out.add(new PatientIdentifier(text(i, "system").orElse(null), text(i, "value").orElse(null), status));
-        }
-        return List.copyOf(out);
-    }
-
     static List<PatientName> names(JsonNode resource) {
         List<PatientName> out = new ArrayList<>();
         for (JsonNode n : array(resource, "name")) {
@@ -140,33 +130,6 @@ final class FhirCodec {
         return List.copyOf(out);
     }
 
-    /** An organisation reference: {@code {id?, identifier: {system, value, period?}}}. */
-    static OrganisationReference organisation(JsonNode ref, String where) {
-        if (ref == null || ref.isNull()) {
-            return null;
-        }
-        JsonNode identifier = object(ref, "identifier").orElse(null);
-        String ods = text(identifier, "value").orElse(null);
-        if (ods == null) {
-            throw new InvalidFhir(where + " has no identifier value");
-        }
-        return new OrganisationReference(text(ref, "id").orElse(null), ods,
-                period(identifier, "period", where + ".period"));
-    }
-
-    static List<OrganisationReference> organisations(JsonNode resource, String field) {
-        List<OrganisationReference> out = new ArrayList<>();
-        for (JsonNode g : array(resource, field)) {
-            out.add(organisation(g, field));
-        }
-        return List.copyOf(out);
-    }
-
-    static OrganisationReference pharmacy(JsonNode resource, String url, String where) {
-        return extension(resource, url).map(e -> organisation(object(e, "valueReference").orElse(null), where))
-                .orElse(null);
-    }
-
     private static Optional<JsonNode> sub(JsonNode ext, String url) {
         for (JsonNode s : array(ext, "extension")) {
             if (url.equals(s.path("url").asText(null))) {
@@ -190,32 +153,6 @@ final class FhirCodec {
                 sub(e, "PreferredContactMethod").flatMap(s -> firstCoding(s.get("valueCodeableConcept")))
                         .orElse(null),
                 sub(e, "PreferredContactTimes").flatMap(s -> text(s, "valueString")).orElse(null)))
-                .orElse(null);
-    }
-
-    static DeathNotification deathNotification(JsonNode resource) {
-        return extension(resource, DEATH_NOTIFICATION).map(e -> new DeathNotification(
-                sub(e, "deathNotificationStatus").flatMap(s -> firstCoding(s.get("valueCodeableConcept")))
-                        .orElse(null),
-                sub(e, "systemEffectiveDate")
-                        .map(s -> date(s, "valueDateTime", "deathNotification.systemEffectiveDate"))
-                        .orElse(null)))
-                .orElse(null);
-    }
-
-    static BirthPlace birthPlace(JsonNode resource) {
-        return extension(resource, BIRTH_PLACE).flatMap(e -> object(e, "valueAddress"))
-                .map(a -> new BirthPlace(text(a, "city").orElse(null), text(a, "district").orElse(null),
-                        text(a, "country").orElse(null)))
-                .orElse(null);
-    }
-
-    static RegistrationRemoval removal(JsonNode resource) {
-        return extension(resource, REMOVAL_FROM_REGISTRATION).map(e -> new RegistrationRemoval(
-                sub(e, "removalFromRegistrationCode").flatMap(s -> firstCoding(s.get("valueCodeableConcept")))
-                        .orElse(null),
-                sub(e, "effectiveTime").map(s -> period(s, "valuePeriod", "removalFromRegistration.effectiveTime"))
-                        .orElse(null)))
                 .orElse(null);
     }
 

@@ -1,6 +1,5 @@
 package uk.nhs.sdk.identity.pds;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -8,7 +7,6 @@ import uk.nhs.sdk.core.NhsNumber;
 import uk.nhs.sdk.core.error.CallDetails;
 import uk.nhs.sdk.core.error.NhsDecodeException;
 import uk.nhs.sdk.core.fhir.Coding;
-import uk.nhs.sdk.identity.pds.internal.FhirJson;
 import uk.nhs.sdk.identity.pds.internal.FhirJson.InvalidFhir;
 
 /**
@@ -44,52 +42,38 @@ public final class Patient {
     private final DeathNotification deathNotification;
     private final BirthPlace birthPlace;
     private final RegistrationRemoval removalFromRegistration;
-    private final JsonNode json;
-    private volatile String rawJson;
+    private final RawResource raw;
 
-    /**
-     * Reads a Patient resource.
-     *
-     * @param json the resource
-     * @throws InvalidFhir when it is not a Patient of the documented shape
-     */
-    Patient(JsonNode json) {
-        if (!"Patient".equals(json.path("resourceType").asText(null))) {
-            throw new InvalidFhir("the resource is not a Patient");
-        }
-        this.id = FhirJson.text(json, "id").orElseThrow(() -> new InvalidFhir("the Patient has no id"));
-        this.identifiers = FhirCodec.identifiers(json);
-        JsonNode meta = FhirJson.object(json, "meta").orElse(null);
-        this.version = FhirJson.text(meta, "versionId").map(Patient::parseVersion).orElse(null);
-        List<JsonNode> security = FhirJson.array(meta, "security");
-        this.sensitivity = security.isEmpty() ? Sensitivity.UNRESTRICTED
-                : FhirCodec.code(security.get(0), "code", Sensitivity::fromCode, "meta.security");
-        this.names = FhirCodec.names(json);
-        this.gender = FhirCodec.code(json, "gender", Gender::fromCode, "gender");
-        this.birthDate = FhirCodec.date(json, "birthDate", "birthDate");
-        this.multipleBirthOrder = FhirJson.integer(json, "multipleBirthInteger").orElse(null);
-        this.deceased = FhirCodec.date(json, "deceasedDateTime", "deceasedDateTime");
-        this.addresses = FhirCodec.addresses(json);
-        this.telecom = FhirCodec.telecom(json);
-        this.generalPractitioners = FhirCodec.organisations(json, "generalPractitioner");
-        this.managingOrganisation = FhirCodec.organisation(json.get("managingOrganization"), "managingOrganization");
-        this.nominatedPharmacy = FhirCodec.pharmacy(json, FhirCodec.NOMINATED_PHARMACY, "nominatedPharmacy");
-        this.preferredDispenser = FhirCodec.pharmacy(json, FhirCodec.PREFERRED_DISPENSER, "preferredDispenser");
-        this.medicalApplianceSupplier = FhirCodec.pharmacy(json, FhirCodec.APPLIANCE_SUPPLIER,
-                "medicalApplianceSupplier");
-        this.communication = FhirCodec.communication(json);
-        this.contactPreference = FhirCodec.contactPreference(json);
-        this.deathNotification = FhirCodec.deathNotification(json);
-        this.birthPlace = FhirCodec.birthPlace(json);
-        this.removalFromRegistration = FhirCodec.removal(json);
-        this.json = json; // never changed or handed out; written as text only when asked for
-    }
-
-    static long parseVersion(String v) {
-        if (!v.matches("[0-9]{1,18}")) {
-            throw new InvalidFhir("meta.versionId is not a number");
-        }
-        return Long.parseLong(v);
+    /** A decoded Patient ({@link PatientDecoder}); the lists are unmodifiable already. */
+    Patient(String id, List<PatientIdentifier> identifiers, Long version, Sensitivity sensitivity,
+            List<PatientName> names, Gender gender, FhirDate birthDate, Integer multipleBirthOrder, FhirDate deceased,
+            List<Address> addresses, List<ContactPoint> telecom, List<OrganisationReference> generalPractitioners,
+            OrganisationReference managingOrganisation, OrganisationReference nominatedPharmacy,
+            OrganisationReference preferredDispenser, OrganisationReference medicalApplianceSupplier,
+            Communication communication, ContactPreference contactPreference, DeathNotification deathNotification,
+            BirthPlace birthPlace, RegistrationRemoval removalFromRegistration, RawResource raw) {
+        this.id = id;
+        this.identifiers = identifiers;
+        this.version = version;
+        this.sensitivity = sensitivity;
+        this.names = names;
+        this.gender = gender;
+        this.birthDate = birthDate;
+        this.multipleBirthOrder = multipleBirthOrder;
+        this.deceased = deceased;
+        this.addresses = addresses;
+        this.telecom = telecom;
+        this.generalPractitioners = generalPractitioners;
+        this.managingOrganisation = managingOrganisation;
+        this.nominatedPharmacy = nominatedPharmacy;
+        this.preferredDispenser = preferredDispenser;
+        this.medicalApplianceSupplier = medicalApplianceSupplier;
+        this.communication = communication;
+        this.contactPreference = contactPreference;
+        this.deathNotification = deathNotification;
+        this.birthPlace = birthPlace;
+        this.removalFromRegistration = removalFromRegistration;
+        this.raw = raw; // never changed or handed out; written as text only when asked for
     }
 
     /**
@@ -103,7 +87,7 @@ public final class Patient {
     public static Patient fromJson(String json) {
         Objects.requireNonNull(json, "json");
         try {
-            return new Patient(FhirJson.parse(json));
+            return PatientDecoder.patient(json);
         } catch (InvalidFhir e) {
             throw new NhsDecodeException("not a PDS Patient: " + e.getMessage(), CallDetails.none(), e);
         }
@@ -356,12 +340,7 @@ public final class Patient {
      * @return the JSON text
      */
     public String rawJson() {
-        String text = rawJson;
-        if (text == null) {
-            text = FhirJson.write(json);
-            rawJson = text;
-        }
-        return text;
+        return raw.text();
     }
 
     /**

@@ -137,6 +137,11 @@ public final class PdsClient implements AutoCloseable {
         Objects.requireNonNull(nhsNumber, "nhsNumber");
         NhsResponse r = http.execute(NhsRequest.builder("GET", "/Patient/{id}").pathParam("id", nhsNumber.value())
                 .idempotency(Idempotency.SAFE).build());
+        return retrieved(r, nhsNumber);
+    }
+
+    /** Decodes a retrieval's 2xx response: everything {@link #getPatient} does after the call. */
+    static RetrievedPatient retrieved(NhsResponse r, NhsNumber nhsNumber) {
         Patient patient = patient(r);
         NhsNumber current = patient.nhsNumber().orElseThrow(() -> new NhsDecodeException(
                 "PDS returned a Patient whose id is not a valid NHS number", r.details(), null));
@@ -159,11 +164,21 @@ public final class PdsClient implements AutoCloseable {
         for (Map.Entry<String, String> q : search.queryParameters()) {
             b.query(q.getKey(), q.getValue());
         }
-        NhsResponse r = http.execute(b.build());
-        JsonNode body = PdsResponses.json(r);
-        String type = body.path("resourceType").asText("");
+        return searchResult(http.execute(b.build()));
+    }
+
+    /** Decodes a search's 2xx response: everything {@link #search} does after the call. */
+    static SearchResult searchResult(NhsResponse r) {
+        byte[] bytes = PdsResponses.jsonBody(r);
+        Object body;
+        try {
+            body = PatientDecoder.searchDocument(bytes);
+        } catch (InvalidFhir e) {
+            throw PdsResponses.decode(r, e);
+        }
+        String type = PatientDecoder.resourceType(body);
         if ("OperationOutcome".equals(type)) {
-            OperationOutcome oo = outcome(r, body);
+            OperationOutcome oo = outcome(r, PdsResponses.tree(r, bytes));
             String code = oo.errorCode().orElse(null);
             if ("TOO_MANY_MATCHES".equals(code)) {
                 return new SearchResult.TooManyMatches(r.requestId());
@@ -174,14 +189,7 @@ public final class PdsClient implements AutoCloseable {
             if (!"Bundle".equals(type)) {
                 throw new InvalidFhir("a search answered neither a Bundle nor an OperationOutcome");
             }
-            List<SearchMatch> matches = new ArrayList<>();
-            for (JsonNode entry : FhirJson.array(body, "entry")) {
-                JsonNode resource = FhirJson.object(entry, "resource")
-                        .orElseThrow(() -> new InvalidFhir("a search entry has no resource"));
-                double score = FhirJson.object(entry, "search").flatMap(s -> FhirJson.number(s, "score"))
-                        .orElseThrow(() -> new InvalidFhir("a search entry has no search.score"));
-                matches.add(new SearchMatch(new Patient(resource), score));
-            }
+            List<SearchMatch> matches = PatientDecoder.matches(body, bytes);
             return matches.isEmpty() ? new SearchResult.NoMatches(r.requestId())
                     : new SearchResult.Matches(matches, r.requestId());
         } catch (InvalidFhir e) {
@@ -293,10 +301,10 @@ public final class PdsClient implements AutoCloseable {
         }
     }
 
-    private static Patient patient(NhsResponse r) {
-        JsonNode body = PdsResponses.json(r);
+    static Patient patient(NhsResponse r) {
+        byte[] body = PdsResponses.jsonBody(r);
         try {
-            return new Patient(body);
+            return PatientDecoder.patient(body);
         } catch (InvalidFhir e) {
             throw PdsResponses.decode(r, e);
         }

@@ -28,16 +28,35 @@ final class PdsResponses {
      * local PDS sandbox sends both in two {@code Content-Type} headers, so any JSON one will do.
      */
     static JsonNode json(NhsResponse response) {
-        List<String> types = response.headers().all("Content-Type");
-        if (!types.isEmpty() && types.stream().noneMatch(PdsResponses::isJson)) {
-            throw new NhsDecodeException("PDS answered " + response.status() + " with a content type that is not JSON",
-                    response.details(), null);
-        }
+        return tree(response, jsonBody(response));
+    }
+
+    /** The body read already, as a tree. */
+    static JsonNode tree(NhsResponse response, byte[] body) {
         try {
-            return FhirJson.parse(response.body());
+            return FhirJson.parse(body);
         } catch (InvalidFhir e) {
             throw decode(response, e);
         }
+    }
+
+    /** The body, once the content type is checked as {@link #json} checks it. */
+    static byte[] jsonBody(NhsResponse response) {
+        List<String> types = response.headers().all("Content-Type");
+        if (!types.isEmpty()) {
+            boolean json = false;
+            for (String t : types) {
+                if (isJson(t)) {
+                    json = true;
+                    break;
+                }
+            }
+            if (!json) {
+                throw new NhsDecodeException("PDS answered " + response.status()
+                        + " with a content type that is not JSON", response.details(), null);
+            }
+        }
+        return response.body();
     }
 
     private static boolean isJson(String contentType) {
