@@ -1,7 +1,6 @@
 package uk.nhs.sdk.identity.oidc;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
@@ -19,13 +18,15 @@ import uk.nhs.sdk.core.http.NhsHttpTransport;
 import uk.nhs.sdk.core.http.NhsRequest;
 import uk.nhs.sdk.core.http.NhsRequestBody;
 import uk.nhs.sdk.core.http.NhsResponse;
+import uk.nhs.sdk.core.internal.json.Json;
 
 /**
  * HTTP to the absolute URLs an identity provider publishes (discovery, JWKS, token, UserInfo),
  * through the SDK pipeline: one {@link NhsHttpClient} per origin, all on one transport. Internal.
  */
 final class OidcHttp implements AutoCloseable {
-    static final ObjectMapper JSON = new ObjectMapper();
+    // no mapper of its own: the SDK's shared one (core's Json), made when JSON is first read, so
+    // building an OIDC client loads no Jackson databind and a JVM holds one mapper, not two
 
     private final String serviceName;
     private final NhsClientOptions options;
@@ -62,7 +63,7 @@ final class OidcHttp implements AutoCloseable {
     }
 
     static JsonNode json(NhsResponse response) throws IOException {
-        return JSON.readTree(response.body());
+        return Json.tree(response.body());
     }
 
     private static void query(NhsRequest.Builder r, URI url) {
@@ -101,7 +102,7 @@ final class OidcHttp implements AutoCloseable {
     /** The OAuth2 error body {@code {"error":...}}: the code is {@code error}. */
     static ErrorDecoder.ErrorInfo oauthError(int status, uk.nhs.sdk.core.http.NhsHeaders headers, byte[] body) {
         try {
-            JsonNode n = JSON.readTree(body);
+            JsonNode n = Json.tree(body);
             JsonNode e = n == null ? null : n.get("error");
             String code = e != null && e.isTextual() && e.asText().matches("[A-Za-z0-9_.:-]{1,64}") ? e.asText() : null;
             return code == null ? ErrorDecoder.ErrorInfo.none() : ErrorDecoder.ErrorInfo.of(code, null);
