@@ -31,6 +31,9 @@ import uk.nhs.sdk.core.internal.auth.TokenCache;
  * {@code authenticate(request)} (the cache read plus the {@code Authorization} header), through
  * {@link RefreshingTokenAuth}, whose path is the one {@code SignedJwtAuth} takes. The token is
  * fetched once in setup and stays fresh for the run (system clock, 1 hour); setup checks it.
+ * {@code readDuringRefresh} is the read of a token that is due for refresh but valid while
+ * another thread's refresh is in flight (a fetch that never returns during the run): what the
+ * 200 callers do for as long as a refresh takes.
  *
  * <pre>
  * java -jar benchmarks/target/benchmarks.jar TokenCacheBenchmark -t 200 -prof gc
@@ -46,6 +49,8 @@ public class TokenCacheBenchmark {
     private static final URI URL = URI.create("https://api.example/personal-demographics/FHIR/R4/Patient/x");
 
     private TokenCache cache;
+    private TokenCache refreshing;
+    private final java.util.concurrent.CountDownLatch endOfRun = new java.util.concurrent.CountDownLatch(1);
     private RefreshingTokenAuth auth;
     private final AtomicInteger fetches = new AtomicInteger();
 
@@ -65,13 +70,34 @@ public class TokenCacheBenchmark {
         }).build();
         cache.get();
         auth.accessToken();
+        refreshing = new TokenCache("benchmark token, refreshing", () -> {
+            if (fetches.incrementAndGet() == 3) {
+                // due for refresh (at -10 min) and valid for 10 more minutes
+                return AccessToken.of(Secret.of("tok-benchmark-0123456789abcdef"),
+                        clock.instant().minus(Duration.ofMinutes(50)), Duration.ofHours(1), Duration.ofMinutes(20));
+            }
+            try {
+                endOfRun.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new IllegalStateException("the run ended");
+        }, clock, Duration.ofSeconds(30), Duration.ofSeconds(30));
+        refreshing.get();
+        Thread refresher = new Thread(refreshing::get, "refresher");
+        refresher.setDaemon(true);
+        refresher.start();
+        while (fetches.get() < 4) {
+            Thread.onSpinWait();
+        }
     }
 
-    /** Checks that the run made no fetch beyond the two in setup. */
+    /** Ends the refresh in flight and checks that the run made no fetch beyond the four in setup. */
     @TearDown(Level.Trial)
     public void check() {
-        if (fetches.get() != 2) {
-            throw new IllegalStateException("expected 2 token fetches, saw " + fetches.get());
+        endOfRun.countDown();
+        if (fetches.get() != 4) {
+            throw new IllegalStateException("expected 4 token fetches, saw " + fetches.get());
         }
     }
 
@@ -83,6 +109,16 @@ public class TokenCacheBenchmark {
     @Benchmark
     public AccessToken cachedRead() {
         return cache.getWithin(null);
+    }
+
+    /**
+     * The read of a valid token due for refresh while another thread refreshes it.
+     *
+     * @return the token
+     */
+    @Benchmark
+    public AccessToken readDuringRefresh() {
+        return refreshing.getWithin(null);
     }
 
     /**
