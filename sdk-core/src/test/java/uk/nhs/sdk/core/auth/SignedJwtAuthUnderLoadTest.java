@@ -52,7 +52,7 @@ import uk.nhs.sdk.core.testing.RecordingSleeper;
 class SignedJwtAuthUnderLoadTest {
     private static final int CALLERS = 200;
     private static final Duration STEP = Duration.ofSeconds(5);
-    private static final int ROUNDS = 120; // 10 minutes of injected time, 5 s a round
+    private static final int ROUNDS = 121; // rounds at 0, 5, ..., 600 s: 10 minutes of injected time
     private static final String API_KEY = "load-test-api-key-0123";
     private static final URI API_URL = URI.create("https://api.example/personal-demographics/FHIR/R4/Patient/x");
     private static RSAPrivateKey key;
@@ -153,7 +153,7 @@ class SignedJwtAuthUnderLoadTest {
     @CsvSource({
         "599, 60, 2", // refreshed early (round at 540 s) by one caller, the others served the valid token
         "599, 0, 2", // refreshed at expiry (round at 600 s): one caller fetches, 199 wait on it
-        "60, 60, 20", // a short token, refreshed half-way: every 30 s
+        "60, 60, 21", // a short token, refreshed half-way: at 0, 30, ..., 600 s
     })
     void twoHundredCallersOverTenMinutesMakeOneTokenRequestPerLifetime(String expiresIn, int marginSeconds,
             int expected) throws Exception {
