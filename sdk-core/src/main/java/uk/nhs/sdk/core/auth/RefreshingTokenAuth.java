@@ -56,7 +56,7 @@ public final class RefreshingTokenAuth implements AuthProvider {
     @Override
     public void authenticate(AuthRequest request) {
         AccessToken t = cache.getWithin(request.deadline().orElse(null), request);
-        request.header("Authorization", "Bearer " + t.value().reveal());
+        request.header("Authorization", t.bearerHeader());
     }
 
     /**
@@ -72,7 +72,7 @@ public final class RefreshingTokenAuth implements AuthProvider {
             return true;
         }
         Optional<String> sent = request.header("Authorization");
-        if (sent.isEmpty() || sent.get().equals("Bearer " + cached.value().reveal())) {
+        if (sent.isEmpty() || sent.get().equals(cached.bearerHeader())) {
             cache.invalidate(cached);
         }
         return true;

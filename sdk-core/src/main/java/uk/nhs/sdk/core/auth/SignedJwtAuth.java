@@ -135,7 +135,7 @@ public final class SignedJwtAuth implements AuthProvider, AutoCloseable {
     @Override
     public void authenticate(AuthRequest request) {
         AccessToken used = current(request.deadline().orElse(null), request);
-        request.header("Authorization", "Bearer " + used.value().reveal());
+        request.header("Authorization", used.bearerHeader());
     }
 
     /**
@@ -155,7 +155,7 @@ public final class SignedJwtAuth implements AuthProvider, AutoCloseable {
         }
         Optional<String> sent = request.header("Authorization");
         // an attempt that does not expose its headers: assume it sent the cached token
-        if (sent.isEmpty() || sent.get().equals("Bearer " + cached.value().reveal())) {
+        if (sent.isEmpty() || sent.get().equals(cached.bearerHeader())) {
             cache.invalidate(cached);
         }
         return true;

@@ -163,7 +163,7 @@ final class OidcEngine {
                 throw new NhsDecodeException("the UserInfo response is not a JSON object", r.details(), null);
             }
             @SuppressWarnings("unchecked")
-            Map<String, Object> map = OidcHttp.JSON.convertValue(body, Map.class);
+            Map<String, Object> map = OidcHttp.Mapper.JSON.convertValue(body, Map.class);
             Object sub = map.get("sub");
             if (!(sub instanceof String) || !MessageDigest.isEqual(((String) sub).getBytes(StandardCharsets.UTF_8),
                     claims.subject().getBytes(StandardCharsets.UTF_8))) {

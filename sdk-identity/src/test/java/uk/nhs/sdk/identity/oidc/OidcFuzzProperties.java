@@ -54,7 +54,7 @@ class OidcFuzzProperties {
                 server.baseUrl() + "/authorize", "token_endpoint", server.baseUrl() + "/token",
                 "jwks_uri", server.baseUrl() + "/jwks");
         server.stubFor(get(urlPathEqualTo("/.well-known/openid-configuration"))
-                .willReturn(okJson(OidcHttp.JSON.writeValueAsString(doc))));
+                .willReturn(okJson(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(doc))));
         server.stubFor(get(urlPathEqualTo("/jwks")).willReturn(okJson(new JWKSet(key.toPublicJWK()).toString())));
         client = OidcClient.builder().provider(NhsLogin.at(URI.create(server.baseUrl() + "/.well-known/openid-configuration")))
                 .credentials(OidcClientCredentials.builder().clientId("fuzz-client").keyId("k")

@@ -194,7 +194,7 @@ abstract class OidcWireMockTest {
 
     static String json(Object o) {
         try {
-            return OidcHttp.JSON.writeValueAsString(o);
+            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(o);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -13,9 +13,15 @@ public final class AccessToken {
     private final Secret value;
     private final Instant refreshAt;
     private final Instant expiresAt;
+    /** {@code Bearer <token>}, built once: every API call sends it, and 200 threads building it allocate. */
+    private final String bearerHeader;
+    /** {@link #refreshAt} in epoch milliseconds, rounded down, for the cache's allocation-free check. */
+    private final long refreshAtMillis;
 
     private AccessToken(Secret value, Instant refreshAt, Instant expiresAt) {
         this.value = value;
+        this.refreshAtMillis = epochMillisFloor(refreshAt);
+        this.bearerHeader = "Bearer " + value.reveal();
         this.refreshAt = refreshAt;
         this.expiresAt = expiresAt;
     }
@@ -50,6 +56,16 @@ public final class AccessToken {
     }
 
     /**
+     * The {@code Authorization} header value that carries the token: {@code Bearer <token>}. A
+     * secret, like {@link #value()}.
+     *
+     * @return the header value, the same instance on every call
+     */
+    public String bearerHeader() {
+        return bearerHeader;
+    }
+
+    /**
      * When the token expires.
      *
      * @return the expiry
@@ -75,6 +91,30 @@ public final class AccessToken {
      */
     public boolean fresh(Instant now) {
         return now.isBefore(refreshAt);
+    }
+
+    /**
+     * Whether the token is certainly fresh at {@code nowMillis} (a clock's {@link java.time.Clock#millis()}):
+     * {@code true} only when {@link #fresh(Instant)} is true for every instant within that
+     * millisecond. It reads no {@link Instant}, so the cache's hot path allocates nothing; a
+     * {@code false} within the millisecond before {@link #refreshAt()} sends the caller to the
+     * exact check.
+     *
+     * @param nowMillis the current time in epoch milliseconds
+     * @return {@code true} when the token is fresh throughout that millisecond
+     */
+    public boolean freshAtMillis(long nowMillis) {
+        return nowMillis < refreshAtMillis;
+    }
+
+    private static long epochMillisFloor(Instant i) {
+        if (i.getEpochSecond() >= Long.MAX_VALUE / 1000) {
+            return Long.MAX_VALUE;
+        }
+        if (i.getEpochSecond() <= Long.MIN_VALUE / 1000) {
+            return Long.MIN_VALUE;
+        }
+        return i.getEpochSecond() * 1000 + i.getNano() / 1_000_000;
     }
 
     /**

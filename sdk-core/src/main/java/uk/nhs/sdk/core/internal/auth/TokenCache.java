@@ -24,9 +24,10 @@ import uk.nhs.sdk.core.error.NhsTransportException;
  * <ul>
  *   <li><b>Fresh token</b> (before {@link AccessToken#refreshAt()}): served without locking.</li>
  *   <li><b>Due for refresh but still valid</b>: the first caller to notice fetches a new token on
- *       its own thread; every other caller keeps getting the valid token meanwhile and never
- *       waits. If that refresh fails, the failure is logged at DEBUG (the exception's type and
- *       message, never a token) and the valid token is served until it expires.</li>
+ *       its own thread; every other caller keeps getting the valid token meanwhile, without
+ *       locking, and never waits. If that refresh fails, the failure is logged at DEBUG (the
+ *       exception's type and message, never a token) and the valid token is served until it
+ *       expires, also without locking while the cooldown lasts.</li>
  *   <li><b>No valid token</b> (none yet, expired, or dropped by {@link #invalidate}): one caller
  *       fetches (single flight) and the others wait for its result, each wait bounded by
  *       {@code maxWait} of real time, or less when the caller's deadline comes sooner
@@ -57,11 +58,13 @@ public final class TokenCache {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition fetchDone = lock.newCondition();
     private volatile AccessToken token;
+    // written under lock; volatile so that a caller holding a valid token can see, without the
+    // lock, that a refresh is in flight or cooling down and keep serving the token
+    private volatile boolean fetching;
+    private volatile Instant lastFailureAt;
     // guarded by lock
-    private boolean fetching;
     private long completedFetches;
     private RuntimeException lastFailure;
-    private Instant lastFailureAt;
 
     /**
      * Creates an empty cache.
@@ -119,8 +122,19 @@ public final class TokenCache {
      */
     public AccessToken getWithin(Instant callerDeadline, AuthRequest reportTo) {
         AccessToken t = token;
-        if (t != null && t.fresh(clock.instant())) {
+        // clock.millis(), not clock.instant(): with 200 threads calling, the Instant was not
+        // always scalar-replaced (24 B a call); the exact check runs in the slow path
+        if (t != null && t.freshAtMillis(clock.millis())) {
             return t;
+        }
+        if (t != null) {
+            // due for refresh but valid, and another caller is refreshing (or a failed refresh is
+            // cooling down): serve it without the lock, as the slow path would. Without this, all
+            // 200 callers queued on the lock for as long as the refresh took.
+            Instant now = clock.instant();
+            if (t.valid(now) && (fetching || coolingDown(now))) {
+                return t;
+            }
         }
         return slowPath(waitBound(callerDeadline), reportTo);
     }
@@ -198,7 +212,8 @@ public final class TokenCache {
     }
 
     private boolean coolingDown(Instant now) {
-        return lastFailureAt != null && now.isBefore(lastFailureAt.plus(cooldown));
+        Instant failedAt = lastFailureAt;
+        return failedAt != null && now.isBefore(failedAt.plus(cooldown));
     }
 
     private void await(long deadline, long waitNanos) {
