@@ -1,0 +1,151 @@
+package uk.nhs.sdk.messaging.mesh.internal;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
+
+/**
+ * Gzips a stream as one gzip member whose deflate blocks are compressed on several threads, in
+ * the way pigz does: the input is cut into blocks of {@link #BLOCK} bytes; each block is deflated
+ * on its own (raw deflate, the default level, as {@code GZIPOutputStream}), primed with the last
+ * 32 KiB of the block before it as the dictionary and ended with a sync flush (the last one with
+ * the final block), so the blocks joined in order are one valid deflate stream. The CRC-32 and the
+ * length go in the trailer as usual. Any gzip reader reads it as one member; the bytes differ from
+ * {@code GZIPOutputStream}'s only in where the compressor flushed.
+ *
+ * <p>Heap: at most {@code 2 * parallelism} blocks in flight, each its input (512 KiB), a 32 KiB
+ * dictionary and its output (about the input's size for incompressible content).
+ */
+final class ParallelGzip {
+    /** Input bytes per block. */
+    static final int BLOCK = 512 * 1024;
+    private static final int DICTIONARY = 32 * 1024;
+    private static final byte[] HEADER = {0x1f, (byte) 0x8b, Deflater.DEFLATED, 0, 0, 0, 0, 0, 0, 0};
+
+    private ParallelGzip() {
+    }
+
+    /**
+     * Reads exactly {@code length} bytes of {@code in} and writes them gzipped to {@code out}.
+     *
+     * @param in the content
+     * @param length how many bytes to read
+     * @param out where the gzip member goes (not closed)
+     * @param workers runs the blocks' compression
+     * @param parallelism how many blocks may be compressed at once
+     * @throws IOException when a read or write fails, {@code in} ends early, or the thread is interrupted
+     */
+    static void compress(InputStream in, long length, OutputStream out, Executor workers, int parallelism)
+            throws IOException {
+        CRC32 crc = new CRC32();
+        out.write(HEADER);
+        ArrayDeque<Future<byte[]>> inFlight = new ArrayDeque<>();
+        int window = Math.max(1, parallelism) * 2;
+        byte[] dictionary = null;
+        long left = length;
+        try {
+            do {
+                int size = (int) Math.min(BLOCK, left);
+                byte[] block = new byte[size];
+                readFully(in, block);
+                crc.update(block, 0, size);
+                left -= size;
+                boolean last = left == 0;
+                byte[] dict = dictionary;
+                FutureTask<byte[]> task = new FutureTask<>(() -> deflate(block, dict, last));
+                inFlight.add(task);
+                workers.execute(task);
+                dictionary = size >= DICTIONARY ? Arrays.copyOfRange(block, size - DICTIONARY, size)
+                        : join(dictionary, block);
+                while (inFlight.size() >= window || last && !inFlight.isEmpty()) {
+                    out.write(await(inFlight.remove()));
+                }
+            } while (left > 0);
+        } finally {
+            for (Future<byte[]> f : inFlight) {
+                f.cancel(true);
+            }
+        }
+        long c = crc.getValue();
+        out.write(new byte[] {(byte) c, (byte) (c >>> 8), (byte) (c >>> 16), (byte) (c >>> 24),
+            (byte) length, (byte) (length >>> 8), (byte) (length >>> 16), (byte) (length >>> 24)});
+    }
+
+    /** The last 32 KiB of {@code previous} followed by {@code block}. */
+    private static byte[] join(byte[] previous, byte[] block) {
+        if (previous == null) {
+            return block.clone();
+        }
+        byte[] joined = new byte[Math.min(DICTIONARY, previous.length + block.length)];
+        int fromBlock = Math.min(block.length, joined.length);
+        int fromPrevious = joined.length - fromBlock;
+        System.arraycopy(previous, previous.length - fromPrevious, joined, 0, fromPrevious);
+        System.arraycopy(block, block.length - fromBlock, joined, fromPrevious, fromBlock);
+        return joined;
+    }
+
+    private static void readFully(InputStream in, byte[] block) throws IOException {
+        int off = 0;
+        while (off < block.length) {
+            int n = in.read(block, off, block.length - off);
+            if (n == -1) {
+                throw new EOFException("the content ended before its declared length");
+            }
+            off += n;
+        }
+    }
+
+    private static byte[] await(Future<byte[]> f) throws IOException {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while compressing a chunk");
+        } catch (ExecutionException e) {
+            throw new IOException("compressing a chunk failed", e.getCause());
+        } catch (CancellationException e) {
+            throw new InterruptedIOException("compressing a chunk was cancelled");
+        }
+    }
+
+    /** Raw-deflates one block: sync-flushed, or finished when it is the last. */
+    static byte[] deflate(byte[] block, byte[] dictionary, boolean last) {
+        Deflater d = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
+        try {
+            if (dictionary != null && dictionary.length > 0) {
+                d.setDictionary(dictionary);
+            }
+            d.setInput(block);
+            if (last) {
+                d.finish();
+            }
+            byte[] buf = new byte[block.length + block.length / 1000 + 64];
+            int len = 0;
+            while (true) {
+                if (len == buf.length) {
+                    buf = Arrays.copyOf(buf, buf.length * 2);
+                }
+                int space = buf.length - len;
+                int n = d.deflate(buf, len, space, last ? Deflater.NO_FLUSH : Deflater.SYNC_FLUSH);
+                len += n;
+                if (last ? d.finished() : n < space) {
+                    break;
+                }
+            }
+            return len == buf.length ? buf : Arrays.copyOf(buf, len);
+        } finally {
+            d.end();
+        }
+    }
+}
