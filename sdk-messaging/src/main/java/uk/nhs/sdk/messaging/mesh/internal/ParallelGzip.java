@@ -24,8 +24,8 @@ import java.util.zip.Deflater;
  * length go in the trailer as usual. Any gzip reader reads it as one member; the bytes differ from
  * {@code GZIPOutputStream}'s only in where the compressor flushed.
  *
- * <p>Heap: at most {@code 2 * parallelism} blocks in flight, each its input (512 KiB), a 32 KiB
- * dictionary and its output (about the input's size for incompressible content).
+ * <p>Heap: at most {@code 2 * parallelism} blocks in flight, each an input buffer (512 KiB) and
+ * an output buffer (a little more), reused from block to block, and a 32 KiB dictionary.
  */
 final class ParallelGzip {
     /** Input bytes per block. */
@@ -50,36 +50,79 @@ final class ParallelGzip {
             throws IOException {
         CRC32 crc = new CRC32();
         out.write(HEADER);
-        ArrayDeque<Future<byte[]>> inFlight = new ArrayDeque<>();
+        ArrayDeque<Future<Block>> inFlight = new ArrayDeque<>();
         int window = Math.max(1, parallelism) * 2;
+        // the blocks' buffers are reused once their output is written: no garbage per block
+        ArrayDeque<Block> free = new ArrayDeque<>();
         byte[] dictionary = null;
         long left = length;
         try {
             do {
                 int size = (int) Math.min(BLOCK, left);
-                byte[] block = new byte[size];
-                readFully(in, block);
-                crc.update(block, 0, size);
+                Block block = free.isEmpty() ? new Block() : free.pop();
+                block.size = size;
+                readFully(in, block.input, size);
+                crc.update(block.input, 0, size);
                 left -= size;
                 boolean last = left == 0;
                 byte[] dict = dictionary;
-                FutureTask<byte[]> task = new FutureTask<>(() -> deflate(block, dict, last));
+                FutureTask<Block> task = new FutureTask<>(() -> block.deflate(dict, last));
                 inFlight.add(task);
                 workers.execute(task);
-                dictionary = size >= DICTIONARY ? Arrays.copyOfRange(block, size - DICTIONARY, size)
-                        : join(dictionary, block);
+                dictionary = size >= DICTIONARY ? Arrays.copyOfRange(block.input, size - DICTIONARY, size)
+                        : join(dictionary, Arrays.copyOf(block.input, size));
                 while (inFlight.size() >= window || last && !inFlight.isEmpty()) {
-                    out.write(await(inFlight.remove()));
+                    Block done = await(inFlight.remove());
+                    out.write(done.output, 0, done.outputLength);
+                    free.push(done);
                 }
             } while (left > 0);
         } finally {
-            for (Future<byte[]> f : inFlight) {
+            for (Future<Block> f : inFlight) {
                 f.cancel(true);
             }
         }
         long c = crc.getValue();
         out.write(new byte[] {(byte) c, (byte) (c >>> 8), (byte) (c >>> 16), (byte) (c >>> 24),
             (byte) length, (byte) (length >>> 8), (byte) (length >>> 16), (byte) (length >>> 24)});
+    }
+
+    /** One block's input and output buffers, reused from block to block. */
+    private static final class Block {
+        final byte[] input = new byte[BLOCK];
+        byte[] output = new byte[BLOCK + BLOCK / 1000 + 64];
+        int size;
+        int outputLength;
+
+        /** Raw-deflates the input: sync-flushed, or finished when it is the last block. */
+        Block deflate(byte[] dictionary, boolean last) {
+            Deflater d = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
+            try {
+                if (dictionary != null && dictionary.length > 0) {
+                    d.setDictionary(dictionary);
+                }
+                d.setInput(input, 0, size);
+                if (last) {
+                    d.finish();
+                }
+                int len = 0;
+                while (true) {
+                    if (len == output.length) {
+                        output = Arrays.copyOf(output, output.length * 2);
+                    }
+                    int space = output.length - len;
+                    int n = d.deflate(output, len, space, last ? Deflater.NO_FLUSH : Deflater.SYNC_FLUSH);
+                    len += n;
+                    if (last ? d.finished() : n < space) {
+                        break;
+                    }
+                }
+                outputLength = len;
+                return this;
+            } finally {
+                d.end();
+            }
+        }
     }
 
     /** The last 32 KiB of {@code previous} followed by {@code block}. */
@@ -95,10 +138,10 @@ final class ParallelGzip {
         return joined;
     }
 
-    private static void readFully(InputStream in, byte[] block) throws IOException {
+    private static void readFully(InputStream in, byte[] block, int size) throws IOException {
         int off = 0;
-        while (off < block.length) {
-            int n = in.read(block, off, block.length - off);
+        while (off < size) {
+            int n = in.read(block, off, size - off);
             if (n == -1) {
                 throw new EOFException("the content ended before its declared length");
             }
@@ -106,7 +149,7 @@ final class ParallelGzip {
         }
     }
 
-    private static byte[] await(Future<byte[]> f) throws IOException {
+    private static Block await(Future<Block> f) throws IOException {
         try {
             return f.get();
         } catch (InterruptedException e) {
@@ -116,36 +159,6 @@ final class ParallelGzip {
             throw new IOException("compressing a chunk failed", e.getCause());
         } catch (CancellationException e) {
             throw new InterruptedIOException("compressing a chunk was cancelled");
-        }
-    }
-
-    /** Raw-deflates one block: sync-flushed, or finished when it is the last. */
-    static byte[] deflate(byte[] block, byte[] dictionary, boolean last) {
-        Deflater d = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
-        try {
-            if (dictionary != null && dictionary.length > 0) {
-                d.setDictionary(dictionary);
-            }
-            d.setInput(block);
-            if (last) {
-                d.finish();
-            }
-            byte[] buf = new byte[block.length + block.length / 1000 + 64];
-            int len = 0;
-            while (true) {
-                if (len == buf.length) {
-                    buf = Arrays.copyOf(buf, buf.length * 2);
-                }
-                int space = buf.length - len;
-                int n = d.deflate(buf, len, space, last ? Deflater.NO_FLUSH : Deflater.SYNC_FLUSH);
-                len += n;
-                if (last ? d.finished() : n < space) {
-                    break;
-                }
-            }
-            return len == buf.length ? buf : Arrays.copyOf(buf, len);
-        } finally {
-            d.end();
         }
     }
 }
