@@ -25,7 +25,7 @@ import java.util.zip.Deflater;
  * {@code GZIPOutputStream}'s only in where the compressor flushed.
  *
  * <p>Heap: at most {@code 2 * parallelism} blocks in flight, each an input buffer (512 KiB) and
- * an output buffer (a little more), reused from block to block, and a 32 KiB dictionary.
+ * an output buffer (a little more) and a 32 KiB dictionary, reused from block to block.
  */
 final class ParallelGzip {
     /** Input bytes per block. */
@@ -51,10 +51,10 @@ final class ParallelGzip {
         CRC32 crc = new CRC32();
         out.write(HEADER);
         ArrayDeque<Future<Block>> inFlight = new ArrayDeque<>();
-        int window = Math.max(1, parallelism) * 2;
+        int window = Math.max(1, parallelism) * 2; // at least 2: see the dictionary below
         // the blocks' buffers are reused once their output is written: no garbage per block
         ArrayDeque<Block> free = new ArrayDeque<>();
-        byte[] dictionary = null;
+        Block previous = null;
         long left = length;
         try {
             do {
@@ -65,12 +65,16 @@ final class ParallelGzip {
                 crc.update(block.input, 0, size);
                 left -= size;
                 boolean last = left == 0;
-                byte[] dict = dictionary;
-                FutureTask<Block> task = new FutureTask<>(() -> block.deflate(dict, last));
+                // the previous block is still in flight (the window is at least 2), so its input is
+                // intact; every block but the last is BLOCK bytes, more than the dictionary
+                block.dictionaryLength = previous == null ? 0 : DICTIONARY;
+                if (previous != null) {
+                    System.arraycopy(previous.input, BLOCK - DICTIONARY, block.dictionary, 0, DICTIONARY);
+                }
+                FutureTask<Block> task = new FutureTask<>(() -> block.deflate(last));
                 inFlight.add(task);
                 workers.execute(task);
-                dictionary = size >= DICTIONARY ? Arrays.copyOfRange(block.input, size - DICTIONARY, size)
-                        : join(dictionary, Arrays.copyOf(block.input, size));
+                previous = block;
                 while (inFlight.size() >= window || last && !inFlight.isEmpty()) {
                     Block done = await(inFlight.remove());
                     out.write(done.output, 0, done.outputLength);
@@ -79,7 +83,10 @@ final class ParallelGzip {
             } while (left > 0);
         } finally {
             for (Future<Block> f : inFlight) {
-                f.cancel(true);
+                f.cancel(true); // a block still running is left to the deflater's cleaner
+            }
+            for (Block b : free) {
+                b.deflater.end();
             }
         }
         long c = crc.getValue();
@@ -89,53 +96,41 @@ final class ParallelGzip {
 
     /** One block's input and output buffers, reused from block to block. */
     private static final class Block {
+        /** One deflater per block, reset between uses: its native state is allocated once. */
+        final Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
         final byte[] input = new byte[BLOCK];
+        final byte[] dictionary = new byte[DICTIONARY];
+        int dictionaryLength;
         byte[] output = new byte[BLOCK + BLOCK / 1000 + 64];
         int size;
         int outputLength;
 
         /** Raw-deflates the input: sync-flushed, or finished when it is the last block. */
-        Block deflate(byte[] dictionary, boolean last) {
-            Deflater d = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
-            try {
-                if (dictionary != null && dictionary.length > 0) {
-                    d.setDictionary(dictionary);
-                }
-                d.setInput(input, 0, size);
-                if (last) {
-                    d.finish();
-                }
-                int len = 0;
-                while (true) {
-                    if (len == output.length) {
-                        output = Arrays.copyOf(output, output.length * 2);
-                    }
-                    int space = output.length - len;
-                    int n = d.deflate(output, len, space, last ? Deflater.NO_FLUSH : Deflater.SYNC_FLUSH);
-                    len += n;
-                    if (last ? d.finished() : n < space) {
-                        break;
-                    }
-                }
-                outputLength = len;
-                return this;
-            } finally {
-                d.end();
+        Block deflate(boolean last) {
+            Deflater d = deflater;
+            d.reset();
+            if (dictionaryLength > 0) {
+                d.setDictionary(dictionary, 0, dictionaryLength);
             }
+            d.setInput(input, 0, size);
+            if (last) {
+                d.finish();
+            }
+            int len = 0;
+            while (true) {
+                if (len == output.length) {
+                    output = Arrays.copyOf(output, output.length * 2);
+                }
+                int space = output.length - len;
+                int n = d.deflate(output, len, space, last ? Deflater.NO_FLUSH : Deflater.SYNC_FLUSH);
+                len += n;
+                if (last ? d.finished() : n < space) {
+                    break;
+                }
+            }
+            outputLength = len;
+            return this;
         }
-    }
-
-    /** The last 32 KiB of {@code previous} followed by {@code block}. */
-    private static byte[] join(byte[] previous, byte[] block) {
-        if (previous == null) {
-            return block.clone();
-        }
-        byte[] joined = new byte[Math.min(DICTIONARY, previous.length + block.length)];
-        int fromBlock = Math.min(block.length, joined.length);
-        int fromPrevious = joined.length - fromBlock;
-        System.arraycopy(previous, previous.length - fromPrevious, joined, 0, fromPrevious);
-        System.arraycopy(block, block.length - fromBlock, joined, fromPrevious, fromBlock);
-        return joined;
     }
 
     private static void readFully(InputStream in, byte[] block, int size) throws IOException {
