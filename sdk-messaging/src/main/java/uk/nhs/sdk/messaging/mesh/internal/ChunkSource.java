@@ -197,7 +197,7 @@ public abstract class ChunkSource implements Closeable {
         long offset = (long) (number - 1) * chunkSize;
         long size = rawLength(number);
         try (InputStream raw = openRaw(number, offset, size)) {
-            return spool.fill(raw, size, gzip, workers.deflaters(), workers.parallelism());
+            return spool.fill(raw, size, gzip, workers.deflaters(), workers.parallelism(), workers.blocks());
         }
     }
 

@@ -44,22 +44,22 @@ final class ParallelGzip {
      * @param out where the gzip member goes (not closed)
      * @param workers runs the blocks' compression
      * @param parallelism how many blocks may be compressed at once
+     * @param blocks the blocks' buffers, reused from call to call (one call at a time)
      * @throws IOException when a read or write fails, {@code in} ends early, or the thread is interrupted
      */
-    static void compress(InputStream in, long length, OutputStream out, Executor workers, int parallelism)
-            throws IOException {
+    static void compress(InputStream in, long length, OutputStream out, Executor workers, int parallelism,
+            Blocks blocks) throws IOException {
         CRC32 crc = new CRC32();
         out.write(HEADER);
         ArrayDeque<Future<Block>> inFlight = new ArrayDeque<>();
         int window = Math.max(1, parallelism) * 2; // at least 2: see the dictionary below
         // the blocks' buffers are reused once their output is written: no garbage per block
-        ArrayDeque<Block> free = new ArrayDeque<>();
         Block previous = null;
         long left = length;
         try {
             do {
                 int size = (int) Math.min(BLOCK, left);
-                Block block = free.isEmpty() ? new Block() : free.pop();
+                Block block = blocks.take();
                 block.size = size;
                 readFully(in, block.input, size);
                 crc.update(block.input, 0, size);
@@ -78,20 +78,41 @@ final class ParallelGzip {
                 while (inFlight.size() >= window || last && !inFlight.isEmpty()) {
                     Block done = await(inFlight.remove());
                     out.write(done.output, 0, done.outputLength);
-                    free.push(done);
+                    blocks.give(done);
                 }
             } while (left > 0);
         } finally {
             for (Future<Block> f : inFlight) {
-                f.cancel(true); // a block still running is left to the deflater's cleaner
-            }
-            for (Block b : free) {
-                b.deflater.end();
+                f.cancel(true); // a block still running is not reused: the deflater's cleaner ends it
             }
         }
         long c = crc.getValue();
         out.write(new byte[] {(byte) c, (byte) (c >>> 8), (byte) (c >>> 16), (byte) (c >>> 24),
             (byte) length, (byte) (length >>> 8), (byte) (length >>> 16), (byte) (length >>> 24)});
+    }
+
+    /**
+     * The blocks of one chunk source, reused from block to block and chunk to chunk (at most
+     * {@code 2 * parallelism + 1} of them); {@link #close()} ends their deflaters.
+     */
+    static final class Blocks {
+        private final ArrayDeque<Block> free = new ArrayDeque<>();
+
+        synchronized Block take() {
+            return free.isEmpty() ? new Block() : free.pop();
+        }
+
+        synchronized void give(Block b) {
+            free.push(b);
+        }
+
+        /** Ends the free blocks' deflaters (their native memory). */
+        synchronized void close() {
+            for (Block b : free) {
+                b.deflater.end();
+            }
+            free.clear();
+        }
     }
 
     /** One block's input and output buffers, reused from block to block. */

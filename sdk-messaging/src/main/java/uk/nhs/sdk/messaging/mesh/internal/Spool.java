@@ -39,8 +39,8 @@ final class Spool implements Closeable {
      *
      * @return the spool file's size
      */
-    long fill(InputStream raw, long rawLength, boolean gzip, Executor deflaters, int parallelism)
-            throws IOException {
+    long fill(InputStream raw, long rawLength, boolean gzip, Executor deflaters, int parallelism,
+            ParallelGzip.Blocks blocks) throws IOException {
         Path f;
         synchronized (this) {
             if (closed) {
@@ -54,7 +54,7 @@ final class Spool implements Closeable {
         try (OutputStream out = Files.newOutputStream(f, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
             if (gzip) {
-                ParallelGzip.compress(raw, rawLength, out, deflaters, parallelism);
+                ParallelGzip.compress(raw, rawLength, out, deflaters, parallelism, blocks);
             } else {
                 copyExactly(raw, out, rawLength);
             }

@@ -37,8 +37,8 @@ final class SpoolAhead {
         long fill(int number, Spool spool, Workers workers) throws IOException;
     }
 
-    /** The threads that compress deflate blocks, and how many. */
-    record Workers(ExecutorService deflaters, int parallelism) {
+    /** The threads that compress deflate blocks, how many, and the blocks' reused buffers. */
+    record Workers(ExecutorService deflaters, int parallelism, ParallelGzip.Blocks blocks) {
     }
 
     private final Spool[] spools;
@@ -130,10 +130,11 @@ final class SpoolAhead {
     private Workers workers() {
         if (workers == null) {
             if (!gzip) {
-                workers = new Workers(null, 1);
+                workers = new Workers(null, 1, null);
             } else {
                 int n = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
-                workers = new Workers(Executors.newFixedThreadPool(n, daemons("nhs-mesh-gzip-")), n);
+                workers = new Workers(Executors.newFixedThreadPool(n, daemons("nhs-mesh-gzip-")), n,
+                        new ParallelGzip.Blocks());
             }
         }
         return workers;
@@ -167,6 +168,9 @@ final class SpoolAhead {
                     interrupted = true;
                 }
             }
+        }
+        if (workers != null && workers.blocks() != null) {
+            workers.blocks().close();
         }
         IOException failure = null;
         for (Spool s : spools) {

@@ -27,10 +27,13 @@ import net.jqwik.api.lifecycle.AfterContainer;
  */
 class ParallelGzipPropertyTest {
     private static final ExecutorService POOL = Executors.newFixedThreadPool(3);
+    /** Shared by every try: the buffers are reused from call to call, as from chunk to chunk. */
+    private static final ParallelGzip.Blocks BLOCKS = new ParallelGzip.Blocks();
 
     @AfterContainer
     static void stopPool() {
         POOL.shutdownNow();
+        BLOCKS.close();
     }
 
     /** The compressor before: one {@code GZIPOutputStream} over the chunk. */
@@ -44,7 +47,7 @@ class ParallelGzipPropertyTest {
 
     static byte[] parallel(byte[] data, int parallelism) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ParallelGzip.compress(new ByteArrayInputStream(data), data.length, out, POOL, parallelism);
+        ParallelGzip.compress(new ByteArrayInputStream(data), data.length, out, POOL, parallelism, BLOCKS);
         return out.toByteArray();
     }
 
@@ -80,6 +83,6 @@ class ParallelGzipPropertyTest {
     @Example
     void aStreamShorterThanItsLengthIsAnError() {
         assertThatThrownBy(() -> ParallelGzip.compress(new ByteArrayInputStream(new byte[10]), 11,
-                new ByteArrayOutputStream(), POOL, 2)).isInstanceOf(EOFException.class);
+                new ByteArrayOutputStream(), POOL, 2, BLOCKS)).isInstanceOf(EOFException.class);
     }
 }
