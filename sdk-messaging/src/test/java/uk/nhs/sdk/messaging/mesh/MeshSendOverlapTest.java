@@ -64,10 +64,93 @@ class MeshSendOverlapTest extends MeshWireMockTestBase {
         assertThat(spoolThreads()).as("no spooling thread left").isZero();
     }
 
+    /** The sends' own threads (the compression threads are shared and end when idle). */
     private static long spoolThreads() {
+        return threadsNamed("nhs-mesh-spool-ahead-");
+    }
+
+    private static long threadsNamed(String prefix) {
         return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive)
-                .filter(t -> t.getName().startsWith("nhs-mesh-spool-ahead-") || t.getName().startsWith("nhs-mesh-gzip-"))
-                .count();
+                .filter(t -> t.getName().startsWith(prefix)).count();
+    }
+
+    @Test
+    void concurrentCompressedSendsShareABoundedSetOfCompressionThreads() throws Exception {
+        stubChunks();
+        Path spool = Files.createDirectory(dir.resolve("spool"));
+        int sends = 6;
+        int chunk = 3 * 512 * 1024; // three deflate blocks: each send keeps several compression threads busy
+        byte[] data = content(chunk + 10);
+        CountDownLatch atChunk2 = new CountDownLatch(sends);
+        CountDownLatch release = new CountDownLatch(1);
+        MeshClient client = builder().spoolDirectory(spool).build();
+        java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(sends);
+        try {
+            List<java.util.concurrent.Future<MeshSendResult>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < sends; i++) {
+                InputStream held = new FilterInputStream(new ByteArrayInputStream(data)) {
+                    private int read;
+
+                    @Override
+                    public int read(byte[] b, int off, int len) throws IOException {
+                        if (read == chunk) { // chunk 2, read ahead while chunk 1 uploads: wait for the others
+                            atChunk2.countDown();
+                            try {
+                                release.await();
+                            } catch (InterruptedException e) {
+                                throw new InterruptedIOException("interrupted");
+                            }
+                        }
+                        int n = super.read(b, off, Math.min(len, read < chunk ? chunk - read : len));
+                        read += Math.max(0, n);
+                        return n;
+                    }
+                };
+                results.add(callers.submit(() -> client.send(MeshSendRequest.builder("X26ABC2", "TEST_WORKFLOW")
+                        .compress(true).chunkSize(chunk).build(), held, data.length)));
+            }
+            assertThat(atChunk2.await(60, TimeUnit.SECONDS)).isTrue();
+            // every send has compressed its first chunk; the threads that did it are all still alive
+            assertThat(threadsNamed("nhs-mesh-gzip-")).as("compression threads for %d concurrent sends", sends)
+                    .isLessThanOrEqualTo(Math.min(4, Runtime.getRuntime().availableProcessors()));
+            release.countDown();
+            for (java.util.concurrent.Future<MeshSendResult> r : results) {
+                assertThat(r.get(60, TimeUnit.SECONDS).chunks()).isEqualTo(2);
+            }
+        } finally {
+            release.countDown();
+            callers.shutdownNow();
+        }
+        assertNothingLeft(spool);
+    }
+
+    @Test
+    void aRetriedChunkIsSentAgainWithTheSameBytesWhileTheNextIsSpooledAhead() throws Exception {
+        stubChunks();
+        String chunk2 = OUTBOX + "/" + CHUNKED_ID + "/2";
+        server.stubFor(post(urlPathEqualTo(chunk2)).inScenario("retry").whenScenarioStateIs(
+                com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED).willReturn(aResponse().withStatus(503))
+                .willSetStateTo("second"));
+        server.stubFor(post(urlPathEqualTo(chunk2)).inScenario("retry").whenScenarioStateIs("second").willReturn(
+                CapturedExchange.load("14-send-chunk2-of-2-gzip").response()));
+        Path spool = Files.createDirectory(dir.resolve("spool"));
+        byte[] data = content(3 * 700_000);
+        Path file = Files.write(dir.resolve("m.bin"), data);
+
+        MeshSendResult sent = builder().spoolDirectory(spool).build().send(MeshSendRequest.builder("X26ABC2",
+                "TEST_WORKFLOW").compress(true).chunkSize(700_000).build(), file);
+
+        assertThat(sent.chunks()).isEqualTo(3);
+        List<LoggedRequest> tries = server.findAll(postRequestedFor(urlPathEqualTo(chunk2)));
+        assertThat(tries).hasSize(2);
+        byte[] expected = java.util.Arrays.copyOfRange(data, 700_000, 1_400_000);
+        assertThat(tries.get(0).getBody()).isEqualTo(expected);
+        assertThat(tries.get(1).getBody()).isEqualTo(expected);
+        assertThat(tries.get(1).getHeader("Content-Length")).isEqualTo(tries.get(0).getHeader("Content-Length"));
+        List<String> order = server.findAll(postRequestedFor(urlPathMatching(OUTBOX + ".*"))).stream()
+                .map(LoggedRequest::getUrl).toList();
+        assertThat(order).containsExactly(OUTBOX, chunk2, chunk2, OUTBOX + "/" + CHUNKED_ID + "/3");
+        assertNothingLeft(spool);
     }
 
     @Test

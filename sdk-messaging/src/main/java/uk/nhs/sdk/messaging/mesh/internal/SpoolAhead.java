@@ -9,7 +9,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import uk.nhs.sdk.core.http.NhsRequestBody;
@@ -25,11 +27,15 @@ import uk.nhs.sdk.core.http.NhsRequestBody;
  * {@link InterruptedIOException} (the interrupt flag kept). {@link #close()} cancels the chunk
  * being spooled, waits for the threads to end and deletes both files: nothing is left behind.
  *
- * <p>The threads (one for the chunk ahead, and one per core, up to four, compressing deflate
- * blocks) are daemons, started on first use and ended by {@link #close()}.
+ * <p>The thread for the chunk ahead is a daemon, one per source, started on first use and ended
+ * by {@link #close()}. The threads that compress deflate blocks (one per core, up to four) are
+ * daemons shared by every source in the JVM, so concurrent sends share the cores rather than
+ * each starting its own; they end after {@link #IDLE_SECONDS} idle.
  */
 final class SpoolAhead {
     private static final AtomicInteger SOURCES = new AtomicInteger();
+    /** How long an idle shared compression thread lives. */
+    static final int IDLE_SECONDS = 30;
 
     /** Spools one chunk into a spool file; returns the file's size. */
     @FunctionalInterface
@@ -132,12 +138,23 @@ final class SpoolAhead {
             if (!gzip) {
                 workers = new Workers(null, 1, null);
             } else {
-                int n = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
-                workers = new Workers(Executors.newFixedThreadPool(n, daemons("nhs-mesh-gzip-")), n,
-                        new ParallelGzip.Blocks());
+                workers = new Workers(Deflaters.POOL, Deflaters.THREADS, new ParallelGzip.Blocks());
             }
         }
         return workers;
+    }
+
+    /** The compression threads shared by every source, made on first use. */
+    private static final class Deflaters {
+        static final int THREADS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        static final ExecutorService POOL = pool();
+
+        private static ExecutorService pool() {
+            ThreadPoolExecutor p = new ThreadPoolExecutor(THREADS, THREADS, IDLE_SECONDS, TimeUnit.SECONDS,
+                    new LinkedBlockingQueue<>(), daemons("nhs-mesh-gzip-"));
+            p.allowCoreThreadTimeOut(true);
+            return p;
+        }
     }
 
     private static ThreadFactory daemons(String prefix) {
@@ -150,7 +167,10 @@ final class SpoolAhead {
         };
     }
 
-    /** Cancels the chunk being spooled, waits for every thread to end, deletes both spool files. */
+    /**
+     * Cancels the chunk being spooled, waits for its thread to end, deletes both spool files. A
+     * block still being deflated on a shared thread then only ends its own buffers' work.
+     */
     void close() throws IOException {
         if (next != null) {
             next.cancel(true);
@@ -159,14 +179,12 @@ final class SpoolAhead {
         // an interrupted caller (the usual reason to close early) still waits for the threads, so
         // that no spool file is written after it is deleted; its interrupt flag is restored after
         boolean interrupted = Thread.interrupted();
-        for (ExecutorService e : new ExecutorService[] {aheadThread, workers == null ? null : workers.deflaters()}) {
-            if (e != null) {
-                e.shutdownNow();
-                try {
-                    e.awaitTermination(30, TimeUnit.SECONDS);
-                } catch (InterruptedException ie) {
-                    interrupted = true;
-                }
+        if (aheadThread != null) {
+            aheadThread.shutdownNow();
+            try {
+                aheadThread.awaitTermination(30, TimeUnit.SECONDS);
+            } catch (InterruptedException ie) {
+                interrupted = true;
             }
         }
         if (workers != null && workers.blocks() != null) {
