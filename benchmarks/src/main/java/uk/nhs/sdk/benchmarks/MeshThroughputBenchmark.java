@@ -12,6 +12,9 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -132,6 +135,49 @@ public class MeshThroughputBenchmark {
         file = directory.resolve("message.bin");
         writeSeeded(file, (long) sizeMiB << 20);
         receivable = sendOnce();
+        checkVariants();
+    }
+
+    /**
+     * Checks that every variant moves the file's exact bytes: the SDK's and the bare download of
+     * the message sent, and a bare upload read back through the SDK.
+     */
+    private void checkVariants() throws IOException {
+        byte[] want;
+        try (InputStream in = Files.newInputStream(file)) {
+            want = sha256(in, OutputStream.nullOutputStream());
+        }
+        try (MeshMessage m = recipient.receive(receivable); InputStream in = m.content()) {
+            require("receive", want, sha256(in, OutputStream.nullOutputStream()));
+        }
+        MessageDigest d = newSha256();
+        bareDownload(new DigestOutputStream(OutputStream.nullOutputStream(), d));
+        require("bareOkHttpDownload", want, d.digest());
+        String bare = bareOkHttpUpload();
+        try (MeshMessage m = recipient.receive(bare); InputStream in = m.content()) {
+            require("bareOkHttpUpload", want, sha256(in, OutputStream.nullOutputStream()));
+        }
+        recipient.acknowledge(bare);
+    }
+
+    private static byte[] sha256(InputStream in, OutputStream sink) throws IOException {
+        MessageDigest d = newSha256();
+        in.transferTo(new DigestOutputStream(sink, d));
+        return d.digest();
+    }
+
+    private static MessageDigest newSha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void require(String variant, byte[] want, byte[] got) {
+        if (!MessageDigest.isEqual(want, got)) {
+            throw new IllegalStateException(variant + " did not move the message's bytes");
+        }
     }
 
     private static void writeSeeded(Path target, long length) throws IOException {
@@ -357,6 +403,10 @@ public class MeshThroughputBenchmark {
      */
     @Benchmark
     public long bareOkHttpDownload() throws IOException {
+        return bareDownload(OutputStream.nullOutputStream());
+    }
+
+    private long bareDownload(OutputStream sink) throws IOException {
         String base = "/messageexchange/" + MeshFakeProcess.TO + "/inbox/" + receivable;
         long read = 0;
         int total = 1;
@@ -376,7 +426,7 @@ public class MeshThroughputBenchmark {
                 if ("gzip".equalsIgnoreCase(r.header("Content-Encoding", ""))) {
                     in = new GZIPInputStream(in, 64 * 1024);
                 }
-                read += in.transferTo(OutputStream.nullOutputStream());
+                read += in.transferTo(sink);
             }
         }
         return read;
