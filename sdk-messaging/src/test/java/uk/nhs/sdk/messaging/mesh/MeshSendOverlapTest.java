@@ -125,6 +125,23 @@ class MeshSendOverlapTest extends MeshWireMockTestBase {
     }
 
     @Test
+    void anUnknownOutcomeOfTheMessageRequestIsReportedWithItsLocalIdWhileChunk2WasSpooledAhead() throws Exception {
+        server.stubFor(post(urlPathEqualTo(OUTBOX)).willReturn(aResponse().withStatus(500)));
+        Path spool = Files.createDirectory(dir.resolve("spool"));
+        Path file = Files.write(dir.resolve("m.bin"), content(3 * 300_000));
+
+        uk.nhs.sdk.core.error.NhsTransportException e = catchThrowableOfType(
+                uk.nhs.sdk.core.error.NhsTransportException.class,
+                () -> builder().spoolDirectory(spool).build().send(MeshSendRequest.builder("X26ABC2",
+                        "TEST_WORKFLOW").localId("order-7").compress(true).chunkSize(300_000).build(), file));
+
+        assertThat(e.outcomeUnknown()).isTrue();
+        assertThat(e.reconcileId()).contains("order-7");
+        server.verify(0, postRequestedFor(urlPathMatching(OUTBOX + "/.+")));
+        assertNothingLeft(spool);
+    }
+
+    @Test
     void aRetriedChunkIsSentAgainWithTheSameBytesWhileTheNextIsSpooledAhead() throws Exception {
         stubChunks();
         String chunk2 = OUTBOX + "/" + CHUNKED_ID + "/2";
