@@ -62,6 +62,7 @@ public final class MeshCommand implements Runnable {
         @Override
         public final Integer call() throws Exception {
             Output out = Output.of(spec, common);
+            mesh.acceptCompressed = acceptCompressed();
             try (Target target = Target.open(common); MeshClient client = mesh.client(target, common)) {
                 int status = run(client, out);
                 out.flush();
@@ -70,6 +71,11 @@ public final class MeshCommand implements Runnable {
         }
 
         abstract int run(MeshClient client, Output out) throws Exception;
+
+        /** Whether downloads ask for gzip; {@code null} keeps the SDK's default. */
+        Boolean acceptCompressed() {
+            return null;
+        }
     }
 
     /** {@code nhs mesh handshake}: validates the mailbox, as MESH asks once a day. */
@@ -180,6 +186,15 @@ public final class MeshCommand implements Runnable {
         Path outFile;
         @Option(names = "--ack", description = "Acknowledge the message once it is written.")
         boolean ack;
+        @Option(names = "--accept-compressed", negatable = true,
+                description = "Ask MESH for gzipped chunks (Accept-Encoding: gzip, the default); "
+                        + "--no-accept-compressed asks for them as stored or decompressed by MESH (identity).")
+        Boolean acceptCompressedOption;
+
+        @Override
+        Boolean acceptCompressed() {
+            return acceptCompressedOption;
+        }
 
         @Override
         int run(MeshClient client, Output out) throws Exception {

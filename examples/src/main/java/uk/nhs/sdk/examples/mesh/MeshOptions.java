@@ -31,6 +31,9 @@ import uk.nhs.sdk.testkit.SandboxMeshMailbox;
  * </ul>
  */
 public final class MeshOptions {
+    /** Set by {@code nhs mesh receive}: whether downloads ask for gzip ({@code null}: the SDK's default). */
+    Boolean acceptCompressed;
+
     @Option(names = "--mailbox", paramLabel = "ID", description = "Your MESH mailbox id (or MESH_MAILBOX).")
     String mailbox;
 
@@ -84,6 +87,9 @@ public final class MeshOptions {
                 .orElseThrow(() -> new UsageException("--shared-key (or MESH_SHARED_KEY) is missing"));
         MeshClient.Builder b = MeshClient.builder().mailbox(id).password(pw).sharedKey(key)
                 .options(options(target));
+        if (acceptCompressed != null) {
+            b.acceptCompressedDownloads(acceptCompressed);
+        }
         Optional<URI> url = common.baseUrl().or(() -> sandbox.map(NhsSandbox::meshBaseUrl));
         if (url.isPresent()) {
             return b.baseUrl(url.get()).build();

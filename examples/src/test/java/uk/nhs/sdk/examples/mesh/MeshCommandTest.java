@@ -112,6 +112,20 @@ class MeshCommandTest {
     }
 
     @Test
+    void aCompressedMessageIsReceivedWholeWhetherOrNotTheDownloadAsksForGzip(@TempDir Path dir) throws IOException {
+        Path file = sample(dir, 3000);
+        String id = json(as("X26ABC1", "send", file.toString(), "--to", "X26ABC2", "--workflow-id", "TEST_WORKFLOW",
+                "--chunk-size", "1000", "--compress", "--output", "json")).path("messageId").asText();
+        for (String option : new String[] {"--accept-compressed", "--no-accept-compressed"}) {
+            Path out = dir.resolve("received" + option + ".bin");
+            CliRun received = as("X26ABC2", "receive", id, "--out", out.toString(), option);
+            assertThat(received.err).isEmpty();
+            assertThat(received.status).isZero();
+            assertThat(Files.readAllBytes(out)).as(option).isEqualTo(Files.readAllBytes(file));
+        }
+    }
+
+    @Test
     void ackOnItsOwnRemovesTheMessage(@TempDir Path dir) throws IOException {
         String id = json(as("X26ABC1", "send", sample(dir, 10).toString(), "--to", "X26ABC2", "--workflow-id",
                 "TEST_WORKFLOW", "--output", "json")).path("messageId").asText();

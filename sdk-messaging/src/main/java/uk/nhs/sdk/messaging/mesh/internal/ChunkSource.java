@@ -22,19 +22,23 @@ import uk.nhs.sdk.core.http.NhsRequestBody;
  * replayable body with a known length, so a chunk upload can be retried:
  * <ul>
  *   <li>bytes or a file, uncompressed: the body reads its slice directly (no copy);</li>
- *   <li>otherwise the chunk is first written to one temporary spool file (raw or gzipped) and
- *       the body reads that file; the next chunk overwrites it.</li>
+ *   <li>otherwise the chunk is first written to a temporary spool file (raw or gzipped, the
+ *       deflate blocks compressed on all cores: {@link ParallelGzip}) and the body reads that
+ *       file. While chunk n uploads, chunk n+1 is spooled into a second file on one background
+ *       thread ({@link SpoolAhead}), so compressing overlaps the upload; chunk n+2 overwrites
+ *       chunk n's file only when it is asked for, after chunk n's upload (and its retries).</li>
  * </ul>
- * Heap use is a 64 KiB copy buffer plus the deflater's state; disk use is one chunk (or, for a
- * stream of unknown length, the whole message, which is spooled first to learn its length).
+ * Heap use is a few compression blocks per core ({@link ParallelGzip}); disk use is two chunks
+ * (or, for a stream of unknown length, the whole message, which is spooled first to learn its
+ * length).
  *
- * <p>Chunks of a stream source must be requested in order. Not thread-safe.
+ * <p>Chunks of a stream source must be requested in order. Not thread-safe: one caller thread.
  */
 public abstract class ChunkSource implements Closeable {
     private final long length;
     private final int chunkSize;
     private final boolean gzip;
-    private final Spool spool;
+    private final SpoolAhead ahead;
 
     private ChunkSource(long length, int chunkSize, boolean gzip, Path spoolDirectory) {
         if (chunkSize < 1) {
@@ -43,7 +47,7 @@ public abstract class ChunkSource implements Closeable {
         this.length = length;
         this.chunkSize = chunkSize;
         this.gzip = gzip;
-        this.spool = new Spool(spoolDirectory);
+        this.ahead = new SpoolAhead(spoolDirectory, gzip);
     }
 
     /**
@@ -185,8 +189,15 @@ public abstract class ChunkSource implements Closeable {
         if (seekable() && !gzip) {
             return NhsRequestBody.ofStream(() -> openRaw(number, offset, size), size, contentType, true);
         }
+        return ahead.take(number, number < chunkCount() ? number + 1 : 0, this::spoolChunk, contentType);
+    }
+
+    /** Fills {@code spool} with chunk {@code number}, raw or gzipped; returns the spooled size. */
+    private long spoolChunk(int number, Spool spool, SpoolAhead.Workers workers) throws IOException {
+        long offset = (long) (number - 1) * chunkSize;
+        long size = rawLength(number);
         try (InputStream raw = openRaw(number, offset, size)) {
-            return spool.fill(raw, size, gzip, contentType);
+            return spool.fill(raw, size, gzip, workers.deflaters(), workers.parallelism(), workers.blocks());
         }
     }
 
@@ -202,9 +213,14 @@ public abstract class ChunkSource implements Closeable {
     /** Whether chunks can be opened in any order, and more than once. */
     abstract boolean seekable();
 
+    /**
+     * Stops the chunk being spooled ahead (if any), waits for its thread and deletes the spool files.
+     *
+     * @throws IOException when a spool file cannot be deleted
+     */
     @Override
     public void close() throws IOException {
-        spool.close();
+        ahead.close();
     }
 
     /** A file, opened at the chunk's offset for each read. */

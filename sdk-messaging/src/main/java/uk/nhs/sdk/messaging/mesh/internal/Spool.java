@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -11,50 +12,69 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.zip.GZIPOutputStream;
+import java.util.concurrent.Executor;
 import uk.nhs.sdk.core.http.NhsRequestBody;
 
 /**
  * One temporary file (owner read/write only) that holds one chunk at a time, raw or gzipped, so
  * the chunk can be uploaded with a known {@code Content-Length} and replayed on a retry without
- * holding it in memory. Filling it again overwrites the previous chunk. Closing deletes it.
+ * holding it in memory. Filling it again overwrites the previous chunk. Closing deletes it, and a
+ * fill after that fails (a fill running on another thread then leaves no file behind).
  */
 final class Spool implements Closeable {
     /** The copy buffer: the only heap the spool needs besides the deflater's state. */
     static final int BUFFER = 64 * 1024;
 
     private final Path directory;
-    private Path file;
+    private volatile Path file;
+    private boolean closed;
 
     Spool(Path directory) {
         this.directory = directory;
     }
 
     /**
-     * Writes exactly {@code rawLength} bytes of {@code raw} into the spool file, gzipped when asked.
+     * Writes exactly {@code rawLength} bytes of {@code raw} into the spool file, gzipped when asked
+     * (the deflate blocks compressed on {@code deflaters}, see {@link ParallelGzip}).
      *
-     * @return a replayable body reading the spool file
+     * @return the spool file's size
      */
-    NhsRequestBody fill(InputStream raw, long rawLength, boolean gzip, String contentType) throws IOException {
-        if (file == null) {
-            file = createTempFile(directory, "mesh-chunk-");
-        }
-        try (OutputStream fileOut = Files.newOutputStream(file, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            OutputStream out = gzip ? new GZIPOutputStream(fileOut, BUFFER) : fileOut;
-            copyExactly(raw, out, rawLength);
-            if (gzip) {
-                ((GZIPOutputStream) out).finish();
+    long fill(InputStream raw, long rawLength, boolean gzip, Executor deflaters, int parallelism,
+            ParallelGzip.Blocks blocks) throws IOException {
+        Path f;
+        synchronized (this) {
+            if (closed) {
+                throw new InterruptedIOException("the chunk source was closed");
             }
-            out.flush();
+            if (file == null) {
+                file = createTempFile(directory, "mesh-chunk-");
+            }
+            f = file;
         }
+        try (OutputStream out = Files.newOutputStream(f, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            if (gzip) {
+                ParallelGzip.compress(raw, rawLength, out, deflaters, parallelism, blocks);
+            } else {
+                copyExactly(raw, out, rawLength);
+            }
+        }
+        return Files.size(f);
+    }
+
+    /**
+     * A replayable body reading the spool file as the last {@link #fill} left it.
+     *
+     * @return the body
+     */
+    NhsRequestBody body(long size, String contentType) {
         Path f = file;
-        long size = Files.size(f);
         return NhsRequestBody.ofStream(() -> Files.newInputStream(f), size, contentType, true);
     }
 
     @Override
-    public void close() throws IOException {
+    public synchronized void close() throws IOException {
+        closed = true;
         if (file != null) {
             Files.deleteIfExists(file);
             file = null;
