@@ -3,6 +3,7 @@ package uk.nhs.sdk.identity.pds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.management.ManagementFactory;
+import java.lang.reflect.Field;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -17,7 +18,7 @@ import uk.nhs.sdk.identity.pds.internal.FhirJson.InvalidFhir;
  * ({@link LegacyPatientDecoder}) on hostile or odd JSON the generated documents of
  * {@link PatientDecoderProperties} never contain (duplicate keys, escaped keys, keys differing by
  * case, odd numbers, a BOM, other encodings, trailing data, deep nesting), and the decoder's
- * resource bounds: stack depth, work on a UTF-16 Bundle.
+ * resource bounds: stack depth, work on a UTF-16 Bundle, bytes a search's Patient keeps.
  */
 class PatientDecoderHostileInputTest {
     private static final String P = "{\"resourceType\":\"Patient\",\"id\":\"9000000009\",\"gender\":\"female\","
@@ -192,5 +193,21 @@ class PatientDecoderHostileInputTest {
         assertThat(matches).hasSize(300);
         assertThat(matches.get(299).patient().rawJson()).isEqualTo(P);
         assertThat(allocated).as("bytes allocated for a %d-byte body", body.length).isLessThan(40L * body.length);
+    }
+
+    /** A Patient from a search keeps its own resource's bytes, not the whole Bundle's. */
+    @Test
+    void aSearchMatchKeepsOnlyItsOwnBytes() throws ReflectiveOperationException {
+        byte[] body = bundle(P, P.replace("Smith", "Jones"), P).getBytes(StandardCharsets.UTF_8);
+        List<SearchMatch> matches = PatientDecoder.matches(PatientDecoder.searchDocument(body), body);
+        Field raw = Patient.class.getDeclaredField("raw");
+        raw.setAccessible(true);
+        Field bytes = RawResource.class.getDeclaredField("bytes");
+        bytes.setAccessible(true);
+        for (SearchMatch m : matches) {
+            byte[] kept = (byte[]) bytes.get(raw.get(m.patient()));
+            assertThat(kept).isNotSameAs(body).hasSize(P.length());
+            assertThat(m.patient().rawJson()).isEqualTo(new String(kept, StandardCharsets.UTF_8));
+        }
     }
 }
