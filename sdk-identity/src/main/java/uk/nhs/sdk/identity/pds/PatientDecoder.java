@@ -8,6 +8,7 @@ import static uk.nhs.sdk.identity.pds.PrunedJson.object;
 import static uk.nhs.sdk.identity.pds.PrunedJson.text;
 import static uk.nhs.sdk.identity.pds.PrunedJson.texts;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -16,6 +17,7 @@ import uk.nhs.sdk.core.error.NhsValidationException;
 import uk.nhs.sdk.core.fhir.Coding;
 import uk.nhs.sdk.identity.pds.PrunedJson.Obj;
 import uk.nhs.sdk.identity.pds.PrunedJson.Schema;
+import uk.nhs.sdk.identity.pds.internal.FhirJson;
 import uk.nhs.sdk.identity.pds.internal.FhirJson.InvalidFhir;
 
 /**
@@ -30,24 +32,21 @@ final class PatientDecoder {
     private static final Schema PERIOD = Schema.object().values("start", "end");
     private static final Schema ORGANISATION = Schema.object().values("id")
             .field("identifier", Schema.object().values("value").field("period", PERIOD));
-    private static final Schema EXTENSION = Schema.object();
-    private static final Schema EXTENSIONS = Schema.arrayOf(EXTENSION);
     private static final Schema STRINGS = Schema.arrayOf(Schema.VALUE);
-
-    static {
-        EXTENSION.field("url", Schema.oneOf(FhirCodec.VERIFICATION_STATUS, FhirCodec.ADDRESS_KEY,
-                FhirCodec.OTHER_CONTACT_SYSTEM, FhirCodec.NOMINATED_PHARMACY, FhirCodec.PREFERRED_DISPENSER,
-                FhirCodec.APPLIANCE_SUPPLIER, FhirCodec.COMMUNICATION, FhirCodec.CONTACT_PREFERENCE,
-                FhirCodec.DEATH_NOTIFICATION, FhirCodec.BIRTH_PLACE, FhirCodec.REMOVAL_FROM_REGISTRATION, "type",
-                "value", "language", "interpreterRequired", "PreferredWrittenCommunicationFormat",
-                "PreferredContactMethod", "PreferredContactTimes", "deathNotificationStatus", "systemEffectiveDate",
-                "removalFromRegistrationCode", "effectiveTime"))
-                .values("valueBoolean", "valueString", "valueDateTime")
-                .field("valueCodeableConcept", CONCEPT).field("valueCoding", CODING)
-                .field("valueReference", ORGANISATION).field("valuePeriod", PERIOD)
-                .field("valueAddress", Schema.object().values("city", "district", "country"))
-                .field("extension", EXTENSIONS);
-    }
+    /** An extension's {@code url}: the readers only compare it with these. */
+    private static final Schema URL = Schema.oneOf(FhirCodec.VERIFICATION_STATUS, FhirCodec.ADDRESS_KEY,
+            FhirCodec.OTHER_CONTACT_SYSTEM, FhirCodec.NOMINATED_PHARMACY, FhirCodec.PREFERRED_DISPENSER,
+            FhirCodec.APPLIANCE_SUPPLIER, FhirCodec.COMMUNICATION, FhirCodec.CONTACT_PREFERENCE,
+            FhirCodec.DEATH_NOTIFICATION, FhirCodec.BIRTH_PLACE, FhirCodec.REMOVAL_FROM_REGISTRATION, "type",
+            "value", "language", "interpreterRequired", "PreferredWrittenCommunicationFormat",
+            "PreferredContactMethod", "PreferredContactTimes", "deathNotificationStatus", "systemEffectiveDate",
+            "removalFromRegistrationCode", "effectiveTime");
+    /**
+     * Extensions, and their sub-extensions: the readers look no deeper, so a sub-extension's own
+     * {@code extension} is skipped. The schema is not recursive, so the parser's recursion is bounded
+     * by the schema, not by how deeply the input nests.
+     */
+    private static final Schema EXTENSIONS = Schema.arrayOf(extensionSchema(Schema.arrayOf(extensionSchema(null))));
 
     /** The fields a Patient's readers look at; its offsets are kept for {@link Patient#rawJson()}. */
     static final Schema PATIENT = Schema.spanned()
@@ -72,6 +71,15 @@ final class PatientDecoder {
                     .field("search", Schema.object().values("score"))));
 
     private PatientDecoder() {
+    }
+
+    /** An extension's fields the readers look at; {@code subs}, when given, keeps its sub-extensions. */
+    private static Schema extensionSchema(Schema subs) {
+        Schema e = Schema.object().field("url", URL).values("valueBoolean", "valueString", "valueDateTime")
+                .field("valueCodeableConcept", CONCEPT).field("valueCoding", CODING)
+                .field("valueReference", ORGANISATION).field("valuePeriod", PERIOD)
+                .field("valueAddress", Schema.object().values("city", "district", "country"));
+        return subs == null ? e : e.field("extension", subs);
     }
 
     /**
@@ -116,6 +124,7 @@ final class PatientDecoder {
     static List<SearchMatch> matches(Object bundle, byte[] body) {
         List<Object> entries = array(bundle, "entry");
         List<SearchMatch> matches = new ArrayList<>(entries.size());
+        JsonNode tree = null;
         for (int i = 0; i < entries.size(); i++) {
             Object entry = entries.get(i);
             Obj resource = object(entry, "resource");
@@ -127,18 +136,18 @@ final class PatientDecoder {
             if (score == null) {
                 throw new InvalidFhir("a search entry has no search.score");
             }
-            RawResource raw = resource.start >= 0 && resource.end > resource.start
-                    ? RawResource.of(body, resource.start, resource.end) : entryText(body, i);
+            RawResource raw;
+            if (resource.start >= 0 && resource.end > resource.start) {
+                raw = RawResource.of(body, resource.start, resource.end);
+            } else {
+                // no byte offsets (a body Jackson read as UTF-16 or UTF-32): the entry written from a
+                // tree of the body, parsed once for all the entries
+                tree = tree == null ? FhirJson.parse(body) : tree;
+                raw = RawResource.written(FhirJson.write(tree.get("entry").get(i).get("resource")));
+            }
             matches.add(new SearchMatch(patient(resource, raw), score));
         }
         return matches;
-    }
-
-    /** Without byte offsets (a body Jackson read as UTF-16 or UTF-32): the entry written from a tree. */
-    private static RawResource entryText(byte[] body, int entry) {
-        com.fasterxml.jackson.databind.JsonNode tree = uk.nhs.sdk.identity.pds.internal.FhirJson.parse(body);
-        return RawResource.written(uk.nhs.sdk.identity.pds.internal.FhirJson.write(
-                tree.get("entry").get(entry).get("resource")));
     }
 
     static Patient patient(Object json, RawResource raw) {

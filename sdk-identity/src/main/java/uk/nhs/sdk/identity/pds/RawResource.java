@@ -5,8 +5,8 @@ import uk.nhs.sdk.identity.pds.internal.FhirJson;
 
 /**
  * A resource's JSON as the response held it, written as compact text only when
- * {@link Patient#rawJson()} asks: the bytes of the body (shared by every entry of a search), with
- * the resource's offsets, or the text given to {@link Patient#fromJson(String)}. The text is what
+ * {@link Patient#rawJson()} asks: the bytes of the body (for a search entry, a copy of its own
+ * slice of the body), or the text given to {@link Patient#fromJson(String)}. The text is what
  * writing the resource's Jackson tree gives, as before: compact, fields in document order, a
  * repeated field once with its last value. Package private.
  */
@@ -25,9 +25,13 @@ final class RawResource {
         this.written = written;
     }
 
-    /** The resource at {@code [start, end)} of a body (never changed: the response hands it out read-only). */
+    /**
+     * The resource at {@code [start, end)} of a body, copied: a search's Patient keeps only its own
+     * bytes, not the whole Bundle's (keeping one match of fifty must not keep the other 49 alive).
+     */
     static RawResource of(byte[] body, long start, long end) {
-        return new RawResource(body, (int) start, (int) end, null, null);
+        byte[] own = Arrays.copyOfRange(body, (int) start, (int) end);
+        return new RawResource(own, 0, own.length, null, null);
     }
 
     /** The resource is the whole body. */
