@@ -115,14 +115,17 @@ public final class TokenProviderLoad {
                     }
                     boolean fetched = sandbox.issuedTokenCount() != seenIssued || failures.size() != failuresBefore
                             || !java.util.Objects.equals(before, auth.tokenExpiry().orElse(null));
-                    if (failures.size() != failuresBefore) {
+                    // every request of the round, not one per round: a stampede (several fetches
+                    // in one round) is what the figure must show
+                    for (int k = failuresBefore; k < failures.size(); k++) {
                         failedRequests++;
                         requests.add(clock.instant());
                     }
-                    if (sandbox.issuedTokenCount() != seenIssued) {
+                    int issued = sandbox.issuedTokenCount();
+                    for (int k = seenIssued; k < issued; k++) {
                         requests.add(clock.instant());
-                        seenIssued = sandbox.issuedTokenCount();
                     }
+                    seenIssued = issued;
                     for (long[] t : times) {
                         if (fetched) {
                             fetchMaxNanos = Math.max(fetchMaxNanos, t[0]);

@@ -27,7 +27,8 @@ import uk.nhs.sdk.core.error.NhsTransportException;
  *       its own thread; every other caller keeps getting the valid token meanwhile, without
  *       locking, and never waits. If that refresh fails, the failure is logged at DEBUG (the
  *       exception's type and message, never a token) and the valid token is served until it
- *       expires, also without locking while the cooldown lasts.</li>
+ *       expires (or is {@link #invalidate invalidated}), also without locking while the cooldown
+ *       lasts.</li>
  *   <li><b>No valid token</b> (none yet, expired, or dropped by {@link #invalidate}): one caller
  *       fetches (single flight) and the others wait for its result, each wait bounded by
  *       {@code maxWait} of real time, or less when the caller's deadline comes sooner
@@ -211,9 +212,14 @@ public final class TokenCache {
         return fetch(fallback, reportTo);
     }
 
+    /**
+     * Whether a failed fetch is cooling down. A clock now before the failure (the host's clock was
+     * stepped back) ends the cooldown: otherwise it would last as long as the step, an hour for an
+     * hour, with every caller without a token refused.
+     */
     private boolean coolingDown(Instant now) {
         Instant failedAt = lastFailureAt;
-        return failedAt != null && now.isBefore(failedAt.plus(cooldown));
+        return failedAt != null && !now.isBefore(failedAt) && now.isBefore(failedAt.plus(cooldown));
     }
 
     private void await(long deadline, long waitNanos) {
@@ -231,8 +237,12 @@ public final class TokenCache {
         }
     }
 
-    /** Runs the one fetch in flight; {@code fallback} is the still-valid token of a proactive refresh. */
-    private AccessToken fetch(AccessToken fallback, AuthRequest reportTo) {
+    /**
+     * Runs the one fetch in flight; {@code proactive} is the still-valid token of an early refresh,
+     * served when the refresh fails unless it was {@link #invalidate invalidated} meanwhile.
+     */
+    private AccessToken fetch(AccessToken proactive, AuthRequest reportTo) {
+        AccessToken fallback = proactive;
         AccessToken fresh = null;
         RuntimeException failure = null;
         long started = System.nanoTime();
@@ -260,6 +270,10 @@ public final class TokenCache {
                 } else if (failure != null && !cancelled) {
                     lastFailure = failure;
                     lastFailureAt = clock.instant();
+                }
+                if (token != fallback) {
+                    // invalidated while the refresh was in flight: the server refused it (401)
+                    fallback = null;
                 }
                 fetchDone.signalAll();
             } finally {
