@@ -371,6 +371,7 @@ public final class NhsSandbox implements AutoCloseable {
         private final Map<String, MeshDirectory.Mailbox> meshMailboxes = new LinkedHashMap<>();
         private final Map<String, List<String>> meshWorkflows = new LinkedHashMap<>();
         private Optional<Secret> meshSharedKey = Optional.empty();
+        private boolean meshGzipOnTheFly;
 
         private Builder() {
         }
@@ -459,8 +460,23 @@ public final class NhsSandbox implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Makes the MESH fake gzip a chunk stored uncompressed, on the fly (level 9, streamed, no
+         * {@code Content-Length}), when a download sends {@code Accept-Encoding: gzip}, as NHS
+         * England's mesh-sandbox does; default off: each chunk is sent as it was uploaded (a gzip
+         * chunk decoded for a client that does not accept gzip).
+         *
+         * @param value whether to gzip uncompressed chunks on the fly
+         * @return this builder
+         */
+        public Builder meshGzipOnTheFly(boolean value) {
+            this.meshGzipOnTheFly = value;
+            return this;
+        }
+
         private MeshSettings meshSettings() {
-            return MeshSettings.configured(meshMailboxes, meshWorkflows, meshSharedKey);
+            return MeshSettings.configured(meshMailboxes, meshWorkflows, meshSharedKey)
+                    .withGzipOnTheFly(meshGzipOnTheFly);
         }
 
         /**
