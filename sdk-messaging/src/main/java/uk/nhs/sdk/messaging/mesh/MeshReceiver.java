@@ -40,6 +40,11 @@ import uk.nhs.sdk.messaging.mesh.internal.MeshValidation;
  */
 final class MeshReceiver {
     private static final Logger LOG = LoggerFactory.getLogger(MeshClient.class);
+    /**
+     * Whether a download fetches chunk n+1 while the caller reads chunk n (system property
+     * {@code nhs.mesh.readAhead}, default on; {@code false} turns it off, for comparison).
+     */
+    private static final boolean READ_AHEAD = Boolean.parseBoolean(System.getProperty("nhs.mesh.readAhead", "true"));
     private static final String MESSAGE = "/messageexchange/{mailbox}/inbox/{messageId}";
     private static final String CHUNK = "/messageexchange/{mailbox}/inbox/{messageId}/{chunk}";
     private static final String ACKNOWLEDGE = "/messageexchange/{mailbox}/inbox/{messageId}/status/acknowledged";
@@ -77,7 +82,8 @@ final class MeshReceiver {
             throw e;
         }
         ChunkedDownloadStream content = new ChunkedDownloadStream(first, total,
-                n -> openChunk(messageId, n, total), calls.options.retry().maxAttempts() - 1);
+                n -> openChunk(messageId, n, total), calls.options.retry().maxAttempts() - 1, READ_AHEAD,
+                calls.spoolDirectory);
         return new MeshMessage(info, content);
     }
 
