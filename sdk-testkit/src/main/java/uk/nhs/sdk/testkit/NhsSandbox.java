@@ -461,11 +461,8 @@ public final class NhsSandbox implements AutoCloseable {
         }
 
         /**
-         * Makes the MESH fake gzip a chunk stored uncompressed, on the fly (level 9, streamed, no
-         * {@code Content-Length}), when a download sends {@code Accept-Encoding: gzip}, as NHS
-         * England's mesh-sandbox does; default off: each chunk is sent as it was uploaded (a gzip
-         * chunk decoded for a client that does not accept gzip).
-         *
+         * Whether the MESH fake gzips a chunk stored uncompressed on the fly (level 9, streamed)
+         * for a download that accepts gzip, as mesh-sandbox does; default off (sent as stored).
          * @param value whether to gzip uncompressed chunks on the fly
          * @return this builder
          */
@@ -475,8 +472,7 @@ public final class NhsSandbox implements AutoCloseable {
         }
 
         private MeshSettings meshSettings() {
-            return MeshSettings.configured(meshMailboxes, meshWorkflows, meshSharedKey)
-                    .withGzipOnTheFly(meshGzipOnTheFly);
+            return MeshSettings.configured(meshMailboxes, meshWorkflows, meshSharedKey).withGzipOnTheFly(meshGzipOnTheFly);
         }
 
         /**
