@@ -7,6 +7,8 @@ import com.github.tomakehurst.wiremock.http.Response;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,10 +61,33 @@ final class FaultBodies implements ResponseTransformerV2 {
         }
         int level = gzip.isPresent() ? Integer.parseInt(gzip.firstValue()) : 0;
         long limit = send.isPresent() ? Long.parseLong(send.firstValue()) : Long.MAX_VALUE;
+        if (level > 0 && send.isPresent()) {
+            // a truncated gzipped body: announce and cut the gzipped length, not the stored one
+            // (else a body that compresses to under half is sent whole and nothing is cut)
+            long gzipped = gzippedLength(response, level);
+            List<HttpHeader> sized = new ArrayList<>();
+            for (HttpHeader h : kept) {
+                if (!h.keyEquals("Content-Length")) {
+                    sized.add(h);
+                }
+            }
+            sized.add(new HttpHeader("Content-Length", String.valueOf(gzipped)));
+            b = b.headers(new HttpHeaders(sized));
+            limit = gzipped / 2;
+        }
+        long cut = limit;
         return b.body(() -> {
             InputStream body = level > 0 ? new GzipOnTheFly(response.getBodyStream(), level) : response.getBodyStream();
-            return limit == Long.MAX_VALUE ? body : new Limited(body, limit);
+            return cut == Long.MAX_VALUE ? body : new Limited(body, cut);
         }).build();
+    }
+
+    private static long gzippedLength(Response response, int level) {
+        try (InputStream gz = new GzipOnTheFly(response.getBodyStream(), level)) {
+            return gz.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot gzip the answer's body", e);
+        }
     }
 
     /** A JSON object with one string member, {@code {"padding":"xxx…"}}, of an exact size. */

@@ -462,7 +462,8 @@ public final class NhsSandbox implements AutoCloseable {
 
         /**
          * Whether the MESH fake gzips a chunk stored uncompressed on the fly (level 9, streamed)
-         * for a download that accepts gzip, as mesh-sandbox does; default off (sent as stored).
+         * for a download that accepts gzip, setting {@code mex-content-compressed: Y} on it, as
+         * mesh-sandbox does; default off (sent as stored).
          * @param value whether to gzip uncompressed chunks on the fly
          * @return this builder
          */

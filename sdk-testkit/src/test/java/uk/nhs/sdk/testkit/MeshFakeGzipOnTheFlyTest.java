@@ -1,12 +1,17 @@
 package uk.nhs.sdk.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.SplittableRandom;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -97,5 +102,32 @@ class MeshFakeGzipOnTheFlyTest {
                 .header("Accept-Encoding", "gzip").send();
         assertThat(gz.headers().firstValue("content-encoding")).contains("gzip");
         assertThat(MeshFakeSendReceiveTest.gunzip(gz.body())).containsExactly('x');
+    }
+
+    @Test
+    void theCompressedFlagIsYWhenTheFakeGzips() {
+        String id = send(content(1000), false);
+        HttpResponse<byte[]> gz = mesh.call("GET", "/messageexchange/X26ABC2/inbox/" + id).as("X26ABC2")
+                .header("Accept-Encoding", "gzip").send();
+        assertThat(gz.headers().allValues("mex-content-compressed")).containsExactly("Y");
+        HttpResponse<byte[]> plain = mesh.call("GET", "/messageexchange/X26ABC2/inbox/" + id).as("X26ABC2")
+                .header("Accept-Encoding", "identity").send();
+        assertThat(plain.headers().firstValue("mex-content-compressed")).isEmpty();
+    }
+
+    @Test
+    void aTruncatedGzippedChunkIsCutInTheGzippedBytes() throws Exception {
+        // compresses to far under half: cutting the stored length's half would send it whole
+        byte[] body = "1,2026-11-24,result,ok\n".repeat(20_000).getBytes(StandardCharsets.US_ASCII);
+        String id = send(body, false);
+        sandbox.faults().injectNext("GET", "/messageexchange/X26ABC2/inbox/" + id,
+                SandboxFault.truncatedBody().afterProcessing());
+        HttpResponse<InputStream> r = mesh.call("GET", "/messageexchange/X26ABC2/inbox/" + id).as("X26ABC2")
+                .header("Accept-Encoding", "gzip").send(HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(r.headers().firstValue("content-encoding")).contains("gzip");
+        assertThat(r.headers().firstValueAsLong("content-length").orElseThrow()).isLessThan(body.length);
+        try (InputStream in = new GZIPInputStream(r.body())) {
+            assertThatThrownBy(() -> in.transferTo(OutputStream.nullOutputStream())).isInstanceOf(IOException.class);
+        }
     }
 }

@@ -421,13 +421,19 @@ public final class MeshFake implements Fake {
             boolean decode = gzip && !call.acceptsGzip();
             boolean compressNow = gzipOnTheFly && m.contentEncoding.isEmpty() && call.acceptsGzip();
             MeshViews.downloadHeaders(m, n, (gzip && !decode) || compressNow ? Optional.of("gzip") : Optional.empty())
-                    .forEach(b::withHeader);
+                    .forEach((name, value) -> {
+                        if (!compressNow || !name.equals("mex-content-compressed")) {
+                            b.withHeader(name, value);
+                        }
+                    });
             String file = store.bodyFile(m, n, decode);
             String contentType = v >= 2 && m.totalChunks == 1
                     ? m.headers.contentType().map(MeshFake::withCharset).orElse("application/octet-stream")
                     : "application/octet-stream";
             if (compressNow) {
                 b.withHeader(FakeResponse.GZIP_BODY, "9"); // length unknown until sent: chunked
+                // as mesh-sandbox (inbox.py L198-199): the flag says Y whenever it gzips a download
+                b.withHeader("mex-content-compressed", "Y");
             } else {
                 b.withHeader("Content-Length", String.valueOf(store.fileSize(file)));
             }
