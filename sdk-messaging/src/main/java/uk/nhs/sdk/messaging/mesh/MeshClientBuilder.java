@@ -136,8 +136,10 @@ abstract class MeshClientBuilder extends NhsClientBuilder<MeshClient.Builder, Me
     }
 
     /**
-     * Sets where chunks are staged while sending (default: {@code java.io.tmpdir}). Files are
-     * created owner-only and deleted when the send ends; they hold message content.
+     * Sets where chunks are staged while sending, and where a download spools its next chunk when
+     * read-ahead is on (system property {@code nhs.mesh.readAhead=true}, off by default; see the
+     * module README) (default: {@code java.io.tmpdir}). Files are created owner-only and deleted
+     * when the send ends or the message is closed; they hold message content.
      *
      * @param value an existing directory
      * @return this builder

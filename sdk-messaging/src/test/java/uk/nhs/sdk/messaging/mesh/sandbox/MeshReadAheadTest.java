@@ -185,6 +185,28 @@ class MeshReadAheadTest {
     }
 
     @Test
+    void closingWhileThePrefetchWaitsForHeadersIsBoundedAndCleansUpLater() throws Exception {
+        byte[] content = seeded(4 * CHUNK - 100, 8);
+        String id = send(content, false);
+        // chunk 2's headers come after 3 s: the prefetch is blocked in the call, not in a read
+        sandbox.faults().injectNext("GET", chunkPath(2), SandboxFault.slowHeaders(Duration.ofSeconds(3)));
+        MeshMessage m = client("X26ABC2").receive(id);
+        InputStream in = m.content();
+        assertThat(in.read()).isEqualTo(content[0] & 0xFF);
+        Thread.sleep(300); // the prefetch has asked for chunk 2
+        long started = System.nanoTime();
+        in.close();
+        m.close();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(2500));
+        // the blocked call ends when its headers arrive; the thread then ends and leaves no file
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!readAheadThreads().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(readAheadThreads()).isEmpty();
+    }
+
+    @Test
     void aSlowPrefetchIsWaitedFor() throws Exception {
         byte[] content = seeded(4 * CHUNK - 100, 6);
         String id = send(content, true);
