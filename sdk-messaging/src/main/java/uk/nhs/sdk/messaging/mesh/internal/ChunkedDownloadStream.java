@@ -206,7 +206,7 @@ public final class ChunkedDownloadStream extends InputStream {
         try {
             f = readAhead.take(number);
         } catch (IOException | RuntimeException | Error e) {
-            broken = true;
+            markBroken();
             throw e;
         }
         if (f == null) {
@@ -217,7 +217,7 @@ public final class ChunkedDownloadStream extends InputStream {
         }
         Exception failure = f.failure();
         if (!f.resumable() || resumesLeft <= 0 || closed) {
-            broken = true;
+            markBroken();
             if (failure instanceof RuntimeException) {
                 throw (RuntimeException) failure;
             }
@@ -232,7 +232,7 @@ public final class ChunkedDownloadStream extends InputStream {
         try {
             return opener.open(number);
         } catch (RuntimeException e) {
-            broken = true;
+            markBroken();
             throw e;
         }
     }
@@ -247,12 +247,17 @@ public final class ChunkedDownloadStream extends InputStream {
                 && !Thread.currentThread().isInterrupted();
     }
 
-    /** Releases the connection and marks the stream broken; returns the failure to throw. */
-    private RuntimeException breakOn(RuntimeException failure) {
+    /** Marks the stream broken for good and releases the read-ahead (its thread and any spooled chunk) at once. */
+    private void markBroken() {
         broken = true;
         if (readAhead != null) {
             readAhead.close();
         }
+    }
+
+    /** Releases the connection and marks the stream broken; returns the failure to throw. */
+    private RuntimeException breakOn(RuntimeException failure) {
+        markBroken();
         in = null;
         response.close();
         return failure;
@@ -263,7 +268,7 @@ public final class ChunkedDownloadStream extends InputStream {
         response.close();
         in = null;
         if (closed || resumesLeft <= 0) {
-            broken = true; // a later read must not see the closed chunk's end as the message's end
+            markBroken(); // a later read must not see the closed chunk's end as the message's end
             if (failure instanceof RuntimeException) {
                 throw (RuntimeException) failure;
             }

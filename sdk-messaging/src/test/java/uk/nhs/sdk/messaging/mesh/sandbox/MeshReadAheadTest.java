@@ -162,8 +162,27 @@ class MeshReadAheadTest {
             byte[] first = in.readNBytes(CHUNK);
             assertThat(sha256(first)).isEqualTo(sha256(java.util.Arrays.copyOf(content, CHUNK)));
             assertThatThrownBy(in::read).isInstanceOf(NhsSdkException.class);
+            assertThat(readAheadThreads()).as("released when the failure reaches the caller").isEmpty();
             assertThatThrownBy(in::read).isInstanceOf(IOException.class);
             assertThatThrownBy(in::read).as("broken for good").isInstanceOf(IOException.class);
+        }
+    }
+
+    @Test
+    void aChunkThatRunsOutOfResumesReleasesThePrefetchAtOnce() throws Exception {
+        byte[] content = seeded(4 * CHUNK - 100, 9);
+        String id = send(content, false);
+        sandbox.faults().inject("GET", "/messageexchange/X26ABC2/inbox/[^/]+", SandboxFault.truncatedBody()
+                .afterProcessing(), 100);
+        try (MeshMessage m = client("X26ABC2").receive(id); InputStream in = m.content()) {
+            assertThatThrownBy(in::readAllBytes).isInstanceOf(IOException.class);
+            // the stream is broken for good: the prefetched chunk 2, its file and the thread go now,
+            // not only when the caller closes
+            assertThat(readAheadThreads()).isEmpty();
+            try (Stream<Path> files = Files.list(spool)) {
+                assertThat(files.toList()).isEmpty();
+            }
+            assertThatThrownBy(in::read).isInstanceOf(IOException.class);
         }
     }
 
