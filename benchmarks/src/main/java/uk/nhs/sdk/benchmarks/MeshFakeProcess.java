@@ -40,8 +40,21 @@ final class MeshFakeProcess {
      * @throws IOException when it does not start
      */
     static MeshFakeProcess start() throws IOException {
+        return start(false);
+    }
+
+    /**
+     * Starts the fake and waits for its URL.
+     *
+     * @param gzipOnTheFly whether the fake gzips chunks stored uncompressed (level 9, streamed) for
+     *     a download that accepts gzip, as NHS England's mesh-sandbox does
+     * @return the running fake
+     * @throws IOException when it does not start
+     */
+    static MeshFakeProcess start(boolean gzipOnTheFly) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+        Process p = new ProcessBuilder(List.of(java, "-Xmx512m", "-Dnhs.sandbox.mesh.gzipOnTheFly=" + gzipOnTheFly,
+                "-cp", System.getProperty("java.class.path"),
                 "uk.nhs.sdk.testkit.SandboxMain")).redirectErrorStream(true).start();
         BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         String line;

@@ -70,8 +70,10 @@ import uk.nhs.sdk.messaging.mesh.MeshSendRequest;
  *       (an {@code NHSMESH} header per request), each body streamed from its slice of the file
  *       with okio (gzipped on the fly, chunked transfer, when {@code compress});</li>
  *   <li>{@code receive}: {@code MeshClient.receive(id)} read to its end into a null stream;</li>
- *   <li>{@code bareOkHttpDownload}: the same chunk GETs ({@code Accept-Encoding: gzip}, gunzipped
- *       when the answer is), each body streamed into the same null stream.</li>
+ *   <li>{@code bareOkHttpDownload}: the same chunk GETs ({@code Accept-Encoding: gzip} when
+ *       {@code acceptGzip}, else {@code identity}; gunzipped when the answer is), each body streamed
+ *       into the same null stream; it also prints the body bytes on the wire, which are the SDK's
+ *       too for the same {@code acceptGzip}.</li>
  * </ul>
  */
 @State(Scope.Benchmark)
@@ -97,6 +99,13 @@ public class MeshThroughputBenchmark {
     @Param("true")
     public boolean acceptGzip;
 
+    /**
+     * Whether the fake gzips a chunk stored uncompressed on the fly (level 9) for a download that
+     * accepts gzip, as NHS England's mesh-sandbox does.
+     */
+    @Param("false")
+    public boolean fakeGzipOnTheFly;
+
     private MeshFakeProcess fake;
     private MeshClient sender;
     private MeshClient recipient;
@@ -106,6 +115,7 @@ public class MeshThroughputBenchmark {
     private Path directory;
     private Path file;
     private String receivable;
+    private long wireBytes = -1;
     private long cpuBefore;
     private long wallBefore;
 
@@ -123,7 +133,7 @@ public class MeshThroughputBenchmark {
      */
     @Setup(Level.Trial)
     public void setUp() throws IOException {
-        fake = MeshFakeProcess.start();
+        fake = MeshFakeProcess.start(fakeGzipOnTheFly);
         sender = MeshClient.builder().baseUrl(fake.baseUrl()).mailbox(MeshFakeProcess.FROM)
                 .password(Secret.of(MeshFakeProcess.PASSWORD)).sharedKey(Secret.of(MeshFakeProcess.SHARED_KEY))
                 .build();
@@ -211,6 +221,7 @@ public class MeshThroughputBenchmark {
                 pool.resetPeakUsage();
             }
         }
+        wireBytes = -1;
         cpuBefore = processCpuNanos();
         wallBefore = System.nanoTime();
     }
@@ -233,9 +244,10 @@ public class MeshThroughputBenchmark {
         }
         double gib = sizeMiB / 1024.0;
         String name = params.getBenchmark().substring(params.getBenchmark().lastIndexOf('.') + 1);
-        System.out.printf("%nmesh-figures %s compress=%s acceptGzip=%s: %.0f MB/s, client CPU %.2f s/GiB,"
-                + " peak heap %d MiB%n", name, compress, acceptGzip, ((double) sizeMiB * (1 << 20)) / wall * 1e3,
-                cpu / 1e9 / gib, peak >> 20);
+        System.out.printf("%nmesh-figures %s compress=%s acceptGzip=%s fakeGzipOnTheFly=%s: %.0f MB/s,"
+                + " client CPU %.2f s/GiB, peak heap %d MiB%s%n", name, compress, acceptGzip, fakeGzipOnTheFly,
+                ((double) sizeMiB * (1 << 20)) / wall * 1e3, cpu / 1e9 / gib, peak >> 20,
+                wireBytes < 0 ? "" : ", wire bytes " + wireBytes);
     }
 
     private static long processCpuNanos() {
@@ -409,6 +421,7 @@ public class MeshThroughputBenchmark {
     private long bareDownload(OutputStream sink) throws IOException {
         String base = "/messageexchange/" + MeshFakeProcess.TO + "/inbox/" + receivable;
         long read = 0;
+        long wire = 0;
         int total = 1;
         for (int k = 1; k <= total; k++) {
             Request req = new Request.Builder().url(fake.baseUrl().resolve(k == 1 ? base : base + "/" + k).toString())
@@ -422,14 +435,44 @@ public class MeshThroughputBenchmark {
                     String range = r.header("mex-chunk-range", "1:1");
                     total = Integer.parseInt(range.substring(range.indexOf(':') + 1).strip());
                 }
-                InputStream in = r.body().byteStream();
+                CountingStream counted = new CountingStream(r.body().byteStream());
+                InputStream in = counted;
                 if ("gzip".equalsIgnoreCase(r.header("Content-Encoding", ""))) {
                     in = new GZIPInputStream(in, 64 * 1024);
                 }
                 read += in.transferTo(sink);
+                wire += counted.count;
             }
         }
+        wireBytes = wire;
         return read;
+    }
+
+    /** Counts the bytes read through it (the body's bytes on the wire, before any gunzip). */
+    private static final class CountingStream extends java.io.FilterInputStream {
+        long count;
+
+        CountingStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int c = super.read();
+            if (c >= 0) {
+                count++;
+            }
+            return c;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
     }
 
     /**

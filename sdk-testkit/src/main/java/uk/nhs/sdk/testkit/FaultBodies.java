@@ -7,14 +7,19 @@ import com.github.tomakehurst.wiremock.http.Response;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import uk.nhs.sdk.testkit.internal.FakeResponse;
 
 /**
  * Streams the bodies of faults that a response definition cannot hold: an oversized body
  * generated while it is sent, and the part of a truncated body that is sent. {@link FaultResponses}
- * asks for them with a marker header, which is removed here.
+ * asks for them with a marker header, which is removed here. A fake's body marked with
+ * {@link FakeResponse#GZIP_BODY} is gzipped while it is sent ({@link GzipOnTheFly}), before any
+ * truncation.
  */
 final class FaultBodies implements ResponseTransformerV2 {
     /** Marker header: generate an oversized body of this many bytes. */
@@ -39,12 +44,13 @@ final class FaultBodies implements ResponseTransformerV2 {
         HttpHeaders headers = response.getHeaders();
         HttpHeader generate = headers.getHeader(GENERATE);
         HttpHeader send = headers.getHeader(SEND);
-        if (!generate.isPresent() && !send.isPresent()) {
+        HttpHeader gzip = headers.getHeader(FakeResponse.GZIP_BODY);
+        if (!generate.isPresent() && !send.isPresent() && !gzip.isPresent()) {
             return response;
         }
         List<HttpHeader> kept = new ArrayList<>();
         for (HttpHeader h : headers.all()) {
-            if (!h.keyEquals(GENERATE) && !h.keyEquals(SEND)) {
+            if (!h.keyEquals(GENERATE) && !h.keyEquals(SEND) && !h.keyEquals(FakeResponse.GZIP_BODY)) {
                 kept.add(h);
             }
         }
@@ -53,8 +59,35 @@ final class FaultBodies implements ResponseTransformerV2 {
             long size = Long.parseLong(generate.firstValue());
             return b.body(() -> new GeneratedBody(size)).build();
         }
-        long limit = Long.parseLong(send.firstValue());
-        return b.body(() -> new Limited(response.getBodyStream(), limit)).build();
+        int level = gzip.isPresent() ? Integer.parseInt(gzip.firstValue()) : 0;
+        long limit = send.isPresent() ? Long.parseLong(send.firstValue()) : Long.MAX_VALUE;
+        if (level > 0 && send.isPresent()) {
+            // a truncated gzipped body: announce and cut the gzipped length, not the stored one
+            // (else a body that compresses to under half is sent whole and nothing is cut)
+            long gzipped = gzippedLength(response, level);
+            List<HttpHeader> sized = new ArrayList<>();
+            for (HttpHeader h : kept) {
+                if (!h.keyEquals("Content-Length")) {
+                    sized.add(h);
+                }
+            }
+            sized.add(new HttpHeader("Content-Length", String.valueOf(gzipped)));
+            b = b.headers(new HttpHeaders(sized));
+            limit = gzipped / 2;
+        }
+        long cut = limit;
+        return b.body(() -> {
+            InputStream body = level > 0 ? new GzipOnTheFly(response.getBodyStream(), level) : response.getBodyStream();
+            return cut == Long.MAX_VALUE ? body : new Limited(body, cut);
+        }).build();
+    }
+
+    private static long gzippedLength(Response response, int level) {
+        try (InputStream gz = new GzipOnTheFly(response.getBodyStream(), level)) {
+            return gz.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot gzip the answer's body", e);
+        }
     }
 
     /** A JSON object with one string member, {@code {"padding":"xxx…"}}, of an exact size. */

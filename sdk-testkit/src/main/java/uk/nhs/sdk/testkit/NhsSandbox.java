@@ -371,6 +371,7 @@ public final class NhsSandbox implements AutoCloseable {
         private final Map<String, MeshDirectory.Mailbox> meshMailboxes = new LinkedHashMap<>();
         private final Map<String, List<String>> meshWorkflows = new LinkedHashMap<>();
         private Optional<Secret> meshSharedKey = Optional.empty();
+        private boolean meshGzipOnTheFly;
 
         private Builder() {
         }
@@ -459,8 +460,20 @@ public final class NhsSandbox implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Whether the MESH fake gzips a chunk stored uncompressed on the fly (level 9, streamed)
+         * for a download that accepts gzip, setting {@code mex-content-compressed: Y} on it, as
+         * mesh-sandbox does; default off (sent as stored).
+         * @param value whether to gzip uncompressed chunks on the fly
+         * @return this builder
+         */
+        public Builder meshGzipOnTheFly(boolean value) {
+            this.meshGzipOnTheFly = value;
+            return this;
+        }
+
         private MeshSettings meshSettings() {
-            return MeshSettings.configured(meshMailboxes, meshWorkflows, meshSharedKey);
+            return MeshSettings.configured(meshMailboxes, meshWorkflows, meshSharedKey).withGzipOnTheFly(meshGzipOnTheFly);
         }
 
         /**

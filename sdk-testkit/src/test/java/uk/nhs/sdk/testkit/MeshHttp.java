@@ -121,12 +121,16 @@ final class MeshHttp {
         }
 
         HttpResponse<byte[]> send() {
+            return send(HttpResponse.BodyHandlers.ofByteArray());
+        }
+
+        <T> HttpResponse<T> send(HttpResponse.BodyHandler<T> handler) {
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(sandbox.meshBaseUrl() + path));
             headers.forEach(b::header);
             b.method(method, body.length == 0 && (method.equals("GET") || method.equals("HEAD"))
                     ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
             try {
-                return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+                return HTTP.send(b.build(), handler);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (InterruptedException e) {

@@ -115,8 +115,17 @@ abstract class MeshClientBuilder extends NhsClientBuilder<MeshClient.Builder, Me
 
     /**
      * Whether downloads ask for gzip ({@code Accept-Encoding: gzip}, the default, as the
-     * reference client does) or identity. Gzip saves bandwidth; some servers compress on the
-     * fly, which can be slower on fast links. Either way the content stream is decoded.
+     * reference client does) or identity. Either way the content stream is decoded, and a chunk
+     * that arrives with {@code Content-Encoding: gzip} is gunzipped whatever was asked.
+     *
+     * <p>The trade-off, measured (see the sdk-messaging README): a message the sender compressed
+     * is stored gzipped, and asking for gzip moves the compressed bytes and spares the server a
+     * decode; asking for identity then moves the whole uncompressed size, which on a slow link
+     * costs up to the compression ratio in time. A message stored uncompressed on a server that
+     * gzips on the fly for clients that accept gzip (NHS England's mesh-sandbox does, at level 9;
+     * real MESH's behaviour is not documented) downloads at the server's deflate speed, 3 to 8
+     * times slower on a fast link than identity. Turn this off when you meet such a server on a
+     * fast link.
      *
      * @param value {@code true} to ask for gzip
      * @return this builder
@@ -127,8 +136,10 @@ abstract class MeshClientBuilder extends NhsClientBuilder<MeshClient.Builder, Me
     }
 
     /**
-     * Sets where chunks are staged while sending (default: {@code java.io.tmpdir}). Files are
-     * created owner-only and deleted when the send ends; they hold message content.
+     * Sets where chunks are staged while sending, and where a download spools its next chunk when
+     * read-ahead is on (system property {@code nhs.mesh.readAhead=true}, off by default; see the
+     * module README) (default: {@code java.io.tmpdir}). Files are created owner-only and deleted
+     * when the send ends or the message is closed; they hold message content.
      *
      * @param value an existing directory
      * @return this builder

@@ -8,6 +8,13 @@ import java.nio.charset.StandardCharsets;
  * Small helpers for the responses fakes compute.
  */
 public final class FakeResponse {
+    /**
+     * Marker header on a response definition: send its body gzipped on the fly at this
+     * compression level (1 to 9), streamed, without a {@code Content-Length}. The server removes
+     * the header before sending.
+     */
+    public static final String GZIP_BODY = "X-NHS-Sandbox-Gzip-Body";
+
     private FakeResponse() {
     }
 

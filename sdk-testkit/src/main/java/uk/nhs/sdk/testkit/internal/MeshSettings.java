@@ -11,18 +11,41 @@ import uk.nhs.sdk.testkit.internal.mesh.MeshDirectory;
 
 /**
  * The MESH fake's configuration, shared through the sandbox's context: the mailboxes and
- * workflows it knows and the shared key its {@code Authorization} headers are keyed with.
+ * workflows it knows, the shared key its {@code Authorization} headers are keyed with, and whether
+ * it gzips uncompressed messages on the fly for a download that accepts gzip.
  *
  * @param directory the mailboxes and workflows
  * @param sharedKey the environment's shared key
+ * @param gzipOnTheFly whether a chunk stored uncompressed is gzipped (level 9, streamed) for a
+ *     download that sends {@code Accept-Encoding: gzip}, as NHS England's mesh-sandbox does
  */
-public record MeshSettings(MeshDirectory directory, Secret sharedKey) {
+public record MeshSettings(MeshDirectory directory, Secret sharedKey, boolean gzipOnTheFly) {
     /**
      * Checks the settings.
      */
     public MeshSettings {
         Objects.requireNonNull(directory, "directory");
         Objects.requireNonNull(sharedKey, "sharedKey");
+    }
+
+    /**
+     * Settings that serve each chunk as stored (no gzip on the fly).
+     *
+     * @param directory the mailboxes and workflows
+     * @param sharedKey the environment's shared key
+     */
+    public MeshSettings(MeshDirectory directory, Secret sharedKey) {
+        this(directory, sharedKey, false);
+    }
+
+    /**
+     * These settings with gzip on the fly turned on or off.
+     *
+     * @param value whether to gzip chunks stored uncompressed for a client that accepts gzip
+     * @return the settings
+     */
+    public MeshSettings withGzipOnTheFly(boolean value) {
+        return new MeshSettings(directory, sharedKey, value);
     }
 
     /**

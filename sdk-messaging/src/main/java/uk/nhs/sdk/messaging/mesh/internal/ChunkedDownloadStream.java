@@ -3,6 +3,7 @@ package uk.nhs.sdk.messaging.mesh.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.SocketTimeoutException;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.zip.GZIPInputStream;
@@ -26,6 +27,14 @@ import uk.nhs.sdk.core.http.NhsResponse;
  * good: the connection is released and every later read throws, so a caller that swallowed the
  * failure can never read on as if nothing had been lost, nor see the end of the message.
  *
+ * <p>With read-ahead (a spool directory given), chunk n+1 is fetched into an owner-only
+ * temporary file on one background thread while the caller reads chunk n, at most one chunk
+ * ahead ({@link ChunkReadAhead}); the stream then reads that file as it would the connection. A
+ * fetch that broke part-way costs the chunk one resume, as a broken read would; a chunk that could
+ * not be fetched breaks the stream when the caller reaches it, as it would have. Closing the stream
+ * cancels the fetch and deletes its file; an interrupt of a reader waiting for it ends the stream
+ * with an {@link java.io.InterruptedIOException}.
+ *
  * <p>Not thread-safe, like any stream.
  */
 public final class ChunkedDownloadStream extends InputStream {
@@ -44,6 +53,7 @@ public final class ChunkedDownloadStream extends InputStream {
     private final int totalChunks;
     private final ChunkOpener opener;
     private final int resumesPerChunk;
+    private final ChunkReadAhead readAhead;
     private int current;
     private NhsResponse response;
     private InputStream in;
@@ -62,12 +72,32 @@ public final class ChunkedDownloadStream extends InputStream {
      * @param resumesPerChunk how many times a chunk is fetched again after a broken read
      */
     public ChunkedDownloadStream(NhsResponse first, int totalChunks, ChunkOpener opener, int resumesPerChunk) {
+        this(first, totalChunks, opener, resumesPerChunk, false, null);
+    }
+
+    /**
+     * Creates the stream, with read-ahead when a spool directory is given.
+     *
+     * @param first the response that carried chunk 1, not yet read
+     * @param totalChunks the message's chunk count (from {@code mex-chunk-range})
+     * @param opener fetches chunks 1..n again or for the first time; with read-ahead it is also
+     *     called from the read-ahead thread
+     * @param resumesPerChunk how many times a chunk is fetched again after a broken read
+     * @param readAhead whether the next chunk is fetched while the caller reads this one (else
+     *     each chunk is fetched when the previous one is exhausted)
+     * @param spoolDirectory where read-ahead spools the next chunk; {@code null} for
+     *     {@code java.io.tmpdir}
+     */
+    public ChunkedDownloadStream(NhsResponse first, int totalChunks, ChunkOpener opener, int resumesPerChunk,
+            boolean readAhead, Path spoolDirectory) {
         this.response = Objects.requireNonNull(first, "first");
         this.totalChunks = Math.max(1, totalChunks);
         this.opener = Objects.requireNonNull(opener, "opener");
         this.resumesPerChunk = Math.max(0, resumesPerChunk);
         this.current = 1;
         this.resumesLeft = this.resumesPerChunk;
+        this.readAhead = readAhead && this.totalChunks > 1
+                ? new ChunkReadAhead(opener, spoolDirectory, this.totalChunks) : null;
     }
 
     /**
@@ -147,6 +177,9 @@ public final class ChunkedDownloadStream extends InputStream {
 
     private InputStream decoded() throws IOException {
         if (in == null) {
+            if (readAhead != null) {
+                readAhead.start(current + 1);
+            }
             InputStream raw = response.bodyStream();
             in = response.header("Content-Encoding").map(v -> v.toLowerCase(Locale.ROOT).contains("gzip"))
                     .orElse(false) ? new GZIPInputStream(raw, Spool.BUFFER) : raw;
@@ -154,7 +187,7 @@ public final class ChunkedDownloadStream extends InputStream {
         return in;
     }
 
-    private void advance() {
+    private void advance() throws IOException {
         response.close();
         in = null;
         if (current >= totalChunks) {
@@ -164,7 +197,34 @@ public final class ChunkedDownloadStream extends InputStream {
         current++;
         deliveredFromChunk = 0;
         resumesLeft = resumesPerChunk;
-        response = open(current);
+        response = readAhead == null ? open(current) : takeAhead(current);
+    }
+
+    /** Chunk {@code number} from the read-ahead, handled as the same outcome of a direct fetch would be. */
+    private NhsResponse takeAhead(int number) throws IOException {
+        ChunkReadAhead.Fetched f;
+        try {
+            f = readAhead.take(number);
+        } catch (IOException | RuntimeException | Error e) {
+            markBroken();
+            throw e;
+        }
+        if (f == null) {
+            return open(number);
+        }
+        if (f.spooled() != null) {
+            return f.spooled();
+        }
+        Exception failure = f.failure();
+        if (!f.resumable() || resumesLeft <= 0 || closed) {
+            markBroken();
+            if (failure instanceof RuntimeException) {
+                throw (RuntimeException) failure;
+            }
+            throw (IOException) failure;
+        }
+        resumesLeft--;
+        return open(number);
     }
 
     /** Opens a chunk; when that fails the stream is broken for good (no stale bytes can follow). */
@@ -172,7 +232,7 @@ public final class ChunkedDownloadStream extends InputStream {
         try {
             return opener.open(number);
         } catch (RuntimeException e) {
-            broken = true;
+            markBroken();
             throw e;
         }
     }
@@ -182,14 +242,22 @@ public final class ChunkedDownloadStream extends InputStream {
      * timeout), which fetching the chunk again can cure, rather than the call's deadline, an
      * interrupt or anything else, which must end the stream.
      */
-    private static boolean stalled(RuntimeException e) {
+    static boolean stalled(RuntimeException e) {
         return e instanceof NhsTimeoutException && e.getCause() instanceof SocketTimeoutException
                 && !Thread.currentThread().isInterrupted();
     }
 
+    /** Marks the stream broken for good and releases the read-ahead (its thread and any spooled chunk) at once. */
+    private void markBroken() {
+        broken = true;
+        if (readAhead != null) {
+            readAhead.close();
+        }
+    }
+
     /** Releases the connection and marks the stream broken; returns the failure to throw. */
     private RuntimeException breakOn(RuntimeException failure) {
-        broken = true;
+        markBroken();
         in = null;
         response.close();
         return failure;
@@ -200,7 +268,7 @@ public final class ChunkedDownloadStream extends InputStream {
         response.close();
         in = null;
         if (closed || resumesLeft <= 0) {
-            broken = true; // a later read must not see the closed chunk's end as the message's end
+            markBroken(); // a later read must not see the closed chunk's end as the message's end
             if (failure instanceof RuntimeException) {
                 throw (RuntimeException) failure;
             }
@@ -251,6 +319,9 @@ public final class ChunkedDownloadStream extends InputStream {
             }
             closed = true;
             response.close();
+            if (readAhead != null) {
+                readAhead.close();
+            }
         }
     }
 }

@@ -30,7 +30,8 @@ import uk.nhs.sdk.testkit.internal.mesh.MeshMessage.Status;
  * header ({@link MeshAuthVerifier}); a message sent in chunks reaches the recipient's inbox only
  * when its last chunk arrives, and chunks must come in order; the inbox pages with
  * {@code links.next}; downloads answer 206 for a chunk that is not the last and 200 for the last,
- * with the {@code Content-Encoding} it was uploaded with; acknowledged messages leave the inbox;
+ * with the {@code Content-Encoding} it was uploaded with (or, when turned on, gzipped on the fly
+ * for a client that accepts gzip, as NHS England's mesh-sandbox does); acknowledged messages leave the inbox;
  * uncollected ones turn into REPORTs to their senders on the sandbox clock.
  *
  * <p>Status codes, error bodies and content types follow MESH's specification and the exchanges
@@ -45,6 +46,7 @@ public final class MeshFake implements Fake {
     private final MeshAuthVerifier verifier;
     private final MeshStore store;
     private final MeshOutbox outbox;
+    private final boolean gzipOnTheFly;
 
     /**
      * Creates the fake.
@@ -59,6 +61,25 @@ public final class MeshFake implements Fake {
      */
     public MeshFake(SandboxContext context, MeshDirectory directory, Secret sharedKey, Path dataDirectory,
             String bodyFilePrefix, RequestBodySpool bodies) {
+        this(context, directory, sharedKey, dataDirectory, bodyFilePrefix, bodies, false);
+    }
+
+    /**
+     * Creates the fake, choosing whether it gzips uncompressed chunks on the fly.
+     *
+     * @param context the sandbox's shared state (its clock)
+     * @param directory the mailboxes and workflows
+     * @param sharedKey the environment's shared key
+     * @param dataDirectory where chunk bodies are kept; the sandbox deletes it on close
+     * @param bodyFilePrefix how the server's body-file source names {@code dataDirectory}
+     * @param bodies the raw bodies of POST requests, on the same file system as {@code dataDirectory}
+     * @param gzipOnTheFly whether a chunk stored uncompressed is sent gzipped (level 9, streamed,
+     *     no {@code Content-Length}) to a download that accepts gzip, as NHS England's
+     *     mesh-sandbox does; otherwise it is sent as stored
+     */
+    public MeshFake(SandboxContext context, MeshDirectory directory, Secret sharedKey, Path dataDirectory,
+            String bodyFilePrefix, RequestBodySpool bodies, boolean gzipOnTheFly) {
+        this.gzipOnTheFly = gzipOnTheFly;
         this.directory = directory;
         this.verifier = new MeshAuthVerifier(sharedKey, context.clock());
         this.store = new MeshStore(dataDirectory, bodyFilePrefix, context.clock());
@@ -398,14 +419,25 @@ public final class MeshFake implements Fake {
             }
             boolean gzip = m.contentEncoding.equals("gzip");
             boolean decode = gzip && !call.acceptsGzip();
-            MeshViews.downloadHeaders(m, n, gzip && !decode ? Optional.of("gzip") : Optional.empty())
-                    .forEach(b::withHeader);
+            boolean compressNow = gzipOnTheFly && m.contentEncoding.isEmpty() && call.acceptsGzip();
+            MeshViews.downloadHeaders(m, n, (gzip && !decode) || compressNow ? Optional.of("gzip") : Optional.empty())
+                    .forEach((name, value) -> {
+                        if (!compressNow || !name.equals("mex-content-compressed")) {
+                            b.withHeader(name, value);
+                        }
+                    });
             String file = store.bodyFile(m, n, decode);
             String contentType = v >= 2 && m.totalChunks == 1
                     ? m.headers.contentType().map(MeshFake::withCharset).orElse("application/octet-stream")
                     : "application/octet-stream";
+            if (compressNow) {
+                b.withHeader(FakeResponse.GZIP_BODY, "9"); // length unknown until sent: chunked
+                // as mesh-sandbox (inbox.py L198-199): the flag says Y whenever it gzips a download
+                b.withHeader("mex-content-compressed", "Y");
+            } else {
+                b.withHeader("Content-Length", String.valueOf(store.fileSize(file)));
+            }
             return b.withStatus(n == m.totalChunks ? 200 : 206)
-                    .withHeader("Content-Length", String.valueOf(store.fileSize(file)))
                     .withHeader("Content-Type", contentType)
                     .withBodyFile(file)
                     .build();

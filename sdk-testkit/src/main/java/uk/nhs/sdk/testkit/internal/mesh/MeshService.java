@@ -41,6 +41,6 @@ public final class MeshService implements SandboxService {
         SandboxContext sandbox = SandboxContext.of(context);
         MeshSettings settings = MeshSettings.of(sandbox);
         return new MeshFake(sandbox, settings.directory(), settings.sharedKey(), sandbox.bodyFileDirectory(FILES),
-                FILES + "/", sandbox.requestBodies().spool("/messageexchange/*"));
+                FILES + "/", sandbox.requestBodies().spool("/messageexchange/*"), settings.gzipOnTheFly());
     }
 }
