@@ -4,11 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -142,7 +140,7 @@ final class ChunkReadAhead {
         }
         Path file = null;
         try {
-            file = createTempFile(directory);
+            file = Spool.createTempFile(directory, "mesh-chunk-");
             copy(r.bodyStream(), file);
             NhsResponse spooled = NhsResponse.streaming(r.status(), r.headers(), new FileBody(file), r.details());
             file = null;
@@ -217,16 +215,6 @@ final class ChunkReadAhead {
             f.spooled.close();
         }
         pending = null;
-    }
-
-    /** An owner-only temporary file (where the file system has POSIX permissions). */
-    private static Path createTempFile(Path directory) throws IOException {
-        Path dir = directory != null ? directory : Path.of(System.getProperty("java.io.tmpdir"));
-        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            return Files.createTempFile(dir, "mesh-chunk-", ".tmp",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        }
-        return Files.createTempFile(dir, "mesh-chunk-", ".tmp");
     }
 
     private static void deleteQuietly(Path file) {

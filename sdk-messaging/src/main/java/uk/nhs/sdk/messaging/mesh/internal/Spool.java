@@ -114,7 +114,15 @@ final class Spool implements Closeable {
         }
     }
 
-    private static Path createTempFile(Path directory, String prefix) throws IOException {
+    /**
+     * An owner-only temporary file (where the file system has POSIX permissions).
+     *
+     * @param directory the directory, or {@code null} for {@code java.io.tmpdir}
+     * @param prefix the file name's prefix
+     * @return the new, empty file
+     * @throws IOException when it cannot be created
+     */
+    static Path createTempFile(Path directory, String prefix) throws IOException {
         Path dir = directory != null ? directory : Path.of(System.getProperty("java.io.tmpdir"));
         if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
             FileAttribute<?> ownerOnly = PosixFilePermissions.asFileAttribute(
