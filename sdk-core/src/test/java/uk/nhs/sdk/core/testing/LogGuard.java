@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -29,6 +30,7 @@ public final class LogGuard implements BeforeEachCallback, AfterEachCallback {
     private static final Pattern BEARER = Pattern.compile("Bearer\\s+[A-Za-z0-9._~+/=-]{6,}");
     private static final Pattern PEM = Pattern.compile("-----BEGIN [A-Z ]*(PRIVATE KEY|CERTIFICATE)-----");
     private static final Set<String> FORBIDDEN = ConcurrentHashMap.newKeySet();
+    private static final LongAdder CHECKED = new LongAdder();
 
     /**
      * Registers a secret or identifier that must never appear in a log line (an API key, a
@@ -50,25 +52,48 @@ public final class LogGuard implements BeforeEachCallback, AfterEachCallback {
     public static List<String> violations() {
         List<String> out = new ArrayList<>();
         for (String line : CapturingAppender.lines()) {
-            Matcher m = NHS_NUMBER.matcher(UUID.matcher(line).replaceAll("<uuid>"));
-            while (m.find()) {
-                if (NhsNumber.isValid(m.group(1))) {
-                    out.add("NHS number in: " + line);
-                }
+            out.addAll(violationsIn(line));
+        }
+        return out;
+    }
+
+    /**
+     * The violations in one piece of text (a log line, an exception's message or
+     * {@code toString()}): each valid NHS number outside a UUID, bearer token, PEM block and
+     * value registered with {@link #forbid}.
+     *
+     * @param text the text
+     * @return one description per finding, empty when clean
+     */
+    public static List<String> violationsIn(String text) {
+        List<String> out = new ArrayList<>();
+        Matcher m = NHS_NUMBER.matcher(UUID.matcher(text).replaceAll("<uuid>"));
+        while (m.find()) {
+            if (NhsNumber.isValid(m.group(1))) {
+                out.add("NHS number in: " + text);
             }
-            if (BEARER.matcher(line).find()) {
-                out.add("bearer token in: " + line);
-            }
-            if (PEM.matcher(line).find()) {
-                out.add("PEM block in: " + line);
-            }
-            for (String f : FORBIDDEN) {
-                if (line.contains(f)) {
-                    out.add("forbidden value in: " + line);
-                }
+        }
+        if (BEARER.matcher(text).find()) {
+            out.add("bearer token in: " + text);
+        }
+        if (PEM.matcher(text).find()) {
+            out.add("PEM block in: " + text);
+        }
+        for (String f : FORBIDDEN) {
+            if (text.contains(f)) {
+                out.add("forbidden value in: " + text);
             }
         }
         return out;
+    }
+
+    /**
+     * How many log lines the guard has checked after tests in this JVM so far.
+     *
+     * @return the count
+     */
+    public static long linesChecked() {
+        return CHECKED.sum();
     }
 
     @Override
@@ -78,7 +103,12 @@ public final class LogGuard implements BeforeEachCallback, AfterEachCallback {
 
     @Override
     public void afterEach(ExtensionContext context) {
-        List<String> v = violations();
+        List<String> lines = CapturingAppender.lines();
+        List<String> v = new ArrayList<>();
+        for (String line : lines) {
+            v.addAll(violationsIn(line));
+        }
+        CHECKED.add(lines.size());
         CapturingAppender.clear();
         if (!v.isEmpty()) {
             throw new AssertionError("sensitive data reached the logs:\n" + String.join("\n", v));
