@@ -69,4 +69,14 @@ class NothingLostTest {
     void everyMeshMessageIsDeliveredAndAcknowledgedExactlyOnce() throws Exception {
         OUTCOMES.put("mesh", new MeshNothingLost(sandbox, CLOCK, SEED).run());
     }
+
+    @Test
+    void everyNotifyMessageOfABatchIsAcceptedExactlyOnce() {
+        OUTCOMES.put("notify", new NotifyNothingLost(sandbox, CLOCK, SEED).run());
+    }
+
+    @Test
+    void everyPdsUpdateIsAppliedExactlyOnce() {
+        OUTCOMES.put("pds", new PdsNothingLost(sandbox, CLOCK, SEED).run());
+    }
 }
