@@ -17,7 +17,7 @@ import uk.nhs.sdk.testkit.SandboxFault;
  *
  * <p>A per-attempt pipeline policy: it queues the drawn fault on the sandbox for the request's
  * own method and path just before the request is sent ({@code sandbox.faults()}), so it hits that
- * request and no other. It also counts the retries the SDK made (attempts after the first).
+ * request and no other. It also counts the requests the SDK sent again ({@link #retries()}).
  * Meant for one thread at a time: the scenarios send their requests one after another.
  */
 final class RandomFaults implements PipelinePolicy {
@@ -28,6 +28,7 @@ final class RandomFaults implements PipelinePolicy {
     private int requests;
     private int injected;
     private int retries;
+    private int resent;
 
     /**
      * @param sandbox the sandbox whose faults are queued
@@ -57,7 +58,11 @@ final class RandomFaults implements PipelinePolicy {
         injected++;
         sandbox.faults().injectNext(call.request().method(), ".*" + Pattern.quote(call.request().encodedPath()), fault);
         try {
-            return next.process();
+            NhsResponse r = next.process();
+            if (fault.statusCode().isEmpty()) {
+                resent++; // a reset, yet an answer: the HTTP layer re-sent the request inside the attempt
+            }
+            return r;
         } finally {
             sandbox.faults().clear();
         }
@@ -90,8 +95,12 @@ final class RandomFaults implements PipelinePolicy {
         return injected;
     }
 
-    /** How many of them were the SDK's retries. */
+    /**
+     * How many times the SDK sent a request again: the retry loop's attempts after the first, and
+     * the re-sends of an idempotent request that OkHttp makes inside one attempt when its
+     * connection is reset (which the retry loop does not see).
+     */
     synchronized int retries() {
-        return retries;
+        return retries + resent;
     }
 }
