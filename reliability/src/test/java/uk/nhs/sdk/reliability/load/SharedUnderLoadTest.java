@@ -123,8 +123,9 @@ class SharedUnderLoadTest {
     private static String row(String name, String call, LoadRun run, int threadsBefore, int threadsAfter,
             int connectionsBefore, int connectionsAfter, int pooled, int tokens) {
         return "| " + name + " | " + call + " | " + THREADS + " | " + run.calls() + " | " + run.errors() + " | "
-                + threadsBefore + " / " + threadsAfter + " | " + connectionsBefore + " / " + connectionsAfter + " ("
-                + pooled + ") | " + tokens + " |";
+                + threadsBefore + " / " + threadsAfter + " | " + (OpenConnections.available()
+                        ? connectionsBefore + " / " + connectionsAfter + " (" + pooled + ")" : "n/a (no /proc/net/tcp)")
+                + " | " + tokens + " |";
     }
 
     /** Builds, loads, closes and measures one client; adds its row. */

@@ -66,17 +66,35 @@ class NothingLostTest {
     }
 
     @Test
-    void everyMeshMessageIsDeliveredAndAcknowledgedExactlyOnce() throws Exception {
-        OUTCOMES.put("mesh", new MeshNothingLost(sandbox, CLOCK, SEED).run());
+    void everyMeshMessageIsDeliveredAndAcknowledgedExactlyOnce() {
+        record("mesh", () -> new MeshNothingLost(sandbox, CLOCK, SEED).run());
     }
 
     @Test
     void everyNotifyMessageOfABatchIsAcceptedExactlyOnce() {
-        OUTCOMES.put("notify", new NotifyNothingLost(sandbox, CLOCK, SEED).run());
+        record("notify", () -> new NotifyNothingLost(sandbox, CLOCK, SEED).run());
     }
 
     @Test
     void everyPdsUpdateIsAppliedExactlyOnce() {
-        OUTCOMES.put("pds", new PdsNothingLost(sandbox, CLOCK, SEED).run());
+        record("pds", () -> new PdsNothingLost(sandbox, CLOCK, SEED).run());
+    }
+
+    /** Runs a scenario and keeps its row; an exception it throws is rethrown naming the seed. */
+    private static void record(String name, Scenario scenario) {
+        Outcome outcome;
+        try {
+            outcome = scenario.run();
+        } catch (Exception e) { // an assertion's description names the seed already
+            throw new AssertionError("the " + name + " scenario failed with seed " + SEED
+                    + " (rerun with -Dreliability.seed=" + SEED + ")", e);
+        }
+        OUTCOMES.put(name, outcome);
+    }
+
+    /** One scenario. */
+    @FunctionalInterface
+    interface Scenario {
+        Outcome run() throws Exception;
     }
 }

@@ -65,6 +65,7 @@ final class NotifyNothingLost {
                 NotifyClient notify = NotifyClient.builder().baseUrl(fake.baseUrl()).auth(auth)
                         .options(plain.toBuilder().addPolicy(PipelinePosition.PER_ATTEMPT, faults).build())
                         .batchLimits(PER_PART, 1024 * 1024).build()) {
+            PrivacyAudit.forbid(auth.accessToken().reveal());
             String batch = "reliability-batch-" + seed;
             NotifyBatchResult result = null;
             for (int round = 0; round < ROUNDS && result == null; round++) {
