@@ -27,6 +27,7 @@ import uk.nhs.sdk.messaging.mesh.MeshMessageFinalisedException;
 import uk.nhs.sdk.messaging.mesh.MeshPollResult;
 import uk.nhs.sdk.messaging.mesh.MeshSendIncompleteException;
 import uk.nhs.sdk.messaging.mesh.MeshSendRequest;
+import uk.nhs.sdk.messaging.mesh.MeshSendResult;
 import uk.nhs.sdk.messaging.mesh.MeshTrackingInfo;
 import uk.nhs.sdk.messaging.mesh.MeshTrackingStatus;
 import uk.nhs.sdk.reliability.PrivacyAudit;
@@ -136,7 +137,9 @@ final class MeshNothingLost {
         MeshSendRequest request = MeshSendRequest.builder("X26ABC2", WORKFLOW).localId(localId).build();
         for (int round = 0; round < ROUNDS; round++) {
             try {
-                return alice.send(request, content).messageId();
+                MeshSendResult result = alice.send(request, content);
+                PrivacyAudit.checkText(result.toString());
+                return result.messageId();
             } catch (MeshSendIncompleteException e) {
                 PrivacyAudit.check(e);
                 unknown++;
@@ -213,6 +216,7 @@ final class MeshNothingLost {
                     try (InputStream in = m.content()) {
                         bytes = in.readAllBytes();
                     }
+                    PrivacyAudit.checkText(m.info().toString());
                     if (hashes.putIfAbsent(m.messageId(), sha256(bytes)) == null) {
                         byLocalId.computeIfAbsent(m.info().localId().orElse(""), k -> new ArrayList<>())
                                 .add(m.messageId());

@@ -80,6 +80,7 @@ final class NotifyNothingLost {
                 }
             }
             assertThat(result).as("the batch finished in %d rounds (seed %d)", ROUNDS, seed).isNotNull();
+            PrivacyAudit.checkText(result.toString());
             int reconciled = 0;
             for (NotifyBatchPart part : result.parts()) {
                 if (part.alreadyAccepted()) {

@@ -85,6 +85,7 @@ final class PdsNothingLost {
                     }
                 }
                 assertThat(done).as("update %d finished in %d rounds (seed %d)", i, ROUNDS, seed).isNotNull();
+                PrivacyAudit.checkText(done.toString());
                 if (wasUnknown) {
                     unknown++;
                     reconciled++;
@@ -93,6 +94,7 @@ final class PdsNothingLost {
                 version = done.version();
             }
             RetrievedPatient after = reader.getPatient(PATIENT);
+            PrivacyAudit.checkText(after.toString());
             Map<String, Integer> added = new HashMap<>();
             for (ContactPoint c : after.patient().telecom()) {
                 c.value().filter(v -> v.startsWith("reliability-")).ifPresent(v -> added.merge(v, 1, Integer::sum));
