@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.IntSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -130,7 +132,7 @@ class SharedUnderLoadTest {
 
     /** Builds, loads, closes and measures one client; adds its row. */
     private <C extends AutoCloseable> void measure(String name, String call, int port,
-            ThrowingSupplier<C> build, java.util.function.Function<C, LoadRun.Call> load) throws Exception {
+            ThrowingSupplier<C> build, Function<C, LoadRun.Call> load) throws Exception {
         Map<String, Integer> threadsBefore = ThreadCensus.clientSide();
         int connectionsBefore = OpenConnections.to(port);
         int tokensAtStart = sandbox.issuedTokenCount();
@@ -156,7 +158,7 @@ class SharedUnderLoadTest {
     }
 
     /** Polls a figure for up to two seconds until it falls to {@code target}; returns its last value. */
-    private static int settled(java.util.function.IntSupplier figure, int target) throws InterruptedException {
+    private static int settled(IntSupplier figure, int target) throws InterruptedException {
         int value = figure.getAsInt();
         for (int i = 0; i < 40 && value > target; i++) {
             Thread.sleep(50);
@@ -165,13 +167,15 @@ class SharedUnderLoadTest {
         return value;
     }
 
-    /** One call of each client before the baseline, so the JVM's one-off threads are already there. */
+    /**
+     * A client built, called and closed before the baseline, so the JVM's one-off threads (OkHttp's
+     * and Okio's process-wide ones) are already counted in it.
+     */
     private static void warmUp() throws Exception {
         try (SignedJwtAuth auth = sandbox.signedJwtAuth();
                 PdsClient pds = PdsClient.builder().baseUrl(sandbox.pdsBaseUrl()).auth(auth).build()) {
             pds.getPatient(PDS_PATIENT);
         }
-        System.err.println("CENSUS after warm-up " + ThreadCensus.clientSide());
     }
 
     @FunctionalInterface
