@@ -3,6 +3,7 @@ package uk.nhs.sdk.testkit;
 import java.net.URI;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import uk.nhs.sdk.core.Secret;
@@ -151,6 +152,16 @@ public final class SandboxNotify {
      */
     public int messageCount() {
         return fake.messageCount();
+    }
+
+    /**
+     * How many messages the fake holds for each message reference, to judge that each message was
+     * accepted exactly once (a message sent in a batch counts under its own reference).
+     *
+     * @return an unmodifiable map from message reference to count
+     */
+    public Map<String, Integer> messageCountsByReference() {
+        return fake.messageCountsByReference();
     }
 
     @Override

@@ -43,7 +43,9 @@ import uk.nhs.sdk.messaging.notify.internal.NotifyErrorDecoder;
  * reached NHS Notify: the result is {@link NotifySendResult#alreadyAccepted()} with no id. That
  * holds only when an earlier attempt of the same call may have landed (no answer, 408 or 5xx);
  * on a call's first attempt, or after attempts NHS Notify refused (a 401 refreshed, 425, 429),
- * that answer is {@link NotifyDuplicateRequestException}. A 425 or 429 whose
+ * that answer is {@link NotifyDuplicateRequestException}. A connection that fails is never
+ * re-sent silently by the HTTP layer: each transmission is a counted attempt, so a duplicate met
+ * after a lost answer is always recognised as the call's own. A 425 or 429 whose
  * wait does not fit is {@link NotifyRetryLaterException} with {@code retryAfter()}.
  *
  * <p><b>Errors.</b> Every error status is a {@link NotifyRequestException} carrying each
@@ -263,7 +265,11 @@ public final class NotifyClient implements AutoCloseable {
         @Override
         public NotifyClient build() {
             EarlierAttempts attempts = new EarlierAttempts();
+            // every transmission is a counted attempt: a send silently replayed inside one attempt
+            // after a reset could meet its own earlier transmission as a duplicate that the
+            // attempts policy would then take for one NHS Notify held before the call
             NhsHttpClient http = httpClient()
+                    .replayOnConnectionFailure(false)
                     .options(options().toBuilder().addPolicy(PipelinePosition.PER_ATTEMPT, attempts).build())
                     .errorDecoder(NotifyErrorDecoder.INSTANCE)
                     .defaultHeader("Accept", MEDIA_TYPE)

@@ -92,6 +92,32 @@ class NotifyClientSandboxTest extends NotifySandboxTestBase {
     }
 
     @Test
+    void aSendWhoseConnectionWasResetAfterItLandedCountsAsAccepted() {
+        client.getMessage("2WL3qFTEFM0qMY8xjRbt1LIKCzM"); // a current access token, so the fault meets the send itself
+        sandbox.faults().injectNext("POST", "/comms/v1/messages", SandboxFault.connectionReset().afterProcessing());
+
+        NotifySendResult sent = client.send(message("ref-reset-1"));
+
+        // the resend is a retry the client counts (not a silent replay inside one attempt), so
+        // the duplicate it meets is this call's own message
+        assertThat(sent.alreadyAccepted()).isTrue();
+        assertThat(sent.messageReference()).isEqualTo("ref-reset-1");
+        assertThat(notify.messageCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aBatchPartWhoseConnectionWasResetAfterItLandedCountsAsAccepted() {
+        client.getMessage("2WL3qFTEFM0qMY8xjRbt1LIKCzM");
+        sandbox.faults().injectNext("POST", "/comms/v1/message-batches", SandboxFault.connectionReset().afterProcessing());
+
+        NotifyBatchResult result = client.sendBatch(UUID.fromString(PLAN), "batch-reset-1",
+                List.of(message("ref-reset-2"), message("ref-reset-3")));
+
+        assertThat(result.parts()).singleElement().satisfies(p -> assertThat(p.alreadyAccepted()).isTrue());
+        assertThat(notify.messageCount()).isEqualTo(2);
+    }
+
+    @Test
     void aBatchIsSplitIntoPartsTheFakeAcceptsAndTheResultsMergedInOrder() {
         List<NotifyMessage> messages = new ArrayList<>();
         for (int i = 0; i < 5; i++) {

@@ -391,4 +391,13 @@ public final class NotifyFake implements Fake {
     public synchronized int messageCount() {
         return store.size();
     }
+
+    /**
+     * How many messages the fake holds for each message reference.
+     *
+     * @return an unmodifiable map from reference to count
+     */
+    public synchronized Map<String, Integer> messageCountsByReference() {
+        return Map.copyOf(store.countsByReference());
+    }
 }

@@ -192,6 +192,15 @@ final class NotifyStore {
         return messages.size();
     }
 
+    /** How many stored messages carry each message reference. */
+    Map<String, Integer> countsByReference() {
+        Map<String, Integer> counts = new HashMap<>();
+        for (NotifyMessage m : messages.values()) {
+            counts.merge(m.reference, 1, Integer::sum);
+        }
+        return counts;
+    }
+
     /** The batch's 201 body. */
     static String batchCreated(String batchId, String batchReference, RoutingPlans.Plan plan,
             List<NotifyMessage> stored) {
