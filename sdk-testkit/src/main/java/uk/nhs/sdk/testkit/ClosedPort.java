@@ -46,7 +46,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class ClosedPort implements AutoCloseable {
     private final InetSocketAddress target;
-    private final Socket placeholder;
+    private Socket placeholder;
     private final int port;
     private final ExecutorService relays = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "nhs-sandbox-closed-port-relay");
@@ -61,6 +61,7 @@ public final class ClosedPort implements AutoCloseable {
     private ClosedPort(InetSocketAddress target) throws IOException {
         this.target = target;
         this.placeholder = new Socket();
+        placeholder.setReuseAddress(true);
         placeholder.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         this.port = placeholder.getLocalPort();
     }
@@ -156,6 +157,36 @@ public final class ClosedPort implements AutoCloseable {
         }
         ServerSocket s = server;
         relays.execute(() -> accept(s));
+    }
+
+    /**
+     * Closes the port again: stops listening, drops the connections it relays (a client's pooled
+     * connection included) and refuses new ones until {@link #open()}. Does nothing when it is
+     * not open.
+     *
+     * @throws UncheckedIOException when the port cannot be held again
+     */
+    public synchronized void refuse() {
+        if (closed || server == null) {
+            return;
+        }
+        try {
+            server.close();
+        } catch (IOException e) {
+            // closing anyway
+        }
+        server = null;
+        for (Socket s : sockets) {
+            closeQuietly(s);
+        }
+        try {
+            Socket s = new Socket();
+            s.setReuseAddress(true);
+            s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            placeholder = s;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot hold the port again", e);
+        }
     }
 
     /**

@@ -44,6 +44,20 @@ public final class SandboxFaults {
     }
 
     /**
+     * How many injections are still waiting for a matching request: a test that injected a fault
+     * checks this is 0 afterwards, to know its request met the fault.
+     *
+     * @return the number of requests the queued faults will still apply to
+     */
+    public synchronized int pending() {
+        int n = 0;
+        for (Rule r : rules) {
+            n += r.remaining;
+        }
+        return n;
+    }
+
+    /**
      * Removes every queued fault.
      */
     public void clear() {

@@ -63,7 +63,27 @@ class ClosedPortTest {
             assertThat(r.statusCode()).isEqualTo(200);
             assertThat(r.body()).contains("9000000033");
             assertThat(port.connectionsRelayed()).isEqualTo(1);
+
+            port.refuse();
+            assertThat(port.isOpen()).isFalse();
+            assertThatThrownBy(() -> http.send(patient(sandbox.pdsBaseUrl()), HttpResponse.BodyHandlers.ofString()))
+                    .as("the client's kept-alive connection is dropped too").isInstanceOf(java.io.IOException.class);
+            assertThatThrownBy(() -> new Socket(InetAddress.getLoopbackAddress(), port.port()).close())
+                    .isInstanceOf(ConnectException.class);
+            port.open();
+            assertThat(http.send(patient(sandbox.pdsBaseUrl()), HttpResponse.BodyHandlers.ofString()).statusCode())
+                    .isEqualTo(200);
         }
+    }
+
+    @Test
+    void pendingCountsTheInjectionsNotYetMet(NhsSandbox sandbox) throws Exception {
+        sandbox.faults().inject("GET", "/personal-demographics/FHIR/R4/Patient/.*", SandboxFault.status(503), 2);
+        assertThat(sandbox.faults().pending()).isEqualTo(2);
+        HttpClient.newHttpClient().send(patient(sandbox.pdsBaseUrl()), HttpResponse.BodyHandlers.discarding());
+        assertThat(sandbox.faults().pending()).isEqualTo(1);
+        sandbox.faults().clear();
+        assertThat(sandbox.faults().pending()).isZero();
     }
 
     @Test
