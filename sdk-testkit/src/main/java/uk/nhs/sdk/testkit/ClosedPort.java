@@ -177,16 +177,37 @@ public final class ClosedPort implements AutoCloseable {
         }
         server = null;
         for (Socket s : sockets) {
-            closeQuietly(s);
+            reset(s); // a reset leaves nothing on the port (an orderly close would linger until the client reads)
         }
-        try {
+        IOException failure = null;
+        for (int tries = 0; tries < 50; tries++) {
             Socket s = new Socket();
-            s.setReuseAddress(true);
-            s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-            placeholder = s;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot hold the port again", e);
+            try {
+                s.setReuseAddress(true);
+                s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+                placeholder = s;
+                return;
+            } catch (IOException e) {
+                failure = e;
+                closeQuietly(s);
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
         }
+        throw new UncheckedIOException("cannot hold the port again", failure);
+    }
+
+    private void reset(Socket s) {
+        try {
+            s.setSoLinger(true, 0);
+        } catch (IOException e) {
+            // closed already
+        }
+        closeQuietly(s);
     }
 
     /**

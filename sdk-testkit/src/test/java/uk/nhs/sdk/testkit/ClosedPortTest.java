@@ -87,6 +87,24 @@ class ClosedPortTest {
     }
 
     @Test
+    void aRequestCountCountsWhatTheServerReceivesWithOrWithoutAFault(NhsSandbox sandbox) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        SandboxFaults.RequestCount count = sandbox.faults().countRequests("GET", "/personal-demographics/FHIR/R4/Patient/.*");
+        {
+            sandbox.faults().injectNext("GET", "/personal-demographics/FHIR/R4/Patient/.*", SandboxFault.status(503));
+            http.send(patient(sandbox.pdsBaseUrl()), HttpResponse.BodyHandlers.discarding());
+            http.send(patient(sandbox.pdsBaseUrl()), HttpResponse.BodyHandlers.discarding());
+            http.send(HttpRequest.newBuilder(URI.create(sandbox.pdsBaseUrl() + "/Patient?family=Smith"))
+                    .header("X-Request-ID", UUID.randomUUID().toString()).build(), HttpResponse.BodyHandlers.discarding());
+            assertThat(count.get()).isEqualTo(2);
+            count.close();
+            http.send(patient(sandbox.pdsBaseUrl()), HttpResponse.BodyHandlers.discarding());
+            assertThat(count.get()).isEqualTo(2);
+            assertThat(count.toString()).contains("GET").contains(": 2");
+        }
+    }
+
+    @Test
     void closingFreesThePortAndOpeningAfterIsRefused(NhsSandbox sandbox) {
         ClosedPort port = ClosedPort.relayingTo(sandbox.baseUrl());
         port.close();

@@ -1,0 +1,188 @@
+package uk.nhs.sdk.reliability.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.Test;
+import uk.nhs.sdk.core.NhsClientOptions;
+import uk.nhs.sdk.core.error.NhsSdkException;
+import uk.nhs.sdk.core.error.NhsTransportException;
+import uk.nhs.sdk.core.http.Idempotency;
+import uk.nhs.sdk.reliability.PrivacyAudit;
+import uk.nhs.sdk.reliability.ReliabilityReport;
+import uk.nhs.sdk.testkit.NhsSandbox;
+
+/**
+ * The fault matrix: every client operation against the testkit's fakes under each of the issue's
+ * sixteen faults, injected into the operation's next request only. Each cell ends in success
+ * after retrying or in a typed {@link NhsSdkException}; a raw exception, a hang, a write sent
+ * twice when it must not be, or a write applied twice fails the test. The outcomes are the
+ * document's "fault-matrix" section.
+ */
+class FaultMatrixTest {
+    /** The real per-attempt (and connect) timeout of the client under test. */
+    static final Duration ATTEMPT_TIMEOUT = Duration.ofMillis(250);
+    /** How late slow headers are: three attempt timeouts. */
+    static final Duration SLOW_HEADERS = Duration.ofMillis(750);
+    /** The interval of a slow body's pieces: longer than an attempt timeout. */
+    static final Duration SLOW_BODY_INTERVAL = Duration.ofMillis(400);
+    /** The client's cap on a buffered body; the oversized body is twice it. */
+    static final long MAX_RESPONSE_BYTES = 256 * 1024;
+    /** Real time after which a cell is a hang (its deadline, in the injected clock, is 2 minutes). */
+    private static final Duration HANG = Duration.ofSeconds(15);
+
+    /** The options every client under test starts from (each cell adds its clock, sleeper and counter). */
+    static NhsClientOptions baseOptions() {
+        return NhsClientOptions.builder().maxResponseBytes(MAX_RESPONSE_BYTES).applicationId("fault-matrix").build();
+    }
+
+    /** What one cell ended in. */
+    private record Outcome(String result, int attempts, String failure) {
+        String cell() {
+            return result + " (" + attempts + ")";
+        }
+    }
+
+    static List<MatrixRow> rows() {
+        List<MatrixRow> rows = new ArrayList<>();
+        rows.addAll(PdsRows.rows());
+        rows.addAll(MeshRows.rows());
+        rows.addAll(RecordsRows.rows());
+        rows.addAll(NotifyRows.rows());
+        rows.addAll(IdentityRows.rows());
+        return rows;
+    }
+
+    @Test
+    void everyOperationUnderEveryFaultEndsInSuccessOrItsTypedException() throws Exception {
+        List<MatrixRow> rows = rows();
+        Map<MatrixRow, Map<MatrixFault, Outcome>> outcomes = new LinkedHashMap<>();
+        List<String> failures = new ArrayList<>();
+        ExecutorService cells = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "fault-matrix-cell");
+            t.setDaemon(true);
+            return t;
+        });
+        try (NhsSandbox sandbox = NhsSandbox.start()) {
+            for (MatrixRow row : rows) {
+                sandbox.reset();
+                RowFixtures fixtures = new RowFixtures(sandbox);
+                Map<MatrixFault, Outcome> line = new LinkedHashMap<>();
+                for (MatrixFault fault : MatrixFault.values()) {
+                    Outcome o = run(cells, sandbox, row, fault, fixtures);
+                    line.put(fault, o);
+                    if (o.failure() != null) {
+                        failures.add(row.family() + " " + row.name() + " × " + fault.label() + ": " + o.failure());
+                    }
+                }
+                outcomes.put(row, line);
+            }
+        } finally {
+            cells.shutdownNow();
+        }
+        String md = markdown(outcomes);
+        if (!failures.isEmpty()) {
+            System.out.println(md);
+        }
+        assertThat(failures).as("cells that ended badly").isEmpty();
+        ReliabilityReport.table("fault-matrix", md);
+    }
+
+    private static Outcome run(ExecutorService cells, NhsSandbox sandbox, MatrixRow row, MatrixFault fault,
+            RowFixtures fixtures) throws InterruptedException {
+        try (Cell cell = new Cell(sandbox, row, fault, fixtures)) {
+            Future<?> f = cells.submit(() -> {
+                row.action().run(cell);
+                return null;
+            });
+            String result;
+            String failure = null;
+            try {
+                f.get(HANG.toMillis(), TimeUnit.MILLISECONDS);
+                result = "ok" + cell.note().map(n -> ", " + n).orElse("");
+            } catch (TimeoutException e) {
+                f.cancel(true);
+                return new Outcome("hang", cell.attempts(), "no outcome after " + HANG.toSeconds() + " s");
+            } catch (ExecutionException e) {
+                Throwable t = e.getCause();
+                if (t instanceof NhsSdkException) {
+                    PrivacyAudit.check(t);
+                    result = t instanceof NhsTransportException && ((NhsTransportException) t).outcomeUnknown()
+                            ? "outcome unknown" : t.getClass().getSimpleName();
+                } else {
+                    result = t.getClass().getSimpleName();
+                    failure = "ended in " + t; // a raw exception, or a failed check of the effect
+                }
+            }
+            int attempts = cell.attempts();
+            if (failure == null && !cell.armed()) {
+                failure = "the operation failed before its faulted request: " + result;
+            }
+            if (fault != MatrixFault.CONNECTION_REFUSED && sandbox.faults().pending() != 0) {
+                sandbox.faults().clear();
+                failure = "the fault never met its request (" + result + ")";
+            }
+            if (failure == null && attempts == 0) {
+                failure = "the faulted request was never attempted";
+            }
+            if (failure == null && row.idempotency() == Idempotency.NONE && fault != MatrixFault.CONNECTION_REFUSED
+                    && attempts > 1 && !notApplied(row, fault)) {
+                failure = "a write that is not idempotent was sent " + attempts + " times";
+            }
+            return new Outcome(result, attempts, failure);
+        }
+    }
+
+    /** Whether the fault is a status the row's service documents as "not applied". */
+    private static boolean notApplied(MatrixRow row, MatrixFault fault) {
+        return fault.fault() != null && !fault.fault().isAfterProcessing()
+                && fault.fault().statusCode().filter(row.notApplied()::contains).isPresent();
+    }
+
+    private static String markdown(Map<MatrixRow, Map<MatrixFault, Outcome>> outcomes) {
+        StringBuilder md = new StringBuilder();
+        md.append("Each cell: the operation's result under the fault, and in brackets the attempts of the faulted\n")
+                .append("request, counted by a per-attempt pipeline policy. `ok`: the call succeeded (after retrying\n")
+                .append("when attempts > 1). `outcome unknown`: a write whose request was sent and got no answer ends\n")
+                .append("in `NhsTransportException` with `outcomeUnknown()`, never retried. Otherwise the typed\n")
+                .append("exception the call ended in (all under `NhsSdkException`). The fault hits the operation's next\n")
+                .append("request only (a refused connection: the server is back by the retry). Timeouts: ")
+                .append(ATTEMPT_TIMEOUT.toMillis()).append(" ms per attempt; slow headers come after ")
+                .append(SLOW_HEADERS.toMillis()).append(" ms, a slow body's pieces every ")
+                .append(SLOW_BODY_INTERVAL.toMillis()).append(" ms; the oversized body is twice the client's ")
+                .append(MAX_RESPONSE_BYTES / 1024).append(" KiB cap. Retries: 3 attempts at most.\n");
+        Map<String, List<MatrixRow>> families = new LinkedHashMap<>();
+        outcomes.keySet().forEach(r -> families.computeIfAbsent(r.family(), k -> new ArrayList<>()).add(r));
+        int cells = 0;
+        for (Map.Entry<String, List<MatrixRow>> family : families.entrySet()) {
+            md.append("\n### ").append(family.getKey()).append("\n\n| fault |");
+            for (MatrixRow r : family.getValue()) {
+                md.append(' ').append(r.name()).append(" (").append(r.idempotency().name()).append(") |");
+            }
+            md.append("\n|---|");
+            family.getValue().forEach(r -> md.append("---|"));
+            md.append('\n');
+            for (MatrixFault fault : MatrixFault.values()) {
+                md.append("| ").append(fault.label()).append(" |");
+                for (MatrixRow r : family.getValue()) {
+                    md.append(' ').append(outcomes.get(r).get(fault).cell()).append(" |");
+                    cells++;
+                }
+                md.append('\n');
+            }
+        }
+        md.append("\n").append(outcomes.size()).append(" operations × ").append(MatrixFault.values().length)
+                .append(" faults = ").append(cells).append(" cells.\n");
+        return md.toString();
+    }
+}
