@@ -49,8 +49,8 @@ final class Cell implements AutoCloseable {
                     }
                     sleeper.sleep(wait);
                 })
-                .connectTimeout(FaultMatrixTest.ATTEMPT_TIMEOUT)
-                .attemptTimeout(FaultMatrixTest.ATTEMPT_TIMEOUT)
+                .connectTimeout(fault.slow() ? FaultMatrixTest.SLOW_ATTEMPT_TIMEOUT : FaultMatrixTest.ATTEMPT_TIMEOUT)
+                .attemptTimeout(fault.slow() ? FaultMatrixTest.SLOW_ATTEMPT_TIMEOUT : FaultMatrixTest.ATTEMPT_TIMEOUT)
                 .addPolicy(PipelinePosition.PER_ATTEMPT, counter);
         if (port != null) {
             b.proxySelector(port.proxySelector());

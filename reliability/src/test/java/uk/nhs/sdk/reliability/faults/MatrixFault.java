@@ -13,7 +13,7 @@ enum MatrixFault {
     RESET_BEFORE_RESPONSE("reset before the response", SandboxFault.connectionReset().afterProcessing()),
     RESET_MID_BODY("reset mid-body", SandboxFault.resetMidBody()),
     SLOW_HEADERS("slow headers", SandboxFault.slowHeaders(FaultMatrixTest.SLOW_HEADERS)),
-    SLOW_BODY("slow body", SandboxFault.slowBody(256, FaultMatrixTest.SLOW_BODY_INTERVAL)),
+    SLOW_BODY("slow body", SandboxFault.slowBody(FaultMatrixTest.SLOW_BODY_PIECE, FaultMatrixTest.SLOW_BODY_INTERVAL)),
     TOO_MANY_REQUESTS_RETRY_AFTER("429 with Retry-After", SandboxFault.status(429).withRetryAfter(Duration.ofSeconds(1))),
     TOO_MANY_REQUESTS("429 without Retry-After", SandboxFault.status(429)),
     INTERNAL_SERVER_ERROR("500", SandboxFault.status(500)),
@@ -36,6 +36,11 @@ enum MatrixFault {
 
     String label() {
         return label;
+    }
+
+    /** Whether the fault is waited out by the attempt timeout. */
+    boolean slow() {
+        return this == SLOW_HEADERS || this == SLOW_BODY;
     }
 
     /** The testkit's fault; {@code null} for a refused connection. */
