@@ -164,8 +164,12 @@ class FaultMatrixTest {
                 Throwable t = e.getCause();
                 if (t instanceof NhsSdkException) {
                     PrivacyAudit.check(t);
-                    result = t instanceof NhsTransportException && ((NhsTransportException) t).outcomeUnknown()
-                            ? "outcome unknown" : t.getClass().getSimpleName();
+                    if (t instanceof NhsTransportException && ((NhsTransportException) t).outcomeUnknown()) {
+                        result = ((NhsTransportException) t).reconcileId().isPresent()
+                                ? "outcome unknown, reconcile id" : "outcome unknown";
+                    } else {
+                        result = t.getClass().getSimpleName();
+                    }
                 } else {
                     result = t.getClass().getSimpleName();
                     failure = "ended in " + t; // a raw exception, or a failed check of the effect
@@ -198,16 +202,25 @@ class FaultMatrixTest {
 
     private static String markdown(Map<MatrixRow, Map<MatrixFault, Outcome>> outcomes) {
         StringBuilder md = new StringBuilder();
-        md.append("Each cell: the operation's result under the fault, and in brackets the attempts of the faulted\n")
-                .append("request, counted by a per-attempt pipeline policy. `ok`: the call succeeded (after retrying\n")
-                .append("when attempts > 1). `outcome unknown`: a write whose request was sent and got no answer ends\n")
-                .append("in `NhsTransportException` with `outcomeUnknown()`, never retried. Otherwise the typed\n")
-                .append("exception the call ended in (all under `NhsSdkException`). The fault hits the operation's next\n")
-                .append("request only (a refused connection: the server is back by the retry). Timeouts: ")
-                .append(SLOW_ATTEMPT_TIMEOUT.toMillis()).append(" ms per attempt in the slow cells; slow headers come after ")
-                .append(SLOW_HEADERS.toMillis()).append(" ms, a slow body's pieces every ")
-                .append(SLOW_BODY_INTERVAL.toMillis()).append(" ms; the oversized body is twice the client's ")
-                .append(MAX_RESPONSE_BYTES / 1024).append(" KiB cap. Retries: 3 attempts at most.\n");
+        md.append("Each cell: what the operation ended in, and in brackets how many attempts of the faulted request\n")
+                .append("the server received (its fake's own count; for a refused connection, which no server sees, the\n")
+                .append("SDK's attempts). `ok`: the call succeeded, after retrying when there were 2 attempts or more;\n")
+                .append("`ok, already accepted`: the retry found the first attempt's message (Notify de-duplicates on\n")
+                .append("`messageReference`); `ok, body replaced`: the call succeeded with the body the fault put in the\n")
+                .append("message's place (MESH gives the recipient no length or checksum it verifies). `outcome unknown`:\n")
+                .append("a write that may have arrived and got no answer is not sent again and ends in\n")
+                .append("`NhsTransportException` with `outcomeUnknown()` (`, reconcile id`: and the id to look it up by,\n")
+                .append("such as MESH's `mex-LocalID`). Otherwise the typed exception the call ended in,\n")
+                .append("all under `NhsSdkException`. In brackets after each operation, how it is retried: SAFE (a read),\n")
+                .append("KEYED (de-duplicated by a key), NONE (never sent twice once it may have arrived).\n\n")
+                .append("The fault hits the operation's next request only. A refused connection: the server's port\n")
+                .append("closes as that request starts (connections the client holds are reset, new ones refused) and\n")
+                .append("opens again before the retry. Slow headers come ").append(SLOW_HEADERS.toMillis())
+                .append(" ms late and a slow body's pieces every ").append(SLOW_BODY_INTERVAL.toMillis())
+                .append(" ms,\nagainst an attempt timeout of ").append(SLOW_ATTEMPT_TIMEOUT.toMillis())
+                .append(" ms; the oversized body is twice the client's ").append(MAX_RESPONSE_BYTES / 1024)
+                .append(" KiB cap; 429 with\n`Retry-After` asks for 1 s; the HTML error page is a gateway's 502. At most 3 attempts,")
+                .append(" waits on an injected clock.\n");
         Map<String, List<MatrixRow>> families = new LinkedHashMap<>();
         outcomes.keySet().forEach(r -> families.computeIfAbsent(r.family(), k -> new ArrayList<>()).add(r));
         int cells = 0;
