@@ -12,6 +12,7 @@ import uk.nhs.sdk.identity.pds.PatientSearch;
 import uk.nhs.sdk.identity.pds.PdsClient;
 import uk.nhs.sdk.identity.pds.RetrievedPatient;
 import uk.nhs.sdk.identity.pds.SearchResult;
+import uk.nhs.sdk.reliability.PrivacyAudit;
 
 /** The Personal Demographics Service's operations. */
 final class PdsRows {
@@ -64,6 +65,12 @@ final class PdsRows {
     private static PdsClient client(uk.nhs.sdk.testkit.NhsSandbox sandbox, Secret token) {
         return PdsClient.builder().baseUrl(sandbox.pdsBaseUrl()).options(Cell.setupOptions())
                 .auth(BearerTokenAuth.of(() -> token)).build();
+    }
+
+    /** The search's patient data: in no log line or exception message. */
+    static void forbidPatientData() {
+        PrivacyAudit.forbid("Smith");
+        PrivacyAudit.forbid("2010-10-22");
     }
 
     static void check(boolean condition, String what) {
