@@ -16,7 +16,8 @@ import uk.nhs.sdk.testkit.internal.FakeResponse;
 
 /**
  * Streams the bodies of faults that a response definition cannot hold: an oversized body
- * generated while it is sent, and the part of a truncated body that is sent. {@link FaultResponses}
+ * generated while it is sent, the part of a truncated body that is sent, and the part of a body
+ * sent before the connection is reset ({@link ResetAfter}). {@link FaultResponses}
  * asks for them with a marker header, which is removed here. A fake's body marked with
  * {@link FakeResponse#GZIP_BODY} is gzipped while it is sent ({@link GzipOnTheFly}), before any
  * truncation.
@@ -26,6 +27,8 @@ final class FaultBodies implements ResponseTransformerV2 {
     static final String GENERATE = "X-NHS-Sandbox-Generate-Body";
     /** Marker header: send only this many bytes of the body. */
     static final String SEND = "X-NHS-Sandbox-Send-Body";
+    /** Marker header: send only this many bytes of the body, then reset the connection. */
+    static final String RESET = "X-NHS-Sandbox-Reset-Body";
     private static final byte[] PREFIX = "{\"padding\":\"".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] SUFFIX = "\"}".getBytes(StandardCharsets.US_ASCII);
 
@@ -43,14 +46,16 @@ final class FaultBodies implements ResponseTransformerV2 {
     public Response transform(Response response, ServeEvent serveEvent) {
         HttpHeaders headers = response.getHeaders();
         HttpHeader generate = headers.getHeader(GENERATE);
-        HttpHeader send = headers.getHeader(SEND);
+        HttpHeader reset = headers.getHeader(RESET);
+        HttpHeader send = reset.isPresent() ? reset : headers.getHeader(SEND);
         HttpHeader gzip = headers.getHeader(FakeResponse.GZIP_BODY);
         if (!generate.isPresent() && !send.isPresent() && !gzip.isPresent()) {
             return response;
         }
         List<HttpHeader> kept = new ArrayList<>();
         for (HttpHeader h : headers.all()) {
-            if (!h.keyEquals(GENERATE) && !h.keyEquals(SEND) && !h.keyEquals(FakeResponse.GZIP_BODY)) {
+            if (!h.keyEquals(GENERATE) && !h.keyEquals(SEND) && !h.keyEquals(RESET)
+                    && !h.keyEquals(FakeResponse.GZIP_BODY)) {
                 kept.add(h);
             }
         }
@@ -76,8 +81,12 @@ final class FaultBodies implements ResponseTransformerV2 {
             limit = gzipped / 2;
         }
         long cut = limit;
+        boolean resetAfter = reset.isPresent();
         return b.body(() -> {
             InputStream body = level > 0 ? new GzipOnTheFly(response.getBodyStream(), level) : response.getBodyStream();
+            if (resetAfter) {
+                return new ResetAfter(new Limited(body, cut));
+            }
             return cut == Long.MAX_VALUE ? body : new Limited(body, cut);
         }).build();
     }

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import uk.nhs.sdk.testkit.internal.FakeResponse;
 import uk.nhs.sdk.testkit.internal.SandboxContext;
 
 /**
@@ -83,6 +84,16 @@ final class FaultResponses {
                         .withHeaders(headers(answer, CONTENT_LENGTH, String.valueOf(Math.max(length, 1)))
                                 .plus(new HttpHeader(FaultBodies.SEND, String.valueOf(length / 2))))
                         .build();
+            case RESET_MID_BODY:
+                long whole = bodyLength(answer);
+                return ResponseDefinitionBuilder.like(answer).but()
+                        .withHeaders(headers(answer, CONTENT_LENGTH, String.valueOf(Math.max(whole, 1)))
+                                .plus(new HttpHeader(FaultBodies.RESET, String.valueOf(whole / 2))))
+                        .build();
+            case EMPTY_OK:
+                HttpHeaders empty = headers(headers(headers(answer, CONTENT_LENGTH, "0"), FakeResponse.GZIP_BODY, null),
+                        "Content-Encoding", null);
+                return new ResponseDefinitionBuilder().withStatus(200).withHeaders(empty).build();
             case MALFORMED_JSON:
                 HttpHeaders h = headers(answer, CONTENT_LENGTH, null);
                 if (h.getHeader(CONTENT_TYPE).isPresent()) {

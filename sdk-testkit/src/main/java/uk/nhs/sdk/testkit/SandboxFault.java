@@ -12,8 +12,11 @@ import java.util.Optional;
  * gateway's HTML error page, an oversized body) come instead of handling the request, or after it
  * with {@link #afterProcessing()}, the way a response lost on its way back looks to a client.
  * Faults that <em>alter</em> the service's own answer (slow headers, a slow body, a truncated
- * body, malformed JSON, a wrong content type) always let the service handle the request first:
- * its effect stands.
+ * body, a reset in the middle of the body, malformed JSON, a wrong content type, an empty 200)
+ * always let the service handle the request first: its effect stands.
+ *
+ * <p>A refused connection comes before any request, so no request can match it: point a client
+ * at a {@link ClosedPort} instead.
  *
  * <pre>{@code
  * sandbox.faults().injectNext("PATCH", "/personal-demographics/FHIR/R4/Patient/.*",
@@ -26,7 +29,7 @@ public final class SandboxFault {
     /** What a fault does. */
     enum Kind {
         STATUS, RESET, HTML_ERROR_PAGE, OVERSIZED_BODY,
-        SLOW_HEADERS, SLOW_BODY, TRUNCATED_BODY, MALFORMED_JSON, WRONG_CONTENT_TYPE;
+        SLOW_HEADERS, SLOW_BODY, TRUNCATED_BODY, MALFORMED_JSON, WRONG_CONTENT_TYPE, EMPTY_OK, RESET_MID_BODY;
 
         boolean altersAnswer() {
             return ordinal() >= SLOW_HEADERS.ordinal();
@@ -147,6 +150,30 @@ public final class SandboxFault {
      */
     public static SandboxFault truncatedBody() {
         return of(Kind.TRUNCATED_BODY, 0, null, 0, null);
+    }
+
+    /**
+     * The service's own status and headers with a {@code Content-Length} of its whole body, the
+     * first half of the body (nothing when it is shorter than 2 bytes, declaring 1), then the
+     * server resets the connection (a TCP {@code RST}, not the orderly close of
+     * {@link #truncatedBody()}), as a proxy or load balancer that drops a connection mid-transfer.
+     * The reset is of an HTTP/1.1 connection; over HTTP/2 the body is only cut short.
+     *
+     * @return the fault
+     */
+    public static SandboxFault resetMidBody() {
+        return of(Kind.RESET_MID_BODY, 0, null, 0, null);
+    }
+
+    /**
+     * A {@code 200 OK} with the service's headers but an empty body ({@code Content-Length: 0}),
+     * whatever the service answered, as from a gateway that loses the body; the service handled
+     * the request first.
+     *
+     * @return the fault
+     */
+    public static SandboxFault emptyOk() {
+        return of(Kind.EMPTY_OK, 200, null, 0, null);
     }
 
     /**
@@ -284,6 +311,12 @@ public final class SandboxFault {
                 break;
             case TRUNCATED_BODY:
                 what = "truncated body";
+                break;
+            case RESET_MID_BODY:
+                what = "connection reset mid-body";
+                break;
+            case EMPTY_OK:
+                what = "empty 200";
                 break;
             case MALFORMED_JSON:
                 what = "malformed JSON";

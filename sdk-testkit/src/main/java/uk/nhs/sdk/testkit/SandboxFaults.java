@@ -4,6 +4,8 @@ import java.util.Iterator;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
 /**
@@ -12,6 +14,7 @@ import java.util.regex.Pattern;
  */
 public final class SandboxFaults {
     private final ConcurrentLinkedQueue<Rule> rules = new ConcurrentLinkedQueue<>();
+    private final CopyOnWriteArrayList<RequestCount> counts = new CopyOnWriteArrayList<>();
 
     SandboxFaults() {
     }
@@ -44,6 +47,35 @@ public final class SandboxFaults {
     }
 
     /**
+     * Starts counting the requests the sandbox receives whose method and path match, whether or
+     * not a fault meets them: the server's own count of a client's attempts (retries the client's
+     * HTTP library makes on its own included). Close the count to stop it.
+     *
+     * @param method the HTTP method
+     * @param pathRegex a regular expression the whole path (without query) must match
+     * @return the count, from 0
+     */
+    public RequestCount countRequests(String method, String pathRegex) {
+        RequestCount c = new RequestCount(Objects.requireNonNull(method, "method"), Pattern.compile(pathRegex));
+        counts.add(c);
+        return c;
+    }
+
+    /**
+     * How many injections are still waiting for a matching request: a test that injected a fault
+     * checks this is 0 afterwards, to know its request met the fault.
+     *
+     * @return the number of requests the queued faults will still apply to
+     */
+    public synchronized int pending() {
+        int n = 0;
+        for (Rule r : rules) {
+            n += r.remaining;
+        }
+        return n;
+    }
+
+    /**
      * Removes every queued fault.
      */
     public void clear() {
@@ -58,6 +90,11 @@ public final class SandboxFaults {
      * @return the fault, if one matches
      */
     synchronized Optional<SandboxFault> take(String method, String path) {
+        for (RequestCount c : counts) {
+            if (c.method.equalsIgnoreCase(method) && c.path.matcher(path).matches()) {
+                c.count.incrementAndGet();
+            }
+        }
         Iterator<Rule> it = rules.iterator();
         while (it.hasNext()) {
             Rule r = it.next();
@@ -69,6 +106,38 @@ public final class SandboxFaults {
             }
         }
         return Optional.empty();
+    }
+
+    /** A count of the requests that match a method and path, from {@link #countRequests}. */
+    public final class RequestCount implements AutoCloseable {
+        private final String method;
+        private final Pattern path;
+        private final AtomicInteger count = new AtomicInteger();
+
+        private RequestCount(String method, Pattern path) {
+            this.method = method;
+            this.path = path;
+        }
+
+        /**
+         * The matching requests received so far.
+         *
+         * @return the count
+         */
+        public int get() {
+            return count.get();
+        }
+
+        /** Stops counting. */
+        @Override
+        public void close() {
+            counts.remove(this);
+        }
+
+        @Override
+        public String toString() {
+            return "RequestCount[" + method + " " + path + ": " + count.get() + "]";
+        }
     }
 
     private static final class Rule {

@@ -65,7 +65,16 @@ final class OidcHttp implements AutoCloseable {
 
     /** A form POST whose fields are computed per attempt (so a retry gets a fresh assertion). */
     NhsResponse postForm(URI url, Supplier<Map<String, String>> form, Idempotency idempotency) {
-        NhsRequest.Builder r = NhsRequest.builder("POST", path(url)).idempotency(idempotency).body(new FormBody(form));
+        return postForm(url, form, idempotency, new int[0]);
+    }
+
+    /**
+     * A form POST, as {@link #postForm(URI, Supplier, Idempotency)}, that is also sent again after
+     * the statuses given, which prove the service did not act on it.
+     */
+    NhsResponse postForm(URI url, Supplier<Map<String, String>> form, Idempotency idempotency, int... notApplied) {
+        NhsRequest.Builder r = NhsRequest.builder("POST", path(url)).idempotency(idempotency).body(new FormBody(form))
+                .retryOnStatus(notApplied);
         query(r, url);
         return client(url).execute(r.build());
     }

@@ -57,7 +57,7 @@ final class TokenExchanger {
         Instant now = clock.instant();
         if (refreshToken != null && (refreshExpiresAt == null || now.isBefore(refreshExpiresAt))) {
             try {
-                return request(refreshForm(refreshToken), now);
+                return request(refreshForm(refreshToken), now, Idempotency.KEYED);
             } catch (NhsServiceException e) {
                 if (!TokenResponses.refused(e)) {
                     throw e;
@@ -71,11 +71,15 @@ final class TokenExchanger {
             throw new SignInExpiredException("the ID token has expired and no refresh token is left;"
                     + " the user must sign in again", null);
         }
-        return request(exchangeForm(), now);
+        // The platform exchanges an ID token once (it refuses its jti again: 400 "Non-unique jti
+        // claim in JWT"), so an exchange is never sent again once it may have arrived: a lost
+        // answer ends in outcome-unknown (sign in again), not in a retry's misleading 400. 429 and
+        // 503 prove it was not acted on, so those are retried.
+        return request(exchangeForm(), now, Idempotency.NONE);
     }
 
-    private RefreshingTokenAuth.Token request(Map<String, String> fixed, Instant requestedAt) {
-        try (NhsResponse r = http.postForm(tokenUrl, () -> withAssertion(fixed), Idempotency.KEYED)) {
+    private RefreshingTokenAuth.Token request(Map<String, String> fixed, Instant requestedAt, Idempotency idempotency) {
+        try (NhsResponse r = http.postForm(tokenUrl, () -> withAssertion(fixed), idempotency, 429, 503)) {
             TokenResponses t = TokenResponses.read(r);
             Secret access = t.requiredAccessToken();
             java.time.Duration lifetime = t.seconds("expires_in");
