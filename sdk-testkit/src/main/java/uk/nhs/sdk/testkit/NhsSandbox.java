@@ -105,7 +105,7 @@ public final class NhsSandbox implements AutoCloseable {
             }
             throw e;
         }
-        this.meshMailboxes = SandboxMeshMailbox.of(mesh.directory());
+        this.meshMailboxes = List.copyOf(SandboxMeshMailbox.of(mesh.directory()));
         this.identityProviders = new SandboxIdentityProvider.Registry(IdentityProviders.of(context));
         this.application = SandboxApplication.generate("sandbox-1");
         register(application);
