@@ -105,7 +105,7 @@ public final class NhsSandbox implements AutoCloseable {
             }
             throw e;
         }
-        this.meshMailboxes = SandboxMeshMailbox.of(mesh.directory());
+        this.meshMailboxes = List.copyOf(SandboxMeshMailbox.of(mesh.directory()));
         this.identityProviders = new SandboxIdentityProvider.Registry(IdentityProviders.of(context));
         this.application = SandboxApplication.generate("sandbox-1");
         register(application);
@@ -345,9 +345,7 @@ public final class NhsSandbox implements AutoCloseable {
         }
     }
 
-    /**
-     * Stops the fakes' threads (Notify callbacks) and the server; deletes the data directory.
-     */
+    /** Stops the fakes' threads (Notify callbacks) and the server; deletes the data directory. */
     @Override
     public void close() {
         for (Fake f : fakes) {
@@ -362,9 +360,7 @@ public final class NhsSandbox implements AutoCloseable {
         return "NhsSandbox[" + baseUrl() + "]";
     }
 
-    /**
-     * Builds and starts an {@link NhsSandbox}.
-     */
+    /** Builds and starts an {@link NhsSandbox}. */
     public static final class Builder {
         private int port;
         private Clock clock = Clock.systemUTC();
@@ -414,7 +410,8 @@ public final class NhsSandbox implements AutoCloseable {
          * @see #meshMailbox(String, Secret)
          */
         public Builder meshMailbox(String mailboxId, Secret password, OdsCode odsCode) {
-            return addMeshMailbox(mailboxId, password, Objects.requireNonNull(odsCode, "odsCode").value());
+            String code = Objects.requireNonNull(odsCode, "odsCode").value();
+            return addMeshMailbox(mailboxId, password, code);
         }
 
         private Builder addMeshMailbox(String mailboxId, Secret password, String odsCode) {

@@ -72,7 +72,7 @@ public final class NhsErrorCodes {
             "access_denied", "invalid_client", "invalid_grant", "invalid_request", "invalid_scope",
             "public_key error", "unauthorized_client", "unsupported_grant_type");
 
-    private static final Set<String> ALL = union(PDS, MESH, NRL, ODS, NOTIFY, OAUTH);
+    private static final Set<String> ALL = Set.copyOf(union(PDS, MESH, NRL, ODS, NOTIFY, OAUTH));
 
     private NhsErrorCodes() {
     }
@@ -103,6 +103,6 @@ public final class NhsErrorCodes {
         for (Set<String> s : sets) {
             all.addAll(s);
         }
-        return Set.copyOf(all);
+        return all;
     }
 }

@@ -21,7 +21,7 @@ public final class OperationOutcome {
     private OperationOutcome(@JsonProperty("resourceType") String resourceType,
             @JsonProperty("issue") List<Issue> issue) {
         this.resourceType = resourceType;
-        this.issue = issue == null ? List.of() : List.copyOf(issue);
+        this.issue = List.copyOf(issue == null ? List.of() : issue);
     }
 
     /**

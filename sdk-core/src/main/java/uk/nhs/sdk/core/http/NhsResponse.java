@@ -92,14 +92,14 @@ public final class NhsResponse implements Closeable {
     /**
      * The body bytes (for a streamed response, reads the rest of the stream).
      *
-     * @return the body
+     * @return the body: a copy for a buffered response, so changing it changes nothing here
      * @throws uk.nhs.sdk.core.error.NhsTransportException when a streamed body fails
      * @throws uk.nhs.sdk.core.error.NhsTimeoutException when a streamed body outlives the call's
      *     deadline
      */
     public byte[] body() {
         if (buffered != null) {
-            return buffered;
+            return buffered.clone();
         }
         try {
             return stream.readAllBytes();

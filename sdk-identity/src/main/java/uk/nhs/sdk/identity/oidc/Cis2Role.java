@@ -21,7 +21,7 @@ public final class Cis2Role {
         this.organisationCode = organisationCode;
         this.roleCode = roleCode;
         this.roleName = roleName;
-        this.activityCodes = activityCodes;
+        this.activityCodes = List.copyOf(activityCodes);
     }
 
     static Optional<Cis2Role> fromClaim(Object o) {

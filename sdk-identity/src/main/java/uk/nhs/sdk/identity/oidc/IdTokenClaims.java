@@ -2,6 +2,7 @@ package uk.nhs.sdk.identity.oidc;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,7 +19,7 @@ public final class IdTokenClaims {
     private final Map<String, Object> raw;
 
     IdTokenClaims(Map<String, Object> raw) {
-        this.raw = Claims.freeze(raw);
+        this.raw = Collections.unmodifiableMap(Claims.freeze(raw)); // frozen already: no new wrapper
     }
 
     /**

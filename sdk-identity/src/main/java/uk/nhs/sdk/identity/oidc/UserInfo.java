@@ -1,5 +1,6 @@
 package uk.nhs.sdk.identity.oidc;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
 import uk.nhs.sdk.core.NhsNumber;
@@ -12,7 +13,7 @@ public final class UserInfo {
     private final Map<String, Object> raw;
 
     UserInfo(Map<String, Object> raw) {
-        this.raw = Claims.freeze(raw);
+        this.raw = Collections.unmodifiableMap(Claims.freeze(raw)); // frozen already: no new wrapper
     }
 
     /**

@@ -20,6 +20,7 @@ import uk.nhs.sdk.identity.pds.internal.FhirJson.InvalidFhir;
  *
  * <p>Immutable. Its {@code toString()} prints no patient data.
  */
+@Immutable
 public final class Patient {
     private final String id;
     private final List<PatientIdentifier> identifiers;
@@ -44,7 +45,7 @@ public final class Patient {
     private final RegistrationRemoval removalFromRegistration;
     private final RawResource raw;
 
-    /** A decoded Patient ({@link PatientDecoder}); the lists are unmodifiable already. */
+    /** A decoded Patient ({@link PatientDecoder}); its lists are immutable already, so copying them copies nothing. */
     Patient(String id, List<PatientIdentifier> identifiers, Long version, Sensitivity sensitivity,
             List<PatientName> names, Gender gender, FhirDate birthDate, Integer multipleBirthOrder, FhirDate deceased,
             List<Address> addresses, List<ContactPoint> telecom, List<OrganisationReference> generalPractitioners,
@@ -53,16 +54,16 @@ public final class Patient {
             Communication communication, ContactPreference contactPreference, DeathNotification deathNotification,
             BirthPlace birthPlace, RegistrationRemoval removalFromRegistration, RawResource raw) {
         this.id = id;
-        this.identifiers = identifiers;
+        this.identifiers = List.copyOf(identifiers);
         this.version = version;
         this.sensitivity = sensitivity;
-        this.names = names;
+        this.names = List.copyOf(names);
         this.gender = gender;
         this.birthDate = birthDate;
         this.multipleBirthOrder = multipleBirthOrder;
         this.deceased = deceased;
-        this.addresses = addresses;
-        this.telecom = telecom;
+        this.addresses = List.copyOf(addresses);
+        this.telecom = List.copyOf(telecom);
         this.generalPractitioners = generalPractitioners;
         this.managingOrganisation = managingOrganisation;
         this.nominatedPharmacy = nominatedPharmacy;

@@ -369,7 +369,7 @@ final class PatientDecoder {
         }
         Coding language = subCoding(e, "language");
         Object s = sub(e, "interpreterRequired");
-        return new Communication(language, s == null ? null : PrunedJson.bool(s, "valueBoolean"));
+        return new Communication(language, s == null ? null : PrunedJson.bool(s, "valueBoolean").orElse(null));
     }
 
     private static ContactPreference contactPreference(Object resource) {

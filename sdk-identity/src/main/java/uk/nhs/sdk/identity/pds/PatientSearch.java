@@ -47,7 +47,7 @@ public final class PatientSearch {
 
     private PatientSearch(SearchCriteria criteria) {
         this.criteria = criteria;
-        this.query = SearchQuery.of(criteria);
+        this.query = List.copyOf(SearchQuery.of(criteria));
     }
 
     /**

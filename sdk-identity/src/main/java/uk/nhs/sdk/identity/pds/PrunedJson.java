@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import uk.nhs.sdk.core.fhir.Coding;
 import uk.nhs.sdk.identity.pds.internal.FhirJson.InvalidFhir;
 
@@ -197,15 +198,15 @@ final class PrunedJson {
         return s;
     }
 
-    static Boolean bool(Object node, String field) {
+    static Optional<Boolean> bool(Object node, String field) {
         Object v = get(node, field);
         if (v == null || v == NULL) {
-            return null;
+            return Optional.empty();
         }
         if (!(v instanceof Boolean b)) {
             throw new InvalidFhir(field + " is not a boolean");
         }
-        return b;
+        return Optional.of(b);
     }
 
     /** An integer that fits an {@code int} (Jackson reads such a number as an {@code Integer}). */
@@ -305,14 +306,14 @@ final class PrunedJson {
         }
 
         /**
-         * The value of a field. Keys are compared by identity: the parser interns field names
-         * ({@code INTERN_FIELD_NAMES}, set on the factory) and the readers ask with literals,
-         * which are interned too.
+         * The value of a field. The parser interns field names ({@code INTERN_FIELD_NAMES}, set on
+         * the factory) and the readers ask with literals, which are interned too, so
+         * {@code String.equals} answers at its identity check when a key matches.
          */
         Object get(String key) {
             Object[] s = slots;
             for (int i = 0; i < size; i += 2) {
-                if (s[i] == key) {
+                if (key.equals(s[i])) {
                     return s[i + 1];
                 }
             }
@@ -321,7 +322,7 @@ final class PrunedJson {
 
         void put(String key, Object value) {
             for (int i = 0; i < size; i += 2) {
-                if (slots[i] == key) {
+                if (key.equals(slots[i])) {
                     slots[i + 1] = value;
                     return;
                 }

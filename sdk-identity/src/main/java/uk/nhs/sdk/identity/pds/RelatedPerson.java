@@ -43,7 +43,7 @@ public final class RelatedPerson {
         this.period = FhirCodec.period(json, "period", "period");
         this.names = FhirCodec.names(json);
         this.addresses = FhirCodec.addresses(json);
-        this.telecom = FhirCodec.telecom(json);
+        this.telecom = List.copyOf(FhirCodec.telecom(json));
         this.relationship = FhirJson.array(json, "relationship").stream().findFirst()
                 .flatMap(FhirJson::firstCoding).orElse(null);
         this.copyCorrespondence = FhirCodec.copyCorrespondence(json);

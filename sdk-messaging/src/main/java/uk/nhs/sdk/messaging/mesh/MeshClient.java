@@ -215,8 +215,9 @@ public final class MeshClient implements AutoCloseable {
      */
     public MeshSendResult send(MeshSendRequest request, InputStream content, long length) {
         Objects.requireNonNull(content, "content");
-        return sender.send(request, (size, gzip) -> ChunkSource.ofStream(content, length, size, gzip,
-                calls.spoolDirectory), null, 1);
+        MeshSender.SourceOpener chunks =
+                (size, gzip) -> ChunkSource.ofStream(content, length, size, gzip, calls.spoolDirectory);
+        return sender.send(request, chunks, null, 1);
     }
 
     /**
@@ -236,8 +237,9 @@ public final class MeshClient implements AutoCloseable {
      */
     public MeshSendResult send(MeshSendRequest request, InputStream content) {
         Objects.requireNonNull(content, "content");
-        return sender.send(request, (size, gzip) -> ChunkSource.ofStreamOfUnknownLength(content, size, gzip,
-                calls.spoolDirectory), null, 1);
+        MeshSender.SourceOpener chunks =
+                (size, gzip) -> ChunkSource.ofStreamOfUnknownLength(content, size, gzip, calls.spoolDirectory);
+        return sender.send(request, chunks, null, 1);
     }
 
     /**
@@ -260,8 +262,8 @@ public final class MeshClient implements AutoCloseable {
     public MeshSendResult resumeSend(MeshSendRequest request, Path content, String messageId, int fromChunk) {
         Objects.requireNonNull(content, "content");
         MeshValidation.messageId("messageId", messageId);
-        return sender.send(request, (size, gzip) -> ChunkSource.ofFile(content, size, gzip, calls.spoolDirectory),
-                messageId, fromChunk);
+        MeshSender.SourceOpener chunks = (size, gzip) -> ChunkSource.ofFile(content, size, gzip, calls.spoolDirectory);
+        return sender.send(request, chunks, messageId, fromChunk);
     }
 
     /**
@@ -280,8 +282,8 @@ public final class MeshClient implements AutoCloseable {
     public MeshSendResult resumeSend(MeshSendRequest request, byte[] content, String messageId, int fromChunk) {
         Objects.requireNonNull(content, "content");
         MeshValidation.messageId("messageId", messageId);
-        return sender.send(request, (size, gzip) -> ChunkSource.ofBytes(content, size, gzip, calls.spoolDirectory),
-                messageId, fromChunk);
+        MeshSender.SourceOpener chunks = (size, gzip) -> ChunkSource.ofBytes(content, size, gzip, calls.spoolDirectory);
+        return sender.send(request, chunks, messageId, fromChunk);
     }
 
     // ---------------------------------------------------------------- inbox

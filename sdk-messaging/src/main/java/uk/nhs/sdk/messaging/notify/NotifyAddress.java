@@ -18,7 +18,7 @@ public final class NotifyAddress {
     private final String postcode;
 
     private NotifyAddress(List<String> lines, String postcode) {
-        this.lines = lines;
+        this.lines = List.copyOf(lines);
         this.postcode = postcode;
     }
 

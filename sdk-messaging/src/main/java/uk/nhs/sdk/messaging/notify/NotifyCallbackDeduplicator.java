@@ -27,7 +27,7 @@ public final class NotifyCallbackDeduplicator implements NotifyCallbackStore {
 
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-                return size() > NotifyCallbackDeduplicator.this.capacity;
+                return super.size() > NotifyCallbackDeduplicator.this.capacity; // the map's size
             }
         };
     }

@@ -32,7 +32,7 @@ public final class NotifyStatusTracker {
 
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, Held> eldest) {
-                return size() > NotifyStatusTracker.this.capacity;
+                return super.size() > NotifyStatusTracker.this.capacity; // the map's size
             }
         };
     }

@@ -50,7 +50,7 @@ public final class RoutingPlan {
     private RoutingPlan(UUID id, String description, Map<String, NotifyChannelType> fields) {
         this.id = id;
         this.description = description;
-        this.fields = fields;
+        this.fields = java.util.Collections.unmodifiableMap(fields); // no new wrapper for one already unmodifiable
     }
 
     private static RoutingPlan free(int n, String description, Object... fieldsAndChannels) {

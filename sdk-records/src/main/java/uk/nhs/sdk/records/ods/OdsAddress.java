@@ -19,7 +19,7 @@ public final class OdsAddress {
     private final String uprn;
 
     private OdsAddress(List<String> lines, String city, String postalCode, String country, String uprn) {
-        this.lines = lines;
+        this.lines = List.copyOf(lines);
         this.city = city;
         this.postalCode = postalCode;
         this.country = country;

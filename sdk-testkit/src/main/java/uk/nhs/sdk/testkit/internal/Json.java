@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /**
@@ -27,12 +30,53 @@ public final class Json {
     }
 
     /**
-     * The shared mapper. Do not reconfigure it.
+     * A mapper configured as the shared one, for tests (the fakes read and write through the
+     * methods below). Each call makes a new copy: reconfiguring it changes nothing else.
      *
-     * @return the mapper
+     * @return a copy of the shared mapper
      */
     public static ObjectMapper mapper() {
-        return MAPPER;
+        return MAPPER.copy();
+    }
+
+    /**
+     * A new empty JSON object.
+     *
+     * @return the object
+     */
+    public static ObjectNode object() {
+        return MAPPER.createObjectNode();
+    }
+
+    /**
+     * A new empty JSON array.
+     *
+     * @return the array
+     */
+    public static ArrayNode array() {
+        return MAPPER.createArrayNode();
+    }
+
+    /**
+     * Reads JSON text as a tree.
+     *
+     * @param json the text
+     * @return the tree
+     * @throws IOException when the text is not JSON
+     */
+    public static JsonNode tree(String json) throws IOException {
+        return MAPPER.readTree(json);
+    }
+
+    /**
+     * Reads a JSON stream as a tree (the caller closes the stream).
+     *
+     * @param json the stream
+     * @return the tree
+     * @throws IOException when the stream fails or is not JSON
+     */
+    public static JsonNode tree(InputStream json) throws IOException {
+        return MAPPER.readTree(json);
     }
 
     /**

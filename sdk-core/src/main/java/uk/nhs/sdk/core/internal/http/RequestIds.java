@@ -1,7 +1,7 @@
 package uk.nhs.sdk.core.internal.http;
 
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -30,9 +30,11 @@ public final class RequestIds {
     private static final long SALT_LOW;
 
     static {
-        SecureRandom seed = new SecureRandom();
-        SALT_HIGH = seed.nextLong();
-        SALT_LOW = seed.nextLong();
+        // a random UUID comes from the JDK's shared SecureRandom; its fixed version and variant bits
+        // are the ones every id overwrites, so the salt loses nothing by them
+        UUID seed = UUID.randomUUID();
+        SALT_HIGH = seed.getMostSignificantBits();
+        SALT_LOW = seed.getLeastSignificantBits();
     }
 
     private RequestIds() {

@@ -1,7 +1,6 @@
 package uk.nhs.sdk.core.internal.http;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -126,11 +125,9 @@ final class TransportStep implements PipelinePolicy {
             return NhsResponse.buffered(status, headers, prefix, call.details());
         }
         if (call.request().streamingResponse()) {
-            InputStream in = body == null ? InputStream.nullInputStream() : body.byteStream();
-            return NhsResponse.streaming(status, headers, new DeadlineInputStream(in, call), call.details());
-        }
-        if (body == null) {
-            return NhsResponse.buffered(status, headers, new byte[0], call.details());
+            // OkHttp 5 gives every response a body (an empty one when the server sent none)
+            return NhsResponse.streaming(status, headers, new DeadlineInputStream(body.byteStream(), call),
+                    call.details());
         }
         long max = options.maxResponseBytes();
         long declared = body.contentLength();

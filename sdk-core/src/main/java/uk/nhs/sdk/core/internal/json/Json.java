@@ -34,12 +34,14 @@ public final class Json {
     }
 
     /**
-     * The shared mapper. Do not reconfigure it.
+     * A mapper configured as the shared one, for tools and tests (the SDK's own code reads and
+     * writes through the methods below). Each call makes a new copy: reconfiguring it changes
+     * nothing else.
      *
-     * @return the mapper
+     * @return a copy of the shared mapper
      */
     public static ObjectMapper mapper() {
-        return MAPPER;
+        return MAPPER.copy();
     }
 
     /**

@@ -67,7 +67,7 @@ final class ChunkReadAhead {
     private ExecutorService executor;
     private volatile Thread thread;
     private Future<Fetched> pending;
-    private int pendingNumber;
+    private volatile int pendingNumber;
     private volatile boolean closed;
     private volatile Fetched produced;
 

@@ -40,14 +40,19 @@ public abstract class ChunkSource implements Closeable {
     private final boolean gzip;
     private final SpoolAhead ahead;
 
+    /** Every factory checks {@code chunkSize} ({@link #positive}) before it constructs. */
     private ChunkSource(long length, int chunkSize, boolean gzip, Path spoolDirectory) {
-        if (chunkSize < 1) {
-            throw new IllegalArgumentException("chunkSize must be positive");
-        }
         this.length = length;
         this.chunkSize = chunkSize;
         this.gzip = gzip;
         this.ahead = new SpoolAhead(spoolDirectory, gzip);
+    }
+
+    private static int positive(int chunkSize) {
+        if (chunkSize < 1) {
+            throw new IllegalArgumentException("chunkSize must be positive");
+        }
+        return chunkSize;
     }
 
     /**
@@ -61,7 +66,7 @@ public abstract class ChunkSource implements Closeable {
      */
     public static ChunkSource ofBytes(byte[] data, int chunkSize, boolean gzip, Path spoolDirectory) {
         Objects.requireNonNull(data, "data");
-        return new ChunkSource(data.length, chunkSize, gzip, spoolDirectory) {
+        return new ChunkSource(data.length, positive(chunkSize), gzip, spoolDirectory) {
             @Override
             InputStream openRaw(int number, long offset, long size) {
                 return new ByteArrayInputStream(data, (int) offset, (int) size);
@@ -87,7 +92,7 @@ public abstract class ChunkSource implements Closeable {
     public static ChunkSource ofFile(Path file, int chunkSize, boolean gzip, Path spoolDirectory)
             throws IOException {
         Objects.requireNonNull(file, "file");
-        return new FileSource(file, Files.size(file), chunkSize, gzip, spoolDirectory, false);
+        return new FileSource(file, Files.size(file), positive(chunkSize), gzip, spoolDirectory, false);
     }
 
     /**
@@ -104,7 +109,7 @@ public abstract class ChunkSource implements Closeable {
     public static ChunkSource ofStream(InputStream in, long length, int chunkSize, boolean gzip,
             Path spoolDirectory) {
         Objects.requireNonNull(in, "in");
-        return new StreamSource(in, length, chunkSize, gzip, spoolDirectory);
+        return new StreamSource(in, length, positive(chunkSize), gzip, spoolDirectory);
     }
 
     /**
@@ -122,7 +127,7 @@ public abstract class ChunkSource implements Closeable {
             Path spoolDirectory) throws IOException {
         Path whole = Spool.spoolWhole(Objects.requireNonNull(in, "in"), spoolDirectory);
         try {
-            return new FileSource(whole, Files.size(whole), chunkSize, gzip, spoolDirectory, true);
+            return new FileSource(whole, Files.size(whole), positive(chunkSize), gzip, spoolDirectory, true);
         } catch (RuntimeException e) {
             Files.deleteIfExists(whole);
             throw e;

@@ -92,7 +92,7 @@ public final class BatchPlan {
         this.routingPlanId = routingPlanId;
         this.batchReference = batchReference;
         this.entries = entries;
-        this.parts = parts;
+        this.parts = List.copyOf(parts);
     }
 
     /**

@@ -82,7 +82,7 @@ public final class RequestBodies {
     }
 
     /** What a batch body holds after its last message. */
-    public static final byte[] BATCH_SUFFIX = "]}}}".getBytes(StandardCharsets.US_ASCII);
+    static final byte[] BATCH_SUFFIX = "]}}}".getBytes(StandardCharsets.US_ASCII);
 
     private static void writeMessageFields(JsonGenerator g, NotifyMessage m) throws IOException {
         g.writeStringField("messageReference", m.messageReference());

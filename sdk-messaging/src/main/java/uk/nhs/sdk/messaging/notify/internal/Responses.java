@@ -41,6 +41,15 @@ public final class Responses {
 
     /** What {@code 201} to {@code POST /v1/message-batches} says. */
     public record BatchCreated(Optional<String> batchId, Map<String, String> idsByReference) {
+        /**
+         * Keeps an immutable copy of the ids.
+         *
+         * @param batchId the batch id, if valid
+         * @param idsByReference the message ids by message reference
+         */
+        public BatchCreated {
+            idsByReference = Map.copyOf(idsByReference);
+        }
     }
 
     /** One page of NHS App accounts and its next page's number. */

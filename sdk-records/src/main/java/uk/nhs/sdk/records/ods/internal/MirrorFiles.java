@@ -238,7 +238,11 @@ public final class MirrorFiles {
         List<String> out = new ArrayList<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(organisations, "*.json")) {
             for (Path p : files) {
-                String n = p.getFileName().toString();
+                Path name = p.getFileName(); // never null for a directory's entry
+                if (name == null) {
+                    continue;
+                }
+                String n = name.toString();
                 out.add(n.substring(0, n.length() - ".json".length()));
             }
         } catch (IOException e) {
@@ -292,7 +296,10 @@ public final class MirrorFiles {
         }
         beforeChange.accept(label);
         move(tmp, target);
-        forceDirectory(target.getParent());
+        Path directory = target.getParent(); // a mirror file is always in a directory of the mirror
+        if (directory != null) {
+            forceDirectory(directory);
+        }
     }
 
     private static void write(Path file, String text, boolean force) throws IOException {

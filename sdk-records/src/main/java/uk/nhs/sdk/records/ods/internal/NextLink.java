@@ -22,7 +22,7 @@ public final class NextLink {
 
     private NextLink(String resourcePath, List<Map.Entry<String, String>> query) {
         this.resourcePath = resourcePath;
-        this.query = query;
+        this.query = List.copyOf(query);
     }
 
     /**

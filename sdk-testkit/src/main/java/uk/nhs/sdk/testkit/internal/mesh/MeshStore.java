@@ -102,7 +102,7 @@ final class MeshStore {
         long size;
         try {
             size = Files.size(body);
-            Files.createDirectories(file.getParent());
+            Files.createDirectories(root.resolve(m.id)); // the chunk file's folder
             Files.move(body, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             Files.deleteIfExists(file.resolveSibling(n + ".identity"));
         } catch (IOException e) {

@@ -70,7 +70,7 @@ final class NhsAppAccounts {
         if (n != 1) {
             throw NotifyError.accountsNotFound();
         }
-        ObjectNode root = Json.mapper().createObjectNode();
+        ObjectNode root = Json.object();
         ObjectNode data = root.putObject("data");
         data.put("id", ods);
         data.put("type", "NhsAppAccounts");

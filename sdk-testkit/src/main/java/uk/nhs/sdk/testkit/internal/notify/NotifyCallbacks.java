@@ -109,7 +109,7 @@ final class NotifyCallbacks {
             Collections.reverse(order);
         }
         for (ObjectNode item : order) {
-            ObjectNode body = Json.mapper().createObjectNode();
+            ObjectNode body = Json.object();
             body.putArray("data").add(item);
             byte[] bytes = Json.write(body).getBytes(StandardCharsets.UTF_8);
             String signature = sign(bytes);

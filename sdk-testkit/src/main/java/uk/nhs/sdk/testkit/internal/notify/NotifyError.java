@@ -185,7 +185,7 @@ final class NotifyError extends RuntimeException {
      * @return the body
      */
     String body(String requestId) {
-        ObjectNode root = Json.mapper().createObjectNode();
+        ObjectNode root = Json.object();
         ArrayNode errors = root.putArray("errors");
         int n = 0;
         for (Entry e : entries) {

@@ -188,7 +188,7 @@ final class NotifyMessage {
         for (int i = 0; i < due; i++) {
             s.apply(events.get(i), at(events.get(i), interval));
         }
-        ObjectNode root = Json.mapper().createObjectNode();
+        ObjectNode root = Json.object();
         ObjectNode data = root.putObject("data");
         data.put("type", "Message");
         data.put("id", id);
@@ -236,7 +236,7 @@ final class NotifyMessage {
     }
 
     private ObjectNode channelView(State s, int c) {
-        ObjectNode ch = Json.mapper().createObjectNode();
+        ObjectNode ch = Json.object();
         ch.put("type", plan.channels().get(c));
         ch.put("retryCount", 0);
         ch.put("cascadeType", "primary");
@@ -268,7 +268,7 @@ final class NotifyMessage {
      * @return the object
      */
     static ObjectNode routingPlan(RoutingPlans.Plan plan) {
-        ObjectNode rp = Json.mapper().createObjectNode();
+        ObjectNode rp = Json.object();
         rp.put("id", plan.id());
         rp.put("name", plan.name());
         rp.put("version", plan.version());
@@ -303,7 +303,7 @@ final class NotifyMessage {
     }
 
     private ObjectNode messageItem(State s, Instant at, String link, int n) {
-        ObjectNode item = Json.mapper().createObjectNode();
+        ObjectNode item = Json.object();
         item.put("type", "MessageStatus");
         ObjectNode a = item.putObject("attributes");
         a.put("messageId", id);
@@ -329,7 +329,7 @@ final class NotifyMessage {
     }
 
     private ObjectNode channelItem(State s, int c, Instant at, String link, int n) {
-        ObjectNode item = Json.mapper().createObjectNode();
+        ObjectNode item = Json.object();
         item.put("type", "ChannelStatus");
         ObjectNode a = item.putObject("attributes");
         a.put("messageId", id);

@@ -42,12 +42,15 @@ final class NotifyStore {
 
     NotifyStore() {
         try (InputStream in = NotifyStore.class.getResourceAsStream("messages/index.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("the Notify fake's canned messages are missing");
+            }
             for (String id : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\s+")) {
                 if (!id.isEmpty()) {
                     canned.put(id, id);
                 }
             }
-        } catch (IOException | NullPointerException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("the Notify fake's canned messages are missing", e);
         }
     }
@@ -204,7 +207,7 @@ final class NotifyStore {
     /** The batch's 201 body. */
     static String batchCreated(String batchId, String batchReference, RoutingPlans.Plan plan,
             List<NotifyMessage> stored) {
-        ObjectNode root = Json.mapper().createObjectNode();
+        ObjectNode root = Json.object();
         ObjectNode data = root.putObject("data");
         data.put("type", "MessageBatch");
         data.put("id", batchId);
@@ -220,7 +223,7 @@ final class NotifyStore {
 
     /** The single message's 201 body. */
     static String messageCreated(NotifyMessage m, String self) {
-        ObjectNode root = Json.mapper().createObjectNode();
+        ObjectNode root = Json.object();
         ObjectNode data = root.putObject("data");
         data.put("type", "Message");
         data.put("id", m.id);

@@ -65,7 +65,7 @@ final class NrlError extends RuntimeException {
 
     static String outcome(String severity, String issueCode, String system, String code, String display,
             String diagnostics) {
-        ObjectNode oo = Json.mapper().createObjectNode();
+        ObjectNode oo = Json.object();
         oo.put("resourceType", "OperationOutcome");
         ObjectNode issue = oo.putArray("issue").addObject();
         issue.put("severity", severity);

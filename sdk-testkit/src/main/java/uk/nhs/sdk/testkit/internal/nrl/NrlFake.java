@@ -178,10 +178,10 @@ public final class NrlFake implements Fake {
         }
         Set<String> types = tokens(params.get("type"));
         Set<String> categories = tokens(params.get("category"));
-        ObjectNode bundle = Json.mapper().createObjectNode();
+        ObjectNode bundle = Json.object();
         bundle.put("resourceType", "Bundle");
         bundle.put("type", "searchset");
-        ArrayNode entries = Json.mapper().createArrayNode();
+        ArrayNode entries = Json.array();
         for (ObjectNode p : store.all()) {
             boolean visible = NrlStore.typesFor(ods).contains(NrlStore.typeCode(p))
                     && (!producer || NrlStore.custodian(p).equalsIgnoreCase(ods));

@@ -47,7 +47,7 @@ final class OdsError extends RuntimeException {
     }
 
     String body() {
-        ObjectNode oo = Json.mapper().createObjectNode();
+        ObjectNode oo = Json.object();
         oo.put("resourceType", "OperationOutcome");
         oo.putObject("text").put("status", "generated").put("div",
                 "<div xmlns=\"http://www.w3.org/1999/xhtml\"><h1>Operation Outcome</h1></div>");

@@ -169,7 +169,7 @@ public final class OdsFake implements Fake {
         if (count > 1000) {
             throw OdsError.tooCostly();
         }
-        ObjectNode b = Json.mapper().createObjectNode();
+        ObjectNode b = Json.object();
         b.put("resourceType", "Bundle");
         b.put("id", UUID.randomUUID().toString());
         b.putObject("meta").put("lastUpdated", context.clock().instant().toString());
@@ -241,7 +241,7 @@ public final class OdsFake implements Fake {
         if ("Organization-deletion".equals(id)) {
             return ok(Json.write(store.deletions()));
         }
-        ObjectNode l = Json.mapper().createObjectNode();
+        ObjectNode l = Json.object();
         l.put("resourceType", "List");
         l.put("id", id);
         l.put("status", "current");

@@ -82,7 +82,7 @@ record OdsRecord(String json, String code, String name, boolean active, Set<Stri
     /** Builds an Organization resource as ODS serves it. */
     static ObjectNode organisation(String code, String name, LocalDate changed, String city, String postcode,
             List<String> roleCodes, List<String> roleNames) {
-        ObjectNode o = Json.mapper().createObjectNode();
+        ObjectNode o = Json.object();
         o.put("resourceType", "Organization");
         o.put("id", code);
         ObjectNode meta = o.putObject("meta");

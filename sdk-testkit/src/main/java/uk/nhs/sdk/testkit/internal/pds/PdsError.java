@@ -80,7 +80,7 @@ final class PdsError extends RuntimeException {
     private static ObjectNode template(String code) {
         String text = TEMPLATES.computeIfAbsent(code, PdsError::load);
         try {
-            return (ObjectNode) Json.mapper().readTree(text);
+            return (ObjectNode) Json.tree(text);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -94,7 +94,7 @@ final class PdsError extends RuntimeException {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        ObjectNode oo = Json.mapper().createObjectNode();
+        ObjectNode oo = Json.object();
         oo.put("resourceType", "OperationOutcome");
         ArrayNode issues = oo.putArray("issue");
         ObjectNode issue = issues.addObject();

@@ -207,7 +207,7 @@ public final class PdsFake implements Fake {
         }
         JsonNode body;
         try {
-            body = Json.mapper().readTree(request.getBodyAsString());
+            body = Json.tree(request.getBodyAsString());
         } catch (IOException e) {
             throw PdsError.badRequest("INVALID_UPDATE", "Invalid patch - the body is not JSON");
         }
@@ -225,7 +225,7 @@ public final class PdsFake implements Fake {
     private ResponseDefinition related(Request request, String id) {
         String wanted = records.resolve(validNumber(id));
         ObjectNode p = records.patient(wanted).orElseThrow(() -> new PdsError(404, "RESOURCE_NOT_FOUND", null));
-        ObjectNode bundle = Json.mapper().createObjectNode();
+        ObjectNode bundle = Json.object();
         bundle.put("resourceType", "Bundle");
         bundle.put("type", "searchset");
         bundle.put("timestamp", context.clock().instant().toString());
@@ -251,7 +251,7 @@ public final class PdsFake implements Fake {
         if (result.tooMany()) {
             return answer(request, 200, new PdsError(200, "TOO_MANY_MATCHES", null).body()).build();
         }
-        ObjectNode bundle = Json.mapper().createObjectNode();
+        ObjectNode bundle = Json.object();
         bundle.put("resourceType", "Bundle");
         bundle.put("type", "searchset");
         bundle.put("timestamp", context.clock().instant().toString());

@@ -64,7 +64,7 @@ final class PdsRecords {
             if (in == null) {
                 throw new IllegalStateException("missing PDS seed " + path);
             }
-            return Json.mapper().readTree(in);
+            return Json.tree(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
