@@ -81,9 +81,12 @@ class SharedUnderLoadTest {
         LoadRun tokenRun;
         int tokenPooled;
         try {
-            PrivacyAudit.forbid(auth.accessToken().reveal());
+            // the 32 threads start on a provider that holds no token yet, so they race for its first fetch
             tokenRun = LoadRun.run(THREADS, RUN, () -> assertThat(auth.accessToken().reveal()).isNotEmpty());
             tokenPooled = OpenConnections.to(port);
+            PrivacyAudit.forbid(auth.accessToken().reveal());
+            assertThat(sandbox.issuedTokenCount() - tokensBefore).as("tokens fetched by 32 threads racing a cold provider")
+                    .isEqualTo(1);
             measure("PDS", "getPatient", port,
                     () -> PdsClient.builder().baseUrl(sandbox.pdsBaseUrl()).auth(auth).build(),
                     pds -> () -> assertThat(pds.getPatient(PDS_PATIENT).version()).isPositive());

@@ -18,6 +18,7 @@ import uk.nhs.sdk.messaging.notify.NotifyBatchException;
 import uk.nhs.sdk.messaging.notify.NotifyBatchPart;
 import uk.nhs.sdk.messaging.notify.NotifyBatchResult;
 import uk.nhs.sdk.messaging.notify.NotifyClient;
+import uk.nhs.sdk.messaging.notify.NotifyDuplicateRequestException;
 import uk.nhs.sdk.messaging.notify.NotifyMessage;
 import uk.nhs.sdk.messaging.notify.NotifySendResult;
 import uk.nhs.sdk.messaging.notify.RoutingPlan;
@@ -74,6 +75,10 @@ final class NotifyNothingLost {
                             : notify.resumeBatch(RoutingPlan.SMS.id(), batch, messages);
                 } catch (NotifyBatchException e) {
                     PrivacyAudit.check(e);
+                    // every reference is new, so NHS Notify can hold one only from an attempt of this run:
+                    // a duplicate must be reported as already accepted, never as one from before the call
+                    assertThat(e.getCause()).as("part %d's failure (seed %d)", e.failedPart().number(), seed)
+                            .isNotInstanceOf(NotifyDuplicateRequestException.class);
                     if (e.failedPartOutcomeUnknown()) {
                         unknownParts.add(e.failedPart().number());
                     }

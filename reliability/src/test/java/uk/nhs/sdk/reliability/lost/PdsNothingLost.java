@@ -8,6 +8,7 @@ import java.util.Random;
 import java.util.UUID;
 import uk.nhs.sdk.core.NhsClientOptions;
 import uk.nhs.sdk.core.NhsNumber;
+import uk.nhs.sdk.core.RetryOptions;
 import uk.nhs.sdk.core.error.NhsTransportException;
 import uk.nhs.sdk.core.error.ServerErrorException;
 import uk.nhs.sdk.core.http.PipelinePosition;
@@ -28,9 +29,10 @@ import uk.nhs.sdk.testkit.NhsSandbox;
  * one contact point of its own, while a tenth of the requests fail, including 503s and resets
  * after PDS applied the update. The SDK resends an update with the same {@code X-Request-ID},
  * which PDS de-duplicates; an update whose outcome stays unknown after the retries is resent by
- * the caller with the id from the exception, as the SDK documents. The judge is the fake's
- * record: its version rose by exactly the number of updates and each contact point is there
- * exactly once.
+ * the caller with the id from the exception, as the SDK documents. Every other update goes
+ * through a client that makes one attempt only, so that the caller's resend after an unknown
+ * outcome is exercised too, not only the SDK's own retries. The judge is the fake's record: its
+ * version rose by exactly the number of updates and each contact point is there exactly once.
  */
 final class PdsNothingLost {
     static final int UPDATES = 100;
@@ -53,9 +55,12 @@ final class PdsNothingLost {
         Random random = new Random(seed);
         NhsClientOptions plain = NhsClientOptions.builder().clock(clock).sleeper(new RecordingSleeper(clock)).build();
         // the open sandbox's access (no token): full access, as a clinician has
+        NhsClientOptions faulty = plain.toBuilder().addPolicy(PipelinePosition.PER_ATTEMPT, faults).build();
         try (PdsClient reader = PdsClient.builder().baseUrl(sandbox.pdsBaseUrl()).options(plain).build();
-                PdsClient pds = PdsClient.builder().baseUrl(sandbox.pdsBaseUrl())
-                        .options(plain.toBuilder().addPolicy(PipelinePosition.PER_ATTEMPT, faults).build()).build()) {
+                PdsClient retrying = PdsClient.builder().baseUrl(sandbox.pdsBaseUrl()).options(faulty).build();
+                PdsClient once = PdsClient.builder().baseUrl(sandbox.pdsBaseUrl())
+                        .options(faulty.toBuilder().retry(RetryOptions.builder().maxAttempts(1).build()).build())
+                        .build()) {
             RetrievedPatient before = reader.getPatient(PATIENT);
             for (PatientName n : before.patient().names()) {
                 n.family().ifPresent(PrivacyAudit::forbid);
@@ -68,6 +73,7 @@ final class PdsNothingLost {
                 PatientPatch patch = PatientPatch.builder().addTelecom(ContactPoint.builder(ContactSystem.OTHER,
                         "reliability-" + seed + "-" + i).build()).build();
                 UUID requestId = new UUID(random.nextLong(), random.nextLong());
+                PdsClient pds = i % 2 == 0 ? retrying : once;
                 UpdateResult done = null;
                 boolean wasUnknown = false;
                 for (int round = 0; round < ROUNDS && done == null; round++) {
@@ -113,6 +119,8 @@ final class PdsNothingLost {
             assertThat(duplicated).as("PDS updates applied twice (seed %d)", seed).isZero();
             assertThat(after.version()).as("PDS version rose once per update (seed %d)", seed)
                     .isEqualTo(before.version() + UPDATES);
+            assertThat(reconciled).as("updates the caller resent after an unknown outcome (seed %d)", seed)
+                    .isPositive();
             return new Outcome("PDS: updates (PATCH, If-Match) of one patient", UPDATES, faults.requests(),
                     faults.injected(), faults.retries(), unknown, reconciled, lost, duplicated);
         }
