@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -32,7 +31,6 @@ import uk.nhs.sdk.core.Secret;
 import uk.nhs.sdk.messaging.mesh.internal.MeshAuthHeader;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -143,7 +141,7 @@ public class MeshThroughputBenchmark {
         http = new OkHttpClient.Builder().build();
         directory = Files.createTempDirectory("nhs-sdk-bench-");
         file = directory.resolve("message.bin");
-        writeSeeded(file, (long) sizeMiB << 20);
+        Bytes.writeSeeded(file, (long) sizeMiB << 20);
         receivable = sendOnce();
         checkVariants();
     }
@@ -155,55 +153,19 @@ public class MeshThroughputBenchmark {
     private void checkVariants() throws IOException {
         byte[] want;
         try (InputStream in = Files.newInputStream(file)) {
-            want = sha256(in, OutputStream.nullOutputStream());
+            want = Bytes.sha256(in, OutputStream.nullOutputStream());
         }
         try (MeshMessage m = recipient.receive(receivable); InputStream in = m.content()) {
-            require("receive", want, sha256(in, OutputStream.nullOutputStream()));
+            Bytes.require("receive", want, Bytes.sha256(in, OutputStream.nullOutputStream()));
         }
-        MessageDigest d = newSha256();
+        MessageDigest d = Bytes.newSha256();
         bareDownload(new DigestOutputStream(OutputStream.nullOutputStream(), d));
-        require("bareOkHttpDownload", want, d.digest());
+        Bytes.require("bareOkHttpDownload", want, d.digest());
         String bare = bareOkHttpUpload();
         try (MeshMessage m = recipient.receive(bare); InputStream in = m.content()) {
-            require("bareOkHttpUpload", want, sha256(in, OutputStream.nullOutputStream()));
+            Bytes.require("bareOkHttpUpload", want, Bytes.sha256(in, OutputStream.nullOutputStream()));
         }
         recipient.acknowledge(bare);
-    }
-
-    private static byte[] sha256(InputStream in, OutputStream sink) throws IOException {
-        MessageDigest d = newSha256();
-        in.transferTo(new DigestOutputStream(sink, d));
-        return d.digest();
-    }
-
-    private static MessageDigest newSha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void require(String variant, byte[] want, byte[] got) {
-        if (!MessageDigest.isEqual(want, got)) {
-            throw new IllegalStateException(variant + " did not move the message's bytes");
-        }
-    }
-
-    private static void writeSeeded(Path target, long length) throws IOException {
-        SplittableRandom random = new SplittableRandom(1);
-        byte[] buf = new byte[1 << 20];
-        try (OutputStream out = Files.newOutputStream(target)) {
-            for (long left = length; left > 0; left -= buf.length) {
-                for (int i = 0; i < buf.length; i += 8) {
-                    long v = random.nextLong();
-                    for (int j = 0; j < 8; j++) {
-                        buf[i + j] = (byte) (v >>> (8 * j));
-                    }
-                }
-                out.write(buf, 0, (int) Math.min(buf.length, left));
-            }
-        }
     }
 
     private String sendOnce() {
@@ -435,44 +397,17 @@ public class MeshThroughputBenchmark {
                     String range = r.header("mex-chunk-range", "1:1");
                     total = Integer.parseInt(range.substring(range.indexOf(':') + 1).strip());
                 }
-                CountingStream counted = new CountingStream(r.body().byteStream());
+                CountingInputStream counted = new CountingInputStream(r.body().byteStream());
                 InputStream in = counted;
                 if ("gzip".equalsIgnoreCase(r.header("Content-Encoding", ""))) {
                     in = new GZIPInputStream(in, 64 * 1024);
                 }
                 read += in.transferTo(sink);
-                wire += counted.count;
+                wire += counted.count();
             }
         }
         wireBytes = wire;
         return read;
-    }
-
-    /** Counts the bytes read through it (the body's bytes on the wire, before any gunzip). */
-    private static final class CountingStream extends java.io.FilterInputStream {
-        long count;
-
-        CountingStream(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int c = super.read();
-            if (c >= 0) {
-                count++;
-            }
-            return c;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                count += n;
-            }
-            return n;
-        }
     }
 
     /**

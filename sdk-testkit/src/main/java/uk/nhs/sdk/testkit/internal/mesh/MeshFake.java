@@ -261,25 +261,7 @@ public final class MeshFake implements Fake {
     }
 
     private static ResponseDefinition lookupResponse(MeshCall call, List<Mailbox> found) {
-        List<Map<String, Object>> results = new ArrayList<>();
-        for (Mailbox mb : found) {
-            Map<String, Object> r = new LinkedHashMap<>();
-            if (call.apiVersion() >= 2) {
-                r.put("mailbox_id", mb.id());
-                r.put("mailbox_name", mb.name());
-            } else {
-                r.put("address", mb.id());
-                r.put("description", mb.name());
-                r.put("endpoint_type", "MESH");
-            }
-            results.add(r);
-        }
-        Map<String, Object> body = new LinkedHashMap<>();
-        if (call.apiVersion() < 2) {
-            body.put("query_id", UUID.randomUUID().toString().replace("-", ""));
-        }
-        body.put("results", results);
-        return json(200, MeshErrors.JSON, body);
+        return json(200, MeshErrors.JSON, MeshLookupResults.body(call.apiVersion(), found));
     }
 
     // ---- outbox -------------------------------------------------------------------------------
