@@ -30,7 +30,7 @@ import uk.nhs.sdk.messaging.mesh.MeshSendRequest;
  */
 class MeshProperties {
     private static final String MESSAGE_ID = "00D63B97055A4922B6E9EF07D7745CDA";
-    /** The bodies of 04-list-inbox-v2.txt, 08-track-message-v2.txt and 27-workflowsearch-v2.txt. */
+    /** The bodies of sdk-messaging's mesh/examples/04-list-inbox-v2.txt, 08-track-message-v2.txt and 27-workflowsearch-v2.txt. */
     private static final String INBOX = "{\"messages\":[\"00D63B97055A4922B6E9EF07D7745CDA\"],\"links\":{\"self\":"
             + "\"/messageexchange/X26ABC2/inbox\"},\"approx_inbox_count\":1}";
     private static final String TRACK = "{\"message_id\":\"00D63B97055A4922B6E9EF07D7745CDA\",\"local_id\":"

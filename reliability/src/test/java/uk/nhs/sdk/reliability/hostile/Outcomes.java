@@ -41,6 +41,10 @@ final class Outcomes {
      */
     private static final Set<String> KNOWN = ConcurrentHashMap.newKeySet();
 
+    /** CPU time of the thread running the properties, at the first and the last class's end. */
+    private static final long CPU_START = java.lang.management.ManagementFactory.getThreadMXBean()
+            .getCurrentThreadCpuTime();
+
     static {
         // every generator of the suite registers its valid values before any case runs, whatever
         // the order the classes and properties run in
@@ -248,6 +252,16 @@ final class Outcomes {
      */
     static void finished(Class<?> testClass) {
         FINISHED.add(testClass.getSimpleName());
+        try {
+            // the rows so far, also when only some classes ran (-Dtest=...)
+            java.nio.file.Files.createDirectories(java.nio.file.Paths.get("target", "reliability"));
+            java.nio.file.Files.writeString(java.nio.file.Paths.get("target", "reliability", "hostile-input-rows.md"),
+                    table() + String.format("%nCPU time of the properties' thread so far: %.1f s%n",
+                            (java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime()
+                                    - CPU_START) / 1e9));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         if (FINISHED.containsAll(SUITE)) {
             ReliabilityReport.table("hostile-input", table());
         }

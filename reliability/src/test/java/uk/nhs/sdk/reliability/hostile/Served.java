@@ -50,12 +50,30 @@ final class Served {
                 .deadline(Duration.ofSeconds(30))
                 .addPolicy(PipelinePosition.PER_ATTEMPT, (call, next) -> {
                     lastCall = call;
+                    checkPath(call.request().pathTemplate(), call.request().encodedPath());
                     java.util.function.Function<String, Reply> route = router;
                     Reply r = route == null ? reply : route.apply(call.request().encodedPath());
                     return NhsResponse.buffered(r.status(), NhsHeaders.of(r.headers()), r.body(),
                             CallDetails.of(call.service(), call.header("X-Request-ID").orElse(null), null, call.attempt(),
                                     null));
                 }).build();
+    }
+
+    /**
+     * A hostile path parameter must stay inside its segment: the path has the template's
+     * segments, none of them a dot segment (which the HTTP client would resolve to another
+     * resource), and only characters that need no further encoding.
+     */
+    static void checkPath(String template, String path) {
+        String[] want = template.split("/", -1);
+        String[] got = path.split("/", -1);
+        boolean ok = want.length == got.length && path.matches("[A-Za-z0-9\\-._~%/!$&'()*+,;=:@]*");
+        for (String segment : got) {
+            ok &= !segment.equals(".") && !segment.equals("..");
+        }
+        if (!ok) {
+            throw new AssertionError("a path parameter left its segment: " + template);
+        }
     }
 
     /**
