@@ -10,9 +10,9 @@ class PrivateKeysPemTest {
 
     @Test
     void aBlockWhoseBase64IsBrokenIsAConfigurationError() {
-        // 'IICd...' is a real key's first line with its first character deleted: the base64 no longer ends on a
-        // 4-character unit, which Base64's decoder rejects with IllegalArgumentException
-        String pem = "-----BEGIN PRIVATE KEY-----\nIICdwIBADANBgkqhkiG9w0BAQEFAASCAmEwggJdAgEAAoGBALx3TYy4b/vOHE48\n"
+        // a real key's first line with its first character (and its last two) deleted: 61 characters, so the last
+        // 4-character unit holds one, which Base64's decoder rejects with IllegalArgumentException
+        String pem = "-----BEGIN PRIVATE KEY-----\nIICdwIBADANBgkqhkiG9w0BAQEFAASCAmEwggJdAgEAAoGBALx3TYy4b/vOHE\n"
                 + "-----END PRIVATE KEY-----\n";
         assertThatThrownBy(() -> PrivateKeys.fromPem(pem))
                 .isInstanceOf(NhsConfigurationException.class)
