@@ -27,8 +27,8 @@ import uk.nhs.sdk.reliability.ReliabilityReport;
  */
 final class Outcomes {
     /** The test classes of the suite; the table is published when all of them have finished. */
-    static final Set<String> SUITE = Set.of("CoreValueProperties", "PdsProperties", "OidcProperties",
-            "MeshProperties", "NotifyProperties", "RecordsProperties");
+    static final Set<String> SUITE = Set.of("CoreValuesHostileTest", "PdsHostileTest", "OidcHostileTest",
+            "MeshHostileTest", "NotifyHostileTest", "RecordsHostileTest");
     /**
      * Plain words (a few, with their punctuation) or a short number may appear in a message for
      * their own reasons ("expected sandbox, int or prod").

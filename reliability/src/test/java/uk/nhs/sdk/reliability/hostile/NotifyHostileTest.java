@@ -39,7 +39,7 @@ import uk.nhs.sdk.messaging.notify.NotifySupplierStatus;
  * callback keys and signatures, the JSON:API bodies of its responses and errors, message ids,
  * the message, name, address and contact builders, and the code lookups.
  */
-class NotifyProperties {
+class NotifyHostileTest {
     private static final String APP_ID = "hostile-application";
     private static final String API_KEY = "hostile-callback-api-key";
     private static final NotifyCallbackVerifier VERIFIER = NotifyCallbackVerifier.builder().applicationId(APP_ID)
@@ -62,7 +62,7 @@ class NotifyProperties {
     @AfterContainer
     static void done() {
         CLIENT.close();
-        Outcomes.finished(NotifyProperties.class);
+        Outcomes.finished(NotifyHostileTest.class);
     }
 
     static String sign(byte[] body) {

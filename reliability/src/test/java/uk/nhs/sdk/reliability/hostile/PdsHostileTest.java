@@ -31,7 +31,7 @@ import uk.nhs.sdk.identity.pds.Sensitivity;
  * Hostile input to PDS: the search builder, the patch builder, FHIR dates, Patient resources
  * (read directly and as a retrieval's body and ETag) and search Bundles, and the code lookups.
  */
-class PdsProperties {
+class PdsHostileTest {
     private static final NhsNumber PATIENT = NhsNumber.parse("9000000009");
     private static final String PATIENT_JSON = HostileJson.write(HostileJson.resource("Patient.json"));
     private static final String BUNDLE_JSON = HostileJson.write(HostileJson.resource("PatientSearch.json"));
@@ -42,7 +42,7 @@ class PdsProperties {
     @AfterContainer
     static void done() {
         CLIENT.close();
-        Outcomes.finished(PdsProperties.class);
+        Outcomes.finished(PdsHostileTest.class);
     }
 
     private static final List<String> NAMES = List.of("Smith", "Sm*", "O'Brien", "Smith-Jones", "Jane", "John Paul");

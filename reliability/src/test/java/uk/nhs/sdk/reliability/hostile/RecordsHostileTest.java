@@ -40,7 +40,7 @@ import uk.nhs.sdk.records.ods.Organization;
  * Organizations (read directly, as a read's body and in a search Bundle), the search builder and
  * role codes.
  */
-class RecordsProperties {
+class RecordsHostileTest {
     private static final NhsNumber PATIENT = NhsNumber.parse("9000000009");
     private static final String POINTER = HostileJson.write(HostileJson.resource("consumer-read-pointer.json"));
     private static final String POINTER_BUNDLE = HostileJson.write(HostileJson.resource("consumer-search-bundle.json"));
@@ -57,7 +57,7 @@ class RecordsProperties {
     static void done() {
         NRL.close();
         ODS.close();
-        Outcomes.finished(RecordsProperties.class);
+        Outcomes.finished(RecordsHostileTest.class);
     }
 
     @Property(tries = 10_000, generation = GenerationMode.RANDOMIZED, seed = "1341")

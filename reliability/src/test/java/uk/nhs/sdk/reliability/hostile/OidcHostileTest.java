@@ -28,23 +28,26 @@ import uk.nhs.sdk.core.Secret;
 import uk.nhs.sdk.core.auth.PrivateKeys;
 import uk.nhs.sdk.core.error.NhsValidationException;
 import uk.nhs.sdk.core.http.NhsHttpTransport;
+import uk.nhs.sdk.identity.oidc.AssuranceLevel;
 import uk.nhs.sdk.identity.oidc.AuthorizationCallbackException;
 import uk.nhs.sdk.identity.oidc.AuthorizationRequest;
 import uk.nhs.sdk.identity.oidc.Cis2;
 import uk.nhs.sdk.identity.oidc.IdToken;
 import uk.nhs.sdk.identity.oidc.IdTokenValidationException;
+import uk.nhs.sdk.identity.oidc.IdentityProofingLevel;
 import uk.nhs.sdk.identity.oidc.JwsAlgorithm;
 import uk.nhs.sdk.identity.oidc.OidcClient;
 import uk.nhs.sdk.identity.oidc.OidcClientCredentials;
 import uk.nhs.sdk.identity.oidc.OidcDiscoveryException;
 import uk.nhs.sdk.identity.oidc.StoredSignIn;
+import uk.nhs.sdk.identity.oidc.VectorOfTrust;
 
 /**
  * Hostile input to sign-in: ID tokens given as text, ID tokens correctly signed by the provider's
  * key whose header or claims are hostile, tokens mutated by one character, the provider's
  * discovery document and JWKS, and the callback URI the browser returns with.
  */
-class OidcProperties {
+class OidcHostileTest {
     private static final String ISSUER = "https://idp.example";
     private static final String CLIENT_ID = "hostile-client";
     private static final String KID = "provider-1";
@@ -80,7 +83,7 @@ class OidcProperties {
     static void done() {
         CLIENT.close();
         TRANSPORT.close();
-        Outcomes.finished(OidcProperties.class);
+        Outcomes.finished(OidcHostileTest.class);
     }
 
     private static KeyPair ecKey() {
@@ -103,7 +106,7 @@ class OidcProperties {
     }
 
     private static String pem() {
-        try (InputStream in = OidcProperties.class.getResourceAsStream("/hostile/test-key.pem")) {
+        try (InputStream in = OidcHostileTest.class.getResourceAsStream("/hostile/test-key.pem")) {
             return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -155,7 +158,7 @@ class OidcProperties {
     @Property(tries = 10_000, generation = GenerationMode.RANDOMIZED, seed = "1351")
     void signedTokens(@ForAll long seed) {
         boolean hostileHeader = seed % 5 == 0;
-        Outcomes.Input part = HostileJson.document(seed, hostileHeader ? OidcProperties::header : OidcProperties::claims,
+        Outcomes.Input part = HostileJson.document(seed, hostileHeader ? OidcHostileTest::header : OidcHostileTest::claims,
                 hostileHeader ? 0 : 10);
         String token = hostileHeader ? signed(part.text(), HostileJson.write(claims()))
                 : signed(HostileJson.write(header()), part.text());
@@ -199,6 +202,23 @@ class OidcProperties {
             SERVED.route(path -> Served.json(path.endsWith("jwks") ? JWKS : DISCOVERY));
             SERVED.clock().advance(Duration.ofSeconds(2));
         }
+    }
+
+    @Provide
+    Arbitrary<String> claimValue() {
+        return HostileStrings.around(List.of("AAL3_ANY", "AAL2_OR_3_ANY", "P9.Cp.Cd", "P5.Cm", "P9", "P0", "RS256",
+                "ES256", "urn:nhs:authentication:level:aal3"));
+    }
+
+    @Property(tries = 10_000, generation = GenerationMode.RANDOMIZED, seed = "1355")
+    void codeLookups(@ForAll("claimValue") String input) {
+        Outcomes.attempt("sdk-identity OIDC lookups (`AssuranceLevel.fromAcr`, `IdentityProofingLevel.fromClaim`,"
+                + " `VectorOfTrust.fromValue`, `JwsAlgorithm.fromName`)", Outcomes.Input.of(input), () -> {
+                    AssuranceLevel.fromAcr(input);
+                    IdentityProofingLevel.fromClaim(input);
+                    VectorOfTrust.fromValue(input);
+                    return JwsAlgorithm.fromName(input);
+                });
     }
 
     @Provide

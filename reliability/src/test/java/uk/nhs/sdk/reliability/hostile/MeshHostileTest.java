@@ -19,6 +19,7 @@ import uk.nhs.sdk.core.auth.BearerTokenAuth;
 import uk.nhs.sdk.core.error.NhsSdkException;
 import uk.nhs.sdk.core.error.NhsValidationException;
 import uk.nhs.sdk.messaging.mesh.MeshClient;
+import uk.nhs.sdk.messaging.mesh.MeshErrorCodes;
 import uk.nhs.sdk.messaging.mesh.MeshInboxQuery;
 import uk.nhs.sdk.messaging.mesh.MeshSendRequest;
 
@@ -28,7 +29,7 @@ import uk.nhs.sdk.messaging.mesh.MeshSendRequest;
  * given to the client, the inbox query, and the {@code mex-*} headers and JSON bodies MESH answers
  * with.
  */
-class MeshProperties {
+class MeshHostileTest {
     private static final String MESSAGE_ID = "00D63B97055A4922B6E9EF07D7745CDA";
     /** The bodies of sdk-messaging's mesh/examples/04-list-inbox-v2.txt, 08-track-message-v2.txt and 27-workflowsearch-v2.txt. */
     private static final String INBOX = "{\"messages\":[\"00D63B97055A4922B6E9EF07D7745CDA\"],\"links\":{\"self\":"
@@ -48,11 +49,11 @@ class MeshProperties {
     @AfterContainer
     static void done() {
         CLIENT.close();
-        Outcomes.finished(MeshProperties.class);
+        Outcomes.finished(MeshHostileTest.class);
     }
 
     private static List<String[]> headHeaders() {
-        try (InputStream in = MeshProperties.class.getResourceAsStream("/hostile/06-head-message.txt")) {
+        try (InputStream in = MeshHostileTest.class.getResourceAsStream("/hostile/06-head-message.txt")) {
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             String block = text.substring(text.indexOf("HTTP/1.1 200 OK") + 16);
             List<String[]> out = new ArrayList<>();
@@ -174,19 +175,20 @@ class MeshProperties {
     @Provide
     Arbitrary<String> lookupValue() {
         return HostileStrings.around(List.of("TEST_WORKFLOW", "example-local-id-1", "SPINE_GPSUMMARY",
-                "20200529155357895317_3573F8", "10"));
+                "20200529155357895317_3573F8", "10", "12", "06"));
     }
 
     @Property(tries = 10_000, generation = GenerationMode.RANDOMIZED, seed = "1336")
-    void lookupsAndQueries(@ForAll("lookupValue") String input, @ForAll @IntRange(min = 0, max = 4) int op) {
+    void lookupsAndQueries(@ForAll("lookupValue") String input, @ForAll @IntRange(min = 0, max = 5) int op) {
         SERVED.serve(200, "application/json", op == 0 ? TRACK : MAILBOXES);
         Outcomes.attempt("sdk-messaging `MeshClient` `trackByLocalId`, `workflowSearch`, `lookup` and"
-                + " `MeshInboxQuery.Builder`", Outcomes.Input.of(input), () -> (switch (op) {
+                + " `MeshInboxQuery.Builder`, `MeshErrorCodes.meaning`", Outcomes.Input.of(input), () -> (switch (op) {
                     case 0 -> CLIENT.trackByLocalId(input).toString();
                     case 1 -> CLIENT.workflowSearch(input).toString();
                     case 2 -> CLIENT.lookup(OdsCode.of("X26"), input).toString();
                     case 3 -> MeshInboxQuery.builder().workflowFilter(input).build().toString();
-                    default -> MeshInboxQuery.builder().continueFrom(input).build().toString();
+                    case 4 -> MeshInboxQuery.builder().continueFrom(input).build().toString();
+                    default -> MeshErrorCodes.meaning(input).orElse("");
                 }), NhsSdkException.class);
     }
 }

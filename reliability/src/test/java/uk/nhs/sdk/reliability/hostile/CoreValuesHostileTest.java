@@ -14,16 +14,22 @@ import net.jqwik.api.GenerationMode;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.constraints.IntRange;
+import uk.nhs.sdk.core.CallOptions;
+import uk.nhs.sdk.core.NhsClientOptions;
 import uk.nhs.sdk.core.NhsEnvironment;
 import uk.nhs.sdk.core.NhsNumber;
+import uk.nhs.sdk.core.NhsSdk;
 import uk.nhs.sdk.core.OdsCode;
 import uk.nhs.sdk.core.auth.PrivateKeys;
 import uk.nhs.sdk.core.error.NhsConfigurationException;
+import uk.nhs.sdk.core.error.NhsErrorCodes;
 import uk.nhs.sdk.core.error.NhsValidationException;
 import uk.nhs.sdk.core.fhir.OperationOutcome;
+import uk.nhs.sdk.identity.pds.PdsClient;
 
 /** Hostile input to sdk-core's value parsers: NHS numbers, ODS codes, environments, PEM keys, OperationOutcomes. */
-class CoreValueProperties {
+class CoreValuesHostileTest {
     static final List<String> NHS_NUMBERS = nhsNumbers();
     static final List<String> ODS_CODES = List.of("X26", "RR8", "Y05868", "A81001", "RBA11", "8HK48", "x26",
             " RR8 ", "ABCDEFGHIJKL");
@@ -42,7 +48,7 @@ class CoreValueProperties {
     }
 
     private static List<String> pems() {
-        try (java.io.InputStream in = CoreValueProperties.class.getResourceAsStream("/hostile/test-key.pem")) {
+        try (java.io.InputStream in = CoreValuesHostileTest.class.getResourceAsStream("/hostile/test-key.pem")) {
             return List.of(new String(in.readAllBytes(), StandardCharsets.US_ASCII));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -51,7 +57,7 @@ class CoreValueProperties {
 
     @AfterContainer
     static void done() {
-        Outcomes.finished(CoreValueProperties.class);
+        Outcomes.finished(CoreValuesHostileTest.class);
     }
 
     @Provide
@@ -125,10 +131,39 @@ class CoreValueProperties {
 
     @Property(tries = 10_000, generation = GenerationMode.RANDOMIZED, seed = "1306")
     void operationOutcome(@ForAll long seed) {
-        Outcomes.Input input = HostileJson.document(seed, CoreValueProperties::outcome, 10);
+        Outcomes.Input input = HostileJson.document(seed, CoreValuesHostileTest::outcome, 10);
         Outcomes.attempt("sdk-core `OperationOutcome.parse`", input,
                 () -> OperationOutcome.parse(input.text().getBytes(StandardCharsets.UTF_8))
                         .map(o -> PrivacyText.check(o.toString())).orElse(""));
+    }
+
+    @Provide
+    Arbitrary<String> headerValue() {
+        return HostileStrings.around(List.of("my-app_1.0", "clinic.system-2", "corr-123e4567", "X-Tenant",
+                "RESOURCE_NOT_FOUND", "INVALID_RESOURCE_ID"));
+    }
+
+    @Property(tries = 10_000, generation = GenerationMode.RANDOMIZED, seed = "1307")
+    void headerValues(@ForAll("headerValue") String input, @ForAll @IntRange(min = 0, max = 5) int op) {
+        Outcomes.attempt("sdk-core header values (`NhsClientOptions.Builder.applicationId`, `NhsSdk.userAgent`,"
+                + " `NhsClientBuilder.correlationId`, `CallOptions.Builder` `correlationId` and `header`,"
+                + " `NhsErrorCodes.isDocumented`)", Outcomes.Input.of(input), () -> {
+                    String sent = switch (op) {
+                        case 0 -> NhsClientOptions.builder().applicationId(input).build().toString();
+                        case 1 -> NhsSdk.userAgent(input);
+                        case 2 -> {
+                            PdsClient.builder().correlationId(input);
+                            yield input;
+                        }
+                        case 3 -> CallOptions.builder().correlationId(input).build().toString();
+                        case 4 -> CallOptions.builder().header("X-Tenant", input).header(input, "north").build().toString();
+                        default -> String.valueOf(NhsErrorCodes.isDocumented(input));
+                    };
+                    if (op <= 4 && !sent.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+                        throw new AssertionError("a value accepted for a header is not visible ASCII");
+                    }
+                    return sent;
+                }, NhsValidationException.class);
     }
 
     static HostileJson.Obj outcome() {
