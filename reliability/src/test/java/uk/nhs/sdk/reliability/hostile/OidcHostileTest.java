@@ -52,6 +52,8 @@ class OidcHostileTest {
     private static final String CLIENT_ID = "hostile-client";
     private static final String KID = "provider-1";
     private static final KeyPair KEY = ecKey();
+    private static final String RSA_KID = "provider-2";
+    private static final java.security.interfaces.RSAPrivateKey RSA = PrivateKeys.fromPem(pem());
     private static final String DISCOVERY = HostileJson.write(HostileJson.obj("issuer", ISSUER,
             "authorization_endpoint", "https://idp.example/authorize", "token_endpoint", Served.BASE + "token",
             "jwks_uri", Served.BASE + "jwks", "userinfo_endpoint", Served.BASE + "userinfo",
@@ -99,7 +101,7 @@ class OidcHostileTest {
     private static OidcClient client() {
         return OidcClient.builder().provider(Cis2.at(URI.create(Served.BASE + ".well-known/openid-configuration")))
                 .credentials(OidcClientCredentials.builder().clientId(CLIENT_ID).keyId("rp-1")
-                        .privateKey(PrivateKeys.fromPem(pem())).build())
+                        .privateKey(RSA).build())
                 .allowedAlgorithms(JwsAlgorithm.ES256, JwsAlgorithm.RS256)
                 .redirectUri(URI.create("https://rp.example/cb")).options(OPTIONS).transport(TRANSPORT)
                 .metadataTtl(Duration.ofSeconds(1)).build();
@@ -115,9 +117,35 @@ class OidcHostileTest {
 
     private static String jwks() {
         ECPublicKey pub = (ECPublicKey) KEY.getPublic();
+        java.security.interfaces.RSAPublicKey rsa = PrivateKeys.publicKeyOf(RSA);
         return HostileJson.write(HostileJson.obj("keys", HostileJson.arr(HostileJson.obj("kty", "EC", "crv", "P-256",
                 "kid", KID, "use", "sig", "alg", "ES256", "x", b64(coordinate(pub.getW().getAffineX())),
-                "y", b64(coordinate(pub.getW().getAffineY()))))));
+                "y", b64(coordinate(pub.getW().getAffineY()))), HostileJson.obj("kty", "RSA", "kid", RSA_KID,
+                "use", "sig", "alg", "RS256", "n", b64(unsigned(rsa.getModulus())),
+                "e", b64(unsigned(rsa.getPublicExponent()))))));
+    }
+
+    private static byte[] unsigned(BigInteger n) {
+        byte[] b = n.toByteArray();
+        return b[0] == 0 ? java.util.Arrays.copyOfRange(b, 1, b.length) : b;
+    }
+
+    /**
+     * A token signed RS256 with the fixed test key: PKCS#1 v1.5 signatures are deterministic, so
+     * the one-character mutations of this token give the same outcomes on every run (an ECDSA
+     * signature differs each time, and whether a changed last character only touches its padding
+     * bits depended on it).
+     */
+    static String rsaSigned(String headerJson, String claimsJson) {
+        String input = b64(headerJson.getBytes(StandardCharsets.UTF_8)) + "." + b64(claimsJson.getBytes(StandardCharsets.UTF_8));
+        try {
+            Signature s = Signature.getInstance("SHA256withRSA");
+            s.initSign(RSA);
+            s.update(input.getBytes(StandardCharsets.US_ASCII));
+            return input + "." + b64(s.sign());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A P-256 coordinate as its 32 bytes. */
@@ -170,7 +198,8 @@ class OidcHostileTest {
 
     @Provide
     Arbitrary<String> tokenText() {
-        String valid = signed(HostileJson.write(header()), HostileJson.write(claims()));
+        String valid = rsaSigned(HostileJson.write(HostileJson.obj("alg", "RS256", "kid", RSA_KID, "typ", "JWT")),
+                HostileJson.write(claims()));
         return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(6, HostileStrings.mutated(Arbitraries.of(valid))),
                 net.jqwik.api.Tuple.of(3, HostileStrings.around(List.of(valid, "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.",
                         "a.b.c", "..", "e30.e30.e30"))));
