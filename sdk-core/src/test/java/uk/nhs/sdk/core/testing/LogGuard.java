@@ -88,6 +88,24 @@ public final class LogGuard implements BeforeEachCallback, AfterEachCallback {
     }
 
     /**
+     * Checks the lines captured since the last check, counts them with the lines checked and
+     * forgets them: for tests that JUnit Jupiter's callbacks do not reach, such as jqwik
+     * properties, which call it after each try.
+     *
+     * @return one description per offending line, empty when clean
+     */
+    public static List<String> checkCaptured() {
+        List<String> lines = CapturingAppender.lines();
+        List<String> v = new ArrayList<>();
+        for (String line : lines) {
+            v.addAll(violationsIn(line));
+        }
+        CHECKED.add(lines.size());
+        CapturingAppender.clear();
+        return v;
+    }
+
+    /**
      * How many log lines the guard has checked after tests in this JVM so far.
      *
      * @return the count

@@ -2,6 +2,7 @@ package uk.nhs.sdk.identity.oidc;
 
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import uk.nhs.sdk.core.error.NhsSdkException;
 
@@ -13,6 +14,16 @@ import uk.nhs.sdk.core.error.NhsSdkException;
 public class AuthorizationCallbackException extends NhsSdkException {
     private static final long serialVersionUID = 1L;
     private static final Pattern ERROR_CODE = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+    /**
+     * The error codes of RFC 6749 section 4.1.2.1 and OpenID Connect Core section 3.1.2.6: only
+     * these are named in the message, since the redirect (and so its {@code error}) is whatever
+     * the browser was sent to; any other well-formed code stays in {@link #providerError()}.
+     */
+    private static final Set<String> REGISTERED = Set.of("invalid_request", "unauthorized_client", "access_denied",
+            "unsupported_response_type", "invalid_scope", "server_error", "temporarily_unavailable",
+            "interaction_required", "login_required", "account_selection_required", "consent_required",
+            "invalid_request_uri", "invalid_request_object", "request_not_supported", "request_uri_not_supported",
+            "registration_not_supported");
 
     /** Why the callback was refused. */
     public enum Reason {
@@ -39,7 +50,7 @@ public class AuthorizationCallbackException extends NhsSdkException {
      *     when it looks like an error code (letters, digits, {@code _ . -})
      */
     public AuthorizationCallbackException(Reason reason, String providerError) {
-        super(message(reason, safe(providerError)));
+        super(message(reason, providerError != null && REGISTERED.contains(providerError) ? providerError : null));
         this.reason = Objects.requireNonNull(reason, "reason");
         this.providerError = safe(providerError);
     }

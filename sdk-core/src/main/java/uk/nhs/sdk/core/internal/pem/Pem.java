@@ -80,8 +80,13 @@ public final class Pem {
         }
     }
 
-    private static byte[] decode(String base64) {
-        return Base64.getMimeDecoder().decode(base64.replaceAll("\\s", ""));
+    private static byte[] decode(String base64) throws GeneralSecurityException {
+        try {
+            return Base64.getMimeDecoder().decode(base64.replaceAll("\\s", ""));
+        } catch (IllegalArgumentException e) {
+            // the decoder's message names no input, but the caller documents GeneralSecurityException only
+            throw new GeneralSecurityException("a PEM block is not valid base64");
+        }
     }
 
     /** Wraps a PKCS#1 RSAPrivateKey in a PKCS#8 PrivateKeyInfo. */
