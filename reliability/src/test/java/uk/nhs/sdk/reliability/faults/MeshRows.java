@@ -17,7 +17,8 @@ import uk.nhs.sdk.testkit.SandboxMeshMailbox;
 final class MeshRows {
     static final String FAMILY = "MESH";
     private static final String WORKFLOW = "TEST_WORKFLOW";
-    private static final byte[] SMALL = "reliability fault matrix: a small MESH message".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] SMALL =
+            "reliability fault matrix: a small MESH message".getBytes(StandardCharsets.UTF_8);
     private static final int CHUNK = 1000;
     private static final byte[] LARGE = large();
 
@@ -38,16 +39,16 @@ final class MeshRows {
                         mesh.handshake();
                     }
                 }),
-                new MatrixRow(FAMILY, "send (one request)", "POST", ".*/messageexchange/X26ABC1/outbox", Idempotency.NONE,
-                        List.of(429, 503), cell -> {
+                new MatrixRow(FAMILY, "send (one request)", "POST", ".*/messageexchange/X26ABC1/outbox",
+                        Idempotency.NONE, List.of(429, 503), cell -> {
                             try (MeshClient mesh = client(cell.sandbox(), 0, cell.options())) {
                                 cell.arm();
                                 MeshSendResult sent = mesh.send(request(), SMALL);
                                 PdsRows.check(sent.chunks() == 1, "a small message goes in one request");
                             }
                         }),
-                new MatrixRow(FAMILY, "send chunked (chunk 2 of 3)", "POST", ".*/messageexchange/X26ABC1/outbox/[^/]+/2",
-                        Idempotency.KEYED, cell -> {
+                new MatrixRow(FAMILY, "send chunked (chunk 2 of 3)", "POST",
+                        ".*/messageexchange/X26ABC1/outbox/[^/]+/2", Idempotency.KEYED, cell -> {
                             try (MeshClient mesh = client(cell.sandbox(), 0, cell.options())) {
                                 cell.arm();
                                 MeshSendResult sent = mesh.send(MeshSendRequest.builder(recipient(cell), WORKFLOW)
@@ -55,7 +56,8 @@ final class MeshRows {
                                 PdsRows.check(sent.chunks() == 3, "three chunks");
                             }
                         }),
-                new MatrixRow(FAMILY, "inbox list", "GET", ".*/messageexchange/X26ABC2/inbox", Idempotency.SAFE, cell -> {
+                new MatrixRow(FAMILY, "inbox list", "GET", ".*/messageexchange/X26ABC2/inbox", Idempotency.SAFE,
+                        cell -> {
                     sendToX26abc2(cell);
                     try (MeshClient mesh = client(cell.sandbox(), 1, cell.options())) {
                         cell.arm();
@@ -91,7 +93,8 @@ final class MeshRows {
                             String id = sendToX26abc2(cell);
                             try (MeshClient mesh = client(cell.sandbox(), 0, cell.options())) {
                                 cell.arm();
-                                PdsRows.check(mesh.track(id).messageId().filter(id::equals).isPresent(), "the tracked message");
+                                PdsRows.check(mesh.track(id).messageId().filter(id::equals).isPresent(),
+                                        "the tracked message");
                             }
                         }));
     }
