@@ -1,6 +1,7 @@
 package uk.nhs.sdk.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,5 +25,13 @@ class ReliabilityDocumentTest {
             assertThat(close).as("closing marker of %s", name).isGreaterThan(open);
             last = close;
         }
+    }
+
+    @Test
+    void thePatientNamesOfTheFakesAreForbiddenInLogsAndMessages() {
+        assertThat(SandboxSecrets.forbidPatientNames()).contains("Smith", "Jane");
+        assertThatThrownBy(
+                () -> PrivacyAudit.check(new IllegalStateException("no match for Jane Smith")))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("forbidden value");
     }
 }

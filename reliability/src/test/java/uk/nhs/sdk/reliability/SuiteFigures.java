@@ -14,6 +14,9 @@ import uk.nhs.sdk.core.testing.LogGuard;
  * the suite so far (the last class's write holds the whole suite's): how long the suite ran, on
  * what, how many tests, and how many log lines and exception messages were checked.
  *
+ * <p>Before the first test class it registers the fake PDS's patient names as values no log line
+ * or exception message may hold ({@link SandboxSecrets}).
+ *
  * <p>Registered for every test of the suite through JUnit's extension auto-detection.
  */
 public final class SuiteFigures implements BeforeAllCallback, AfterEachCallback, AfterAllCallback {
@@ -27,6 +30,7 @@ public final class SuiteFigures implements BeforeAllCallback, AfterEachCallback,
     @Override
     public void beforeAll(ExtensionContext context) {
         STARTED.compareAndSet(0, System.nanoTime());
+        SandboxSecrets.forbidPatientNames();
     }
 
     @Override
