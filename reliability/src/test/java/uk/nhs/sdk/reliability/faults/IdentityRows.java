@@ -33,7 +33,7 @@ final class IdentityRows {
                             }
                         }),
                 new MatrixRow(FAMILY, "API Platform token exchange (ID token)", "POST", TOKEN,
-                        Idempotency.KEYED, cell -> {
+                        Idempotency.NONE, List.of(429, 503), cell -> {
                             SignIn signIn = cell.fixtures().freshClinicianSignIn(); // an ID token is exchanged once
                             try (TokenExchangeAuth auth =
                                     RowFixtures.exchange(cell.sandbox(), signIn, cell.options())) {

@@ -45,6 +45,7 @@ final class MeshRows {
                                 cell.arm();
                                 MeshSendResult sent = mesh.send(request(), SMALL);
                                 PdsRows.check(sent.chunks() == 1, "a small message goes in one request");
+                                delivered(cell, sent.messageId(), SMALL);
                             }
                         }),
                 new MatrixRow(FAMILY, "send chunked (chunk 2 of 3)", "POST",
@@ -54,6 +55,7 @@ final class MeshRows {
                                 MeshSendResult sent = mesh.send(MeshSendRequest.builder(recipient(cell), WORKFLOW)
                                         .chunkSize(CHUNK).build(), LARGE);
                                 PdsRows.check(sent.chunks() == 3, "three chunks");
+                                delivered(cell, sent.messageId(), LARGE);
                             }
                         }),
                 new MatrixRow(FAMILY, "inbox list", "GET", ".*/messageexchange/X26ABC2/inbox", Idempotency.SAFE,
@@ -97,6 +99,17 @@ final class MeshRows {
                                         "the tracked message");
                             }
                         }));
+    }
+
+    /** The recipient's inbox holds the message once, and it reads back as sent. */
+    private static void delivered(Cell cell, String id, byte[] content) throws java.io.IOException {
+        try (MeshClient recipient = client(cell.sandbox(), 1, Cell.setupOptions())) {
+            PdsRows.check(recipient.inbox().messageIds().stream().filter(id::equals).count() == 1,
+                    "the recipient's inbox holds the message once");
+            try (MeshMessage m = recipient.receive(id); InputStream in = m.content()) {
+                PdsRows.check(Arrays.equals(in.readAllBytes(), content), "the message reads back as sent");
+            }
+        }
     }
 
     private static MeshSendRequest request() {
