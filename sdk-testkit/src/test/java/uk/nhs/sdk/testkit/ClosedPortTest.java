@@ -89,13 +89,15 @@ class ClosedPortTest {
     @Test
     void aRequestCountCountsWhatTheServerReceivesWithOrWithoutAFault(NhsSandbox sandbox) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        SandboxFaults.RequestCount count = sandbox.faults().countRequests("GET", "/personal-demographics/FHIR/R4/Patient/.*");
+        SandboxFaults.RequestCount count =
+                sandbox.faults().countRequests("GET", "/personal-demographics/FHIR/R4/Patient/.*");
         {
             sandbox.faults().injectNext("GET", "/personal-demographics/FHIR/R4/Patient/.*", SandboxFault.status(503));
             http.send(patient(sandbox.pdsBaseUrl()), HttpResponse.BodyHandlers.discarding());
             http.send(patient(sandbox.pdsBaseUrl()), HttpResponse.BodyHandlers.discarding());
             http.send(HttpRequest.newBuilder(URI.create(sandbox.pdsBaseUrl() + "/Patient?family=Smith"))
-                    .header("X-Request-ID", UUID.randomUUID().toString()).build(), HttpResponse.BodyHandlers.discarding());
+                    .header("X-Request-ID", UUID.randomUUID().toString()).build(),
+                    HttpResponse.BodyHandlers.discarding());
             assertThat(count.get()).isEqualTo(2);
             count.close();
             http.send(patient(sandbox.pdsBaseUrl()), HttpResponse.BodyHandlers.discarding());
@@ -111,6 +113,7 @@ class ClosedPortTest {
         port.close();
         assertThat(port.isOpen()).isFalse();
         assertThatThrownBy(port::open).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> ClosedPort.relayingTo(URI.create("urn:isbn:1"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ClosedPort.relayingTo(URI.create("urn:isbn:1")))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -206,25 +206,29 @@ class FaultMatrixTest {
 
     private static String markdown(Map<MatrixRow, Map<MatrixFault, Outcome>> outcomes) {
         StringBuilder md = new StringBuilder();
-        md.append("Each cell: what the operation ended in, and in brackets how many attempts of the faulted request\n")
-                .append("the server received (its fake's own count; for a refused connection, which no server sees, the\n")
-                .append("SDK's attempts). `ok`: the call succeeded, after retrying when there were 2 attempts or more;\n")
-                .append("`ok, already accepted`: the retry found the first attempt's message (Notify de-duplicates on\n")
-                .append("`messageReference`); `ok, body replaced`: the call succeeded with the body the fault put in the\n")
-                .append("message's place (MESH gives the recipient no length or checksum it verifies). `outcome unknown`:\n")
-                .append("a write that may have arrived and got no answer is not sent again and ends in\n")
-                .append("`NhsTransportException` with `outcomeUnknown()` (`, reconcile id`: and the id to look it up by,\n")
-                .append("such as MESH's `mex-LocalID`). Otherwise the typed exception the call ended in,\n")
-                .append("all under `NhsSdkException`. In brackets after each operation, how it is retried: SAFE (a read),\n")
-                .append("KEYED (de-duplicated by a key), NONE (never sent twice once it may have arrived).\n\n")
-                .append("The fault hits the operation's next request only. A refused connection: the server's port\n")
-                .append("closes as that request starts (connections the client holds are reset, new ones refused) and\n")
-                .append("opens again before the retry. Slow headers come ").append(SLOW_HEADERS.toMillis())
+        md.append("""
+                Each cell: what the operation ended in, and in brackets how many attempts of the faulted request
+                the server received (its fake's own count; for a refused connection, which no server sees, the
+                SDK's attempts). `ok`: the call succeeded, after retrying when there were 2 attempts or more;
+                `ok, already accepted`: the retry found the first attempt's message (Notify de-duplicates on
+                `messageReference`); `ok, body replaced`: the call succeeded with the body the fault put in the
+                message's place (MESH gives the recipient no length or checksum it verifies). `outcome unknown`:
+                a write that may have arrived and got no answer is not sent again and ends in
+                `NhsTransportException` with `outcomeUnknown()` (`, reconcile id`: and the id to look it up by,
+                such as MESH's `mex-LocalID`). Otherwise the typed exception the call ended in,
+                all under `NhsSdkException`. In brackets after each operation, how it is retried: SAFE (a read),
+                KEYED (de-duplicated by a key), NONE (never sent twice once it may have arrived).
+
+                The fault hits the operation's next request only. A refused connection: the server's port
+                closes as that request starts (connections the client holds are reset, new ones refused) and
+                opens again before the retry.
+                """)
+                .append("Slow headers come ").append(SLOW_HEADERS.toMillis())
                 .append(" ms late and a slow body's pieces every ").append(SLOW_BODY_INTERVAL.toMillis())
-                .append(" ms,\nagainst an attempt timeout of ").append(SLOW_ATTEMPT_TIMEOUT.toMillis())
-                .append(" ms; the oversized body is twice the client's ").append(MAX_RESPONSE_BYTES / 1024)
-                .append(" KiB cap; 429 with\n`Retry-After` asks for 1 s; the HTML error page is a gateway's 502. At most 3 attempts,")
-                .append(" waits on an injected clock.\n");
+                .append(" ms, against an attempt timeout of ").append(SLOW_ATTEMPT_TIMEOUT.toMillis())
+                .append(" ms;\nthe oversized body is twice the client's ").append(MAX_RESPONSE_BYTES / 1024)
+                .append(" KiB cap; 429 with `Retry-After` asks for 1 s; the HTML error page\n")
+                .append("is a gateway's 502. At most 3 attempts; waits on an injected clock.\n");
         Map<String, List<MatrixRow>> families = new LinkedHashMap<>();
         outcomes.keySet().forEach(r -> families.computeIfAbsent(r.family(), k -> new ArrayList<>()).add(r));
         int cells = 0;

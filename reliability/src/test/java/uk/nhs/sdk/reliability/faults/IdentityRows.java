@@ -9,7 +9,10 @@ import uk.nhs.sdk.identity.oidc.SignIn;
 import uk.nhs.sdk.identity.oidc.TokenExchangeAuth;
 import uk.nhs.sdk.testkit.NhsSandbox;
 
-/** The API Platform's token endpoint and CIS2's OIDC endpoints, as the SDK's token providers and OIDC client call them. */
+/**
+ * The API Platform's token endpoint and CIS2's OIDC endpoints, as the SDK's token providers and OIDC
+ * client call them.
+ */
 final class IdentityRows {
     static final String FAMILY = "Identity";
     /** The token endpoint: its whole path at the sandbox, its path below the base URL the signed-JWT provider uses. */
@@ -30,9 +33,10 @@ final class IdentityRows {
                             }
                         }),
                 new MatrixRow(FAMILY, "API Platform token exchange (ID token)", "POST", TOKEN,
-                        Idempotency.KEYED, cell -> {
+                        Idempotency.NONE, List.of(429, 503), cell -> {
                             SignIn signIn = cell.fixtures().freshClinicianSignIn(); // an ID token is exchanged once
-                            try (TokenExchangeAuth auth = RowFixtures.exchange(cell.sandbox(), signIn, cell.options())) {
+                            try (TokenExchangeAuth auth =
+                                    RowFixtures.exchange(cell.sandbox(), signIn, cell.options())) {
                                 cell.arm();
                                 PdsRows.check(cell.sandbox().isValidAccessToken(auth.accessToken().reveal()),
                                         "a token the platform issued");
@@ -42,7 +46,8 @@ final class IdentityRows {
                         Idempotency.SAFE, cell -> {
                             try (OidcClient cis2 = RowFixtures.cis2Client(cell.sandbox(), cell.options())) {
                                 cell.arm();
-                                PdsRows.check(cis2.authorizationRequest().build().uri() != null, "an authorization URL");
+                                PdsRows.check(cis2.authorizationRequest().build().uri() != null,
+                                        "an authorization URL");
                             }
                         }),
                 new MatrixRow(FAMILY, "OIDC code exchange", "POST", CIS2 + "/access_token", Idempotency.NONE, cell -> {

@@ -17,7 +17,8 @@ import uk.nhs.sdk.testkit.SandboxMeshMailbox;
 final class MeshRows {
     static final String FAMILY = "MESH";
     private static final String WORKFLOW = "TEST_WORKFLOW";
-    private static final byte[] SMALL = "reliability fault matrix: a small MESH message".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] SMALL =
+            "reliability fault matrix: a small MESH message".getBytes(StandardCharsets.UTF_8);
     private static final int CHUNK = 1000;
     private static final byte[] LARGE = large();
 
@@ -38,24 +39,27 @@ final class MeshRows {
                         mesh.handshake();
                     }
                 }),
-                new MatrixRow(FAMILY, "send (one request)", "POST", ".*/messageexchange/X26ABC1/outbox", Idempotency.NONE,
-                        List.of(429, 503), cell -> {
+                new MatrixRow(FAMILY, "send (one request)", "POST", ".*/messageexchange/X26ABC1/outbox",
+                        Idempotency.NONE, List.of(429, 503), cell -> {
                             try (MeshClient mesh = client(cell.sandbox(), 0, cell.options())) {
                                 cell.arm();
                                 MeshSendResult sent = mesh.send(request(), SMALL);
                                 PdsRows.check(sent.chunks() == 1, "a small message goes in one request");
+                                delivered(cell, sent.messageId(), SMALL);
                             }
                         }),
-                new MatrixRow(FAMILY, "send chunked (chunk 2 of 3)", "POST", ".*/messageexchange/X26ABC1/outbox/[^/]+/2",
-                        Idempotency.KEYED, cell -> {
+                new MatrixRow(FAMILY, "send chunked (chunk 2 of 3)", "POST",
+                        ".*/messageexchange/X26ABC1/outbox/[^/]+/2", Idempotency.KEYED, cell -> {
                             try (MeshClient mesh = client(cell.sandbox(), 0, cell.options())) {
                                 cell.arm();
                                 MeshSendResult sent = mesh.send(MeshSendRequest.builder(recipient(cell), WORKFLOW)
                                         .chunkSize(CHUNK).build(), LARGE);
                                 PdsRows.check(sent.chunks() == 3, "three chunks");
+                                delivered(cell, sent.messageId(), LARGE);
                             }
                         }),
-                new MatrixRow(FAMILY, "inbox list", "GET", ".*/messageexchange/X26ABC2/inbox", Idempotency.SAFE, cell -> {
+                new MatrixRow(FAMILY, "inbox list", "GET", ".*/messageexchange/X26ABC2/inbox", Idempotency.SAFE,
+                        cell -> {
                     sendToX26abc2(cell);
                     try (MeshClient mesh = client(cell.sandbox(), 1, cell.options())) {
                         cell.arm();
@@ -91,9 +95,21 @@ final class MeshRows {
                             String id = sendToX26abc2(cell);
                             try (MeshClient mesh = client(cell.sandbox(), 0, cell.options())) {
                                 cell.arm();
-                                PdsRows.check(mesh.track(id).messageId().filter(id::equals).isPresent(), "the tracked message");
+                                PdsRows.check(mesh.track(id).messageId().filter(id::equals).isPresent(),
+                                        "the tracked message");
                             }
                         }));
+    }
+
+    /** The recipient's inbox holds the message once, and it reads back as sent. */
+    private static void delivered(Cell cell, String id, byte[] content) throws java.io.IOException {
+        try (MeshClient recipient = client(cell.sandbox(), 1, Cell.setupOptions())) {
+            PdsRows.check(recipient.inbox().messageIds().stream().filter(id::equals).count() == 1,
+                    "the recipient's inbox holds the message once");
+            try (MeshMessage m = recipient.receive(id); InputStream in = m.content()) {
+                PdsRows.check(Arrays.equals(in.readAllBytes(), content), "the message reads back as sent");
+            }
+        }
     }
 
     private static MeshSendRequest request() {

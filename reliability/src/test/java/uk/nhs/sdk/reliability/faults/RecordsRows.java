@@ -58,6 +58,7 @@ final class RecordsRows {
                             .endUserOrganisation(ORGANISATION).build()) {
                         cell.arm();
                         PdsRows.check(!nrl.create(pointer()).pointerId().isEmpty(), "the new pointer's id");
+                        PdsRows.check(pointers(cell) == before + 1, "a successful create creates the pointer");
                     } finally {
                         PdsRows.check(pointers(cell) <= before + 1, "a pointer is created at most once");
                     }

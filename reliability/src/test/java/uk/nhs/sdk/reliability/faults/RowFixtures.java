@@ -25,7 +25,8 @@ import uk.nhs.sdk.testkit.SandboxIdentityProvider;
  */
 final class RowFixtures {
     static final URI REDIRECT = URI.create("http://127.0.0.1:8765/callback");
-    private static final HttpClient BROWSER = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private static final HttpClient BROWSER =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     private final NhsSandbox sandbox;
     private final Map<String, Object> made = new HashMap<>();

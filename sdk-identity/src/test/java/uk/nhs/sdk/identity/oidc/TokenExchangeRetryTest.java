@@ -77,10 +77,12 @@ class TokenExchangeRetryTest extends OidcWireMockTest {
 
     @Test
     void anExchangeRefusedWith503IsRetried() throws Exception {
-        server.stubFor(post(urlPathEqualTo(PLATFORM_TOKEN_PATH)).inScenario("busy").whenScenarioStateIs(Scenario.STARTED)
+        server.stubFor(post(urlPathEqualTo(PLATFORM_TOKEN_PATH)).inScenario("busy")
+                .whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(aResponse().withStatus(503)).willSetStateTo("ready"));
         server.stubFor(post(urlPathEqualTo(PLATFORM_TOKEN_PATH)).inScenario("busy").whenScenarioStateIs("ready")
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(RESPONSE)));
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody(RESPONSE)));
         TokenExchangeAuth auth = auth();
 
         assertThat(auth.accessToken().reveal()).isEqualTo("platform-token-1");

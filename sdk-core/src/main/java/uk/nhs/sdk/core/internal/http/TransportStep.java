@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
 import okhttp3.Headers;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -44,12 +45,20 @@ final class TransportStep implements PipelinePolicy {
 
     private final OkHttpClient client;
     private final OkHttpClient clientNoReplay;
+    /**
+     * For writes that must not be sent twice: no replay, and a connection of their own, opened for
+     * the request and closed after it, never one from the pool (a pooled connection the server
+     * closed while idle fails only once the request is written, which leaves its outcome unknown).
+     */
+    private final OkHttpClient clientFresh;
     private final NhsClientOptions options;
 
     TransportStep(OkHttpClient client, NhsClientOptions options) {
         this.client = client;
         this.clientNoReplay = client.retryOnConnectionFailure()
                 ? client.newBuilder().retryOnConnectionFailure(false).build() : client;
+        this.clientFresh = clientNoReplay.newBuilder()
+                .connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS)).build();
         this.options = options;
     }
 
@@ -75,7 +84,8 @@ final class TransportStep implements PipelinePolicy {
         rb.tag(CallState.class, call);
         boolean oneShot = request.idempotency() == Idempotency.NONE
                 || request.body().map(b -> !b.replayable()).orElse(false);
-        okhttp3.Call okCall = (oneShot ? clientNoReplay : client).newCall(rb.build());
+        okhttp3.Call okCall = (request.idempotency() == Idempotency.NONE ? clientFresh
+                : oneShot ? clientNoReplay : client).newCall(rb.build());
         // A streamed response, or a large or unsized request body (a MESH chunk), is bounded by the
         // call's deadline as a whole; its stalls by the read and write timeouts (the attempt
         // timeout). Anything else must finish within the attempt timeout.
