@@ -191,7 +191,7 @@ public final class ClosedPort implements AutoCloseable {
                 failure = e;
                 closeQuietly(s);
                 try {
-                    Thread.sleep(10);
+                    wait(10); // lets go of this port's lock while the kernel frees the port
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                     break;
