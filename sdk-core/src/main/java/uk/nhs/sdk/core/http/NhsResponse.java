@@ -92,14 +92,19 @@ public final class NhsResponse implements Closeable {
     /**
      * The body bytes (for a streamed response, reads the rest of the stream).
      *
-     * @return the body: a copy for a buffered response, so changing it changes nothing here
+     * <p>A buffered body is handed over as it is, not copied (a copy per call would double the
+     * allocation of every decoded response): the array is the caller's to read. The response keeps
+     * it only to answer a later {@code body()}, {@link #bodyString()}, {@link #bodyStream()} or
+     * {@link #decodeJson(Class)}, which see any change the caller makes to it.
+     *
+     * @return the body
      * @throws uk.nhs.sdk.core.error.NhsTransportException when a streamed body fails
      * @throws uk.nhs.sdk.core.error.NhsTimeoutException when a streamed body outlives the call's
      *     deadline
      */
     public byte[] body() {
         if (buffered != null) {
-            return buffered.clone();
+            return buffered;
         }
         try {
             return stream.readAllBytes();
