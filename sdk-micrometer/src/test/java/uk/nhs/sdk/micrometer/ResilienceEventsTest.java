@@ -88,8 +88,10 @@ class ResilienceEventsTest extends MetricsWireMockTest {
 
     @Test
     void aCallWhoseDeadlineCannotWaitForAPermitIsRejectedNotATimeout() {
+        // 400 ms: far below the next permit (1 s), and long enough that the first call, which has
+        // the permit, cannot time out itself on a slow machine (a cold JVM under a coverage agent)
         server.stubFor(get(urlPathEqualTo(PATIENT_PATH)).willReturn(patient()));
-        PdsClient pds = pds(options().deadline(Duration.ofMillis(100))
+        PdsClient pds = pds(options().deadline(Duration.ofMillis(400))
                 .rateLimit(RateLimitOptions.perSecond(1, Duration.ofSeconds(5))));
 
         int refused = 0;
