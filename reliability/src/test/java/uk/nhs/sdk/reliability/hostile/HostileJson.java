@@ -74,14 +74,14 @@ final class HostileJson {
      * @param seed the seed
      * @param valid makes the valid document (called afresh: the mutations change it)
      * @param keepValid the share of cases (0 to 100) left valid
-     * @return the document and the strings put into it
+     * @return the document and the strings put into it; a document left valid must be accepted
      */
     static Outcomes.Input document(long seed, java.util.function.Supplier<Obj> valid, int keepValid) {
         HostileJson h = new HostileJson(seed);
         Obj tree = valid.get();
         int roll = h.random.nextInt(100);
         if (roll < keepValid) {
-            return new Outcomes.Input(write(tree), List.of(), false);
+            return new Outcomes.Input(write(tree), List.of(), true);
         }
         if (roll >= 97) {
             return new Outcomes.Input(h.whole(), List.copyOf(h.parts), false);

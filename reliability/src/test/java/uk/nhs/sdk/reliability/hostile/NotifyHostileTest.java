@@ -118,6 +118,8 @@ class NotifyHostileTest {
         int status = List.of(201, 201, 201, 400, 404, 500).get(kind);
         Outcomes.Input input = HostileJson.document(seed,
                 () -> (HostileJson.Obj) HostileJson.parse(status == 201 ? SEND_201 : ERROR), 5);
+        // a valid error body is still an error: only a valid 201 must be accepted
+        input = input.mustBeAccepted(input.mustBeAccepted() && status == 201);
         SERVED.serve(status, NotifyClient.MEDIA_TYPE, input.text());
         NotifyMessage message = NotifyMessage.builder(RECIPIENT).routingPlanId(PLAN)
                 .messageReference("da0b1495-c7cb-468c-9d81-07dee089d728").build();

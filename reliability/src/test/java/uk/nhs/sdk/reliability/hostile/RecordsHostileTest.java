@@ -43,9 +43,13 @@ import uk.nhs.sdk.records.ods.Organization;
 class RecordsHostileTest {
     private static final NhsNumber PATIENT = NhsNumber.parse("9000000009");
     private static final String POINTER = HostileJson.write(HostileJson.resource("consumer-read-pointer.json"));
+    /** The id of the pointer {@link #POINTER} serves: a read of another id is rightly refused. */
+    private static final String POINTER_ID = "Y05868-1234567892";
     private static final String POINTER_BUNDLE = HostileJson.write(HostileJson.resource("consumer-search-bundle.json"));
     private static final String ORGANIZATION = HostileJson.write(HostileJson.resource("organization-RR8.json"));
-    private static final String ORGANIZATION_BUNDLE = HostileJson.write(HostileJson.resource("organization-search.json"));
+    /** The search Bundle with its links on the client's base URL, so that the valid Bundle is accepted. */
+    private static final String ORGANIZATION_BUNDLE = HostileJson.write(HostileJson.resource("organization-search.json"))
+            .replace("https://int.api.service.nhs.uk/organisation-data-terminology-api/fhir/", Served.BASE.toString());
     private static final Served SERVED = new Served();
     private static final NrlConsumerClient NRL = NrlConsumerClient.builder().baseUrl(Served.BASE)
             .options(SERVED.options()).auth(BearerTokenAuth.of(() -> Secret.of("hostile-input-token")))
@@ -75,7 +79,7 @@ class RecordsHostileTest {
                 () -> (HostileJson.Obj) HostileJson.parse(read ? POINTER : POINTER_BUNDLE), 5);
         SERVED.serve(200, "application/fhir+json", input.text());
         Outcomes.attempt("sdk-records `NrlConsumerClient` `read` and `search` (DocumentReference and Bundle bodies)",
-                input, () -> PrivacyText.check(read ? NRL.read("Y05868-1234567890").toString()
+                input, () -> PrivacyText.check(read ? NRL.read(POINTER_ID).toString()
                         : NRL.search(PATIENT).toString()), NhsSdkException.class);
     }
 

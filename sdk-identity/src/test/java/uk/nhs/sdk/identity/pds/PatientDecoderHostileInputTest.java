@@ -16,7 +16,7 @@ import uk.nhs.sdk.identity.pds.internal.FhirJson.InvalidFhir;
 /**
  * The streaming {@link PatientDecoder} against the tree-based decoder it replaced
  * ({@link LegacyPatientDecoder}) on hostile or odd JSON the generated documents of
- * {@link PatientDecoderProperties} never contain (duplicate keys, escaped keys, keys differing by
+ * {@link PatientDecoderPropertiesTest} never contain (duplicate keys, escaped keys, keys differing by
  * case, odd numbers, a BOM, other encodings, trailing data, deep nesting), and the decoder's
  * resource bounds: stack depth, work on a UTF-16 Bundle, bytes a search's Patient keeps.
  */

@@ -39,7 +39,7 @@ import uk.nhs.sdk.core.testing.MutableClock;
  * Random strings as ID tokens and as discovery documents: only the documented exceptions, and no
  * message or log line echoes the input.
  */
-class OidcFuzzProperties {
+class OidcFuzzPropertiesTest {
     static WireMockServer server;
     static OidcClient client;
     static AuthorizationRequest request;
@@ -85,11 +85,11 @@ class OidcFuzzProperties {
     @Provide
     Arbitrary<String> jwtLike() {
         Arbitrary<String> part = Arbitraries.oneOf(
-                Arbitraries.strings().ofMaxLength(60).map(OidcFuzzProperties::b64),
-                Arbitraries.strings().withChars("{}[]\":,abcnoe0123456789.-").ofMaxLength(60).map(OidcFuzzProperties::b64),
+                Arbitraries.strings().ofMaxLength(60).map(OidcFuzzPropertiesTest::b64),
+                Arbitraries.strings().withChars("{}[]\":,abcnoe0123456789.-").ofMaxLength(60).map(OidcFuzzPropertiesTest::b64),
                 Arbitraries.of("{\"alg\":\"none\"}", "{\"alg\":\"HS256\",\"kid\":\"provider-1\"}",
                         "{\"alg\":\"RS256\",\"kid\":\"provider-1\"}", "{\"alg\":\"RS256\"}", "{\"alg\":\"ES256\"}",
-                        "{\"sub\":\"x\",\"exp\":\"soon\"}", "[]", "null").map(OidcFuzzProperties::b64),
+                        "{\"sub\":\"x\",\"exp\":\"soon\"}", "[]", "null").map(OidcFuzzPropertiesTest::b64),
                 Arbitraries.strings().withChars("A-Za-z0-9_-").ofMaxLength(80));
         return Combinators.combine(part, part, part).as((a, b, c) -> a + "." + b + "." + c);
     }

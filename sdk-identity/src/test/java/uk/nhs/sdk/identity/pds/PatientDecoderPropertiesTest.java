@@ -27,7 +27,7 @@ import uk.nhs.sdk.identity.pds.internal.FhirJson.InvalidFhir;
  * their sets, values of the wrong type in random places) both give an equal model, with the same
  * {@code rawJson()}, or both fail with the same {@code InvalidFhir} message (which names the field).
  */
-class PatientDecoderProperties {
+class PatientDecoderPropertiesTest {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     @Property(tries = 1000)
