@@ -12,8 +12,7 @@ import java.util.SplittableRandom;
 
 /** The MESH benchmark's test content (seeded random bytes) and its SHA-256 checks. */
 final class Bytes {
-    private Bytes() {
-    }
+    private Bytes() {}
 
     static byte[] sha256(InputStream in, OutputStream sink) throws IOException {
         MessageDigest d = newSha256();

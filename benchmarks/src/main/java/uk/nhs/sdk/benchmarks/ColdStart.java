@@ -72,8 +72,7 @@ public final class ColdStart {
     private static long lastClasses;
     private static ClassLoadingMXBean classes;
 
-    private ColdStart() {
-    }
+    private ColdStart() {}
 
     /**
      * {@code serve FILE} or {@code run FILE}.
@@ -103,8 +102,10 @@ public final class ColdStart {
         p.setProperty("token", sandbox.oauthTokenUrl().toString());
         p.setProperty("pds", sandbox.pdsBaseUrl().toString());
         p.setProperty("mesh", sandbox.meshBaseUrl().toString());
-        p.setProperty("nrlc", sandbox.apiBaseUrl(RecordsApi.NRL_CONSUMER.basePath()).toString());
-        p.setProperty("nrlp", sandbox.apiBaseUrl(RecordsApi.NRL_PRODUCER.basePath()).toString());
+        p.setProperty(
+                "nrlc", sandbox.apiBaseUrl(RecordsApi.NRL_CONSUMER.basePath()).toString());
+        p.setProperty(
+                "nrlp", sandbox.apiBaseUrl(RecordsApi.NRL_PRODUCER.basePath()).toString());
         p.setProperty("ods", sandbox.apiBaseUrl(RecordsApi.ODS.basePath()).toString());
         p.setProperty("notify", SandboxNotify.of(sandbox).baseUrl().toString());
         p.setProperty("apiKey", sandbox.application().apiKey().reveal());
@@ -128,8 +129,9 @@ public final class ColdStart {
     }
 
     private static String pem(RSAPrivateKey key) {
-        return "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'})
-                .encodeToString(key.getEncoded()) + "\n-----END PRIVATE KEY-----\n";
+        return "-----BEGIN PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(key.getEncoded())
+                + "\n-----END PRIVATE KEY-----\n";
     }
 
     private static void run(Path file, long entered) throws IOException {
@@ -148,25 +150,49 @@ public final class ColdStart {
         phase("keys");
 
         OdsCode org = OdsCode.of("Y05868");
-        try (SignedJwtAuth auth = SignedJwtAuth.builder().tokenUrl(URI.create(p.getProperty("token")))
-                        .apiKey(Secret.of(p.getProperty("apiKey"))).keyId(p.getProperty("keyId")).privateKey(apiKey)
+        try (SignedJwtAuth auth = SignedJwtAuth.builder()
+                        .tokenUrl(URI.create(p.getProperty("token")))
+                        .apiKey(Secret.of(p.getProperty("apiKey")))
+                        .keyId(p.getProperty("keyId"))
+                        .privateKey(apiKey)
                         .build();
-                PdsClient pds = PdsClient.builder().baseUrl(URI.create(p.getProperty("pds"))).auth(auth).build();
-                MeshClient mesh = MeshClient.builder().baseUrl(URI.create(p.getProperty("mesh")))
-                        .mailbox(p.getProperty("meshMailbox")).password(Secret.of(p.getProperty("meshPassword")))
-                        .sharedKey(Secret.of(p.getProperty("meshSharedKey"))).build();
-                NrlConsumerClient nrlc = NrlConsumerClient.builder().baseUrl(URI.create(p.getProperty("nrlc")))
-                        .auth(auth).endUserOrganisation(org).build();
-                NrlProducerClient nrlp = NrlProducerClient.builder().baseUrl(URI.create(p.getProperty("nrlp")))
-                        .auth(auth).endUserOrganisation(org).build();
-                OdsClient ods = OdsClient.builder().baseUrl(URI.create(p.getProperty("ods")))
-                        .apiKey(Secret.of(p.getProperty("apiKey"))).build();
-                NotifyClient notify = NotifyClient.builder().baseUrl(URI.create(p.getProperty("notify"))).auth(auth)
+                PdsClient pds = PdsClient.builder()
+                        .baseUrl(URI.create(p.getProperty("pds")))
+                        .auth(auth)
                         .build();
-                OidcClient oidc = OidcClient.builder().provider(Cis2.at(URI.create(p.getProperty("cis2"))))
-                        .credentials(OidcClientCredentials.builder().clientId(p.getProperty("cis2ClientId"))
-                                .keyId(p.getProperty("cis2KeyId")).privateKey(cis2Key).build())
-                        .redirectUri(URI.create(p.getProperty("redirect"))).build()) {
+                MeshClient mesh = MeshClient.builder()
+                        .baseUrl(URI.create(p.getProperty("mesh")))
+                        .mailbox(p.getProperty("meshMailbox"))
+                        .password(Secret.of(p.getProperty("meshPassword")))
+                        .sharedKey(Secret.of(p.getProperty("meshSharedKey")))
+                        .build();
+                NrlConsumerClient nrlc = NrlConsumerClient.builder()
+                        .baseUrl(URI.create(p.getProperty("nrlc")))
+                        .auth(auth)
+                        .endUserOrganisation(org)
+                        .build();
+                NrlProducerClient nrlp = NrlProducerClient.builder()
+                        .baseUrl(URI.create(p.getProperty("nrlp")))
+                        .auth(auth)
+                        .endUserOrganisation(org)
+                        .build();
+                OdsClient ods = OdsClient.builder()
+                        .baseUrl(URI.create(p.getProperty("ods")))
+                        .apiKey(Secret.of(p.getProperty("apiKey")))
+                        .build();
+                NotifyClient notify = NotifyClient.builder()
+                        .baseUrl(URI.create(p.getProperty("notify")))
+                        .auth(auth)
+                        .build();
+                OidcClient oidc = OidcClient.builder()
+                        .provider(Cis2.at(URI.create(p.getProperty("cis2"))))
+                        .credentials(OidcClientCredentials.builder()
+                                .clientId(p.getProperty("cis2ClientId"))
+                                .keyId(p.getProperty("cis2KeyId"))
+                                .privateKey(cis2Key)
+                                .build())
+                        .redirectUri(URI.create(p.getProperty("redirect")))
+                        .build()) {
             phase("build");
             check(!auth.accessToken().reveal().isEmpty());
             phase("token");
@@ -181,14 +207,20 @@ public final class ColdStart {
             phase("nrlp");
             check(!ods.read(org).name().isEmpty());
             phase("ods");
-            check(notify.send(NotifyMessage.builder(NhsNumber.parse("9990548609")).routingPlan(RoutingPlan.NHS_APP)
-                    .messageReference("cold-" + UUID.randomUUID()).personalisation("body", "Cold start.").build())
-                    .messageId().isPresent());
+            check(notify.send(NotifyMessage.builder(NhsNumber.parse("9990548609"))
+                            .routingPlan(RoutingPlan.NHS_APP)
+                            .messageReference("cold-" + UUID.randomUUID())
+                            .personalisation("body", "Cold start.")
+                            .build())
+                    .messageId()
+                    .isPresent());
             phase("notify");
             check(oidc.authorizationRequest().build().uri().getQuery().contains("state="));
             phase("oidc");
         }
-        OUT.append(" total=").append(System.currentTimeMillis() - jvmStart).append('/')
+        OUT.append(" total=")
+                .append(System.currentTimeMillis() - jvmStart)
+                .append('/')
                 .append(classes.getTotalLoadedClassCount());
         System.out.println(OUT);
     }
@@ -196,7 +228,11 @@ public final class ColdStart {
     private static void phase(String name) {
         long now = System.nanoTime();
         long loaded = classes.getTotalLoadedClassCount();
-        OUT.append(' ').append(name).append('=').append((now - last) / 1_000_000).append('/')
+        OUT.append(' ')
+                .append(name)
+                .append('=')
+                .append((now - last) / 1_000_000)
+                .append('/')
                 .append(loaded - lastClasses);
         last = now;
         lastClasses = loaded;

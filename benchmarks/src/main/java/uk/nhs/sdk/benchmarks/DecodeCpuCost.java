@@ -22,8 +22,7 @@ import java.util.function.Supplier;
 public final class DecodeCpuCost {
     private static volatile Object sink;
 
-    private DecodeCpuCost() {
-    }
+    private DecodeCpuCost() {}
 
     /**
      * Runs the measurement and prints one line per workload and round, then the medians.
@@ -71,17 +70,21 @@ public final class DecodeCpuCost {
                 }
                 List<double[]> ratios = new ArrayList<>();
                 for (int i = 0; i < rounds; i++) {
-                    ratios.add(new double[] {results.get("sdk" + input).get(i)[0]
-                            / results.get(other + input).get(i)[0]});
+                    ratios.add(new double[] {
+                        results.get("sdk" + input).get(i)[0]
+                                / results.get(other + input).get(i)[0]
+                    });
                 }
-                System.out.printf("sdk%s / %s%s CPU, median of the rounds' ratios: %.2f%n", input, other, input,
-                        median(ratios, 0));
+                System.out.printf(
+                        "sdk%s / %s%s CPU, median of the rounds' ratios: %.2f%n",
+                        input, other, input, median(ratios, 0));
             }
         }
         System.out.println("median over " + rounds + " rounds:");
         for (Map.Entry<String, List<double[]>> e : results.entrySet()) {
-            System.out.printf("%-18s %10.2f us CPU/op %12.0f B/op%n", e.getKey(), median(e.getValue(), 0),
-                    median(e.getValue(), 1));
+            System.out.printf(
+                    "%-18s %10.2f us CPU/op %12.0f B/op%n",
+                    e.getKey(), median(e.getValue(), 0), median(e.getValue(), 1));
         }
     }
 

@@ -53,24 +53,32 @@ final class MeshFakeProcess {
      */
     static MeshFakeProcess start(boolean gzipOnTheFly) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(List.of(java, "-Xmx512m", "-Dnhs.sandbox.mesh.gzipOnTheFly=" + gzipOnTheFly,
-                "-cp", System.getProperty("java.class.path"),
-                "uk.nhs.sdk.testkit.SandboxMain")).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(List.of(
+                        java,
+                        "-Xmx512m",
+                        "-Dnhs.sandbox.mesh.gzipOnTheFly=" + gzipOnTheFly,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "uk.nhs.sdk.testkit.SandboxMain"))
+                .redirectErrorStream(true)
+                .start();
         BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         String line;
         String prefix = "NHS sandbox running at ";
         while ((line = r.readLine()) != null) {
             if (line.startsWith(prefix)) {
                 URI url = URI.create(line.substring(prefix.length()).strip());
-                Thread drain = new Thread(() -> {
-                    try {
-                        while (r.readLine() != null) {
-                            // keep the pipe empty
-                        }
-                    } catch (IOException e) {
-                        // the process ended
-                    }
-                }, "mesh-fake-output");
+                Thread drain = new Thread(
+                        () -> {
+                            try {
+                                while (r.readLine() != null) {
+                                    // keep the pipe empty
+                                }
+                            } catch (IOException e) {
+                                // the process ended
+                            }
+                        },
+                        "mesh-fake-output");
                 drain.setDaemon(true);
                 drain.start();
                 return new MeshFakeProcess(p, url);

@@ -5,18 +5,22 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryUsage;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import okhttp3.MediaType;
@@ -27,12 +31,6 @@ import okhttp3.Response;
 import okio.BufferedSink;
 import okio.Okio;
 import okio.Source;
-import uk.nhs.sdk.core.Secret;
-import uk.nhs.sdk.messaging.mesh.internal.MeshAuthHeader;
-import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -46,9 +44,11 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import uk.nhs.sdk.core.Secret;
 import uk.nhs.sdk.messaging.mesh.MeshClient;
 import uk.nhs.sdk.messaging.mesh.MeshMessage;
 import uk.nhs.sdk.messaging.mesh.MeshSendRequest;
+import uk.nhs.sdk.messaging.mesh.internal.MeshAuthHeader;
 
 /**
  * How fast the MESH client sends and receives one large message (1 GiB by default, in 20 MiB
@@ -77,7 +77,9 @@ import uk.nhs.sdk.messaging.mesh.MeshSendRequest;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx256m"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xmx256m"})
 @Warmup(iterations = 1)
 @Measurement(iterations = 3)
 public class MeshThroughputBenchmark {
@@ -120,8 +122,7 @@ public class MeshThroughputBenchmark {
     /**
      * Creates the benchmark (JMH does this).
      */
-    public MeshThroughputBenchmark() {
-    }
+    public MeshThroughputBenchmark() {}
 
     /**
      * Starts the fake in its own JVM, writes the message file from a seeded generator and sends it
@@ -132,12 +133,19 @@ public class MeshThroughputBenchmark {
     @Setup(Level.Trial)
     public void setUp() throws IOException {
         fake = MeshFakeProcess.start(fakeGzipOnTheFly);
-        sender = MeshClient.builder().baseUrl(fake.baseUrl()).mailbox(MeshFakeProcess.FROM)
-                .password(Secret.of(MeshFakeProcess.PASSWORD)).sharedKey(Secret.of(MeshFakeProcess.SHARED_KEY))
+        sender = MeshClient.builder()
+                .baseUrl(fake.baseUrl())
+                .mailbox(MeshFakeProcess.FROM)
+                .password(Secret.of(MeshFakeProcess.PASSWORD))
+                .sharedKey(Secret.of(MeshFakeProcess.SHARED_KEY))
                 .build();
-        recipient = MeshClient.builder().baseUrl(fake.baseUrl()).mailbox(MeshFakeProcess.TO)
-                .password(Secret.of(MeshFakeProcess.PASSWORD)).sharedKey(Secret.of(MeshFakeProcess.SHARED_KEY))
-                .acceptCompressedDownloads(acceptGzip).build();
+        recipient = MeshClient.builder()
+                .baseUrl(fake.baseUrl())
+                .mailbox(MeshFakeProcess.TO)
+                .password(Secret.of(MeshFakeProcess.PASSWORD))
+                .sharedKey(Secret.of(MeshFakeProcess.SHARED_KEY))
+                .acceptCompressedDownloads(acceptGzip)
+                .build();
         http = new OkHttpClient.Builder().build();
         directory = Files.createTempDirectory("nhs-sdk-bench-");
         file = directory.resolve("message.bin");
@@ -155,22 +163,29 @@ public class MeshThroughputBenchmark {
         try (InputStream in = Files.newInputStream(file)) {
             want = Bytes.sha256(in, OutputStream.nullOutputStream());
         }
-        try (MeshMessage m = recipient.receive(receivable); InputStream in = m.content()) {
+        try (MeshMessage m = recipient.receive(receivable);
+                InputStream in = m.content()) {
             Bytes.require("receive", want, Bytes.sha256(in, OutputStream.nullOutputStream()));
         }
         MessageDigest d = Bytes.newSha256();
         bareDownload(new DigestOutputStream(OutputStream.nullOutputStream(), d));
         Bytes.require("bareOkHttpDownload", want, d.digest());
         String bare = bareOkHttpUpload();
-        try (MeshMessage m = recipient.receive(bare); InputStream in = m.content()) {
+        try (MeshMessage m = recipient.receive(bare);
+                InputStream in = m.content()) {
             Bytes.require("bareOkHttpUpload", want, Bytes.sha256(in, OutputStream.nullOutputStream()));
         }
         recipient.acknowledge(bare);
     }
 
     private String sendOnce() {
-        return sender.send(MeshSendRequest.builder(recipient.mailbox(), "TEST_WORKFLOW").fileName("message.bin")
-                .compress(compress).build(), file).messageId();
+        return sender.send(
+                        MeshSendRequest.builder(recipient.mailbox(), "TEST_WORKFLOW")
+                                .fileName("message.bin")
+                                .compress(compress)
+                                .build(),
+                        file)
+                .messageId();
     }
 
     /**
@@ -206,9 +221,16 @@ public class MeshThroughputBenchmark {
         }
         double gib = sizeMiB / 1024.0;
         String name = params.getBenchmark().substring(params.getBenchmark().lastIndexOf('.') + 1);
-        System.out.printf("%nmesh-figures %s compress=%s acceptGzip=%s fakeGzipOnTheFly=%s: %.0f MB/s,"
-                + " client CPU %.2f s/GiB, peak heap %d MiB%s%n", name, compress, acceptGzip, fakeGzipOnTheFly,
-                ((double) sizeMiB * (1 << 20)) / wall * 1e3, cpu / 1e9 / gib, peak >> 20,
+        System.out.printf(
+                "%nmesh-figures %s compress=%s acceptGzip=%s fakeGzipOnTheFly=%s: %.0f MB/s,"
+                        + " client CPU %.2f s/GiB, peak heap %d MiB%s%n",
+                name,
+                compress,
+                acceptGzip,
+                fakeGzipOnTheFly,
+                ((double) sizeMiB * (1 << 20)) / wall * 1e3,
+                cpu / 1e9 / gib,
+                peak >> 20,
                 wireBytes < 0 ? "" : ", wire bytes " + wireBytes);
     }
 
@@ -240,14 +262,19 @@ public class MeshThroughputBenchmark {
         for (int k = 1; k <= total; k++) {
             long offset = (long) (k - 1) * CHUNK;
             long size = Math.min(CHUNK, length - offset);
-            String path = k == 1 ? "/messageexchange/" + MeshFakeProcess.FROM + "/outbox"
+            String path = k == 1
+                    ? "/messageexchange/" + MeshFakeProcess.FROM + "/outbox"
                     : "/messageexchange/" + MeshFakeProcess.FROM + "/outbox/" + id + "/" + k;
-            Request.Builder rb = new Request.Builder().url(fake.baseUrl().resolve(path).toString())
-                    .header("Authorization", auth(MeshFakeProcess.FROM)).header("Accept", ACCEPT_V2)
+            Request.Builder rb = new Request.Builder()
+                    .url(fake.baseUrl().resolve(path).toString())
+                    .header("Authorization", auth(MeshFakeProcess.FROM))
+                    .header("Accept", ACCEPT_V2)
                     .post(compress ? gzipSlice(offset, size) : slice(offset, size));
             if (k == 1) {
-                rb.header("mex-To", MeshFakeProcess.TO).header("mex-WorkflowID", "TEST_WORKFLOW")
-                        .header("mex-LocalID", UUID.randomUUID().toString()).header("mex-FileName", "message.bin");
+                rb.header("mex-To", MeshFakeProcess.TO)
+                        .header("mex-WorkflowID", "TEST_WORKFLOW")
+                        .header("mex-LocalID", UUID.randomUUID().toString())
+                        .header("mex-FileName", "message.bin");
             }
             if (total > 1) {
                 rb.header("mex-Chunk-Range", k + ":" + total);
@@ -271,8 +298,12 @@ public class MeshThroughputBenchmark {
     }
 
     private String auth(String mailbox) {
-        return MeshAuthHeader.value(mailbox, Secret.of(MeshFakeProcess.PASSWORD),
-                Secret.of(MeshFakeProcess.SHARED_KEY), nonce, Long.toString(nonceCount.getAndIncrement()),
+        return MeshAuthHeader.value(
+                mailbox,
+                Secret.of(MeshFakeProcess.PASSWORD),
+                Secret.of(MeshFakeProcess.SHARED_KEY),
+                nonce,
+                Long.toString(nonceCount.getAndIncrement()),
                 MeshAuthHeader.timestamp(Instant.now()));
     }
 
@@ -348,11 +379,13 @@ public class MeshThroughputBenchmark {
      */
     @TearDown(Level.Iteration)
     public void dropSent() {
-        recipient.inboxMessageIds(uk.nhs.sdk.messaging.mesh.MeshInboxQuery.all()).forEach(id -> {
-            if (!id.equals(receivable)) {
-                recipient.acknowledge(id);
-            }
-        });
+        recipient
+                .inboxMessageIds(uk.nhs.sdk.messaging.mesh.MeshInboxQuery.all())
+                .forEach(id -> {
+                    if (!id.equals(receivable)) {
+                        recipient.acknowledge(id);
+                    }
+                });
     }
 
     /**
@@ -363,7 +396,8 @@ public class MeshThroughputBenchmark {
      */
     @Benchmark
     public long receive() throws IOException {
-        try (MeshMessage m = recipient.receive(receivable); InputStream in = m.content()) {
+        try (MeshMessage m = recipient.receive(receivable);
+                InputStream in = m.content()) {
             return in.transferTo(OutputStream.nullOutputStream());
         }
     }
@@ -386,16 +420,20 @@ public class MeshThroughputBenchmark {
         long wire = 0;
         int total = 1;
         for (int k = 1; k <= total; k++) {
-            Request req = new Request.Builder().url(fake.baseUrl().resolve(k == 1 ? base : base + "/" + k).toString())
-                    .header("Authorization", auth(MeshFakeProcess.TO)).header("Accept", ACCEPT_V2)
-                    .header("Accept-Encoding", acceptGzip ? "gzip" : "identity").build();
+            Request req = new Request.Builder()
+                    .url(fake.baseUrl().resolve(k == 1 ? base : base + "/" + k).toString())
+                    .header("Authorization", auth(MeshFakeProcess.TO))
+                    .header("Accept", ACCEPT_V2)
+                    .header("Accept-Encoding", acceptGzip ? "gzip" : "identity")
+                    .build();
             try (Response r = http.newCall(req).execute()) {
                 if (r.code() != 200 && r.code() != 206) {
                     throw new IOException("chunk " + k + ": HTTP " + r.code());
                 }
                 if (k == 1) {
                     String range = r.header("mex-chunk-range", "1:1");
-                    total = Integer.parseInt(range.substring(range.indexOf(':') + 1).strip());
+                    total = Integer.parseInt(
+                            range.substring(range.indexOf(':') + 1).strip());
                 }
                 CountingInputStream counted = new CountingInputStream(r.body().byteStream());
                 InputStream in = counted;

@@ -33,8 +33,7 @@ import uk.nhs.sdk.opentelemetry.NhsTracing;
  * </pre>
  */
 public final class ObservabilityCpuCost {
-    private ObservabilityCpuCost() {
-    }
+    private ObservabilityCpuCost() {}
 
     /**
      * Runs the measurement and prints one line per client and round, then the medians.
@@ -49,17 +48,39 @@ public final class ObservabilityCpuCost {
         com.sun.management.ThreadMXBean alloc = (com.sun.management.ThreadMXBean) threads;
         try (PatientServer server = PatientServer.start()) {
             SdkTracerProvider tracer = SdkTracerProvider.builder()
-                    .addSpanProcessor(BatchSpanProcessor.builder(SpanExporter.composite()).build()).build();
-            OpenTelemetry otel = OpenTelemetrySdk.builder().setTracerProvider(tracer).build();
+                    .addSpanProcessor(
+                            BatchSpanProcessor.builder(SpanExporter.composite()).build())
+                    .build();
+            OpenTelemetry otel =
+                    OpenTelemetrySdk.builder().setTracerProvider(tracer).build();
             Map<String, PdsClient> clients = new LinkedHashMap<>();
             URI base = URI.create(server.origin() + PatientServer.BASE_PATH);
             clients.put("none", PdsClient.builder().baseUrl(base).build());
-            clients.put("metrics", PdsClient.builder().baseUrl(base)
-                    .options(NhsMetrics.of(new SimpleMeterRegistry()).applyTo(NhsClientOptions.builder()).build()).build());
-            clients.put("tracing", PdsClient.builder().baseUrl(base)
-                    .options(NhsTracing.of(otel).applyTo(NhsClientOptions.builder()).build()).build());
-            clients.put("both", PdsClient.builder().baseUrl(base).options(NhsTracing.of(otel)
-                    .applyTo(NhsMetrics.of(new SimpleMeterRegistry()).applyTo(NhsClientOptions.builder())).build()).build());
+            clients.put(
+                    "metrics",
+                    PdsClient.builder()
+                            .baseUrl(base)
+                            .options(NhsMetrics.of(new SimpleMeterRegistry())
+                                    .applyTo(NhsClientOptions.builder())
+                                    .build())
+                            .build());
+            clients.put(
+                    "tracing",
+                    PdsClient.builder()
+                            .baseUrl(base)
+                            .options(NhsTracing.of(otel)
+                                    .applyTo(NhsClientOptions.builder())
+                                    .build())
+                            .build());
+            clients.put(
+                    "both",
+                    PdsClient.builder()
+                            .baseUrl(base)
+                            .options(NhsTracing.of(otel)
+                                    .applyTo(NhsMetrics.of(new SimpleMeterRegistry())
+                                            .applyTo(NhsClientOptions.builder()))
+                                    .build())
+                            .build());
             NhsNumber n = NhsNumber.parse(PdsGetBenchmark.NHS_NUMBER);
             Map<String, List<Double>> cpu = new LinkedHashMap<>();
             Map<String, List<Double>> bytes = new LinkedHashMap<>();
@@ -89,8 +110,9 @@ public final class ObservabilityCpuCost {
             System.out.println();
             for (String k : clients.keySet()) {
                 double m = median(cpu.get(k));
-                System.out.printf("median %-8s %8.1f us CPU/get (%+.1f us, %+.1f%%) %9.0f B/get%n", k, m, m - base0,
-                        (m / base0 - 1) * 100, median(bytes.get(k)));
+                System.out.printf(
+                        "median %-8s %8.1f us CPU/get (%+.1f us, %+.1f%%) %9.0f B/get%n",
+                        k, m, m - base0, (m / base0 - 1) * 100, median(bytes.get(k)));
             }
             for (PdsClient c : clients.values()) {
                 c.close();

@@ -37,8 +37,7 @@ import uk.nhs.sdk.testkit.SandboxOds;
  * is raised (the default of 16 calls a second would add the waits ODS asks for, not work).
  */
 public final class OdsMirrorLoad {
-    private OdsMirrorLoad() {
-    }
+    private OdsMirrorLoad() {}
 
     /**
      * Runs the measurement.
@@ -51,15 +50,23 @@ public final class OdsMirrorLoad {
         int pageSize = args.length > 1 ? Integer.parseInt(args[1]) : 200;
         Path dir = Files.createTempDirectory("ods-mirror-load-");
         try (NhsSandbox sandbox = NhsSandbox.start();
-                OdsClient ods = OdsClient.builder().baseUrl(sandbox.apiBaseUrl(RecordsApi.ODS.basePath()))
+                OdsClient ods = OdsClient.builder()
+                        .baseUrl(sandbox.apiBaseUrl(RecordsApi.ODS.basePath()))
                         .options(NhsClientOptions.builder()
-                                .rateLimit(RateLimitOptions.perSecond(100_000, Duration.ZERO)).build())
-                        .apiKey(sandbox.application().apiKey()).build()) {
+                                .rateLimit(RateLimitOptions.perSecond(100_000, Duration.ZERO))
+                                .build())
+                        .apiKey(sandbox.application().apiKey())
+                        .build()) {
             SandboxOds fake = SandboxOds.of(sandbox);
             fake.generatedOrganisations(count);
-            OdsMirror mirror = OdsMirror.builder().directory(dir).client(ods)
-                    .roles(OdsRole.GP_PRACTICE, OdsRole.PHARMACY, OdsRole.NHS_TRUST_SITE).pageSize(pageSize).build();
-            System.out.printf("JVM max heap %d MiB; fake holds %d organisations; page size %d%n",
+            OdsMirror mirror = OdsMirror.builder()
+                    .directory(dir)
+                    .client(ods)
+                    .roles(OdsRole.GP_PRACTICE, OdsRole.PHARMACY, OdsRole.NHS_TRUST_SITE)
+                    .pageSize(pageSize)
+                    .build();
+            System.out.printf(
+                    "JVM max heap %d MiB; fake holds %d organisations; page size %d%n",
                     Runtime.getRuntime().maxMemory() >> 20, fake.organisationCount(), pageSize);
 
             long baseline = baseline();
@@ -92,7 +99,9 @@ public final class OdsMirrorLoad {
     }
 
     private static List<MemoryPoolMXBean> heapPools() {
-        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP).toList();
+        return ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP)
+                .toList();
     }
 
     /** Heap used after a GC, with the pools' peaks reset. */
@@ -104,9 +113,18 @@ public final class OdsMirrorLoad {
 
     private static void report(String phase, long startNanos, long baseline, OdsMirror.SyncResult r) {
         long millis = (System.nanoTime() - startNanos) / 1_000_000;
-        long peak = heapPools().stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-        System.out.printf("%s: %d ms, %d pages, %d written, %d removed; heap baseline %d MiB, peak %d MiB "
-                + "(peak above baseline %d MiB)%n", phase, millis, r.pages(), r.written(), r.removed(),
-                baseline >> 20, peak >> 20, (peak - baseline) >> 20);
+        long peak =
+                heapPools().stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        System.out.printf(
+                "%s: %d ms, %d pages, %d written, %d removed; heap baseline %d MiB, peak %d MiB "
+                        + "(peak above baseline %d MiB)%n",
+                phase,
+                millis,
+                r.pages(),
+                r.written(),
+                r.removed(),
+                baseline >> 20,
+                peak >> 20,
+                (peak - baseline) >> 20);
     }
 }

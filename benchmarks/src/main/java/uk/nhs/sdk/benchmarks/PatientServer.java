@@ -40,6 +40,7 @@ public final class PatientServer implements AutoCloseable {
     public static final int SERVER_THREADS = 32;
     /** The FHIR base path of the PDS API. */
     public static final String BASE_PATH = "/personal-demographics/FHIR/R4";
+
     private static final String PATIENT_PATH = BASE_PATH + "/Patient/";
     private static final String EXAMPLE = "/pds/Patient.json";
     /** The path that answers the counts (not counted itself). */
@@ -173,7 +174,8 @@ public final class PatientServer implements AutoCloseable {
             connections.add(exchange.getRemoteAddress());
             exchange.getRequestBody().close();
             String path = exchange.getRequestURI().getPath();
-            if (!"GET".equals(exchange.getRequestMethod()) || !path.startsWith(PATIENT_PATH)
+            if (!"GET".equals(exchange.getRequestMethod())
+                    || !path.startsWith(PATIENT_PATH)
                     || path.indexOf('/', PATIENT_PATH.length()) >= 0) {
                 exchange.sendResponseHeaders(404, -1);
                 return;
@@ -217,13 +219,19 @@ public final class PatientServer implements AutoCloseable {
         }
 
         private static Remote start() throws IOException {
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            Process process = new ProcessBuilder(java, "-Xms256m", "-Xmx256m", "-cp",
-                    System.getProperty("java.class.path"), PatientServer.class.getName())
+            String java =
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            Process process = new ProcessBuilder(
+                            java,
+                            "-Xms256m",
+                            "-Xmx256m",
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            PatientServer.class.getName())
                     .redirectError(ProcessBuilder.Redirect.INHERIT)
                     .start();
-            BufferedReader out = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            BufferedReader out =
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             String line = out.readLine();
             if (line == null || !line.startsWith(PORT_LINE)) {
                 process.destroyForcibly();
@@ -278,7 +286,8 @@ public final class PatientServer implements AutoCloseable {
         }
 
         private String stats(String query) throws IOException {
-            HttpURLConnection c = (HttpURLConnection) URI.create(origin() + STATS_PATH + query).toURL().openConnection();
+            HttpURLConnection c = (HttpURLConnection)
+                    URI.create(origin() + STATS_PATH + query).toURL().openConnection();
             try (InputStream in = c.getInputStream()) {
                 return new String(in.readAllBytes(), StandardCharsets.UTF_8);
             } finally {

@@ -28,8 +28,7 @@ import java.util.function.Supplier;
  * clients are interleaved so drift in the machine's state hits them alike.
  */
 public final class PdsConcurrentCpuCost {
-    private PdsConcurrentCpuCost() {
-    }
+    private PdsConcurrentCpuCost() {}
 
     /**
      * Runs the measurement and prints, per client and round, gets a second, process CPU per get
@@ -60,8 +59,12 @@ public final class PdsConcurrentCpuCost {
                     continue; // warm-up
                 }
                 StringBuilder line = new StringBuilder();
-                line.append(String.format("%-14s round %d: %,8.0f gets/s  process %6.1f µs/get  gc %5.1f ms/s |",
-                        e.getKey(), r, res.gets / (res.wallNanos / 1e9), res.cpuNanos / 1e3 / res.gets,
+                line.append(String.format(
+                        "%-14s round %d: %,8.0f gets/s  process %6.1f µs/get  gc %5.1f ms/s |",
+                        e.getKey(),
+                        r,
+                        res.gets / (res.wallNanos / 1e9),
+                        res.cpuNanos / 1e3 / res.gets,
                         res.gcMillis / (res.wallNanos / 1e9)));
                 res.byGroup.forEach((g, ns) -> {
                     double per = ns / 1e3 / res.gets;
@@ -75,8 +78,7 @@ public final class PdsConcurrentCpuCost {
         System.exit(0);
     }
 
-    private record Result(long gets, long wallNanos, long cpuNanos, long gcMillis, Map<String, Long> byGroup) {
-    }
+    private record Result(long gets, long wallNanos, long cpuNanos, long gcMillis, Map<String, Long> byGroup) {}
 
     private static Result run(Supplier<Object> client, int threads, int seconds) throws Exception {
         com.sun.management.OperatingSystemMXBean os =
@@ -87,17 +89,19 @@ public final class PdsConcurrentCpuCost {
         CountDownLatch start = new CountDownLatch(1);
         List<Thread> workers = new ArrayList<>();
         for (int i = 0; i < threads; i++) {
-            Thread t = new Thread(() -> {
-                try {
-                    start.await();
-                } catch (InterruptedException ex) {
-                    return;
-                }
-                while (!stop.get()) {
-                    client.get();
-                    gets.increment();
-                }
-            }, "caller-" + i);
+            Thread t = new Thread(
+                    () -> {
+                        try {
+                            start.await();
+                        } catch (InterruptedException ex) {
+                            return;
+                        }
+                        while (!stop.get()) {
+                            client.get();
+                            gets.increment();
+                        }
+                    },
+                    "caller-" + i);
             t.start();
             workers.add(t);
         }

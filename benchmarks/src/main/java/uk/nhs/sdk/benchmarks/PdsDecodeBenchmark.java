@@ -55,7 +55,9 @@ import uk.nhs.sdk.identity.pds.SearchResult;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 3)
 public class PdsDecodeBenchmark {
@@ -75,8 +77,7 @@ public class PdsDecodeBenchmark {
     /**
      * Creates the benchmark (JMH does this).
      */
-    public PdsDecodeBenchmark() {
-    }
+    public PdsDecodeBenchmark() {}
 
     /**
      * Loads the inputs, builds the canned responses, the mapper and HAPI's context, and checks
@@ -88,8 +89,8 @@ public class PdsDecodeBenchmark {
     public void setUp() throws Exception {
         patientBytes = read(PATIENT);
         bundleBytes = read(BUNDLE);
-        NhsHeaders headers = NhsHeaders.of(List.of(Map.entry("Content-Type", "application/fhir+json"),
-                Map.entry("ETag", "W/\"2\"")));
+        NhsHeaders headers = NhsHeaders.of(
+                List.of(Map.entry("Content-Type", "application/fhir+json"), Map.entry("ETag", "W/\"2\"")));
         patientResponse = NhsResponse.buffered(200, headers, patientBytes, CallDetails.none());
         bundleResponse = NhsResponse.buffered(200, headers, bundleBytes, CallDetails.none());
         nhsNumber = NhsNumber.parse("9000000009");
@@ -117,7 +118,9 @@ public class PdsDecodeBenchmark {
 
     private void check() {
         RetrievedPatient p = sdkPatient();
-        if (!p.nhsNumber().equals(nhsNumber) || p.version() != 2 || p.patient().names().isEmpty()) {
+        if (!p.nhsNumber().equals(nhsNumber)
+                || p.version() != 2
+                || p.patient().names().isEmpty()) {
             throw new IllegalStateException("the SDK did not decode the example Patient");
         }
         if (sdkBundle().matches().size() != 50) {
@@ -127,7 +130,8 @@ public class PdsDecodeBenchmark {
                 || ((List<?>) jacksonMapBundle().get("entry")).size() != 50) {
             throw new IllegalStateException("Jackson did not parse the inputs");
         }
-        if (!"9000000009".equals(hapiPatient().getIdElement().getIdPart()) || hapiBundle().getEntry().size() != 50) {
+        if (!"9000000009".equals(hapiPatient().getIdElement().getIdPart())
+                || hapiBundle().getEntry().size() != 50) {
             throw new IllegalStateException("HAPI did not parse the inputs");
         }
     }

@@ -67,12 +67,15 @@ import uk.nhs.sdk.identity.pds.RetrievedPatient;
 @State(Scope.Benchmark)
 @BenchmarkMode({Mode.AverageTime, Mode.Throughput})
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 3)
 public class PdsGetBenchmark {
     /** The NHS number asked for (the sandbox's full patient, and the example's id). */
     public static final String NHS_NUMBER = "9000000009";
+
     private PatientServer.Remote server;
 
     private PdsClient pds;
@@ -86,8 +89,7 @@ public class PdsGetBenchmark {
     /**
      * Creates the benchmark (JMH does this).
      */
-    public PdsGetBenchmark() {
-    }
+    public PdsGetBenchmark() {}
 
     /**
      * Starts the server, builds the clients and checks once that each of them gets the patient.
@@ -99,13 +101,19 @@ public class PdsGetBenchmark {
         server = PatientServer.startProcess();
         String origin = server.origin();
 
-        pds = PdsClient.builder().baseUrl(URI.create(origin + PatientServer.BASE_PATH)).build();
+        pds = PdsClient.builder()
+                .baseUrl(URI.create(origin + PatientServer.BASE_PATH))
+                .build();
         nhsNumber = NhsNumber.parse(NHS_NUMBER);
 
         // Sized so that 16 threads never close a pooled connection: the floor of the transport's cost.
         okHttp = new OkHttpClient.Builder()
-                .connectionPool(new ConnectionPool(PatientServer.SERVER_THREADS, 5, TimeUnit.MINUTES)).build();
-        request = new Request.Builder().url(origin + PatientServer.BASE_PATH + "/Patient/" + NHS_NUMBER).get().build();
+                .connectionPool(new ConnectionPool(PatientServer.SERVER_THREADS, 5, TimeUnit.MINUTES))
+                .build();
+        request = new Request.Builder()
+                .url(origin + PatientServer.BASE_PATH + "/Patient/" + NHS_NUMBER)
+                .get()
+                .build();
         mapper = new ObjectMapper();
 
         FhirContext fhir = FhirContext.forR4();
@@ -116,10 +124,16 @@ public class PdsGetBenchmark {
         pool.setDefaultMaxPerRoute(PatientServer.SERVER_THREADS);
         // RequestConfig.custom() leaves the stale-connection check off (HAPI's own client turns it on,
         // which costs a blocking 1 ms read per request); the pool revalidates only connections idle 2 s.
-        RequestConfig config = RequestConfig.custom().setConnectTimeout(10_000).setSocketTimeout(10_000)
-                .setConnectionRequestTimeout(10_000).build();
-        apache = HttpClients.custom().setConnectionManager(pool).setDefaultRequestConfig(config)
-                .disableCookieManagement().build();
+        RequestConfig config = RequestConfig.custom()
+                .setConnectTimeout(10_000)
+                .setSocketTimeout(10_000)
+                .setConnectionRequestTimeout(10_000)
+                .build();
+        apache = HttpClients.custom()
+                .setConnectionManager(pool)
+                .setDefaultRequestConfig(config)
+                .disableCookieManagement()
+                .build();
         factory.setHttpClient(apache);
         hapi = fhir.newRestfulGenericClient(origin + PatientServer.BASE_PATH);
 
@@ -142,13 +156,15 @@ public class PdsGetBenchmark {
             throw new IllegalStateException("the SDK did not decode the example (NHS number or version differ)");
         }
         if (okHttpBare().length != server.bodyLength()) {
-            throw new IllegalStateException("OkHttp read " + okHttpBare().length + " bytes, not " + server.bodyLength());
+            throw new IllegalStateException(
+                    "OkHttp read " + okHttpBare().length + " bytes, not " + server.bodyLength());
         }
         if (!NHS_NUMBER.equals(okHttpJackson().get("id"))) {
             throw new IllegalStateException("Jackson did not parse the example's id");
         }
         Patient h = hapiGeneric();
-        if (!NHS_NUMBER.equals(h.getIdElement().getIdPart()) || !"2".equals(h.getMeta().getVersionId())) {
+        if (!NHS_NUMBER.equals(h.getIdElement().getIdPart())
+                || !"2".equals(h.getMeta().getVersionId())) {
             throw new IllegalStateException("HAPI did not read the example (id or version differ)");
         }
     }

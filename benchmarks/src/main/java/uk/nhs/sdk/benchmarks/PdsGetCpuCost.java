@@ -30,8 +30,7 @@ import uk.nhs.sdk.core.http.NhsResponse;
  * <p>{@code clients} is a comma-separated subset (for a profile of one client), by default all.
  */
 public final class PdsGetCpuCost {
-    private PdsGetCpuCost() {
-    }
+    private PdsGetCpuCost() {}
 
     /**
      * Runs the measurement and prints one line per client and round, then the medians.
@@ -47,14 +46,17 @@ public final class PdsGetCpuCost {
         com.sun.management.ThreadMXBean alloc = (com.sun.management.ThreadMXBean) threads;
         PdsGetBenchmark b = new PdsGetBenchmark();
         b.setUp();
-        try (NhsHttpClient http = NhsHttpClient.builder().serviceName("pds")
-                .baseUrl(URI.create(b.origin() + PatientServer.BASE_PATH)).build()) {
+        try (NhsHttpClient http = NhsHttpClient.builder()
+                .serviceName("pds")
+                .baseUrl(URI.create(b.origin() + PatientServer.BASE_PATH))
+                .build()) {
             Map<String, Supplier<Object>> clients = new LinkedHashMap<>();
             clients.put("okHttpBare", b::okHttpBare);
             clients.put("okHttpJackson", b::okHttpJackson);
             clients.put("sdkPipeline", () -> {
                 try (NhsResponse r = http.execute(NhsRequest.builder("GET", "/Patient/{id}")
-                        .pathParam("id", PdsGetBenchmark.NHS_NUMBER).build())) {
+                        .pathParam("id", PdsGetBenchmark.NHS_NUMBER)
+                        .build())) {
                     return r.body();
                 }
             });
@@ -90,8 +92,8 @@ public final class PdsGetCpuCost {
             }
             System.out.println();
             for (String k : clients.keySet()) {
-                System.out.printf("median %-14s %8.1f us CPU/get %9.0f B/get%n", k, median(cpu.get(k)),
-                        median(bytes.get(k)));
+                System.out.printf(
+                        "median %-14s %8.1f us CPU/get %9.0f B/get%n", k, median(cpu.get(k)), median(bytes.get(k)));
             }
             if (sink == null) {
                 throw new IllegalStateException("no result");

@@ -47,7 +47,9 @@ import uk.nhs.sdk.opentelemetry.NhsTracing;
 @State(Scope.Benchmark)
 @BenchmarkMode({Mode.AverageTime, Mode.Throughput})
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 3)
 public class PdsObservabilityBenchmark {
@@ -64,8 +66,7 @@ public class PdsObservabilityBenchmark {
     /**
      * Creates the benchmark (JMH does this).
      */
-    public PdsObservabilityBenchmark() {
-    }
+    public PdsObservabilityBenchmark() {}
 
     /**
      * Starts the server and builds the client with the policies of this trial.
@@ -81,12 +82,17 @@ public class PdsObservabilityBenchmark {
         }
         if (observability.equals("tracing") || observability.equals("both")) {
             tracerProvider = SdkTracerProvider.builder()
-                    .addSpanProcessor(BatchSpanProcessor.builder(new CountingExporter(exported)).build()).build();
-            OpenTelemetry otel = OpenTelemetrySdk.builder().setTracerProvider(tracerProvider).build();
+                    .addSpanProcessor(BatchSpanProcessor.builder(new CountingExporter(exported))
+                            .build())
+                    .build();
+            OpenTelemetry otel =
+                    OpenTelemetrySdk.builder().setTracerProvider(tracerProvider).build();
             NhsTracing.of(otel).applyTo(options);
         }
-        pds = PdsClient.builder().baseUrl(URI.create(server.origin() + PatientServer.BASE_PATH))
-                .options(options.build()).build();
+        pds = PdsClient.builder()
+                .baseUrl(URI.create(server.origin() + PatientServer.BASE_PATH))
+                .options(options.build())
+                .build();
         nhsNumber = NhsNumber.parse(PdsGetBenchmark.NHS_NUMBER);
         if (!getPatient().nhsNumber().equals(nhsNumber)) {
             throw new IllegalStateException("the SDK did not decode the example");
@@ -113,8 +119,8 @@ public class PdsObservabilityBenchmark {
             tracerProvider.forceFlush().join(10, TimeUnit.SECONDS);
             tracerProvider.close();
         }
-        System.out.printf("%nobservability=%s: %d spans exported; server: %s%n", observability, exported.sum(),
-                server.counts());
+        System.out.printf(
+                "%nobservability=%s: %d spans exported; server: %s%n", observability, exported.sum(), server.counts());
         pds.close();
         server.close();
     }

@@ -42,7 +42,9 @@ import uk.nhs.sdk.core.internal.auth.TokenCache;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms256m", "-Xmx256m"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms256m", "-Xmx256m"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class TokenCacheBenchmark {
@@ -58,31 +60,48 @@ public class TokenCacheBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         Clock clock = Clock.systemUTC();
-        cache = new TokenCache("benchmark token", () -> {
-            fetches.incrementAndGet();
-            return AccessToken.of(Secret.of("tok-benchmark-0123456789abcdef"), clock.instant(), Duration.ofHours(1),
-                    Duration.ofSeconds(60));
-        }, clock, Duration.ofSeconds(30), Duration.ofSeconds(30));
+        cache = new TokenCache(
+                "benchmark token",
+                () -> {
+                    fetches.incrementAndGet();
+                    return AccessToken.of(
+                            Secret.of("tok-benchmark-0123456789abcdef"),
+                            clock.instant(),
+                            Duration.ofHours(1),
+                            Duration.ofSeconds(60));
+                },
+                clock,
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(30));
         auth = RefreshingTokenAuth.builder("benchmark token", () -> {
-            fetches.incrementAndGet();
-            return RefreshingTokenAuth.Token.of(Secret.of("tok-benchmark-0123456789abcdef"), clock.instant(),
-                    Duration.ofHours(1));
-        }).build();
+                    fetches.incrementAndGet();
+                    return RefreshingTokenAuth.Token.of(
+                            Secret.of("tok-benchmark-0123456789abcdef"), clock.instant(), Duration.ofHours(1));
+                })
+                .build();
         cache.get();
         auth.accessToken();
-        refreshing = new TokenCache("benchmark token, refreshing", () -> {
-            if (fetches.incrementAndGet() == 3) {
-                // due for refresh (at -10 min) and valid for 10 more minutes
-                return AccessToken.of(Secret.of("tok-benchmark-0123456789abcdef"),
-                        clock.instant().minus(Duration.ofMinutes(50)), Duration.ofHours(1), Duration.ofMinutes(20));
-            }
-            try {
-                endOfRun.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            throw new IllegalStateException("the run ended");
-        }, clock, Duration.ofSeconds(30), Duration.ofSeconds(30));
+        refreshing = new TokenCache(
+                "benchmark token, refreshing",
+                () -> {
+                    if (fetches.incrementAndGet() == 3) {
+                        // due for refresh (at -10 min) and valid for 10 more minutes
+                        return AccessToken.of(
+                                Secret.of("tok-benchmark-0123456789abcdef"),
+                                clock.instant().minus(Duration.ofMinutes(50)),
+                                Duration.ofHours(1),
+                                Duration.ofMinutes(20));
+                    }
+                    try {
+                        endOfRun.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    throw new IllegalStateException("the run ended");
+                },
+                clock,
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(30));
         refreshing.get();
         Thread refresher = new Thread(refreshing::get, "refresher");
         refresher.setDaemon(true);
@@ -140,8 +159,7 @@ public class TokenCacheBenchmark {
         public String authorization;
 
         /** An attempt. */
-        public Attempt() {
-        }
+        public Attempt() {}
 
         @Override
         public String method() {

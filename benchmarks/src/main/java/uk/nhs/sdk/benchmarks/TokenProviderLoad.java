@@ -55,8 +55,7 @@ import uk.nhs.sdk.testkit.SandboxFault;
 public final class TokenProviderLoad {
     private static final URI API_URL = URI.create("https://api.example/personal-demographics/FHIR/R4/Patient/x");
 
-    private TokenProviderLoad() {
-    }
+    private TokenProviderLoad() {}
 
     /**
      * Runs the four scenarios.
@@ -69,12 +68,21 @@ public final class TokenProviderLoad {
         int callers = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         int minutes = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         int slowMillis = args.length > 2 ? Integer.parseInt(args[2]) : 200;
-        System.out.printf("callers %d, %d minutes of injected time, 1 s a round; %d cores, %s %s%n", callers, minutes,
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
+        System.out.printf(
+                "callers %d, %d minutes of injected time, 1 s a round; %d cores, %s %s%n",
+                callers,
+                minutes,
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.vm.name"),
                 System.getProperty("java.version"));
         run("early-refresh", callers, minutes, Duration.ofSeconds(60), null, 0);
         run("at-expiry", callers, minutes, Duration.ZERO, null, 0);
-        run("slow-at-expiry", callers, minutes, Duration.ZERO, SandboxFault.slowHeaders(Duration.ofMillis(slowMillis)),
+        run(
+                "slow-at-expiry",
+                callers,
+                minutes,
+                Duration.ZERO,
+                SandboxFault.slowHeaders(Duration.ofMillis(slowMillis)),
                 minutes * 60 / 599 + 1);
         run("fails-once-at-expiry", callers, minutes, Duration.ZERO, SandboxFault.status(503), 1);
     }
@@ -85,9 +93,17 @@ public final class TokenProviderLoad {
         ExecutorService pool = Executors.newFixedThreadPool(callers);
         try (NhsSandbox sandbox = NhsSandbox.builder().clock(clock).start()) {
             SandboxApplication app = sandbox.application();
-            try (SignedJwtAuth auth = SignedJwtAuth.builder().tokenUrl(sandbox.oauthTokenUrl()).apiKey(app.apiKey())
-                    .keyId(app.keyId()).privateKey(app.privateKey()).refreshMargin(margin)
-                    .options(NhsClientOptions.builder().clock(clock).retry(RetryOptions.none()).build()).build()) {
+            try (SignedJwtAuth auth = SignedJwtAuth.builder()
+                    .tokenUrl(sandbox.oauthTokenUrl())
+                    .apiKey(app.apiKey())
+                    .keyId(app.keyId())
+                    .privateKey(app.privateKey())
+                    .refreshMargin(margin)
+                    .options(NhsClientOptions.builder()
+                            .clock(clock)
+                            .retry(RetryOptions.none())
+                            .build())
+                    .build()) {
                 auth.accessToken(); // the first token, before the clock starts
                 if (fault != null) {
                     sandbox.faults().inject("POST", "/oauth2/token", fault, faults);
@@ -113,8 +129,10 @@ public final class TokenProviderLoad {
                             failures.add(o);
                         }
                     }
-                    boolean fetched = sandbox.issuedTokenCount() != seenIssued || failures.size() != failuresBefore
-                            || !java.util.Objects.equals(before, auth.tokenExpiry().orElse(null));
+                    boolean fetched = sandbox.issuedTokenCount() != seenIssued
+                            || failures.size() != failuresBefore
+                            || !java.util.Objects.equals(
+                                    before, auth.tokenExpiry().orElse(null));
                     // every request of the round, not one per round: a stampede (several fetches
                     // in one round) is what the figure must show
                     for (int k = failuresBefore; k < failures.size(); k++) {
@@ -137,12 +155,21 @@ public final class TokenProviderLoad {
                     }
                 }
                 Duration served = Duration.ofSeconds(599).minus(margin);
-                System.out.printf("%-21s token requests %d (%d issued, %d failed), at most %d per token lifetime; "
-                        + "%,d calls; in fetching rounds: longest %.1f ms, mean %.2f ms over %d calls; "
-                        + "other rounds: longest %.2f ms; distinct exceptions %d%n", label, requests.size(),
-                        requests.size() - failedRequests, failedRequests, mostWithin(requests, served), calls,
-                        fetchMaxNanos / 1e6, fetchCalls == 0 ? 0 : fetchSumNanos / 1e6 / fetchCalls, fetchCalls,
-                        quietMaxNanos / 1e6, failures.size());
+                System.out.printf(
+                        "%-21s token requests %d (%d issued, %d failed), at most %d per token lifetime; "
+                                + "%,d calls; in fetching rounds: longest %.1f ms, mean %.2f ms over %d calls; "
+                                + "other rounds: longest %.2f ms; distinct exceptions %d%n",
+                        label,
+                        requests.size(),
+                        requests.size() - failedRequests,
+                        failedRequests,
+                        mostWithin(requests, served),
+                        calls,
+                        fetchMaxNanos / 1e6,
+                        fetchCalls == 0 ? 0 : fetchSumNanos / 1e6 / fetchCalls,
+                        fetchCalls,
+                        quietMaxNanos / 1e6,
+                        failures.size());
             }
         } finally {
             pool.shutdownNow();

@@ -13,8 +13,7 @@ import uk.nhs.sdk.examples.demo.DemoStep;
  * class loader and the tool's own, in their order.
  */
 final class CliModules {
-    private CliModules() {
-    }
+    private CliModules() {}
 
     /**
      * The registered modules, in order.
@@ -31,7 +30,8 @@ final class CliModules {
             }
         }
         List<CliModule> modules = new ArrayList<>(byClass.values());
-        modules.sort(Comparator.comparingInt(CliModule::order).thenComparing(m -> m.getClass().getName()));
+        modules.sort(Comparator.comparingInt(CliModule::order)
+                .thenComparing(m -> m.getClass().getName()));
         return List.copyOf(modules);
     }
 

@@ -15,29 +15,42 @@ import uk.nhs.sdk.core.Secret;
  * never echoed.
  */
 public final class CommonOptions {
-    @Option(names = "--env", paramLabel = "sandbox|int|prod",
-            description = "The NHS environment. Default: the embedded sandbox (offline) when neither --env nor --base-url is given.")
+    @Option(
+            names = "--env",
+            paramLabel = "sandbox|int|prod",
+            description =
+                    "The NHS environment. Default: the embedded sandbox (offline) when neither --env nor --base-url is given.")
     String env;
 
-    @Option(names = "--base-url", paramLabel = "URL",
-            description = "Talk to this server instead (the service's base URL): a running `nhs sandbox`, a local peer, a proxy.")
+    @Option(
+            names = "--base-url",
+            paramLabel = "URL",
+            description =
+                    "Talk to this server instead (the service's base URL): a running `nhs sandbox`, a local peer, a proxy.")
     URI baseUrl;
 
-    @Option(names = "--output", paramLabel = "text|json", defaultValue = "text",
+    @Option(
+            names = "--output",
+            paramLabel = "text|json",
+            defaultValue = "text",
             description = "text (default) or json: the service's resource or result as JSON on stdout, nothing else.")
     String output;
 
     @Option(names = "--api-key", paramLabel = "KEY", description = "API Platform API key (or NHS_API_KEY).")
     String apiKey;
 
-    @Option(names = "--private-key", paramLabel = "FILE",
+    @Option(
+            names = "--private-key",
+            paramLabel = "FILE",
             description = "PEM (PKCS#8) private key whose public key is in your JWKS (or NHS_PRIVATE_KEY).")
     Path privateKey;
 
     @Option(names = "--key-id", paramLabel = "KID", description = "The kid of that key in your JWKS (or NHS_KEY_ID).")
     String keyId;
 
-    @Option(names = "--ods-code", paramLabel = "CODE",
+    @Option(
+            names = "--ods-code",
+            paramLabel = "CODE",
             description = "The end-user organisation, sent as NHSD-End-User-Organisation-ODS.")
     String odsCode;
 
@@ -47,8 +60,7 @@ public final class CommonOptions {
     /**
      * Creates the options (picocli fills them).
      */
-    public CommonOptions() {
-    }
+    public CommonOptions() {}
 
     /**
      * The environment chosen with {@code --env}.
@@ -118,7 +130,8 @@ public final class CommonOptions {
      * @return the path, if given
      */
     public Optional<Path> privateKey() {
-        return Optional.ofNullable(privateKey).or(() -> Env.get("NHS_PRIVATE_KEY").map(Path::of));
+        return Optional.ofNullable(privateKey)
+                .or(() -> Env.get("NHS_PRIVATE_KEY").map(Path::of));
     }
 
     /**

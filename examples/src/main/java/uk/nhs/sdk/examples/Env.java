@@ -6,8 +6,7 @@ import java.util.Optional;
  * Reads credentials from environment variables.
  */
 public final class Env {
-    private Env() {
-    }
+    private Env() {}
 
     /**
      * An environment variable, when set and not blank.

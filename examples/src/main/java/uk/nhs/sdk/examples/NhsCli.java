@@ -18,7 +18,10 @@ import uk.nhs.sdk.examples.demo.DemoCommand;
  * NHS error code), 2 for a usage error. Errors go to stderr and never hold patient data or
  * secrets.
  */
-@Command(name = "nhs", mixinStandardHelpOptions = true, versionProvider = Version.class,
+@Command(
+        name = "nhs",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
         description = "Typed clients for the NHS's national services, as examples you can run.")
 public final class NhsCli implements Runnable {
     @CommandLine.Spec
@@ -27,8 +30,7 @@ public final class NhsCli implements Runnable {
     /**
      * Creates the root command (picocli does this).
      */
-    public NhsCli() {
-    }
+    public NhsCli() {}
 
     @Override
     public void run() {

@@ -9,7 +9,9 @@ import uk.nhs.sdk.testkit.NhsSandbox;
  * {@code nhs sandbox}: runs the embedded sandbox until stopped, so several commands (or your own
  * application) can share its state through {@code --base-url}.
  */
-@Command(name = "sandbox", mixinStandardHelpOptions = true,
+@Command(
+        name = "sandbox",
+        mixinStandardHelpOptions = true,
         description = "Run the embedded NHS sandbox until Ctrl-C, printing each service's base URL.")
 final class SandboxCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--port", defaultValue = "0", description = "Port to listen on (default: a free port).")

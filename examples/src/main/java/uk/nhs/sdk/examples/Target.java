@@ -92,30 +92,37 @@ public final class Target implements AutoCloseable {
     }
 
     private AuthProvider resolveAuth() {
-        boolean hasCredentials = options.apiKey().isPresent() || options.privateKey().isPresent()
+        boolean hasCredentials = options.apiKey().isPresent()
+                || options.privateKey().isPresent()
                 || options.keyId().isPresent();
         if (sandbox != null && !hasCredentials) {
             return sandbox.signedJwtAuth(clientOptions());
         }
         Optional<NhsEnvironment> env = options.environment();
         if (!hasCredentials) {
-            if (env.isPresent() && env.get() != NhsEnvironment.SANDBOX && options.baseUrl().isEmpty()) {
+            if (env.isPresent()
+                    && env.get() != NhsEnvironment.SANDBOX
+                    && options.baseUrl().isEmpty()) {
                 throw new UsageException("--env " + options.env + " needs --api-key, --private-key and --key-id "
                         + "(or NHS_API_KEY, NHS_PRIVATE_KEY, NHS_KEY_ID)");
             }
             return AuthProvider.none();
         }
         Secret apiKey = options.apiKey().orElseThrow(() -> new UsageException("--api-key (or NHS_API_KEY) is missing"));
-        Path key = options.privateKey().orElseThrow(
-                () -> new UsageException("--private-key (or NHS_PRIVATE_KEY) is missing"));
+        Path key = options.privateKey()
+                .orElseThrow(() -> new UsageException("--private-key (or NHS_PRIVATE_KEY) is missing"));
         String kid = options.keyId().orElseThrow(() -> new UsageException("--key-id (or NHS_KEY_ID) is missing"));
-        SignedJwtAuth.Builder b = SignedJwtAuth.builder().apiKey(apiKey).keyId(kid)
-                .privateKey(PrivateKeys.fromPem(key)).options(clientOptions());
+        SignedJwtAuth.Builder b = SignedJwtAuth.builder()
+                .apiKey(apiKey)
+                .keyId(kid)
+                .privateKey(PrivateKeys.fromPem(key))
+                .options(clientOptions());
         if (sandbox != null) {
             return b.tokenUrl(sandbox.oauthTokenUrl()).build();
         }
         return b.environment(env.orElseThrow(() -> new UsageException(
-                "with --base-url and credentials, --env names the OAuth2 server (int or prod)"))).build();
+                        "with --base-url and credentials, --env names the OAuth2 server (int or prod)")))
+                .build();
     }
 
     /**

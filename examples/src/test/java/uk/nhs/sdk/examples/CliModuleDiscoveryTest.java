@@ -34,30 +34,40 @@ class CliModuleDiscoveryTest {
         List<CliModule> registered = new ArrayList<>();
         for (URL url : Collections.list(getClass().getClassLoader().getResources(REGISTRY))) {
             try (InputStream in = url.openStream()) {
-                for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
-                        .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList()) {
-                    registered.add((CliModule) Class.forName(line).getConstructor().newInstance());
+                for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                        .lines()
+                        .map(String::strip)
+                        .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                        .toList()) {
+                    registered.add(
+                            (CliModule) Class.forName(line).getConstructor().newInstance());
                 }
             }
         }
-        registered.sort(Comparator.comparingInt(CliModule::order).thenComparing(m -> m.getClass().getName()));
+        registered.sort(Comparator.comparingInt(CliModule::order)
+                .thenComparing(m -> m.getClass().getName()));
         List<String> commands = new ArrayList<>();
         List<String> steps = new ArrayList<>();
         for (CliModule m : registered) {
-            m.commands().forEach(c -> commands.add(c.getClass().getAnnotation(Command.class).name()));
+            m.commands()
+                    .forEach(c -> commands.add(
+                            c.getClass().getAnnotation(Command.class).name()));
             m.demoSteps().forEach(s -> steps.add(s.title()));
         }
         commands.addAll(List.of("demo", "sandbox", "help"));
 
         assertThat(NhsCli.commandLine().getSubcommands().keySet()).containsExactlyElementsOf(commands);
-        assertThat(CliModules.demoSteps(CliModules.discover())).extracting(DemoStep::title)
+        assertThat(CliModules.demoSteps(CliModules.discover()))
+                .extracting(DemoStep::title)
                 .containsExactlyElementsOf(steps);
         // the tour starts with the token every later step uses, then sign-in, PDS, then MESH
-        assertThat(steps).startsWith("API Platform: an access token through the signed-JWT flow").containsSubsequence(
-                "API Platform: an access token through the signed-JWT flow",
-                "Sign-in: a patient with NHS login, a clinician with CIS2, PDS as each of them",
-                "Personal Demographics Service: retrieve, search, and what application-restricted access may not do",
-                "MESH: a chunked, compressed file from one mailbox to another");
+        assertThat(steps)
+                .startsWith("API Platform: an access token through the signed-JWT flow")
+                .containsSubsequence(
+                        "API Platform: an access token through the signed-JWT flow",
+                        "Sign-in: a patient with NHS login, a clinician with CIS2, PDS as each of them",
+                        "Personal Demographics Service: retrieve, search, and what application-restricted access may not do",
+                        "MESH: a chunked, compressed file from one mailbox to another");
         assertThat(commands).containsSubsequence("number", "login", "token", "pds", "mesh", "demo", "sandbox", "help");
     }
 
@@ -66,10 +76,12 @@ class CliModuleDiscoveryTest {
         withRegistered(EchoModule.class, () -> {
             assertThat(NhsCli.commandLine().getSubcommands().keySet())
                     .containsSubsequence("number", "pds", "echo", "mesh", "demo", "sandbox", "help");
-            assertThat(CliModules.demoSteps(CliModules.discover())).extracting(DemoStep::title)
+            assertThat(CliModules.demoSteps(CliModules.discover()))
+                    .extracting(DemoStep::title)
                     .containsSubsequence(
                             "Personal Demographics Service: retrieve, search, and what application-restricted access may not do",
-                            "Echo: says hello", "MESH: a chunked, compressed file from one mailbox to another");
+                            "Echo: says hello",
+                            "MESH: a chunked, compressed file from one mailbox to another");
             CliRun help = CliRun.of("--help");
             assertThat(help.out).contains("echo");
             CliRun echo = CliRun.of("echo", "hello", "there");
@@ -87,7 +99,8 @@ class CliModuleDiscoveryTest {
         Files.writeString(registry, module.getName() + "\n");
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader())) {
+        try (URLClassLoader loader =
+                new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader())) {
             thread.setContextClassLoader(loader);
             action.call();
         } finally {

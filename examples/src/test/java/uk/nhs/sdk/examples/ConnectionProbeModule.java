@@ -24,8 +24,7 @@ public final class ConnectionProbeModule implements CliModule {
     /**
      * Creates the module.
      */
-    public ConnectionProbeModule() {
-    }
+    public ConnectionProbeModule() {}
 
     @Override
     public int order() {

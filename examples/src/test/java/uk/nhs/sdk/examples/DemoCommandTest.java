@@ -10,7 +10,8 @@ class DemoCommandTest {
         CliRun r = CliRun.of("demo");
         assertThat(r.err).isEmpty();
         assertThat(r.status).isZero();
-        assertThat(r.out).contains("1. API Platform: an access token through the signed-JWT flow")
+        assertThat(r.out)
+                .contains("1. API Platform: an access token through the signed-JWT flow")
                 .contains("the cached token is reused (tokens issued so far: 1)")
                 .containsPattern("Done: \\d+ steps? against http://127\\.0\\.0\\.1:\\d+");
     }

@@ -17,8 +17,7 @@ public final class EchoModule implements CliModule {
     /**
      * Creates the module.
      */
-    public EchoModule() {
-    }
+    public EchoModule() {}
 
     @Override
     public int order() {
@@ -50,6 +49,7 @@ public final class EchoModule implements CliModule {
     static final class Echo implements Callable<Integer> {
         @Spec
         CommandSpec spec;
+
         @Parameters
         List<String> words = List.of();
 

@@ -16,8 +16,18 @@ import uk.nhs.sdk.testkit.NhsSandbox;
  * create, supersede and delete sequence sharing one running sandbox through {@code --base-url}.
  */
 class NrlCommandTest {
-    private static final String[] POINTER = {"--nhs-number", "9000000017", "--type", "736253002", "--category",
-        "734163000", "--url", "ssp://provider.example.nhs.uk/plan.pdf", "--asid", "200000000610"};
+    private static final String[] POINTER = {
+        "--nhs-number",
+        "9000000017",
+        "--type",
+        "736253002",
+        "--category",
+        "734163000",
+        "--url",
+        "ssp://provider.example.nhs.uk/plan.pdf",
+        "--asid",
+        "200000000610"
+    };
     private static NhsSandbox shared;
 
     @BeforeAll
@@ -56,15 +66,30 @@ class NrlCommandTest {
 
         assertThat(r.err).isEmpty();
         assertThat(r.status).isZero();
-        assertThat(r.out).contains("Y05868-1234567892  887701000000100 Emergency health care plan  custodian Y05868")
-                .contains("custodian RJ11").contains("custodian 8J008").contains("custodian RY26A")
-                .contains("custodian RM559").doesNotContain("9000000017");
+        assertThat(r.out)
+                .contains("Y05868-1234567892  887701000000100 Emergency health care plan  custodian Y05868")
+                .contains("custodian RJ11")
+                .contains("custodian 8J008")
+                .contains("custodian RY26A")
+                .contains("custodian RM559")
+                .doesNotContain("9000000017");
     }
 
     @Test
     void searchWithJsonOutputPrintsABundleAndFiltersNarrowIt() throws Exception {
-        CliRun r = CliRun.of("nrl", "search", "9000000017", "--type", "736253002", "--custodian", "RJ11",
-                "--ods-code", "RJ11", "--get", "--output", "json");
+        CliRun r = CliRun.of(
+                "nrl",
+                "search",
+                "9000000017",
+                "--type",
+                "736253002",
+                "--custodian",
+                "RJ11",
+                "--ods-code",
+                "RJ11",
+                "--get",
+                "--output",
+                "json");
 
         JsonNode b = json(r);
         assertThat(b.path("resourceType").asText()).isEqualTo("Bundle");
@@ -79,21 +104,31 @@ class NrlCommandTest {
 
         assertThat(json(count).path("total").asInt()).isEqualTo(3);
         assertThat(get.status).isZero();
-        assertThat(get.out).contains("Y05868-1234567892").contains("content: ssp://")
+        assertThat(get.out)
+                .contains("Y05868-1234567892")
+                .contains("content: ssp://")
                 .contains("(application/pdf, static, SSP)");
     }
 
     @Test
     void createSupersedeAndDeleteAgainstOneSandbox() throws Exception {
-        CliRun created = CliRun.of(concat(new String[] {"nrl", "create", "--base-url", consumerBase(), "--output",
-            "json"}, POINTER));
+        CliRun created = CliRun.of(
+                concat(new String[] {"nrl", "create", "--base-url", consumerBase(), "--output", "json"}, POINTER));
         String id = json(created).path("id").asText();
-        CliRun superseded = CliRun.of(concat(new String[] {"nrl", "supersede", id, "--base-url", consumerBase(),
-            "--output", "json"}, POINTER));
+        CliRun superseded = CliRun.of(concat(
+                new String[] {"nrl", "supersede", id, "--base-url", consumerBase(), "--output", "json"}, POINTER));
         String newId = json(superseded).path("id").asText();
         CliRun oldGone = CliRun.of("nrl", "get", id, "--producer", "--base-url", consumerBase());
-        CliRun deleted = CliRun.of("nrl", "delete", newId, "--base-url", shared.serviceUrls().values().stream()
-                .map(Object::toString).filter(u -> u.endsWith("/record-locator")).findFirst().orElseThrow());
+        CliRun deleted = CliRun.of(
+                "nrl",
+                "delete",
+                newId,
+                "--base-url",
+                shared.serviceUrls().values().stream()
+                        .map(Object::toString)
+                        .filter(u -> u.endsWith("/record-locator"))
+                        .findFirst()
+                        .orElseThrow());
 
         assertThat(created.status).isZero();
         assertThat(id).startsWith("Y05868-");
@@ -107,9 +142,18 @@ class NrlCommandTest {
     void badInputIsRefusedBeforeAnyCallNamingTheRule() {
         CliRun badNumber = CliRun.of("nrl", "search", "9000000018");
         CliRun badId = CliRun.of("nrl", "get", "Y05868/1");
-        CliRun httpsForSsp = CliRun.of(concat(new String[] {"nrl", "create"}, "--nhs-number", "9000000017", "--type",
-                "736253002", "--category", "734163000", "--url", "https://provider.example.nhs.uk/plan.pdf",
-                "--retrieval", "SSP"));
+        CliRun httpsForSsp = CliRun.of(concat(
+                new String[] {"nrl", "create"},
+                "--nhs-number",
+                "9000000017",
+                "--type",
+                "736253002",
+                "--category",
+                "734163000",
+                "--url",
+                "https://provider.example.nhs.uk/plan.pdf",
+                "--retrieval",
+                "SSP"));
         CliRun noOds = CliRun.of("nrl", "search", "9000000017", "--env", "int");
 
         assertThat(badNumber.status).isEqualTo(1);

@@ -13,7 +13,8 @@ class NrlDemoStepTest {
 
         assertThat(r.err).isEmpty();
         assertThat(r.status).isZero();
-        assertThat(r.out).contains("National Record Locator: find a patient's pointers, create one and supersede it")
+        assertThat(r.out)
+                .contains("National Record Locator: find a patient's pointers, create one and supersede it")
                 .contains("5 pointer(s)")
                 .contains("custodians to look up in ODS: 8J008, RJ11, RM559, RY26A, Y05868")
                 .containsPattern("POST /DocumentReference: created Y05868-[0-9a-f-]+ \\(id from the Location header\\)")

@@ -61,13 +61,12 @@ public final class OpenConnections implements AutoCloseable {
             @Override
             public List<Proxy> select(URI uri) {
                 String scheme = uri.getScheme();
-                return List.of("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme) ? socks
-                        : Proxy.NO_PROXY);
+                return List.of(
+                        "http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme) ? socks : Proxy.NO_PROXY);
             }
 
             @Override
-            public void connectFailed(URI uri, SocketAddress sa, IOException ioe) {
-            }
+            public void connectFailed(URI uri, SocketAddress sa, IOException ioe) {}
         });
     }
 

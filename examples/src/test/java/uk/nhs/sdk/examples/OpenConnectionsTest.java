@@ -36,7 +36,8 @@ class OpenConnectionsTest {
 
     @Test
     void aServerClosingAConnectionLeftIdleCountsAsALeak() throws Exception {
-        try (OpenConnections connections = OpenConnections.install(IDLE); Socket client = connect()) {
+        try (OpenConnections connections = OpenConnections.install(IDLE);
+                Socket client = connect()) {
             assertThat(client.isConnected()).isTrue();
             Socket accepted = server.accept();
             Thread.sleep(IDLE.toMillis() * 2); // the client leaves the connection idle; the server gives up
@@ -61,7 +62,8 @@ class OpenConnectionsTest {
 
     @Test
     void aServerClosingRightAfterAnsweringIsNotALeak() throws Exception {
-        try (OpenConnections connections = OpenConnections.install(IDLE); Socket client = connect()) {
+        try (OpenConnections connections = OpenConnections.install(IDLE);
+                Socket client = connect()) {
             Thread.sleep(IDLE.toMillis() * 2); // quiet before the request: only the time since the answer counts
             try (Socket accepted = server.accept()) {
                 accepted.getOutputStream().write('x');

@@ -48,9 +48,13 @@ class PdsCommandTest {
 
         assertThat(r.err).isEmpty();
         assertThat(r.status).isZero();
-        assertThat(r.out).contains("NHS number   900 000 0009").contains("Name         Mrs Jane Smith (usual)")
-                .contains("Born         2010-10-22").contains("Sensitivity  unrestricted")
-                .contains("GP practice  Y12345").contains("ETag         W/\"2\"");
+        assertThat(r.out)
+                .contains("NHS number   900 000 0009")
+                .contains("Name         Mrs Jane Smith (usual)")
+                .contains("Born         2010-10-22")
+                .contains("Sensitivity  unrestricted")
+                .contains("GP practice  Y12345")
+                .contains("ETag         W/\"2\"");
     }
 
     @Test
@@ -75,7 +79,10 @@ class PdsCommandTest {
     void aRestrictedPatientPrintsNoLocation() {
         CliRun r = CliRun.of("pds", "get", "9000000025");
 
-        assertThat(r.out).contains("Sensitivity  restricted").doesNotContain("Address").doesNotContain("Telecom");
+        assertThat(r.out)
+                .contains("Sensitivity  restricted")
+                .doesNotContain("Address")
+                .doesNotContain("Telecom");
     }
 
     @Test
@@ -104,20 +111,33 @@ class PdsCommandTest {
 
     @Test
     void searchJsonIsASearchsetBundleForAClinician() throws Exception {
-        CliRun r = CliRun.of("pds", "search", "--family", "Sm*", "--birthdate", "ge2010-10-01", "--birthdate",
-                "le2010-10-31", "--output", "json", "--base-url", base(), "--access-token",
+        CliRun r = CliRun.of(
+                "pds",
+                "search",
+                "--family",
+                "Sm*",
+                "--birthdate",
+                "ge2010-10-01",
+                "--birthdate",
+                "le2010-10-31",
+                "--output",
+                "json",
+                "--base-url",
+                base(),
+                "--access-token",
                 SandboxUsers.clinicianToken(shared));
 
         JsonNode b = json(r);
         assertThat(b.path("resourceType").asText()).isEqualTo("Bundle");
         assertThat(b.path("total").asInt()).isEqualTo(3);
-        assertThat(b.path("entry").path(0).path("search").path("score").asDouble()).isLessThan(1.0);
+        assertThat(b.path("entry").path(0).path("search").path("score").asDouble())
+                .isLessThan(1.0);
     }
 
     @Test
     void theSignedJwtTokenIsApplicationRestrictedSoASearchGetsOneResultAtMost() {
-        CliRun r = CliRun.of("pds", "search", "--family", "Sm*", "--birthdate", "ge2010-10-01", "--birthdate",
-                "le2010-10-31");
+        CliRun r = CliRun.of(
+                "pds", "search", "--family", "Sm*", "--birthdate", "ge2010-10-01", "--birthdate", "le2010-10-31");
 
         assertThat(r.status).isEqualTo(1);
         assertThat(r.out).contains("TOO_MANY_MATCHES");
@@ -143,10 +163,22 @@ class PdsCommandTest {
 
     @Test
     void updatesShareStateThroughARunningSandbox() throws Exception {
-        CliRun update = CliRun.of("pds", "update", "9000000009", "--version", "2", "--base-url", base(),
-                "--replace", "/gender=male", "--test", "/address/1/id=T456", "--remove", "/address/1");
-        CliRun stale = CliRun.of("pds", "update", "9000000009", "--version", "2", "--base-url", base(),
-                "--replace", "/gender=female");
+        CliRun update = CliRun.of(
+                "pds",
+                "update",
+                "9000000009",
+                "--version",
+                "2",
+                "--base-url",
+                base(),
+                "--replace",
+                "/gender=male",
+                "--test",
+                "/address/1/id=T456",
+                "--remove",
+                "/address/1");
+        CliRun stale = CliRun.of(
+                "pds", "update", "9000000009", "--version", "2", "--base-url", base(), "--replace", "/gender=female");
         CliRun read = CliRun.of("pds", "get", "9000000009", "--base-url", base(), "--output", "json");
 
         assertThat(update.err).isEmpty();
@@ -162,9 +194,20 @@ class PdsCommandTest {
 
     @Test
     void updateAddsJsonValues() throws Exception {
-        CliRun r = CliRun.of("pds", "update", "9000000033", "--version", "2", "--base-url", base(), "--output", "json",
-                "--add", "/name/-={\"use\":\"usual\",\"given\":[\"Alex\"],\"family\":\"Minimal\"}",
-                "--add", "/gender=unknown");
+        CliRun r = CliRun.of(
+                "pds",
+                "update",
+                "9000000033",
+                "--version",
+                "2",
+                "--base-url",
+                base(),
+                "--output",
+                "json",
+                "--add",
+                "/name/-={\"use\":\"usual\",\"given\":[\"Alex\"],\"family\":\"Minimal\"}",
+                "--add",
+                "/gender=unknown");
 
         assertThat(r.status).as(r.err).isZero();
         JsonNode p = json(r);
@@ -189,7 +232,9 @@ class PdsCommandTest {
         CliRun json = CliRun.of("pds", "related", "9000000009", "--base-url", base(), "--output", "json");
 
         assertThat(full.status).isZero();
-        assertThat(full.out).contains("Guardian of patient: Mrs Jane Smith MBE (usual), NHS number 900 000 0009; 1 Trevelyan Square")
+        assertThat(full.out)
+                .contains(
+                        "Guardian of patient: Mrs Jane Smith MBE (usual), NHS number 900 000 0009; 1 Trevelyan Square")
                 .contains("Guardian of patient: NHS number 900 000 0009\n");
         assertThat(restricted.out.strip()).isEqualTo("no related people");
         assertThat(json(json).path("entry")).hasSize(2);
@@ -201,6 +246,8 @@ class PdsCommandTest {
 
         assertThat(r.status).isZero();
         assertThat(r.out).contains("get").contains("search").contains("update").contains("related");
-        assertThat(CliRun.of("pds", "update", "--help").out).contains("--version=N").contains("--replace");
+        assertThat(CliRun.of("pds", "update", "--help").out)
+                .contains("--version=N")
+                .contains("--replace");
     }
 }

@@ -16,7 +16,8 @@ class PdsDemoStepTest {
 
         assertThat(r.err).isEmpty();
         assertThat(r.status).isZero();
-        assertThat(r.out).contains("Personal Demographics Service: retrieve, search, and what application-restricted")
+        assertThat(r.out)
+                .contains("Personal Demographics Service: retrieve, search, and what application-restricted")
                 .contains("GET /Patient/9000000009: Mrs Jane Smith (usual), born 2010-10-22, version 3")
                 .contains("1 match(es), best 900 000 0009 with score 1.0")
                 .contains("too many matches (HTTP 200 TOO_MANY_MATCHES)")

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
 import uk.nhs.sdk.core.auth.AuthProvider;
-import uk.nhs.sdk.core.error.NhsSdkException;
 import uk.nhs.sdk.core.auth.SignedJwtAuth;
+import uk.nhs.sdk.core.error.NhsSdkException;
 
 class TargetTest {
     private static CommonOptions options(String env, String baseUrl) {
@@ -25,7 +25,8 @@ class TargetTest {
             assertThat(t.apiBaseUrl("personal-demographics/FHIR/R4").toString())
                     .isEqualTo(t.sandbox().get().baseUrl() + "/personal-demographics/FHIR/R4");
             assertThat(t.apiPlatformAuth()).isInstanceOf(SignedJwtAuth.class);
-            assertThat(((SignedJwtAuth) t.apiPlatformAuth()).accessToken().reveal()).isNotEmpty();
+            assertThat(((SignedJwtAuth) t.apiPlatformAuth()).accessToken().reveal())
+                    .isNotEmpty();
         }
     }
 
@@ -36,7 +37,9 @@ class TargetTest {
             auth = (SignedJwtAuth) t.apiPlatformAuth();
             assertThat(auth.accessToken().reveal()).isNotEmpty();
         }
-        assertThatThrownBy(auth::accessToken).isInstanceOf(NhsSdkException.class).hasMessageContaining("closed");
+        assertThatThrownBy(auth::accessToken)
+                .isInstanceOf(NhsSdkException.class)
+                .hasMessageContaining("closed");
     }
 
     @Test
@@ -52,7 +55,8 @@ class TargetTest {
     @Test
     void integrationWithoutCredentialsIsAUsageError() {
         try (Target t = Target.open(options("int", null))) {
-            assertThatThrownBy(t::apiPlatformAuth).isInstanceOf(UsageException.class)
+            assertThatThrownBy(t::apiPlatformAuth)
+                    .isInstanceOf(UsageException.class)
                     .hasMessageContaining("--api-key");
         }
     }

@@ -20,8 +20,7 @@ import uk.nhs.sdk.core.testing.LogGuard;
 public final class PrivacyAudit {
     private static final LongAdder MESSAGES = new LongAdder();
 
-    private PrivacyAudit() {
-    }
+    private PrivacyAudit() {}
 
     /**
      * Registers a value that must appear in no log line and no exception message.

@@ -14,11 +14,12 @@ class ReliabilityDocumentTest {
 
     @Test
     void everyGeneratedSectionHasItsMarkersInOrder() throws Exception {
-        String doc = Files.readString(Paths.get(System.getProperty("reliability.document", "../docs/reliability.md")),
+        String doc = Files.readString(
+                Paths.get(System.getProperty("reliability.document", "../docs/reliability.md")),
                 StandardCharsets.UTF_8);
         int last = -1;
-        for (String name : List.of("run", "fault-matrix", "hostile-input", "nothing-lost", "shared-under-load",
-                "privacy")) {
+        for (String name :
+                List.of("run", "fault-matrix", "hostile-input", "nothing-lost", "shared-under-load", "privacy")) {
             int open = doc.indexOf("<!-- generated:" + name + " -->\n");
             int close = doc.indexOf("<!-- /generated:" + name + " -->");
             assertThat(open).as("opening marker of %s", name).isGreaterThan(last);
@@ -30,8 +31,8 @@ class ReliabilityDocumentTest {
     @Test
     void thePatientNamesOfTheFakesAreForbiddenInLogsAndMessages() {
         assertThat(SandboxSecrets.forbidPatientNames()).contains("Smith", "Jane");
-        assertThatThrownBy(
-                () -> PrivacyAudit.check(new IllegalStateException("no match for Jane Smith")))
-                .isInstanceOf(AssertionError.class).hasMessageContaining("forbidden value");
+        assertThatThrownBy(() -> PrivacyAudit.check(new IllegalStateException("no match for Jane Smith")))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("forbidden value");
     }
 }

@@ -23,12 +23,12 @@ import java.nio.file.Paths;
  * </pre>
  */
 public final class ReliabilityReport {
-    private static final Path DOCUMENT = Paths.get(System.getProperty("reliability.document", "../docs/reliability.md"));
+    private static final Path DOCUMENT =
+            Paths.get(System.getProperty("reliability.document", "../docs/reliability.md"));
     private static final boolean UPDATE = Boolean.parseBoolean(System.getProperty("reliability.update", "false"));
     private static final Path OUT = Paths.get("target", "reliability");
 
-    private ReliabilityReport() {
-    }
+    private ReliabilityReport() {}
 
     /**
      * Publishes a section whose content must match the document's: when it differs (and the run
@@ -72,7 +72,9 @@ public final class ReliabilityReport {
                 return;
             }
             if (UPDATE) {
-                Files.writeString(DOCUMENT, doc.substring(0, start + open.length()) + content + doc.substring(end),
+                Files.writeString(
+                        DOCUMENT,
+                        doc.substring(0, start + open.length()) + content + doc.substring(end),
                         StandardCharsets.UTF_8);
             } else if (strict) {
                 throw new AssertionError("docs/reliability.md's section '" + name + "' differs from what the suite"

@@ -28,8 +28,7 @@ final class SandboxSecrets {
     private static final String RELATED = "uk/nhs/sdk/testkit/internal/pds/related";
     private static volatile List<String> names;
 
-    private SandboxSecrets() {
-    }
+    private SandboxSecrets() {}
 
     /**
      * Registers every given name and family name of the fake PDS's patients and related people.
@@ -92,7 +91,8 @@ final class SandboxSecrets {
 
     private static void readAll(ObjectMapper mapper, Path dir, List<JsonNode> out) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path p : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".json")).sorted()::iterator) {
+            for (Path p : (Iterable<Path>)
+                    files.filter(f -> f.toString().endsWith(".json")).sorted()::iterator) {
                 try (InputStream in = Files.newInputStream(p)) {
                     out.add(mapper.readTree(in));
                 }

@@ -24,8 +24,7 @@ public final class SuiteFigures implements BeforeAllCallback, AfterEachCallback,
     private static final LongAdder TESTS = new LongAdder();
 
     /** Creates the extension (JUnit does this). */
-    public SuiteFigures() {
-    }
+    public SuiteFigures() {}
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -41,18 +40,23 @@ public final class SuiteFigures implements BeforeAllCallback, AfterEachCallback,
     @Override
     public void afterAll(ExtensionContext context) {
         Duration took = Duration.ofNanos(System.nanoTime() - STARTED.get());
-        ReliabilityReport.figures("run", String.format(
-                "The suite's last regeneration: tests run %d, in %d s, on %d"
-                        + " available cores, Java %s.%n",
-                TESTS.sum(), took.toSeconds(), Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.specification.version")));
-        ReliabilityReport.figures("privacy", String.format(
-                "| checked | count | holding an NHS number, name, token, key or password |%n"
-                        + "|---|---|---|%n"
-                        + "| log lines (every logger, TRACE) | %,d | 0 |%n"
-                        + "| exception messages and texts | %,d | 0 |%n"
-                        + "%nA finding fails the test that produced it, so a document written by a passing run"
-                        + " reports none.%n",
-                LogGuard.linesChecked(), PrivacyAudit.messagesChecked()));
+        ReliabilityReport.figures(
+                "run",
+                String.format(
+                        "The suite's last regeneration: tests run %d, in %d s, on %d" + " available cores, Java %s.%n",
+                        TESTS.sum(),
+                        took.toSeconds(),
+                        Runtime.getRuntime().availableProcessors(),
+                        System.getProperty("java.specification.version")));
+        ReliabilityReport.figures(
+                "privacy",
+                String.format(
+                        "| checked | count | holding an NHS number, name, token, key or password |%n"
+                                + "|---|---|---|%n"
+                                + "| log lines (every logger, TRACE) | %,d | 0 |%n"
+                                + "| exception messages and texts | %,d | 0 |%n"
+                                + "%nA finding fails the test that produced it, so a document written by a passing run"
+                                + " reports none.%n",
+                        LogGuard.linesChecked(), PrivacyAudit.messagesChecked()));
     }
 }

@@ -91,8 +91,11 @@ public final class CallOptions {
      */
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder("CallOptions[deadline=").append(deadline)
-                .append(", correlationId=").append(correlationId == null ? "-" : "set").append(", headers=[");
+        StringBuilder sb = new StringBuilder("CallOptions[deadline=")
+                .append(deadline)
+                .append(", correlationId=")
+                .append(correlationId == null ? "-" : "set")
+                .append(", headers=[");
         for (int i = 0; i < headers.size(); i++) {
             sb.append(i == 0 ? "" : ", ").append(headers.get(i).getKey());
         }
@@ -107,8 +110,7 @@ public final class CallOptions {
         private String correlationId;
         private final List<Map.Entry<String, String>> headers = new ArrayList<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Sets the deadline of each call.

@@ -8,10 +8,10 @@ import uk.nhs.sdk.core.error.NhsValidationException;
  * opens and refuses calls at once for a while. 4xx answers never count as failures.
  */
 public final class CircuitBreakerOptions {
-    private static final CircuitBreakerOptions DEFAULTS = new CircuitBreakerOptions(true, 50f, 20, 10,
-            Duration.ofSeconds(30));
-    private static final CircuitBreakerOptions DISABLED = new CircuitBreakerOptions(false, 50f, 20, 10,
-            Duration.ofSeconds(30));
+    private static final CircuitBreakerOptions DEFAULTS =
+            new CircuitBreakerOptions(true, 50f, 20, 10, Duration.ofSeconds(30));
+    private static final CircuitBreakerOptions DISABLED =
+            new CircuitBreakerOptions(false, 50f, 20, 10, Duration.ofSeconds(30));
 
     private final boolean enabled;
     private final float failureRateThreshold;
@@ -19,8 +19,12 @@ public final class CircuitBreakerOptions {
     private final int minimumNumberOfCalls;
     private final Duration waitInOpenState;
 
-    private CircuitBreakerOptions(boolean enabled, float failureRateThreshold, int slidingWindowSize,
-            int minimumNumberOfCalls, Duration waitInOpenState) {
+    private CircuitBreakerOptions(
+            boolean enabled,
+            float failureRateThreshold,
+            int slidingWindowSize,
+            int minimumNumberOfCalls,
+            Duration waitInOpenState) {
         this.enabled = enabled;
         this.failureRateThreshold = failureRateThreshold;
         this.slidingWindowSize = slidingWindowSize;
@@ -56,15 +60,19 @@ public final class CircuitBreakerOptions {
      * @param waitInOpenState how long the circuit stays open
      * @return the options
      */
-    public static CircuitBreakerOptions of(float failureRateThreshold, int slidingWindowSize,
-            int minimumNumberOfCalls, Duration waitInOpenState) {
+    public static CircuitBreakerOptions of(
+            float failureRateThreshold, int slidingWindowSize, int minimumNumberOfCalls, Duration waitInOpenState) {
         if (failureRateThreshold <= 0 || failureRateThreshold > 100) {
             throw new NhsValidationException("failureRateThreshold", "must be in (0, 100]");
         }
         if (slidingWindowSize < 1 || minimumNumberOfCalls < 1) {
             throw new NhsValidationException("slidingWindowSize", "window and minimum calls must be at least 1");
         }
-        return new CircuitBreakerOptions(true, failureRateThreshold, slidingWindowSize, minimumNumberOfCalls,
+        return new CircuitBreakerOptions(
+                true,
+                failureRateThreshold,
+                slidingWindowSize,
+                minimumNumberOfCalls,
                 RetryOptions.Builder.positive(waitInOpenState, "waitInOpenState"));
     }
 

@@ -132,8 +132,7 @@ public abstract class NhsClientBuilder<B extends NhsClientBuilder<B, C>, C> {
     public B correlationId(String value) {
         Objects.requireNonNull(value, "correlationId");
         if (value.isEmpty() || !HeaderValues.isValue(value)) {
-            throw new NhsValidationException("correlationId",
-                    "must be 1 to 8192 visible ASCII characters or spaces");
+            throw new NhsValidationException("correlationId", "must be 1 to 8192 visible ASCII characters or spaces");
         }
         this.correlationId = value;
         return self();
@@ -206,8 +205,12 @@ public abstract class NhsClientBuilder<B extends NhsClientBuilder<B, C>, C> {
      * @throws NhsConfigurationException when neither a base URL nor an environment was set
      */
     protected final NhsHttpClient.Builder httpClient() {
-        NhsHttpClient.Builder b = NhsHttpClient.builder().serviceName(serviceName).baseUrl(resolvedBaseUrl())
-                .options(options).auth(auth).correlationId(correlationId);
+        NhsHttpClient.Builder b = NhsHttpClient.builder()
+                .serviceName(serviceName)
+                .baseUrl(resolvedBaseUrl())
+                .options(options)
+                .auth(auth)
+                .correlationId(correlationId);
         if (transport != null) {
             b.transport(transport);
         }

@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import uk.nhs.sdk.core.error.NhsValidationException;
 import uk.nhs.sdk.core.http.PipelineEvents;
 import uk.nhs.sdk.core.http.PipelinePolicy;
 import uk.nhs.sdk.core.http.PipelinePosition;
 import uk.nhs.sdk.core.http.TlsConfig;
-import uk.nhs.sdk.core.error.NhsValidationException;
 
 /**
  * How every client of an SDK instance talks to the network: timeouts, retries, circuit breaker,
@@ -283,8 +283,7 @@ public final class NhsClientOptions {
         private final List<Map.Entry<PipelinePosition, PipelinePolicy>> policies = new ArrayList<>();
         private final List<PipelineEvents> events = new ArrayList<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Sets the largest success body buffered in memory (default 16 MiB); a larger one ends
@@ -336,8 +335,8 @@ public final class NhsClientOptions {
          * @return this builder
          */
         public Builder addPolicy(PipelinePosition position, PipelinePolicy policy) {
-            policies.add(new AbstractMap.SimpleImmutableEntry<>(Objects.requireNonNull(position, "position"),
-                    Objects.requireNonNull(policy, "policy")));
+            policies.add(new AbstractMap.SimpleImmutableEntry<>(
+                    Objects.requireNonNull(position, "position"), Objects.requireNonNull(policy, "policy")));
             return this;
         }
 

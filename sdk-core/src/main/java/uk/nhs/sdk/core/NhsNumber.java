@@ -93,11 +93,18 @@ public final class NhsNumber {
             return null;
         }
         char sep = s.charAt(3);
-        if ((sep != ' ' && sep != '-') || s.charAt(7) != sep
-                || !allDigits(s, 0, 3) || !allDigits(s, 4, 7) || !allDigits(s, 8, 12)) {
+        if ((sep != ' ' && sep != '-')
+                || s.charAt(7) != sep
+                || !allDigits(s, 0, 3)
+                || !allDigits(s, 4, 7)
+                || !allDigits(s, 8, 12)) {
             return null;
         }
-        return new StringBuilder(10).append(s, 0, 3).append(s, 4, 7).append(s, 8, 12).toString();
+        return new StringBuilder(10)
+                .append(s, 0, 3)
+                .append(s, 4, 7)
+                .append(s, 8, 12)
+                .toString();
     }
 
     private static boolean allDigits(String s, int from, int to) {

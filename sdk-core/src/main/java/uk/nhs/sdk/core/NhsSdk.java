@@ -8,8 +8,7 @@ import uk.nhs.sdk.core.internal.http.UserAgent;
  * a service's {@code User-Agent}).
  */
 public final class NhsSdk {
-    private NhsSdk() {
-    }
+    private NhsSdk() {}
 
     /**
      * The SDK's version, from the build.

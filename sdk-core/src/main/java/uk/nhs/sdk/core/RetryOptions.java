@@ -126,8 +126,7 @@ public final class RetryOptions {
         private Duration maxRetryAfter = Duration.ofSeconds(60);
         private int retryBudget = 500;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Sets the client's retry budget in tokens (default 500; a retry costs 5, or 10 after a

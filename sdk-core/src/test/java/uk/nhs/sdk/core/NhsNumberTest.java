@@ -19,19 +19,32 @@ import uk.nhs.sdk.core.error.NhsValidationException;
 class NhsNumberTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"9000000009", "9000000017", "9000000025", "9000000033", "9111231130", "4010232137",
-        "9111231114"})
+    @ValueSource(
+            strings = {"9000000009", "9000000017", "9000000025", "9000000033", "9111231130", "4010232137", "9111231114"
+            })
     void acceptsTheValidExamples(String n) {
         assertThat(NhsNumber.isValid(n)).isTrue();
         assertThat(NhsNumber.parse(n).value()).isEqualTo(n);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"9000000000", "9111111111", "1000000000", "1234567890", "1234567891", "123456789",
-        "12345678901", "12345678x0", "", "  "})
+    @ValueSource(
+            strings = {
+                "9000000000",
+                "9111111111",
+                "1000000000",
+                "1234567890",
+                "1234567891",
+                "123456789",
+                "12345678901",
+                "12345678x0",
+                "",
+                "  "
+            })
     void refusesTheInvalidExamples(String n) {
         assertThat(NhsNumber.isValid(n)).isFalse();
-        assertThatThrownBy(() -> NhsNumber.parse(n)).isInstanceOf(NhsValidationException.class)
+        assertThatThrownBy(() -> NhsNumber.parse(n))
+                .isInstanceOf(NhsValidationException.class)
                 .hasMessageNotContaining(n.isBlank() ? "\u0000" : n);
     }
 
@@ -100,8 +113,10 @@ class NhsNumberTest {
     }
 
     @Property
-    void everySingleDigitChangeOfAValidNumberFails(@ForAll @NumericChars @StringLength(9) String nine,
-            @ForAll @IntRange(min = 0, max = 9) int position, @ForAll @IntRange(min = 1, max = 9) int delta) {
+    void everySingleDigitChangeOfAValidNumberFails(
+            @ForAll @NumericChars @StringLength(9) String nine,
+            @ForAll @IntRange(min = 0, max = 9) int position,
+            @ForAll @IntRange(min = 1, max = 9) int delta) {
         Optional<Integer> check = NhsNumber.checkDigit(nine);
         if (check.isEmpty()) {
             return;
@@ -134,12 +149,16 @@ class NhsNumberTest {
 
     @Property(tries = 20_000)
     void theHandWrittenParserAgreesWithTheRegularExpressionOnNearMisses(
-            @ForAll @StringLength(min = 8, max = 14) @net.jqwik.api.constraints.Chars({'0', '1', '4', '9', ' ', '-',
-                    '\t', '\u0660', 'x'}) @NumericChars String input) {
+            @ForAll
+                    @StringLength(min = 8, max = 14)
+                    @net.jqwik.api.constraints.Chars({'0', '1', '4', '9', ' ', '-', '\t', '\u0660', 'x'})
+                    @NumericChars
+                    String input) {
         assertThat(NhsNumber.invalidReason(input)).isEqualTo(reasonByRegex(input));
         assertThat(NhsNumber.isValid(input)).isEqualTo(reasonByRegex(input).isEmpty());
         if (NhsNumber.isValid(input)) {
-            assertThat(NhsNumber.parse(input).value()).isEqualTo(input.strip().replace(" ", "").replace("-", ""));
+            assertThat(NhsNumber.parse(input).value())
+                    .isEqualTo(input.strip().replace(" ", "").replace("-", ""));
         }
     }
 
@@ -153,6 +172,8 @@ class NhsNumberTest {
             assertThat(NhsNumber.invalidReason(grouped)).isEqualTo(reasonByRegex(grouped));
         }
         String mixed = d.substring(0, 3) + " " + d.substring(3, 6) + "-" + d.substring(6);
-        assertThat(NhsNumber.invalidReason(mixed)).isEqualTo(reasonByRegex(mixed)).isPresent();
+        assertThat(NhsNumber.invalidReason(mixed))
+                .isEqualTo(reasonByRegex(mixed))
+                .isPresent();
     }
 }

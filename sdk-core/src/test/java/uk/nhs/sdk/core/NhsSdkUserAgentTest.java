@@ -19,7 +19,9 @@ class NhsSdkUserAgentTest {
     void anIdAHeaderCannotCarryIsRefusedWithoutEchoingIt() {
         // found by the hostile-input suite: a non-ASCII id came back inside the header value
         for (String id : new String[] {"\u00ef\u00bf\u00bdy-app_1.0", "app\r\nX-Injected: 1", "", "x".repeat(65)}) {
-            assertThatThrownBy(() -> NhsSdk.userAgent(id)).as(id).isInstanceOf(NhsValidationException.class)
+            assertThatThrownBy(() -> NhsSdk.userAgent(id))
+                    .as(id)
+                    .isInstanceOf(NhsValidationException.class)
                     .hasMessageNotContaining("Injected");
         }
     }

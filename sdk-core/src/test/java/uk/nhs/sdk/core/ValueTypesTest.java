@@ -26,13 +26,16 @@ class ValueTypesTest {
 
     @Test
     void environmentsResolveBaseUrls() {
-        assertThat(NhsEnvironment.INTEGRATION.apiBaseUrl("personal-demographics/FHIR/R4").toString())
+        assertThat(NhsEnvironment.INTEGRATION
+                        .apiBaseUrl("personal-demographics/FHIR/R4")
+                        .toString())
                 .isEqualTo("https://int.api.service.nhs.uk/personal-demographics/FHIR/R4");
         assertThat(NhsEnvironment.PRODUCTION.oauthTokenUrl().toString())
                 .isEqualTo("https://api.service.nhs.uk/oauth2/token");
         assertThat(NhsEnvironment.SANDBOX.meshBaseUrl()).isEmpty();
         assertThat(NhsEnvironment.INTEGRATION.meshBaseUrl()).get().hasToString("https://msg.intspineservices.nhs.uk");
         assertThat(NhsEnvironment.fromName("int")).isEqualTo(NhsEnvironment.INTEGRATION);
-        assertThatThrownBy(() -> NhsEnvironment.fromName("dev")).isInstanceOf(uk.nhs.sdk.core.error.NhsValidationException.class);
+        assertThatThrownBy(() -> NhsEnvironment.fromName("dev"))
+                .isInstanceOf(uk.nhs.sdk.core.error.NhsValidationException.class);
     }
 }

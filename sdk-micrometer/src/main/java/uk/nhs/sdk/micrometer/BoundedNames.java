@@ -20,6 +20,7 @@ final class BoundedNames<K> {
     private int kept;
     /** Keys cached as {@code other}; guarded by this. */
     private int refused;
+
     private volatile boolean full;
 
     /**

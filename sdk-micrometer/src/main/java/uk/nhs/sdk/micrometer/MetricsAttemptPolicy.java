@@ -39,7 +39,8 @@ final class MetricsAttemptPolicy implements PipelinePolicy {
         try {
             long took = metrics.clock().monotonicTime() - start;
             ServiceMeters meters = metrics.service(call.service());
-            String operation = meters.operation(call.request().method(), call.request().pathTemplate());
+            String operation =
+                    meters.operation(call.request().method(), call.request().pathTemplate());
             meters.attempt(operation, outcome, status).record(took, TimeUnit.NANOSECONDS);
             if (!TagValues.SUCCESS.equals(outcome)) {
                 call.setAttribute(LAST_FAILURE, new FailedAttempt(call.attempt(), outcome, status));
@@ -50,6 +51,5 @@ final class MetricsAttemptPolicy implements PipelinePolicy {
     }
 
     /** What an attempt that did not succeed ended with. */
-    record FailedAttempt(int attempt, String outcome, String status) {
-    }
+    record FailedAttempt(int attempt, String outcome, String status) {}
 }

@@ -35,7 +35,8 @@ final class MetricsCallPolicy implements PipelinePolicy {
         try {
             long took = metrics.clock().monotonicTime() - start;
             ServiceMeters meters = metrics.service(call.service());
-            String operation = meters.operation(call.request().method(), call.request().pathTemplate());
+            String operation =
+                    meters.operation(call.request().method(), call.request().pathTemplate());
             meters.call(operation, outcome, status, errorCode).record(took, TimeUnit.NANOSECONDS);
         } catch (RuntimeException e) {
             NhsMetrics.failed(e);

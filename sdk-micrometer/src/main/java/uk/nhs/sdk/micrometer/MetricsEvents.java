@@ -19,7 +19,8 @@ final class MetricsEvents implements PipelineEvents {
     @Override
     public void retryScheduled(PipelineCall call, int nextAttempt, Duration wait) {
         ServiceMeters meters = metrics.service(call.service());
-        String operation = meters.operation(call.request().method(), call.request().pathTemplate());
+        String operation =
+                meters.operation(call.request().method(), call.request().pathTemplate());
         Optional<Object> last = call.attribute(MetricsAttemptPolicy.LAST_FAILURE);
         String outcome = TagValues.OTHER;
         String status = TagValues.NONE;
@@ -36,7 +37,8 @@ final class MetricsEvents implements PipelineEvents {
     @Override
     public void rateLimited(PipelineCall call, Duration wait, boolean granted) {
         ServiceMeters meters = metrics.service(call.service());
-        String operation = meters.operation(call.request().method(), call.request().pathTemplate());
+        String operation =
+                meters.operation(call.request().method(), call.request().pathTemplate());
         meters.rateLimitWait(operation, granted).record(wait);
     }
 

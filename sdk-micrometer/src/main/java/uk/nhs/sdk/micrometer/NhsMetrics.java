@@ -85,8 +85,8 @@ public final class NhsMetrics {
     static final int MAX_PROVIDERS = 16;
 
     private static final Logger LOG = LoggerFactory.getLogger(NhsMetrics.class);
-    private static final Set<String> CIRCUIT_STATES = Set.of("closed", "open", "half_open", "disabled",
-            "forced_open", "metrics_only");
+    private static final Set<String> CIRCUIT_STATES =
+            Set.of("closed", "open", "half_open", "disabled", "forced_open", "metrics_only");
 
     private final MeterRegistry registry;
     private final Clock clock;
@@ -216,6 +216,5 @@ public final class NhsMetrics {
     }
 
     /** A transition's tags. */
-    private record Transition(String service, String from, String to) {
-    }
+    private record Transition(String service, String from, String to) {}
 }

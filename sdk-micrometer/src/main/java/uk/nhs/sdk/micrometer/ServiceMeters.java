@@ -16,8 +16,8 @@ final class ServiceMeters {
 
     private final String service;
     private final MeterRegistry registry;
-    private final BoundedNames<Operation> operations = new BoundedNames<>(MAX_OPERATIONS,
-            o -> TagValues.operation(o.method(), o.pathTemplate()));
+    private final BoundedNames<Operation> operations =
+            new BoundedNames<>(MAX_OPERATIONS, o -> TagValues.operation(o.method(), o.pathTemplate()));
     private final BoundedMeters<CallKey, Timer> calls;
     private final BoundedMeters<AttemptKey, Timer> attempts;
     private final BoundedMeters<AttemptKey, Counter> retries;
@@ -86,15 +86,26 @@ final class ServiceMeters {
 
     private Timer callTimer(CallKey k) {
         return Timer.builder(NhsMetrics.CALLS)
-                .description("Calls to an NHS API, from the caller's view: retries, waits and the final outcome included")
-                .tags("service", service, "operation", k.operation(), "outcome", k.outcome(), "status", k.status(),
-                        "error_code", k.errorCode())
+                .description(
+                        "Calls to an NHS API, from the caller's view: retries, waits and the final outcome included")
+                .tags(
+                        "service",
+                        service,
+                        "operation",
+                        k.operation(),
+                        "outcome",
+                        k.outcome(),
+                        "status",
+                        k.status(),
+                        "error_code",
+                        k.errorCode())
                 .register(registry);
     }
 
     private Timer attemptTimer(AttemptKey k) {
         return Timer.builder(NhsMetrics.ATTEMPTS)
-                .description("Attempts (HTTP exchanges) of calls to an NHS API, until the response headers or the failure")
+                .description(
+                        "Attempts (HTTP exchanges) of calls to an NHS API, until the response headers or the failure")
                 .tags("service", service, "operation", k.operation(), "outcome", k.outcome(), "status", k.status())
                 .register(registry);
     }
@@ -123,13 +134,15 @@ final class ServiceMeters {
     }
 
     /** A request's method and template, before the bound. */
-    private record Operation(String method, String pathTemplate) {
-    }
+    private record Operation(String method, String pathTemplate) {}
 
     /** A call's tags but the service. */
     private record CallKey(String operation, String outcome, String status, String errorCode) {
         CallKey overflow() {
-            return new CallKey(TagValues.OTHER, outcome, statusClass(status),
+            return new CallKey(
+                    TagValues.OTHER,
+                    outcome,
+                    statusClass(status),
                     TagValues.NONE.equals(errorCode) ? TagValues.NONE : TagValues.OTHER);
         }
     }
@@ -142,12 +155,12 @@ final class ServiceMeters {
     }
 
     /** A rate-limiter wait's operation or a token fetch's provider, and its outcome. */
-    private record WaitKey(String name, String outcome) {
-    }
+    private record WaitKey(String name, String outcome) {}
 
     /** {@code 404} becomes {@code 4xx}; {@code none}, {@code other} and classes stay. */
     static String statusClass(String status) {
         return status.length() == 3 && Character.isDigit(status.charAt(0)) && Character.isDigit(status.charAt(1))
-                ? status.charAt(0) + "xx" : status;
+                ? status.charAt(0) + "xx"
+                : status;
     }
 }

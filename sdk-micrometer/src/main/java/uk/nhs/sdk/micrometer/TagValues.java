@@ -29,15 +29,25 @@ final class TagValues {
     static final String NONE = "none";
 
     /** Every outcome tag value. */
-    static final Set<String> OUTCOMES = Set.of(SUCCESS, REDIRECTION, CLIENT_ERROR, SERVER_ERROR, TIMEOUT, TRANSPORT,
-            OUTCOME_UNKNOWN, REJECTED, DECODE, OTHER);
+    static final Set<String> OUTCOMES = Set.of(
+            SUCCESS,
+            REDIRECTION,
+            CLIENT_ERROR,
+            SERVER_ERROR,
+            TIMEOUT,
+            TRANSPORT,
+            OUTCOME_UNKNOWN,
+            REJECTED,
+            DECODE,
+            OTHER);
 
     /** The statuses NHS APIs document, kept exactly; any other is its class ({@code 4xx}). */
     private static final String[] STATUS = new String[600];
+
     private static final int[] KNOWN_STATUSES = {
-        200, 201, 202, 204, 206, 301, 302, 303, 304, 307, 308,
-        400, 401, 403, 404, 405, 406, 408, 409, 410, 412, 413, 415, 417, 422, 423, 425, 429,
-        500, 501, 502, 503, 504};
+        200, 201, 202, 204, 206, 301, 302, 303, 304, 307, 308, 400, 401, 403, 404, 405, 406, 408, 409, 410, 412, 413,
+        415, 417, 422, 423, 425, 429, 500, 501, 502, 503, 504
+    };
 
     static {
         for (int s = 100; s < 600; s++) {
@@ -57,13 +67,13 @@ final class TagValues {
      * {@code Y05868} or an id written into a template by mistake).
      */
     private static final Pattern TEMPLATE = Pattern.compile("/[A-Za-z0-9/{}_.~$:-]{0,127}");
+
     private static final Pattern DIGIT_RUN = Pattern.compile("[0-9]{5}");
 
     /** A name a client or token provider gives itself: short, printable, no digit runs. */
     private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9 _.-]{0,63}");
 
-    private TagValues() {
-    }
+    private TagValues() {}
 
     /**
      * The outcome of a response.
@@ -124,7 +134,8 @@ final class TagValues {
      * @return an outcome from {@link #OUTCOMES}
      */
     static String callOutcome(Throwable failure, int attempts) {
-        if (attempts == 0 && failure instanceof NhsTimeoutException
+        if (attempts == 0
+                && failure instanceof NhsTimeoutException
                 && !((NhsTimeoutException) failure).outcomeUnknown()) {
             return REJECTED;
         }
@@ -183,7 +194,8 @@ final class TagValues {
             return OTHER;
         }
         String m = method.toUpperCase(Locale.ROOT);
-        if (!METHODS.contains(m) || !TEMPLATE.matcher(pathTemplate).matches()
+        if (!METHODS.contains(m)
+                || !TEMPLATE.matcher(pathTemplate).matches()
                 || DIGIT_RUN.matcher(pathTemplate).find()) {
             return OTHER;
         }
@@ -197,7 +209,9 @@ final class TagValues {
      * @return the name when short and plain, else {@code other}
      */
     static String name(String name) {
-        if (name == null || !NAME.matcher(name).matches() || DIGIT_RUN.matcher(name).find()) {
+        if (name == null
+                || !NAME.matcher(name).matches()
+                || DIGIT_RUN.matcher(name).find()) {
             return OTHER;
         }
         return name;

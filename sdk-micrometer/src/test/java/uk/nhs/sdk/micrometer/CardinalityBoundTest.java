@@ -41,7 +41,9 @@ class CardinalityBoundTest {
         List<String> codes = List.copyOf(new TreeSet<>(NhsErrorCodes.documented()));
         int sent = 0;
         for (String operation : List.of("/a/{id}", "/b/{id}", "/c/{id}")) {
-            FakeCall call = new FakeCall("PDS", NhsRequest.builder("GET", operation).pathParam("id", "x").build());
+            FakeCall call = new FakeCall(
+                    "PDS",
+                    NhsRequest.builder("GET", operation).pathParam("id", "x").build());
             for (int status = 400; status < 600; status++) {
                 for (String code : codes) {
                     int s = status;
@@ -54,28 +56,33 @@ class CardinalityBoundTest {
         List<Meter> meters = MeterAssertions.meters(registry, NhsMetrics.CALLS);
         // 1,000 tuples of their own, then overflow tuples: operation and code other, status its class
         int overflow = TagValues.OUTCOMES.size() * 2;
-        assertThat(meters).hasSizeGreaterThanOrEqualTo(ServiceMeters.MAX_TUPLES)
+        assertThat(meters)
+                .hasSizeGreaterThanOrEqualTo(ServiceMeters.MAX_TUPLES)
                 .hasSizeLessThanOrEqualTo(ServiceMeters.MAX_TUPLES + overflow);
-        assertThat(meters.stream().mapToLong(m -> ((Timer) m).count()).sum())
-                .isEqualTo(sent);
-        assertThat(registry.find(NhsMetrics.CALLS).tags("operation", "other", "status", "4xx", "error_code", "other")
-                .timer()).isNotNull();
+        assertThat(meters.stream().mapToLong(m -> ((Timer) m).count()).sum()).isEqualTo(sent);
+        assertThat(registry.find(NhsMetrics.CALLS)
+                        .tags("operation", "other", "status", "4xx", "error_code", "other")
+                        .timer())
+                .isNotNull();
     }
 
     @Test
     void servicesBeyondTheBoundAndOddNamesShareOther() {
         for (int i = 0; i < 1_000; i++) {
             String service = i % 10 == 0 ? "Patient 9000000009 " + i : "Service " + Integer.toString(i, 36);
-            FakeCall call = new FakeCall(service, NhsRequest.builder("GET", "/x").build());
-            calls.process(call, () -> NhsResponse.buffered(200, NhsHeaders.of(List.of()), new byte[0],
-                    CallDetails.none()));
+            FakeCall call =
+                    new FakeCall(service, NhsRequest.builder("GET", "/x").build());
+            calls.process(
+                    call, () -> NhsResponse.buffered(200, NhsHeaders.of(List.of()), new byte[0], CallDetails.none()));
         }
 
         Set<String> services = new HashSet<>();
         for (Meter m : MeterAssertions.meters(registry, NhsMetrics.CALLS)) {
             services.add(m.getId().getTag("service"));
         }
-        assertThat(services).hasSize(NhsMetrics.MAX_SERVICES + 1).contains("other", "Service 1")
+        assertThat(services)
+                .hasSize(NhsMetrics.MAX_SERVICES + 1)
+                .contains("other", "Service 1")
                 .noneMatch(s -> s.contains("9000000009"));
     }
 
@@ -91,7 +98,8 @@ class CardinalityBoundTest {
             providers.add(m.getId().getTag("provider"));
         }
         assertThat(providers).hasSize(NhsMetrics.MAX_PROVIDERS + 1).contains("other");
-        assertThat(MeterAssertions.meters(registry, NhsMetrics.CIRCUIT_TRANSITIONS)).hasSize(2)
+        assertThat(MeterAssertions.meters(registry, NhsMetrics.CIRCUIT_TRANSITIONS))
+                .hasSize(2)
                 .allSatisfy(m -> assertThat(m.getId().getTag("from")).isEqualTo("other"));
     }
 }

@@ -39,13 +39,18 @@ class ConcurrentRecordingTest {
                     start.await();
                     for (int i = 0; i < CALLS; i++) {
                         int n = thread * CALLS + i;
-                        FakeCall call = new FakeCall(n % 3 == 0 ? "PDS" : "Service " + (n % 50),
-                                NhsRequest.builder("GET", "/p" + (n % 100) + "/{id}").pathParam("id", "x").build());
-                        NhsServiceException e = NhsServiceException.forStatus(400 + n % 200, "CODE_" + n, null,
-                                CallDetails.none());
-                        catchThrowable(() -> policy.process(call, () -> attempts.process(call, () -> {
-                            throw e;
-                        })));
+                        FakeCall call = new FakeCall(
+                                n % 3 == 0 ? "PDS" : "Service " + (n % 50),
+                                NhsRequest.builder("GET", "/p" + (n % 100) + "/{id}")
+                                        .pathParam("id", "x")
+                                        .build());
+                        NhsServiceException e =
+                                NhsServiceException.forStatus(400 + n % 200, "CODE_" + n, null, CallDetails.none());
+                        catchThrowable(() -> policy.process(
+                                call,
+                                () -> attempts.process(call, () -> {
+                                    throw e;
+                                })));
                     }
                     return null;
                 }));
@@ -74,6 +79,9 @@ class ConcurrentRecordingTest {
         assertThat(MeterAssertions.meters(registry, NhsMetrics.CALLS))
                 .hasSizeLessThanOrEqualTo((NhsMetrics.MAX_SERVICES + 1) * perService);
         assertThat(MeterAssertions.meters(registry, NhsMetrics.CALLS).stream()
-                .map(m -> m.getId().getTag("service")).distinct().count()).isLessThanOrEqualTo(NhsMetrics.MAX_SERVICES + 1);
+                        .map(m -> m.getId().getTag("service"))
+                        .distinct()
+                        .count())
+                .isLessThanOrEqualTo(NhsMetrics.MAX_SERVICES + 1);
     }
 }

@@ -67,8 +67,7 @@ final class FakeCall implements PipelineCall {
     }
 
     @Override
-    public void setHeader(String name, String value) {
-    }
+    public void setHeader(String name, String value) {}
 
     @Override
     public Optional<Object> attribute(String key) {

@@ -31,22 +31,69 @@ class FaultMetricsTest extends MetricsWireMockTest {
 
     @Test
     void a503ThenA200IsOneSuccessfulCallOfTwoAttemptsAndOneRetry() {
-        server.stubFor(get(urlPathEqualTo(PATIENT_PATH)).inScenario("503").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(fhir(503, "pds/SERVICE_UNAVAILABLE.json")).willSetStateTo("up"));
-        server.stubFor(get(urlPathEqualTo(PATIENT_PATH)).inScenario("503").whenScenarioStateIs("up")
+        server.stubFor(get(urlPathEqualTo(PATIENT_PATH))
+                .inScenario("503")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(fhir(503, "pds/SERVICE_UNAVAILABLE.json"))
+                .willSetStateTo("up"));
+        server.stubFor(get(urlPathEqualTo(PATIENT_PATH))
+                .inScenario("503")
+                .whenScenarioStateIs("up")
                 .willReturn(patient()));
 
         assertThat(pds().getPatient(PATIENT).version()).isEqualTo(2);
 
-        assertThat(timerCount(registry, NhsMetrics.CALLS, "service", "PDS", "operation", GET_PATIENT,
-                "outcome", "success", "status", "200", "error_code", "none")).isEqualTo(1);
+        assertThat(timerCount(
+                        registry,
+                        NhsMetrics.CALLS,
+                        "service",
+                        "PDS",
+                        "operation",
+                        GET_PATIENT,
+                        "outcome",
+                        "success",
+                        "status",
+                        "200",
+                        "error_code",
+                        "none"))
+                .isEqualTo(1);
         assertThat(MeterAssertions.meters(registry, NhsMetrics.CALLS)).hasSize(1);
-        assertThat(timerCount(registry, NhsMetrics.ATTEMPTS, "service", "PDS", "operation", GET_PATIENT,
-                "outcome", "server_error", "status", "503")).isEqualTo(1);
-        assertThat(timerCount(registry, NhsMetrics.ATTEMPTS, "service", "PDS", "operation", GET_PATIENT,
-                "outcome", "success", "status", "200")).isEqualTo(1);
-        assertThat(counterCount(registry, NhsMetrics.RETRIES, "service", "PDS", "operation", GET_PATIENT,
-                "outcome", "server_error", "status", "503")).isEqualTo(1);
+        assertThat(timerCount(
+                        registry,
+                        NhsMetrics.ATTEMPTS,
+                        "service",
+                        "PDS",
+                        "operation",
+                        GET_PATIENT,
+                        "outcome",
+                        "server_error",
+                        "status",
+                        "503"))
+                .isEqualTo(1);
+        assertThat(timerCount(
+                        registry,
+                        NhsMetrics.ATTEMPTS,
+                        "service",
+                        "PDS",
+                        "operation",
+                        GET_PATIENT,
+                        "outcome",
+                        "success",
+                        "status",
+                        "200"))
+                .isEqualTo(1);
+        assertThat(counterCount(
+                        registry,
+                        NhsMetrics.RETRIES,
+                        "service",
+                        "PDS",
+                        "operation",
+                        GET_PATIENT,
+                        "outcome",
+                        "server_error",
+                        "status",
+                        "503"))
+                .isEqualTo(1);
         assertThat(sleeper.sleeps()).hasSize(1);
         MeterAssertions.assertNoPatientData(registry, PATIENT.value());
     }
@@ -55,42 +102,83 @@ class FaultMetricsTest extends MetricsWireMockTest {
     void a404WithAPdsCodeIsAClientErrorTaggedWithTheCode() {
         server.stubFor(get(urlPathEqualTo(PATIENT_PATH)).willReturn(fhir(404, "pds/RESOURCE_NOT_FOUND.json")));
 
-        ResourceNotFoundException e = catchThrowableOfType(ResourceNotFoundException.class,
-                () -> pds().getPatient(PATIENT));
+        ResourceNotFoundException e =
+                catchThrowableOfType(ResourceNotFoundException.class, () -> pds().getPatient(PATIENT));
 
         assertThat(e.errorCode()).contains("RESOURCE_NOT_FOUND");
-        assertThat(timerCount(registry, NhsMetrics.CALLS, "service", "PDS", "operation", GET_PATIENT,
-                "outcome", "client_error", "status", "404", "error_code", "RESOURCE_NOT_FOUND")).isEqualTo(1);
-        assertThat(timerCount(registry, NhsMetrics.ATTEMPTS, "service", "PDS", "operation", GET_PATIENT,
-                "outcome", "client_error", "status", "404")).isEqualTo(1);
+        assertThat(timerCount(
+                        registry,
+                        NhsMetrics.CALLS,
+                        "service",
+                        "PDS",
+                        "operation",
+                        GET_PATIENT,
+                        "outcome",
+                        "client_error",
+                        "status",
+                        "404",
+                        "error_code",
+                        "RESOURCE_NOT_FOUND"))
+                .isEqualTo(1);
+        assertThat(timerCount(
+                        registry,
+                        NhsMetrics.ATTEMPTS,
+                        "service",
+                        "PDS",
+                        "operation",
+                        GET_PATIENT,
+                        "outcome",
+                        "client_error",
+                        "status",
+                        "404"))
+                .isEqualTo(1);
         assertThat(MeterAssertions.meters(registry, NhsMetrics.RETRIES)).isEmpty();
         MeterAssertions.assertNoPatientData(registry, PATIENT.value());
     }
 
     @Test
     void aCodeNoServiceDocumentsIsOther() {
-        server.stubFor(get(urlPathEqualTo(PATIENT_PATH)).willReturn(fhir(404, "pds/RESOURCE_NOT_FOUND.json")
-                .withBody(resource("pds/RESOURCE_NOT_FOUND.json").replace("RESOURCE_NOT_FOUND", "NOT_A_PDS_CODE"))));
+        server.stubFor(get(urlPathEqualTo(PATIENT_PATH))
+                .willReturn(fhir(404, "pds/RESOURCE_NOT_FOUND.json")
+                        .withBody(resource("pds/RESOURCE_NOT_FOUND.json")
+                                .replace("RESOURCE_NOT_FOUND", "NOT_A_PDS_CODE"))));
 
         catchThrowableOfType(ResourceNotFoundException.class, () -> pds().getPatient(PATIENT));
 
-        assertThat(timerCount(registry, NhsMetrics.CALLS, "outcome", "client_error", "status", "404",
-                "error_code", "other")).isEqualTo(1);
+        assertThat(timerCount(
+                        registry, NhsMetrics.CALLS, "outcome", "client_error", "status", "404", "error_code", "other"))
+                .isEqualTo(1);
         assertThat(MeterAssertions.tagValues(registry)).doesNotContain("NOT_A_PDS_CODE");
     }
 
     @Test
     void aResetEveryTimeIsATransportFailureOnEveryAttempt() {
-        server.stubFor(get(urlPathEqualTo(PATIENT_PATH)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
-        PdsClient pds = pds(options().retry(RetryOptions.builder().maxAttempts(2).build()));
+        server.stubFor(
+                get(urlPathEqualTo(PATIENT_PATH)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        PdsClient pds =
+                pds(options().retry(RetryOptions.builder().maxAttempts(2).build()));
 
         NhsTransportException e = catchThrowableOfType(NhsTransportException.class, () -> pds.getPatient(PATIENT));
 
         assertThat(e.outcomeUnknown()).isFalse();
-        assertThat(timerCount(registry, NhsMetrics.CALLS, "service", "PDS", "operation", GET_PATIENT,
-                "outcome", "transport", "status", "none", "error_code", "none")).isEqualTo(1);
-        assertThat(timerCount(registry, NhsMetrics.ATTEMPTS, "outcome", "transport", "status", "none")).isEqualTo(2);
-        assertThat(counterCount(registry, NhsMetrics.RETRIES, "outcome", "transport", "status", "none")).isEqualTo(1);
+        assertThat(timerCount(
+                        registry,
+                        NhsMetrics.CALLS,
+                        "service",
+                        "PDS",
+                        "operation",
+                        GET_PATIENT,
+                        "outcome",
+                        "transport",
+                        "status",
+                        "none",
+                        "error_code",
+                        "none"))
+                .isEqualTo(1);
+        assertThat(timerCount(registry, NhsMetrics.ATTEMPTS, "outcome", "transport", "status", "none"))
+                .isEqualTo(2);
+        assertThat(counterCount(registry, NhsMetrics.RETRIES, "outcome", "transport", "status", "none"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -100,24 +188,44 @@ class FaultMetricsTest extends MetricsWireMockTest {
 
         catchThrowableOfType(NhsTimeoutException.class, () -> pds.getPatient(PATIENT));
 
-        assertThat(timerCount(registry, NhsMetrics.CALLS, "outcome", "timeout", "status", "none")).isEqualTo(1);
-        assertThat(timerCount(registry, NhsMetrics.ATTEMPTS, "outcome", "timeout", "status", "none")).isEqualTo(1);
+        assertThat(timerCount(registry, NhsMetrics.CALLS, "outcome", "timeout", "status", "none"))
+                .isEqualTo(1);
+        assertThat(timerCount(registry, NhsMetrics.ATTEMPTS, "outcome", "timeout", "status", "none"))
+                .isEqualTo(1);
     }
 
     @Test
     void aWriteThatWasSentAndGotNoAnswerIsOutcomeUnknown() {
-        server.stubFor(post(urlPathEqualTo("/outbox")).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
-        try (NhsHttpClient http = NhsHttpClient.builder().serviceName("MESH").baseUrl(URI.create(server.baseUrl()))
-                .options(options().build()).build()) {
-            NhsRequest send = NhsRequest.builder("POST", "/outbox").idempotency(Idempotency.NONE)
-                    .body(NhsRequestBody.ofJson("{\"message\":\"x\"}", "application/json")).build();
+        server.stubFor(
+                post(urlPathEqualTo("/outbox")).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        try (NhsHttpClient http = NhsHttpClient.builder()
+                .serviceName("MESH")
+                .baseUrl(URI.create(server.baseUrl()))
+                .options(options().build())
+                .build()) {
+            NhsRequest send = NhsRequest.builder("POST", "/outbox")
+                    .idempotency(Idempotency.NONE)
+                    .body(NhsRequestBody.ofJson("{\"message\":\"x\"}", "application/json"))
+                    .build();
 
             NhsTransportException e = catchThrowableOfType(NhsTransportException.class, () -> http.execute(send));
 
             assertThat(e.outcomeUnknown()).isTrue();
         }
-        assertThat(timerCount(registry, NhsMetrics.CALLS, "service", "MESH", "operation", "POST /outbox",
-                "outcome", "outcome_unknown", "status", "none", "error_code", "none")).isEqualTo(1);
+        assertThat(timerCount(
+                        registry,
+                        NhsMetrics.CALLS,
+                        "service",
+                        "MESH",
+                        "operation",
+                        "POST /outbox",
+                        "outcome",
+                        "outcome_unknown",
+                        "status",
+                        "none",
+                        "error_code",
+                        "none"))
+                .isEqualTo(1);
         assertThat(MeterAssertions.meters(registry, NhsMetrics.RETRIES)).isEmpty();
     }
 
@@ -128,7 +236,9 @@ class FaultMetricsTest extends MetricsWireMockTest {
 
         catchThrowableOfType(NhsDecodeException.class, () -> pds.getPatient(PATIENT));
 
-        assertThat(timerCount(registry, NhsMetrics.CALLS, "outcome", "decode", "status", "none")).isEqualTo(1);
-        assertThat(timerCount(registry, NhsMetrics.ATTEMPTS, "outcome", "decode")).isEqualTo(1);
+        assertThat(timerCount(registry, NhsMetrics.CALLS, "outcome", "decode", "status", "none"))
+                .isEqualTo(1);
+        assertThat(timerCount(registry, NhsMetrics.ATTEMPTS, "outcome", "decode"))
+                .isEqualTo(1);
     }
 }

@@ -37,8 +37,10 @@ final class HostileAnswers implements ResponseDefinitionTransformerV2 {
         String body = "{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\",\"code\":\"value\","
                 + "\"details\":{\"coding\":[{\"system\":\"https://fhir.nhs.uk/R4/CodeSystem/Spine-ErrorOrWarningCode\","
                 + "\"code\":\"" + code + "\"}]}}]}";
-        return ResponseDefinitionBuilder.like(serveEvent.getResponseDefinition()).withStatus(status)
-                .withBody(body).build();
+        return ResponseDefinitionBuilder.like(serveEvent.getResponseDefinition())
+                .withStatus(status)
+                .withBody(body)
+                .build();
     }
 
     @Override

@@ -31,8 +31,10 @@ class HostileServerTest extends MetricsWireMockTest {
 
     @Test
     void tenThousandDistinctStatusesAndCodesMakeABoundedNumberOfMeters() {
-        server.stubFor(get(urlPathEqualTo(PATIENT_PATH)).willReturn(aResponse()
-                .withHeader("Content-Type", "application/fhir+json").withTransformers(HostileAnswers.NAME)));
+        server.stubFor(get(urlPathEqualTo(PATIENT_PATH))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/fhir+json")
+                        .withTransformers(HostileAnswers.NAME)));
         PdsClient pds = pds(options().retry(RetryOptions.none()));
 
         for (int i = 0; i < REQUESTS; i++) {
@@ -56,20 +58,25 @@ class HostileServerTest extends MetricsWireMockTest {
         assertThat(codes).isSubsetOf("RESOURCE_NOT_FOUND", "other", "none").contains("RESOURCE_NOT_FOUND", "other");
         assertThat(MeterAssertions.meters(registry, NhsMetrics.CALLS)).hasSizeLessThanOrEqualTo(33 * 3);
         assertThat(registry.getMeters()).hasSizeLessThan(200);
-        MeterAssertions.assertNoPatientData(registry, HostileAnswers.ECHOED_NHS_NUMBER, HostileAnswers.ECHOED_SECRET,
-                "CODE_", "PATIENT_");
+        MeterAssertions.assertNoPatientData(
+                registry, HostileAnswers.ECHOED_NHS_NUMBER, HostileAnswers.ECHOED_SECRET, "CODE_", "PATIENT_");
     }
 
     @Test
     void tenThousandDistinctPathTemplatesMakeAtMostSixtyFiveOperations() {
         server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)));
-        try (NhsHttpClient http = NhsHttpClient.builder().serviceName("Custom").baseUrl(URI.create(server.baseUrl()))
-                .options(options().build()).build()) {
+        try (NhsHttpClient http = NhsHttpClient.builder()
+                .serviceName("Custom")
+                .baseUrl(URI.create(server.baseUrl()))
+                .options(options().build())
+                .build()) {
             for (int i = 0; i < REQUESTS; i++) {
                 // a caller that writes values into its templates: short ids, then long numbers
-                String template = i % 2 == 0 ? "/items/" + Integer.toString(i, 36) + "/{part}"
-                        : "/orders/" + (100_000 + i);
-                try (NhsResponse r = http.execute(NhsRequest.builder("GET", template).pathParam("part", "x").build())) {
+                String template =
+                        i % 2 == 0 ? "/items/" + Integer.toString(i, 36) + "/{part}" : "/orders/" + (100_000 + i);
+                try (NhsResponse r = http.execute(NhsRequest.builder("GET", template)
+                        .pathParam("part", "x")
+                        .build())) {
                     assertThat(r.status()).isEqualTo(200);
                 }
             }

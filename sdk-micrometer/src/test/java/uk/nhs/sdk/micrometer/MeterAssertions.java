@@ -15,8 +15,7 @@ import java.util.regex.Pattern;
 final class MeterAssertions {
     private static final Pattern TEN_DIGITS = Pattern.compile("[0-9]{10}");
 
-    private MeterAssertions() {
-    }
+    private MeterAssertions() {}
 
     /** The count of the timer with exactly these tags (all of them), 0 when absent. */
     static long timerCount(MeterRegistry registry, String name, String... tags) {
@@ -53,7 +52,9 @@ final class MeterAssertions {
         List<String> values = tagValues(registry);
         assertThat(values).isNotEmpty();
         for (String v : values) {
-            assertThat(TEN_DIGITS.matcher(v).find()).as("tag value %s holds a ten-digit number", v).isFalse();
+            assertThat(TEN_DIGITS.matcher(v).find())
+                    .as("tag value %s holds a ten-digit number", v)
+                    .isFalse();
             for (String f : forbidden) {
                 assertThat(v).doesNotContain(f);
             }

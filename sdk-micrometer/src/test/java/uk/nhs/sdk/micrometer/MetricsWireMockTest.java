@@ -37,8 +37,8 @@ abstract class MetricsWireMockTest {
 
     @BeforeAll
     static void startServer() {
-        server = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")
-                .extensions(new HostileAnswers()));
+        server = new WireMockServer(
+                wireMockConfig().dynamicPort().bindAddress("127.0.0.1").extensions(new HostileAnswers()));
         server.start();
     }
 
@@ -58,12 +58,17 @@ abstract class MetricsWireMockTest {
 
     /** Options with the metrics, the test's clock and sleeper, and no circuit breaker. */
     NhsClientOptions.Builder options() {
-        return metrics.applyTo(NhsClientOptions.builder().clock(clock).sleeper(sleeper)
+        return metrics.applyTo(NhsClientOptions.builder()
+                .clock(clock)
+                .sleeper(sleeper)
                 .circuitBreaker(CircuitBreakerOptions.disabled()));
     }
 
     PdsClient pds(NhsClientOptions.Builder options) {
-        return PdsClient.builder().baseUrl(URI.create(server.baseUrl() + BASE)).options(options.build()).build();
+        return PdsClient.builder()
+                .baseUrl(URI.create(server.baseUrl() + BASE))
+                .options(options.build())
+                .build();
     }
 
     PdsClient pds() {
@@ -72,7 +77,9 @@ abstract class MetricsWireMockTest {
 
     /** A FHIR answer with a body from the test resources. */
     static ResponseDefinitionBuilder fhir(int status, String resource) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/fhir+json")
+        return aResponse()
+                .withStatus(status)
+                .withHeader("Content-Type", "application/fhir+json")
                 .withBody(resource(resource));
     }
 

@@ -33,20 +33,34 @@ class NhsMetricsApiTest extends MetricsWireMockTest {
 
         assertThat(metrics.applyTo(builder)).isSameAs(builder);
 
-        try (NhsHttpClient http = NhsHttpClient.builder().serviceName("PDS").baseUrl(URI.create(server.baseUrl()))
-                .options(builder.build()).build()) {
-            assertThat(http.pipelineSteps()).containsExactly("request-id", "correlation-id", "user-agent",
-                    MetricsCallPolicy.class.getName(), "circuit-breaker", "retry", "auth",
-                    MetricsAttemptPolicy.class.getName(), "logging", "transport");
+        try (NhsHttpClient http = NhsHttpClient.builder()
+                .serviceName("PDS")
+                .baseUrl(URI.create(server.baseUrl()))
+                .options(builder.build())
+                .build()) {
+            assertThat(http.pipelineSteps())
+                    .containsExactly(
+                            "request-id",
+                            "correlation-id",
+                            "user-agent",
+                            MetricsCallPolicy.class.getName(),
+                            "circuit-breaker",
+                            "retry",
+                            "auth",
+                            MetricsAttemptPolicy.class.getName(),
+                            "logging",
+                            "transport");
         }
         assertThat(builder.build().events()).hasSize(1);
     }
 
     @Test
     void nullsAreValidationErrors() {
-        assertThatThrownBy(() -> NhsMetrics.of(null)).isInstanceOf(NhsValidationException.class)
+        assertThatThrownBy(() -> NhsMetrics.of(null))
+                .isInstanceOf(NhsValidationException.class)
                 .hasMessageContaining("registry");
-        assertThatThrownBy(() -> metrics.applyTo(null)).isInstanceOf(NhsValidationException.class)
+        assertThatThrownBy(() -> metrics.applyTo(null))
+                .isInstanceOf(NhsValidationException.class)
                 .hasMessageContaining("options");
     }
 
@@ -60,8 +74,12 @@ class NhsMetricsApiTest extends MetricsWireMockTest {
             }
         });
         server.stubFor(get(urlPathEqualTo(PATIENT_PATH)).willReturn(patient()));
-        PdsClient pds = PdsClient.builder().baseUrl(URI.create(server.baseUrl() + BASE))
-                .options(NhsMetrics.of(broken).applyTo(NhsClientOptions.builder()).build()).build();
+        PdsClient pds = PdsClient.builder()
+                .baseUrl(URI.create(server.baseUrl() + BASE))
+                .options(NhsMetrics.of(broken)
+                        .applyTo(NhsClientOptions.builder())
+                        .build())
+                .build();
 
         assertThat(pds.getPatient(PATIENT).version()).isEqualTo(2);
         assertThat(broken.getMeters()).isEmpty();
@@ -71,14 +89,16 @@ class NhsMetricsApiTest extends MetricsWireMockTest {
     void durationsComeFromTheRegistrysClock() {
         MockClock mock = new MockClock();
         SimpleMeterRegistry timed = new SimpleMeterRegistry(SimpleConfig.DEFAULT, mock);
-        FakeCall call = new FakeCall("PDS", NhsRequest.builder("GET", "/Patient").build());
+        FakeCall call =
+                new FakeCall("PDS", NhsRequest.builder("GET", "/Patient").build());
 
         new MetricsCallPolicy(NhsMetrics.of(timed)).process(call, () -> {
             mock.add(Duration.ofMillis(250));
             return NhsResponse.buffered(200, NhsHeaders.of(List.of()), new byte[0], CallDetails.none());
         });
 
-        assertThat(timed.find(NhsMetrics.CALLS).timer().totalTime(TimeUnit.MILLISECONDS)).isEqualTo(250.0);
+        assertThat(timed.find(NhsMetrics.CALLS).timer().totalTime(TimeUnit.MILLISECONDS))
+                .isEqualTo(250.0);
     }
 
     @Test

@@ -1,7 +1,7 @@
 package uk.nhs.sdk.micrometer;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -27,7 +27,10 @@ class OdsNextLinkMetricsTest extends MetricsWireMockTest {
     private static final int PAGES = 100;
 
     private OdsClient ods() {
-        return OdsClient.builder().baseUrl(URI.create(server.baseUrl() + ODS)).options(options().build()).build();
+        return OdsClient.builder()
+                .baseUrl(URI.create(server.baseUrl() + ODS))
+                .options(options().build())
+                .build();
     }
 
     private static String page(String next) {
@@ -42,11 +45,13 @@ class OdsNextLinkMetricsTest extends MetricsWireMockTest {
     @Test
     void aHundredDistinctHostileNextLinksAreOneOperation() {
         String search = server.baseUrl() + ODS + "/Organization";
-        server.stubFor(get(urlPathEqualTo(ODS + "/Organization")).withQueryParam("_offset", absent())
+        server.stubFor(get(urlPathEqualTo(ODS + "/Organization"))
+                .withQueryParam("_offset", absent())
                 .willReturn(bundle(search + "?_offset=1&name=Patient+9000000001")));
         for (int i = 1; i < PAGES; i++) {
             String next = i + 1 < PAGES ? search + "?_offset=" + (i + 1) + "&name=Patient+" + (9000000001L + i) : null;
-            server.stubFor(get(urlPathEqualTo(ODS + "/Organization")).withQueryParam("_offset", equalTo("" + i))
+            server.stubFor(get(urlPathEqualTo(ODS + "/Organization"))
+                    .withQueryParam("_offset", equalTo("" + i))
                     .willReturn(bundle(next)));
         }
 
@@ -59,8 +64,9 @@ class OdsNextLinkMetricsTest extends MetricsWireMockTest {
             operations.add(m.getId().getTag("service") + " " + m.getId().getTag("operation"));
         }
         assertThat(operations).hasSize(1).allMatch(o -> o.endsWith(" GET /Organization"));
-        assertThat(MeterAssertions.timerCount(registry, NhsMetrics.CALLS, "operation", "GET /Organization",
-                "outcome", "success")).isEqualTo(PAGES);
+        assertThat(MeterAssertions.timerCount(
+                        registry, NhsMetrics.CALLS, "operation", "GET /Organization", "outcome", "success"))
+                .isEqualTo(PAGES);
         MeterAssertions.assertNoPatientData(registry, "900000", "Patient", "_offset");
     }
 
@@ -70,10 +76,13 @@ class OdsNextLinkMetricsTest extends MetricsWireMockTest {
                 .willReturn(bundle(server.baseUrl() + ODS + "/Patient/9000000009?_offset=1")));
 
         try (OdsClient client = ods()) {
-            catchThrowableOfType(NhsDecodeException.class, () -> client.search(OdsSearch.builder().build()).count());
+            catchThrowableOfType(
+                    NhsDecodeException.class,
+                    () -> client.search(OdsSearch.builder().build()).count());
         }
 
-        assertThat(MeterAssertions.meters(registry, NhsMetrics.CALLS)).isNotEmpty()
+        assertThat(MeterAssertions.meters(registry, NhsMetrics.CALLS))
+                .isNotEmpty()
                 .allSatisfy(m -> assertThat(m.getId().getTag("operation")).isEqualTo("GET /Organization"));
         MeterAssertions.assertNoPatientData(registry, "9000000009", "Patient");
     }

@@ -20,11 +20,13 @@ import uk.nhs.sdk.core.http.PipelineNext;
  * registry never fails a call.
  */
 class RegistrySemanticsTest {
-    private static final PipelineNext OK = () -> NhsResponse.buffered(200, NhsHeaders.of(List.of()), new byte[0],
-            CallDetails.none());
+    private static final PipelineNext OK =
+            () -> NhsResponse.buffered(200, NhsHeaders.of(List.of()), new byte[0], CallDetails.none());
 
     private static void call(NhsMetrics metrics) {
-        FakeCall call = new FakeCall("PDS", NhsRequest.builder("GET", "/Patient/{id}").pathParam("id", "x").build());
+        FakeCall call = new FakeCall(
+                "PDS",
+                NhsRequest.builder("GET", "/Patient/{id}").pathParam("id", "x").build());
         new MetricsCallPolicy(metrics).process(call, OK);
     }
 
@@ -37,8 +39,10 @@ class RegistrySemanticsTest {
 
         call(metrics);
 
-        assertThat(MeterAssertions.timerCount(registry, NhsMetrics.CALLS, "operation", "GET /Patient/{id}",
-                "outcome", "success")).as("the second call, recorded on a registered meter").isEqualTo(1);
+        assertThat(MeterAssertions.timerCount(
+                        registry, NhsMetrics.CALLS, "operation", "GET /Patient/{id}", "outcome", "success"))
+                .as("the second call, recorded on a registered meter")
+                .isEqualTo(1);
     }
 
     @Test
@@ -81,8 +85,10 @@ class RegistrySemanticsTest {
 
         call(metrics);
 
-        assertThat(MeterAssertions.timerCount(child, NhsMetrics.CALLS, "service", "PDS")).isEqualTo(1);
-        assertThat(MeterAssertions.timerCount(composite, NhsMetrics.CALLS, "service", "PDS")).isEqualTo(1);
+        assertThat(MeterAssertions.timerCount(child, NhsMetrics.CALLS, "service", "PDS"))
+                .isEqualTo(1);
+        assertThat(MeterAssertions.timerCount(composite, NhsMetrics.CALLS, "service", "PDS"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -93,7 +99,8 @@ class RegistrySemanticsTest {
         registry.close();
 
         call(metrics);
-        FakeCall other = new FakeCall("MESH", NhsRequest.builder("POST", "/outbox").build());
+        FakeCall other =
+                new FakeCall("MESH", NhsRequest.builder("POST", "/outbox").build());
         new MetricsCallPolicy(metrics).process(other, OK);
 
         assertThat(registry.isClosed()).isTrue();

@@ -25,21 +25,45 @@ class ResilienceEventsTest extends MetricsWireMockTest {
     @Test
     void theCircuitOpeningIsCountedAndTheCallsItRefusesAreRejected() {
         server.stubFor(get(urlPathEqualTo(PATIENT_PATH)).willReturn(fhir(503, "pds/SERVICE_UNAVAILABLE.json")));
-        PdsClient pds = pds(options().retry(RetryOptions.none())
+        PdsClient pds = pds(options()
+                .retry(RetryOptions.none())
                 .circuitBreaker(CircuitBreakerOptions.of(50, 2, 2, Duration.ofMinutes(1))));
 
         catchThrowableOfType(ServerErrorException.class, () -> pds.getPatient(PATIENT));
         catchThrowableOfType(ServerErrorException.class, () -> pds.getPatient(PATIENT));
         catchThrowableOfType(NhsServiceUnavailableException.class, () -> pds.getPatient(PATIENT));
 
-        assertThat(counterCount(registry, NhsMetrics.CIRCUIT_TRANSITIONS, "service", "PDS", "from", "closed",
-                "to", "open")).isEqualTo(1);
-        assertThat(MeterAssertions.meters(registry, NhsMetrics.CIRCUIT_TRANSITIONS)).hasSize(1);
-        assertThat(timerCount(registry, NhsMetrics.CALLS, "outcome", "server_error", "status", "503",
-                "error_code", "SERVICE_UNAVAILABLE")).isEqualTo(2);
-        assertThat(timerCount(registry, NhsMetrics.CALLS, "service", "PDS", "operation", "GET /Patient/{id}",
-                "outcome", "rejected", "status", "none", "error_code", "none")).isEqualTo(1);
-        assertThat(timerCount(registry, NhsMetrics.ATTEMPTS, "outcome", "server_error")).isEqualTo(2);
+        assertThat(counterCount(
+                        registry, NhsMetrics.CIRCUIT_TRANSITIONS, "service", "PDS", "from", "closed", "to", "open"))
+                .isEqualTo(1);
+        assertThat(MeterAssertions.meters(registry, NhsMetrics.CIRCUIT_TRANSITIONS))
+                .hasSize(1);
+        assertThat(timerCount(
+                        registry,
+                        NhsMetrics.CALLS,
+                        "outcome",
+                        "server_error",
+                        "status",
+                        "503",
+                        "error_code",
+                        "SERVICE_UNAVAILABLE"))
+                .isEqualTo(2);
+        assertThat(timerCount(
+                        registry,
+                        NhsMetrics.CALLS,
+                        "service",
+                        "PDS",
+                        "operation",
+                        "GET /Patient/{id}",
+                        "outcome",
+                        "rejected",
+                        "status",
+                        "none",
+                        "error_code",
+                        "none"))
+                .isEqualTo(1);
+        assertThat(timerCount(registry, NhsMetrics.ATTEMPTS, "outcome", "server_error"))
+                .isEqualTo(2);
         assertThat(MeterAssertions.meters(registry, NhsMetrics.ATTEMPTS)).hasSize(1);
     }
 
@@ -55,14 +79,17 @@ class ResilienceEventsTest extends MetricsWireMockTest {
         }
 
         Timer granted = registry.find(NhsMetrics.RATE_LIMITER_WAITS)
-                .tags("service", "PDS", "operation", "GET /Patient/{id}", "outcome", "granted").timer();
+                .tags("service", "PDS", "operation", "GET /Patient/{id}", "outcome", "granted")
+                .timer();
         assertThat(granted).isNotNull();
         assertThat(sleeper.sleeps()).isNotEmpty();
         assertThat(granted.count()).isEqualTo(sleeper.sleeps().size());
         assertThat(granted.totalTime(TimeUnit.NANOSECONDS))
-                .isEqualTo(sleeper.sleeps().stream().mapToLong(Duration::toNanos).sum());
+                .isEqualTo(
+                        sleeper.sleeps().stream().mapToLong(Duration::toNanos).sum());
         assertThat(timerCount(registry, NhsMetrics.CALLS, "outcome", "success")).isEqualTo(4);
-        assertThat(MeterAssertions.meters(registry, NhsMetrics.RATE_LIMITER_WAITS)).hasSize(1);
+        assertThat(MeterAssertions.meters(registry, NhsMetrics.RATE_LIMITER_WAITS))
+                .hasSize(1);
     }
 
     @Test
@@ -82,8 +109,10 @@ class ResilienceEventsTest extends MetricsWireMockTest {
         assertThat(refused).isPositive();
         assertThat(timerCount(registry, NhsMetrics.RATE_LIMITER_WAITS, "service", "PDS", "outcome", "refused"))
                 .isEqualTo(refused);
-        assertThat(timerCount(registry, NhsMetrics.CALLS, "outcome", "rejected", "status", "none")).isEqualTo(refused);
-        assertThat(timerCount(registry, NhsMetrics.ATTEMPTS, "outcome", "success")).isEqualTo(4 - refused);
+        assertThat(timerCount(registry, NhsMetrics.CALLS, "outcome", "rejected", "status", "none"))
+                .isEqualTo(refused);
+        assertThat(timerCount(registry, NhsMetrics.ATTEMPTS, "outcome", "success"))
+                .isEqualTo(4 - refused);
     }
 
     @Test
@@ -91,7 +120,8 @@ class ResilienceEventsTest extends MetricsWireMockTest {
         // 400 ms: far below the next permit (1 s), and long enough that the first call, which has
         // the permit, cannot time out itself on a slow machine (a cold JVM under a coverage agent)
         server.stubFor(get(urlPathEqualTo(PATIENT_PATH)).willReturn(patient()));
-        PdsClient pds = pds(options().deadline(Duration.ofMillis(400))
+        PdsClient pds = pds(options()
+                .deadline(Duration.ofMillis(400))
                 .rateLimit(RateLimitOptions.perSecond(1, Duration.ofSeconds(5))));
 
         int refused = 0;
@@ -106,7 +136,8 @@ class ResilienceEventsTest extends MetricsWireMockTest {
         assertThat(refused).isPositive();
         assertThat(timerCount(registry, NhsMetrics.RATE_LIMITER_WAITS, "service", "PDS", "outcome", "refused"))
                 .isEqualTo(refused);
-        assertThat(timerCount(registry, NhsMetrics.CALLS, "outcome", "rejected", "status", "none")).isEqualTo(refused);
+        assertThat(timerCount(registry, NhsMetrics.CALLS, "outcome", "rejected", "status", "none"))
+                .isEqualTo(refused);
         assertThat(timerCount(registry, NhsMetrics.CALLS, "outcome", "timeout")).isZero();
     }
 }

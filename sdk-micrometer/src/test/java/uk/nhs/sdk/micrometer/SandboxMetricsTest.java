@@ -39,28 +39,67 @@ class SandboxMetricsTest {
     @BeforeEach
     void fresh() {
         registry = new SimpleMeterRegistry();
-        options = NhsMetrics.of(registry).applyTo(NhsClientOptions.builder()
-                .sleeper(new RecordingSleeper(new MutableClock(Instant.parse("2026-11-29T10:00:00Z"))))
-                .circuitBreaker(CircuitBreakerOptions.disabled())).build();
+        options = NhsMetrics.of(registry)
+                .applyTo(NhsClientOptions.builder()
+                        .sleeper(new RecordingSleeper(new MutableClock(Instant.parse("2026-11-29T10:00:00Z"))))
+                        .circuitBreaker(CircuitBreakerOptions.disabled()))
+                .build();
     }
 
     @Test
     void aRetrievalIsASuccessfulCallAfterOneTokenFetch(NhsSandbox sandbox) {
         try (SignedJwtAuth auth = sandbox.signedJwtAuth();
-                PdsClient pds = PdsClient.builder().baseUrl(sandbox.pdsBaseUrl()).options(options).auth(auth).build()) {
+                PdsClient pds = PdsClient.builder()
+                        .baseUrl(sandbox.pdsBaseUrl())
+                        .options(options)
+                        .auth(auth)
+                        .build()) {
             assertThat(pds.getPatient(FULL).patient().id()).isEqualTo(FULL.value());
             pds.getPatient(FULL);
             LogGuard.forbid(auth.accessToken().reveal());
 
-            assertThat(timerCount(registry, NhsMetrics.CALLS, "service", "PDS", "operation", GET_PATIENT,
-                    "outcome", "success", "status", "200", "error_code", "none")).isEqualTo(2);
-            assertThat(timerCount(registry, NhsMetrics.ATTEMPTS, "service", "PDS", "operation", GET_PATIENT,
-                    "outcome", "success", "status", "200")).isEqualTo(2);
+            assertThat(timerCount(
+                            registry,
+                            NhsMetrics.CALLS,
+                            "service",
+                            "PDS",
+                            "operation",
+                            GET_PATIENT,
+                            "outcome",
+                            "success",
+                            "status",
+                            "200",
+                            "error_code",
+                            "none"))
+                    .isEqualTo(2);
+            assertThat(timerCount(
+                            registry,
+                            NhsMetrics.ATTEMPTS,
+                            "service",
+                            "PDS",
+                            "operation",
+                            GET_PATIENT,
+                            "outcome",
+                            "success",
+                            "status",
+                            "200"))
+                    .isEqualTo(2);
             // the token is cached: one fetch for both calls
-            assertThat(timerCount(registry, NhsMetrics.TOKEN_FETCHES, "service", "PDS", "provider", "OAuth2 token",
-                    "outcome", "success")).isEqualTo(1);
+            assertThat(timerCount(
+                            registry,
+                            NhsMetrics.TOKEN_FETCHES,
+                            "service",
+                            "PDS",
+                            "provider",
+                            "OAuth2 token",
+                            "outcome",
+                            "success"))
+                    .isEqualTo(1);
             assertThat(sandbox.issuedTokenCount()).isEqualTo(1);
-            MeterAssertions.assertNoPatientData(registry, FULL.value(), auth.accessToken().reveal(),
+            MeterAssertions.assertNoPatientData(
+                    registry,
+                    FULL.value(),
+                    auth.accessToken().reveal(),
                     sandbox.application().apiKey().reveal());
         }
     }
@@ -68,11 +107,27 @@ class SandboxMetricsTest {
     @Test
     void anUnknownPatientIsAClientErrorWithPdsCode(NhsSandbox sandbox) {
         try (SignedJwtAuth auth = sandbox.signedJwtAuth();
-                PdsClient pds = PdsClient.builder().baseUrl(sandbox.pdsBaseUrl()).options(options).auth(auth).build()) {
+                PdsClient pds = PdsClient.builder()
+                        .baseUrl(sandbox.pdsBaseUrl())
+                        .options(options)
+                        .auth(auth)
+                        .build()) {
             catchThrowableOfType(ResourceNotFoundException.class, () -> pds.getPatient(NOT_FOUND));
 
-            assertThat(timerCount(registry, NhsMetrics.CALLS, "service", "PDS", "operation", GET_PATIENT,
-                    "outcome", "client_error", "status", "404", "error_code", "RESOURCE_NOT_FOUND")).isEqualTo(1);
+            assertThat(timerCount(
+                            registry,
+                            NhsMetrics.CALLS,
+                            "service",
+                            "PDS",
+                            "operation",
+                            GET_PATIENT,
+                            "outcome",
+                            "client_error",
+                            "status",
+                            "404",
+                            "error_code",
+                            "RESOURCE_NOT_FOUND"))
+                    .isEqualTo(1);
             MeterAssertions.assertNoPatientData(registry, NOT_FOUND.value());
         }
     }
@@ -80,18 +135,37 @@ class SandboxMetricsTest {
     @Test
     void aTokenFetchTheServerRefusesIsCountedAsAFailure(NhsSandbox sandbox) {
         SandboxApplication unregistered = SandboxApplication.generate("unregistered-key");
-        try (SignedJwtAuth auth = SignedJwtAuth.builder().apiKey(unregistered.apiKey()).keyId(unregistered.keyId())
-                        .privateKey(unregistered.privateKey()).tokenUrl(sandbox.oauthTokenUrl()).build();
-                PdsClient pds = PdsClient.builder().baseUrl(sandbox.pdsBaseUrl()).options(options).auth(auth).build()) {
+        try (SignedJwtAuth auth = SignedJwtAuth.builder()
+                        .apiKey(unregistered.apiKey())
+                        .keyId(unregistered.keyId())
+                        .privateKey(unregistered.privateKey())
+                        .tokenUrl(sandbox.oauthTokenUrl())
+                        .build();
+                PdsClient pds = PdsClient.builder()
+                        .baseUrl(sandbox.pdsBaseUrl())
+                        .options(options)
+                        .auth(auth)
+                        .build()) {
             NhsSdkException e = catchThrowableOfType(NhsSdkException.class, () -> pds.getPatient(FULL));
 
             assertThat(e).isNotNull();
-            assertThat(timerCount(registry, NhsMetrics.TOKEN_FETCHES, "service", "PDS", "provider", "OAuth2 token",
-                    "outcome", "failure")).isEqualTo(1);
-            assertThat(timerCount(registry, NhsMetrics.TOKEN_FETCHES, "outcome", "success")).isZero();
-            assertThat(MeterAssertions.meters(registry, NhsMetrics.CALLS)).singleElement()
+            assertThat(timerCount(
+                            registry,
+                            NhsMetrics.TOKEN_FETCHES,
+                            "service",
+                            "PDS",
+                            "provider",
+                            "OAuth2 token",
+                            "outcome",
+                            "failure"))
+                    .isEqualTo(1);
+            assertThat(timerCount(registry, NhsMetrics.TOKEN_FETCHES, "outcome", "success"))
+                    .isZero();
+            assertThat(MeterAssertions.meters(registry, NhsMetrics.CALLS))
+                    .singleElement()
                     .satisfies(m -> assertThat(m.getId().getTag("outcome")).isNotEqualTo("success"));
-            MeterAssertions.assertNoPatientData(registry, FULL.value(), unregistered.apiKey().reveal());
+            MeterAssertions.assertNoPatientData(
+                    registry, FULL.value(), unregistered.apiKey().reveal());
         }
     }
 }

@@ -24,14 +24,17 @@ class TagValuesTest {
         assertThat(TagValues.outcome(serviceError(404, "RESOURCE_NOT_FOUND"))).isEqualTo("client_error");
         assertThat(TagValues.outcome(serviceError(503, null))).isEqualTo("server_error");
         assertThat(TagValues.outcome(serviceError(302, null))).isEqualTo("redirection");
-        assertThat(TagValues.outcome(new NhsTimeoutException("t", none, false, null, null))).isEqualTo("timeout");
-        assertThat(TagValues.outcome(new NhsTransportException("t", none, false, null, null))).isEqualTo("transport");
+        assertThat(TagValues.outcome(new NhsTimeoutException("t", none, false, null, null)))
+                .isEqualTo("timeout");
+        assertThat(TagValues.outcome(new NhsTransportException("t", none, false, null, null)))
+                .isEqualTo("transport");
         assertThat(TagValues.outcome(new NhsTransportException("t", none, true, null, null)))
                 .isEqualTo("outcome_unknown");
         assertThat(TagValues.outcome(new NhsTimeoutException("t", none, true, null, null)))
                 .as("an unknown outcome is what the caller must act on, however it came")
                 .isEqualTo("outcome_unknown");
-        assertThat(TagValues.outcome(new NhsServiceUnavailableException("open", none, null))).isEqualTo("rejected");
+        assertThat(TagValues.outcome(new NhsServiceUnavailableException("open", none, null)))
+                .isEqualTo("rejected");
         assertThat(TagValues.outcome(new NhsDecodeException("d", none, null))).isEqualTo("decode");
         assertThat(TagValues.outcome(new NhsValidationException("f", "m"))).isEqualTo("other");
         assertThat(TagValues.outcome(new IllegalStateException())).isEqualTo("other");
@@ -40,11 +43,14 @@ class TagValuesTest {
     @Test
     void aTimeoutBeforeAnyAttemptIsRejectedAndAnyOtherKeepsItsOutcome() {
         CallDetails none = CallDetails.none();
-        assertThat(TagValues.callOutcome(new NhsTimeoutException("t", none, false, null, null), 0)).isEqualTo("rejected");
-        assertThat(TagValues.callOutcome(new NhsTimeoutException("t", none, false, null, null), 1)).isEqualTo("timeout");
+        assertThat(TagValues.callOutcome(new NhsTimeoutException("t", none, false, null, null), 0))
+                .isEqualTo("rejected");
+        assertThat(TagValues.callOutcome(new NhsTimeoutException("t", none, false, null, null), 1))
+                .isEqualTo("timeout");
         assertThat(TagValues.callOutcome(new NhsTimeoutException("t", none, true, null, null), 0))
                 .isEqualTo("outcome_unknown");
-        assertThat(TagValues.callOutcome(new NhsServiceUnavailableException("open", none, null), 0)).isEqualTo("rejected");
+        assertThat(TagValues.callOutcome(new NhsServiceUnavailableException("open", none, null), 0))
+                .isEqualTo("rejected");
         assertThat(TagValues.callOutcome(serviceError(503, null), 2)).isEqualTo("server_error");
     }
 
@@ -70,7 +76,8 @@ class TagValuesTest {
         assertThat(TagValues.status(99)).isEqualTo("other");
         assertThat(TagValues.status(600)).isEqualTo("other");
         assertThat(TagValues.status(serviceError(451, null))).isEqualTo("4xx");
-        assertThat(TagValues.status(new NhsDecodeException("d", CallDetails.none(), null))).isEqualTo("none");
+        assertThat(TagValues.status(new NhsDecodeException("d", CallDetails.none(), null)))
+                .isEqualTo("none");
     }
 
     @Test
@@ -85,7 +92,8 @@ class TagValuesTest {
         assertThat(TagValues.errorCode(serviceError(400, "9000000009"))).isEqualTo("other");
         assertThat(TagValues.errorCode(serviceError(400, "resource_not_found"))).isEqualTo("other");
         assertThat(TagValues.errorCode(serviceError(400, null))).isEqualTo("none");
-        assertThat(TagValues.errorCode(new NhsDecodeException("d", CallDetails.none(), null))).isEqualTo("none");
+        assertThat(TagValues.errorCode(new NhsDecodeException("d", CallDetails.none(), null)))
+                .isEqualTo("none");
     }
 
     @Test
@@ -109,18 +117,35 @@ class TagValuesTest {
         // the templates of the SDK's clients (NhsRequest.builder calls in sdk-identity, sdk-messaging,
         // sdk-records and sdk-core): constants, none of which holds a value
         String[] templates = {
-            "/Patient/{id}", "/Patient", "/Patient/{id}/RelatedPerson",
-            "/messageexchange/{mailbox}/inbox", "/messageexchange/{mailbox}/count",
-            "/messageexchange/{mailbox}/inbox/{messageId}", "/messageexchange/{mailbox}/inbox/{messageId}/{chunk}",
+            "/Patient/{id}",
+            "/Patient",
+            "/Patient/{id}/RelatedPerson",
+            "/messageexchange/{mailbox}/inbox",
+            "/messageexchange/{mailbox}/count",
+            "/messageexchange/{mailbox}/inbox/{messageId}",
+            "/messageexchange/{mailbox}/inbox/{messageId}/{chunk}",
             "/messageexchange/{mailbox}/inbox/{messageId}/status/acknowledged",
-            "/messageexchange/{mailbox}/outbox", "/messageexchange/{mailbox}/outbox/{messageId}/{chunk}",
-            "/messageexchange/{mailbox}", "/messageexchange/{mailbox}/outbox/tracking",
+            "/messageexchange/{mailbox}/outbox",
+            "/messageexchange/{mailbox}/outbox/{messageId}/{chunk}",
+            "/messageexchange/{mailbox}",
+            "/messageexchange/{mailbox}/outbox/tracking",
             "/messageexchange/{mailbox}/outbox/tracking/{localId}",
-            "/messageexchange/endpointlookup/{odsCode}/{workflowId}", "/messageexchange/workflowsearch/{workflowId}",
-            "/v1/messages", "/v1/message-batches", "/v1/messages/{messageId}", "/channels/nhsapp/accounts",
-            "/DocumentReference", "/DocumentReference/_search", "/DocumentReference/{id}",
-            "/Organization", "/Organization/{id}", "/OrganizationAffiliation", "/List/{id}",
-            "/oauth2/token", "/realms/NHSIdentity/protocol/openid-connect/token"};
+            "/messageexchange/endpointlookup/{odsCode}/{workflowId}",
+            "/messageexchange/workflowsearch/{workflowId}",
+            "/v1/messages",
+            "/v1/message-batches",
+            "/v1/messages/{messageId}",
+            "/channels/nhsapp/accounts",
+            "/DocumentReference",
+            "/DocumentReference/_search",
+            "/DocumentReference/{id}",
+            "/Organization",
+            "/Organization/{id}",
+            "/OrganizationAffiliation",
+            "/List/{id}",
+            "/oauth2/token",
+            "/realms/NHSIdentity/protocol/openid-connect/token"
+        };
         for (String t : templates) {
             assertThat(TagValues.operation("GET", t)).isEqualTo("GET " + t);
         }

@@ -40,8 +40,12 @@ final class AttemptSpanPolicy implements PipelinePolicy {
         if (call.attempt() > 1) {
             start.put(SpanAttributes.HTTP_REQUEST_RESEND_COUNT, (long) (call.attempt() - 1));
         }
-        Span span = tracing.tracer().spanBuilder(SpanAttributes.spanName(call)).setSpanKind(SpanKind.CLIENT)
-                .setParent(parent).setAllAttributes(start.build()).startSpan();
+        Span span = tracing.tracer()
+                .spanBuilder(SpanAttributes.spanName(call))
+                .setSpanKind(SpanKind.CLIENT)
+                .setParent(parent)
+                .setAllAttributes(start.build())
+                .startSpan();
         Context current = parent.with(span);
         Scope scope = current.makeCurrent();
         try {

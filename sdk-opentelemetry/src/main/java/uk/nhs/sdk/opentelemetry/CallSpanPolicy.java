@@ -30,8 +30,12 @@ final class CallSpanPolicy implements PipelinePolicy {
         Context parent = Context.current();
         AttributesBuilder start = Attributes.builder();
         SpanAttributes.request(call, start);
-        Span span = tracing.tracer().spanBuilder(SpanAttributes.spanName(call)).setSpanKind(SpanKind.INTERNAL)
-                .setParent(parent).setAllAttributes(start.build()).startSpan();
+        Span span = tracing.tracer()
+                .spanBuilder(SpanAttributes.spanName(call))
+                .setSpanKind(SpanKind.INTERNAL)
+                .setParent(parent)
+                .setAllAttributes(start.build())
+                .startSpan();
         call.setAttribute(tracing.attributeKey(), span);
         Scope scope = parent.with(span).with(tracing.callSpanKey(), span).makeCurrent();
         try {

@@ -8,8 +8,7 @@ package uk.nhs.sdk.opentelemetry;
  * attribute's values and keeps free text (which could echo patient data) out of traces.
  */
 final class NhsErrorCodes {
-    private NhsErrorCodes() {
-    }
+    private NhsErrorCodes() {}
 
     /**
      * The code as recorded.

@@ -55,9 +55,8 @@ public final class NhsTracing {
         Tracer tracer = tracerBuilder.build();
         ContextKey<Span> key = ContextKey.named("nhs-sdk-call-span");
         String attributeKey = INSTRUMENTATION_NAME + ".callSpan#" + INSTANCES.incrementAndGet();
-        Optional<TextMapPropagator> propagator = b.propagate
-                ? Optional.of(b.openTelemetry.getPropagators().getTextMapPropagator())
-                : Optional.empty();
+        Optional<TextMapPropagator> propagator =
+                b.propagate ? Optional.of(b.openTelemetry.getPropagators().getTextMapPropagator()) : Optional.empty();
         this.state = new TracingState(tracer, attributeKey, key, propagator);
     }
 

@@ -16,7 +16,8 @@ import uk.nhs.sdk.core.http.PipelineCall;
  */
 final class SpanAttributes {
     static final AttributeKey<String> HTTP_REQUEST_METHOD = AttributeKey.stringKey("http.request.method");
-    static final AttributeKey<String> HTTP_REQUEST_METHOD_ORIGINAL = AttributeKey.stringKey("http.request.method_original");
+    static final AttributeKey<String> HTTP_REQUEST_METHOD_ORIGINAL =
+            AttributeKey.stringKey("http.request.method_original");
     static final AttributeKey<String> URL_TEMPLATE = AttributeKey.stringKey("url.template");
     static final AttributeKey<String> URL_SCHEME = AttributeKey.stringKey("url.scheme");
     static final AttributeKey<String> SERVER_ADDRESS = AttributeKey.stringKey("server.address");
@@ -34,12 +35,11 @@ final class SpanAttributes {
     /** The value the conventions use for anything outside a known set. */
     static final String OTHER = "_OTHER";
 
-    private static final Set<String> KNOWN_METHODS = Set.of("CONNECT", "DELETE", "GET", "HEAD", "OPTIONS", "PATCH",
-            "POST", "PUT", "TRACE");
+    private static final Set<String> KNOWN_METHODS =
+            Set.of("CONNECT", "DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT", "TRACE");
     private static final int MAX_TEMPLATE_LENGTH = 256;
 
-    private SpanAttributes() {
-    }
+    private SpanAttributes() {}
 
     /**
      * The span name: {@code {method} {url.template}}, with {@code HTTP} as the method for one
@@ -106,7 +106,9 @@ final class SpanAttributes {
      */
     private static boolean ownResponse(PipelineCall call, Throwable failure) {
         return !(failure instanceof NhsSdkException e)
-                || e.requestId().map(id -> id.equals(call.request().requestId())).orElse(true);
+                || e.requestId()
+                        .map(id -> id.equals(call.request().requestId()))
+                        .orElse(true);
     }
 
     /**

@@ -32,8 +32,8 @@ final class SpanEvents implements PipelineEvents {
     static final AttributeKey<String> CIRCUIT_FROM = AttributeKey.stringKey("nhs.circuit_breaker.from");
     static final AttributeKey<String> CIRCUIT_TO = AttributeKey.stringKey("nhs.circuit_breaker.to");
 
-    private static final Set<String> CIRCUIT_STATES = Set.of("closed", "open", "half_open", "disabled",
-            "forced_open", "metrics_only");
+    private static final Set<String> CIRCUIT_STATES =
+            Set.of("closed", "open", "half_open", "disabled", "forced_open", "metrics_only");
 
     private final TracingState tracing;
 
@@ -43,30 +43,43 @@ final class SpanEvents implements PipelineEvents {
 
     @Override
     public void retryScheduled(PipelineCall call, int nextAttempt, Duration wait) {
-        callSpan(call).ifPresent(s -> s.addEvent(RETRY,
-                Attributes.of(RETRY_NEXT_ATTEMPT, (long) nextAttempt, RETRY_WAIT_MS, wait.toMillis())));
+        callSpan(call)
+                .ifPresent(s -> s.addEvent(
+                        RETRY, Attributes.of(RETRY_NEXT_ATTEMPT, (long) nextAttempt, RETRY_WAIT_MS, wait.toMillis())));
     }
 
     @Override
     public void rateLimited(PipelineCall call, Duration wait, boolean granted) {
-        callSpan(call).ifPresent(s -> s.addEvent(RATE_LIMITED,
-                Attributes.of(RATE_LIMIT_WAIT_MS, wait.toMillis(), RATE_LIMIT_GRANTED, granted)));
+        callSpan(call)
+                .ifPresent(s -> s.addEvent(
+                        RATE_LIMITED, Attributes.of(RATE_LIMIT_WAIT_MS, wait.toMillis(), RATE_LIMIT_GRANTED, granted)));
     }
 
     @Override
     public void tokenFetched(String service, String provider, boolean success, Duration took) {
-        currentCallSpan().ifPresent(s -> s.addEvent(TOKEN_FETCHED, Attributes.of(TOKEN_PROVIDER,
-                providerName(provider), TOKEN_SUCCESS, success, TOKEN_DURATION_MS, took.toMillis())));
+        currentCallSpan()
+                .ifPresent(s -> s.addEvent(
+                        TOKEN_FETCHED,
+                        Attributes.of(
+                                TOKEN_PROVIDER,
+                                providerName(provider),
+                                TOKEN_SUCCESS,
+                                success,
+                                TOKEN_DURATION_MS,
+                                took.toMillis())));
     }
 
     @Override
     public void circuitBreakerStateChanged(String service, String from, String to) {
-        currentCallSpan().ifPresent(s -> s.addEvent(CIRCUIT_BREAKER,
-                Attributes.of(CIRCUIT_FROM, state(from), CIRCUIT_TO, state(to))));
+        currentCallSpan()
+                .ifPresent(s ->
+                        s.addEvent(CIRCUIT_BREAKER, Attributes.of(CIRCUIT_FROM, state(from), CIRCUIT_TO, state(to))));
     }
 
     private Optional<Span> callSpan(PipelineCall call) {
-        return call.attribute(tracing.attributeKey()).filter(Span.class::isInstance).map(Span.class::cast);
+        return call.attribute(tracing.attributeKey())
+                .filter(Span.class::isInstance)
+                .map(Span.class::cast);
     }
 
     /** The call span current on this thread, if a call of a client traced by this instance is running. */
@@ -83,7 +96,11 @@ final class SpanEvents implements PipelineEvents {
      * name that does not look like one (too long, or not plain words) is {@code _OTHER}.
      */
     static String providerName(String provider) {
-        return provider != null && provider.length() <= 48 && provider.matches("[A-Za-z][A-Za-z0-9 ._-]*")
-                && !provider.matches(".*\\d{6,}.*") ? provider : SpanAttributes.OTHER;
+        return provider != null
+                        && provider.length() <= 48
+                        && provider.matches("[A-Za-z][A-Za-z0-9 ._-]*")
+                        && !provider.matches(".*\\d{6,}.*")
+                ? provider
+                : SpanAttributes.OTHER;
     }
 }

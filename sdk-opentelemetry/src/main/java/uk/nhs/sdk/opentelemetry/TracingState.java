@@ -16,6 +16,5 @@ import java.util.Optional;
  * @param callSpanKey the context key marking the current call span, for events that carry no call
  * @param propagator the propagator, present only when propagation is on
  */
-record TracingState(Tracer tracer, String attributeKey, ContextKey<Span> callSpanKey,
-        Optional<TextMapPropagator> propagator) {
-}
+record TracingState(
+        Tracer tracer, String attributeKey, ContextKey<Span> callSpanKey, Optional<TextMapPropagator> propagator) {}

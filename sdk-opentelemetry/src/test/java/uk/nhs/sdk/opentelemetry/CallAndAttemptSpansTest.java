@@ -53,8 +53,11 @@ class CallAndAttemptSpansTest extends PdsWireMock {
         String state = Scenario.STARTED;
         for (int i = 0; i < answers.length; i++) {
             String next = "step" + (i + 1);
-            server.stubFor(get(urlPathEqualTo(path("/Patient/9000000009"))).inScenario("faults")
-                    .whenScenarioStateIs(state).willReturn(answers[i]).willSetStateTo(next));
+            server.stubFor(get(urlPathEqualTo(path("/Patient/9000000009")))
+                    .inScenario("faults")
+                    .whenScenarioStateIs(state)
+                    .willReturn(answers[i])
+                    .willSetStateTo(next));
             state = next;
         }
     }
@@ -79,11 +82,14 @@ class CallAndAttemptSpansTest extends PdsWireMock {
             assertThat(s.getAttributes().get(HTTP_REQUEST_METHOD)).isEqualTo("GET");
             assertThat(s.getAttributes().get(URL_TEMPLATE)).isEqualTo("/Patient/{id}");
             assertThat(s.getAttributes().get(URL_SCHEME)).isEqualTo("http");
-            assertThat(s.getAttributes().get(SERVER_ADDRESS)).isEqualTo(java.net.URI.create(server.baseUrl()).getHost());
+            assertThat(s.getAttributes().get(SERVER_ADDRESS))
+                    .isEqualTo(java.net.URI.create(server.baseUrl()).getHost());
             assertThat(s.getAttributes().get(SERVER_PORT)).isEqualTo((long) server.port());
             assertThat(s.getAttributes().get(HTTP_RESPONSE_STATUS_CODE)).isEqualTo(200L);
             assertThat(s.getAttributes().get(NHS_SERVICE)).isEqualTo("PDS");
-            assertThat(s.getAttributes().get(NHS_REQUEST_ID)).isEqualTo(requestId).isNotBlank();
+            assertThat(s.getAttributes().get(NHS_REQUEST_ID))
+                    .isEqualTo(requestId)
+                    .isNotBlank();
             assertThat(s.getAttributes().get(ERROR_TYPE)).isNull();
             assertThat(s.getAttributes().get(HTTP_REQUEST_RESEND_COUNT)).isNull();
             assertThat(s.getStatus().getStatusCode()).isEqualTo(StatusCode.UNSET);
@@ -114,7 +120,8 @@ class CallAndAttemptSpansTest extends PdsWireMock {
         assertThat(second.getAttributes().get(HTTP_RESPONSE_STATUS_CODE)).isEqualTo(200L);
         assertThat(second.getAttributes().get(HTTP_REQUEST_RESEND_COUNT)).isEqualTo(1L);
         assertThat(second.getStatus().getStatusCode()).isEqualTo(StatusCode.UNSET);
-        assertThat(first.getAttributes().get(NHS_REQUEST_ID)).isEqualTo(second.getAttributes().get(NHS_REQUEST_ID))
+        assertThat(first.getAttributes().get(NHS_REQUEST_ID))
+                .isEqualTo(second.getAttributes().get(NHS_REQUEST_ID))
                 .isEqualTo(call.getAttributes().get(NHS_REQUEST_ID));
 
         assertThat(call.getStatus().getStatusCode()).as("the call succeeded").isEqualTo(StatusCode.UNSET);
@@ -130,10 +137,11 @@ class CallAndAttemptSpansTest extends PdsWireMock {
 
     @Test
     void a404WithAPdsOperationOutcomeEndsTheCallAsAnErrorWithItsNhsErrorCode() {
-        server.stubFor(get(urlPathEqualTo(path("/Patient/9111231130"))).willReturn(fhir(404, "RESOURCE_NOT_FOUND.json")));
+        server.stubFor(
+                get(urlPathEqualTo(path("/Patient/9111231130"))).willReturn(fhir(404, "RESOURCE_NOT_FOUND.json")));
 
-        ResourceNotFoundException e = catchThrowableOfType(ResourceNotFoundException.class,
-                () -> pds().getPatient(uk.nhs.sdk.core.NhsNumber.parse("9111231130")));
+        ResourceNotFoundException e = catchThrowableOfType(
+                ResourceNotFoundException.class, () -> pds().getPatient(uk.nhs.sdk.core.NhsNumber.parse("9111231130")));
 
         assertThat(e).isNotNull();
         SpanData call = traces.callSpan();
@@ -155,8 +163,11 @@ class CallAndAttemptSpansTest extends PdsWireMock {
         String hostile = "{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\",\"code\":\"value\","
                 + "\"details\":{\"coding\":[{\"system\":\"https://fhir.nhs.uk/R4/CodeSystem/Spine-ErrorOrWarningCode\","
                 + "\"code\":\"NO_PATIENT_9000000009_SMITH\"}]},\"diagnostics\":\"Jane Smith 9000000009\"}]}";
-        server.stubFor(get(urlPathEqualTo(path("/Patient/9000000009"))).willReturn(aResponse().withStatus(400)
-                .withHeader("Content-Type", "application/fhir+json").withBody(hostile)));
+        server.stubFor(get(urlPathEqualTo(path("/Patient/9000000009")))
+                .willReturn(aResponse()
+                        .withStatus(400)
+                        .withHeader("Content-Type", "application/fhir+json")
+                        .withBody(hostile)));
 
         BadRequestException e = catchThrowableOfType(BadRequestException.class, () -> pds().getPatient(FULL));
 
@@ -177,7 +188,8 @@ class CallAndAttemptSpansTest extends PdsWireMock {
         SpanData call = traces.callSpan();
         List<SpanData> attempts = traces.attemptSpans();
         assertThat(attempts).hasSize(3);
-        assertThat(attempts).extracting(s -> s.getAttributes().get(HTTP_REQUEST_RESEND_COUNT))
+        assertThat(attempts)
+                .extracting(s -> s.getAttributes().get(HTTP_REQUEST_RESEND_COUNT))
                 .containsExactly(null, 1L, 2L);
         for (SpanData s : attempts) {
             assertThat(s.hasEnded()).isTrue();
@@ -188,23 +200,30 @@ class CallAndAttemptSpansTest extends PdsWireMock {
         assertThat(call.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
         assertThat(call.getAttributes().get(ERROR_TYPE)).isEqualTo("NhsTransportException");
         assertThat(call.getAttributes().get(HTTP_RESPONSE_STATUS_CODE)).isNull();
-        assertThat(call.getAttributes().get(NHS_OUTCOME_UNKNOWN)).as("a GET never is").isNull();
+        assertThat(call.getAttributes().get(NHS_OUTCOME_UNKNOWN))
+                .as("a GET never is")
+                .isNull();
         assertThat(call.getAttributes().get(NHS_ATTEMPTS)).isEqualTo(3L);
         assertThat(call.getEvents()).extracting(EventData::getName).containsExactly(SpanEvents.RETRY, SpanEvents.RETRY);
     }
 
     @Test
     void aSlowAnswerBeyondTheAttemptTimeoutIsATimeoutError() {
-        server.stubFor(get(urlPathEqualTo(path("/Patient/9000000009"))).willReturn(patient().withFixedDelay(2000)));
-        PdsClient pds = pds(NhsTracing.of(traces.openTelemetry), options().attemptTimeout(Duration.ofMillis(200))
-                .retry(RetryOptions.builder().maxAttempts(1).build()));
+        server.stubFor(get(urlPathEqualTo(path("/Patient/9000000009")))
+                .willReturn(patient().withFixedDelay(2000)));
+        PdsClient pds = pds(
+                NhsTracing.of(traces.openTelemetry),
+                options()
+                        .attemptTimeout(Duration.ofMillis(200))
+                        .retry(RetryOptions.builder().maxAttempts(1).build()));
 
         NhsTimeoutException e = catchThrowableOfType(NhsTimeoutException.class, () -> pds.getPatient(FULL));
 
         assertThat(e).isNotNull();
         assertThat(traces.callSpan().getAttributes().get(ERROR_TYPE)).isEqualTo("NhsTimeoutException");
         assertThat(traces.callSpan().getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
-        assertThat(traces.attemptSpans()).singleElement()
+        assertThat(traces.attemptSpans())
+                .singleElement()
                 .satisfies(s -> assertThat(s.getAttributes().get(ERROR_TYPE)).isEqualTo("NhsTimeoutException"));
     }
 
@@ -212,8 +231,11 @@ class CallAndAttemptSpansTest extends PdsWireMock {
     void anUpdateSentWithNoAnswerIsMarkedOutcomeUnknown() {
         server.stubFor(patch(urlPathEqualTo(path("/Patient/9000000009")))
                 .willReturn(patient().withFixedDelay(2000)));
-        PdsClient pds = pds(NhsTracing.of(traces.openTelemetry), options().attemptTimeout(Duration.ofMillis(200))
-                .retry(RetryOptions.builder().maxAttempts(2).build()));
+        PdsClient pds = pds(
+                NhsTracing.of(traces.openTelemetry),
+                options()
+                        .attemptTimeout(Duration.ofMillis(200))
+                        .retry(RetryOptions.builder().maxAttempts(2).build()));
         PatientPatch gender = PatientPatch.builder().replace("/gender", "male").build();
 
         NhsTimeoutException e = catchThrowableOfType(NhsTimeoutException.class, () -> pds.update(FULL, 2, gender));
@@ -224,8 +246,10 @@ class CallAndAttemptSpansTest extends PdsWireMock {
         assertThat(call.getAttributes().get(NHS_OUTCOME_UNKNOWN)).isTrue();
         assertThat(call.getAttributes().get(ERROR_TYPE)).isEqualTo("NhsTimeoutException");
         assertThat(traces.attemptSpans()).hasSize(2);
-        assertThat(traces.attemptSpans()).allSatisfy(s -> assertThat(s.getAttributes().get(NHS_OUTCOME_UNKNOWN))
-                .as("an attempt that was sent and got no answer").isTrue());
+        assertThat(traces.attemptSpans())
+                .allSatisfy(s -> assertThat(s.getAttributes().get(NHS_OUTCOME_UNKNOWN))
+                        .as("an attempt that was sent and got no answer")
+                        .isTrue());
         traces.assertNothingHolds("9000000009", "male");
     }
 
@@ -236,35 +260,56 @@ class CallAndAttemptSpansTest extends PdsWireMock {
         PdsClient pds = pds(NhsTracing.of(traces.openTelemetry), options().applicationId("tracing-test"));
 
         pds.getPatient(FULL);
-        pds.search(uk.nhs.sdk.identity.pds.PatientSearch.builder().family("Smith").given("Jane")
-                .birthDate(java.time.LocalDate.of(2010, 10, 22)).postcode("LS1 6AE").build());
+        pds.search(uk.nhs.sdk.identity.pds.PatientSearch.builder()
+                .family("Smith")
+                .given("Jane")
+                .birthDate(java.time.LocalDate.of(2010, 10, 22))
+                .postcode("LS1 6AE")
+                .build());
 
-        server.verify(getRequestedFor(urlPathEqualTo(path("/Patient"))).withQueryParam("family", equalTo("Smith"))
+        server.verify(getRequestedFor(urlPathEqualTo(path("/Patient")))
+                .withQueryParam("family", equalTo("Smith"))
                 .withQueryParam("address-postalcode", equalTo("LS1 6AE")));
-        assertThat(traces.sdkSpans()).extracting(SpanData::getName)
+        assertThat(traces.sdkSpans())
+                .extracting(SpanData::getName)
                 .containsExactly(GET_PATIENT, GET_PATIENT, "GET /Patient", "GET /Patient");
-        traces.assertNothingHolds("9000000009", "Smith", "Jane", "2010-10-22", "LS1", "6AE", "tracing-test",
-                "User-Agent", "fhir+json");
+        traces.assertNothingHolds(
+                "9000000009", "Smith", "Jane", "2010-10-22", "LS1", "6AE", "tracing-test", "User-Agent", "fhir+json");
         List<String> keys = traces.sdkSpans().stream()
-                .flatMap(s -> s.getAttributes().asMap().keySet().stream()).map(AttributeKey::getKey).distinct().toList();
-        assertThat(keys).allMatch(k -> k.startsWith("http.") || k.startsWith("url.") || k.startsWith("server.")
-                || k.startsWith("nhs.") || k.equals("error.type"));
+                .flatMap(s -> s.getAttributes().asMap().keySet().stream())
+                .map(AttributeKey::getKey)
+                .distinct()
+                .toList();
+        assertThat(keys)
+                .allMatch(k -> k.startsWith("http.")
+                        || k.startsWith("url.")
+                        || k.startsWith("server.")
+                        || k.startsWith("nhs.")
+                        || k.equals("error.type"));
     }
 
     @Test
     void aMethodOutsideTheHttpSetIsNamedHttpWithItsTemplateAndKeepsItsOriginalName() {
         server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.any(urlPathEqualTo("/dav/things/9000000009"))
                 .willReturn(aResponse().withStatus(207)));
-        NhsClientOptions options = NhsTracing.of(traces.openTelemetry).applyTo(options()).build();
-        try (NhsHttpClient http = NhsHttpClient.builder().serviceName("DAV")
-                .baseUrl(java.net.URI.create(server.baseUrl() + "/dav")).options(options).build()) {
-            http.execute(NhsRequest.builder("PROPFIND", "/things/{id}").pathParam("id", "9000000009").build()).close();
+        NhsClientOptions options =
+                NhsTracing.of(traces.openTelemetry).applyTo(options()).build();
+        try (NhsHttpClient http = NhsHttpClient.builder()
+                .serviceName("DAV")
+                .baseUrl(java.net.URI.create(server.baseUrl() + "/dav"))
+                .options(options)
+                .build()) {
+            http.execute(NhsRequest.builder("PROPFIND", "/things/{id}")
+                            .pathParam("id", "9000000009")
+                            .build())
+                    .close();
         }
 
         assertThat(traces.sdkSpans()).hasSize(2).allSatisfy(s -> {
             assertClient(s, "HTTP /things/{id}");
             assertThat(s.getAttributes().get(HTTP_REQUEST_METHOD)).isEqualTo("_OTHER");
-            assertThat(s.getAttributes().get(SpanAttributes.HTTP_REQUEST_METHOD_ORIGINAL)).isEqualTo("PROPFIND");
+            assertThat(s.getAttributes().get(SpanAttributes.HTTP_REQUEST_METHOD_ORIGINAL))
+                    .isEqualTo("PROPFIND");
             assertThat(s.getAttributes().get(URL_TEMPLATE)).isEqualTo("/things/{id}");
         });
         traces.assertNothingHolds("9000000009");
@@ -274,11 +319,15 @@ class CallAndAttemptSpansTest extends PdsWireMock {
     void whateverStatusAndCodeAHostileServerSendsTheValuesStayBounded() {
         String longCode = "9000000009 Jane Smith ".repeat(500);
         for (int status : new int[] {418, 451, 599, 999}) {
-            String body = "{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\",\"code\":\"value\","
-                    + "\"details\":{\"coding\":[{\"system\":\"https://fhir.nhs.uk/R4/CodeSystem/Spine-ErrorOrWarningCode\","
-                    + "\"code\":\"" + longCode + status + "\"}]}}]}";
-            server.stubFor(get(urlPathEqualTo(path("/Patient/9000000009"))).willReturn(aResponse().withStatus(status)
-                    .withHeader("Content-Type", "application/fhir+json").withBody(body)));
+            String body =
+                    "{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\",\"code\":\"value\","
+                            + "\"details\":{\"coding\":[{\"system\":\"https://fhir.nhs.uk/R4/CodeSystem/Spine-ErrorOrWarningCode\","
+                            + "\"code\":\"" + longCode + status + "\"}]}}]}";
+            server.stubFor(get(urlPathEqualTo(path("/Patient/9000000009")))
+                    .willReturn(aResponse()
+                            .withStatus(status)
+                            .withHeader("Content-Type", "application/fhir+json")
+                            .withBody(body)));
             PdsClient pds = pds(NhsTracing.of(traces.openTelemetry), options().retry(RetryOptions.none()));
 
             assertThat(catchThrowable(() -> pds.getPatient(FULL))).isNotNull();
@@ -289,8 +338,10 @@ class CallAndAttemptSpansTest extends PdsWireMock {
             assertThat(s.getAttributes().get(ERROR_TYPE)).matches("[1-9][0-9]{2}");
             assertThat(s.getAttributes().get(HTTP_RESPONSE_STATUS_CODE)).isBetween(100L, 999L);
         });
-        assertThat(traces.sdkSpans()).extracting(s -> s.getAttributes().get(NHS_ERROR_CODE))
-                .containsOnly(null, "_OTHER").contains("_OTHER");
+        assertThat(traces.sdkSpans())
+                .extracting(s -> s.getAttributes().get(NHS_ERROR_CODE))
+                .containsOnly(null, "_OTHER")
+                .contains("_OTHER");
         assertThat(traces.texts()).allMatch(t -> t == null || t.length() <= 256);
         traces.assertNothingHolds("9000000009", "Smith");
     }

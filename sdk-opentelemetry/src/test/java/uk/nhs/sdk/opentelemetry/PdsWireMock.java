@@ -59,12 +59,17 @@ abstract class PdsWireMock {
     }
 
     NhsClientOptions.Builder options() {
-        return NhsClientOptions.builder().clock(clock).sleeper(sleeper).circuitBreaker(CircuitBreakerOptions.disabled());
+        return NhsClientOptions.builder()
+                .clock(clock)
+                .sleeper(sleeper)
+                .circuitBreaker(CircuitBreakerOptions.disabled());
     }
 
     PdsClient pds(NhsTracing tracing, NhsClientOptions.Builder options) {
-        return PdsClient.builder().baseUrl(URI.create(server.baseUrl() + BASE))
-                .options(tracing.applyTo(options).build()).build();
+        return PdsClient.builder()
+                .baseUrl(URI.create(server.baseUrl() + BASE))
+                .options(tracing.applyTo(options).build())
+                .build();
     }
 
     PdsClient pds() {
@@ -77,7 +82,9 @@ abstract class PdsWireMock {
 
     /** A FHIR JSON answer with a body from {@code src/test/resources/pds}. */
     static ResponseDefinitionBuilder fhir(int status, String file) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/fhir+json")
+        return aResponse()
+                .withStatus(status)
+                .withHeader("Content-Type", "application/fhir+json")
                 .withBody(text(file));
     }
 

@@ -24,8 +24,9 @@ class SpanAttributesTest {
                 .isEqualTo("NhsTransportException");
         assertThat(SpanAttributes.errorType(new NhsDecodeException("d", CallDetails.none(), null)))
                 .isEqualTo("NhsDecodeException");
-        assertThat(SpanAttributes.errorType(new IllegalStateException("9000000009"))).isEqualTo("_OTHER");
-        assertThat(SpanAttributes.errorType(new RuntimeException() { })).isEqualTo("_OTHER");
+        assertThat(SpanAttributes.errorType(new IllegalStateException("9000000009")))
+                .isEqualTo("_OTHER");
+        assertThat(SpanAttributes.errorType(new RuntimeException() {})).isEqualTo("_OTHER");
     }
 
     @Test
@@ -35,15 +36,25 @@ class SpanAttributesTest {
         assertThat(NhsErrorCodes.bounded("12")).isEqualTo("12");
         assertThat(NhsErrorCodes.bounded("invalid_grant")).isEqualTo("invalid_grant");
         assertThat(NhsErrorCodes.bounded("9000000009")).isEqualTo("_OTHER");
-        assertThat(NhsErrorCodes.bounded("resource_not_found")).as("exact case only").isEqualTo("_OTHER");
+        assertThat(NhsErrorCodes.bounded("resource_not_found"))
+                .as("exact case only")
+                .isEqualTo("_OTHER");
         assertThat(NhsErrorCodes.bounded("")).isEqualTo("_OTHER");
     }
 
     @Test
     void everyCodeTheFactSheetsDocumentIsKept() {
         // records.md (NRL, ODS), identity.md (PDS proxy, API Platform token endpoint); access_denied: RFC 6749
-        for (String code : List.of("MISSING_OR_INVALID_HEADER", "RESOURCE_REMOVED", "HAPI-0427", "HAPI-0524",
-                "HAPI-1940", "HAPI-2001", "UNSUPPORTED_REQUEST", "public_key error", "access_denied")) {
+        for (String code : List.of(
+                "MISSING_OR_INVALID_HEADER",
+                "RESOURCE_REMOVED",
+                "HAPI-0427",
+                "HAPI-0524",
+                "HAPI-1940",
+                "HAPI-2001",
+                "UNSUPPORTED_REQUEST",
+                "public_key error",
+                "access_denied")) {
             assertThat(NhsErrorCodes.bounded(code)).as(code).isEqualTo(code);
         }
     }
@@ -61,7 +72,10 @@ class SpanAttributesTest {
     @Test
     void tracingSaysWhetherItPropagatesAndNeverNeedsAnSdk() {
         assertThat(NhsTracing.of(OpenTelemetry.noop()).propagatesTraceContext()).isFalse();
-        assertThat(NhsTracing.builder(OpenTelemetry.noop()).propagateTraceContext(true).build().toString())
+        assertThat(NhsTracing.builder(OpenTelemetry.noop())
+                        .propagateTraceContext(true)
+                        .build()
+                        .toString())
                 .isEqualTo("NhsTracing[propagateTraceContext=true]");
     }
 }

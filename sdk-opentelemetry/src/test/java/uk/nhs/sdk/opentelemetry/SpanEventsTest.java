@@ -23,14 +23,17 @@ import uk.nhs.sdk.identity.pds.PdsClient;
 class SpanEventsTest extends PdsWireMock {
 
     private List<SpanData> callSpans() {
-        return traces.sdkSpans().stream().filter(s -> traces.sdkSpans().stream()
-                .noneMatch(p -> p.getSpanId().equals(s.getParentSpanId()))).toList();
+        return traces.sdkSpans().stream()
+                .filter(s ->
+                        traces.sdkSpans().stream().noneMatch(p -> p.getSpanId().equals(s.getParentSpanId())))
+                .toList();
     }
 
     @Test
     void aWaitForARateLimitPermitIsAnEventOfTheWaitingCall() {
         server.stubFor(get(urlPathEqualTo(path("/Patient/9000000009"))).willReturn(patient()));
-        PdsClient pds = pds(NhsTracing.of(traces.openTelemetry),
+        PdsClient pds = pds(
+                NhsTracing.of(traces.openTelemetry),
                 options().rateLimit(RateLimitOptions.perSecond(1, Duration.ofSeconds(5))));
 
         pds.getPatient(FULL);
@@ -49,12 +52,12 @@ class SpanEventsTest extends PdsWireMock {
     @Test
     void aRefusedPermitIsAnEventAndEndsTheCallWithoutAnAttempt() {
         server.stubFor(get(urlPathEqualTo(path("/Patient/9000000009"))).willReturn(patient()));
-        PdsClient pds = pds(NhsTracing.of(traces.openTelemetry),
-                options().rateLimit(RateLimitOptions.perSecond(1, Duration.ZERO)));
+        PdsClient pds = pds(
+                NhsTracing.of(traces.openTelemetry), options().rateLimit(RateLimitOptions.perSecond(1, Duration.ZERO)));
         pds.getPatient(FULL);
 
-        NhsServiceUnavailableException e = catchThrowableOfType(NhsServiceUnavailableException.class,
-                () -> pds.getPatient(FULL));
+        NhsServiceUnavailableException e =
+                catchThrowableOfType(NhsServiceUnavailableException.class, () -> pds.getPatient(FULL));
 
         assertThat(e).isNotNull();
         SpanData refused = callSpans().get(1);
@@ -62,20 +65,29 @@ class SpanEventsTest extends PdsWireMock {
         assertThat(refused.getAttributes().get(SpanAttributes.ERROR_TYPE)).isEqualTo("NhsServiceUnavailableException");
         assertThat(refused.getAttributes().get(SpanAttributes.NHS_ATTEMPTS)).isZero();
         assertThat(refused.getEvents()).extracting(EventData::getName).containsExactly(SpanEvents.RATE_LIMITED);
-        assertThat(refused.getEvents().get(0).getAttributes().get(SpanEvents.RATE_LIMIT_GRANTED)).isFalse();
-        assertThat(traces.sdkSpans()).as("the first call and its attempt, the refused call alone").hasSize(3);
+        assertThat(refused.getEvents().get(0).getAttributes().get(SpanEvents.RATE_LIMIT_GRANTED))
+                .isFalse();
+        assertThat(traces.sdkSpans())
+                .as("the first call and its attempt, the refused call alone")
+                .hasSize(3);
     }
 
     @Test
     void theCircuitOpeningIsAnEventOfTheCallThatTrippedIt() {
-        server.stubFor(get(urlPathEqualTo(path("/Patient/9000000009"))).willReturn(aResponse().withStatus(500)));
-        PdsClient pds = pds(NhsTracing.of(traces.openTelemetry), options().retry(RetryOptions.none())
-                .circuitBreaker(CircuitBreakerOptions.of(50f, 2, 2, Duration.ofSeconds(30))));
+        server.stubFor(get(urlPathEqualTo(path("/Patient/9000000009")))
+                .willReturn(aResponse().withStatus(500)));
+        PdsClient pds = pds(
+                NhsTracing.of(traces.openTelemetry),
+                options()
+                        .retry(RetryOptions.none())
+                        .circuitBreaker(CircuitBreakerOptions.of(50f, 2, 2, Duration.ofSeconds(30))));
 
         for (int i = 0; i < 2; i++) {
-            assertThat(catchThrowableOfType(ServerErrorException.class, () -> pds.getPatient(FULL))).isNotNull();
+            assertThat(catchThrowableOfType(ServerErrorException.class, () -> pds.getPatient(FULL)))
+                    .isNotNull();
         }
-        assertThat(catchThrowableOfType(NhsServiceUnavailableException.class, () -> pds.getPatient(FULL))).isNotNull();
+        assertThat(catchThrowableOfType(NhsServiceUnavailableException.class, () -> pds.getPatient(FULL)))
+                .isNotNull();
 
         List<SpanData> calls = callSpans();
         assertThat(calls).hasSize(3);

@@ -39,15 +39,18 @@ class SpanLifecycleTest extends PdsWireMock {
     }
 
     private PdsClient pdsWithAttemptPolicy(PipelinePolicy policy) {
-        NhsClientOptions.Builder options = NhsTracing.of(traces.openTelemetry).applyTo(options())
-                .addPolicy(PipelinePosition.PER_ATTEMPT, policy);
-        return PdsClient.builder().baseUrl(java.net.URI.create(server.baseUrl() + BASE)).options(options.build())
+        NhsClientOptions.Builder options =
+                NhsTracing.of(traces.openTelemetry).applyTo(options()).addPolicy(PipelinePosition.PER_ATTEMPT, policy);
+        return PdsClient.builder()
+                .baseUrl(java.net.URI.create(server.baseUrl() + BASE))
+                .options(options.build())
                 .build();
     }
 
     private void assertEndedAsErrorsAndNothingCurrent() {
         assertThat(traces.openSpans()).as("spans started and never ended").isZero();
-        assertThat(Span.current().getSpanContext().isValid()).as("a span left current on the caller's thread")
+        assertThat(Span.current().getSpanContext().isValid())
+                .as("a span left current on the caller's thread")
                 .isFalse();
         assertThat(traces.sdkSpans()).hasSize(2).allSatisfy(s -> {
             assertThat(s.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
@@ -99,10 +102,14 @@ class SpanLifecycleTest extends PdsWireMock {
 
     @Test
     void anInterruptedRetryWaitEndsTheCallSpanAndLeavesNothingCurrent() {
-        server.stubFor(get(urlPathEqualTo(path("/Patient/9000000009"))).inScenario("s")
-                .whenScenarioStateIs(Scenario.STARTED).willReturn(fhir(503, "SERVICE_UNAVAILABLE.json"))
+        server.stubFor(get(urlPathEqualTo(path("/Patient/9000000009")))
+                .inScenario("s")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(fhir(503, "SERVICE_UNAVAILABLE.json"))
                 .willSetStateTo("ok"));
-        server.stubFor(get(urlPathEqualTo(path("/Patient/9000000009"))).inScenario("s").whenScenarioStateIs("ok")
+        server.stubFor(get(urlPathEqualTo(path("/Patient/9000000009")))
+                .inScenario("s")
+                .whenScenarioStateIs("ok")
                 .willReturn(patient()));
         PdsClient pds = pds(NhsTracing.of(traces.openTelemetry), options().sleeper(wait -> {
             throw new InterruptedException();
@@ -118,7 +125,8 @@ class SpanLifecycleTest extends PdsWireMock {
         assertThat(call.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
         assertThat(call.getAttributes().get(ERROR_TYPE)).isEqualTo("NhsTransportException");
         assertThat(call.getAttributes().get(SpanAttributes.NHS_OUTCOME_UNKNOWN)).isNull();
-        assertThat(traces.attemptSpans()).singleElement()
+        assertThat(traces.attemptSpans())
+                .singleElement()
                 .satisfies(s -> assertThat(s.getAttributes().get(ERROR_TYPE)).isEqualTo("503"));
     }
 
@@ -164,13 +172,17 @@ class SpanLifecycleTest extends PdsWireMock {
         assertThat(traces.openSpans()).isZero();
         List<SpanData> spans = traces.sdkSpans();
         assertThat(spans).hasSize(2 * threads * callsEach);
-        List<SpanData> calls = spans.stream().filter(s -> !s.getParentSpanContext().isValid()).toList();
+        List<SpanData> calls =
+                spans.stream().filter(s -> !s.getParentSpanContext().isValid()).toList();
         assertThat(calls).hasSize(threads * callsEach);
         for (SpanData call : calls) {
-            List<SpanData> attempts = spans.stream().filter(s -> s.getParentSpanId().equals(call.getSpanId())).toList();
+            List<SpanData> attempts = spans.stream()
+                    .filter(s -> s.getParentSpanId().equals(call.getSpanId()))
+                    .toList();
             assertThat(attempts).singleElement().satisfies(a -> {
                 assertThat(a.getTraceId()).isEqualTo(call.getTraceId());
-                assertThat(a.getAttributes().get(NHS_REQUEST_ID)).isEqualTo(call.getAttributes().get(NHS_REQUEST_ID));
+                assertThat(a.getAttributes().get(NHS_REQUEST_ID))
+                        .isEqualTo(call.getAttributes().get(NHS_REQUEST_ID));
             });
         }
         assertThat(calls).extracting(s -> s.getAttributes().get(NHS_REQUEST_ID)).doesNotHaveDuplicates();

@@ -60,16 +60,26 @@ class TraceContextTest extends PdsWireMock {
 
     @Test
     void whenAskedEachAttemptCarriesTheTraceAndItsOwnSpanAsParent() {
-        server.stubFor(get(urlPathEqualTo(path("/Patient/9000000009"))).inScenario("s")
-                .whenScenarioStateIs(Scenario.STARTED).willReturn(fhir(503, "SERVICE_UNAVAILABLE.json"))
+        server.stubFor(get(urlPathEqualTo(path("/Patient/9000000009")))
+                .inScenario("s")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(fhir(503, "SERVICE_UNAVAILABLE.json"))
                 .willSetStateTo("ok"));
-        server.stubFor(get(urlPathEqualTo(path("/Patient/9000000009"))).inScenario("s").whenScenarioStateIs("ok")
+        server.stubFor(get(urlPathEqualTo(path("/Patient/9000000009")))
+                .inScenario("s")
+                .whenScenarioStateIs("ok")
                 .willReturn(patient()));
-        NhsTracing tracing = NhsTracing.builder(traces.openTelemetry).propagateTraceContext(true).build();
-        Span parent = traces.openTelemetry.getTracer("caller").spanBuilder("caller").startSpan();
-        Context withState = Context.current().with(Span.wrap(io.opentelemetry.api.trace.SpanContext.create(
-                parent.getSpanContext().getTraceId(), parent.getSpanContext().getSpanId(),
-                parent.getSpanContext().getTraceFlags(), TraceState.builder().put("nhs", "t61rcWkgMzE").build())));
+        NhsTracing tracing = NhsTracing.builder(traces.openTelemetry)
+                .propagateTraceContext(true)
+                .build();
+        Span parent =
+                traces.openTelemetry.getTracer("caller").spanBuilder("caller").startSpan();
+        Context withState = Context.current()
+                .with(Span.wrap(io.opentelemetry.api.trace.SpanContext.create(
+                        parent.getSpanContext().getTraceId(),
+                                parent.getSpanContext().getSpanId(),
+                        parent.getSpanContext().getTraceFlags(),
+                                TraceState.builder().put("nhs", "t61rcWkgMzE").build())));
 
         Scope scope = withState.makeCurrent();
         try {
@@ -91,15 +101,19 @@ class TraceContextTest extends PdsWireMock {
                             + attempt.getSpanContext().getTraceFlags().asHex());
             assertThat(sent.get(i).getHeader("tracestate")).isEqualTo("nhs=t61rcWkgMzE");
         }
-        assertThat(traces.callSpan().getTraceId()).isEqualTo(parent.getSpanContext().getTraceId());
+        assertThat(traces.callSpan().getTraceId())
+                .isEqualTo(parent.getSpanContext().getTraceId());
     }
 
     @Test
     void theCallersSpanIsTheParentAndIsCurrentAgainAfterAFailedCall() {
         server.stubFor(get(urlPathEqualTo(path("/Patient/9000000009")))
                 .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
-        Span parent = traces.openTelemetry.getTracer("caller").spanBuilder("GET /patients/{id}")
-                .setSpanKind(SpanKind.SERVER).startSpan();
+        Span parent = traces.openTelemetry
+                .getTracer("caller")
+                .spanBuilder("GET /patients/{id}")
+                .setSpanKind(SpanKind.SERVER)
+                .startSpan();
 
         Scope scope = parent.makeCurrent();
         try {
@@ -115,7 +129,9 @@ class TraceContextTest extends PdsWireMock {
         SpanData call = traces.callSpan();
         assertThat(call.getParentSpanId()).isEqualTo(parent.getSpanContext().getSpanId());
         assertThat(call.getTraceId()).isEqualTo(parent.getSpanContext().getTraceId());
-        assertThat(traces.attemptSpans()).hasSize(3).allSatisfy(s -> assertThat(s.hasEnded()).isTrue());
+        assertThat(traces.attemptSpans())
+                .hasSize(3)
+                .allSatisfy(s -> assertThat(s.hasEnded()).isTrue());
     }
 
     @Test
@@ -123,7 +139,8 @@ class TraceContextTest extends PdsWireMock {
         server.stubFor(get(urlPathEqualTo(path("/Patient/9000000009"))).willReturn(patient()));
         List<String> seenPerCall = new CopyOnWriteArrayList<>();
         List<String> seenPerAttempt = new CopyOnWriteArrayList<>();
-        NhsClientOptions.Builder options = NhsTracing.of(traces.openTelemetry).applyTo(options())
+        NhsClientOptions.Builder options = NhsTracing.of(traces.openTelemetry)
+                .applyTo(options())
                 .addPolicy(PipelinePosition.PER_CALL, (call, next) -> {
                     seenPerCall.add(Span.current().getSpanContext().getSpanId());
                     return next.process();
@@ -133,8 +150,11 @@ class TraceContextTest extends PdsWireMock {
                     return next.process();
                 });
 
-        uk.nhs.sdk.identity.pds.PdsClient.builder().baseUrl(java.net.URI.create(server.baseUrl() + BASE))
-                .options(options.build()).build().getPatient(FULL);
+        uk.nhs.sdk.identity.pds.PdsClient.builder()
+                .baseUrl(java.net.URI.create(server.baseUrl() + BASE))
+                .options(options.build())
+                .build()
+                .getPatient(FULL);
 
         assertThat(seenPerCall).containsExactly(traces.callSpan().getSpanId());
         assertThat(seenPerAttempt).containsExactly(traces.attemptSpans().get(0).getSpanId());
@@ -161,19 +181,22 @@ class TraceContextTest extends PdsWireMock {
         };
         OpenTelemetrySdk otel = OpenTelemetrySdk.builder()
                 .setTracerProvider(SdkTracerProvider.builder()
-                        .addSpanProcessor(SimpleSpanProcessor.create(traces.exporter)).build())
-                .setPropagators(ContextPropagators.create(TextMapPropagator.composite(
-                        W3CTraceContextPropagator.getInstance(), unsendable)))
+                        .addSpanProcessor(SimpleSpanProcessor.create(traces.exporter))
+                        .build())
+                .setPropagators(ContextPropagators.create(
+                        TextMapPropagator.composite(W3CTraceContextPropagator.getInstance(), unsendable)))
                 .build();
 
-        pds(NhsTracing.builder(otel).propagateTraceContext(true).build(), options()).getPatient(FULL);
+        pds(NhsTracing.builder(otel).propagateTraceContext(true).build(), options())
+                .getPatient(FULL);
 
         assertThat(requests()).singleElement().satisfies(r -> {
             assertThat(r.containsHeader("traceparent")).isTrue();
             assertThat(r.containsHeader("x-baggage-like")).isFalse();
             assertThat(r.containsHeader("X-Injected")).isFalse();
         });
-        assertThat(traces.attemptSpans()).singleElement()
+        assertThat(traces.attemptSpans())
+                .singleElement()
                 .satisfies(s -> assertThat(s.getStatus().getStatusCode()).isEqualTo(StatusCode.UNSET));
         otel.close();
     }
@@ -183,15 +206,20 @@ class TraceContextTest extends PdsWireMock {
         server.stubFor(get(urlPathEqualTo(path("/Patient/9000000009"))).willReturn(patient()));
         OpenTelemetrySdk otel = OpenTelemetrySdk.builder()
                 .setTracerProvider(SdkTracerProvider.builder()
-                        .addSpanProcessor(SimpleSpanProcessor.create(traces.exporter)).build())
+                        .addSpanProcessor(SimpleSpanProcessor.create(traces.exporter))
+                        .build())
                 .setPropagators(ContextPropagators.create(TextMapPropagator.composite(
                         W3CTraceContextPropagator.getInstance(), W3CBaggagePropagator.getInstance())))
                 .build();
-        Baggage baggage = Baggage.builder().put("patient.nhs_number", "9000000009").put("user.id", "jsmith").build();
+        Baggage baggage = Baggage.builder()
+                .put("patient.nhs_number", "9000000009")
+                .put("user.id", "jsmith")
+                .build();
 
         Scope scope = Context.current().with(baggage).makeCurrent();
         try {
-            pds(NhsTracing.builder(otel).propagateTraceContext(true).build(), options()).getPatient(FULL);
+            pds(NhsTracing.builder(otel).propagateTraceContext(true).build(), options())
+                    .getPatient(FULL);
         } finally {
             scope.close();
             otel.close();
@@ -199,8 +227,12 @@ class TraceContextTest extends PdsWireMock {
 
         assertThat(requests()).singleElement().satisfies(r -> {
             assertThat(r.containsHeader("traceparent")).isTrue();
-            assertThat(r.containsHeader("baggage")).as("the caller's baggage, sent to an NHS API").isFalse();
-            assertThat(r.getHeaders().all().toString()).doesNotContain("9000000009").doesNotContain("jsmith");
+            assertThat(r.containsHeader("baggage"))
+                    .as("the caller's baggage, sent to an NHS API")
+                    .isFalse();
+            assertThat(r.getHeaders().all().toString())
+                    .doesNotContain("9000000009")
+                    .doesNotContain("jsmith");
         });
     }
 
@@ -225,14 +257,17 @@ class TraceContextTest extends PdsWireMock {
         };
         OpenTelemetrySdk otel = OpenTelemetrySdk.builder()
                 .setTracerProvider(SdkTracerProvider.builder()
-                        .addSpanProcessor(SimpleSpanProcessor.create(traces.exporter)).build())
+                        .addSpanProcessor(SimpleSpanProcessor.create(traces.exporter))
+                        .build())
                 .setPropagators(ContextPropagators.create(broken))
                 .build();
 
-        pds(NhsTracing.builder(otel).propagateTraceContext(true).build(), options()).getPatient(FULL);
+        pds(NhsTracing.builder(otel).propagateTraceContext(true).build(), options())
+                .getPatient(FULL);
 
         assertThat(requests()).hasSize(1);
-        assertThat(traces.attemptSpans()).singleElement()
+        assertThat(traces.attemptSpans())
+                .singleElement()
                 .satisfies(s -> assertThat(s.getStatus().getStatusCode()).isEqualTo(StatusCode.UNSET));
         otel.close();
     }

@@ -5,16 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
-import io.opentelemetry.sdk.trace.SdkTracerProvider;
-import io.opentelemetry.sdk.trace.data.EventData;
-import io.opentelemetry.sdk.trace.data.SpanData;
-import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.trace.ReadWriteSpan;
 import io.opentelemetry.sdk.trace.ReadableSpan;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.SpanProcessor;
+import io.opentelemetry.sdk.trace.data.EventData;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -32,7 +32,8 @@ final class Traces implements AutoCloseable {
     final OpenTelemetrySdk openTelemetry = OpenTelemetrySdk.builder()
             .setTracerProvider(SdkTracerProvider.builder()
                     .addSpanProcessor(new OpenSpans(open))
-                    .addSpanProcessor(SimpleSpanProcessor.create(exporter)).build())
+                    .addSpanProcessor(SimpleSpanProcessor.create(exporter))
+                    .build())
             .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
             .build();
 
@@ -50,8 +51,9 @@ final class Traces implements AutoCloseable {
 
     /** The one call span (the SDK's span whose parent is not another SDK span). */
     SpanData callSpan() {
-        List<SpanData> calls = sdkSpans().stream().filter(s -> sdkSpans().stream()
-                .noneMatch(p -> p.getSpanId().equals(s.getParentSpanId()))).toList();
+        List<SpanData> calls = sdkSpans().stream()
+                .filter(s -> sdkSpans().stream().noneMatch(p -> p.getSpanId().equals(s.getParentSpanId())))
+                .toList();
         assertThat(calls).as("one call span").hasSize(1);
         return calls.get(0);
     }
@@ -59,7 +61,9 @@ final class Traces implements AutoCloseable {
     /** The attempt spans, children of the call span, in order. */
     List<SpanData> attemptSpans() {
         SpanData call = callSpan();
-        return sdkSpans().stream().filter(s -> s.getParentSpanId().equals(call.getSpanId())).toList();
+        return sdkSpans().stream()
+                .filter(s -> s.getParentSpanId().equals(call.getSpanId()))
+                .toList();
     }
 
     /** Spans from this module's tracer. */
@@ -77,8 +81,7 @@ final class Traces implements AutoCloseable {
         List<String> texts = texts();
         assertThat(texts).as("every exported string").isNotEmpty();
         for (String value : values) {
-            assertThat(texts).as("exported strings holding a forbidden value")
-                    .noneMatch(t -> t.contains(value));
+            assertThat(texts).as("exported strings holding a forbidden value").noneMatch(t -> t.contains(value));
         }
     }
 
@@ -106,8 +109,10 @@ final class Traces implements AutoCloseable {
 
     /** A call span (it carries {@code nhs.attempts}) is INTERNAL, an attempt span CLIENT. */
     static void assertClient(SpanData span, String name) {
-        boolean call = span.getAttributes().get(io.opentelemetry.api.common.AttributeKey.longKey("nhs.attempts")) != null;
-        assertThat(span.getKind()).as(call ? "call span" : "attempt span")
+        boolean call =
+                span.getAttributes().get(io.opentelemetry.api.common.AttributeKey.longKey("nhs.attempts")) != null;
+        assertThat(span.getKind())
+                .as(call ? "call span" : "attempt span")
                 .isEqualTo(call ? SpanKind.INTERNAL : SpanKind.CLIENT);
         assertThat(span.getName()).isEqualTo(name);
         assertThat(span.hasEnded()).isTrue();

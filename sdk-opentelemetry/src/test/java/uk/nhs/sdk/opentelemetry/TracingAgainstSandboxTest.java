@@ -55,12 +55,17 @@ class TracingAgainstSandboxTest {
         NhsClientOptions options = NhsTracing.of(traces.openTelemetry)
                 .applyTo(NhsClientOptions.builder().sleeper(sleeper).circuitBreaker(CircuitBreakerOptions.disabled()))
                 .build();
-        return PdsClient.builder().baseUrl(sandbox.pdsBaseUrl()).options(options).auth(auth).build();
+        return PdsClient.builder()
+                .baseUrl(sandbox.pdsBaseUrl())
+                .options(options)
+                .auth(auth)
+                .build();
     }
 
     @Test
     void aRetrievalIsTracedAndItsTokenFetchIsAnEventOfTheFirstCall(NhsSandbox sandbox) {
-        try (SignedJwtAuth auth = sandbox.signedJwtAuth(); PdsClient pds = pds(sandbox, auth)) {
+        try (SignedJwtAuth auth = sandbox.signedJwtAuth();
+                PdsClient pds = pds(sandbox, auth)) {
             pds.getPatient(FULL);
             pds.getPatient(FULL);
         }
@@ -71,24 +76,30 @@ class TracingAgainstSandboxTest {
         SpanData second = spans.get(2);
         assertThat(spans.get(1).getParentSpanId()).isEqualTo(first.getSpanId());
         assertThat(spans.get(3).getParentSpanId()).isEqualTo(second.getSpanId());
-        assertThat(first.getAttributes().get(SpanAttributes.SERVER_ADDRESS)).isEqualTo(sandbox.pdsBaseUrl().getHost());
-        assertThat(first.getAttributes().get(SpanAttributes.SERVER_PORT)).isEqualTo((long) sandbox.pdsBaseUrl().getPort());
-        assertThat(first.getAttributes().get(SpanAttributes.HTTP_RESPONSE_STATUS_CODE)).isEqualTo(200L);
+        assertThat(first.getAttributes().get(SpanAttributes.SERVER_ADDRESS))
+                .isEqualTo(sandbox.pdsBaseUrl().getHost());
+        assertThat(first.getAttributes().get(SpanAttributes.SERVER_PORT))
+                .isEqualTo((long) sandbox.pdsBaseUrl().getPort());
+        assertThat(first.getAttributes().get(SpanAttributes.HTTP_RESPONSE_STATUS_CODE))
+                .isEqualTo(200L);
         assertThat(first.getEvents()).singleElement().satisfies(e -> {
             assertThat(e.getName()).isEqualTo(SpanEvents.TOKEN_FETCHED);
             assertThat(e.getAttributes().get(SpanEvents.TOKEN_PROVIDER)).isEqualTo("OAuth2 token");
             assertThat(e.getAttributes().get(SpanEvents.TOKEN_SUCCESS)).isTrue();
             assertThat(e.getAttributes().get(SpanEvents.TOKEN_DURATION_MS)).isNotNegative();
         });
-        assertThat(second.getEvents()).as("the cached token is served: no fetch").isEmpty();
+        assertThat(second.getEvents())
+                .as("the cached token is served: no fetch")
+                .isEmpty();
         traces.assertNothingHolds("9000000009", "Bearer", "eyJ");
     }
 
     @Test
     void anUnknownPatientIsAnErrorWithThePdsCodeAndNoNhsNumber(NhsSandbox sandbox) {
-        try (SignedJwtAuth auth = sandbox.signedJwtAuth(); PdsClient pds = pds(sandbox, auth)) {
-            ResourceNotFoundException e = catchThrowableOfType(ResourceNotFoundException.class,
-                    () -> pds.getPatient(NOT_FOUND));
+        try (SignedJwtAuth auth = sandbox.signedJwtAuth();
+                PdsClient pds = pds(sandbox, auth)) {
+            ResourceNotFoundException e =
+                    catchThrowableOfType(ResourceNotFoundException.class, () -> pds.getPatient(NOT_FOUND));
             assertThat(e.errorCode()).contains("RESOURCE_NOT_FOUND");
         }
 
@@ -101,18 +112,22 @@ class TracingAgainstSandboxTest {
 
     @Test
     void aSandbox503IsRetriedUnderOneCallSpan(NhsSandbox sandbox) {
-        sandbox.faults().injectNext("GET", ".*/Patient/9000000009",
-                SandboxFault.status(503).withRetryAfter(Duration.ofSeconds(2)));
-        try (SignedJwtAuth auth = sandbox.signedJwtAuth(); PdsClient pds = pds(sandbox, auth)) {
+        sandbox.faults()
+                .injectNext(
+                        "GET", ".*/Patient/9000000009", SandboxFault.status(503).withRetryAfter(Duration.ofSeconds(2)));
+        try (SignedJwtAuth auth = sandbox.signedJwtAuth();
+                PdsClient pds = pds(sandbox, auth)) {
             pds.getPatient(FULL);
         }
 
         SpanData call = traces.callSpan();
-        assertThat(traces.attemptSpans()).extracting(s -> s.getAttributes().get(SpanAttributes.HTTP_RESPONSE_STATUS_CODE))
+        assertThat(traces.attemptSpans())
+                .extracting(s -> s.getAttributes().get(SpanAttributes.HTTP_RESPONSE_STATUS_CODE))
                 .containsExactly(503L, 200L);
         assertThat(traces.attemptSpans().get(1).getAttributes().get(SpanAttributes.HTTP_REQUEST_RESEND_COUNT))
                 .isEqualTo(1L);
-        assertThat(call.getEvents()).extracting(EventData::getName)
+        assertThat(call.getEvents())
+                .extracting(EventData::getName)
                 .containsExactly(SpanEvents.TOKEN_FETCHED, SpanEvents.RETRY);
         assertThat(call.getStatus().getStatusCode()).isEqualTo(StatusCode.UNSET);
         assertThat(sleeper.sleeps()).containsExactly(Duration.ofSeconds(2));
@@ -120,13 +135,20 @@ class TracingAgainstSandboxTest {
 
     @Test
     void aSearchLeavesNoQueryValueInAnySpan(NhsSandbox sandbox) {
-        try (SignedJwtAuth auth = sandbox.signedJwtAuth(); PdsClient pds = pds(sandbox, auth)) {
-            assertThat(pds.search(PatientSearch.builder().family("Smith").given("Jane")
-                    .birthDate(LocalDate.of(2010, 10, 22)).build()).matches()).hasSize(1);
+        try (SignedJwtAuth auth = sandbox.signedJwtAuth();
+                PdsClient pds = pds(sandbox, auth)) {
+            assertThat(pds.search(PatientSearch.builder()
+                                    .family("Smith")
+                                    .given("Jane")
+                                    .birthDate(LocalDate.of(2010, 10, 22))
+                                    .build())
+                            .matches())
+                    .hasSize(1);
         }
 
         Traces.assertClient(traces.callSpan(), "GET /Patient");
-        assertThat(traces.callSpan().getAttributes().get(SpanAttributes.URL_TEMPLATE)).isEqualTo("/Patient");
+        assertThat(traces.callSpan().getAttributes().get(SpanAttributes.URL_TEMPLATE))
+                .isEqualTo("/Patient");
         traces.assertNothingHolds("Smith", "Jane", "2010-10-22", "9000000009");
     }
 
@@ -134,7 +156,8 @@ class TracingAgainstSandboxTest {
     void aTokenEndpointRefusalIsNotRecordedAsAStatusOfTheServiceCalled(NhsSandbox sandbox) {
         sandbox.faults().injectNext("POST", ".*/oauth2/token", SandboxFault.status(401));
         Throwable e;
-        try (SignedJwtAuth auth = sandbox.signedJwtAuth(); PdsClient pds = pds(sandbox, auth)) {
+        try (SignedJwtAuth auth = sandbox.signedJwtAuth();
+                PdsClient pds = pds(sandbox, auth)) {
             e = catchThrowableOfType(UnauthorizedException.class, () -> pds.getPatient(FULL));
         }
 
@@ -143,7 +166,8 @@ class TracingAgainstSandboxTest {
         SpanData call = traces.callSpan();
         assertThat(call.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
         assertThat(call.getAttributes().get(SpanAttributes.HTTP_RESPONSE_STATUS_CODE))
-                .as("PDS answered nothing: the 401 was the token endpoint's").isNull();
+                .as("PDS answered nothing: the 401 was the token endpoint's")
+                .isNull();
         assertThat(call.getAttributes().get(SpanAttributes.ERROR_TYPE)).isEqualTo("UnauthorizedException");
         assertThat(call.getEvents()).singleElement().satisfies(ev -> {
             assertThat(ev.getName()).isEqualTo(SpanEvents.TOKEN_FETCHED);

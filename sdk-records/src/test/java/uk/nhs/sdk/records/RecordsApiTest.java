@@ -15,7 +15,8 @@ class RecordsApiTest {
         "NRL_PRODUCER, INTEGRATION, https://int.api.service.nhs.uk/record-locator/producer/FHIR/R4",
         "NRL_CONSUMER, PRODUCTION, https://api.service.nhs.uk/record-locator/consumer/FHIR/R4",
         "ODS, SANDBOX, https://sandbox.api.service.nhs.uk/organisation-data-terminology-api/fhir",
-        "ODS, PRODUCTION, https://api.service.nhs.uk/organisation-data-terminology-api/fhir"})
+        "ODS, PRODUCTION, https://api.service.nhs.uk/organisation-data-terminology-api/fhir"
+    })
     void resolvesTheBaseUrls(RecordsApi api, NhsEnvironment env, String expected) {
         assertThat(api.baseUrl(env)).hasToString(expected);
     }

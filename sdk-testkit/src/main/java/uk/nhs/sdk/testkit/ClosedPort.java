@@ -104,8 +104,14 @@ public final class ClosedPort implements AutoCloseable {
     public URI url(URI url) {
         Objects.requireNonNull(url, "url");
         try {
-            return new URI(url.getScheme(), url.getRawUserInfo(), InetAddress.getLoopbackAddress().getHostAddress(),
-                    port, url.getRawPath(), url.getRawQuery(), url.getRawFragment());
+            return new URI(
+                    url.getScheme(),
+                    url.getRawUserInfo(),
+                    InetAddress.getLoopbackAddress().getHostAddress(),
+                    port,
+                    url.getRawPath(),
+                    url.getRawQuery(),
+                    url.getRawFragment());
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("cannot move the URL to this port", e);
         }

@@ -29,6 +29,7 @@ final class FaultBodies implements ResponseTransformerV2 {
     static final String SEND = "X-NHS-Sandbox-Send-Body";
     /** Marker header: send only this many bytes of the body, then reset the connection. */
     static final String RESET = "X-NHS-Sandbox-Reset-Body";
+
     private static final byte[] PREFIX = "{\"padding\":\"".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] SUFFIX = "\"}".getBytes(StandardCharsets.US_ASCII);
 
@@ -54,7 +55,9 @@ final class FaultBodies implements ResponseTransformerV2 {
         }
         List<HttpHeader> kept = new ArrayList<>();
         for (HttpHeader h : headers.all()) {
-            if (!h.keyEquals(GENERATE) && !h.keyEquals(SEND) && !h.keyEquals(RESET)
+            if (!h.keyEquals(GENERATE)
+                    && !h.keyEquals(SEND)
+                    && !h.keyEquals(RESET)
                     && !h.keyEquals(FakeResponse.GZIP_BODY)) {
                 kept.add(h);
             }
@@ -83,12 +86,14 @@ final class FaultBodies implements ResponseTransformerV2 {
         long cut = limit;
         boolean resetAfter = reset.isPresent();
         return b.body(() -> {
-            InputStream body = level > 0 ? new GzipOnTheFly(response.getBodyStream(), level) : response.getBodyStream();
-            if (resetAfter) {
-                return new ResetAfter(new Limited(body, cut));
-            }
-            return cut == Long.MAX_VALUE ? body : new Limited(body, cut);
-        }).build();
+                    InputStream body =
+                            level > 0 ? new GzipOnTheFly(response.getBodyStream(), level) : response.getBodyStream();
+                    if (resetAfter) {
+                        return new ResetAfter(new Limited(body, cut));
+                    }
+                    return cut == Long.MAX_VALUE ? body : new Limited(body, cut);
+                })
+                .build();
     }
 
     private static long gzippedLength(Response response, int level) {

@@ -24,7 +24,8 @@ final class FaultResponses {
     private static final String CONTENT_TYPE = "Content-Type";
     private static final String CONTENT_LENGTH = "Content-Length";
     private static final byte[] CUT_OFF_OUTCOME =
-            "{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\",".getBytes(StandardCharsets.UTF_8);
+            "{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\","
+                    .getBytes(StandardCharsets.UTF_8);
 
     private final Path bodyFiles;
 
@@ -74,26 +75,35 @@ final class FaultResponses {
     ResponseDefinition after(SandboxFault fault, ResponseDefinition answer) {
         switch (fault.kind()) {
             case SLOW_HEADERS:
-                return ResponseDefinitionBuilder.like(answer).but()
-                        .withFixedDelay((int) fault.delay().toMillis()).build();
+                return ResponseDefinitionBuilder.like(answer)
+                        .but()
+                        .withFixedDelay((int) fault.delay().toMillis())
+                        .build();
             case SLOW_BODY:
                 return slowBody(fault, answer);
             case TRUNCATED_BODY:
                 long length = bodyLength(answer);
-                return ResponseDefinitionBuilder.like(answer).but()
+                return ResponseDefinitionBuilder.like(answer)
+                        .but()
                         .withHeaders(headers(answer, CONTENT_LENGTH, String.valueOf(Math.max(length, 1)))
                                 .plus(new HttpHeader(FaultBodies.SEND, String.valueOf(length / 2))))
                         .build();
             case RESET_MID_BODY:
                 long whole = bodyLength(answer);
-                return ResponseDefinitionBuilder.like(answer).but()
+                return ResponseDefinitionBuilder.like(answer)
+                        .but()
                         .withHeaders(headers(answer, CONTENT_LENGTH, String.valueOf(Math.max(whole, 1)))
                                 .plus(new HttpHeader(FaultBodies.RESET, String.valueOf(whole / 2))))
                         .build();
             case EMPTY_OK:
-                HttpHeaders empty = headers(headers(headers(answer, CONTENT_LENGTH, "0"), FakeResponse.GZIP_BODY, null),
-                        "Content-Encoding", null);
-                return new ResponseDefinitionBuilder().withStatus(200).withHeaders(empty).build();
+                HttpHeaders empty = headers(
+                        headers(headers(answer, CONTENT_LENGTH, "0"), FakeResponse.GZIP_BODY, null),
+                        "Content-Encoding",
+                        null);
+                return new ResponseDefinitionBuilder()
+                        .withStatus(200)
+                        .withHeaders(empty)
+                        .build();
             case MALFORMED_JSON:
                 HttpHeaders h = headers(answer, CONTENT_LENGTH, null);
                 if (h.getHeader(CONTENT_TYPE).isPresent()) {
@@ -101,11 +111,16 @@ final class FaultResponses {
                 } else {
                     h = headers(h, CONTENT_TYPE, "application/json");
                 }
-                return new ResponseDefinitionBuilder().withStatus(200).withHeaders(h)
-                        .withBody(brokenJson(answer)).build();
+                return new ResponseDefinitionBuilder()
+                        .withStatus(200)
+                        .withHeaders(h)
+                        .withBody(brokenJson(answer))
+                        .build();
             case WRONG_CONTENT_TYPE:
-                return ResponseDefinitionBuilder.like(answer).but()
-                        .withHeaders(headers(answer, CONTENT_TYPE, fault.contentType())).build();
+                return ResponseDefinitionBuilder.like(answer)
+                        .but()
+                        .withHeaders(headers(answer, CONTENT_TYPE, fault.contentType()))
+                        .build();
             default:
                 return replacing(fault);
         }
@@ -121,9 +136,11 @@ final class FaultResponses {
         if (chunks > Integer.MAX_VALUE || total > Integer.MAX_VALUE) {
             throw new IllegalStateException("the slow body would take longer than the server can wait");
         }
-        return ResponseDefinitionBuilder.like(answer).but()
+        return ResponseDefinitionBuilder.like(answer)
+                .but()
                 .withHeaders(headers(answer, CONTENT_LENGTH, null))
-                .withChunkedDribbleDelay((int) chunks, (int) total).build();
+                .withChunkedDribbleDelay((int) chunks, (int) total)
+                .build();
     }
 
     /** The first half of a JSON object or array, which cannot parse; else a cut-off outcome. */

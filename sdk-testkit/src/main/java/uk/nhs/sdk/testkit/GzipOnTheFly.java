@@ -88,8 +88,16 @@ final class GzipOnTheFly extends InputStream {
     private void writeTrailer() {
         int c = (int) crc.getValue();
         int s = (int) size;
-        byte[] t = {(byte) c, (byte) (c >>> 8), (byte) (c >>> 16), (byte) (c >>> 24),
-            (byte) s, (byte) (s >>> 8), (byte) (s >>> 16), (byte) (s >>> 24)};
+        byte[] t = {
+            (byte) c,
+            (byte) (c >>> 8),
+            (byte) (c >>> 16),
+            (byte) (c >>> 24),
+            (byte) s,
+            (byte) (s >>> 8),
+            (byte) (s >>> 16),
+            (byte) (s >>> 24)
+        };
         System.arraycopy(t, 0, output, 0, t.length);
         outLimit = t.length;
         trailerWritten = true;

@@ -244,7 +244,8 @@ public final class NhsSandbox implements AutoCloseable {
      */
     public void register(SandboxApplication app) {
         registerPublicKey(app.apiKey().reveal(), app.keyId(), app.publicKey());
-        TokenFake.applications(context).registerSecret(app.apiKey().reveal(), app.clientSecret().reveal());
+        TokenFake.applications(context)
+                .registerSecret(app.apiKey().reveal(), app.clientSecret().reveal());
     }
 
     /**
@@ -369,8 +370,7 @@ public final class NhsSandbox implements AutoCloseable {
         private Optional<Secret> meshSharedKey = Optional.empty();
         private boolean meshGzipOnTheFly;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Sets the port (default 0: a free port).
@@ -420,7 +420,8 @@ public final class NhsSandbox implements AutoCloseable {
             if (!mailboxId.matches("[A-Z0-9]{1,100}")) {
                 throw new NhsValidationException("mailboxId", "must be 1 to 100 upper-case letters and digits");
             }
-            meshMailboxes.put(mailboxId, new MeshDirectory.Mailbox(mailboxId, mailboxId, password, odsCode, odsCode, ""));
+            meshMailboxes.put(
+                    mailboxId, new MeshDirectory.Mailbox(mailboxId, mailboxId, password, odsCode, odsCode, ""));
             return this;
         }
 
@@ -470,7 +471,8 @@ public final class NhsSandbox implements AutoCloseable {
         }
 
         private MeshSettings meshSettings() {
-            return MeshSettings.configured(meshMailboxes, meshWorkflows, meshSharedKey).withGzipOnTheFly(meshGzipOnTheFly);
+            return MeshSettings.configured(meshMailboxes, meshWorkflows, meshSharedKey)
+                    .withGzipOnTheFly(meshGzipOnTheFly);
         }
 
         /**

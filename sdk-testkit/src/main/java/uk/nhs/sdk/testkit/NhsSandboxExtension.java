@@ -21,13 +21,13 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 public final class NhsSandboxExtension implements BeforeEachCallback, AfterAllCallback, ParameterResolver {
     private static final String KEY = "sandbox";
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(NhsSandboxExtension.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(NhsSandboxExtension.class);
 
     /**
      * Creates the extension (JUnit does this).
      */
-    public NhsSandboxExtension() {
-    }
+    public NhsSandboxExtension() {}
 
     @Override
     public void beforeEach(ExtensionContext context) {
@@ -54,7 +54,8 @@ public final class NhsSandboxExtension implements BeforeEachCallback, AfterAllCa
 
     private static NhsSandbox sandbox(ExtensionContext context) {
         ExtensionContext classContext = context;
-        while (classContext.getTestMethod().isPresent() && classContext.getParent().isPresent()) {
+        while (classContext.getTestMethod().isPresent()
+                && classContext.getParent().isPresent()) {
             classContext = classContext.getParent().get();
         }
         return classContext.getStore(NAMESPACE).getOrComputeIfAbsent(KEY, k -> NhsSandbox.start(), NhsSandbox.class);

@@ -24,7 +24,8 @@ public final class SandboxApplication {
 
     private SandboxApplication(Secret apiKey, String keyId, RSAPrivateKey privateKey, RSAPublicKey publicKey) {
         this.apiKey = apiKey;
-        this.clientSecret = Secret.of(UUID.randomUUID().toString().replace("-", "").substring(0, 16));
+        this.clientSecret =
+                Secret.of(UUID.randomUUID().toString().replace("-", "").substring(0, 16));
         this.keyId = keyId;
         this.privateKey = privateKey;
         this.publicKey = publicKey;
@@ -43,8 +44,11 @@ public final class SandboxApplication {
             KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
             g.initialize(2048);
             KeyPair kp = g.generateKeyPair();
-            return new SandboxApplication(Secret.of(UUID.randomUUID().toString().replace("-", "")), keyId,
-                    (RSAPrivateKey) kp.getPrivate(), (RSAPublicKey) kp.getPublic());
+            return new SandboxApplication(
+                    Secret.of(UUID.randomUUID().toString().replace("-", "")),
+                    keyId,
+                    (RSAPrivateKey) kp.getPrivate(),
+                    (RSAPublicKey) kp.getPublic());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("RSA is not available in this JVM", e);
         }

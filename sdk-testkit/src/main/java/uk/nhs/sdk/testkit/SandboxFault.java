@@ -28,8 +28,17 @@ import java.util.Optional;
 public final class SandboxFault {
     /** What a fault does. */
     enum Kind {
-        STATUS, RESET, HTML_ERROR_PAGE, OVERSIZED_BODY,
-        SLOW_HEADERS, SLOW_BODY, TRUNCATED_BODY, MALFORMED_JSON, WRONG_CONTENT_TYPE, EMPTY_OK, RESET_MID_BODY;
+        STATUS,
+        RESET,
+        HTML_ERROR_PAGE,
+        OVERSIZED_BODY,
+        SLOW_HEADERS,
+        SLOW_BODY,
+        TRUNCATED_BODY,
+        MALFORMED_JSON,
+        WRONG_CONTENT_TYPE,
+        EMPTY_OK,
+        RESET_MID_BODY;
 
         boolean altersAnswer() {
             return ordinal() >= SLOW_HEADERS.ordinal();
@@ -47,8 +56,14 @@ public final class SandboxFault {
     private final long bytes;
     private final String contentType;
 
-    private SandboxFault(Kind kind, int status, Duration retryAfter, boolean afterProcessing, Duration delay,
-            long bytes, String contentType) {
+    private SandboxFault(
+            Kind kind,
+            int status,
+            Duration retryAfter,
+            boolean afterProcessing,
+            Duration delay,
+            long bytes,
+            String contentType) {
         this.kind = kind;
         this.status = status;
         this.retryAfter = retryAfter;

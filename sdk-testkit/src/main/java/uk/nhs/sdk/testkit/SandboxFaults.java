@@ -16,8 +16,7 @@ public final class SandboxFaults {
     private final ConcurrentLinkedQueue<Rule> rules = new ConcurrentLinkedQueue<>();
     private final CopyOnWriteArrayList<RequestCount> counts = new CopyOnWriteArrayList<>();
 
-    SandboxFaults() {
-    }
+    SandboxFaults() {}
 
     /**
      * Injects a fault into the next matching request.
@@ -42,8 +41,11 @@ public final class SandboxFaults {
         if (times < 1) {
             throw new IllegalArgumentException("times must be at least 1");
         }
-        rules.add(new Rule(Objects.requireNonNull(method, "method"), Pattern.compile(pathRegex),
-                Objects.requireNonNull(fault, "fault"), times));
+        rules.add(new Rule(
+                Objects.requireNonNull(method, "method"),
+                Pattern.compile(pathRegex),
+                Objects.requireNonNull(fault, "fault"),
+                times));
     }
 
     /**

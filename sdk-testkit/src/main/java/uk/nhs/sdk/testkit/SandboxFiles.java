@@ -9,8 +9,7 @@ import java.util.stream.Stream;
 
 /** The sandbox's data directory housekeeping. */
 final class SandboxFiles {
-    private SandboxFiles() {
-    }
+    private SandboxFiles() {}
 
     /**
      * Deletes a directory and everything under it.

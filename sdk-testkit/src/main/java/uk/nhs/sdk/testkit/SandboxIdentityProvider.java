@@ -49,8 +49,8 @@ public final class SandboxIdentityProvider {
             KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
             g.initialize(2048);
             KeyPair kp = g.generateKeyPair();
-            this.client = new SandboxOidcClient(clientId, "sandbox-rp-1", (RSAPrivateKey) kp.getPrivate(),
-                    (RSAPublicKey) kp.getPublic());
+            this.client = new SandboxOidcClient(
+                    clientId, "sandbox-rp-1", (RSAPrivateKey) kp.getPrivate(), (RSAPublicKey) kp.getPublic());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("RSA is not available in this JVM", e);
         }
@@ -96,7 +96,9 @@ public final class SandboxIdentityProvider {
      * @param publicKey the key
      */
     public void registerClient(String clientId, String keyId, RSAPublicKey publicKey) {
-        provider.registerClient(Objects.requireNonNull(clientId, "clientId"), Objects.requireNonNull(keyId, "keyId"),
+        provider.registerClient(
+                Objects.requireNonNull(clientId, "clientId"),
+                Objects.requireNonNull(keyId, "keyId"),
                 Objects.requireNonNull(publicKey, "publicKey"));
     }
 
@@ -111,7 +113,8 @@ public final class SandboxIdentityProvider {
      * @throws IllegalArgumentException when the client is not registered or the URI is not such a URL
      */
     public void registerRedirectUri(String clientId, URI redirectUri) {
-        provider.registerRedirectUri(Objects.requireNonNull(clientId, "clientId"),
+        provider.registerRedirectUri(
+                Objects.requireNonNull(clientId, "clientId"),
                 Objects.requireNonNull(redirectUri, "redirectUri").toString());
     }
 
@@ -154,9 +157,13 @@ public final class SandboxIdentityProvider {
         }
 
         SandboxIdentityProvider get(String name) {
-            return made.computeIfAbsent(name, n -> new SandboxIdentityProvider(providers.byName(n).orElseThrow(
-                    () -> new IllegalStateException("the sandbox does not host " + n)),
-                    IdentityProviders.CIS2.equals(n) ? "555254249999.apps.supplier" : "sandbox-relying-party"));
+            return made.computeIfAbsent(
+                    name,
+                    n -> new SandboxIdentityProvider(
+                            providers
+                                    .byName(n)
+                                    .orElseThrow(() -> new IllegalStateException("the sandbox does not host " + n)),
+                            IdentityProviders.CIS2.equals(n) ? "555254249999.apps.supplier" : "sandbox-relying-party"));
         }
     }
 

@@ -10,8 +10,7 @@ import java.util.concurrent.CountDownLatch;
  * for downloads that accept gzip ({@link NhsSandbox.Builder#meshGzipOnTheFly(boolean)}).
  */
 public final class SandboxMain {
-    private SandboxMain() {
-    }
+    private SandboxMain() {}
 
     /**
      * Runs a sandbox until the process is stopped, printing its URLs.

@@ -31,7 +31,9 @@ public final class SandboxMeshMailbox {
     static List<SandboxMeshMailbox> of(MeshDirectory directory) {
         List<SandboxMeshMailbox> mailboxes = new ArrayList<>();
         for (MeshDirectory.Mailbox mb : directory.mailboxes()) {
-            mailboxes.add(new SandboxMeshMailbox(mb.id(), mb.password(),
+            mailboxes.add(new SandboxMeshMailbox(
+                    mb.id(),
+                    mb.password(),
                     mb.odsCode().isEmpty() ? Optional.empty() : Optional.of(OdsCode.of(mb.odsCode()))));
         }
         return List.copyOf(mailboxes);

@@ -106,7 +106,12 @@ public final class SandboxNotify {
         for (Delivery x : delivery) {
             d.add(Objects.requireNonNull(x, "delivery"));
         }
-        fake.sendCallbacks(url, applicationId, apiKey, xApiKey, d.contains(Delivery.DUPLICATED),
+        fake.sendCallbacks(
+                url,
+                applicationId,
+                apiKey,
+                xApiKey,
+                d.contains(Delivery.DUPLICATED),
                 d.contains(Delivery.OUT_OF_ORDER));
     }
 

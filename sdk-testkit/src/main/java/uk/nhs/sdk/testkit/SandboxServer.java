@@ -33,8 +33,8 @@ final class SandboxServer {
      * @param fakes the fakes by service name, in order
      * @param faults the queued faults
      */
-    SandboxServer(int port, Path dataDirectory, RequestBodySpool bodies, Map<String, Fake> fakes,
-            SandboxFaults faults) {
+    SandboxServer(
+            int port, Path dataDirectory, RequestBodySpool bodies, Map<String, Fake> fakes, SandboxFaults faults) {
         WireMockConfiguration config = options()
                 .bindAddress("127.0.0.1")
                 .port(port)
@@ -49,9 +49,10 @@ final class SandboxServer {
         server.start();
         fakes.forEach((name, fake) -> {
             for (Fake.Route r : fake.routes()) {
-                server.stubFor(request(r.method(), urlPathMatching(r.pathRegex())).willReturn(aResponse()
-                        .withTransformers(Dispatcher.NAME)
-                        .withTransformerParameter(Dispatcher.FAKE_PARAMETER, name)));
+                server.stubFor(request(r.method(), urlPathMatching(r.pathRegex()))
+                        .willReturn(aResponse()
+                                .withTransformers(Dispatcher.NAME)
+                                .withTransformerParameter(Dispatcher.FAKE_PARAMETER, name)));
             }
         });
     }

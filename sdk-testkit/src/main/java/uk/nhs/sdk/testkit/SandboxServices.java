@@ -19,8 +19,7 @@ import uk.nhs.sdk.testkit.spi.SandboxService;
  * loader and the testkit's own, and puts them in their {@link SandboxService#order()}.
  */
 final class SandboxServices {
-    private SandboxServices() {
-    }
+    private SandboxServices() {}
 
     /**
      * The registered services, in order.

@@ -21,8 +21,11 @@ class ClosedPortTest {
     private static final String PATIENT_PATH = "/Patient/9000000033";
 
     private static HttpRequest patient(URI pdsBaseUrl) {
-        return HttpRequest.newBuilder(URI.create(pdsBaseUrl + PATIENT_PATH)).timeout(Duration.ofSeconds(10))
-                .header("X-Request-ID", UUID.randomUUID().toString()).GET().build();
+        return HttpRequest.newBuilder(URI.create(pdsBaseUrl + PATIENT_PATH))
+                .timeout(Duration.ofSeconds(10))
+                .header("X-Request-ID", UUID.randomUUID().toString())
+                .GET()
+                .build();
     }
 
     @Test
@@ -54,7 +57,8 @@ class ClosedPortTest {
     @Test
     void asAProxyItKeepsTheClientsUrls(NhsSandbox sandbox) throws Exception {
         try (ClosedPort port = ClosedPort.relayingTo(sandbox.baseUrl())) {
-            HttpClient http = HttpClient.newBuilder().proxy(port.proxySelector()).build();
+            HttpClient http =
+                    HttpClient.newBuilder().proxy(port.proxySelector()).build();
             assertThatThrownBy(() -> http.send(patient(sandbox.pdsBaseUrl()), HttpResponse.BodyHandlers.ofString()))
                     .isInstanceOf(ConnectException.class);
 
@@ -67,11 +71,13 @@ class ClosedPortTest {
             port.refuse();
             assertThat(port.isOpen()).isFalse();
             assertThatThrownBy(() -> http.send(patient(sandbox.pdsBaseUrl()), HttpResponse.BodyHandlers.ofString()))
-                    .as("the client's kept-alive connection is dropped too").isInstanceOf(java.io.IOException.class);
+                    .as("the client's kept-alive connection is dropped too")
+                    .isInstanceOf(java.io.IOException.class);
             assertThatThrownBy(() -> new Socket(InetAddress.getLoopbackAddress(), port.port()).close())
                     .isInstanceOf(ConnectException.class);
             port.open();
-            assertThat(http.send(patient(sandbox.pdsBaseUrl()), HttpResponse.BodyHandlers.ofString()).statusCode())
+            assertThat(http.send(patient(sandbox.pdsBaseUrl()), HttpResponse.BodyHandlers.ofString())
+                            .statusCode())
                     .isEqualTo(200);
         }
     }
@@ -95,8 +101,10 @@ class ClosedPortTest {
             sandbox.faults().injectNext("GET", "/personal-demographics/FHIR/R4/Patient/.*", SandboxFault.status(503));
             http.send(patient(sandbox.pdsBaseUrl()), HttpResponse.BodyHandlers.discarding());
             http.send(patient(sandbox.pdsBaseUrl()), HttpResponse.BodyHandlers.discarding());
-            http.send(HttpRequest.newBuilder(URI.create(sandbox.pdsBaseUrl() + "/Patient?family=Smith"))
-                    .header("X-Request-ID", UUID.randomUUID().toString()).build(),
+            http.send(
+                    HttpRequest.newBuilder(URI.create(sandbox.pdsBaseUrl() + "/Patient?family=Smith"))
+                            .header("X-Request-ID", UUID.randomUUID().toString())
+                            .build(),
                     HttpResponse.BodyHandlers.discarding());
             assertThat(count.get()).isEqualTo(2);
             count.close();

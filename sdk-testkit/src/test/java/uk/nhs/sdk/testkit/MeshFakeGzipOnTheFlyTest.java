@@ -50,13 +50,17 @@ class MeshFakeGzipOnTheFlyTest {
     }
 
     private static String send(byte[] body, boolean gzip) {
-        MeshHttp.Call c = mesh.call("POST", "/messageexchange/X26ABC1/outbox").as("X26ABC1")
-                .header("Content-Type", "application/octet-stream").header("mex-To", "X26ABC2")
-                .header("mex-WorkflowID", "TEST_WORKFLOW").header("mex-FileName", "data.bin");
+        MeshHttp.Call c = mesh.call("POST", "/messageexchange/X26ABC1/outbox")
+                .as("X26ABC1")
+                .header("Content-Type", "application/octet-stream")
+                .header("mex-To", "X26ABC2")
+                .header("mex-WorkflowID", "TEST_WORKFLOW")
+                .header("mex-FileName", "data.bin");
         if (gzip) {
             c = c.header("Content-Encoding", "gzip");
         }
-        HttpResponse<byte[]> r = c.body(gzip ? MeshFakeSendReceiveTest.gzip(body) : body).send();
+        HttpResponse<byte[]> r =
+                c.body(gzip ? MeshFakeSendReceiveTest.gzip(body) : body).send();
         assertThat(r.statusCode()).isEqualTo(202);
         JsonNode json = MeshFakeSendReceiveTest.json(r);
         return json.path("message_id").asText();
@@ -66,16 +70,22 @@ class MeshFakeGzipOnTheFlyTest {
     void anUncompressedMessageIsGzippedOnTheFlyForAClientThatAcceptsGzip() {
         byte[] body = content(300_000);
         String id = send(body, false);
-        HttpResponse<byte[]> gz = mesh.call("GET", "/messageexchange/X26ABC2/inbox/" + id).as("X26ABC2")
-                .header("Accept-Encoding", "gzip").send();
+        HttpResponse<byte[]> gz = mesh.call("GET", "/messageexchange/X26ABC2/inbox/" + id)
+                .as("X26ABC2")
+                .header("Accept-Encoding", "gzip")
+                .send();
         assertThat(gz.statusCode()).isEqualTo(200);
         assertThat(gz.headers().firstValue("content-encoding")).contains("gzip");
-        assertThat(gz.headers().firstValue("content-length")).as("streamed: length unknown").isEmpty();
+        assertThat(gz.headers().firstValue("content-length"))
+                .as("streamed: length unknown")
+                .isEmpty();
         assertThat(gz.body().length).isLessThan(body.length);
         assertThat(MeshFakeSendReceiveTest.gunzip(gz.body())).isEqualTo(body);
 
-        HttpResponse<byte[]> plain = mesh.call("GET", "/messageexchange/X26ABC2/inbox/" + id).as("X26ABC2")
-                .header("Accept-Encoding", "identity").send();
+        HttpResponse<byte[]> plain = mesh.call("GET", "/messageexchange/X26ABC2/inbox/" + id)
+                .as("X26ABC2")
+                .header("Accept-Encoding", "identity")
+                .send();
         assertThat(plain.headers().firstValue("content-encoding")).isEmpty();
         assertThat(plain.headers().firstValueAsLong("content-length")).hasValue(body.length);
         assertThat(plain.body()).isEqualTo(body);
@@ -85,12 +95,16 @@ class MeshFakeGzipOnTheFlyTest {
     void aMessageStoredGzippedIsSentAsStoredOrDecoded() {
         byte[] body = content(100_000);
         String id = send(body, true);
-        HttpResponse<byte[]> gz = mesh.call("GET", "/messageexchange/X26ABC2/inbox/" + id).as("X26ABC2")
-                .header("Accept-Encoding", "gzip").send();
+        HttpResponse<byte[]> gz = mesh.call("GET", "/messageexchange/X26ABC2/inbox/" + id)
+                .as("X26ABC2")
+                .header("Accept-Encoding", "gzip")
+                .send();
         assertThat(gz.headers().firstValue("content-encoding")).contains("gzip");
         assertThat(gz.body()).isEqualTo(MeshFakeSendReceiveTest.gzip(body));
-        HttpResponse<byte[]> plain = mesh.call("GET", "/messageexchange/X26ABC2/inbox/" + id).as("X26ABC2")
-                .header("Accept-Encoding", "identity").send();
+        HttpResponse<byte[]> plain = mesh.call("GET", "/messageexchange/X26ABC2/inbox/" + id)
+                .as("X26ABC2")
+                .header("Accept-Encoding", "identity")
+                .send();
         assertThat(plain.headers().firstValue("content-encoding")).isEmpty();
         assertThat(plain.body()).isEqualTo(body);
     }
@@ -98,8 +112,10 @@ class MeshFakeGzipOnTheFlyTest {
     @Test
     void aOneByteMessageGzipsToAValidMember() {
         String id = send(new byte[] {'x'}, false);
-        HttpResponse<byte[]> gz = mesh.call("GET", "/messageexchange/X26ABC2/inbox/" + id).as("X26ABC2")
-                .header("Accept-Encoding", "gzip").send();
+        HttpResponse<byte[]> gz = mesh.call("GET", "/messageexchange/X26ABC2/inbox/" + id)
+                .as("X26ABC2")
+                .header("Accept-Encoding", "gzip")
+                .send();
         assertThat(gz.headers().firstValue("content-encoding")).contains("gzip");
         assertThat(MeshFakeSendReceiveTest.gunzip(gz.body())).containsExactly('x');
     }
@@ -107,11 +123,15 @@ class MeshFakeGzipOnTheFlyTest {
     @Test
     void theCompressedFlagIsYWhenTheFakeGzips() {
         String id = send(content(1000), false);
-        HttpResponse<byte[]> gz = mesh.call("GET", "/messageexchange/X26ABC2/inbox/" + id).as("X26ABC2")
-                .header("Accept-Encoding", "gzip").send();
+        HttpResponse<byte[]> gz = mesh.call("GET", "/messageexchange/X26ABC2/inbox/" + id)
+                .as("X26ABC2")
+                .header("Accept-Encoding", "gzip")
+                .send();
         assertThat(gz.headers().allValues("mex-content-compressed")).containsExactly("Y");
-        HttpResponse<byte[]> plain = mesh.call("GET", "/messageexchange/X26ABC2/inbox/" + id).as("X26ABC2")
-                .header("Accept-Encoding", "identity").send();
+        HttpResponse<byte[]> plain = mesh.call("GET", "/messageexchange/X26ABC2/inbox/" + id)
+                .as("X26ABC2")
+                .header("Accept-Encoding", "identity")
+                .send();
         assertThat(plain.headers().firstValue("mex-content-compressed")).isEmpty();
     }
 
@@ -120,14 +140,20 @@ class MeshFakeGzipOnTheFlyTest {
         // compresses to far under half: cutting the stored length's half would send it whole
         byte[] body = "1,2026-11-24,result,ok\n".repeat(20_000).getBytes(StandardCharsets.US_ASCII);
         String id = send(body, false);
-        sandbox.faults().injectNext("GET", "/messageexchange/X26ABC2/inbox/" + id,
-                SandboxFault.truncatedBody().afterProcessing());
-        HttpResponse<InputStream> r = mesh.call("GET", "/messageexchange/X26ABC2/inbox/" + id).as("X26ABC2")
-                .header("Accept-Encoding", "gzip").send(HttpResponse.BodyHandlers.ofInputStream());
+        sandbox.faults()
+                .injectNext(
+                        "GET",
+                        "/messageexchange/X26ABC2/inbox/" + id,
+                        SandboxFault.truncatedBody().afterProcessing());
+        HttpResponse<InputStream> r = mesh.call("GET", "/messageexchange/X26ABC2/inbox/" + id)
+                .as("X26ABC2")
+                .header("Accept-Encoding", "gzip")
+                .send(HttpResponse.BodyHandlers.ofInputStream());
         assertThat(r.headers().firstValue("content-encoding")).contains("gzip");
         assertThat(r.headers().firstValueAsLong("content-length").orElseThrow()).isLessThan(body.length);
         try (InputStream in = new GZIPInputStream(r.body())) {
-            assertThatThrownBy(() -> in.transferTo(OutputStream.nullOutputStream())).isInstanceOf(IOException.class);
+            assertThatThrownBy(() -> in.transferTo(OutputStream.nullOutputStream()))
+                    .isInstanceOf(IOException.class);
         }
     }
 }

@@ -14,10 +14,17 @@ import org.junit.jupiter.api.Test;
  */
 class MeshFakeTrackingTest extends MeshFakeTestBase {
     private static String send(String localId) {
-        HttpResponse<byte[]> r = mesh.call("POST", "/messageexchange/X26ABC1/outbox").as("X26ABC1")
-                .header("Content-Type", "text/plain").header("mex-To", "X26ABC2").header("mex-WorkflowID", "TEST_WORKFLOW")
-                .header("mex-FileName", "hello.txt").header("mex-LocalID", localId).header("mex-Subject", "example subject")
-                .header("mex-Content-Checksum", "md5:5d41402abc4b2a76b9719d911017c592").body("Hello MESH").send();
+        HttpResponse<byte[]> r = mesh.call("POST", "/messageexchange/X26ABC1/outbox")
+                .as("X26ABC1")
+                .header("Content-Type", "text/plain")
+                .header("mex-To", "X26ABC2")
+                .header("mex-WorkflowID", "TEST_WORKFLOW")
+                .header("mex-FileName", "hello.txt")
+                .header("mex-LocalID", localId)
+                .header("mex-Subject", "example subject")
+                .header("mex-Content-Checksum", "md5:5d41402abc4b2a76b9719d911017c592")
+                .body("Hello MESH")
+                .send();
         assertThat(r.statusCode()).isEqualTo(202);
         return MeshFakeSendReceiveTest.json(r).path("message_id").asText();
     }
@@ -29,21 +36,28 @@ class MeshFakeTrackingTest extends MeshFakeTestBase {
         HttpResponse<byte[]> r = mesh.get("X26ABC1", "/messageexchange/X26ABC1/outbox/tracking?messageID=" + id);
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type")).contains("application/vnd.mesh.v2+json");
-        String expiry = java.time.LocalDateTime.ofInstant(sent.plus(Duration.ofDays(5)), java.time.ZoneOffset.UTC).toString();
-        String upload = java.time.LocalDateTime.ofInstant(sent, java.time.ZoneOffset.UTC).toString();
-        assertThat(MeshHttp.text(r)).isEqualTo("{\"message_id\":\"" + id + "\",\"local_id\":\"example-local-id-1\","
-                + "\"workflow_id\":\"TEST_WORKFLOW\",\"filename\":\"hello.txt\",\"expiry_time\":\"" + expiry + "\","
-                + "\"upload_timestamp\":\"" + upload + "\",\"recipient\":\"X26ABC2\",\"recipient_name\":\"TESTMB2\","
-                + "\"recipient_ods_code\":\"X26\",\"recipient_org_code\":\"X26\",\"recipient_org_name\":\"\","
-                + "\"status_success\":true,\"status\":\"accepted\"}");
+        String expiry = java.time.LocalDateTime.ofInstant(sent.plus(Duration.ofDays(5)), java.time.ZoneOffset.UTC)
+                .toString();
+        String upload = java.time.LocalDateTime.ofInstant(sent, java.time.ZoneOffset.UTC)
+                .toString();
+        assertThat(MeshHttp.text(r))
+                .isEqualTo("{\"message_id\":\"" + id + "\",\"local_id\":\"example-local-id-1\","
+                        + "\"workflow_id\":\"TEST_WORKFLOW\",\"filename\":\"hello.txt\",\"expiry_time\":\"" + expiry
+                        + "\","
+                        + "\"upload_timestamp\":\"" + upload
+                        + "\",\"recipient\":\"X26ABC2\",\"recipient_name\":\"TESTMB2\","
+                        + "\"recipient_ods_code\":\"X26\",\"recipient_org_code\":\"X26\",\"recipient_org_name\":\"\","
+                        + "\"status_success\":true,\"status\":\"accepted\"}");
     }
 
     @Test
     void trackingIsOnlyForTheSender() {
         String id = send("l1");
-        assertThat(mesh.get("X26ABC2", "/messageexchange/X26ABC2/outbox/tracking?messageID=" + id).statusCode())
+        assertThat(mesh.get("X26ABC2", "/messageexchange/X26ABC2/outbox/tracking?messageID=" + id)
+                        .statusCode())
                 .isEqualTo(404);
-        assertThat(mesh.get("X26ABC1", "/messageexchange/X26ABC1/outbox/tracking?messageID=NOSUCH").statusCode())
+        assertThat(mesh.get("X26ABC1", "/messageexchange/X26ABC1/outbox/tracking?messageID=NOSUCH")
+                        .statusCode())
                 .isEqualTo(404);
         HttpResponse<byte[]> missing = mesh.get("X26ABC1", "/messageexchange/X26ABC1/outbox/tracking");
         assertThat(missing.statusCode()).isEqualTo(400);
@@ -53,8 +67,11 @@ class MeshFakeTrackingTest extends MeshFakeTestBase {
     @Test
     void v1TrackingIsTheLongForm() {
         String id = send("example-local-id-1");
-        JsonNode v1 = MeshFakeSendReceiveTest.json(mesh.call("GET", "/messageexchange/X26ABC1/outbox/tracking?messageID=" + id)
-                .as("X26ABC1").header("Accept", "application/json").send());   // exchange 09
+        JsonNode v1 = MeshFakeSendReceiveTest.json(
+                mesh.call("GET", "/messageexchange/X26ABC1/outbox/tracking?messageID=" + id)
+                        .as("X26ABC1")
+                        .header("Accept", "application/json")
+                        .send()); // exchange 09
         assertThat(v1.path("dtsId").asText()).isEqualTo(id);
         assertThat(v1.path("messageId").asText()).isEqualTo(id);
         assertThat(v1.path("status").asText()).isEqualTo("Accepted");
@@ -65,10 +82,11 @@ class MeshFakeTrackingTest extends MeshFakeTestBase {
         assertThat(v1.path("sender").asText()).isEqualTo("X26ABC1");
         assertThat(v1.path("senderName").asText()).isEqualTo("TESTMB1");
         assertThat(v1.path("checksum").asText()).isEqualTo("md5:5d41402abc4b2a76b9719d911017c592");
-        java.time.format.DateTimeFormatter compact = java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHHmmss")
-                .withZone(java.time.ZoneOffset.UTC);
+        java.time.format.DateTimeFormatter compact =
+                java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(java.time.ZoneOffset.UTC);
         assertThat(v1.path("uploadTimestamp").asText()).isEqualTo(compact.format(clock.instant()));
-        assertThat(v1.path("expiryTime").asText()).isEqualTo(compact.format(clock.instant().plus(Duration.ofDays(5))));
+        assertThat(v1.path("expiryTime").asText())
+                .isEqualTo(compact.format(clock.instant().plus(Duration.ofDays(5))));
     }
 
     @Test
@@ -79,8 +97,12 @@ class MeshFakeTrackingTest extends MeshFakeTestBase {
         assertThat(MeshFakeSendReceiveTest.json(one).path("messageId").asText()).isEqualTo(id);
         send("twice");
         send("twice");
-        assertThat(mesh.get("X26ABC1", "/messageexchange/X26ABC1/outbox/tracking/twice").statusCode()).isEqualTo(300);
-        assertThat(mesh.get("X26ABC1", "/messageexchange/X26ABC1/outbox/tracking/never").statusCode()).isEqualTo(404);
+        assertThat(mesh.get("X26ABC1", "/messageexchange/X26ABC1/outbox/tracking/twice")
+                        .statusCode())
+                .isEqualTo(300);
+        assertThat(mesh.get("X26ABC1", "/messageexchange/X26ABC1/outbox/tracking/never")
+                        .statusCode())
+                .isEqualTo(404);
     }
 
     @Test
@@ -88,7 +110,9 @@ class MeshFakeTrackingTest extends MeshFakeTestBase {
         String id = send("example-local-id-1");
         clock.advance(Duration.ofDays(5).minusMinutes(1));
         assertThat(MeshFakeSendReceiveTest.json(mesh.get("X26ABC1", "/messageexchange/X26ABC1/inbox"))
-                .path("messages").size()).isZero();
+                        .path("messages")
+                        .size())
+                .isZero();
         clock.advance(Duration.ofMinutes(1));
 
         JsonNode inbox = MeshFakeSendReceiveTest.json(mesh.get("X26ABC1", "/messageexchange/X26ABC1/inbox"));
@@ -96,7 +120,7 @@ class MeshFakeTrackingTest extends MeshFakeTestBase {
         String reportId = inbox.path("messages").get(0).asText();
         assertThat(reportId).isNotEqualTo(id);
         HttpResponse<byte[]> report = mesh.get("X26ABC1", "/messageexchange/X26ABC1/inbox/" + reportId);
-        assertThat(report.statusCode()).isEqualTo(200);   // exchange 29
+        assertThat(report.statusCode()).isEqualTo(200); // exchange 29
         assertThat(report.body()).isEmpty();
         assertThat(report.headers().firstValue("mex-messagetype")).contains("REPORT");
         assertThat(report.headers().firstValue("mex-linkedmsgid")).contains(id);
@@ -112,11 +136,14 @@ class MeshFakeTrackingTest extends MeshFakeTestBase {
         assertThat(report.headers().firstValue("mex-from")).isEmpty();
         assertThat(report.headers().firstValue("mex-filename")).contains(reportId + ".dat");
 
-        assertThat(mesh.get("X26ABC2", "/messageexchange/X26ABC2/inbox").body()).asString()
+        assertThat(mesh.get("X26ABC2", "/messageexchange/X26ABC2/inbox").body())
+                .asString()
                 .contains("\"messages\":[]");
-        assertThat(mesh.get("X26ABC2", "/messageexchange/X26ABC2/inbox/" + id).statusCode()).isEqualTo(410);
+        assertThat(mesh.get("X26ABC2", "/messageexchange/X26ABC2/inbox/" + id).statusCode())
+                .isEqualTo(410);
         assertThat(sandbox.dataDirectory().resolve("__files").resolve("mesh").resolve(id))
-                .as("an undeliverable message's content is deleted").doesNotExist();
+                .as("an undeliverable message's content is deleted")
+                .doesNotExist();
         JsonNode tracking = MeshFakeSendReceiveTest.json(
                 mesh.get("X26ABC1", "/messageexchange/X26ABC1/outbox/tracking?messageID=" + id));
         assertThat(tracking.path("status").asText()).isEqualTo("undeliverable");
@@ -124,30 +151,40 @@ class MeshFakeTrackingTest extends MeshFakeTestBase {
         assertThat(tracking.path("status_code").asText()).isEqualTo("14");
 
         assertThat(mesh.call("PUT", "/messageexchange/X26ABC1/inbox/" + reportId + "/status/acknowledged")
-                .as("X26ABC1").send().statusCode()).isEqualTo(200);
+                        .as("X26ABC1")
+                        .send()
+                        .statusCode())
+                .isEqualTo(200);
         clock.advance(Duration.ofDays(30));
-        assertThat(mesh.get("X26ABC1", "/messageexchange/X26ABC1/outbox/tracking?messageID=" + id).statusCode())
+        assertThat(mesh.get("X26ABC1", "/messageexchange/X26ABC1/outbox/tracking?messageID=" + id)
+                        .statusCode())
                 .isEqualTo(404);
     }
 
     @Test
     void endpointLookupFindsAnOrganisationsReceivers() {
-        HttpResponse<byte[]> v2 = mesh.call("GET", "/messageexchange/endpointlookup/X26/TEST_WORKFLOW").send();
-        assertThat(v2.headers().firstValue("Content-Type")).contains("application/json");   // exchange 25
-        assertThat(MeshHttp.text(v2)).isEqualTo("{\"results\":[{\"mailbox_id\":\"X26ABC2\",\"mailbox_name\":\"TESTMB2\"}]}");
+        HttpResponse<byte[]> v2 = mesh.call("GET", "/messageexchange/endpointlookup/X26/TEST_WORKFLOW")
+                .send();
+        assertThat(v2.headers().firstValue("Content-Type")).contains("application/json"); // exchange 25
+        assertThat(MeshHttp.text(v2))
+                .isEqualTo("{\"results\":[{\"mailbox_id\":\"X26ABC2\",\"mailbox_name\":\"TESTMB2\"}]}");
         JsonNode v1 = MeshFakeSendReceiveTest.json(mesh.call("GET", "/messageexchange/endpointlookup/X26/TEST_WORKFLOW")
-                .header("Accept", "application/json").send());   // exchange 26
+                .header("Accept", "application/json")
+                .send()); // exchange 26
         assertThat(v1.path("query_id").asText()).matches("[0-9a-f]{32}");
         assertThat(v1.path("results").toString())
                 .isEqualTo("[{\"address\":\"X26ABC2\",\"description\":\"TESTMB2\",\"endpoint_type\":\"MESH\"}]");
-        assertThat(MeshHttp.text(mesh.call("GET", "/messageexchange/endpointlookup/X27/TEST_WORKFLOW").send()))
+        assertThat(MeshHttp.text(mesh.call("GET", "/messageexchange/endpointlookup/X27/TEST_WORKFLOW")
+                        .send()))
                 .isEqualTo("{\"results\":[]}");
     }
 
     @Test
     void workflowSearchFindsEveryReceiver() {
-        HttpResponse<byte[]> r = mesh.call("GET", "/messageexchange/workflowsearch/TEST_WORKFLOW_ACK").send();
-        assertThat(MeshHttp.text(r)).isEqualTo("{\"results\":[{\"mailbox_id\":\"X26ABC1\",\"mailbox_name\":\"TESTMB1\"},"
-                + "{\"mailbox_id\":\"X26ABC3\",\"mailbox_name\":\"TESTMB3\"}]}");   // exchange 27
+        HttpResponse<byte[]> r = mesh.call("GET", "/messageexchange/workflowsearch/TEST_WORKFLOW_ACK")
+                .send();
+        assertThat(MeshHttp.text(r))
+                .isEqualTo("{\"results\":[{\"mailbox_id\":\"X26ABC1\",\"mailbox_name\":\"TESTMB1\"},"
+                        + "{\"mailbox_id\":\"X26ABC3\",\"mailbox_name\":\"TESTMB3\"}]}"); // exchange 27
     }
 }

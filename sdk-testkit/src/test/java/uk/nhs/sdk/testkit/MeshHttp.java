@@ -24,8 +24,8 @@ import uk.nhs.sdk.core.Secret;
  */
 final class MeshHttp {
     static final String V2 = "application/vnd.mesh.v2+json";
-    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmm")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIMESTAMP =
+            DateTimeFormatter.ofPattern("yyyyMMddHHmm").withZone(ZoneOffset.UTC);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final NhsSandbox sandbox;
@@ -68,12 +68,21 @@ final class MeshHttp {
 
     /** A fresh, valid header for a mailbox the sandbox knows. */
     String authorization(String mailbox) {
-        return header(sharedKey.reveal(), mailbox, password(mailbox), UUID.randomUUID().toString(), "0", timestampNow());
+        return header(
+                sharedKey.reveal(),
+                mailbox,
+                password(mailbox),
+                UUID.randomUUID().toString(),
+                "0",
+                timestampNow());
     }
 
     String password(String mailbox) {
-        return sandbox.meshMailboxes().stream().filter(m -> m.id().equals(mailbox)).findFirst()
-                .map(m -> m.password().reveal()).orElse("unknown");
+        return sandbox.meshMailboxes().stream()
+                .filter(m -> m.id().equals(mailbox))
+                .findFirst()
+                .map(m -> m.password().reveal())
+                .orElse("unknown");
     }
 
     Call call(String method, String path) {
@@ -127,8 +136,11 @@ final class MeshHttp {
         <T> HttpResponse<T> send(HttpResponse.BodyHandler<T> handler) {
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(sandbox.meshBaseUrl() + path));
             headers.forEach(b::header);
-            b.method(method, body.length == 0 && (method.equals("GET") || method.equals("HEAD"))
-                    ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+            b.method(
+                    method,
+                    body.length == 0 && (method.equals("GET") || method.equals("HEAD"))
+                            ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofByteArray(body));
             try {
                 return HTTP.send(b.build(), handler);
             } catch (IOException e) {

@@ -22,7 +22,8 @@ class MeshSandboxConfigTest {
     @Test
     void byDefaultTheSandboxKnowsThePublicMeshSandboxsMailboxesAndKey() {
         try (NhsSandbox sandbox = NhsSandbox.builder().clock(CLOCK).start()) {
-            assertThat(sandbox.meshMailboxes()).extracting(SandboxMeshMailbox::id)
+            assertThat(sandbox.meshMailboxes())
+                    .extracting(SandboxMeshMailbox::id)
                     .containsExactly("X26ABC1", "X26ABC2", "X26ABC3");
             assertThat(sandbox.meshMailboxes().get(0).password().reveal()).isEqualTo("password");
             assertThat(sandbox.meshMailboxes().get(2).odsCode()).contains(OdsCode.of("X27"));
@@ -39,24 +40,45 @@ class MeshSandboxConfigTest {
         Secret alicePassword = Secret.of("alice-password-77ab");
         LogGuard.forbid(key.reveal());
         LogGuard.forbid(alicePassword.reveal());
-        try (NhsSandbox sandbox = NhsSandbox.builder().clock(CLOCK).meshSharedKey(key)
+        try (NhsSandbox sandbox = NhsSandbox.builder()
+                .clock(CLOCK)
+                .meshSharedKey(key)
                 .meshMailbox("ALICE", alicePassword, OdsCode.of("X26"))
                 .meshMailbox("BOB", Secret.of("bob-password-90cd"))
-                .meshWorkflow("RESTRICTED_WORKFLOW", "BOB", "ALICE").start()) {
-            assertThat(sandbox.meshMailboxes()).extracting(SandboxMeshMailbox::id).containsExactly("ALICE", "BOB");
+                .meshWorkflow("RESTRICTED_WORKFLOW", "BOB", "ALICE")
+                .start()) {
+            assertThat(sandbox.meshMailboxes())
+                    .extracting(SandboxMeshMailbox::id)
+                    .containsExactly("ALICE", "BOB");
             assertThat(sandbox.meshMailboxes().get(1).odsCode()).isEmpty();
             MeshHttp mesh = new MeshHttp(sandbox, CLOCK);
-            HttpResponse<byte[]> sent = mesh.call("POST", "/messageexchange/ALICE/outbox").as("ALICE")
-                    .header("mex-To", "BOB").header("mex-WorkflowID", "RESTRICTED_WORKFLOW").body("hi").send();
+            HttpResponse<byte[]> sent = mesh.call("POST", "/messageexchange/ALICE/outbox")
+                    .as("ALICE")
+                    .header("mex-To", "BOB")
+                    .header("mex-WorkflowID", "RESTRICTED_WORKFLOW")
+                    .body("hi")
+                    .send();
             assertThat(sent.statusCode()).isEqualTo(202);
-            assertThat(mesh.get("BOB", "/messageexchange/BOB/count").body()).asString().isEqualTo("{\"count\":1}");
-            assertThat(mesh.call("POST", "/messageexchange/ALICE/outbox").as("ALICE").header("mex-To", "X26ABC2")
-                    .header("mex-WorkflowID", "TEST_WORKFLOW").body("hi").send().statusCode()).isEqualTo(417);
-            assertThat(new MeshHttp(sandbox, CLOCK, Secret.of("TestKey")).get("ALICE", "/messageexchange/ALICE/inbox")
-                    .statusCode()).isEqualTo(403);
-            assertThat(MeshHttp.text(mesh.call("GET", "/messageexchange/endpointlookup/X26/RESTRICTED_WORKFLOW").send()))
+            assertThat(mesh.get("BOB", "/messageexchange/BOB/count").body())
+                    .asString()
+                    .isEqualTo("{\"count\":1}");
+            assertThat(mesh.call("POST", "/messageexchange/ALICE/outbox")
+                            .as("ALICE")
+                            .header("mex-To", "X26ABC2")
+                            .header("mex-WorkflowID", "TEST_WORKFLOW")
+                            .body("hi")
+                            .send()
+                            .statusCode())
+                    .isEqualTo(417);
+            assertThat(new MeshHttp(sandbox, CLOCK, Secret.of("TestKey"))
+                            .get("ALICE", "/messageexchange/ALICE/inbox")
+                            .statusCode())
+                    .isEqualTo(403);
+            assertThat(MeshHttp.text(mesh.call("GET", "/messageexchange/endpointlookup/X26/RESTRICTED_WORKFLOW")
+                            .send()))
                     .isEqualTo("{\"results\":[{\"mailbox_id\":\"ALICE\",\"mailbox_name\":\"ALICE\"}]}");
-            assertThat(MeshHttp.text(mesh.call("GET", "/messageexchange/workflowsearch/RESTRICTED_WORKFLOW").send()))
+            assertThat(MeshHttp.text(mesh.call("GET", "/messageexchange/workflowsearch/RESTRICTED_WORKFLOW")
+                            .send()))
                     .isEqualTo("{\"results\":[{\"mailbox_id\":\"BOB\",\"mailbox_name\":\"BOB\"},"
                             + "{\"mailbox_id\":\"ALICE\",\"mailbox_name\":\"ALICE\"}]}");
         }
@@ -65,20 +87,28 @@ class MeshSandboxConfigTest {
     @Test
     void badMailboxConfigurationFailsBeforeStarting() {
         assertThatThrownBy(() -> NhsSandbox.builder().meshMailbox("alice", Secret.of("p")))
-                .isInstanceOf(NhsValidationException.class).hasMessageContaining("upper-case");
+                .isInstanceOf(NhsValidationException.class)
+                .hasMessageContaining("upper-case");
         assertThatThrownBy(() -> NhsSandbox.builder().meshMailbox("A:B", Secret.of("p")))
                 .isInstanceOf(NhsValidationException.class);
-        assertThatThrownBy(() -> NhsSandbox.builder().meshMailbox("ALICE", Secret.of("p"))
-                .meshWorkflow("W", "NOBODY").start())
-                .isInstanceOf(NhsValidationException.class).hasMessageContaining("configured mailboxes");
+        assertThatThrownBy(() -> NhsSandbox.builder()
+                        .meshMailbox("ALICE", Secret.of("p"))
+                        .meshWorkflow("W", "NOBODY")
+                        .start())
+                .isInstanceOf(NhsValidationException.class)
+                .hasMessageContaining("configured mailboxes");
     }
 
     @Test
     void closingDeletesEveryStoredMessage() throws Exception {
         NhsSandbox sandbox = NhsSandbox.builder().clock(CLOCK).start();
         MeshHttp mesh = new MeshHttp(sandbox, CLOCK);
-        mesh.call("POST", "/messageexchange/X26ABC1/outbox").as("X26ABC1").header("mex-To", "X26ABC2")
-                .header("mex-WorkflowID", "TEST_WORKFLOW").body("kept on disk").send();
+        mesh.call("POST", "/messageexchange/X26ABC1/outbox")
+                .as("X26ABC1")
+                .header("mex-To", "X26ABC2")
+                .header("mex-WorkflowID", "TEST_WORKFLOW")
+                .body("kept on disk")
+                .send();
         java.nio.file.Path data = sandbox.dataDirectory();
         try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(data)) {
             assertThat(files.filter(java.nio.file.Files::isRegularFile).count()).isEqualTo(1);

@@ -55,18 +55,26 @@ class NhsSandboxExtensionTest {
     @Test
     @Order(4)
     void theNextTestStartsWithNone(NhsSandbox sandbox) throws Exception {
-        assertThat(postToken(sandbox).statusCode()).as("the token fake's own refusal, not a queued fault").isEqualTo(400);
-        HttpResponse<String> patient = HTTP.send(HttpRequest.newBuilder(URI.create(sandbox.pdsBaseUrl()
-                + "/Patient/9000000009")).header("X-Request-ID", UUID.randomUUID().toString()).GET().build(),
+        assertThat(postToken(sandbox).statusCode())
+                .as("the token fake's own refusal, not a queued fault")
+                .isEqualTo(400);
+        HttpResponse<String> patient = HTTP.send(
+                HttpRequest.newBuilder(URI.create(sandbox.pdsBaseUrl() + "/Patient/9000000009"))
+                        .header("X-Request-ID", UUID.randomUUID().toString())
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(patient.statusCode()).isEqualTo(200);
     }
 
     /** An invalid token request, which the token fake refuses with 400; never waits for long. */
     private static HttpResponse<String> postToken(NhsSandbox sandbox) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(sandbox.oauthTokenUrl()).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=password")).build(),
+        return HTTP.send(
+                HttpRequest.newBuilder(sandbox.oauthTokenUrl())
+                        .timeout(Duration.ofSeconds(10))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("grant_type=password"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -29,23 +29,27 @@ class NotifyFakeEdgeTest extends NotifyFakeTestBase {
 
     @Test
     void contactDetailsAddressAndNameAreOpenObjectsInTheSpec() throws Exception {
-        Answer a = post("/v1/messages", withContactDetails("{\"sms\":\"07777777777\",\"preferredChannel\":\"sms\","
-                + "\"address\":{\"lines\":[\"1 Street\",\"Leeds\"],\"postcode\":\"LS1 4AP\",\"country\":\"UK\"},"
-                + "\"name\":{\"lastName\":\"Smith\",\"title\":\"Dr\"}}"));
+        Answer a = post(
+                "/v1/messages",
+                withContactDetails("{\"sms\":\"07777777777\",\"preferredChannel\":\"sms\","
+                        + "\"address\":{\"lines\":[\"1 Street\",\"Leeds\"],\"postcode\":\"LS1 4AP\",\"country\":\"UK\"},"
+                        + "\"name\":{\"lastName\":\"Smith\",\"title\":\"Dr\"}}"));
 
         assertThat(a.status()).isEqualTo(201);
     }
 
     @Test
     void theClosedObjectsStillRefuseUnknownMembers() throws Exception {
-        Answer a = post("/v1/messages", "{\"data\":{\"type\":\"Message\",\"attributes\":{\"routingPlanId\":\"" + PLAN
-                + "\",\"messageReference\":\"" + ref() + "\",\"recipient\":{\"nhsNumber\":\"" + NHS_NUMBER
-                + "\",\"email\":\"a@b.cd\"},\"originator\":{\"odsCode\":\"X26\",\"name\":\"x\"}}}}");
+        Answer a = post(
+                "/v1/messages",
+                "{\"data\":{\"type\":\"Message\",\"attributes\":{\"routingPlanId\":\"" + PLAN
+                        + "\",\"messageReference\":\"" + ref() + "\",\"recipient\":{\"nhsNumber\":\"" + NHS_NUMBER
+                        + "\",\"email\":\"a@b.cd\"},\"originator\":{\"odsCode\":\"X26\",\"name\":\"x\"}}}}");
 
         assertThat(a.status()).isEqualTo(400);
         assertThat(a.codes()).containsOnly("CM_INVALID_VALUE");
-        assertThat(a.pointers()).containsExactlyInAnyOrder("/data/attributes/recipient/email",
-                "/data/attributes/originator/name");
+        assertThat(a.pointers())
+                .containsExactlyInAnyOrder("/data/attributes/recipient/email", "/data/attributes/originator/name");
     }
 
     @Test
@@ -57,8 +61,9 @@ class NotifyFakeEdgeTest extends NotifyFakeTestBase {
                 .isInstanceOf(NhsValidationException.class);
         assertThatThrownBy(() -> notify.sendCallbacksTo(URI.create("/callbacks"), "app", key))
                 .isInstanceOf(NhsValidationException.class);
-        assertThatThrownBy(() -> notify.sendCallbacksTo(URI.create("http://127.0.0.1/c"), "app", key,
-                Secret.of("bad\r\nx-injected: 1"))).isInstanceOf(NhsValidationException.class)
+        assertThatThrownBy(() -> notify.sendCallbacksTo(
+                        URI.create("http://127.0.0.1/c"), "app", key, Secret.of("bad\r\nx-injected: 1")))
+                .isInstanceOf(NhsValidationException.class)
                 .hasMessageNotContaining("injected");
     }
 
@@ -69,11 +74,13 @@ class NotifyFakeEdgeTest extends NotifyFakeTestBase {
             NhsSandbox other = NhsSandbox.builder().clock(own).start();
             try {
                 SandboxNotify notify = SandboxNotify.of(other);
-                notify.sendCallbacksTo(URI.create("http://127.0.0.1:" + blackHole.getLocalPort() + "/c"), "app",
-                        Secret.of("k"));
-                java.net.http.HttpResponse<String> sent = HTTP.send(java.net.http.HttpRequest
-                        .newBuilder(URI.create(notify.baseUrl() + "/v1/messages")).header("Content-Type", VND)
-                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(message(ref(), NHS_NUMBER))).build(),
+                notify.sendCallbacksTo(
+                        URI.create("http://127.0.0.1:" + blackHole.getLocalPort() + "/c"), "app", Secret.of("k"));
+                java.net.http.HttpResponse<String> sent = HTTP.send(
+                        java.net.http.HttpRequest.newBuilder(URI.create(notify.baseUrl() + "/v1/messages"))
+                                .header("Content-Type", VND)
+                                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(message(ref(), NHS_NUMBER)))
+                                .build(),
                         java.net.http.HttpResponse.BodyHandlers.ofString());
                 assertThat(sent.statusCode()).isEqualTo(201);
                 own.advance(Duration.ofSeconds(4));
@@ -86,7 +93,9 @@ class NotifyFakeEdgeTest extends NotifyFakeTestBase {
             while (callbackThreadAlive() && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
-            assertThat(callbackThreadAlive()).as("the callback thread after close: %s", stacks()).isFalse();
+            assertThat(callbackThreadAlive())
+                    .as("the callback thread after close: %s", stacks())
+                    .isFalse();
         }
     }
 
@@ -101,8 +110,13 @@ class NotifyFakeEdgeTest extends NotifyFakeTestBase {
         clock.advance(Duration.ofMillis(500));
 
         assertThat(notify.processStatusChanges()).isEqualTo(9);
-        assertThat(get("/v1/messages/" + sent.body().path("data").path("id").asText()).body().path("data")
-                .path("attributes").path("messageStatus").asText()).isEqualTo("delivered");
+        assertThat(get("/v1/messages/" + sent.body().path("data").path("id").asText())
+                        .body()
+                        .path("data")
+                        .path("attributes")
+                        .path("messageStatus")
+                        .asText())
+                .isEqualTo("delivered");
     }
 
     @Test
@@ -119,7 +133,8 @@ class NotifyFakeEdgeTest extends NotifyFakeTestBase {
 
     private static long selectorThreads() {
         return Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.isAlive() && t.getName().matches("HttpClient-\\d+-SelectorManager")).count();
+                .filter(t -> t.isAlive() && t.getName().matches("HttpClient-\\d+-SelectorManager"))
+                .count();
     }
 
     private static String stacks() {
@@ -133,6 +148,7 @@ class NotifyFakeEdgeTest extends NotifyFakeTestBase {
     }
 
     private static boolean callbackThreadAlive() {
-        return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals(THREAD) && t.isAlive());
+        return Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> t.getName().equals(THREAD) && t.isAlive());
     }
 }

@@ -39,7 +39,10 @@ class NotifyFakeStatusTest extends NotifyFakeTestBase {
 
     private static List<String> channelStatuses(JsonNode attributes) {
         List<String> out = new ArrayList<>();
-        attributes.path("channels").forEach(c -> out.add(c.path("type").asText() + ":" + c.path("channelStatus").asText()));
+        attributes
+                .path("channels")
+                .forEach(c -> out.add(
+                        c.path("type").asText() + ":" + c.path("channelStatus").asText()));
         return out;
     }
 
@@ -55,18 +58,21 @@ class NotifyFakeStatusTest extends NotifyFakeTestBase {
         JsonNode enriched = status(id);
         assertThat(enriched.path("messageStatus").asText()).isEqualTo("enriched");
         assertThat(at(enriched, "enriched")).isEqualTo(at(enriched, "created").plusSeconds(2));
-        assertThat(channelStatuses(enriched)).containsExactly("nhsapp:created", "email:created", "sms:created",
-                "letter:created");
+        assertThat(channelStatuses(enriched))
+                .containsExactly("nhsapp:created", "email:created", "sms:created", "letter:created");
         clock.advance(Duration.ofSeconds(1));
         assertThat(status(id).path("messageStatus").asText()).isEqualTo("sending");
         clock.advance(Duration.ofSeconds(1));
         JsonNode delivered = status(id);
         assertThat(delivered.path("messageStatus").asText()).isEqualTo("delivered");
-        assertThat(at(delivered, "delivered")).isEqualTo(at(delivered, "created").plusSeconds(4));
-        assertThat(channelStatuses(delivered)).containsExactly("nhsapp:delivered", "email:skipped", "sms:skipped",
-                "letter:skipped");
-        assertThat(delivered.path("channels").path(0).path("supplierStatus").asText()).isEqualTo("delivered");
-        assertThat(delivered.path("channels").path(0).path("cascadeOrder").asInt()).isEqualTo(1);
+        assertThat(at(delivered, "delivered"))
+                .isEqualTo(at(delivered, "created").plusSeconds(4));
+        assertThat(channelStatuses(delivered))
+                .containsExactly("nhsapp:delivered", "email:skipped", "sms:skipped", "letter:skipped");
+        assertThat(delivered.path("channels").path(0).path("supplierStatus").asText())
+                .isEqualTo("delivered");
+        assertThat(delivered.path("channels").path(0).path("cascadeOrder").asInt())
+                .isEqualTo(1);
     }
 
     @Test
@@ -93,9 +99,12 @@ class NotifyFakeStatusTest extends NotifyFakeTestBase {
         assertThat(failed.has("channels")).isFalse();
         JsonNode fellBack = status(cascades);
         assertThat(fellBack.path("messageStatus").asText()).isEqualTo("delivered");
-        assertThat(channelStatuses(fellBack)).containsExactly("nhsapp:failed", "email:delivered", "sms:skipped",
-                "letter:skipped");
-        assertThat(fellBack.path("channels").path(0).path("channelFailureReasonCode").asText())
+        assertThat(channelStatuses(fellBack))
+                .containsExactly("nhsapp:failed", "email:delivered", "sms:skipped", "letter:skipped");
+        assertThat(fellBack.path("channels")
+                        .path(0)
+                        .path("channelFailureReasonCode")
+                        .asText())
                 .isEqualTo("CFR_PDSV_0004");
     }
 
@@ -117,21 +126,34 @@ class NotifyFakeStatusTest extends NotifyFakeTestBase {
             for (CallbackReceiver.Received r : got) {
                 assertThat(r.header("Content-Type")).isEqualTo("application/vnd.api+json");
                 assertThat(r.header("x-api-key")).isEqualTo(API_KEY.reveal());
-                assertThat(r.header("x-hmac-sha256-signature")).isEqualTo(hmac(APP_ID + "." + API_KEY.reveal(), r.body()));
+                assertThat(r.header("x-hmac-sha256-signature"))
+                        .isEqualTo(hmac(APP_ID + "." + API_KEY.reveal(), r.body()));
                 JsonNode item = Json.mapper().readTree(r.body()).path("data").path(0);
                 assertThat(item.path("attributes").path("messageId").asText()).isEqualTo(id);
-                assertThat(item.path("links").path("message").asText()).isEqualTo(url("/v1/messages/" + id).toString());
+                assertThat(item.path("links").path("message").asText())
+                        .isEqualTo(url("/v1/messages/" + id).toString());
                 assertThat(item.path("meta").path("idempotencyKey").asText()).matches("[0-9a-f]{64}");
                 keys.add(item.path("meta").path("idempotencyKey").asText());
-                events.add(item.path("type").asText() + ":" + item.path("attributes").path("messageStatus")
-                        .asText(item.path("attributes").path("channel").asText() + "/"
-                                + item.path("attributes").path("channelStatus").asText()));
+                events.add(item.path("type").asText() + ":"
+                        + item.path("attributes")
+                                .path("messageStatus")
+                                .asText(item.path("attributes").path("channel").asText() + "/"
+                                        + item.path("attributes")
+                                                .path("channelStatus")
+                                                .asText()));
             }
             assertThat(keys).hasSize(9);
-            assertThat(events).containsExactly("MessageStatus:pending_enrichment", "MessageStatus:enriched",
-                    "MessageStatus:sending", "ChannelStatus:nhsapp/sending", "ChannelStatus:nhsapp/delivered",
-                    "ChannelStatus:email/skipped", "ChannelStatus:sms/skipped", "ChannelStatus:letter/skipped",
-                    "MessageStatus:delivered");
+            assertThat(events)
+                    .containsExactly(
+                            "MessageStatus:pending_enrichment",
+                            "MessageStatus:enriched",
+                            "MessageStatus:sending",
+                            "ChannelStatus:nhsapp/sending",
+                            "ChannelStatus:nhsapp/delivered",
+                            "ChannelStatus:email/skipped",
+                            "ChannelStatus:sms/skipped",
+                            "ChannelStatus:letter/skipped",
+                            "MessageStatus:delivered");
             assertThat(notify.processStatusChanges()).isZero();
         }
     }
@@ -140,7 +162,11 @@ class NotifyFakeStatusTest extends NotifyFakeTestBase {
     void callbacksAreSentTwiceWhenDuplicatedAndNewestFirstWhenOutOfOrder() throws Exception {
         try (CallbackReceiver receiver = new CallbackReceiver()) {
             SandboxNotify notify = SandboxNotify.of(sandbox);
-            notify.sendCallbacksTo(receiver.url(), APP_ID, API_KEY, SandboxNotify.Delivery.DUPLICATED,
+            notify.sendCallbacksTo(
+                    receiver.url(),
+                    APP_ID,
+                    API_KEY,
+                    SandboxNotify.Delivery.DUPLICATED,
                     SandboxNotify.Delivery.OUT_OF_ORDER);
             sendOne(SandboxNotify.FAILS_ENRICHMENT);
 
@@ -151,8 +177,13 @@ class NotifyFakeStatusTest extends NotifyFakeTestBase {
             assertThat(queued).isEqualTo(2);
             List<String> statuses = new ArrayList<>();
             for (CallbackReceiver.Received r : got) {
-                statuses.add(Json.mapper().readTree(r.body()).path("data").path(0).path("attributes")
-                        .path("messageStatus").asText());
+                statuses.add(Json.mapper()
+                        .readTree(r.body())
+                        .path("data")
+                        .path(0)
+                        .path("attributes")
+                        .path("messageStatus")
+                        .asText());
             }
             assertThat(statuses).containsExactly("failed", "failed", "pending_enrichment", "pending_enrichment");
             assertThat(got.get(0).body()).isEqualTo(got.get(1).body());

@@ -44,7 +44,8 @@ abstract class NotifyFakeTestBase {
 
         List<String> pointers() {
             List<String> out = new ArrayList<>();
-            body.path("errors").forEach(e -> out.add(e.path("source").path("pointer").asText()));
+            body.path("errors")
+                    .forEach(e -> out.add(e.path("source").path("pointer").asText()));
             return out;
         }
     }
@@ -71,12 +72,14 @@ abstract class NotifyFakeTestBase {
 
     static Answer send(HttpRequest.Builder b) throws IOException, InterruptedException {
         HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        JsonNode body = r.body().isEmpty() ? Json.mapper().nullNode() : Json.mapper().readTree(r.body());
+        JsonNode body =
+                r.body().isEmpty() ? Json.mapper().nullNode() : Json.mapper().readTree(r.body());
         return new Answer(r.statusCode(), body, r);
     }
 
     static Answer post(String path, String body) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(url(path)).header("Content-Type", VND)
+        return send(HttpRequest.newBuilder(url(path))
+                .header("Content-Type", VND)
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
@@ -85,8 +88,9 @@ abstract class NotifyFakeTestBase {
     }
 
     static String message(String reference, String nhsNumber) {
-        return "{\"data\":{\"type\":\"Message\",\"attributes\":{\"routingPlanId\":\"" + PLAN + "\",\"messageReference\":\""
-                + reference + "\",\"recipient\":{\"nhsNumber\":\"" + nhsNumber + "\"},\"personalisation\":{}}}}";
+        return "{\"data\":{\"type\":\"Message\",\"attributes\":{\"routingPlanId\":\"" + PLAN
+                + "\",\"messageReference\":\"" + reference + "\",\"recipient\":{\"nhsNumber\":\"" + nhsNumber
+                + "\"},\"personalisation\":{}}}}";
     }
 
     static String batch(String batchReference, String plan, List<String> items) {

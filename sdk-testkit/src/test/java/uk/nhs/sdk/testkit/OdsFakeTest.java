@@ -33,7 +33,8 @@ class OdsFakeTest {
 
         List<String> ids() {
             List<String> out = new ArrayList<>();
-            body.path("entry").forEach(e -> out.add(e.path("resource").path("id").asText()));
+            body.path("entry")
+                    .forEach(e -> out.add(e.path("resource").path("id").asText()));
             return out;
         }
 
@@ -51,7 +52,8 @@ class OdsFakeTest {
         return getUrl(sandbox, sandbox.baseUrl() + BASE + pathAndQuery, true);
     }
 
-    private static Answer getUrl(NhsSandbox sandbox, String url, boolean withKey) throws IOException, InterruptedException {
+    private static Answer getUrl(NhsSandbox sandbox, String url, boolean withKey)
+            throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).GET();
         if (withKey) {
             b.header("apikey", sandbox.application().apiKey().reveal());
@@ -111,7 +113,8 @@ class OdsFakeTest {
         Answer a = get(sandbox, "/Organization");
 
         assertThat(a.ids()).hasSize(20);
-        assertThat(a.body().path("total").asInt()).isEqualTo(SandboxOds.of(sandbox).organisationCount());
+        assertThat(a.body().path("total").asInt())
+                .isEqualTo(SandboxOds.of(sandbox).organisationCount());
     }
 
     @Test
@@ -129,11 +132,19 @@ class OdsFakeTest {
     void filtersByNamePostcodeCityAndLastChangeDate(NhsSandbox sandbox) throws Exception {
         assertThat(get(sandbox, "/Organization?name=leeds%20teach").ids()).containsExactly("RR8");
         assertThat(get(sandbox, "/Organization?name:contains=BROWN").ids()).containsExactly("C4O9I");
-        assertThat(get(sandbox, "/Organization?name:exact=leeds%20teaching%20hospitals%20nhs%20trust").ids()).isEmpty();
-        assertThat(get(sandbox, "/Organization?address-postalcode:exact=LS9%207TF").ids()).containsExactly("RR8");
+        assertThat(get(sandbox, "/Organization?name:exact=leeds%20teaching%20hospitals%20nhs%20trust")
+                        .ids())
+                .isEmpty();
+        assertThat(get(sandbox, "/Organization?address-postalcode:exact=LS9%207TF")
+                        .ids())
+                .containsExactly("RR8");
         assertThat(get(sandbox, "/Organization?address-city=FARE").ids()).containsExactly("AQN");
-        assertThat(get(sandbox, "/Organization?lastChangeDate=2023-11-14&_id=RR8").ids()).containsExactly("RR8");
-        assertThat(get(sandbox, "/Organization?lastChangeDate=gt2023-11-14&_id=RR8").ids()).isEmpty();
+        assertThat(get(sandbox, "/Organization?lastChangeDate=2023-11-14&_id=RR8")
+                        .ids())
+                .containsExactly("RR8");
+        assertThat(get(sandbox, "/Organization?lastChangeDate=gt2023-11-14&_id=RR8")
+                        .ids())
+                .isEmpty();
     }
 
     @Test
@@ -168,10 +179,15 @@ class OdsFakeTest {
         control.rename(OdsCode.of("Y05868"), "RENAMED PRACTICE", LocalDate.of(2026, 11, 30));
         control.delete(OdsCode.of("RM559"), LocalDate.of(2026, 11, 30));
 
-        assertThat(get(sandbox, "/Organization?lastChangeDate=gt2026-11-29").ids()).containsExactly("Y05868");
-        assertThat(get(sandbox, "/Organization/Y05868").body().path("name").asText()).isEqualTo("RENAMED PRACTICE");
+        assertThat(get(sandbox, "/Organization?lastChangeDate=gt2026-11-29").ids())
+                .containsExactly("Y05868");
+        assertThat(get(sandbox, "/Organization/Y05868").body().path("name").asText())
+                .isEqualTo("RENAMED PRACTICE");
         assertThat(get(sandbox, "/Organization/RM559").status()).isEqualTo(404);
-        assertThat(get(sandbox, "/List/Organization-deletion").body().path("entry").findValuesAsText("value"))
+        assertThat(get(sandbox, "/List/Organization-deletion")
+                        .body()
+                        .path("entry")
+                        .findValuesAsText("value"))
                 .contains("RM559");
         assertThatThrownBy(() -> control.delete(OdsCode.of("RM559"), LocalDate.of(2026, 12, 1)))
                 .isInstanceOf(IllegalArgumentException.class);
@@ -184,16 +200,20 @@ class OdsFakeTest {
         int afterGenerating = SandboxOds.of(sandbox).organisationCount();
         sandbox.reset();
 
-        assertThat(ods.baseUrl()).isEqualTo(sandbox.apiBaseUrl("organisation-data-terminology-api/fhir"))
+        assertThat(ods.baseUrl())
+                .isEqualTo(sandbox.apiBaseUrl("organisation-data-terminology-api/fhir"))
                 .isEqualTo(sandbox.serviceUrls().get("ODS FHIR R4 (Organisation Data Terminology API)"));
         assertThat(ods.organisationCount() - afterGenerating).isEqualTo(SandboxOds.DEFAULT_GENERATED - 3);
     }
 
     @Test
     void onlyGetIsAllowed(NhsSandbox sandbox) throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + BASE + "/Organization"))
-                .header("apikey", sandbox.application().apiKey().reveal())
-                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = HTTP.send(
+                HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + BASE + "/Organization"))
+                        .header("apikey", sandbox.application().apiKey().reveal())
+                        .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
 
         assertThat(r.statusCode()).isEqualTo(405);
         assertThat(r.body()).contains("HAPI-0427");

@@ -23,10 +23,10 @@ import uk.nhs.sdk.testkit.internal.oidc.Jws;
  */
 final class OidcHttp {
     static final String REDIRECT = "http://127.0.0.1:1/callback";
-    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
-    private OidcHttp() {
-    }
+    private OidcHttp() {}
 
     /** One exchange's status, JSON body (null node when not JSON) and Location. */
     record Answer(int status, JsonNode body, String location) {
@@ -60,8 +60,10 @@ final class OidcHttp {
     }
 
     static Answer post(String url, Map<String, String> form) throws Exception {
-        HttpRequest r = HttpRequest.newBuilder(URI.create(url)).header("Content-Type",
-                "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(encode(form))).build();
+        HttpRequest r = HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(encode(form)))
+                .build();
         return answer(HTTP.send(r, HttpResponse.BodyHandlers.ofString()));
     }
 
@@ -72,13 +74,14 @@ final class OidcHttp {
         } catch (java.io.IOException e) {
             body = Json.mapper().nullNode();
         }
-        return new Answer(r.statusCode(), body, r.headers().firstValue("Location").orElse(null));
+        return new Answer(
+                r.statusCode(), body, r.headers().firstValue("Location").orElse(null));
     }
 
     static String encode(Map<String, String> form) {
         StringJoiner j = new StringJoiner("&");
-        form.forEach((k, v) -> j.add(URLEncoder.encode(k, StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        form.forEach((k, v) -> j.add(
+                URLEncoder.encode(k, StandardCharsets.UTF_8) + "=" + URLEncoder.encode(v, StandardCharsets.UTF_8)));
         return j.toString();
     }
 
@@ -134,7 +137,10 @@ final class OidcHttp {
         Answer a = authorize(p, "&nonce=n-1");
         String code = a.locationParam("code");
         String tokenEndpoint = discovery(p).path("token_endpoint").asText();
-        String assertion = sign("RS512", p.client().keyId(), p.client().privateKey(),
+        String assertion = sign(
+                "RS512",
+                p.client().keyId(),
+                p.client().privateKey(),
                 assertionClaims(p.client().clientId(), tokenEndpoint, now));
         Answer t = post(tokenEndpoint, codeForm(code, assertion));
         if (t.status() != 200) {
@@ -152,8 +158,14 @@ final class OidcHttp {
         f.put("subject_token_type", "urn:ietf:params:oauth:token-type:id_token");
         f.put("subject_token", idToken);
         f.put("client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer");
-        f.put("client_assertion", sign("RS512", app.keyId(), app.privateKey(),
-                assertionClaims(app.apiKey().reveal(), sandbox.oauthTokenUrl().toString(), now)));
+        f.put(
+                "client_assertion",
+                sign(
+                        "RS512",
+                        app.keyId(),
+                        app.privateKey(),
+                        assertionClaims(
+                                app.apiKey().reveal(), sandbox.oauthTokenUrl().toString(), now)));
         Answer a = post(sandbox.oauthTokenUrl().toString(), f);
         if (a.status() != 200) {
             throw new AssertionError("exchange failed: " + a.status() + " " + a.body());

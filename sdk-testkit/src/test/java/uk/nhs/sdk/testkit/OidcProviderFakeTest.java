@@ -59,7 +59,8 @@ class OidcProviderFakeTest {
         JsonNode nhsLogin = OidcHttp.discovery(sandbox.nhsLogin());
 
         String cis2Base = sandbox.baseUrl() + "/openam/oauth2/realms/root/realms/NHSIdentity/realms/Healthcare";
-        assertThat(cis2.path("issuer").asText()).isEqualTo(sandbox.cis2().issuer())
+        assertThat(cis2.path("issuer").asText())
+                .isEqualTo(sandbox.cis2().issuer())
                 .isEqualTo("http://localhost:" + sandbox.baseUrl().getPort()
                         + "/openam/oauth2/realms/root/realms/NHSIdentity/realms/Healthcare")
                 .isNotEqualTo(cis2Base);
@@ -67,19 +68,27 @@ class OidcProviderFakeTest {
         assertThat(cis2.path("jwks_uri").asText()).isEqualTo(cis2Base + "/connect/jwk_uri");
         assertThat(nhsLogin.path("issuer").asText()).isEqualTo(sandbox.baseUrl() + "/nhs-login");
         assertThat(nhsLogin.path("token_endpoint").asText()).isEqualTo(sandbox.baseUrl() + "/nhs-login/token");
-        assertThat(nhsLogin.path("token_endpoint_auth_methods_supported").toString()).isEqualTo("[\"private_key_jwt\"]");
-        assertThat(nhsLogin.path("id_token_signing_alg_values_supported").toString()).isEqualTo("[\"RS512\"]");
+        assertThat(nhsLogin.path("token_endpoint_auth_methods_supported").toString())
+                .isEqualTo("[\"private_key_jwt\"]");
+        assertThat(nhsLogin.path("id_token_signing_alg_values_supported").toString())
+                .isEqualTo("[\"RS512\"]");
     }
 
     @Test
     void rotationPublishesANewKeyKeepsTheOldAndSignsWithTheNew() throws Exception {
         SandboxIdentityProvider p = sandbox.nhsLogin();
         String jwksUri = OidcHttp.discovery(p).path("jwks_uri").asText();
-        String before = OidcHttp.header(OidcHttp.signIn(p, CLOCK.instant()).path("id_token").asText()).path("kid").asText();
+        String before = OidcHttp.header(
+                        OidcHttp.signIn(p, CLOCK.instant()).path("id_token").asText())
+                .path("kid")
+                .asText();
 
         String newKid = p.rotateSigningKey();
         JsonNode jwks = OidcHttp.get(jwksUri).body();
-        String after = OidcHttp.header(OidcHttp.signIn(p, CLOCK.instant()).path("id_token").asText()).path("kid").asText();
+        String after = OidcHttp.header(
+                        OidcHttp.signIn(p, CLOCK.instant()).path("id_token").asText())
+                .path("kid")
+                .asText();
 
         List<String> kids = new ArrayList<>();
         jwks.path("keys").forEach(k -> kids.add(k.path("kid").asText()));
@@ -132,13 +141,22 @@ class OidcProviderFakeTest {
         assertThat(anyPort.status()).isEqualTo(302);
         assertThat(anyPort.location()).startsWith("http://127.0.0.1:54321/callback?code=");
         assertThat(asRegistered.location()).startsWith("http://127.0.0.1/callback?code=");
-        for (String wrong : List.of("https://attacker.example/callback", "http://127.0.0.1:54321/other",
-                "http://127.0.0.1:54321/callback/more", "http://127.0.0.1:54321/callback?next=x",
-                "http://localhost:54321/callback", "https://127.0.0.1:54321/callback",
-                "http://user@127.0.0.1:54321/callback", "http://127.0.0.2:54321/callback", "/callback", "")) {
+        for (String wrong : List.of(
+                "https://attacker.example/callback",
+                "http://127.0.0.1:54321/other",
+                "http://127.0.0.1:54321/callback/more",
+                "http://127.0.0.1:54321/callback?next=x",
+                "http://localhost:54321/callback",
+                "https://127.0.0.1:54321/callback",
+                "http://user@127.0.0.1:54321/callback",
+                "http://127.0.0.2:54321/callback",
+                "/callback",
+                "")) {
             Answer a = OidcHttp.authorize(p, client, wrong, "");
             assertThat(a.status()).as(wrong).isEqualTo(400);
-            assertThat(a.location()).as(wrong + ": the error page, never a redirect").isNull();
+            assertThat(a.location())
+                    .as(wrong + ": the error page, never a redirect")
+                    .isNull();
             assertThat(a.error()).as(wrong).isEqualTo("invalid_request");
             assertThat(a.description()).as(wrong).isEqualTo("redirect_uri is missing or not registered for the client");
         }
@@ -178,8 +196,10 @@ class OidcProviderFakeTest {
 
         assertThat(header.path("alg").asText()).isEqualTo("RS512");
         assertThat(header.path("typ").asText()).isEqualTo("JWT");
-        assertThat(Jws.parse(idToken).orElseThrow().verifiesWith(
-                sandboxKey(p, header.path("kid").asText()))).isTrue();
+        assertThat(Jws.parse(idToken)
+                        .orElseThrow()
+                        .verifiesWith(sandboxKey(p, header.path("kid").asText())))
+                .isTrue();
         assertThat(claims.path("iss").asText()).isEqualTo(p.issuer());
         assertThat(claims.path("aud").asText()).isEqualTo(p.client().clientId());
         assertThat(claims.path("nonce").asText()).isEqualTo("n-1");
@@ -194,14 +214,17 @@ class OidcProviderFakeTest {
     @Test
     void cis2TokensCarryAcrRolesAndOrganisations() throws Exception {
         SandboxIdentityProvider p = sandbox.cis2();
-        JsonNode claims = OidcHttp.claims(OidcHttp.signIn(p, CLOCK.instant()).path("id_token").asText());
+        JsonNode claims = OidcHttp.claims(
+                OidcHttp.signIn(p, CLOCK.instant()).path("id_token").asText());
 
         assertThat(claims.path("iss").asText()).isEqualTo(p.issuer());
         assertThat(claims.path("acr").asText()).isEqualTo("AAL3_ANY");
         assertThat(claims.path("amr").path(0).asText()).isEqualTo("N3_SMARTCARD");
         assertThat(claims.path("azp").asText()).isEqualTo(p.client().clientId());
-        assertThat(claims.path("nhsid_nrbac_roles").path(0).path("org_code").asText()).isEqualTo("RBA");
-        assertThat(claims.path("nhsid_user_orgs").path(0).path("org_code").asText()).isEqualTo("RBA");
+        assertThat(claims.path("nhsid_nrbac_roles").path(0).path("org_code").asText())
+                .isEqualTo("RBA");
+        assertThat(claims.path("nhsid_user_orgs").path(0).path("org_code").asText())
+                .isEqualTo("RBA");
         assertThat(claims.has("nonce")).isTrue();
     }
 
@@ -212,16 +235,21 @@ class OidcProviderFakeTest {
         PrivateKey other = KeyPairGenerator.getInstance("RSA").generateKeyPair().getPrivate();
 
         Map<String, Answer> refusals = new java.util.LinkedHashMap<>();
-        refusals.put("alg", redeem(p, "RS256", p.client().privateKey(), c -> { }));
+        refusals.put("alg", redeem(p, "RS256", p.client().privateKey(), c -> {}));
         refusals.put("iss", redeem(p, "RS512", p.client().privateKey(), c -> c.put("sub", "someone-else")));
         refusals.put("aud", redeem(p, "RS512", p.client().privateKey(), c -> c.put("aud", aud + "/")));
-        refusals.put("exp", redeem(p, "RS512", p.client().privateKey(),
-                c -> c.put("exp", CLOCK.instant().getEpochSecond() - 60)));
+        refusals.put(
+                "exp",
+                redeem(
+                        p,
+                        "RS512",
+                        p.client().privateKey(),
+                        c -> c.put("exp", CLOCK.instant().getEpochSecond() - 60)));
         refusals.put("client", redeem(p, "RS512", p.client().privateKey(), c -> {
             c.put("iss", "unregistered");
             c.put("sub", "unregistered");
         }));
-        refusals.put("signature", redeem(p, "RS512", other, c -> { }));
+        refusals.put("signature", redeem(p, "RS512", other, c -> {}));
         refusals.put("kid", redeemWithKid(p, "unknown-kid"));
         refusals.put("type", redeemWithType(p, "urn:ietf:params:oauth:client-assertion-type:saml2-bearer"));
 
@@ -240,19 +268,32 @@ class OidcProviderFakeTest {
         String code = OidcHttp.authorize(p, "&nonce=n").locationParam("code");
         Map<String, Object> claims = assertionClaims(p.client().clientId(), tokenEndpoint(p), CLOCK.instant());
         change.accept(claims);
-        return OidcHttp.post(tokenEndpoint(p), codeForm(code, sign(alg, p.client().keyId(), key, claims)));
+        return OidcHttp.post(
+                tokenEndpoint(p), codeForm(code, sign(alg, p.client().keyId(), key, claims)));
     }
 
     private Answer redeemWithKid(SandboxIdentityProvider p, String kid) throws Exception {
         String code = OidcHttp.authorize(p, "&nonce=n").locationParam("code");
-        return OidcHttp.post(tokenEndpoint(p), codeForm(code, sign("RS512", kid, p.client().privateKey(),
-                assertionClaims(p.client().clientId(), tokenEndpoint(p), CLOCK.instant()))));
+        return OidcHttp.post(
+                tokenEndpoint(p),
+                codeForm(
+                        code,
+                        sign(
+                                "RS512",
+                                kid,
+                                p.client().privateKey(),
+                                assertionClaims(p.client().clientId(), tokenEndpoint(p), CLOCK.instant()))));
     }
 
     private Answer redeemWithType(SandboxIdentityProvider p, String type) throws Exception {
         String code = OidcHttp.authorize(p, "&nonce=n").locationParam("code");
-        Map<String, String> form = codeForm(code, sign("RS512", p.client().keyId(), p.client().privateKey(),
-                assertionClaims(p.client().clientId(), tokenEndpoint(p), CLOCK.instant())));
+        Map<String, String> form = codeForm(
+                code,
+                sign(
+                        "RS512",
+                        p.client().keyId(),
+                        p.client().privateKey(),
+                        assertionClaims(p.client().clientId(), tokenEndpoint(p), CLOCK.instant())));
         form.put("client_assertion_type", type);
         return OidcHttp.post(tokenEndpoint(p), form);
     }
@@ -267,8 +308,9 @@ class OidcProviderFakeTest {
         Answer first = OidcHttp.post(tokenEndpoint(p), codeForm(code, assertion));
         Answer replayed = OidcHttp.post(tokenEndpoint(p), codeForm(code, assertion));
         claims.put("jti", "fresh");
-        Answer codeAgain = OidcHttp.post(tokenEndpoint(p), codeForm(code,
-                sign("RS512", p.client().keyId(), p.client().privateKey(), claims)));
+        Answer codeAgain = OidcHttp.post(
+                tokenEndpoint(p),
+                codeForm(code, sign("RS512", p.client().keyId(), p.client().privateKey(), claims)));
 
         assertThat(first.status()).isEqualTo(200);
         assertThat(replayed.status()).isEqualTo(401);
@@ -281,15 +323,27 @@ class OidcProviderFakeTest {
     void aCodeExpiresAndItsRedirectUriMustMatch() throws Exception {
         SandboxIdentityProvider p = sandbox.cis2();
         String code = OidcHttp.authorize(p, "").locationParam("code");
-        Map<String, String> form = codeForm(code, sign("RS512", p.client().keyId(), p.client().privateKey(),
-                assertionClaims(p.client().clientId(), tokenEndpoint(p), CLOCK.instant())));
+        Map<String, String> form = codeForm(
+                code,
+                sign(
+                        "RS512",
+                        p.client().keyId(),
+                        p.client().privateKey(),
+                        assertionClaims(p.client().clientId(), tokenEndpoint(p), CLOCK.instant())));
         form.put("redirect_uri", OidcHttp.REDIRECT + "/other");
         Answer wrongRedirect = OidcHttp.post(tokenEndpoint(p), form);
 
         String late = OidcHttp.authorize(p, "").locationParam("code");
         CLOCK.advance(Duration.ofMinutes(11));
-        Answer expired = OidcHttp.post(tokenEndpoint(p), codeForm(late, sign("RS512", p.client().keyId(),
-                p.client().privateKey(), assertionClaims(p.client().clientId(), tokenEndpoint(p), CLOCK.instant()))));
+        Answer expired = OidcHttp.post(
+                tokenEndpoint(p),
+                codeForm(
+                        late,
+                        sign(
+                                "RS512",
+                                p.client().keyId(),
+                                p.client().privateKey(),
+                                assertionClaims(p.client().clientId(), tokenEndpoint(p), CLOCK.instant()))));
 
         assertThat(wrongRedirect.error()).isEqualTo("invalid_grant");
         assertThat(expired.error()).isEqualTo("invalid_grant");
@@ -303,23 +357,42 @@ class OidcProviderFakeTest {
         form.put("grant_type", "refresh_token");
         form.put("refresh_token", tokens.path("refresh_token").asText());
         form.put("client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer");
-        form.put("client_assertion", sign("RS512", p.client().keyId(), p.client().privateKey(),
-                assertionClaims(p.client().clientId(), tokenEndpoint(p), CLOCK.instant())));
+        form.put(
+                "client_assertion",
+                sign(
+                        "RS512",
+                        p.client().keyId(),
+                        p.client().privateKey(),
+                        assertionClaims(p.client().clientId(), tokenEndpoint(p), CLOCK.instant())));
         Answer refreshed = OidcHttp.post(tokenEndpoint(p), form);
-        form.put("client_assertion", sign("RS512", p.client().keyId(), p.client().privateKey(),
-                assertionClaims(p.client().clientId(), tokenEndpoint(p), CLOCK.instant())));
+        form.put(
+                "client_assertion",
+                sign(
+                        "RS512",
+                        p.client().keyId(),
+                        p.client().privateKey(),
+                        assertionClaims(p.client().clientId(), tokenEndpoint(p), CLOCK.instant())));
         Answer again = OidcHttp.post(tokenEndpoint(p), form);
         String userInfo = OidcHttp.discovery(p).path("userinfo_endpoint").asText();
-        Answer info = OidcHttp.get(userInfo, "Authorization", "Bearer " + refreshed.body().path("access_token").asText());
+        Answer info = OidcHttp.get(
+                userInfo,
+                "Authorization",
+                "Bearer " + refreshed.body().path("access_token").asText());
         Answer forged = OidcHttp.get(userInfo, "Authorization", "Bearer forged");
 
         assertThat(refreshed.status()).isEqualTo(200);
-        assertThat(OidcHttp.claims(refreshed.body().path("id_token").asText()).path("sub").asText())
-                .isEqualTo(OidcHttp.claims(tokens.path("id_token").asText()).path("sub").asText());
+        assertThat(OidcHttp.claims(refreshed.body().path("id_token").asText())
+                        .path("sub")
+                        .asText())
+                .isEqualTo(OidcHttp.claims(tokens.path("id_token").asText())
+                        .path("sub")
+                        .asText());
         assertThat(again.error()).isEqualTo("invalid_grant");
         assertThat(info.status()).isEqualTo(200);
-        assertThat(info.body().path("sub").asText()).isEqualTo(OidcHttp.claims(tokens.path("id_token").asText())
-                .path("sub").asText());
+        assertThat(info.body().path("sub").asText())
+                .isEqualTo(OidcHttp.claims(tokens.path("id_token").asText())
+                        .path("sub")
+                        .asText());
         assertThat(info.body().path("nhs_number").asText()).isEqualTo("9000000009");
         assertThat(forged.status()).isEqualTo(401);
     }
@@ -327,8 +400,13 @@ class OidcProviderFakeTest {
     @Test
     void aTokenRequestThatIsNotAFormOrNamesAnUnknownGrantIsRefused() throws Exception {
         SandboxIdentityProvider p = sandbox.nhsLogin();
-        Map<String, String> form = codeForm("x", sign("RS512", p.client().keyId(), p.client().privateKey(),
-                assertionClaims(p.client().clientId(), tokenEndpoint(p), CLOCK.instant())));
+        Map<String, String> form = codeForm(
+                "x",
+                sign(
+                        "RS512",
+                        p.client().keyId(),
+                        p.client().privateKey(),
+                        assertionClaims(p.client().clientId(), tokenEndpoint(p), CLOCK.instant())));
         form.put("grant_type", "password");
 
         Answer unknownGrant = OidcHttp.post(tokenEndpoint(p), form);
@@ -341,11 +419,19 @@ class OidcProviderFakeTest {
     @Test
     void aRepeatedParameterIsRefusedNotGuessedAt() throws Exception {
         SandboxIdentityProvider p = sandbox.nhsLogin();
-        Answer twiceAtAuthorize = OidcHttp.authorize(p, "&nonce=n-1&redirect_uri="
-                + java.net.URLEncoder.encode("https://elsewhere.example/cb", java.nio.charset.StandardCharsets.UTF_8));
+        Answer twiceAtAuthorize = OidcHttp.authorize(
+                p,
+                "&nonce=n-1&redirect_uri="
+                        + java.net.URLEncoder.encode(
+                                "https://elsewhere.example/cb", java.nio.charset.StandardCharsets.UTF_8));
         String code = OidcHttp.authorize(p, "&nonce=n-1").locationParam("code");
-        String form = OidcHttp.encode(codeForm(code, sign("RS512", p.client().keyId(), p.client().privateKey(),
-                assertionClaims(p.client().clientId(), tokenEndpoint(p), CLOCK.instant()))));
+        String form = OidcHttp.encode(codeForm(
+                code,
+                sign(
+                        "RS512",
+                        p.client().keyId(),
+                        p.client().privateKey(),
+                        assertionClaims(p.client().clientId(), tokenEndpoint(p), CLOCK.instant()))));
 
         Answer twiceAtToken = postRaw(tokenEndpoint(p), form + "&redirect_uri=https%3A%2F%2Felsewhere.example%2Fcb");
 
@@ -357,25 +443,33 @@ class OidcProviderFakeTest {
     }
 
     private static Answer postRaw(String url, String body) throws Exception {
-        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
-                java.net.http.HttpRequest.newBuilder(URI.create(url))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
-        return new Answer(r.statusCode(), uk.nhs.sdk.core.internal.json.Json.mapper().readTree(r.body()), null);
+        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(URI.create(url))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+        return new Answer(
+                r.statusCode(), uk.nhs.sdk.core.internal.json.Json.mapper().readTree(r.body()), null);
     }
 
     private static Answer answerJson(String url) throws Exception {
-        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
-                java.net.http.HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
-        return new Answer(r.statusCode(), uk.nhs.sdk.core.internal.json.Json.mapper().readTree(r.body()), null);
+        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(URI.create(url))
+                                .header("Content-Type", "application/json")
+                                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}"))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+        return new Answer(
+                r.statusCode(), uk.nhs.sdk.core.internal.json.Json.mapper().readTree(r.body()), null);
     }
 
     private static java.security.interfaces.RSAPublicKey sandboxKey(SandboxIdentityProvider p, String kid)
             throws Exception {
-        JsonNode jwks = OidcHttp.get(OidcHttp.discovery(p).path("jwks_uri").asText()).body();
+        JsonNode jwks =
+                OidcHttp.get(OidcHttp.discovery(p).path("jwks_uri").asText()).body();
         for (JsonNode k : jwks.path("keys")) {
             if (k.path("kid").asText().equals(kid)) {
                 java.util.Base64.Decoder d = java.util.Base64.getUrlDecoder();

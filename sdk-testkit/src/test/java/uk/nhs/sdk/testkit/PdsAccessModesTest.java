@@ -41,11 +41,13 @@ class PdsAccessModesTest {
     private static Answer send(NhsSandbox sandbox, String token, String method, String path, String body)
             throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(sandbox.pdsBaseUrl() + path))
-                .header("X-Request-ID", UUID.randomUUID().toString()).header("Authorization", "Bearer " + token);
+                .header("X-Request-ID", UUID.randomUUID().toString())
+                .header("Authorization", "Bearer " + token);
         if (body == null) {
             b.GET();
         } else {
-            b.header("Content-Type", "application/json-patch+json").header("If-Match", "W/\"2\"")
+            b.header("Content-Type", "application/json-patch+json")
+                    .header("If-Match", "W/\"2\"")
                     .method(method, HttpRequest.BodyPublishers.ofString(body));
         }
         HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
@@ -136,17 +138,32 @@ class PdsAccessModesTest {
         SandboxIdentityProvider p = sandbox.nhsLogin();
         OidcHttp.Answer a = OidcHttp.authorize(p, "&nonce=n&vtr=%5B%22P5.Cp.Cd%22%5D");
         String tokenEndpoint = OidcHttp.discovery(p).path("token_endpoint").asText();
-        OidcHttp.Answer t = OidcHttp.post(tokenEndpoint, OidcHttp.codeForm(a.locationParam("code"),
-                OidcHttp.sign("RS512", p.client().keyId(), p.client().privateKey(),
-                        OidcHttp.assertionClaims(p.client().clientId(), tokenEndpoint, Instant.now()))));
+        OidcHttp.Answer t = OidcHttp.post(
+                tokenEndpoint,
+                OidcHttp.codeForm(
+                        a.locationParam("code"),
+                        OidcHttp.sign(
+                                "RS512",
+                                p.client().keyId(),
+                                p.client().privateKey(),
+                                OidcHttp.assertionClaims(p.client().clientId(), tokenEndpoint, Instant.now()))));
         SandboxApplication app = sandbox.application();
         java.util.Map<String, String> f = new java.util.LinkedHashMap<>();
         f.put("grant_type", "urn:ietf:params:oauth:grant-type:token-exchange");
         f.put("subject_token_type", "urn:ietf:params:oauth:token-type:id_token");
         f.put("subject_token", t.body().path("id_token").asText());
         f.put("client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer");
-        f.put("client_assertion", OidcHttp.sign("RS512", app.keyId(), app.privateKey(),
-                OidcHttp.assertionClaims(app.apiKey().reveal(), sandbox.oauthTokenUrl().toString(), Instant.now())));
-        return OidcHttp.post(sandbox.oauthTokenUrl().toString(), f).body().path("access_token").asText();
+        f.put(
+                "client_assertion",
+                OidcHttp.sign(
+                        "RS512",
+                        app.keyId(),
+                        app.privateKey(),
+                        OidcHttp.assertionClaims(
+                                app.apiKey().reveal(), sandbox.oauthTokenUrl().toString(), Instant.now())));
+        return OidcHttp.post(sandbox.oauthTokenUrl().toString(), f)
+                .body()
+                .path("access_token")
+                .asText();
     }
 }

@@ -25,12 +25,19 @@ import uk.nhs.sdk.core.internal.json.Json;
 @ExtendWith(NhsSandboxExtension.class)
 class PdsFakeTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final String GENDER_MALE = "{\"patches\":[{\"op\":\"replace\",\"path\":\"/gender\",\"value\":\"male\"}]}";
+    private static final String GENDER_MALE =
+            "{\"patches\":[{\"op\":\"replace\",\"path\":\"/gender\",\"value\":\"male\"}]}";
 
     /** One exchange. */
     private record Answer(int status, JsonNode body, HttpResponse<String> raw) {
         String code() {
-            return body.path("issue").path(0).path("details").path("coding").path(0).path("code").asText(null);
+            return body.path("issue")
+                    .path(0)
+                    .path("details")
+                    .path("coding")
+                    .path(0)
+                    .path("code")
+                    .asText(null);
         }
 
         String header(String name) {
@@ -40,7 +47,9 @@ class PdsFakeTest {
 
     private static Answer send(HttpRequest.Builder b) throws IOException, InterruptedException {
         HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        return new Answer(r.statusCode(), r.body().isEmpty() ? Json.mapper().nullNode() : Json.mapper().readTree(r.body()),
+        return new Answer(
+                r.statusCode(),
+                r.body().isEmpty() ? Json.mapper().nullNode() : Json.mapper().readTree(r.body()),
                 r);
     }
 
@@ -54,7 +63,8 @@ class PdsFakeTest {
     }
 
     private static HttpRequest.Builder patch(NhsSandbox sandbox, String id, String ifMatch, String body) {
-        HttpRequest.Builder b = request(sandbox, "/Patient/" + id).header("Content-Type", "application/json-patch+json")
+        HttpRequest.Builder b = request(sandbox, "/Patient/" + id)
+                .header("Content-Type", "application/json-patch+json")
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(body));
         if (ifMatch != null) {
             b.header("If-Match", ifMatch);
@@ -64,13 +74,17 @@ class PdsFakeTest {
 
     private static List<String> ids(Answer search) {
         List<String> ids = new ArrayList<>();
-        search.body().path("entry").forEach(e -> ids.add(e.path("resource").path("id").asText()));
+        search.body()
+                .path("entry")
+                .forEach(e -> ids.add(e.path("resource").path("id").asText()));
         return ids;
     }
 
     @Test
     void retrievesTheSeededPatientWithItsVersionAndMirrorsTheIds(NhsSandbox sandbox) throws Exception {
-        Answer a = send(request(sandbox, "/Patient/9000000009").header("X-Correlation-ID", "corr-1").GET());
+        Answer a = send(request(sandbox, "/Patient/9000000009")
+                .header("X-Correlation-ID", "corr-1")
+                .GET());
 
         assertThat(a.status()).isEqualTo(200);
         assertThat(a.body().path("id").asText()).isEqualTo("9000000009");
@@ -78,21 +92,27 @@ class PdsFakeTest {
         assertThat(a.header("ETag")).isEqualTo("W/\"2\"");
         assertThat(a.header("Content-Type")).isEqualTo("application/fhir+json");
         assertThat(a.header("X-Correlation-ID")).isEqualTo("corr-1");
-        assertThat(a.header("X-Request-ID")).isEqualTo(a.raw().request().headers().firstValue("X-Request-ID").get());
+        assertThat(a.header("X-Request-ID"))
+                .isEqualTo(
+                        a.raw().request().headers().firstValue("X-Request-ID").get());
         assertThat(sandbox.serviceUrls()).containsValue(sandbox.pdsBaseUrl());
     }
 
     @Test
     void aRawBarInTheQueryIsAnsweredByTheFake(NhsSandbox sandbox) throws Exception {
-        assertThat(RawHttp.get(sandbox, "/personal-demographics/FHIR/R4/Patient/9000000009?x=a|b",
-                Map.of("X-Request-ID", UUID.randomUUID().toString()))).isEqualTo(200);
+        assertThat(RawHttp.get(
+                        sandbox,
+                        "/personal-demographics/FHIR/R4/Patient/9000000009?x=a|b",
+                        Map.of("X-Request-ID", UUID.randomUUID().toString())))
+                .isEqualTo(200);
     }
 
     @Test
     void theRequestIdIsRequiredAndAUuid(NhsSandbox sandbox) throws Exception {
         URI uri = URI.create(sandbox.pdsBaseUrl() + "/Patient/9000000009");
         Answer missing = send(HttpRequest.newBuilder(uri).GET());
-        Answer notUuid = send(HttpRequest.newBuilder(uri).header("X-Request-ID", "1234").GET());
+        Answer notUuid =
+                send(HttpRequest.newBuilder(uri).header("X-Request-ID", "1234").GET());
 
         assertThat(missing.status()).isEqualTo(400);
         assertThat(missing.code()).isEqualTo("MISSING_VALUE");
@@ -122,7 +142,13 @@ class PdsFakeTest {
 
         assertThat(updated.status()).isEqualTo(200);
         assertThat(read.header("ETag")).isEqualTo("W/\"3\"");
-        assertThat(read.body().path("meta").path("security").path(0).path("code").asText()).isEqualTo("R");
+        assertThat(read.body()
+                        .path("meta")
+                        .path("security")
+                        .path(0)
+                        .path("code")
+                        .asText())
+                .isEqualTo("R");
         assertThat(read.body().has("telecom")).isFalse();
         assertThat(read.body().has("address")).isFalse();
         assertThat(read.body().has("generalPractitioner")).isFalse();
@@ -141,12 +167,16 @@ class PdsFakeTest {
 
     @Test
     void aBearerTokenMustBeOneTheSandboxIssued(NhsSandbox sandbox) throws Exception {
-        Answer forged = send(request(sandbox, "/Patient/9000000009").header("Authorization", "Bearer forged-token").GET());
+        Answer forged = send(request(sandbox, "/Patient/9000000009")
+                .header("Authorization", "Bearer forged-token")
+                .GET());
         String token;
         try (SignedJwtAuth auth = sandbox.signedJwtAuth()) {
             token = auth.accessToken().reveal();
         }
-        Answer issued = send(request(sandbox, "/Patient/9000000009").header("Authorization", "Bearer " + token).GET());
+        Answer issued = send(request(sandbox, "/Patient/9000000009")
+                .header("Authorization", "Bearer " + token)
+                .GET());
         Answer none = get(sandbox, "/Patient/9000000009");
 
         assertThat(forged.status()).isEqualTo(401);
@@ -160,8 +190,10 @@ class PdsFakeTest {
         Answer noIfMatch = send(patch(sandbox, "9000000009", null, GENDER_MALE));
         Answer malformed = send(patch(sandbox, "9000000009", "2", GENDER_MALE));
         Answer stale = send(patch(sandbox, "9000000009", "W/\"1\"", GENDER_MALE));
-        Answer wrongType = send(request(sandbox, "/Patient/9000000009").header("If-Match", "W/\"2\"")
-                .header("Content-Type", "application/json").method("PATCH", HttpRequest.BodyPublishers.ofString(GENDER_MALE)));
+        Answer wrongType = send(request(sandbox, "/Patient/9000000009")
+                .header("If-Match", "W/\"2\"")
+                .header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(GENDER_MALE)));
         Answer ok = send(patch(sandbox, "9000000009", "W/\"2\"", GENDER_MALE));
         Answer again = send(patch(sandbox, "9000000009", "W/\"2\"", GENDER_MALE));
 
@@ -175,14 +207,21 @@ class PdsFakeTest {
         assertThat(ok.header("ETag")).isEqualTo("W/\"3\"");
         assertThat(ok.body().path("gender").asText()).isEqualTo("male");
         assertThat(ok.body().path("meta").path("versionId").asText()).isEqualTo("3");
-        assertThat(again.status()).as("a new request at the old version is stale").isEqualTo(409);
+        assertThat(again.status())
+                .as("a new request at the old version is stale")
+                .isEqualTo(409);
         assertThat(get(sandbox, "/Patient/9000000009").header("ETag")).isEqualTo("W/\"3\"");
     }
 
     @Test
     void anUpdateResentWithTheSameRequestIdIsAppliedOnce(NhsSandbox sandbox) throws Exception {
-        sandbox.faults().injectNext("PATCH", ".*/Patient/9000000009",
-                SandboxFault.status(503).withRetryAfter(Duration.ofSeconds(1)).afterProcessing());
+        sandbox.faults()
+                .injectNext(
+                        "PATCH",
+                        ".*/Patient/9000000009",
+                        SandboxFault.status(503)
+                                .withRetryAfter(Duration.ofSeconds(1))
+                                .afterProcessing());
         String id = UUID.randomUUID().toString();
         String addNick = "{\"patches\":[{\"op\":\"add\",\"path\":\"/name/-\",\"value\":{\"use\":\"nickname\","
                 + "\"given\":[\"Janie\"]}}]}";
@@ -196,7 +235,9 @@ class PdsFakeTest {
         assertThat(resent.header("ETag")).isEqualTo("W/\"3\"");
         assertThat(read.header("ETag")).isEqualTo("W/\"3\"");
         assertThat(read.body().path("name")).hasSize(2);
-        assertThat(read.body().path("name").path(1).path("id").asText()).as("PDS assigns ids").matches("[0-9A-F]{8}");
+        assertThat(read.body().path("name").path(1).path("id").asText())
+                .as("PDS assigns ids")
+                .matches("[0-9A-F]{8}");
     }
 
     @Test
@@ -214,24 +255,42 @@ class PdsFakeTest {
 
     @Test
     void patchesFollowPdsRulesAndApplyAllOrNothing(NhsSandbox sandbox) throws Exception {
-        Answer indexAdd = send(patch(sandbox, "9000000009", "W/\"2\"",
-                "{\"patches\":[{\"op\":\"add\",\"path\":\"/name/0\",\"value\":{\"use\":\"nickname\",\"given\":[\"J\"]}}]}"));
-        Answer untestedRemove = send(patch(sandbox, "9000000009", "W/\"2\"",
-                "{\"patches\":[{\"op\":\"remove\",\"path\":\"/address/1\"}]}"));
-        Answer genderRemove = send(patch(sandbox, "9000000009", "W/\"2\"",
-                "{\"patches\":[{\"op\":\"remove\",\"path\":\"/gender\"}]}"));
-        Answer unknownField = send(patch(sandbox, "9000000009", "W/\"2\"",
+        Answer indexAdd = send(
+                patch(
+                        sandbox,
+                        "9000000009",
+                        "W/\"2\"",
+                        "{\"patches\":[{\"op\":\"add\",\"path\":\"/name/0\",\"value\":{\"use\":\"nickname\",\"given\":[\"J\"]}}]}"));
+        Answer untestedRemove = send(
+                patch(sandbox, "9000000009", "W/\"2\"", "{\"patches\":[{\"op\":\"remove\",\"path\":\"/address/1\"}]}"));
+        Answer genderRemove = send(
+                patch(sandbox, "9000000009", "W/\"2\"", "{\"patches\":[{\"op\":\"remove\",\"path\":\"/gender\"}]}"));
+        Answer unknownField = send(patch(
+                sandbox,
+                "9000000009",
+                "W/\"2\"",
                 "{\"patches\":[{\"op\":\"add\",\"path\":\"/pets\",\"value\":\"cat\"}]}"));
-        Answer failedTest = send(patch(sandbox, "9000000009", "W/\"2\"", "{\"patches\":["
-                + "{\"op\":\"replace\",\"path\":\"/gender\",\"value\":\"male\"},"
-                + "{\"op\":\"test\",\"path\":\"/address/1/id\",\"value\":\"nope\"},"
-                + "{\"op\":\"remove\",\"path\":\"/address/1\"}]}"));
+        Answer failedTest = send(patch(
+                sandbox,
+                "9000000009",
+                "W/\"2\"",
+                "{\"patches\":["
+                        + "{\"op\":\"replace\",\"path\":\"/gender\",\"value\":\"male\"},"
+                        + "{\"op\":\"test\",\"path\":\"/address/1/id\",\"value\":\"nope\"},"
+                        + "{\"op\":\"remove\",\"path\":\"/address/1\"}]}"));
         Answer noPatches = send(patch(sandbox, "9000000009", "W/\"2\"", "[]"));
-        Answer partWithoutId = send(patch(sandbox, "9000000009", "W/\"2\"",
+        Answer partWithoutId = send(patch(
+                sandbox,
+                "9000000009",
+                "W/\"2\"",
                 "{\"patches\":[{\"op\":\"replace\",\"path\":\"/address/0/postalCode\",\"value\":\"LS1 4BU\"}]}"));
-        Answer testedRemove = send(patch(sandbox, "9000000009", "W/\"2\"", "{\"patches\":["
-                + "{\"op\":\"test\",\"path\":\"/address/1/id\",\"value\":\"T456\"},"
-                + "{\"op\":\"remove\",\"path\":\"/address/1\"}]}"));
+        Answer testedRemove = send(patch(
+                sandbox,
+                "9000000009",
+                "W/\"2\"",
+                "{\"patches\":["
+                        + "{\"op\":\"test\",\"path\":\"/address/1/id\",\"value\":\"T456\"},"
+                        + "{\"op\":\"remove\",\"path\":\"/address/1\"}]}"));
 
         assertThat(indexAdd.code()).isEqualTo("INVALID_UPDATE");
         assertThat(untestedRemove.code()).isEqualTo("INVALID_UPDATE");
@@ -243,7 +302,9 @@ class PdsFakeTest {
         assertThat(noPatches.code()).isEqualTo("INVALID_UPDATE");
         assertThat(partWithoutId.code()).isEqualTo("INVALID_UPDATE");
         assertThat(testedRemove.status()).isEqualTo(200);
-        assertThat(testedRemove.body().path("gender").asText()).as("the failed patch changed nothing").isEqualTo("female");
+        assertThat(testedRemove.body().path("gender").asText())
+                .as("the failed patch changed nothing")
+                .isEqualTo("female");
         assertThat(testedRemove.body().path("address")).hasSize(1);
     }
 
@@ -258,18 +319,29 @@ class PdsFakeTest {
         Answer none = get(sandbox, "/Patient?family=Smith&birthdate=eq1990-01-01");
 
         assertThat(ids(basic)).containsExactly("9000000009");
-        assertThat(basic.body().path("entry").path(0).path("search").path("score").asDouble()).isEqualTo(1.0);
+        assertThat(basic.body()
+                        .path("entry")
+                        .path(0)
+                        .path("search")
+                        .path("score")
+                        .asDouble())
+                .isEqualTo(1.0);
         assertThat(basic.body().path("entry").path(0).path("fullUrl").asText())
                 .isEqualTo(sandbox.pdsBaseUrl() + "/Patient/9000000009");
         JsonNode found = basic.body().path("entry").path(0).path("resource");
-        assertThat(found.path("address")).as("search returns the home address only").hasSize(1);
+        assertThat(found.path("address"))
+                .as("search returns the home address only")
+                .hasSize(1);
         assertThat(found.toString()).doesNotContain("NominatedPharmacy").doesNotContain("patient-birthPlace");
         assertThat(ids(wildcard)).containsExactlyInAnyOrder("9000000009", "9000000017", "9000000025");
         JsonNode restricted = wildcard.body().path("entry").findParents("resource").stream()
-                .map(e -> e.path("resource")).filter(r -> r.path("id").asText().equals("9000000025")).findFirst()
+                .map(e -> e.path("resource"))
+                .filter(r -> r.path("id").asText().equals("9000000025"))
+                .findFirst()
                 .orElseThrow();
         assertThat(restricted.has("telecom")).isFalse();
-        assertThat(ids(postcode)).as("restricted patients never match a postcode search")
+        assertThat(ids(postcode))
+                .as("restricted patients never match a postcode search")
                 .containsExactlyInAnyOrder("9000000009", "9000000017");
         assertThat(ids(fuzzy)).contains("9000000009", "9000000017");
         assertThat(ids(exact)).isEmpty();
@@ -290,20 +362,31 @@ class PdsFakeTest {
     @Test
     void impossibleSearchesAreRefusedWithPdsCodes(NhsSandbox sandbox) throws Exception {
         assertThat(get(sandbox, "/Patient?family=Smith").code()).isEqualTo("MISSING_VALUE");
-        assertThat(get(sandbox, "/Patient?family=Smith&birthdate=eq2010-10-22&foo=1").code())
+        assertThat(get(sandbox, "/Patient?family=Smith&birthdate=eq2010-10-22&foo=1")
+                        .code())
                 .isEqualTo("ADDITIONAL_PROPERTIES");
         assertThat(get(sandbox, "/Patient").code()).isEqualTo("UNSUPPORTED_SERVICE");
-        assertThat(get(sandbox, "/Patient?family=S*&birthdate=eq2010-10-22").code()).isEqualTo("INVALID_SEARCH_DATA");
-        assertThat(get(sandbox, "/Patient?family=Smi*&given=Jane&birthdate=eq2010-10-22&_fuzzy-match=true").code())
+        assertThat(get(sandbox, "/Patient?family=S*&birthdate=eq2010-10-22").code())
                 .isEqualTo("INVALID_SEARCH_DATA");
-        assertThat(get(sandbox, "/Patient?family=Smith&birthdate=eq2010-10-22&address-postalcode=LS1"
-                + "&address-postcode=LS1").code()).isEqualTo("INVALID_SEARCH_DATA");
-        assertThat(get(sandbox, "/Patient?family=Smith&birthdate=eq2010-10-22&_max-results=51").code())
+        assertThat(get(sandbox, "/Patient?family=Smi*&given=Jane&birthdate=eq2010-10-22&_fuzzy-match=true")
+                        .code())
+                .isEqualTo("INVALID_SEARCH_DATA");
+        assertThat(get(
+                                sandbox,
+                                "/Patient?family=Smith&birthdate=eq2010-10-22&address-postalcode=LS1"
+                                        + "&address-postcode=LS1")
+                        .code())
+                .isEqualTo("INVALID_SEARCH_DATA");
+        assertThat(get(sandbox, "/Patient?family=Smith&birthdate=eq2010-10-22&_max-results=51")
+                        .code())
                 .isEqualTo("INVALID_VALUE");
-        assertThat(get(sandbox, "/Patient?family=Smith&birthdate=eq2010-10-22&gender=mal").code())
+        assertThat(get(sandbox, "/Patient?family=Smith&birthdate=eq2010-10-22&gender=mal")
+                        .code())
                 .isEqualTo("INVALID_VALUE");
-        assertThat(get(sandbox, "/Patient?family=Smith&birthdate=2010-10-22").code()).isEqualTo("INVALID_VALUE");
-        assertThat(get(sandbox, "/Patient?family=Smith&birthdate=eq2010-10-22").status()).isEqualTo(200);
+        assertThat(get(sandbox, "/Patient?family=Smith&birthdate=2010-10-22").code())
+                .isEqualTo("INVALID_VALUE");
+        assertThat(get(sandbox, "/Patient?family=Smith&birthdate=eq2010-10-22").status())
+                .isEqualTo(200);
     }
 
     @Test

@@ -12,8 +12,7 @@ import java.util.Map;
  * (such as a raw {@code |} in a query, which FHIR token searches use and many clients send).
  */
 final class RawHttp {
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     /**
      * Sends {@code GET target} with the headers and {@code Connection: close}.
@@ -48,9 +47,10 @@ final class RawHttp {
             throws IOException {
         try (Socket s = new Socket("127.0.0.1", sandbox.baseUrl().getPort())) {
             s.setSoTimeout(10_000);
-            StringBuilder request = new StringBuilder("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                    + (keepAlive ? "" : "Connection: close\r\n"));
-            headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
+            StringBuilder request = new StringBuilder(
+                    "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + (keepAlive ? "" : "Connection: close\r\n"));
+            headers.forEach((name, value) ->
+                    request.append(name).append(": ").append(value).append("\r\n"));
             OutputStream out = s.getOutputStream();
             out.write(request.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
             out.flush();

@@ -36,8 +36,16 @@ class SandboxFaultEffectsTest {
     private static final int KEPT_BYTES = 1 << 20;
 
     /** What the client received: the head, the body (up to {@link #KEPT_BYTES}) and how. */
-    private record Received(int status, HttpHeaders headers, long count, byte[] body, byte[] tail, int pieces,
-            long headersMillis, long totalMillis, IOException failure) {
+    private record Received(
+            int status,
+            HttpHeaders headers,
+            long count,
+            byte[] body,
+            byte[] tail,
+            int pieces,
+            long headersMillis,
+            long totalMillis,
+            IOException failure) {
         String text() {
             return new String(body, StandardCharsets.UTF_8);
         }
@@ -76,8 +84,16 @@ class SandboxFaultEffectsTest {
         } catch (IOException e) {
             failure = e;
         }
-        return new Received(r.statusCode(), r.headers(), count, kept.toByteArray(), tail, pieces, headers,
-                (System.nanoTime() - start) / 1_000_000, failure);
+        return new Received(
+                r.statusCode(),
+                r.headers(),
+                count,
+                kept.toByteArray(),
+                tail,
+                pieces,
+                headers,
+                (System.nanoTime() - start) / 1_000_000,
+                failure);
     }
 
     private static Received patientAnswer(NhsSandbox sandbox) throws IOException, InterruptedException {
@@ -92,7 +108,8 @@ class SandboxFaultEffectsTest {
         Received normal = patientAnswer(sandbox);
 
         sandbox.faults().injectNext("GET", PATIENT, SandboxFault.slowHeaders(Duration.ofMillis(800)));
-        assertThatThrownBy(() -> receive(patient(sandbox).timeout(Duration.ofMillis(150)).GET().build()))
+        assertThatThrownBy(() -> receive(
+                        patient(sandbox).timeout(Duration.ofMillis(150)).GET().build()))
                 .isInstanceOf(HttpTimeoutException.class);
 
         sandbox.faults().injectNext("GET", PATIENT, SandboxFault.slowHeaders(Duration.ofMillis(200)));
@@ -115,28 +132,36 @@ class SandboxFaultEffectsTest {
         assertThat(slow.body()).isEqualTo(normal.body());
         assertThat(slow.pieces()).isGreaterThanOrEqualTo(3);
         assertThat(slow.totalMillis()).isGreaterThanOrEqualTo(300);
-        assertThat(slow.totalMillis() - slow.headersMillis()).as("the body keeps coming after the headers")
+        assertThat(slow.totalMillis() - slow.headersMillis())
+                .as("the body keeps coming after the headers")
                 .isGreaterThanOrEqualTo(200);
     }
 
     @Test
     void aSlowBodyOfAnEmptyAnswerIsTheAnswerAsItIsWithoutComplaint(NhsSandbox sandbox) throws Exception {
         MeshHttp mesh = new MeshHttp(sandbox, Clock.systemUTC());
-        sandbox.faults().injectNext("POST", "/messageexchange/X26ABC1", SandboxFault.slowBody(1, Duration.ofMillis(50)));
+        sandbox.faults()
+                .injectNext("POST", "/messageexchange/X26ABC1", SandboxFault.slowBody(1, Duration.ofMillis(50)));
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
         PrintStream original = System.err;
         HttpResponse<byte[]> handshake;
         System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
         try {
-            handshake = mesh.call("POST", "/messageexchange/X26ABC1").as("X26ABC1").header("mex-ClientVersion", "test")
-                    .header("mex-OSName", "Linux").header("mex-OSVersion", "6").send();
+            handshake = mesh.call("POST", "/messageexchange/X26ABC1")
+                    .as("X26ABC1")
+                    .header("mex-ClientVersion", "test")
+                    .header("mex-OSName", "Linux")
+                    .header("mex-OSVersion", "6")
+                    .send();
         } finally {
             System.setErr(original);
         }
 
         assertThat(handshake.statusCode()).isEqualTo(200);
         assertThat(handshake.body()).isEmpty();
-        assertThat(stderr.toString(StandardCharsets.UTF_8)).as("nothing to trickle is not an error").isEmpty();
+        assertThat(stderr.toString(StandardCharsets.UTF_8))
+                .as("nothing to trickle is not an error")
+                .isEmpty();
     }
 
     @Test
@@ -153,8 +178,13 @@ class SandboxFaultEffectsTest {
 
         // on the wire: the server closes a kept-alive connection right after the half it sends
         sandbox.faults().injectNext("GET", PATIENT, SandboxFault.truncatedBody());
-        String raw = new String(RawHttp.exchange(sandbox, "/personal-demographics/FHIR/R4/Patient/9000000033",
-                Map.of("X-Request-ID", UUID.randomUUID().toString()), true), StandardCharsets.ISO_8859_1);
+        String raw = new String(
+                RawHttp.exchange(
+                        sandbox,
+                        "/personal-demographics/FHIR/R4/Patient/9000000033",
+                        Map.of("X-Request-ID", UUID.randomUUID().toString()),
+                        true),
+                StandardCharsets.ISO_8859_1);
         assertThat(raw).startsWith("HTTP/1.1 200").contains("\r\nContent-Length: " + normal.count() + "\r\n");
         assertThat(raw.substring(raw.indexOf("\r\n\r\n") + 4))
                 .isEqualTo(new String(normal.body(), 0, (int) normal.count() / 2, StandardCharsets.ISO_8859_1));
@@ -165,14 +195,22 @@ class SandboxFaultEffectsTest {
         MeshHttp mesh = new MeshHttp(sandbox, Clock.systemUTC());
         byte[] message = new byte[1000];
         Arrays.fill(message, (byte) 'm');
-        HttpResponse<byte[]> sent = mesh.call("POST", "/messageexchange/X26ABC1/outbox").as("X26ABC1")
-                .header("mex-To", "X26ABC2").header("mex-WorkflowID", "TEST_WORKFLOW").body(message).send();
+        HttpResponse<byte[]> sent = mesh.call("POST", "/messageexchange/X26ABC1/outbox")
+                .as("X26ABC1")
+                .header("mex-To", "X26ABC2")
+                .header("mex-WorkflowID", "TEST_WORKFLOW")
+                .body(message)
+                .send();
         assertThat(sent.statusCode()).isEqualTo(202);
         String id = new ObjectMapper().readTree(sent.body()).path("message_id").asText();
 
         sandbox.faults().injectNext("GET", "/messageexchange/X26ABC2/inbox/.*", SandboxFault.truncatedBody());
-        Received cut = receive(HttpRequest.newBuilder(URI.create(sandbox.meshBaseUrl() + "/messageexchange/X26ABC2/inbox/"
-                + id)).header("Accept", MeshHttp.V2).header("Authorization", mesh.authorization("X26ABC2")).GET().build());
+        Received cut = receive(
+                HttpRequest.newBuilder(URI.create(sandbox.meshBaseUrl() + "/messageexchange/X26ABC2/inbox/" + id))
+                        .header("Accept", MeshHttp.V2)
+                        .header("Authorization", mesh.authorization("X26ABC2"))
+                        .GET()
+                        .build());
 
         assertThat(cut.status()).isEqualTo(200);
         assertThat(cut.header("Content-Length")).isEqualTo("1000");
@@ -187,7 +225,8 @@ class SandboxFaultEffectsTest {
         assertThat(broken.status()).isEqualTo(200);
         assertThat(broken.header("Content-Type")).isEqualTo("application/fhir+json");
         assertThat(broken.text()).startsWith("{");
-        assertThatThrownBy(() -> new ObjectMapper().readTree(broken.body())).isInstanceOf(JsonProcessingException.class);
+        assertThatThrownBy(() -> new ObjectMapper().readTree(broken.body()))
+                .isInstanceOf(JsonProcessingException.class);
     }
 
     @Test
@@ -210,8 +249,13 @@ class SandboxFaultEffectsTest {
         assertThat(page.header("Content-Type")).startsWith("text/html");
         assertThat(page.text()).contains("<title>502 Bad Gateway</title>").contains("<h1>502 Bad Gateway</h1>");
 
-        sandbox.faults().injectNext("GET", PATIENT,
-                SandboxFault.htmlErrorPage(503).withRetryAfter(Duration.ofSeconds(3)).afterProcessing());
+        sandbox.faults()
+                .injectNext(
+                        "GET",
+                        PATIENT,
+                        SandboxFault.htmlErrorPage(503)
+                                .withRetryAfter(Duration.ofSeconds(3))
+                                .afterProcessing());
         Received unavailable = receive(patient(sandbox).GET().build());
         assertThat(unavailable.status()).isEqualTo(503);
         assertThat(unavailable.header("Retry-After")).isEqualTo("3");
@@ -239,7 +283,8 @@ class SandboxFaultEffectsTest {
     void anOversizedBodyIsGeneratedWhileItIsSentNeverHeld(NhsSandbox sandbox) throws Exception {
         long terabyte = 1L << 40; // no heap holds it: the head and first bytes arrive only if it streams
         sandbox.faults().injectNext("GET", PATIENT, SandboxFault.oversizedBody(terabyte));
-        HttpResponse<InputStream> r = HTTP.send(patient(sandbox).timeout(Duration.ofSeconds(10)).GET().build(),
+        HttpResponse<InputStream> r = HTTP.send(
+                patient(sandbox).timeout(Duration.ofSeconds(10)).GET().build(),
                 HttpResponse.BodyHandlers.ofInputStream());
 
         assertThat(r.statusCode()).isEqualTo(200);
@@ -253,25 +298,32 @@ class SandboxFaultEffectsTest {
 
     @Test
     void theNewFaultsDescribeThemselvesAndCheckTheirArguments() {
-        assertThat(SandboxFault.slowHeaders(Duration.ofMillis(250))).hasToString("SandboxFault[headers delayed 250 ms]");
+        assertThat(SandboxFault.slowHeaders(Duration.ofMillis(250)))
+                .hasToString("SandboxFault[headers delayed 250 ms]");
         assertThat(SandboxFault.slowBody(10, Duration.ofMillis(50)))
                 .hasToString("SandboxFault[body trickled 10 bytes every 50 ms]");
         assertThat(SandboxFault.truncatedBody()).hasToString("SandboxFault[truncated body]");
         assertThat(SandboxFault.malformedJson()).hasToString("SandboxFault[malformed JSON]");
         assertThat(SandboxFault.wrongContentType("text/plain")).hasToString("SandboxFault[Content-Type text/plain]");
-        assertThat(SandboxFault.htmlErrorPage(504).withRetryAfter(Duration.ofSeconds(2)).afterProcessing())
+        assertThat(SandboxFault.htmlErrorPage(504)
+                        .withRetryAfter(Duration.ofSeconds(2))
+                        .afterProcessing())
                 .hasToString("SandboxFault[504 HTML error page, Retry-After 2s, after processing]");
         assertThat(SandboxFault.oversizedBody(4096)).hasToString("SandboxFault[oversized body of 4096 bytes]");
 
-        assertThat(SandboxFault.truncatedBody().isAfterProcessing()).as("alters the service's answer").isTrue();
+        assertThat(SandboxFault.truncatedBody().isAfterProcessing())
+                .as("alters the service's answer")
+                .isTrue();
         assertThat(SandboxFault.oversizedBody(4096).isAfterProcessing()).isFalse();
         assertThat(SandboxFault.htmlErrorPage(502).statusCode()).contains(502);
         assertThat(SandboxFault.malformedJson().statusCode()).contains(200);
         assertThat(SandboxFault.wrongContentType("text/plain").statusCode()).isEmpty();
 
-        assertThatThrownBy(() -> SandboxFault.slowBody(0, Duration.ofMillis(1))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SandboxFault.slowBody(0, Duration.ofMillis(1)))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> SandboxFault.slowBody(1, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> SandboxFault.slowHeaders(Duration.ofMillis(-1))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SandboxFault.slowHeaders(Duration.ofMillis(-1)))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> SandboxFault.oversizedBody(15)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> SandboxFault.wrongContentType(" ")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> SandboxFault.htmlErrorPage(302)).isInstanceOf(IllegalArgumentException.class);

@@ -26,13 +26,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(NhsSandboxExtension.class)
 class SandboxFaultResetEmptyTest {
     /** HTTP/1.1: the reset is of an HTTP/1.1 connection (the JDK's client would otherwise offer h2c). */
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
     private static final String PATIENT = "/personal-demographics/FHIR/R4/Patient/.*";
     private static final String PATIENT_PATH = "/personal-demographics/FHIR/R4/Patient/9000000033";
 
     private static HttpRequest patient(NhsSandbox sandbox) {
         return HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + PATIENT_PATH))
-                .header("X-Request-ID", UUID.randomUUID().toString()).GET().build();
+                .header("X-Request-ID", UUID.randomUUID().toString())
+                .GET()
+                .build();
     }
 
     private static byte[] normalBody(NhsSandbox sandbox) throws Exception {
@@ -49,7 +53,8 @@ class SandboxFaultResetEmptyTest {
             s.setSoTimeout(10_000);
             OutputStream out = s.getOutputStream();
             out.write(("GET " + PATIENT_PATH + " HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Request-ID: " + UUID.randomUUID()
-                    + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                            + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = s.getInputStream();
             byte[] buffer = new byte[8192];
@@ -75,8 +80,10 @@ class SandboxFaultResetEmptyTest {
         assertThat(text).startsWith("HTTP/1.1 200").contains("\r\nContent-Length: " + normal.length + "\r\n");
         assertThat(text.substring(text.indexOf("\r\n\r\n") + 4))
                 .isEqualTo(new String(normal, 0, normal.length / 2, StandardCharsets.ISO_8859_1));
-        assertThat((IOException) raw[1]).as("a reset, not the orderly close of a truncated body")
-                .isInstanceOf(SocketException.class).hasMessageContaining("reset");
+        assertThat((IOException) raw[1])
+                .as("a reset, not the orderly close of a truncated body")
+                .isInstanceOf(SocketException.class)
+                .hasMessageContaining("reset");
 
         assertThat(normalBody(sandbox)).as("then the fake behaves").isEqualTo(normal);
     }
@@ -87,10 +94,11 @@ class SandboxFaultResetEmptyTest {
         HttpResponse<InputStream> r = HTTP.send(patient(sandbox), HttpResponse.BodyHandlers.ofInputStream());
         assertThat(r.statusCode()).isEqualTo(200);
         assertThatThrownBy(() -> {
-            try (InputStream in = r.body()) {
-                in.readAllBytes();
-            }
-        }).isInstanceOf(IOException.class);
+                    try (InputStream in = r.body()) {
+                        in.readAllBytes();
+                    }
+                })
+                .isInstanceOf(IOException.class);
     }
 
     @Test
@@ -103,7 +111,8 @@ class SandboxFaultResetEmptyTest {
         assertThat(empty.statusCode()).isEqualTo(200);
         assertThat(empty.body()).isEmpty();
         assertThat(empty.headers().firstValue("Content-Length")).contains("0");
-        assertThat(empty.headers().firstValue("Content-Type")).as("the service's headers")
+        assertThat(empty.headers().firstValue("Content-Type"))
+                .as("the service's headers")
                 .contains("application/fhir+json");
         assertThat(normalBody(sandbox)).isEqualTo(normal);
     }
@@ -111,8 +120,11 @@ class SandboxFaultResetEmptyTest {
     @Test
     void anEmptyOkReplacesAnErrorToo(NhsSandbox sandbox) throws Exception {
         sandbox.faults().injectNext("GET", PATIENT, SandboxFault.emptyOk());
-        HttpResponse<byte[]> empty = HTTP.send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + PATIENT_PATH))
-                .GET().build(), HttpResponse.BodyHandlers.ofByteArray()); // no X-Request-ID: PDS answers 400
+        HttpResponse<byte[]> empty = HTTP.send(
+                HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + PATIENT_PATH))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray()); // no X-Request-ID: PDS answers 400
 
         assertThat(empty.statusCode()).isEqualTo(200);
         assertThat(empty.body()).isEmpty();
@@ -126,6 +138,7 @@ class SandboxFaultResetEmptyTest {
         assertThat(SandboxFault.emptyOk().isAfterProcessing()).isTrue();
         assertThat(SandboxFault.emptyOk().statusCode()).contains(200);
         assertThat(SandboxFault.resetMidBody().statusCode()).isEmpty();
-        assertThat(Arrays.asList(SandboxFault.emptyOk(), SandboxFault.resetMidBody())).doesNotContainNull();
+        assertThat(Arrays.asList(SandboxFault.emptyOk(), SandboxFault.resetMidBody()))
+                .doesNotContainNull();
     }
 }

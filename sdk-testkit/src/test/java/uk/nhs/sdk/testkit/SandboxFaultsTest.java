@@ -20,16 +20,18 @@ class SandboxFaultsTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private static HttpResponse<String> postForm(NhsSandbox sandbox) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(sandbox.oauthTokenUrl())
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=password")).build(),
+        return HTTP.send(
+                HttpRequest.newBuilder(sandbox.oauthTokenUrl())
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("grant_type=password"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
     void aStatusFaultAnswersOnceWithRetryAfterThenTheFakeAnswersAgain(NhsSandbox sandbox) throws Exception {
-        sandbox.faults().injectNext("POST", "/oauth2/token",
-                SandboxFault.status(503).withRetryAfter(Duration.ofSeconds(2)));
+        sandbox.faults()
+                .injectNext("POST", "/oauth2/token", SandboxFault.status(503).withRetryAfter(Duration.ofSeconds(2)));
         HttpResponse<String> first = postForm(sandbox);
         assertThat(first.statusCode()).isEqualTo(503);
         assertThat(first.headers().firstValue("Retry-After")).contains("2");
@@ -45,9 +47,14 @@ class SandboxFaultsTest {
 
     @Test
     void aFaultSelectsARequestByItsPathWhateverItsQueryHolds(NhsSandbox sandbox) throws Exception {
-        sandbox.faults().injectNext("GET", "/personal-demographics/FHIR/R4/Patient/9000000009", SandboxFault.status(503));
-        assertThat(RawHttp.get(sandbox, "/personal-demographics/FHIR/R4/Patient/9000000009"
-                + "?identifier=https://fhir.nhs.uk/Id/nhs-number|9000000009", Map.of())).isEqualTo(503);
+        sandbox.faults()
+                .injectNext("GET", "/personal-demographics/FHIR/R4/Patient/9000000009", SandboxFault.status(503));
+        assertThat(RawHttp.get(
+                        sandbox,
+                        "/personal-demographics/FHIR/R4/Patient/9000000009"
+                                + "?identifier=https://fhir.nhs.uk/Id/nhs-number|9000000009",
+                        Map.of()))
+                .isEqualTo(503);
     }
 
     @Test
@@ -58,7 +65,8 @@ class SandboxFaultsTest {
 
     @Test
     void anAfterProcessingFaultLetsTheFakeActFirst(NhsSandbox sandbox) {
-        sandbox.faults().injectNext("POST", "/oauth2/token", SandboxFault.status(502).afterProcessing());
+        sandbox.faults()
+                .injectNext("POST", "/oauth2/token", SandboxFault.status(502).afterProcessing());
         try (var auth = sandbox.signedJwtAuth()) {
             auth.accessToken();
         }
@@ -76,7 +84,9 @@ class SandboxFaultsTest {
 
     @Test
     void faultsDescribeThemselves() {
-        assertThat(SandboxFault.status(503).withRetryAfter(Duration.ofSeconds(1)).afterProcessing())
+        assertThat(SandboxFault.status(503)
+                        .withRetryAfter(Duration.ofSeconds(1))
+                        .afterProcessing())
                 .hasToString("SandboxFault[503, Retry-After 1s, after processing]");
         assertThat(SandboxFault.connectionReset().statusCode()).isEmpty();
         assertThatThrownBy(() -> SandboxFault.status(200)).isInstanceOf(IllegalArgumentException.class);

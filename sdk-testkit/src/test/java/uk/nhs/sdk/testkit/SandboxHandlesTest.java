@@ -17,8 +17,13 @@ import org.junit.jupiter.api.Test;
  * only through a handle's own methods.
  */
 class SandboxHandlesTest {
-    private static final List<Class<?>> HANDLES = List.of(NhsSandbox.class, NhsSandbox.Builder.class,
-            SandboxNotify.class, SandboxNotify.Delivery.class, SandboxOds.class, SandboxIdentityProvider.class,
+    private static final List<Class<?>> HANDLES = List.of(
+            NhsSandbox.class,
+            NhsSandbox.Builder.class,
+            SandboxNotify.class,
+            SandboxNotify.Delivery.class,
+            SandboxOds.class,
+            SandboxIdentityProvider.class,
             SandboxMeshMailbox.class);
 
     @Test
@@ -47,7 +52,9 @@ class SandboxHandlesTest {
     @Test
     void theHandlesOnTheFakesAreFinalClassesWithoutPublicConstructors() {
         for (Class<?> handle : List.of(SandboxNotify.class, SandboxOds.class)) {
-            assertThat(Modifier.isFinal(handle.getModifiers())).as(handle.getSimpleName()).isTrue();
+            assertThat(Modifier.isFinal(handle.getModifiers()))
+                    .as(handle.getSimpleName())
+                    .isTrue();
             assertThat(handle.getConstructors()).as(handle.getSimpleName()).isEmpty();
         }
     }

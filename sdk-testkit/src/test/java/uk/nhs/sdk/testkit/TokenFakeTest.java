@@ -92,16 +92,21 @@ class TokenFakeTest {
         JsonNode body = Json.tree(r.body().getBytes(StandardCharsets.UTF_8));
         assertThat(body.path("expires_in").isTextual()).isTrue();
         assertThat(body.path("expires_in").asText()).isEqualTo("599");
-        assertThat(body.path("issued_at").asText()).isEqualTo(String.valueOf(CLOCK.instant().toEpochMilli()));
+        assertThat(body.path("issued_at").asText())
+                .isEqualTo(String.valueOf(CLOCK.instant().toEpochMilli()));
         assertThat(body.path("token_type").asText()).isEqualTo("Bearer");
-        assertThat(sandbox.isValidAccessToken(body.path("access_token").asText())).isTrue();
+        assertThat(sandbox.isValidAccessToken(body.path("access_token").asText()))
+                .isTrue();
     }
 
     @Test
     void aReusedJtiIsRefused() throws Exception {
         String jwt = assertion(claims());
-        assertThat(post(form(jwt), "application/x-www-form-urlencoded").statusCode()).isEqualTo(200);
-        assertRefused(post(form(jwt), "application/x-www-form-urlencoded"), 400,
+        assertThat(post(form(jwt), "application/x-www-form-urlencoded").statusCode())
+                .isEqualTo(200);
+        assertRefused(
+                post(form(jwt), "application/x-www-form-urlencoded"),
+                400,
                 "Non-unique 'jti' claim in client_assertion JWT");
     }
 
@@ -109,7 +114,9 @@ class TokenFakeTest {
     void theAudienceMustBeTheExactTokenUrl() throws Exception {
         Map<String, Object> c = claims();
         c.put("aud", sandbox.oauthTokenUrl() + "/");
-        assertRefused(post(form(assertion(c)), "application/x-www-form-urlencoded"), 401,
+        assertRefused(
+                post(form(assertion(c)), "application/x-www-form-urlencoded"),
+                401,
                 "Missing or invalid 'aud' claim in client_assertion JWT");
     }
 
@@ -117,18 +124,24 @@ class TokenFakeTest {
     void expMoreThan310SecondsAheadIsRefusedAnd310IsAccepted() throws Exception {
         Map<String, Object> c = claims();
         c.put("exp", CLOCK.instant().getEpochSecond() + 311);
-        assertRefused(post(form(assertion(c)), "application/x-www-form-urlencoded"), 400,
+        assertRefused(
+                post(form(assertion(c)), "application/x-www-form-urlencoded"),
+                400,
                 "Invalid 'exp' claim in client_assertion JWT - more than 5 minutes in future");
         Map<String, Object> ok = claims();
         ok.put("exp", CLOCK.instant().getEpochSecond() + 310);
-        assertThat(post(form(assertion(ok)), "application/x-www-form-urlencoded").statusCode()).isEqualTo(200);
+        assertThat(post(form(assertion(ok)), "application/x-www-form-urlencoded")
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     @Test
     void anExpiredAssertionIsRefused() throws Exception {
         Map<String, Object> c = claims();
         c.put("exp", CLOCK.instant().getEpochSecond() - 11);
-        assertRefused(post(form(assertion(c)), "application/x-www-form-urlencoded"), 400,
+        assertRefused(
+                post(form(assertion(c)), "application/x-www-form-urlencoded"),
+                400,
                 "Invalid 'exp' claim in client_assertion JWT - JWT has expired");
     }
 
@@ -136,8 +149,9 @@ class TokenFakeTest {
     void onlyRs512IsAccepted() throws Exception {
         Map<String, Object> h = header();
         h.put("alg", "RS256");
-        assertRefused(post(form(sign(h, claims(), sandbox.application().privateKey())),
-                "application/x-www-form-urlencoded"), 400,
+        assertRefused(
+                post(form(sign(h, claims(), sandbox.application().privateKey())), "application/x-www-form-urlencoded"),
+                400,
                 "Invalid 'alg' header in client_assertion JWT - unsupported JWT algorithm - must be 'RS512'");
     }
 
@@ -145,15 +159,18 @@ class TokenFakeTest {
     void anUnknownKidIsRefused() throws Exception {
         Map<String, Object> h = header();
         h.put("kid", "not-registered");
-        assertRefused(post(form(sign(h, claims(), sandbox.application().privateKey())),
-                "application/x-www-form-urlencoded"), 401,
+        assertRefused(
+                post(form(sign(h, claims(), sandbox.application().privateKey())), "application/x-www-form-urlencoded"),
+                401,
                 "Invalid 'kid' header in client_assertion JWT - no matching public key");
     }
 
     @Test
     void aSignatureByAnotherKeyIsRefused() throws Exception {
         RSAPrivateKey other = SandboxApplication.generate("x").privateKey();
-        assertRefused(post(form(sign(header(), claims(), other)), "application/x-www-form-urlencoded"), 401,
+        assertRefused(
+                post(form(sign(header(), claims(), other)), "application/x-www-form-urlencoded"),
+                401,
                 "JWT signature verification failed");
     }
 
@@ -161,18 +178,24 @@ class TokenFakeTest {
     void issMustEqualSubAndBeAKnownApiKey() throws Exception {
         Map<String, Object> c = claims();
         c.put("sub", "someone-else");
-        assertRefused(post(form(assertion(c)), "application/x-www-form-urlencoded"), 400,
+        assertRefused(
+                post(form(assertion(c)), "application/x-www-form-urlencoded"),
+                400,
                 "Missing or non-matching 'iss'/'sub' claims in client_assertion JWT");
         Map<String, Object> unknown = claims();
         unknown.put("iss", "unknown-key");
         unknown.put("sub", "unknown-key");
-        assertRefused(post(form(assertion(unknown)), "application/x-www-form-urlencoded"), 401,
+        assertRefused(
+                post(form(assertion(unknown)), "application/x-www-form-urlencoded"),
+                401,
                 "Invalid 'iss'/'sub' claims in client_assertion JWT");
     }
 
     @Test
     void theBodyMustBeFormEncoded() throws Exception {
-        assertRefused(post("{\"grant_type\":\"client_credentials\"}", "application/json"), 415,
+        assertRefused(
+                post("{\"grant_type\":\"client_credentials\"}", "application/json"),
+                415,
                 "Content-Type header must be application/x-www-form-urlencoded");
     }
 
@@ -180,22 +203,32 @@ class TokenFakeTest {
     void grantTypeAndAssertionTypeAreChecked() throws Exception {
         assertRefused(post("client_assertion=x", "application/x-www-form-urlencoded"), 400, "grant_type is missing");
         assertRefused(post("grant_type=password", "application/x-www-form-urlencoded"), 400, "grant_type is invalid");
-        assertRefused(post("grant_type=client_credentials&client_assertion_type=x&client_assertion=y",
-                "application/x-www-form-urlencoded"), 400,
+        assertRefused(
+                post(
+                        "grant_type=client_credentials&client_assertion_type=x&client_assertion=y",
+                        "application/x-www-form-urlencoded"),
+                400,
                 "Missing or invalid client_assertion_type - must be "
                         + "'urn:ietf:params:oauth:client-assertion-type:jwt-bearer'");
-        assertRefused(post(form("not.a.jwt"), "application/x-www-form-urlencoded"), 400,
-                "Malformed JWT in client_assertion");
+        assertRefused(
+                post(form("not.a.jwt"), "application/x-www-form-urlencoded"), 400, "Malformed JWT in client_assertion");
     }
 
     @Test
     void aRefusalSurfacesAsATypedExceptionWithTheOAuthCode() {
         SandboxApplication stranger = SandboxApplication.generate("k1");
-        try (SignedJwtAuth auth = SignedJwtAuth.builder().tokenUrl(sandbox.oauthTokenUrl())
-                .apiKey(stranger.apiKey()).keyId("k1").privateKey(stranger.privateKey()).options(options()).build()) {
+        try (SignedJwtAuth auth = SignedJwtAuth.builder()
+                .tokenUrl(sandbox.oauthTokenUrl())
+                .apiKey(stranger.apiKey())
+                .keyId("k1")
+                .privateKey(stranger.privateKey())
+                .options(options())
+                .build()) {
             LogGuard.forbid(stranger.apiKey().reveal());
-            assertThatThrownBy(auth::accessToken).isInstanceOfSatisfying(UnauthorizedException.class,
-                    e -> assertThat(e.errorCode()).contains("invalid_request"));
+            assertThatThrownBy(auth::accessToken)
+                    .isInstanceOfSatisfying(
+                            UnauthorizedException.class,
+                            e -> assertThat(e.errorCode()).contains("invalid_request"));
             sandbox.register(stranger);
             // the refusal is remembered for SignedJwtAuth's refresh cooldown (30 s), then it asks again
             assertThatThrownBy(auth::accessToken).isInstanceOf(UnauthorizedException.class);
@@ -261,7 +294,8 @@ class TokenFakeTest {
     }
 
     private static HttpResponse<String> post(String body, String contentType) throws Exception {
-        HttpRequest req = HttpRequest.newBuilder(URI.create(sandbox.oauthTokenUrl().toString()))
+        HttpRequest req = HttpRequest.newBuilder(
+                        URI.create(sandbox.oauthTokenUrl().toString()))
                 .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();

@@ -51,8 +51,14 @@ class UserRestrictedTokenFakeTest {
         f.put("subject_token_type", "urn:ietf:params:oauth:token-type:id_token");
         f.put("subject_token", subjectToken);
         f.put("client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer");
-        f.put("client_assertion", OidcHttp.sign("RS512", app.keyId(), app.privateKey(),
-                OidcHttp.assertionClaims(app.apiKey().reveal(), sandbox.oauthTokenUrl().toString(), CLOCK.instant())));
+        f.put(
+                "client_assertion",
+                OidcHttp.sign(
+                        "RS512",
+                        app.keyId(),
+                        app.privateKey(),
+                        OidcHttp.assertionClaims(
+                                app.apiKey().reveal(), sandbox.oauthTokenUrl().toString(), CLOCK.instant())));
         return f;
     }
 
@@ -94,14 +100,16 @@ class UserRestrictedTokenFakeTest {
         SandboxIdentityProvider p = sandbox.cis2();
         JsonNode good = OidcHttp.claims(idToken(p));
         String kid = OidcHttp.header(idToken(p)).path("kid").asText();
-        java.security.PrivateKey stranger = java.security.KeyPairGenerator.getInstance("RSA").generateKeyPair()
+        java.security.PrivateKey stranger = java.security.KeyPairGenerator.getInstance("RSA")
+                .generateKeyPair()
                 .getPrivate();
 
         Map<String, String> form = exchangeForm("x");
         form.put("subject_token_type", "urn:ietf:params:oauth:token-type:access_token");
         Answer wrongType = OidcHttp.post(sandbox.oauthTokenUrl().toString(), form);
         Answer malformed = exchange("not-a-jwt");
-        Answer expired = exchange(Jws.sign("RS512", kid, stranger, with(good, "exp", CLOCK.instant().getEpochSecond() - 1)));
+        Answer expired = exchange(Jws.sign(
+                "RS512", kid, stranger, with(good, "exp", CLOCK.instant().getEpochSecond() - 1)));
         Answer noAud = exchange(Jws.sign("RS512", kid, stranger, without(good, "aud")));
         Answer unknownKid = exchange(Jws.sign("RS512", "nope", stranger, with(good, "jti", "a")));
         Answer badSignature = exchange(Jws.sign("RS512", kid, stranger, with(good, "jti", "b")));
@@ -113,7 +121,8 @@ class UserRestrictedTokenFakeTest {
         assertThat(noAud.status()).isEqualTo(401);
         assertThat(noAud.description()).isEqualTo("Missing 'aud' claim in subject_token JWT");
         assertThat(unknownKid.status()).isEqualTo(401);
-        assertThat(unknownKid.description()).isEqualTo("Invalid 'kid' header in subject_token JWT - no matching public key");
+        assertThat(unknownKid.description())
+                .isEqualTo("Invalid 'kid' header in subject_token JWT - no matching public key");
         assertThat(badSignature.description()).isEqualTo("subject_token is invalid");
         assertThat(strangeIssuer.description()).isEqualTo("subject_token is invalid");
     }
@@ -168,9 +177,11 @@ class UserRestrictedTokenFakeTest {
         Answer callback = combinedSignIn("");
         String code = callback.locationParam("code");
         Answer wrongSecret = OidcHttp.post(sandbox.oauthTokenUrl().toString(), codeGrant(code, "wrong"));
-        Answer tokens = OidcHttp.post(sandbox.oauthTokenUrl().toString(),
+        Answer tokens = OidcHttp.post(
+                sandbox.oauthTokenUrl().toString(),
                 codeGrant(code, sandbox.application().clientSecret().reveal()));
-        Answer reused = OidcHttp.post(sandbox.oauthTokenUrl().toString(),
+        Answer reused = OidcHttp.post(
+                sandbox.oauthTokenUrl().toString(),
                 codeGrant(code, sandbox.application().clientSecret().reveal()));
         Map<String, String> refresh = new LinkedHashMap<>();
         refresh.put("grant_type", "refresh_token");
@@ -190,14 +201,17 @@ class UserRestrictedTokenFakeTest {
         assertThat(reused.description()).isEqualTo("authorization_code is invalid");
         assertThat(refreshed.status()).isEqualTo(200);
         assertThat(refreshed.body().path("refresh_count").asText()).isEqualTo("1");
-        assertThat(sandbox.isValidAccessToken(refreshed.body().path("access_token").asText())).isTrue();
+        assertThat(sandbox.isValidAccessToken(
+                        refreshed.body().path("access_token").asText()))
+                .isTrue();
         assertThat(refreshedAgain.description()).isEqualTo("refresh_token is invalid");
     }
 
     @Test
     void nhsLoginThroughTheCombinedFlowHasAnHourOfRefreshThatExpires() throws Exception {
         String code = combinedSignIn("&scope=nhs-login").locationParam("code");
-        Answer tokens = OidcHttp.post(sandbox.oauthTokenUrl().toString(),
+        Answer tokens = OidcHttp.post(
+                sandbox.oauthTokenUrl().toString(),
                 codeGrant(code, sandbox.application().clientSecret().reveal()));
         CLOCK.advance(Duration.ofSeconds(3600));
         Map<String, String> refresh = new LinkedHashMap<>();

@@ -11,8 +11,7 @@ public final class ApiPlatformModule implements CliModule {
     /**
      * Creates the module ({@link java.util.ServiceLoader} does this).
      */
-    public ApiPlatformModule() {
-    }
+    public ApiPlatformModule() {}
 
     @Override
     public int order() {

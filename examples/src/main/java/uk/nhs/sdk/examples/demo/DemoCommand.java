@@ -13,7 +13,9 @@ import uk.nhs.sdk.testkit.NhsSandbox;
  * credentials, printing each step. The steps are the registered
  * {@link uk.nhs.sdk.examples.CliModule}s' demo steps, in module order.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
         description = "Tour every service against the embedded sandbox (offline, no credentials).")
 public final class DemoCommand implements Callable<Integer> {
     private final List<DemoStep> steps;

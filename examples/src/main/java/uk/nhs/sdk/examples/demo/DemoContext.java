@@ -14,7 +14,8 @@ import uk.nhs.sdk.testkit.NhsSandbox;
 public final class DemoContext {
     private final NhsSandbox sandbox;
     private final PrintWriter out;
-    private final NhsClientOptions options = NhsClientOptions.builder().applicationId("nhs-demo").build();
+    private final NhsClientOptions options =
+            NhsClientOptions.builder().applicationId("nhs-demo").build();
     private SignedJwtAuth auth;
 
     DemoContext(NhsSandbox sandbox, PrintWriter out) {

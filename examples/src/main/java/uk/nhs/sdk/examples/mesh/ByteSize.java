@@ -13,13 +13,13 @@ import uk.nhs.sdk.core.error.NhsValidationException;
 final class ByteSize {
     private static final Pattern FORMAT = Pattern.compile("([0-9]{1,12})\\s*([KMG]I?B|B)?");
 
-    private ByteSize() {
-    }
+    private ByteSize() {}
 
     static long parse(String field, String text) {
         Matcher m = FORMAT.matcher(text.strip().toUpperCase(Locale.ROOT));
         if (!m.matches()) {
-            throw new NhsValidationException(field, "must be a number of bytes, optionally with KiB, MiB, GiB, KB, MB or GB");
+            throw new NhsValidationException(
+                    field, "must be a number of bytes, optionally with KiB, MiB, GiB, KB, MB or GB");
         }
         long n = Long.parseLong(m.group(1));
         String unit = m.group(2) == null ? "B" : m.group(2);

@@ -31,10 +31,19 @@ import uk.nhs.sdk.messaging.mesh.MeshTrackingInfo;
  * {@code nhs mesh handshake|send|inbox|receive|ack|track|lookup}: MESH, the NHS's message
  * exchange, with {@link MeshClient}.
  */
-@Command(name = "mesh", mixinStandardHelpOptions = true,
+@Command(
+        name = "mesh",
+        mixinStandardHelpOptions = true,
         description = "Send and receive MESH messages (embedded sandbox by default; --env int with your mailbox).",
-        subcommands = {MeshCommand.Handshake.class, MeshCommand.Send.class, MeshCommand.Inbox.class,
-            MeshCommand.Receive.class, MeshCommand.Ack.class, MeshCommand.Track.class, MeshCommand.Lookup.class})
+        subcommands = {
+            MeshCommand.Handshake.class,
+            MeshCommand.Send.class,
+            MeshCommand.Inbox.class,
+            MeshCommand.Receive.class,
+            MeshCommand.Ack.class,
+            MeshCommand.Track.class,
+            MeshCommand.Lookup.class
+        })
 public final class MeshCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -42,8 +51,7 @@ public final class MeshCommand implements Runnable {
     /**
      * Creates the command (picocli does this).
      */
-    public MeshCommand() {
-    }
+    public MeshCommand() {}
 
     @Override
     public void run() {
@@ -54,8 +62,10 @@ public final class MeshCommand implements Runnable {
     abstract static class MeshSubcommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
+
         @Mixin
         CommonOptions common;
+
         @Mixin
         MeshOptions mesh;
 
@@ -63,7 +73,8 @@ public final class MeshCommand implements Runnable {
         public final Integer call() throws Exception {
             Output out = Output.of(spec, common);
             mesh.acceptCompressed = acceptCompressed();
-            try (Target target = Target.open(common); MeshClient client = mesh.client(target, common)) {
+            try (Target target = Target.open(common);
+                    MeshClient client = mesh.client(target, common)) {
                 int status = run(client, out);
                 out.flush();
                 return status;
@@ -79,7 +90,9 @@ public final class MeshCommand implements Runnable {
     }
 
     /** {@code nhs mesh handshake}: validates the mailbox, as MESH asks once a day. */
-    @Command(name = "handshake", mixinStandardHelpOptions = true,
+    @Command(
+            name = "handshake",
+            mixinStandardHelpOptions = true,
             description = "Validate the mailbox (MESH asks for this once every 24 hours).")
     static final class Handshake extends MeshSubcommand {
         @Override
@@ -92,27 +105,45 @@ public final class MeshCommand implements Runnable {
     }
 
     /** {@code nhs mesh send FILE --to ID --workflow-id W}: sends a file, in chunks when large. */
-    @Command(name = "send", mixinStandardHelpOptions = true,
+    @Command(
+            name = "send",
+            mixinStandardHelpOptions = true,
             description = "Send a file to a mailbox, in chunks when it is larger than --chunk-size.")
     static final class Send extends MeshSubcommand {
         @Parameters(paramLabel = "FILE", description = "The file to send.")
         Path file;
+
         @Option(names = "--to", required = true, paramLabel = "ID", description = "The recipient's mailbox id.")
         String to;
+
         @Option(names = "--workflow-id", required = true, paramLabel = "W", description = "The workflow id.")
         String workflowId;
+
         @Option(names = "--subject", paramLabel = "S", description = "Subject (no patient data).")
         String subject;
-        @Option(names = "--local-id", paramLabel = "L",
+
+        @Option(
+                names = "--local-id",
+                paramLabel = "L",
                 description = "Your reference for tracking (no patient data); generated when absent.")
         String localId;
-        @Option(names = "--file-name", paramLabel = "NAME", description = "File name for the recipient (default: FILE's name).")
+
+        @Option(
+                names = "--file-name",
+                paramLabel = "NAME",
+                description = "File name for the recipient (default: FILE's name).")
         String fileName;
+
         @Option(names = "--content-type", paramLabel = "TYPE", description = "The content's media type.")
         String contentType;
-        @Option(names = "--chunk-size", paramLabel = "SIZE", defaultValue = "20MiB",
+
+        @Option(
+                names = "--chunk-size",
+                paramLabel = "SIZE",
+                defaultValue = "20MiB",
                 description = "Largest chunk before compression, such as 20MiB (default) or 5MB; at most 100MB.")
         String chunkSize;
+
         @Option(names = "--compress", description = "Gzip each chunk in transit.")
         boolean compress;
 
@@ -151,9 +182,14 @@ public final class MeshCommand implements Runnable {
     }
 
     /** {@code nhs mesh inbox}: every message id waiting in the inbox. */
-    @Command(name = "inbox", mixinStandardHelpOptions = true, description = "List the ids of the messages in the inbox.")
+    @Command(
+            name = "inbox",
+            mixinStandardHelpOptions = true,
+            description = "List the ids of the messages in the inbox.")
     static final class Inbox extends MeshSubcommand {
-        @Option(names = "--workflow-filter", paramLabel = "F",
+        @Option(
+                names = "--workflow-filter",
+                paramLabel = "F",
                 description = "W (equals), !W, W* (begins with), !W*, *W* (contains), !*W*.")
         String workflowFilter;
 
@@ -177,16 +213,24 @@ public final class MeshCommand implements Runnable {
     }
 
     /** {@code nhs mesh receive MESSAGE_ID --out FILE [--ack]}: downloads a message to a file. */
-    @Command(name = "receive", mixinStandardHelpOptions = true,
-            description = "Download a message (all its chunks, decompressed) to a file; --ack acknowledges it afterwards.")
+    @Command(
+            name = "receive",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Download a message (all its chunks, decompressed) to a file; --ack acknowledges it afterwards.")
     static final class Receive extends MeshSubcommand {
         @Parameters(paramLabel = "MESSAGE_ID", description = "The message id.")
         String messageId;
+
         @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the content.")
         Path outFile;
+
         @Option(names = "--ack", description = "Acknowledge the message once it is written.")
         boolean ack;
-        @Option(names = "--accept-compressed", negatable = true,
+
+        @Option(
+                names = "--accept-compressed",
+                negatable = true,
                 description = "Ask MESH for gzipped chunks (Accept-Encoding: gzip, the default); "
                         + "--no-accept-compressed asks for them as stored or decompressed by MESH (identity).")
         Boolean acceptCompressedOption;
@@ -220,12 +264,17 @@ public final class MeshCommand implements Runnable {
                 r.description().ifPresent(v -> report.put("description", v));
                 r.undeliveredMessageId().ifPresent(v -> report.put("undeliveredMessageId", v));
                 json.put("report", report);
-                out.text("REPORT " + info.messageId() + ": error " + r.errorCode() + r.description().map(d -> " (" + d + ")")
-                        .orElse("") + r.undeliveredMessageId().map(u -> " about message " + u).orElse(""));
+                out.text("REPORT " + info.messageId() + ": error " + r.errorCode()
+                        + r.description().map(d -> " (" + d + ")").orElse("")
+                        + r.undeliveredMessageId()
+                                .map(u -> " about message " + u)
+                                .orElse(""));
             } else {
-                out.text("received " + info.messageId() + info.sender().map(s -> " from " + s).orElse("")
+                out.text("received " + info.messageId()
+                        + info.sender().map(s -> " from " + s).orElse("")
                         + info.workflowId().map(w -> " on " + w).orElse("") + ": " + bytes + " bytes in "
-                        + info.totalChunks() + " chunk" + (info.totalChunks() == 1 ? "" : "s") + " written to " + outFile);
+                        + info.totalChunks() + " chunk" + (info.totalChunks() == 1 ? "" : "s") + " written to "
+                        + outFile);
             }
             if (ack) {
                 out.text("acknowledged " + info.messageId());
@@ -236,7 +285,9 @@ public final class MeshCommand implements Runnable {
     }
 
     /** {@code nhs mesh ack MESSAGE_ID}: acknowledges a message, removing it from the inbox. */
-    @Command(name = "ack", mixinStandardHelpOptions = true,
+    @Command(
+            name = "ack",
+            mixinStandardHelpOptions = true,
             description = "Acknowledge a message: it leaves the inbox and cannot be downloaded again.")
     static final class Ack extends MeshSubcommand {
         @Parameters(paramLabel = "MESSAGE_ID", description = "The message id.")
@@ -252,7 +303,9 @@ public final class MeshCommand implements Runnable {
     }
 
     /** {@code nhs mesh track MESSAGE_ID}: where a message you sent is. */
-    @Command(name = "track", mixinStandardHelpOptions = true,
+    @Command(
+            name = "track",
+            mixinStandardHelpOptions = true,
             description = "Track a message you sent: accepted, acknowledged by the recipient, or undeliverable.")
     static final class Track extends MeshSubcommand {
         @Parameters(paramLabel = "MESSAGE_ID", description = "The message id.")
@@ -280,8 +333,11 @@ public final class MeshCommand implements Runnable {
     }
 
     /** {@code nhs mesh lookup --ods-code CODE --workflow-id W}: which mailbox receives a workflow. */
-    @Command(name = "lookup", mixinStandardHelpOptions = true,
-            description = "Find the mailboxes that receive a workflow, for an organisation (--ods-code) or all of them.")
+    @Command(
+            name = "lookup",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Find the mailboxes that receive a workflow, for an organisation (--ods-code) or all of them.")
     static final class Lookup extends MeshSubcommand {
         @Option(names = "--workflow-id", required = true, paramLabel = "W", description = "The workflow id.")
         String workflowId;

@@ -39,16 +39,24 @@ final class MeshDemoStep implements DemoStep {
         SandboxMeshMailbox from = demo.sandbox().meshMailboxes().get(0);
         SandboxMeshMailbox to = demo.sandbox().meshMailboxes().get(1);
         Path dir = Files.createTempDirectory("nhs-demo-mesh-");
-        try (MeshClient sender = client(demo, from); MeshClient recipient = client(demo, to)) {
+        try (MeshClient sender = client(demo, from);
+                MeshClient recipient = client(demo, to)) {
             Path file = writeSample(dir.resolve("results.csv"));
             String sha = sha256(file);
-            demo.say("wrote " + file.getFileName() + ": " + Files.size(file) + " bytes, SHA-256 " + sha.substring(0, 16) + "...");
+            demo.say("wrote " + file.getFileName() + ": " + Files.size(file) + " bytes, SHA-256 " + sha.substring(0, 16)
+                    + "...");
 
             sender.handshake();
             demo.say(from.id() + ": handshake accepted");
-            MeshSendResult sent = sender.send(MeshSendRequest.builder(to.id(), "TEST_WORKFLOW")
-                    .fileName("results.csv").contentType("text/csv").localId("demo-results-1")
-                    .chunkSize(CHUNK_SIZE).compress(true).build(), file);
+            MeshSendResult sent = sender.send(
+                    MeshSendRequest.builder(to.id(), "TEST_WORKFLOW")
+                            .fileName("results.csv")
+                            .contentType("text/csv")
+                            .localId("demo-results-1")
+                            .chunkSize(CHUNK_SIZE)
+                            .compress(true)
+                            .build(),
+                    file);
             demo.say(from.id() + " sent message " + sent.messageId() + " to " + to.id() + " in " + sent.chunks()
                     + " chunks of at most 1 MiB, each gzipped");
 
@@ -63,14 +71,15 @@ final class MeshDemoStep implements DemoStep {
                 throw new IllegalStateException("the received file's SHA-256 differs from the sent file's");
             }
             demo.say(to.id() + " received " + Files.size(received) + " bytes in " + info.totalChunks()
-                    + " chunks (206 for each but the last, 200 for the last) from " + info.sender().orElse("?") + ": SHA-256 matches");
+                    + " chunks (206 for each but the last, 200 for the last) from "
+                    + info.sender().orElse("?") + ": SHA-256 matches");
 
             recipient.acknowledge(sent.messageId());
             List<String> after = new ArrayList<>();
             recipient.inboxMessageIds(MeshInboxQuery.all()).forEach(after::add);
             demo.say(to.id() + " acknowledged it; inbox now " + after);
-            demo.say(from.id() + " tracks it: " + sender.track(sent.messageId()).status().name().toLowerCase(
-                    java.util.Locale.ROOT));
+            demo.say(from.id() + " tracks it: "
+                    + sender.track(sent.messageId()).status().name().toLowerCase(java.util.Locale.ROOT));
         } finally {
             try (var files = Files.list(dir)) {
                 for (Path p : files.toList()) {
@@ -82,8 +91,13 @@ final class MeshDemoStep implements DemoStep {
     }
 
     private static MeshClient client(DemoContext demo, SandboxMeshMailbox mailbox) {
-        return MeshClient.builder().baseUrl(demo.sandbox().meshBaseUrl()).mailbox(mailbox.id())
-                .password(mailbox.password()).sharedKey(demo.sandbox().meshSharedKey()).options(demo.options()).build();
+        return MeshClient.builder()
+                .baseUrl(demo.sandbox().meshBaseUrl())
+                .mailbox(mailbox.id())
+                .password(mailbox.password())
+                .sharedKey(demo.sandbox().meshSharedKey())
+                .options(demo.options())
+                .build();
     }
 
     /** About 2.4 MB of CSV with no patient data: ids, codes and counts from a fixed seed. */

@@ -11,8 +11,7 @@ public final class MeshModule implements CliModule {
     /**
      * Creates the module ({@link java.util.ServiceLoader} does this).
      */
-    public MeshModule() {
-    }
+    public MeshModule() {}
 
     @Override
     public int order() {

@@ -37,32 +37,42 @@ public final class MeshOptions {
     @Option(names = "--mailbox", paramLabel = "ID", description = "Your MESH mailbox id (or MESH_MAILBOX).")
     String mailbox;
 
-    @Option(names = "--password", paramLabel = "PASSWORD",
+    @Option(
+            names = "--password",
+            paramLabel = "PASSWORD",
             description = "The mailbox password (or MESH_PASSWORD, better outside a sandbox: other users of the "
                     + "machine can see command-line arguments).")
     String password;
 
-    @Option(names = "--shared-key", paramLabel = "KEY",
+    @Option(
+            names = "--shared-key",
+            paramLabel = "KEY",
             description = "The environment's MESH shared key (or MESH_SHARED_KEY, better outside a sandbox).")
     String sharedKey;
 
-    @Option(names = "--client-cert", paramLabel = "FILE",
+    @Option(
+            names = "--client-cert",
+            paramLabel = "FILE",
             description = "PEM client certificate for mutual TLS, with any intermediates (or MESH_CLIENT_CERT).")
     Path clientCert;
 
-    @Option(names = "--client-key", paramLabel = "FILE",
+    @Option(
+            names = "--client-key",
+            paramLabel = "FILE",
             description = "PEM private key of that certificate (or MESH_CLIENT_KEY).")
     Path clientKey;
 
-    @Option(names = "--ca-bundle", paramLabel = "FILE",
-            description = "PEM CA certificates to trust for the MESH server, such as NHS England's INT bundle (or MESH_CA_BUNDLE).")
+    @Option(
+            names = "--ca-bundle",
+            paramLabel = "FILE",
+            description =
+                    "PEM CA certificates to trust for the MESH server, such as NHS England's INT bundle (or MESH_CA_BUNDLE).")
     Path caBundle;
 
     /**
      * Creates the options (picocli fills them).
      */
-    public MeshOptions() {
-    }
+    public MeshOptions() {}
 
     /**
      * Builds the client for the command's target.
@@ -74,19 +84,25 @@ public final class MeshOptions {
      */
     public MeshClient client(Target target, CommonOptions common) {
         Optional<NhsSandbox> sandbox = target.sandbox();
-        String id = Optional.ofNullable(mailbox).or(() -> Env.get("MESH_MAILBOX"))
+        String id = Optional.ofNullable(mailbox)
+                .or(() -> Env.get("MESH_MAILBOX"))
                 .or(() -> sandbox.map(s -> s.meshMailboxes().get(0).id()))
                 .orElseThrow(() -> new UsageException("--mailbox (or MESH_MAILBOX) is missing"));
         Optional<SandboxMeshMailbox> known = sandbox.flatMap(s -> s.meshMailboxes().stream()
-                .filter(m -> m.id().equalsIgnoreCase(id)).findFirst());
-        Secret pw = Optional.ofNullable(password).or(() -> Env.get("MESH_PASSWORD")).map(Secret::of)
+                .filter(m -> m.id().equalsIgnoreCase(id))
+                .findFirst());
+        Secret pw = Optional.ofNullable(password)
+                .or(() -> Env.get("MESH_PASSWORD"))
+                .map(Secret::of)
                 .or(() -> known.map(SandboxMeshMailbox::password))
                 .orElseThrow(() -> new UsageException("--password (or MESH_PASSWORD) is missing"));
-        Secret key = Optional.ofNullable(sharedKey).or(() -> Env.get("MESH_SHARED_KEY")).map(Secret::of)
+        Secret key = Optional.ofNullable(sharedKey)
+                .or(() -> Env.get("MESH_SHARED_KEY"))
+                .map(Secret::of)
                 .or(() -> sandbox.map(NhsSandbox::meshSharedKey))
                 .orElseThrow(() -> new UsageException("--shared-key (or MESH_SHARED_KEY) is missing"));
-        MeshClient.Builder b = MeshClient.builder().mailbox(id).password(pw).sharedKey(key)
-                .options(options(target));
+        MeshClient.Builder b =
+                MeshClient.builder().mailbox(id).password(pw).sharedKey(key).options(options(target));
         if (acceptCompressed != null) {
             b.acceptCompressedDownloads(acceptCompressed);
         }
@@ -96,8 +112,8 @@ public final class MeshOptions {
         }
         NhsEnvironment env = common.environment().orElseThrow();
         if (env.meshBaseUrl().isEmpty()) {
-            throw new UsageException("MESH has no public sandbox: leave out --env for the embedded sandbox, "
-                    + "or give --base-url");
+            throw new UsageException(
+                    "MESH has no public sandbox: leave out --env for the embedded sandbox, " + "or give --base-url");
         }
         return b.environment(env).build();
     }
@@ -106,11 +122,15 @@ public final class MeshOptions {
         NhsClientOptions.Builder b = target.clientOptions().toBuilder()
                 .attemptTimeout(Duration.ofMinutes(5))
                 .deadline(Duration.ofMinutes(15));
-        Optional<Path> cert = Optional.ofNullable(clientCert).or(() -> Env.get("MESH_CLIENT_CERT").map(Path::of));
-        Optional<Path> certKey = Optional.ofNullable(clientKey).or(() -> Env.get("MESH_CLIENT_KEY").map(Path::of));
-        Optional<Path> ca = Optional.ofNullable(caBundle).or(() -> Env.get("MESH_CA_BUNDLE").map(Path::of));
+        Optional<Path> cert = Optional.ofNullable(clientCert)
+                .or(() -> Env.get("MESH_CLIENT_CERT").map(Path::of));
+        Optional<Path> certKey = Optional.ofNullable(clientKey)
+                .or(() -> Env.get("MESH_CLIENT_KEY").map(Path::of));
+        Optional<Path> ca =
+                Optional.ofNullable(caBundle).or(() -> Env.get("MESH_CA_BUNDLE").map(Path::of));
         if (cert.isPresent() != certKey.isPresent()) {
-            throw new UsageException("--client-cert and --client-key (or MESH_CLIENT_CERT and MESH_CLIENT_KEY) go together");
+            throw new UsageException(
+                    "--client-cert and --client-key (or MESH_CLIENT_CERT and MESH_CLIENT_KEY) go together");
         }
         if (cert.isPresent()) {
             b.tls(TlsConfig.fromPem(certKey.get(), cert.get(), ca.orElse(null)));

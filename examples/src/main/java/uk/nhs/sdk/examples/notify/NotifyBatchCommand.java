@@ -35,28 +35,49 @@ import uk.nhs.sdk.messaging.notify.NotifySendResult;
  * are generated for random test NHS numbers. {@code --measure} prints the wall time and the peak
  * heap of the send on stderr.
  */
-@Command(name = "batch", mixinStandardHelpOptions = true,
+@Command(
+        name = "batch",
+        mixinStandardHelpOptions = true,
         description = "Send a batch of any size, split within NHS Notify's limits (45,000 messages, 5.2 MB a request).")
 final class NotifyBatchCommand extends NotifyCommand.NotifySubcommand {
-    @Parameters(paramLabel = "FILE", arity = "0..1",
-            description = "CSV: a header nhsNumber,messageReference[,personalisation fields...] then one message a line.")
+    @Parameters(
+            paramLabel = "FILE",
+            arity = "0..1",
+            description =
+                    "CSV: a header nhsNumber,messageReference[,personalisation fields...] then one message a line.")
     Path file;
-    @Option(names = "--generate", paramLabel = "N",
+
+    @Option(
+            names = "--generate",
+            paramLabel = "N",
             description = "Instead of FILE, N messages to random test NHS numbers (999...), references <REF>-<i>.")
     Integer generate;
-    @Option(names = "--routing-plan", paramLabel = "UUID", defaultValue = NotifyCommand.SANDBOX_PLAN,
+
+    @Option(
+            names = "--routing-plan",
+            paramLabel = "UUID",
+            defaultValue = NotifyCommand.SANDBOX_PLAN,
             description = "The routing plan of every message (default: the NHS sandbox's ${DEFAULT-VALUE}).")
     String routingPlan;
-    @Option(names = "--reference", paramLabel = "REF",
+
+    @Option(
+            names = "--reference",
+            paramLabel = "REF",
             description = "Your batch reference; the parts are REF-part-0001, ... (default: a new UUID).")
     String reference;
-    @Option(names = {"-p", "--personalisation"}, paramLabel = "NAME=VALUE",
+
+    @Option(
+            names = {"-p", "--personalisation"},
+            paramLabel = "NAME=VALUE",
             description = "A personalisation field for every message, repeatable.")
     Map<String, String> personalisation = new LinkedHashMap<>();
+
     @Option(names = "--ids", description = "Print every message's id (text) or include them (json).")
     boolean ids;
+
     @Option(names = "--measure", description = "Print the send's wall time and peak heap on stderr.")
     boolean measure;
+
     private UUID plan;
     private String batchReference;
     private List<NotifyMessage> messages;
@@ -82,7 +103,8 @@ final class NotifyBatchCommand extends NotifyCommand.NotifySubcommand {
         Random random = new Random(n);
         List<NotifyMessage> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            NotifyMessage.Builder b = NotifyMessage.builder(NhsNumber.randomTestNumber(random)).routingPlanId(plan)
+            NotifyMessage.Builder b = NotifyMessage.builder(NhsNumber.randomTestNumber(random))
+                    .routingPlanId(plan)
                     .messageReference(batchReference + "-" + i);
             personalisation.forEach(b::personalisation);
             out.add(b.build());
@@ -107,10 +129,11 @@ final class NotifyBatchCommand extends NotifyCommand.NotifySubcommand {
                 }
                 String[] values = line.split(",", -1);
                 if (values.length != fields.length) {
-                    throw new UsageException("FILE line " + n + " has " + values.length + " values, the header "
-                            + fields.length);
+                    throw new UsageException(
+                            "FILE line " + n + " has " + values.length + " values, the header " + fields.length);
                 }
-                NotifyMessage.Builder b = NotifyMessage.builder(NhsNumber.parse(values[0].strip())).routingPlanId(plan)
+                NotifyMessage.Builder b = NotifyMessage.builder(NhsNumber.parse(values[0].strip()))
+                        .routingPlanId(plan)
                         .messageReference(values[1].strip());
                 personalisation.forEach(b::personalisation);
                 for (int i = 2; i < fields.length; i++) {
@@ -135,7 +158,8 @@ final class NotifyBatchCommand extends NotifyCommand.NotifySubcommand {
         try {
             result = client.sendBatch(plan, batchReference, messages);
         } catch (NotifyBatchException e) {
-            out.text("the batch failed at part " + e.failedPart().number() + " (" + e.failure().getMessage() + ")");
+            out.text("the batch failed at part " + e.failedPart().number() + " ("
+                    + e.failure().getMessage() + ")");
             e.acceptedParts().forEach(p -> out.text("  accepted: " + describe(p)));
             out.text("  failed:   " + describe(e.failedPart()));
             e.unsentParts().forEach(p -> out.text("  not sent: " + describe(p)));
@@ -144,17 +168,24 @@ final class NotifyBatchCommand extends NotifyCommand.NotifySubcommand {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("batchReference", batchReference);
             json.put("failedPart", e.failedPart().number());
-            json.put("acceptedParts", e.acceptedParts().stream().map(NotifyBatchCommand::json).toList());
-            json.put("unsentParts", e.unsentParts().stream().map(NotifyBatchCommand::json).toList());
+            json.put(
+                    "acceptedParts",
+                    e.acceptedParts().stream().map(NotifyBatchCommand::json).toList());
+            json.put(
+                    "unsentParts",
+                    e.unsentParts().stream().map(NotifyBatchCommand::json).toList());
             out.jsonValue(json);
             return 1;
         }
         long elapsed = System.nanoTime() - start;
-        out.text("sent " + result.results().size() + " messages as " + result.parts().size() + " part"
-                + (result.parts().size() == 1 ? "" : "s") + " of batch " + batchReference);
+        out.text("sent " + result.results().size() + " messages as "
+                + result.parts().size() + " part" + (result.parts().size() == 1 ? "" : "s") + " of batch "
+                + batchReference);
         result.parts().forEach(p -> out.text("  " + describe(p)));
         if (ids) {
-            result.results().forEach(r -> out.text(r.messageReference() + " " + r.messageId().orElse("?")));
+            result.results()
+                    .forEach(r ->
+                            out.text(r.messageReference() + " " + r.messageId().orElse("?")));
         }
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("batchReference", batchReference);
@@ -222,10 +253,18 @@ final class NotifyBatchCommand extends NotifyCommand.NotifySubcommand {
             collections += Math.max(0, gc.getCollectionCount());
         }
         long max = Runtime.getRuntime().maxMemory();
-        spec.commandLine().getErr().printf("measure: %d messages in %d ms; heap before the send %d MiB (after a GC: "
-                + "the input); peak heap during the send %d MiB (sum of heap pools' peaks, an upper bound) of max %d "
-                + "MiB; %d collections%n", messages.size(), elapsedNanos / 1_000_000, baseline / (1024 * 1024),
-                peak / (1024 * 1024), max / (1024 * 1024), collections);
+        spec.commandLine()
+                .getErr()
+                .printf(
+                        "measure: %d messages in %d ms; heap before the send %d MiB (after a GC: "
+                                + "the input); peak heap during the send %d MiB (sum of heap pools' peaks, an upper bound) of max %d "
+                                + "MiB; %d collections%n",
+                        messages.size(),
+                        elapsedNanos / 1_000_000,
+                        baseline / (1024 * 1024),
+                        peak / (1024 * 1024),
+                        max / (1024 * 1024),
+                        collections);
         spec.commandLine().getErr().flush();
     }
 }

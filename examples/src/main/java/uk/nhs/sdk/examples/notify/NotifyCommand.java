@@ -34,11 +34,18 @@ import uk.nhs.sdk.messaging.notify.NotifySendResult;
  * is the NHS public sandbox (no credentials); {@code --env int} needs the API Platform
  * credentials.
  */
-@Command(name = "notify", mixinStandardHelpOptions = true,
+@Command(
+        name = "notify",
+        mixinStandardHelpOptions = true,
         description = "NHS Notify: send messages and batches, read a message's status, list NHS App accounts, "
                 + "verify a callback.",
-        subcommands = {NotifyCommand.Send.class, NotifyBatchCommand.class, NotifyCommand.Status.class,
-            NotifyCommand.Accounts.class, VerifyCallbackCommand.class})
+        subcommands = {
+            NotifyCommand.Send.class,
+            NotifyBatchCommand.class,
+            NotifyCommand.Status.class,
+            NotifyCommand.Accounts.class,
+            VerifyCallbackCommand.class
+        })
 public final class NotifyCommand implements Runnable {
     /** The NHS public sandbox's first routing plan, the default of {@code send} and {@code batch}. */
     static final String SANDBOX_PLAN = "b838b13c-f98c-4def-93f0-515d4e4f4ee1";
@@ -49,8 +56,7 @@ public final class NotifyCommand implements Runnable {
     /**
      * Creates the command (picocli does this).
      */
-    public NotifyCommand() {
-    }
+    public NotifyCommand() {}
 
     @Override
     public void run() {
@@ -71,6 +77,7 @@ public final class NotifyCommand implements Runnable {
     abstract static class NotifySubcommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
+
         @Mixin
         CommonOptions common;
 
@@ -78,7 +85,8 @@ public final class NotifyCommand implements Runnable {
         public final Integer call() throws Exception {
             Output out = Output.of(spec, common);
             prepare();
-            try (Target target = Target.open(common); NotifyClient client = client(target, common)) {
+            try (Target target = Target.open(common);
+                    NotifyClient client = client(target, common)) {
                 int status = run(client, out);
                 out.flush();
                 return status;
@@ -86,8 +94,7 @@ public final class NotifyCommand implements Runnable {
         }
 
         /** Checks and builds the input, before any sandbox is started or call made. */
-        void prepare() {
-        }
+        void prepare() {}
 
         abstract int run(NotifyClient client, Output out) throws Exception;
     }
@@ -97,26 +104,41 @@ public final class NotifyCommand implements Runnable {
     static final class Send extends NotifySubcommand {
         @Option(names = "--nhs-number", required = true, paramLabel = "N", description = "The recipient's NHS number.")
         String nhsNumber;
-        @Option(names = "--routing-plan", paramLabel = "UUID", defaultValue = SANDBOX_PLAN,
+
+        @Option(
+                names = "--routing-plan",
+                paramLabel = "UUID",
+                defaultValue = SANDBOX_PLAN,
                 description = "The routing plan (default: the NHS sandbox's ${DEFAULT-VALUE}); the free-text plans are "
                         + "00000000-0000-0000-0000-00000000000[1-7].")
         String routingPlan;
-        @Option(names = "--reference", paramLabel = "REF",
+
+        @Option(
+                names = "--reference",
+                paramLabel = "REF",
                 description = "Your unique message reference, reused on retries (default: a new UUID).")
         String reference;
-        @Option(names = {"-p", "--personalisation"}, paramLabel = "NAME=VALUE",
+
+        @Option(
+                names = {"-p", "--personalisation"},
+                paramLabel = "NAME=VALUE",
                 description = "A personalisation field, repeatable (free-text plans: body, sms_body, ...).")
         Map<String, String> personalisation = new LinkedHashMap<>();
+
         @Option(names = "--originator", paramLabel = "ODS", description = "The originating organisation's ODS code.")
         String originator;
+
         @Option(names = "--billing-reference", paramLabel = "REF", description = "Your billing reference.")
         String billingReference;
+
         private NotifyMessage message;
 
         @Override
         void prepare() {
-            NotifyMessage.Builder b = NotifyMessage.builder(NhsNumber.parse(nhsNumber)).routingPlanId(routingPlan)
-                    .messageReference(reference != null ? reference : UUID.randomUUID().toString());
+            NotifyMessage.Builder b = NotifyMessage.builder(NhsNumber.parse(nhsNumber))
+                    .routingPlanId(routingPlan)
+                    .messageReference(
+                            reference != null ? reference : UUID.randomUUID().toString());
             personalisation.forEach(b::personalisation);
             if (originator != null) {
                 b.originator(OdsCode.of(originator));
@@ -130,9 +152,11 @@ public final class NotifyCommand implements Runnable {
         @Override
         int run(NotifyClient client, Output out) {
             NotifySendResult sent = client.send(message);
-            out.text(sent.alreadyAccepted()
-                    ? "already accepted: NHS Notify holds reference " + sent.messageReference()
-                    : "sent message " + sent.messageId().orElse("?") + " (reference " + sent.messageReference() + ")");
+            out.text(
+                    sent.alreadyAccepted()
+                            ? "already accepted: NHS Notify holds reference " + sent.messageReference()
+                            : "sent message " + sent.messageId().orElse("?") + " (reference " + sent.messageReference()
+                                    + ")");
             Map<String, Object> json = new LinkedHashMap<>();
             sent.messageId().ifPresent(id -> json.put("messageId", id));
             json.put("messageReference", sent.messageReference());
@@ -143,7 +167,9 @@ public final class NotifyCommand implements Runnable {
     }
 
     /** {@code nhs notify status MESSAGE_ID}. */
-    @Command(name = "status", mixinStandardHelpOptions = true,
+    @Command(
+            name = "status",
+            mixinStandardHelpOptions = true,
             description = "A message's status, with each channel's status, supplier status and failure codes.")
     static final class Status extends NotifySubcommand {
         @Parameters(paramLabel = "MESSAGE_ID", description = "The message id (27 letters and digits).")
@@ -155,11 +181,15 @@ public final class NotifyCommand implements Runnable {
             out.text("message " + m.id() + ": " + m.status().value()
                     + m.failureReasonCode().map(c -> " (" + c + ")").orElse(""));
             m.statusDescription().ifPresent(d -> out.text("  " + d));
-            out.text("  reference " + m.messageReference() + ", routing plan " + m.routingPlan().id());
+            out.text("  reference " + m.messageReference() + ", routing plan "
+                    + m.routingPlan().id());
             m.batchId().ifPresent(b -> out.text("  batch " + b));
             for (NotifyChannel c : m.channels()) {
-                out.text("  channel " + c.cascadeOrder() + " " + c.type().value() + ": " + c.status().value()
-                        + c.supplierStatus().map(s -> " (supplier: " + s.value() + ")").orElse("")
+                out.text("  channel " + c.cascadeOrder() + " " + c.type().value() + ": "
+                        + c.status().value()
+                        + c.supplierStatus()
+                                .map(s -> " (supplier: " + s.value() + ")")
+                                .orElse("")
                         + c.failureReasonCode().map(f -> " " + f).orElse(""));
             }
             out.jsonValue(json(m));
@@ -195,11 +225,14 @@ public final class NotifyCommand implements Runnable {
     }
 
     /** {@code nhs notify accounts ODS_CODE}. */
-    @Command(name = "accounts", mixinStandardHelpOptions = true,
+    @Command(
+            name = "accounts",
+            mixinStandardHelpOptions = true,
             description = "The NHS App accounts of a GP practice, every page (the sandbox's T00001 has eight).")
     static final class Accounts extends NotifySubcommand {
         @Parameters(paramLabel = "ODS_CODE", description = "The practice's ODS code.")
         String odsCode;
+
         private OdsCode ods;
 
         @Override
@@ -215,8 +248,8 @@ public final class NotifyCommand implements Runnable {
                 pages++;
                 for (NhsAppAccount a : page.accounts()) {
                     out.text(a.nhsNumber().value() + "  notifications " + (a.notificationsEnabled() ? "on" : "off"));
-                    accounts.add(Map.of("nhsNumber", a.nhsNumber().value(), "notificationsEnabled",
-                            a.notificationsEnabled()));
+                    accounts.add(Map.of(
+                            "nhsNumber", a.nhsNumber().value(), "notificationsEnabled", a.notificationsEnabled()));
                 }
             }
             out.text(accounts.size() + " account" + (accounts.size() == 1 ? "" : "s") + " in " + pages + " page"

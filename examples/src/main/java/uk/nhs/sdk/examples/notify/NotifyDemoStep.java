@@ -46,20 +46,28 @@ final class NotifyDemoStep implements DemoStep {
         SandboxNotify notify = SandboxNotify.of(demo.sandbox());
         notify.statusInterval(INTERVAL);
         Secret apiKey = Secret.of(UUID.randomUUID().toString());
-        NotifyCallbackVerifier verifier = NotifyCallbackVerifier.builder().applicationId(APPLICATION_ID).apiKey(apiKey)
-                .deduplicator(NotifyCallbackDeduplicator.bounded(1_000)).build();
+        NotifyCallbackVerifier verifier = NotifyCallbackVerifier.builder()
+                .applicationId(APPLICATION_ID)
+                .apiKey(apiKey)
+                .deduplicator(NotifyCallbackDeduplicator.bounded(1_000))
+                .build();
         NotifyStatusTracker tracker = NotifyStatusTracker.bounded(1_000);
         List<NotifyCallbackResult> received = new ArrayList<>();
         HttpServer endpoint = endpoint(verifier, tracker, received);
         URI url = URI.create("http://127.0.0.1:" + endpoint.getAddress().getPort() + "/notify/callbacks");
-        try (NotifyClient client = NotifyClient.builder().baseUrl(notify.baseUrl()).auth(demo.auth())
-                .options(demo.options()).build()) {
+        try (NotifyClient client = NotifyClient.builder()
+                .baseUrl(notify.baseUrl())
+                .auth(demo.auth())
+                .options(demo.options())
+                .build()) {
             notify.sendCallbacksTo(url, APPLICATION_ID, apiKey);
             demo.say("callbacks go to " + url + ", signed with HMAC-SHA256 under \"" + APPLICATION_ID + ".<api key>\"");
 
             NotifyMessage message = NotifyMessage.builder(NhsNumber.parse("9990548609"))
-                    .routingPlan(RoutingPlan.NHS_APP).messageReference("demo-" + UUID.randomUUID())
-                    .personalisation("body", "Your appointment is on Monday at 10:00.").build();
+                    .routingPlan(RoutingPlan.NHS_APP)
+                    .messageReference("demo-" + UUID.randomUUID())
+                    .personalisation("body", "Your appointment is on Monday at 10:00.")
+                    .build();
             String id = client.send(message).messageId().orElseThrow();
             demo.say("sent message " + id + " with the free-text NHS App routing plan");
 
@@ -68,8 +76,11 @@ final class NotifyDemoStep implements DemoStep {
                 NotifyMessageDetails details = client.getMessage(id);
                 if (!details.status().equals(last)) {
                     last = details.status();
-                    demo.say("status: " + last.value() + (details.channels().isEmpty() ? ""
-                            : ", nhsapp channel " + details.channels().get(0).status().value()));
+                    demo.say("status: " + last.value()
+                            + (details.channels().isEmpty()
+                                    ? ""
+                                    : ", nhsapp channel "
+                                            + details.channels().get(0).status().value()));
                 }
                 if (last.equals(NotifyMessageStatus.DELIVERED) || last.equals(NotifyMessageStatus.FAILED)) {
                     break;
@@ -79,12 +90,13 @@ final class NotifyDemoStep implements DemoStep {
             notify.processStatusChanges();
             MessageStatusEvent latest = awaitFinal(tracker, id);
             synchronized (received) {
-                long accepted = received.stream().filter(NotifyCallbackResult::accepted).count();
+                long accepted =
+                        received.stream().filter(NotifyCallbackResult::accepted).count();
                 demo.say("received " + received.size() + " callbacks; " + accepted + " verified (x-api-key and "
                         + "signature) and answered 202");
             }
-            demo.say("the callbacks' tracker says: message " + latest.messageStatus().value() + " at "
-                    + latest.timestamp());
+            demo.say("the callbacks' tracker says: message "
+                    + latest.messageStatus().value() + " at " + latest.timestamp());
         } finally {
             notify.stopCallbacks();
             endpoint.stop(0);
@@ -92,8 +104,9 @@ final class NotifyDemoStep implements DemoStep {
     }
 
     /** A callback endpoint on loopback: verify, track, answer the verifier's status. */
-    private static HttpServer endpoint(NotifyCallbackVerifier verifier, NotifyStatusTracker tracker,
-            List<NotifyCallbackResult> received) throws IOException {
+    private static HttpServer endpoint(
+            NotifyCallbackVerifier verifier, NotifyStatusTracker tracker, List<NotifyCallbackResult> received)
+            throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/notify/callbacks", exchange -> {
             byte[] body;
@@ -119,8 +132,9 @@ final class NotifyDemoStep implements DemoStep {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (System.nanoTime() < deadline) {
             var status = tracker.messageStatus(id);
-            if (status.isPresent() && (status.get().messageStatus().equals(NotifyMessageStatus.DELIVERED)
-                    || status.get().messageStatus().equals(NotifyMessageStatus.FAILED))) {
+            if (status.isPresent()
+                    && (status.get().messageStatus().equals(NotifyMessageStatus.DELIVERED)
+                            || status.get().messageStatus().equals(NotifyMessageStatus.FAILED))) {
                 return status.get();
             }
             Thread.sleep(20);

@@ -11,8 +11,7 @@ public final class NotifyModule implements CliModule {
     /**
      * Creates the module ({@link java.util.ServiceLoader} does this).
      */
-    public NotifyModule() {
-    }
+    public NotifyModule() {}
 
     @Override
     public int order() {

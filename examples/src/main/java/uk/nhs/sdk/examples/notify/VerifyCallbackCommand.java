@@ -32,31 +32,53 @@ import uk.nhs.sdk.messaging.notify.NotifyCallbackVerifier;
  * 401 or 403, or 400 for a body that is not a callback) and the events it carries. Exit status 0
  * when the callback is genuine, 1 otherwise.
  */
-@Command(name = "verify-callback", mixinStandardHelpOptions = true,
+@Command(
+        name = "verify-callback",
+        mixinStandardHelpOptions = true,
         description = "Verify a received callback (its raw body and headers saved to files): the status to answer "
                 + "and its events. Exit status 0 when genuine.")
 final class VerifyCallbackCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
+
     @Mixin
     CommonOptions common;
-    @Option(names = "--body", required = true, paramLabel = "FILE", description = "The raw request body, byte for byte.")
+
+    @Option(
+            names = "--body",
+            required = true,
+            paramLabel = "FILE",
+            description = "The raw request body, byte for byte.")
     Path body;
-    @Option(names = "--headers", required = true, paramLabel = "FILE",
+
+    @Option(
+            names = "--headers",
+            required = true,
+            paramLabel = "FILE",
             description = "The request headers, one 'Name: value' a line (an HTTP request line first is ignored).")
     Path headers;
-    @Option(names = "--application-id", required = true, paramLabel = "ID",
+
+    @Option(
+            names = "--application-id",
+            required = true,
+            paramLabel = "ID",
             description = "Your API Platform application id (the first half of the signing key).")
     String applicationId;
-    @Option(names = "--callback-api-key", paramLabel = "KEY",
+
+    @Option(
+            names = "--callback-api-key",
+            paramLabel = "KEY",
             description = "The API key NHS Notify sends in x-api-key and signs with (or NHS_NOTIFY_CALLBACK_API_KEY).")
     String apiKey;
 
     @Override
     public Integer call() {
         Output out = Output.of(spec, common);
-        Secret key = Optional.ofNullable(apiKey).or(() -> Env.get("NHS_NOTIFY_CALLBACK_API_KEY")).map(Secret::of)
-                .orElseThrow(() -> new UsageException("--callback-api-key (or NHS_NOTIFY_CALLBACK_API_KEY) is missing"));
+        Secret key = Optional.ofNullable(apiKey)
+                .or(() -> Env.get("NHS_NOTIFY_CALLBACK_API_KEY"))
+                .map(Secret::of)
+                .orElseThrow(
+                        () -> new UsageException("--callback-api-key (or NHS_NOTIFY_CALLBACK_API_KEY) is missing"));
         byte[] raw;
         Map<String, List<String>> headerMap;
         try {
@@ -65,7 +87,10 @@ final class VerifyCallbackCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UsageException("--body and --headers must be readable files");
         }
-        NotifyCallbackResult result = NotifyCallbackVerifier.builder().applicationId(applicationId).apiKey(key).build()
+        NotifyCallbackResult result = NotifyCallbackVerifier.builder()
+                .applicationId(applicationId)
+                .apiKey(key)
+                .build()
                 .verify(headerMap, raw);
         out.text("answer " + result.status() + ": " + result.reason());
         List<Map<String, Object>> events = new ArrayList<>();
@@ -102,8 +127,10 @@ final class VerifyCallbackCommand implements Callable<Integer> {
                     + m.failureReasonCode().map(c -> " (" + c + ")").orElse("");
         }
         ChannelStatusEvent c = (ChannelStatusEvent) e;
-        return "message " + c.messageId() + " channel " + c.cascadeOrder() + " " + c.channel().value() + ": "
-                + c.channelStatus().value() + c.supplierStatus().map(s -> " (supplier: " + s.value() + ")").orElse("")
+        return "message " + c.messageId() + " channel " + c.cascadeOrder() + " "
+                + c.channel().value() + ": "
+                + c.channelStatus().value()
+                + c.supplierStatus().map(s -> " (supplier: " + s.value() + ")").orElse("")
                 + " at " + c.timestamp();
     }
 

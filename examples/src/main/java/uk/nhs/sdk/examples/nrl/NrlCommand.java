@@ -47,11 +47,19 @@ import uk.nhs.sdk.records.nrl.WriteResult;
  * unless {@code --env} is int or prod); {@code --base-url} is the consumer or producer base URL,
  * either one, or the {@code /record-locator} root that {@code nhs sandbox} prints.
  */
-@Command(name = "nrl", mixinStandardHelpOptions = true,
+@Command(
+        name = "nrl",
+        mixinStandardHelpOptions = true,
         description = "National Record Locator: find, count and read a patient's record pointers; create, "
                 + "supersede and delete your own.",
-        subcommands = {NrlCommand.Search.class, NrlCommand.Get.class, NrlCommand.Count.class, NrlCommand.Create.class,
-            NrlCommand.Supersede.class, NrlCommand.Delete.class})
+        subcommands = {
+            NrlCommand.Search.class,
+            NrlCommand.Get.class,
+            NrlCommand.Count.class,
+            NrlCommand.Create.class,
+            NrlCommand.Supersede.class,
+            NrlCommand.Delete.class
+        })
 public final class NrlCommand implements Runnable {
     private static final OdsCode SANDBOX_ODS = OdsCode.of("Y05868");
 
@@ -61,8 +69,7 @@ public final class NrlCommand implements Runnable {
     /**
      * Creates the command (picocli does this).
      */
-    public NrlCommand() {
-    }
+    public NrlCommand() {}
 
     @Override
     public void run() {
@@ -85,8 +92,10 @@ public final class NrlCommand implements Runnable {
                         .stability(ContentStability.STATIC)
                         .retrievalMechanism(RetrievalMechanism.SSP)
                         .build())
-                .context(PointerContext.builder().practiceSetting("788002001", "Adult mental health service")
-                        .relatedAsid("200000000610").build())
+                .context(PointerContext.builder()
+                        .practiceSetting("788002001", "Adult mental health service")
+                        .relatedAsid("200000000610")
+                        .build())
                 .build();
     }
 
@@ -115,15 +124,21 @@ public final class NrlCommand implements Runnable {
     }
 
     static NrlConsumerClient consumer(Target target, CommonOptions common, OdsCode ods) {
-        NrlConsumerClient.Builder b = NrlConsumerClient.builder().baseUrl(baseUrl(target, RecordsApi.NRL_CONSUMER))
-                .options(target.clientOptions()).auth(target.apiPlatformAuth()).endUserOrganisation(ods);
+        NrlConsumerClient.Builder b = NrlConsumerClient.builder()
+                .baseUrl(baseUrl(target, RecordsApi.NRL_CONSUMER))
+                .options(target.clientOptions())
+                .auth(target.apiPlatformAuth())
+                .endUserOrganisation(ods);
         common.correlationId().ifPresent(b::correlationId);
         return b.build();
     }
 
     static NrlProducerClient producer(Target target, CommonOptions common, OdsCode ods) {
-        NrlProducerClient.Builder b = NrlProducerClient.builder().baseUrl(baseUrl(target, RecordsApi.NRL_PRODUCER))
-                .options(target.clientOptions()).auth(target.apiPlatformAuth()).endUserOrganisation(ods);
+        NrlProducerClient.Builder b = NrlProducerClient.builder()
+                .baseUrl(baseUrl(target, RecordsApi.NRL_PRODUCER))
+                .options(target.clientOptions())
+                .auth(target.apiPlatformAuth())
+                .endUserOrganisation(ods);
         common.correlationId().ifPresent(b::correlationId);
         return b.build();
     }
@@ -132,6 +147,7 @@ public final class NrlCommand implements Runnable {
     abstract static class NrlSubcommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
+
         @Mixin
         CommonOptions common;
 
@@ -157,15 +173,22 @@ public final class NrlCommand implements Runnable {
     abstract static class Filtered extends NrlSubcommand {
         @Parameters(paramLabel = "NHS_NUMBER", description = "The patient's NHS number.")
         String number;
+
         @Option(names = "--type", paramLabel = "SNOMED", description = "Only this type; repeat for any of several.")
         List<String> types = new ArrayList<>();
-        @Option(names = "--category", paramLabel = "SNOMED",
+
+        @Option(
+                names = "--category",
+                paramLabel = "SNOMED",
                 description = "Only this category; repeat for any of several.")
         List<String> categories = new ArrayList<>();
+
         @Option(names = "--custodian", paramLabel = "ODS", description = "Only pointers held by this organisation.")
         String custodian;
+
         @Option(names = "--get", description = "Send GET with the NHS number in the URL instead of POST _search.")
         boolean get;
+
         PointerSearch search;
 
         @Override
@@ -184,7 +207,9 @@ public final class NrlCommand implements Runnable {
     }
 
     /** {@code nhs nrl search NHS_NUMBER}. */
-    @Command(name = "search", mixinStandardHelpOptions = true,
+    @Command(
+            name = "search",
+            mixinStandardHelpOptions = true,
             description = "Find a patient's pointers (the types your ODS code may see).")
     static final class Search extends Filtered {
         @Override
@@ -226,6 +251,7 @@ public final class NrlCommand implements Runnable {
     static final class Get extends NrlSubcommand {
         @Parameters(paramLabel = "ID", description = "The pointer's id, e.g. Y05868-1234567892.")
         String id;
+
         @Option(names = "--producer", description = "Read through the producer API (your own pointers).")
         boolean producer;
 
@@ -248,19 +274,24 @@ public final class NrlCommand implements Runnable {
             }
             out.jsonText(p.rawJson());
             out.text(line(p));
-            p.content().forEach(c -> out.text("  content: " + c.url().orElse("?") + " (" + c.contentType().orElse("?")
-                    + ", " + c.stability().map(ContentStability::code).orElse("?") + ", "
-                    + c.retrievalMechanismCode().orElse("no retrieval mechanism") + ")"));
+            p.content()
+                    .forEach(c -> out.text("  content: " + c.url().orElse("?") + " ("
+                            + c.contentType().orElse("?")
+                            + ", " + c.stability().map(ContentStability::code).orElse("?") + ", "
+                            + c.retrievalMechanismCode().orElse("no retrieval mechanism") + ")"));
             return 0;
         }
     }
 
     /** {@code nhs nrl create --nhs-number N --type T --category C --url U ...}. */
-    @Command(name = "create", mixinStandardHelpOptions = true,
+    @Command(
+            name = "create",
+            mixinStandardHelpOptions = true,
             description = "Publish a pointer held by your --ods-code (checked against NRL's rules first).")
     static final class Create extends NrlSubcommand {
         @Mixin
         PointerOptions pointer;
+
         DocumentReference built;
 
         @Override
@@ -277,13 +308,17 @@ public final class NrlCommand implements Runnable {
     }
 
     /** {@code nhs nrl supersede OLD_ID --nhs-number N ...}. */
-    @Command(name = "supersede", mixinStandardHelpOptions = true,
+    @Command(
+            name = "supersede",
+            mixinStandardHelpOptions = true,
             description = "Replace a pointer with a new one (same patient and type); NRL deletes the old one.")
     static final class Supersede extends NrlSubcommand {
         @Parameters(paramLabel = "OLD_ID", description = "The id of the pointer to replace.")
         String oldId;
+
         @Mixin
         PointerOptions pointer;
+
         DocumentReference built;
 
         @Override
@@ -331,8 +366,11 @@ public final class NrlCommand implements Runnable {
 
     /** One pointer on a line, without the NHS number. */
     private static String line(DocumentReference p) {
-        return p.id().orElse("?") + "  " + p.type() + "  custodian " + p.custodian().orElse("?")
-                + (p.categories().isEmpty() ? "" : "  category " + p.categories().get(0));
+        return p.id().orElse("?") + "  " + p.type() + "  custodian "
+                + p.custodian().orElse("?")
+                + (p.categories().isEmpty()
+                        ? ""
+                        : "  category " + p.categories().get(0));
     }
 
     private static com.fasterxml.jackson.databind.JsonNode tree(String json) {

@@ -24,8 +24,7 @@ public final class NrlDemoStep implements DemoStep {
     /**
      * Creates the step.
      */
-    public NrlDemoStep() {
-    }
+    public NrlDemoStep() {}
 
     @Override
     public String title() {
@@ -35,11 +34,17 @@ public final class NrlDemoStep implements DemoStep {
     @Override
     public void run(DemoContext demo) {
         try (NrlConsumerClient consumer = NrlConsumerClient.builder()
-                .baseUrl(demo.sandbox().apiBaseUrl(RecordsApi.NRL_CONSUMER.basePath()))
-                .options(demo.options()).auth(demo.auth()).endUserOrganisation(ORGANISATION).build();
+                        .baseUrl(demo.sandbox().apiBaseUrl(RecordsApi.NRL_CONSUMER.basePath()))
+                        .options(demo.options())
+                        .auth(demo.auth())
+                        .endUserOrganisation(ORGANISATION)
+                        .build();
                 NrlProducerClient producer = NrlProducerClient.builder()
                         .baseUrl(demo.sandbox().apiBaseUrl(RecordsApi.NRL_PRODUCER.basePath()))
-                        .options(demo.options()).auth(demo.auth()).endUserOrganisation(ORGANISATION).build()) {
+                        .options(demo.options())
+                        .auth(demo.auth())
+                        .endUserOrganisation(ORGANISATION)
+                        .build()) {
             run(demo, consumer, producer);
         }
     }
@@ -50,10 +55,15 @@ public final class NrlDemoStep implements DemoStep {
         demo.say("POST /DocumentReference/_search as " + ORGANISATION + " (NHS number in the body, not the URL): "
                 + found.total() + " pointer(s)");
         for (DocumentReference p : found.pointers()) {
-            demo.say("  " + p.id().orElse("?") + ": " + p.type() + ", held by custodian " + p.custodian().orElse("?"));
+            demo.say("  " + p.id().orElse("?") + ": " + p.type() + ", held by custodian "
+                    + p.custodian().orElse("?"));
         }
-        demo.say("custodians to look up in ODS: " + found.pointers().stream().map(p -> p.custodian().orElse("?"))
-                .distinct().sorted().collect(Collectors.joining(", ")));
+        demo.say("custodians to look up in ODS: "
+                + found.pointers().stream()
+                        .map(p -> p.custodian().orElse("?"))
+                        .distinct()
+                        .sorted()
+                        .collect(Collectors.joining(", ")));
 
         DocumentReference pointer = NrlCommand.examplePointer(patient, ORGANISATION);
         WriteResult created = producer.create(pointer);
@@ -66,7 +76,7 @@ public final class NrlDemoStep implements DemoStep {
         } catch (ResourceNotFoundException e) {
             demo.say("the old pointer is gone: GET answers 404 " + e.errorCode().orElse(""));
         }
-        demo.say("the patient now has " + consumer.count(PointerSearch.forPatient(patient).build())
-                + " pointer(s) visible to " + ORGANISATION);
+        demo.say("the patient now has "
+                + consumer.count(PointerSearch.forPatient(patient).build()) + " pointer(s) visible to " + ORGANISATION);
     }
 }

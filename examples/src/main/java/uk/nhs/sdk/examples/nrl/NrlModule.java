@@ -11,8 +11,7 @@ public final class NrlModule implements CliModule {
     /**
      * Creates the module ({@link java.util.ServiceLoader} does this).
      */
-    public NrlModule() {
-    }
+    public NrlModule() {}
 
     @Override
     public int order() {

@@ -21,36 +21,75 @@ import uk.nhs.sdk.records.nrl.RetrievalMechanism;
 final class PointerOptions {
     @Option(names = "--nhs-number", required = true, paramLabel = "N", description = "The patient's NHS number.")
     String nhsNumber;
-    @Option(names = "--type", required = true, paramLabel = "SNOMED",
+
+    @Option(
+            names = "--type",
+            required = true,
+            paramLabel = "SNOMED",
             description = "The record type, e.g. 736253002 (mental health crisis plan).")
     String type;
-    @Option(names = "--category", required = true, paramLabel = "SNOMED",
+
+    @Option(
+            names = "--category",
+            required = true,
+            paramLabel = "SNOMED",
             description = "The record category, e.g. 734163000 (care plan).")
     String category;
-    @Option(names = "--url", required = true, paramLabel = "URL",
+
+    @Option(
+            names = "--url",
+            required = true,
+            paramLabel = "URL",
             description = "Where the record is: ssp://... for the Spine Secure Proxy.")
     String url;
-    @Option(names = "--content-type", paramLabel = "MIME", defaultValue = "application/pdf",
+
+    @Option(
+            names = "--content-type",
+            paramLabel = "MIME",
+            defaultValue = "application/pdf",
             description = "The record's MIME type (default: ${DEFAULT-VALUE}).")
     String contentType;
-    @Option(names = "--format", paramLabel = "F", defaultValue = "unstructured",
+
+    @Option(
+            names = "--format",
+            paramLabel = "F",
+            defaultValue = "unstructured",
             description = "unstructured, structured or record-contact (default: ${DEFAULT-VALUE}).")
     String format;
-    @Option(names = "--stability", paramLabel = "S", defaultValue = "static",
+
+    @Option(
+            names = "--stability",
+            paramLabel = "S",
+            defaultValue = "static",
             description = "static or dynamic (default: ${DEFAULT-VALUE}).")
     String stability;
-    @Option(names = "--retrieval", paramLabel = "R",
+
+    @Option(
+            names = "--retrieval",
+            paramLabel = "R",
             description = "SSP, Direct, LDR or InContext (default: SSP for ssp:// URLs, else Direct).")
     String retrieval;
-    @Option(names = "--practice-setting", paramLabel = "SNOMED", defaultValue = "788002001",
+
+    @Option(
+            names = "--practice-setting",
+            paramLabel = "SNOMED",
+            defaultValue = "788002001",
             description = "The practice setting code (default: ${DEFAULT-VALUE}).")
     String practiceSetting;
-    @Option(names = "--practice-setting-display", paramLabel = "TEXT", defaultValue = "Adult mental health service",
+
+    @Option(
+            names = "--practice-setting-display",
+            paramLabel = "TEXT",
+            defaultValue = "Adult mental health service",
             description = "The practice setting's display (default: ${DEFAULT-VALUE}).")
     String practiceSettingDisplay;
-    @Option(names = "--asid", paramLabel = "ASID",
+
+    @Option(
+            names = "--asid",
+            paramLabel = "ASID",
             description = "The Spine ASID of the system holding the record (required for SSP).")
     String asid;
+
     @Option(names = "--description", paramLabel = "TEXT", description = "A description (no patient details).")
     String description;
 
@@ -66,9 +105,10 @@ final class PointerOptions {
                 .orElseThrow(() -> new UsageException("--stability must be static or dynamic"));
         RetrievalMechanism r = retrieval == null
                 ? (url.startsWith("ssp://") ? RetrievalMechanism.SSP : RetrievalMechanism.DIRECT)
-                : RetrievalMechanism.fromCode(retrieval).orElseThrow(
-                        () -> new UsageException("--retrieval must be SSP, Direct, LDR or InContext"));
-        PointerContext.Builder context = PointerContext.builder().practiceSetting(practiceSetting, practiceSettingDisplay);
+                : RetrievalMechanism.fromCode(retrieval)
+                        .orElseThrow(() -> new UsageException("--retrieval must be SSP, Direct, LDR or InContext"));
+        PointerContext.Builder context =
+                PointerContext.builder().practiceSetting(practiceSetting, practiceSettingDisplay);
         if (asid != null) {
             context.relatedAsid(asid);
         }
@@ -78,8 +118,13 @@ final class PointerOptions {
                 .subject(NhsNumber.parse(nhsNumber))
                 .custodian(ods)
                 .author(ods)
-                .content(PointerContent.builder().url(url).contentType(contentType).format(f).stability(s)
-                        .retrievalMechanism(r).build())
+                .content(PointerContent.builder()
+                        .url(url)
+                        .contentType(contentType)
+                        .format(f)
+                        .stability(s)
+                        .retrievalMechanism(r)
+                        .build())
                 .context(context.build());
         if (description != null) {
             b.description(description);

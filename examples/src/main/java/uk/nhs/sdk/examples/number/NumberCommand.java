@@ -22,7 +22,9 @@ import uk.nhs.sdk.examples.Output;
 /**
  * {@code nhs number check|format|generate}: the NHS number's Modulus 11 rules, offline.
  */
-@Command(name = "number", mixinStandardHelpOptions = true,
+@Command(
+        name = "number",
+        mixinStandardHelpOptions = true,
         description = "Check, format and generate NHS numbers (offline).",
         subcommands = {NumberCommand.Check.class, NumberCommand.Format.class, NumberCommand.Generate.class})
 public final class NumberCommand implements Runnable {
@@ -32,8 +34,7 @@ public final class NumberCommand implements Runnable {
     /**
      * Creates the command (picocli does this).
      */
-    public NumberCommand() {
-    }
+    public NumberCommand() {}
 
     @Override
     public void run() {
@@ -41,13 +42,17 @@ public final class NumberCommand implements Runnable {
     }
 
     /** {@code nhs number check NUMBER}: exit 0 when valid, 1 with the reason when not. */
-    @Command(name = "check", mixinStandardHelpOptions = true,
+    @Command(
+            name = "check",
+            mixinStandardHelpOptions = true,
             description = "Is it a valid NHS number, and if not why (exit status 1 when not).")
     static final class Check implements Callable<Integer> {
         @Spec
         CommandSpec spec;
+
         @Mixin
         CommonOptions common;
+
         @Parameters(paramLabel = "NUMBER", description = "Ten digits, optionally grouped 3-3-4 with spaces or dashes.")
         String number;
 
@@ -75,8 +80,10 @@ public final class NumberCommand implements Runnable {
     static final class Format implements Callable<Integer> {
         @Spec
         CommandSpec spec;
+
         @Mixin
         CommonOptions common;
+
         @Parameters(paramLabel = "NUMBER", description = "A valid NHS number.")
         String number;
 
@@ -91,15 +98,20 @@ public final class NumberCommand implements Runnable {
     }
 
     /** {@code nhs number generate [--count N] [--seed S]}: valid numbers in the test range. */
-    @Command(name = "generate", mixinStandardHelpOptions = true,
+    @Command(
+            name = "generate",
+            mixinStandardHelpOptions = true,
             description = "Generate valid NHS numbers in the test range (first digit 9, never issued).")
     static final class Generate implements Callable<Integer> {
         @Spec
         CommandSpec spec;
+
         @Mixin
         CommonOptions common;
+
         @Option(names = "--count", defaultValue = "1", description = "How many (1-1000, default 1).")
         int count;
+
         @Option(names = "--seed", description = "Seed, for a repeatable list.")
         Long seed;
 

@@ -10,8 +10,7 @@ public final class NumberModule implements CliModule {
     /**
      * Creates the module ({@link java.util.ServiceLoader} does this).
      */
-    public NumberModule() {
-    }
+    public NumberModule() {}
 
     @Override
     public int order() {

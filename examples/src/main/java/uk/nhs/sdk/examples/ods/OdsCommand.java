@@ -40,8 +40,11 @@ import uk.nhs.sdk.records.ods.Organization;
  * embedded sandbox holding the specification's example organisations (RR8, AQN, C4O9I), the NRL
  * sandbox's custodians (Y05868, RJ11, 8J008, RY26A, RM559) and 250 generated ones ({@code Z00001}...).
  */
-@Command(name = "ods", mixinStandardHelpOptions = true,
-        description = "ODS FHIR API: look organisations up by ODS code, search them, mirror a role's organisations locally.",
+@Command(
+        name = "ods",
+        mixinStandardHelpOptions = true,
+        description =
+                "ODS FHIR API: look organisations up by ODS code, search them, mirror a role's organisations locally.",
         subcommands = {OdsCommand.Get.class, OdsCommand.Search.class, OdsCommand.Mirror.class})
 public final class OdsCommand implements Runnable {
     @Spec
@@ -50,8 +53,7 @@ public final class OdsCommand implements Runnable {
     /**
      * Creates the command (picocli does this).
      */
-    public OdsCommand() {
-    }
+    public OdsCommand() {}
 
     @Override
     public void run() {
@@ -60,9 +62,11 @@ public final class OdsCommand implements Runnable {
 
     /** The client: the API key from --api-key or NHS_API_KEY, the embedded sandbox's own, or none. */
     static OdsClient client(Target target, CommonOptions common) {
-        OdsClient.Builder b = OdsClient.builder().baseUrl(target.apiBaseUrl(RecordsApi.ODS.basePath()))
+        OdsClient.Builder b = OdsClient.builder()
+                .baseUrl(target.apiBaseUrl(RecordsApi.ODS.basePath()))
                 .options(target.clientOptions());
-        Secret key = common.apiKey().orElse(target.sandbox().map(s -> s.application().apiKey()).orElse(null));
+        Secret key = common.apiKey()
+                .orElse(target.sandbox().map(s -> s.application().apiKey()).orElse(null));
         if (key != null) {
             b.apiKey(key);
         } else if (common.environment().filter(e -> e != NhsEnvironment.SANDBOX).isPresent()
@@ -77,6 +81,7 @@ public final class OdsCommand implements Runnable {
     abstract static class OdsSubcommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
+
         @Mixin
         CommonOptions common;
 
@@ -84,7 +89,8 @@ public final class OdsCommand implements Runnable {
         public final Integer call() {
             Output out = Output.of(spec, common);
             prepare();
-            try (Target target = Target.open(common); OdsClient client = client(target, common)) {
+            try (Target target = Target.open(common);
+                    OdsClient client = client(target, common)) {
                 int status = run(client, out);
                 out.flush();
                 return status;
@@ -102,6 +108,7 @@ public final class OdsCommand implements Runnable {
     static final class Get extends OdsSubcommand {
         @Parameters(paramLabel = "ODS_CODE", description = "The organisation's ODS code, e.g. RR8.")
         String code;
+
         private OdsCode odsCode;
 
         @Override
@@ -119,37 +126,56 @@ public final class OdsCommand implements Runnable {
     }
 
     /** {@code nhs ods search ...}. */
-    @Command(name = "search", mixinStandardHelpOptions = true,
+    @Command(
+            name = "search",
+            mixinStandardHelpOptions = true,
             description = "Search organisations; pages are fetched as needed up to --max.")
     static final class Search extends OdsSubcommand {
         @Option(names = "--name", paramLabel = "TEXT", description = "Name starts with (3 to 100 characters).")
         String name;
+
         @Option(names = "--name-contains", paramLabel = "TEXT", description = "Name contains.")
         String nameContains;
+
         @Option(names = "--name-exact", paramLabel = "TEXT", description = "Exact name (case sensitive).")
         String nameExact;
+
         @Option(names = "--postcode", paramLabel = "P", description = "Postcode starts with (2 or more).")
         String postcode;
+
         @Option(names = "--postcode-exact", paramLabel = "P", description = "Exact postcode.")
         String postcodeExact;
+
         @Option(names = "--city", paramLabel = "C", description = "City starts with.")
         String city;
-        @Option(names = "--role", paramLabel = "RO76[,RO177]",
+
+        @Option(
+                names = "--role",
+                paramLabel = "RO76[,RO177]",
                 description = "Holds any of these roles (comma: OR); repeat to require each (AND).")
         List<String> roles = new ArrayList<>();
+
         @Option(names = "--not-role", paramLabel = "ROLE", description = "Does not hold this role.")
         String notRole;
+
         @Option(names = "--active", paramLabel = "true|false", description = "Only active (or inactive) records.")
         Boolean active;
-        @Option(names = "--last-change-date", paramLabel = "gtYYYY-MM-DD",
+
+        @Option(
+                names = "--last-change-date",
+                paramLabel = "gtYYYY-MM-DD",
                 description = "gt, lt or eq then a date; repeat for a range.")
         List<String> lastChange = new ArrayList<>();
+
         @Option(names = "--page-size", paramLabel = "N", description = "Organisations per request (_count), 1 to 1000.")
         Integer pageSize;
+
         @Option(names = "--max", paramLabel = "N", defaultValue = "50", description = "Print at most N (default 50).")
         int max;
+
         @Option(names = "--count", description = "Only count the matches (_summary=count).")
         boolean count;
+
         private OdsSearch search;
 
         @Override
@@ -209,21 +235,37 @@ public final class OdsCommand implements Runnable {
     }
 
     /** {@code nhs ods mirror --dir DIR --role RO76 ...}. */
-    @Command(name = "mirror", mixinStandardHelpOptions = true,
+    @Command(
+            name = "mirror",
+            mixinStandardHelpOptions = true,
             description = "Keep a local mirror of a role's organisations in a directory (full load, then updates), "
                     + "and look organisations up in it offline.")
     static final class Mirror extends OdsSubcommand {
         @Option(names = "--dir", required = true, paramLabel = "DIR", description = "The mirror's directory.")
         Path dir;
-        @Option(names = "--role", paramLabel = "ROLE", description = "A role to keep (repeatable); needed the first time.")
+
+        @Option(
+                names = "--role",
+                paramLabel = "ROLE",
+                description = "A role to keep (repeatable); needed the first time.")
         List<String> roles = new ArrayList<>();
-        @Option(names = "--page-size", paramLabel = "N", defaultValue = "200",
+
+        @Option(
+                names = "--page-size",
+                paramLabel = "N",
+                defaultValue = "200",
                 description = "Organisations per request while loading (default 200).")
         int pageSize;
-        @Option(names = "--lookup", paramLabel = "ODS_CODE", description = "Look up (offline) after the sync; repeatable.")
+
+        @Option(
+                names = "--lookup",
+                paramLabel = "ODS_CODE",
+                description = "Look up (offline) after the sync; repeatable.")
         List<String> lookups = new ArrayList<>();
+
         @Option(names = "--offline", description = "Only look up; do not sync.")
         boolean offline;
+
         private List<OdsCode> codes;
         private List<OdsRole> keep;
 
@@ -236,8 +278,12 @@ public final class OdsCommand implements Runnable {
 
         @Override
         int run(OdsClient client, Output out) {
-            OdsMirror mirror = OdsMirror.builder().directory(dir).client(client).roles(keep.toArray(new OdsRole[0]))
-                    .pageSize(pageSize).build();
+            OdsMirror mirror = OdsMirror.builder()
+                    .directory(dir)
+                    .client(client)
+                    .roles(keep.toArray(new OdsRole[0]))
+                    .pageSize(pageSize)
+                    .build();
             Map<String, Object> result = new LinkedHashMap<>();
             if (!offline) {
                 long start = System.nanoTime();

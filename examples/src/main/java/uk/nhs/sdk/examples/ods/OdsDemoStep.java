@@ -41,10 +41,15 @@ final class OdsDemoStep implements DemoStep {
                 demo.say("GET /Organization/" + code + ": " + o.name() + ", "
                         + o.primaryRole().map(OdsText::role).orElse("no primary role known"));
             }
-            int practices = ods.count(OdsSearch.builder().anyRole(OdsRole.GP_PRACTICE).build());
+            int practices =
+                    ods.count(OdsSearch.builder().anyRole(OdsRole.GP_PRACTICE).build());
             demo.say("GET /Organization?roleCode=RO76&_summary=count: " + practices + " GP practices");
 
-            OdsMirror mirror = OdsMirror.builder().directory(dir).client(ods).roles(OdsRole.GP_PRACTICE).pageSize(50)
+            OdsMirror mirror = OdsMirror.builder()
+                    .directory(dir)
+                    .client(ods)
+                    .roles(OdsRole.GP_PRACTICE)
+                    .pageSize(50)
                     .build();
             OdsMirror.SyncResult r = mirror.sync();
             demo.say("mirror (full load) of RO76 into a temporary directory: " + r.pages() + " pages of at most 50, "

@@ -11,8 +11,7 @@ public final class OdsModule implements CliModule {
     /**
      * Creates the module ({@link java.util.ServiceLoader} does this).
      */
-    public OdsModule() {
-    }
+    public OdsModule() {}
 
     @Override
     public int order() {

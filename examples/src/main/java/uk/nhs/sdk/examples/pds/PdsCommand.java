@@ -38,10 +38,12 @@ import uk.nhs.sdk.identity.pds.UpdateResult;
  * embedded sandbox seeded with the PDS sandbox's patients (9000000009, 9000000017, 9000000025
  * restricted, 9000000033 minimal; 9000000041 superseded).
  */
-@Command(name = "pds", mixinStandardHelpOptions = true,
+@Command(
+        name = "pds",
+        mixinStandardHelpOptions = true,
         description = "Personal Demographics Service: retrieve, search and update patients, list related people.",
-        subcommands = {PdsCommand.Get.class, PdsCommand.Search.class, PdsCommand.Update.class,
-            PdsCommand.Related.class})
+        subcommands = {PdsCommand.Get.class, PdsCommand.Search.class, PdsCommand.Update.class, PdsCommand.Related.class
+        })
 public final class PdsCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -49,8 +51,7 @@ public final class PdsCommand implements Runnable {
     /**
      * Creates the command (picocli does this).
      */
-    public PdsCommand() {
-    }
+    public PdsCommand() {}
 
     @Override
     public void run() {
@@ -82,8 +83,10 @@ public final class PdsCommand implements Runnable {
     abstract static class PdsSubcommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
+
         @Mixin
         CommonOptions common;
+
         @Mixin
         PdsOptions pds;
 
@@ -91,7 +94,8 @@ public final class PdsCommand implements Runnable {
         public final Integer call() {
             Output out = Output.of(spec, common);
             prepare();
-            try (Target target = Target.open(common); PdsClient client = client(target, common, pds)) {
+            try (Target target = Target.open(common);
+                    PdsClient client = client(target, common, pds)) {
                 int status = run(client, out);
                 out.flush();
                 return status;
@@ -105,11 +109,14 @@ public final class PdsCommand implements Runnable {
     }
 
     /** {@code nhs pds get NHS_NUMBER}. */
-    @Command(name = "get", mixinStandardHelpOptions = true,
+    @Command(
+            name = "get",
+            mixinStandardHelpOptions = true,
             description = "Retrieve a patient by NHS number (says so when the number has been superseded).")
     static final class Get extends PdsSubcommand {
         @Parameters(paramLabel = "NHS_NUMBER", description = "The patient's NHS number.")
         String number;
+
         private NhsNumber nhsNumber;
 
         @Override
@@ -132,36 +139,53 @@ public final class PdsCommand implements Runnable {
     }
 
     /** {@code nhs pds search --family F ...}. */
-    @Command(name = "search", mixinStandardHelpOptions = true,
+    @Command(
+            name = "search",
+            mixinStandardHelpOptions = true,
             description = "Search for patients. A non-fuzzy search needs --family and --birthdate.")
     static final class Search extends PdsSubcommand {
         @Option(names = "--family", paramLabel = "F", description = "Family name; * allowed after two characters.")
         String family;
+
         @Option(names = "--given", paramLabel = "G", description = "Given name, repeatable in order.")
         List<String> given = new ArrayList<>();
+
         @Option(names = "--gender", paramLabel = "G", description = "male, female, other or unknown.")
         String gender;
-        @Option(names = "--birthdate", paramLabel = "eqYYYY-MM-DD",
+
+        @Option(
+                names = "--birthdate",
+                paramLabel = "eqYYYY-MM-DD",
                 description = "Date of birth: eq, ge or le then yyyy-mm-dd; twice (ge and le) for a range.")
         List<String> birthdate = new ArrayList<>();
+
         @Option(names = "--death-date", paramLabel = "eqYYYY-MM-DD", description = "Date of death, as --birthdate.")
         List<String> deathDate = new ArrayList<>();
+
         @Option(names = "--postcode", paramLabel = "P", description = "Postcode of any address; * allowed.")
         String postcode;
+
         @Option(names = "--gp", paramLabel = "ODS", description = "The registered GP practice's ODS code.")
         String gp;
+
         @Option(names = "--email", paramLabel = "E", description = "Email address (exact).")
         String email;
+
         @Option(names = "--phone", paramLabel = "P", description = "Phone number (exact).")
         String phone;
+
         @Option(names = "--fuzzy", description = "Fuzzy search: homophones, transposed names, history.")
         boolean fuzzy;
+
         @Option(names = "--exact", description = "Exact matches only (score 1.0).")
         boolean exact;
+
         @Option(names = "--history", description = "Also match previous names and addresses.")
         boolean history;
+
         @Option(names = "--max-results", paramLabel = "N", description = "1 to 50.")
         Integer maxResults;
+
         private PatientSearch search;
 
         @Override
@@ -204,14 +228,18 @@ public final class PdsCommand implements Runnable {
                 out.text("too many matches (TOO_MANY_MATCHES): add details to narrow the search");
                 return 1;
             }
-            out.jsonText(searchset(r.matches().stream().map(m -> m.patient().rawJson()).toList(),
+            out.jsonText(searchset(
+                    r.matches().stream().map(m -> m.patient().rawJson()).toList(),
                     r.matches().stream().map(SearchMatch::score).toList()));
             if (r.matches().isEmpty()) {
                 out.text("no matches");
             }
             for (SearchMatch m : r.matches()) {
                 var p = m.patient();
-                out.text(String.format("%.4f  %s  %s  born %s%s", m.score(), PdsText.number(p),
+                out.text(String.format(
+                        "%.4f  %s  %s  born %s%s",
+                        m.score(),
+                        PdsText.number(p),
                         p.usualName().map(PdsText::name).orElse("(no usual name)"),
                         p.birthDate().map(PdsText::date).orElse("?"),
                         p.sensitivity().isRestricted() ? "  [restricted]" : ""));
@@ -235,36 +263,66 @@ public final class PdsCommand implements Runnable {
     }
 
     /** {@code nhs pds update NHS_NUMBER --version N ...}. */
-    @Command(name = "update",
+    @Command(
+            name = "update",
             description = "Update a patient with a JSON Patch; operations apply in the order given, all or none.")
     static final class Update extends PdsSubcommand {
-        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+        @Option(
+                names = {"-h", "--help"},
+                usageHelp = true,
+                description = "Show this help message and exit.")
         boolean help;
+
         @Parameters(paramLabel = "NHS_NUMBER", description = "The patient's NHS number.")
         String number;
-        @Option(names = "--version", required = true, paramLabel = "N",
+
+        @Option(
+                names = "--version",
+                required = true,
+                paramLabel = "N",
                 description = "The version the changes are based on (the ETag of `nhs pds get`).")
         long version;
+
         @ArgGroup(exclusive = true, multiplicity = "1..*")
         List<Operation> operations = new ArrayList<>();
+
         private NhsNumber nhsNumber;
         private PatientPatch changes;
 
         /** One operation; repeated, in command-line order. */
         static final class Operation {
-            @Option(names = "--replace", required = true, paramLabel = "PATH=VALUE",
+            @Option(
+                    names = "--replace",
+                    required = true,
+                    paramLabel = "PATH=VALUE",
                     description = "Replace with text, e.g. /gender=male.")
             String replace;
-            @Option(names = "--replace-json", required = true, paramLabel = "PATH=JSON",
+
+            @Option(
+                    names = "--replace-json",
+                    required = true,
+                    paramLabel = "PATH=JSON",
                     description = "Replace with a JSON value.")
             String replaceJson;
-            @Option(names = "--add", required = true, paramLabel = "PATH=JSON",
+
+            @Option(
+                    names = "--add",
+                    required = true,
+                    paramLabel = "PATH=JSON",
                     description = "Add a JSON value (text when it is not JSON), e.g. /name/-={\"use\":\"nickname\"}.")
             String add;
-            @Option(names = "--test", required = true, paramLabel = "PATH=VALUE",
+
+            @Option(
+                    names = "--test",
+                    required = true,
+                    paramLabel = "PATH=VALUE",
                     description = "Test a text value, e.g. /name/1/id=456 (needed right before removing a list item).")
             String test;
-            @Option(names = "--remove", required = true, paramLabel = "PATH",
+
+            @Option(
+                    names = "--remove",
+                    required = true,
+                    paramLabel = "PATH",
                     description = "Remove a value, e.g. /name/1 right after its --test.")
             String remove;
 
@@ -333,11 +391,14 @@ public final class PdsCommand implements Runnable {
     }
 
     /** {@code nhs pds related NHS_NUMBER}. */
-    @Command(name = "related", mixinStandardHelpOptions = true,
+    @Command(
+            name = "related",
+            mixinStandardHelpOptions = true,
             description = "List a patient's related people (none for a restricted patient).")
     static final class Related extends PdsSubcommand {
         @Parameters(paramLabel = "NHS_NUMBER", description = "The patient's NHS number.")
         String number;
+
         private NhsNumber nhsNumber;
 
         @Override

@@ -24,8 +24,7 @@ public final class PdsDemoStep implements DemoStep {
     /**
      * Creates the step.
      */
-    public PdsDemoStep() {
-    }
+    public PdsDemoStep() {}
 
     @Override
     public String title() {
@@ -52,26 +51,38 @@ public final class PdsDemoStep implements DemoStep {
                 + p.patient().birthDate().map(PdsText::date).orElse("?") + ", version " + p.version() + " ("
                 + p.sensitivity().name().toLowerCase(Locale.ROOT) + ")");
 
-        SearchResult found = pds.search(PatientSearch.builder().family("Smith").given("Jane")
-                .birthDate(LocalDate.of(2010, 10, 22)).build());
+        SearchResult found = pds.search(PatientSearch.builder()
+                .family("Smith")
+                .given("Jane")
+                .birthDate(LocalDate.of(2010, 10, 22))
+                .build());
         if (!(found instanceof SearchResult.Matches)) {
             throw new IllegalStateException("the sandbox's search for its own patient answered " + found);
         }
         SearchMatch best = ((SearchResult.Matches) found).best();
-        demo.say("search family=Smith given=Jane birthdate=eq2010-10-22: " + found.matches().size() + " match(es), "
+        demo.say("search family=Smith given=Jane birthdate=eq2010-10-22: "
+                + found.matches().size() + " match(es), "
                 + "best " + best.patient().nhsNumber().map(NhsNumber::formatted).orElse("?")
                 + " with score " + best.score());
-        SearchResult many = pds.search(PatientSearch.builder().family("Sm*").birthDate(LocalDate.of(2010, 10, 22))
-                .maxResults(1).build());
+        SearchResult many = pds.search(PatientSearch.builder()
+                .family("Sm*")
+                .birthDate(LocalDate.of(2010, 10, 22))
+                .maxResults(1)
+                .build());
         demo.say("search family=Sm* with _max-results=1: "
-                + (many instanceof SearchResult.TooManyMatches ? "too many matches (HTTP 200 TOO_MANY_MATCHES)"
+                + (many instanceof SearchResult.TooManyMatches
+                        ? "too many matches (HTTP 200 TOO_MANY_MATCHES)"
                         : many.matches().size() + " match(es)"));
 
         PatientName usual = p.patient().usualName().orElseThrow();
         int index = p.patient().names().indexOf(usual);
         try {
-            pds.update(p, PatientPatch.builder().replace("/name/" + index + "/id", usual.id().orElseThrow())
-                    .replace("/name/" + index + "/given/0", "Janet").build());
+            pds.update(
+                    p,
+                    PatientPatch.builder()
+                            .replace("/name/" + index + "/id", usual.id().orElseThrow())
+                            .replace("/name/" + index + "/given/0", "Janet")
+                            .build());
             demo.say("PATCH with the application-restricted token: applied (unexpected)");
         } catch (ForbiddenException e) {
             demo.say("PATCH with the application-restricted token: refused, " + e.status() + " "

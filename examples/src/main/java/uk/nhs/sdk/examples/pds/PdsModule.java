@@ -11,8 +11,7 @@ public final class PdsModule implements CliModule {
     /**
      * Creates the module ({@link java.util.ServiceLoader} does this).
      */
-    public PdsModule() {
-    }
+    public PdsModule() {}
 
     @Override
     public int order() {

@@ -10,17 +10,23 @@ import uk.nhs.sdk.examples.Env;
  * through CIS2, which PDS needs for updates) and the user's role.
  */
 final class PdsOptions {
-    @Option(names = "--access-token", paramLabel = "TOKEN",
+    @Option(
+            names = "--access-token",
+            paramLabel = "TOKEN",
             description = "A user-restricted (CIS2 or NHS login) access token, sent as a bearer token instead of "
                     + "the signed-JWT flow (or NHS_ACCESS_TOKEN).")
     String accessToken;
 
-    @Option(names = "--session-urid", paramLabel = "URID",
+    @Option(
+            names = "--session-urid",
+            paramLabel = "URID",
             description = "The user's role id, sent as NHSD-Session-URID (healthcare worker access only).")
     String sessionUrid;
 
     Optional<Secret> accessToken() {
-        return Optional.ofNullable(accessToken).or(() -> Env.get("NHS_ACCESS_TOKEN")).map(Secret::of);
+        return Optional.ofNullable(accessToken)
+                .or(() -> Env.get("NHS_ACCESS_TOKEN"))
+                .map(Secret::of);
     }
 
     Optional<String> sessionUrid() {

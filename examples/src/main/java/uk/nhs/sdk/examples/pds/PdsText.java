@@ -17,8 +17,7 @@ import uk.nhs.sdk.identity.pds.PatientName;
  * never go to logs or stderr).
  */
 final class PdsText {
-    private PdsText() {
-    }
+    private PdsText() {}
 
     static String name(PatientName n) {
         List<String> parts = new ArrayList<>(n.prefixes());
@@ -31,7 +30,8 @@ final class PdsText {
     static String address(Address a) {
         List<String> parts = new ArrayList<>(a.lines());
         a.postalCode().ifPresent(parts::add);
-        return String.join(", ", parts) + a.use().map(u -> " (" + u.code() + ")").orElse("");
+        return String.join(", ", parts)
+                + a.use().map(u -> " (" + u.code() + ")").orElse("");
     }
 
     static String telecom(ContactPoint t) {
@@ -56,7 +56,8 @@ final class PdsText {
         List<String> out = new ArrayList<>();
         out.add(row("NHS number", number(p)));
         p.version().ifPresent(v -> out.add(row("Version", String.valueOf(v))));
-        out.add(row("Sensitivity", p.sensitivity().name().toLowerCase(Locale.ROOT).replace('_', ' ')));
+        out.add(row(
+                "Sensitivity", p.sensitivity().name().toLowerCase(Locale.ROOT).replace('_', ' ')));
         p.names().forEach(n -> out.add(row("Name", name(n))));
         p.gender().ifPresent(g -> out.add(row("Gender", g.code())));
         p.birthDate().ifPresent(d -> out.add(row("Born", date(d))));

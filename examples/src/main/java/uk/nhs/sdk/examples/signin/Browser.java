@@ -14,8 +14,7 @@ import java.net.URI;
 final class Browser {
     private static final int MAX_HOPS = 10;
 
-    private Browser() {
-    }
+    private Browser() {}
 
     /**
      * Visits a URL and follows its redirects.

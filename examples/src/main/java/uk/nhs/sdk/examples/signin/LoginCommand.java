@@ -38,29 +38,46 @@ import uk.nhs.sdk.testkit.SandboxIdentityProvider;
  * embedded sandbox (the default) it signs in the sandbox's relying party; {@code --auto} visits
  * the URL itself, since the sandbox's providers sign their test user in at once.
  */
-@Command(name = "login", mixinStandardHelpOptions = true,
+@Command(
+        name = "login",
+        mixinStandardHelpOptions = true,
         description = "Sign a user in with CIS2 or NHS login (OIDC) and print the validated claims, never a token.")
 public final class LoginCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--provider", required = true, paramLabel = "cis2|nhs-login", description = "The identity provider.")
+    @Option(
+            names = "--provider",
+            required = true,
+            paramLabel = "cis2|nhs-login",
+            description = "The identity provider.")
     String provider;
 
-    @Option(names = "--auto", description = "Visit the authorization URL here instead of in a browser "
-            + "(the embedded sandbox signs its test user in at once).")
+    @Option(
+            names = "--auto",
+            description = "Visit the authorization URL here instead of in a browser "
+                    + "(the embedded sandbox signs its test user in at once).")
     boolean auto;
 
-    @Option(names = "--user", paramLabel = "ID", description = "Embedded sandbox: the test user (CIS2 555254240100 or "
-            + "555254240101; NHS login p9, p5 or p0).")
+    @Option(
+            names = "--user",
+            paramLabel = "ID",
+            description =
+                    "Embedded sandbox: the test user (CIS2 555254240100 or " + "555254240101; NHS login p9, p5 or p0).")
     String user;
 
-    @Option(names = "--vtr", split = ",", paramLabel = "VECTOR",
+    @Option(
+            names = "--vtr",
+            split = ",",
+            paramLabel = "VECTOR",
             description = "NHS login vectors of trust, such as P9.Cp.Cd,P5.Cp.Cd. Default: the P9 vectors.")
     List<String> vtr;
 
-    @Option(names = "--discovery-url", paramLabel = "URL", description = "The provider's discovery document "
-            + "(default: the embedded sandbox's, or the --env preset).")
+    @Option(
+            names = "--discovery-url",
+            paramLabel = "URL",
+            description =
+                    "The provider's discovery document " + "(default: the embedded sandbox's, or the --env preset).")
     URI discoveryUrl;
 
     @Option(names = "--client-id", paramLabel = "ID", description = "Your client id at the provider (not the API key).")
@@ -72,19 +89,29 @@ public final class LoginCommand implements Callable<Integer> {
     @Option(names = "--client-key-id", paramLabel = "KID", description = "The kid of that key.")
     String clientKeyId;
 
-    @Option(names = "--client-alg", paramLabel = "ALG", defaultValue = "RS512",
+    @Option(
+            names = "--client-alg",
+            paramLabel = "ALG",
+            defaultValue = "RS512",
             description = "The client assertion's algorithm (CIS2 accepts RS256 to RS512). Default: RS512.")
     JwsAlgorithm clientAlg;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "300",
+    @Option(
+            names = "--timeout",
+            paramLabel = "SECONDS",
+            defaultValue = "300",
             description = "How long to wait for the browser's redirect. Default: 300.")
     long timeoutSeconds;
 
-    @Option(names = "--exchange", description = "Then exchange the ID token at the API Platform and print the "
-            + "access token's type and expiry.")
+    @Option(
+            names = "--exchange",
+            description =
+                    "Then exchange the ID token at the API Platform and print the " + "access token's type and expiry.")
     boolean exchange;
 
-    @Option(names = "--id-token-file", paramLabel = "FILE",
+    @Option(
+            names = "--id-token-file",
+            paramLabel = "FILE",
             description = "Write the ID token to this file (readable by you only), for nhs token exchange.")
     Path idTokenFile;
 
@@ -94,8 +121,7 @@ public final class LoginCommand implements Callable<Integer> {
     /**
      * Creates the command (picocli does this).
      */
-    public LoginCommand() {
-    }
+    public LoginCommand() {}
 
     @Override
     public Integer call() throws IOException {
@@ -104,15 +130,18 @@ public final class LoginCommand implements Callable<Integer> {
             throw new UsageException("--timeout must be a positive number of seconds");
         }
         Output out = Output.of(spec, common);
-        try (Target target = Target.open(common); LoopbackRedirect redirect = LoopbackRedirect.start();
+        try (Target target = Target.open(common);
+                LoopbackRedirect redirect = LoopbackRedirect.start();
                 OidcClient client = client(target, cis2, redirect.redirectUri())) {
             AuthorizationRequest.Builder rb = client.authorizationRequest();
             if (vtr != null && !vtr.isEmpty()) {
                 if (cis2) {
                     throw new UsageException("--vtr is for NHS login");
                 }
-                rb.vectorsOfTrust(vtr.stream().map(v -> VectorOfTrust.fromValue(v).orElseThrow(
-                        () -> new UsageException("--vtr: not a vector of trust NHS login knows"))).toArray(VectorOfTrust[]::new));
+                rb.vectorsOfTrust(vtr.stream()
+                        .map(v -> VectorOfTrust.fromValue(v)
+                                .orElseThrow(() -> new UsageException("--vtr: not a vector of trust NHS login knows")))
+                        .toArray(VectorOfTrust[]::new));
             }
             AuthorizationRequest request = rb.build();
             spec.commandLine().getErr().println("Sign in at: " + request.uri());
@@ -150,7 +179,9 @@ public final class LoginCommand implements Callable<Integer> {
 
     private OidcClient client(Target target, boolean cis2, URI redirectUri) {
         if (target.sandbox().isPresent() && clientId == null) {
-            SandboxIdentityProvider p = cis2 ? target.sandbox().get().cis2() : target.sandbox().get().nhsLogin();
+            SandboxIdentityProvider p = cis2
+                    ? target.sandbox().get().cis2()
+                    : target.sandbox().get().nhsLogin();
             if (user != null) {
                 try {
                     p.signInAs(user);
@@ -161,20 +192,28 @@ public final class LoginCommand implements Callable<Integer> {
             return SandboxSignIn.client(p, cis2, redirectUri, target.clientOptions());
         }
         if (clientId == null || clientKey == null || clientKeyId == null) {
-            throw new UsageException("--client-id, --client-key and --client-key-id are needed outside the embedded sandbox");
+            throw new UsageException(
+                    "--client-id, --client-key and --client-key-id are needed outside the embedded sandbox");
         }
-        return OidcClient.builder().provider(provider(cis2))
-                .credentials(OidcClientCredentials.builder().clientId(clientId).keyId(clientKeyId)
-                        .privateKey(PrivateKeys.fromPem(clientKey)).algorithm(clientAlg).build())
-                .redirectUri(redirectUri).options(target.clientOptions()).build();
+        return OidcClient.builder()
+                .provider(provider(cis2))
+                .credentials(OidcClientCredentials.builder()
+                        .clientId(clientId)
+                        .keyId(clientKeyId)
+                        .privateKey(PrivateKeys.fromPem(clientKey))
+                        .algorithm(clientAlg)
+                        .build())
+                .redirectUri(redirectUri)
+                .options(target.clientOptions())
+                .build();
     }
 
     private OidcProvider provider(boolean cis2) {
         if (discoveryUrl != null) {
             return cis2 ? Cis2.at(discoveryUrl) : NhsLogin.at(discoveryUrl);
         }
-        NhsEnvironment env = common.environment().orElseThrow(
-                () -> new UsageException("--discovery-url or --env names the provider"));
+        NhsEnvironment env = common.environment()
+                .orElseThrow(() -> new UsageException("--discovery-url or --env names the provider"));
         switch (env) {
             case PRODUCTION:
                 return cis2 ? Cis2.live() : NhsLogin.production();

@@ -25,7 +25,8 @@ import uk.nhs.sdk.examples.UsageException;
  */
 final class LoopbackRedirect implements AutoCloseable {
     private static final byte[] PAGE = ("<!doctype html><title>Signed in</title>"
-            + "<p>Signed in. You can close this window and return to the terminal.</p>").getBytes(StandardCharsets.UTF_8);
+                    + "<p>Signed in. You can close this window and return to the terminal.</p>")
+            .getBytes(StandardCharsets.UTF_8);
 
     private static final InetAddress IPV4_LOOPBACK = ipv4Loopback();
 
@@ -46,13 +47,14 @@ final class LoopbackRedirect implements AutoCloseable {
             HttpServer server = HttpServer.create(new InetSocketAddress(IPV4_LOOPBACK, 0), 0);
             LoopbackRedirect r = new LoopbackRedirect(server);
             server.createContext("/callback", exchange -> {
-                if (!"GET".equals(exchange.getRequestMethod()) || !"/callback".equals(exchange.getRequestURI().getRawPath())) {
+                if (!"GET".equals(exchange.getRequestMethod())
+                        || !"/callback".equals(exchange.getRequestURI().getRawPath())) {
                     exchange.sendResponseHeaders(404, -1);
                     exchange.close();
                     return;
                 }
-                r.callback.complete(URI.create(r.redirectUri() + exchange.getRequestURI().toString()
-                        .substring("/callback".length())));
+                r.callback.complete(URI.create(
+                        r.redirectUri() + exchange.getRequestURI().toString().substring("/callback".length())));
                 exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
                 exchange.getResponseHeaders().add("Connection", "close");
                 exchange.sendResponseHeaders(200, PAGE.length);

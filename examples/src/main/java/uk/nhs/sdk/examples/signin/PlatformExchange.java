@@ -26,8 +26,7 @@ import uk.nhs.sdk.testkit.NhsSandbox;
  * and expiry, never its value.
  */
 final class PlatformExchange {
-    private PlatformExchange() {
-    }
+    private PlatformExchange() {}
 
     /**
      * Exchanges an ID token and prints the outcome.
@@ -38,18 +37,24 @@ final class PlatformExchange {
      * @param out the printer
      */
     static void run(Target target, CommonOptions common, IdToken idToken, Output out) {
-        try (TokenExchangeAuth auth = builder(target, common).idToken(idToken).options(target.clientOptions()).build()) {
+        try (TokenExchangeAuth auth = builder(target, common)
+                .idToken(idToken)
+                .options(target.clientOptions())
+                .build()) {
             auth.accessToken();
             Instant expiry = auth.tokenExpiry().orElseThrow().truncatedTo(ChronoUnit.SECONDS);
-            long seconds = Math.max(0, Duration.between(target.clientOptions().clock().instant(), expiry).toSeconds());
+            long seconds = Math.max(
+                    0,
+                    Duration.between(target.clientOptions().clock().instant(), expiry)
+                            .toSeconds());
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("token_type", "Bearer");
             json.put("issued_token_type", "urn:ietf:params:oauth:token-type:access_token");
             json.put("expires_at", expiry.toString());
             json.put("expires_in", seconds);
             out.jsonValue(json);
-            out.text("API Platform access token: Bearer (issued token type access_token), expires "
-                    + expiry + " (in " + seconds + " s); the token itself is not printed");
+            out.text("API Platform access token: Bearer (issued token type access_token), expires " + expiry + " (in "
+                    + seconds + " s); the token itself is not printed");
         }
     }
 
@@ -57,11 +62,14 @@ final class PlatformExchange {
         TokenExchangeAuth.Builder b = TokenExchangeAuth.builder();
         if (target.sandbox().isPresent() && common.apiKey().isEmpty()) {
             NhsSandbox sandbox = target.sandbox().get();
-            return b.tokenUrl(sandbox.oauthTokenUrl()).apiKey(sandbox.application().apiKey())
-                    .keyId(sandbox.application().keyId()).privateKey(sandbox.application().privateKey());
+            return b.tokenUrl(sandbox.oauthTokenUrl())
+                    .apiKey(sandbox.application().apiKey())
+                    .keyId(sandbox.application().keyId())
+                    .privateKey(sandbox.application().privateKey());
         }
         Secret apiKey = common.apiKey().orElseThrow(() -> new UsageException("--api-key (or NHS_API_KEY) is missing"));
-        Path key = common.privateKey().orElseThrow(() -> new UsageException("--private-key (or NHS_PRIVATE_KEY) is missing"));
+        Path key = common.privateKey()
+                .orElseThrow(() -> new UsageException("--private-key (or NHS_PRIVATE_KEY) is missing"));
         String kid = common.keyId().orElseThrow(() -> new UsageException("--key-id (or NHS_KEY_ID) is missing"));
         b.apiKey(apiKey).keyId(kid).privateKey(PrivateKeys.fromPem(key));
         if (common.baseUrl().isPresent()) {
@@ -70,7 +78,8 @@ final class PlatformExchange {
         if (target.sandbox().isPresent()) {
             return b.tokenUrl(target.sandbox().get().oauthTokenUrl());
         }
-        NhsEnvironment env = common.environment().orElseThrow(() -> new UsageException("--env or --base-url is needed"));
+        NhsEnvironment env =
+                common.environment().orElseThrow(() -> new UsageException("--env or --base-url is needed"));
         return b.environment(env);
     }
 }

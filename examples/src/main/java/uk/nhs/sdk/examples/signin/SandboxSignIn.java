@@ -20,8 +20,7 @@ import uk.nhs.sdk.testkit.SandboxIdentityProvider;
  * sandbox's API Platform application.
  */
 final class SandboxSignIn {
-    private SandboxSignIn() {
-    }
+    private SandboxSignIn() {}
 
     /**
      * An OIDC client for one of the sandbox's providers, with the relying party it registered.
@@ -32,11 +31,15 @@ final class SandboxSignIn {
      * @param options the client options
      * @return the client; the caller closes it
      */
-    static OidcClient client(SandboxIdentityProvider provider, boolean cis2, URI redirectUri, NhsClientOptions options) {
+    static OidcClient client(
+            SandboxIdentityProvider provider, boolean cis2, URI redirectUri, NhsClientOptions options) {
         return OidcClient.builder()
                 .provider(cis2 ? Cis2.at(provider.discoveryUrl()) : NhsLogin.at(provider.discoveryUrl()))
-                .credentials(OidcClientCredentials.builder().clientId(provider.client().clientId())
-                        .keyId(provider.client().keyId()).privateKey(provider.client().privateKey()).build())
+                .credentials(OidcClientCredentials.builder()
+                        .clientId(provider.client().clientId())
+                        .keyId(provider.client().keyId())
+                        .privateKey(provider.client().privateKey())
+                        .build())
                 .redirectUri(redirectUri)
                 .options(options)
                 .build();

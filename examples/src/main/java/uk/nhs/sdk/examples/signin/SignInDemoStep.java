@@ -27,8 +27,7 @@ public final class SignInDemoStep implements DemoStep {
     /**
      * Creates the step.
      */
-    public SignInDemoStep() {
-    }
+    public SignInDemoStep() {}
 
     @Override
     public String title() {
@@ -44,7 +43,8 @@ public final class SignInDemoStep implements DemoStep {
                 + "audience, expiry, nonce, vot)");
         SignIn clinician = SandboxSignIn.signIn(demo.sandbox().cis2(), true, demo.options());
         IdTokenClaims c = clinician.claims();
-        demo.say("CIS2: signed in " + c.stringClaim("name").orElse("?") + ", " + c.acr().orElse("?") + " ("
+        demo.say("CIS2: signed in " + c.stringClaim("name").orElse("?") + ", "
+                + c.acr().orElse("?") + " ("
                 + c.authenticationMethods() + "), role " + c.roles().get(0).roleId() + " at "
                 + c.roles().get(0).organisationCode().orElse("?") + " (issuer " + c.issuer() + ")");
 
@@ -57,8 +57,14 @@ public final class SignInDemoStep implements DemoStep {
                     + secondsLeft(clinicianAuth.tokenExpiry().orElseThrow(), demo) + " s), token values never printed");
 
             RetrievedPatient before = asClinician.getPatient(PATIENT);
-            UpdateResult u = asClinician.update(before, PatientPatch.builder()
-                    .addName(PatientName.builder().use(NameUse.NICKNAME).given("Janie").build()).build());
+            UpdateResult u = asClinician.update(
+                    before,
+                    PatientPatch.builder()
+                            .addName(PatientName.builder()
+                                    .use(NameUse.NICKNAME)
+                                    .given("Janie")
+                                    .build())
+                            .build());
             demo.say("as the clinician: GET /Patient/" + PATIENT.value() + " version " + before.version()
                     + ", PATCH adding the nickname Janie -> version " + u.version());
 
@@ -76,10 +82,15 @@ public final class SignInDemoStep implements DemoStep {
     }
 
     private static PdsClient pds(DemoContext demo, TokenExchangeAuth auth) {
-        return PdsClient.builder().baseUrl(demo.sandbox().pdsBaseUrl()).options(demo.options()).auth(auth).build();
+        return PdsClient.builder()
+                .baseUrl(demo.sandbox().pdsBaseUrl())
+                .options(demo.options())
+                .auth(auth)
+                .build();
     }
 
     private static long secondsLeft(Instant expiry, DemoContext demo) {
-        return Math.max(0, Duration.between(demo.options().clock().instant(), expiry).toSeconds());
+        return Math.max(
+                0, Duration.between(demo.options().clock().instant(), expiry).toSeconds());
     }
 }

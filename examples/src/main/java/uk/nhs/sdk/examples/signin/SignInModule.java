@@ -11,8 +11,7 @@ public final class SignInModule implements CliModule {
     /**
      * Creates the module ({@link java.util.ServiceLoader} does this).
      */
-    public SignInModule() {
-    }
+    public SignInModule() {}
 
     @Override
     public int order() {

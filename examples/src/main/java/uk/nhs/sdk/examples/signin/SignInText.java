@@ -15,8 +15,7 @@ import uk.nhs.sdk.identity.oidc.IdTokenClaims;
  * number or roles; never a token, code or nonce.
  */
 final class SignInText {
-    private SignInText() {
-    }
+    private SignInText() {}
 
     /**
      * The claims as aligned text lines.
@@ -54,14 +53,15 @@ final class SignInText {
             m.put("roles", c.roles().stream().map(SignInText::role).collect(Collectors.joining("; ")));
         }
         if (!c.organisations().isEmpty()) {
-            m.put("organisations", c.organisations().stream().map(Cis2Organisation::code)
-                    .collect(Collectors.joining(" ")));
+            m.put(
+                    "organisations",
+                    c.organisations().stream().map(Cis2Organisation::code).collect(Collectors.joining(" ")));
         }
         return m;
     }
 
     private static String role(Cis2Role r) {
-        return r.roleId() + " at " + r.organisationCode().orElse("?") + r.roleCode().map(code -> " (" + code + ")")
-                .orElse("");
+        return r.roleId() + " at " + r.organisationCode().orElse("?")
+                + r.roleCode().map(code -> " (" + code + ")").orElse("");
     }
 }

@@ -22,8 +22,11 @@ import uk.nhs.sdk.identity.oidc.IdToken;
  * user-restricted access token (RFC 8693, with the application's signed client assertion) and
  * prints the token's type and expiry, never the token.
  */
-@Command(name = "token", mixinStandardHelpOptions = true,
-        description = "API Platform tokens for a signed-in user.", subcommands = TokenCommand.Exchange.class)
+@Command(
+        name = "token",
+        mixinStandardHelpOptions = true,
+        description = "API Platform tokens for a signed-in user.",
+        subcommands = TokenCommand.Exchange.class)
 public final class TokenCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -31,8 +34,7 @@ public final class TokenCommand implements Runnable {
     /**
      * Creates the command (picocli does this).
      */
-    public TokenCommand() {
-    }
+    public TokenCommand() {}
 
     @Override
     public void run() {
@@ -40,14 +42,19 @@ public final class TokenCommand implements Runnable {
     }
 
     /** {@code nhs token exchange --id-token-file FILE|-}. */
-    @Command(name = "exchange", mixinStandardHelpOptions = true,
+    @Command(
+            name = "exchange",
+            mixinStandardHelpOptions = true,
             description = "Exchange an ID token (from a file, or - for stdin) for an API Platform access token; "
                     + "--base-url is the OAuth2 server's base URL (for example http://127.0.0.1:PORT/oauth2).")
     static final class Exchange implements Callable<Integer> {
         @Mixin
         CommonOptions common;
 
-        @Option(names = "--id-token-file", required = true, paramLabel = "FILE|-",
+        @Option(
+                names = "--id-token-file",
+                required = true,
+                paramLabel = "FILE|-",
                 description = "The ID token: a file holding it, or - to read it from standard input.")
         String idTokenFile;
 
@@ -72,8 +79,8 @@ public final class TokenCommand implements Runnable {
                 }
                 return Files.readString(Path.of(file), StandardCharsets.US_ASCII);
             } catch (IOException e) {
-                throw new UsageException("cannot read the ID token from " + ("-".equals(file) ? "standard input"
-                        : "the file given"));
+                throw new UsageException(
+                        "cannot read the ID token from " + ("-".equals(file) ? "standard input" : "the file given"));
             } catch (UncheckedIOException e) {
                 throw new UsageException("cannot read the ID token");
             }

@@ -32,8 +32,7 @@ final class ModuleBoundaries {
     static final String CORE_INTERNAL = "uk/nhs/sdk/core/internal/";
     private static final byte[] CORE_INTERNAL_BYTES = CORE_INTERNAL.getBytes(StandardCharsets.UTF_8);
 
-    private ModuleBoundaries() {
-    }
+    private ModuleBoundaries() {}
 
     /**
      * One module's main classes.
@@ -66,7 +65,8 @@ final class ModuleBoundaries {
      */
     static Path location(Class<?> type) {
         try {
-            URI location = type.getProtectionDomain().getCodeSource().getLocation().toURI();
+            URI location =
+                    type.getProtectionDomain().getCodeSource().getLocation().toURI();
             return Path.of(location).toAbsolutePath().normalize();
         } catch (URISyntaxException e) {
             throw new IllegalStateException("no file location for " + type.getName(), e);
@@ -135,7 +135,8 @@ final class ModuleBoundaries {
         List<ClassFile> out = new ArrayList<>();
         try (Stream<Path> files = Files.walk(root)) {
             for (Path p : (Iterable<Path>) files::iterator) {
-                String entry = root.relativize(p).toString().replace(p.getFileSystem().getSeparator(), "/");
+                String entry =
+                        root.relativize(p).toString().replace(p.getFileSystem().getSeparator(), "/");
                 if (isClass(entry)) {
                     out.add(new ClassFile(binaryName(entry), Files.readAllBytes(p)));
                 }

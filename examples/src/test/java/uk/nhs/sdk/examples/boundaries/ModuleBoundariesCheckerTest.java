@@ -27,21 +27,30 @@ import uk.nhs.sdk.examples.boundaries.ModuleBoundaries.Module;
 class ModuleBoundariesCheckerTest {
     @TempDir
     static Path work;
+
     static Path classes;
     static Path jar;
 
     @BeforeAll
     static void compileAFakeModule() throws IOException {
         Path src = work.resolve("src");
-        write(src, "uk/nhs/sdk/core/internal/probe/Probe.java",
+        write(
+                src,
+                "uk/nhs/sdk/core/internal/probe/Probe.java",
                 "package uk.nhs.sdk.core.internal.probe; public final class Probe { public static void touch() { } }");
-        write(src, "uk/nhs/sdk/identity/fake/CallsInternal.java",
+        write(
+                src,
+                "uk/nhs/sdk/identity/fake/CallsInternal.java",
                 "package uk.nhs.sdk.identity.fake; public final class CallsInternal {"
                         + " void run() { uk.nhs.sdk.core.internal.probe.Probe.touch(); } }");
-        write(src, "uk/nhs/sdk/identity/fake/NestedTypeUse.java",
+        write(
+                src,
+                "uk/nhs/sdk/identity/fake/NestedTypeUse.java",
                 "package uk.nhs.sdk.identity.fake; public final class NestedTypeUse {"
                         + " static final class Holder { uk.nhs.sdk.core.internal.probe.Probe p; } }");
-        write(src, "uk/nhs/sdk/identity/fake/Clean.java",
+        write(
+                src,
+                "uk/nhs/sdk/identity/fake/Clean.java",
                 "package uk.nhs.sdk.identity.fake; public final class Clean {"
                         + " String name() { return \"uk.nhs.sdk.core.internal is only a string here\"; } }");
         write(src, "uk/nhs/sdk/core/Squatter.java", "package uk.nhs.sdk.core; public final class Squatter { }");
@@ -52,7 +61,9 @@ class ModuleBoundariesCheckerTest {
         try (Stream<Path> files = Files.walk(src)) {
             files.filter(p -> p.toString().endsWith(".java")).forEach(p -> args.add(p.toString()));
         }
-        assertThat(javac.run(null, null, null, args.toArray(String[]::new))).as("javac exit status").isZero();
+        assertThat(javac.run(null, null, null, args.toArray(String[]::new)))
+                .as("javac exit status")
+                .isZero();
 
         // the fake module's classes: everything but the internal class it calls
         classes = out;
@@ -60,7 +71,8 @@ class ModuleBoundariesCheckerTest {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
         jar = work.resolve("fake.jar");
-        try (OutputStream o = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(o);
+        try (OutputStream o = Files.newOutputStream(jar);
+                JarOutputStream j = new JarOutputStream(o);
                 Stream<Path> files = Files.walk(out)) {
             for (Path p : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
                 j.putNextEntry(new JarEntry(out.relativize(p).toString().replace('\\', '/')));
@@ -97,7 +109,8 @@ class ModuleBoundariesCheckerTest {
     void findsAClassOutsideThePackageTheModuleOwns() {
         assertThat(ModuleBoundaries.outsideOwnPackage(new Module("fake", "uk.nhs.sdk.identity", jar, false)))
                 .containsExactly("uk.nhs.sdk.core.Squatter");
-        assertThat(ModuleBoundaries.outsideOwnPackage(new Module("fake", "uk.nhs.sdk", classes, false))).isEmpty();
+        assertThat(ModuleBoundaries.outsideOwnPackage(new Module("fake", "uk.nhs.sdk", classes, false)))
+                .isEmpty();
     }
 
     @Test

@@ -74,8 +74,8 @@ class ModuleBoundariesTest {
         Set<String> fixed = new TreeSet<>(allowList());
         fixed.removeAll(current);
         assertThat(fixed)
-                .as("no longer reference uk.nhs.sdk.core.internal: "
-                        + "delete them from examples/src/test/resources/" + ALLOW_LIST)
+                .as("no longer reference uk.nhs.sdk.core.internal: " + "delete them from examples/src/test/resources/"
+                        + ALLOW_LIST)
                 .isEmpty();
     }
 
@@ -105,7 +105,8 @@ class ModuleBoundariesTest {
             sdkRoots.add(root(url));
         }
         sdkRoots.removeAll(tests);
-        assertThat(sdkRoots).as("classpath roots holding uk.nhs.sdk classes: add each module to MODULES")
+        assertThat(sdkRoots)
+                .as("classpath roots holding uk.nhs.sdk classes: add each module to MODULES")
                 .containsExactlyInAnyOrderElementsOf(checked);
     }
 

@@ -47,8 +47,15 @@ class MeshCommandTest {
     private static CliRun as(String mailbox, String... args) {
         List<String> all = new ArrayList<>(List.of("mesh"));
         all.addAll(List.of(args));
-        all.addAll(List.of("--base-url", shared.meshBaseUrl().toString(), "--mailbox", mailbox,
-                "--password", "password", "--shared-key", shared.meshSharedKey().reveal()));
+        all.addAll(List.of(
+                "--base-url",
+                shared.meshBaseUrl().toString(),
+                "--mailbox",
+                mailbox,
+                "--password",
+                "password",
+                "--shared-key",
+                shared.meshSharedKey().reveal()));
         return CliRun.of(all.toArray(new String[0]));
     }
 
@@ -76,8 +83,21 @@ class MeshCommandTest {
     @Test
     void sendChunksAndCompressesAsAsked(@TempDir Path dir) throws IOException {
         Path file = sample(dir, 5000);
-        JsonNode sent = json(CliRun.of("mesh", "send", file.toString(), "--to", "X26ABC2", "--workflow-id",
-                "TEST_WORKFLOW", "--chunk-size", "1KiB", "--compress", "--local-id", "cli-1", "--output", "json"));
+        JsonNode sent = json(CliRun.of(
+                "mesh",
+                "send",
+                file.toString(),
+                "--to",
+                "X26ABC2",
+                "--workflow-id",
+                "TEST_WORKFLOW",
+                "--chunk-size",
+                "1KiB",
+                "--compress",
+                "--local-id",
+                "cli-1",
+                "--output",
+                "json"));
         assertThat(sent.path("chunks").asInt()).isEqualTo(5);
         assertThat(sent.path("localId").asText()).isEqualTo("cli-1");
         assertThat(sent.path("messageId").asText()).isNotBlank();
@@ -86,8 +106,20 @@ class MeshCommandTest {
     @Test
     void aMessageGoesThroughSendInboxReceiveAckAndTrack(@TempDir Path dir) throws IOException {
         Path file = sample(dir, 3000);
-        JsonNode sent = json(as("X26ABC1", "send", file.toString(), "--to", "X26ABC2", "--workflow-id", "TEST_WORKFLOW",
-                "--chunk-size", "1000", "--subject", "cli test", "--output", "json"));
+        JsonNode sent = json(as(
+                "X26ABC1",
+                "send",
+                file.toString(),
+                "--to",
+                "X26ABC2",
+                "--workflow-id",
+                "TEST_WORKFLOW",
+                "--chunk-size",
+                "1000",
+                "--subject",
+                "cli test",
+                "--output",
+                "json"));
         String id = sent.path("messageId").asText();
         assertThat(sent.path("chunks").asInt()).isEqualTo(3);
 
@@ -95,13 +127,16 @@ class MeshCommandTest {
         assertThat(inbox.status).isZero();
         assertThat(inbox.out.strip()).isEqualTo(id);
         assertThat(json(as("X26ABC2", "inbox", "--workflow-filter", "!TEST_WORKFLOW", "--output", "json"))
-                .path("messages").size()).isZero();
+                        .path("messages")
+                        .size())
+                .isZero();
 
         Path out = dir.resolve("received.bin");
         CliRun received = as("X26ABC2", "receive", id, "--out", out.toString(), "--ack");
         assertThat(received.err).isEmpty();
         assertThat(received.status).isZero();
-        assertThat(received.out).contains("received " + id + " from X26ABC1 on TEST_WORKFLOW: 3000 bytes in 3 chunks")
+        assertThat(received.out)
+                .contains("received " + id + " from X26ABC1 on TEST_WORKFLOW: 3000 bytes in 3 chunks")
                 .contains("acknowledged " + id);
         assertThat(Files.readAllBytes(out)).isEqualTo(Files.readAllBytes(file));
         assertThat(as("X26ABC2", "inbox").out).contains("no messages in X26ABC2's inbox");
@@ -114,8 +149,21 @@ class MeshCommandTest {
     @Test
     void aCompressedMessageIsReceivedWholeWhetherOrNotTheDownloadAsksForGzip(@TempDir Path dir) throws IOException {
         Path file = sample(dir, 3000);
-        String id = json(as("X26ABC1", "send", file.toString(), "--to", "X26ABC2", "--workflow-id", "TEST_WORKFLOW",
-                "--chunk-size", "1000", "--compress", "--output", "json")).path("messageId").asText();
+        String id = json(as(
+                        "X26ABC1",
+                        "send",
+                        file.toString(),
+                        "--to",
+                        "X26ABC2",
+                        "--workflow-id",
+                        "TEST_WORKFLOW",
+                        "--chunk-size",
+                        "1000",
+                        "--compress",
+                        "--output",
+                        "json"))
+                .path("messageId")
+                .asText();
         for (String option : new String[] {"--accept-compressed", "--no-accept-compressed"}) {
             Path out = dir.resolve("received" + option + ".bin");
             CliRun received = as("X26ABC2", "receive", id, "--out", out.toString(), option);
@@ -127,18 +175,31 @@ class MeshCommandTest {
 
     @Test
     void ackOnItsOwnRemovesTheMessage(@TempDir Path dir) throws IOException {
-        String id = json(as("X26ABC1", "send", sample(dir, 10).toString(), "--to", "X26ABC2", "--workflow-id",
-                "TEST_WORKFLOW", "--output", "json")).path("messageId").asText();
+        String id = json(as(
+                        "X26ABC1",
+                        "send",
+                        sample(dir, 10).toString(),
+                        "--to",
+                        "X26ABC2",
+                        "--workflow-id",
+                        "TEST_WORKFLOW",
+                        "--output",
+                        "json"))
+                .path("messageId")
+                .asText();
         CliRun ack = as("X26ABC2", "ack", id);
         assertThat(ack.status).isZero();
         assertThat(ack.out).contains("acknowledged " + id);
-        assertThat(json(as("X26ABC2", "inbox", "--output", "json")).path("messages").size()).isZero();
+        assertThat(json(as("X26ABC2", "inbox", "--output", "json"))
+                        .path("messages")
+                        .size())
+                .isZero();
     }
 
     @Test
     void lookupFindsTheReceiversOfAWorkflow() throws IOException {
-        JsonNode byOds = json(CliRun.of("mesh", "lookup", "--ods-code", "X26", "--workflow-id", "TEST_WORKFLOW",
-                "--output", "json"));
+        JsonNode byOds = json(
+                CliRun.of("mesh", "lookup", "--ods-code", "X26", "--workflow-id", "TEST_WORKFLOW", "--output", "json"));
         assertThat(byOds.path("results").toString()).isEqualTo("[{\"mailboxId\":\"X26ABC2\",\"name\":\"TESTMB2\"}]");
         CliRun all = CliRun.of("mesh", "lookup", "--workflow-id", "TEST_WORKFLOW_ACK");
         assertThat(all.status).isZero();
@@ -147,16 +208,25 @@ class MeshCommandTest {
 
     @Test
     void anUnregisteredRecipientExitsWith1AndNamesMeshsCode(@TempDir Path dir) throws IOException {
-        CliRun r = CliRun.of("mesh", "send", sample(dir, 10).toString(), "--to", "NOSUCHMB", "--workflow-id",
-                "TEST_WORKFLOW");
+        CliRun r = CliRun.of(
+                "mesh", "send", sample(dir, 10).toString(), "--to", "NOSUCHMB", "--workflow-id", "TEST_WORKFLOW");
         assertThat(r.status).isEqualTo(1);
         assertThat(r.err).startsWith("error: ").contains("417").contains("12");
     }
 
     @Test
     void aWrongPasswordExitsWith1AndNeverPrintsIt() {
-        CliRun r = CliRun.of("mesh", "inbox", "--base-url", shared.meshBaseUrl().toString(), "--mailbox", "X26ABC1",
-                "--password", "mesh-cli-secret-password", "--shared-key", "TestKey");
+        CliRun r = CliRun.of(
+                "mesh",
+                "inbox",
+                "--base-url",
+                shared.meshBaseUrl().toString(),
+                "--mailbox",
+                "X26ABC1",
+                "--password",
+                "mesh-cli-secret-password",
+                "--shared-key",
+                "TestKey");
         assertThat(r.status).isEqualTo(1);
         assertThat(r.err).contains("403").doesNotContain("mesh-cli-secret-password");
         assertThat(r.out).doesNotContain("mesh-cli-secret-password");
@@ -164,12 +234,19 @@ class MeshCommandTest {
 
     @Test
     void missingCredentialsOrAnEnvironmentWithoutMeshAreUsageErrors() {
-        CliRun noPassword = CliRun.of("mesh", "inbox", "--base-url", shared.meshBaseUrl().toString(),
-                "--mailbox", "X26ABC1", "--shared-key", "TestKey");
+        CliRun noPassword = CliRun.of(
+                "mesh",
+                "inbox",
+                "--base-url",
+                shared.meshBaseUrl().toString(),
+                "--mailbox",
+                "X26ABC1",
+                "--shared-key",
+                "TestKey");
         assertThat(noPassword.status).isEqualTo(2);
         assertThat(noPassword.err).contains("--password (or MESH_PASSWORD) is missing");
-        CliRun publicSandbox = CliRun.of("mesh", "inbox", "--env", "sandbox", "--mailbox", "X26ABC1",
-                "--password", "p", "--shared-key", "k");
+        CliRun publicSandbox = CliRun.of(
+                "mesh", "inbox", "--env", "sandbox", "--mailbox", "X26ABC1", "--password", "p", "--shared-key", "k");
         assertThat(publicSandbox.status).isEqualTo(2);
         assertThat(publicSandbox.err).contains("MESH has no public sandbox");
         CliRun halfCertificate = CliRun.of("mesh", "handshake", "--client-cert", "cert.pem");
@@ -179,19 +256,36 @@ class MeshCommandTest {
 
     @Test
     void theClientCertificateAndCaBundleAreLoadedForMutualTls(@TempDir Path dir) {
-        CliRun r = CliRun.of("mesh", "handshake", "--client-cert", dir.resolve("missing.crt").toString(),
-                "--client-key", dir.resolve("missing.key").toString());
+        CliRun r = CliRun.of(
+                "mesh",
+                "handshake",
+                "--client-cert",
+                dir.resolve("missing.crt").toString(),
+                "--client-key",
+                dir.resolve("missing.key").toString());
         assertThat(r.status).isEqualTo(1);
         assertThat(r.err).contains("cannot load the PEM client key or certificate");
-        CliRun ca = CliRun.of("mesh", "handshake", "--ca-bundle", dir.resolve("missing-ca.pem").toString());
+        CliRun ca = CliRun.of(
+                "mesh",
+                "handshake",
+                "--ca-bundle",
+                dir.resolve("missing-ca.pem").toString());
         assertThat(ca.status).isEqualTo(1);
         assertThat(ca.err).contains("cannot load the CA bundle");
     }
 
     @Test
     void aBadChunkSizeIsRefusedBeforeAnythingIsSent(@TempDir Path dir) throws IOException {
-        CliRun r = CliRun.of("mesh", "send", sample(dir, 10).toString(), "--to", "X26ABC2", "--workflow-id",
-                "TEST_WORKFLOW", "--chunk-size", "lots");
+        CliRun r = CliRun.of(
+                "mesh",
+                "send",
+                sample(dir, 10).toString(),
+                "--to",
+                "X26ABC2",
+                "--workflow-id",
+                "TEST_WORKFLOW",
+                "--chunk-size",
+                "lots");
         assertThat(r.status).isEqualTo(1);
         assertThat(r.err).contains("chunkSize");
         assertThat(ByteSize.parse("chunkSize", "20MiB")).isEqualTo(20L * 1024 * 1024);
@@ -204,7 +298,13 @@ class MeshCommandTest {
     void theMeshCommandsAreListed() {
         CliRun r = CliRun.of("mesh", "--help");
         assertThat(r.status).isZero();
-        assertThat(r.out).contains("handshake").contains("send").contains("inbox").contains("receive")
-                .contains("ack").contains("track").contains("lookup");
+        assertThat(r.out)
+                .contains("handshake")
+                .contains("send")
+                .contains("inbox")
+                .contains("receive")
+                .contains("ack")
+                .contains("track")
+                .contains("lookup");
     }
 }

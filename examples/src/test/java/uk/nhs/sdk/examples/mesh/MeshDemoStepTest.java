@@ -15,7 +15,8 @@ class MeshDemoStepTest {
         CliRun r = CliRun.of("demo");
         assertThat(r.err).isEmpty();
         assertThat(r.status).isZero();
-        assertThat(r.out).contains("MESH: a chunked, compressed file from one mailbox to another")
+        assertThat(r.out)
+                .contains("MESH: a chunked, compressed file from one mailbox to another")
                 .containsPattern("X26ABC1 sent message [0-9]{20}_[0-9A-F]{6} to X26ABC2 in 3 chunks")
                 .contains("SHA-256 matches")
                 .contains("X26ABC2 acknowledged it; inbox now []")

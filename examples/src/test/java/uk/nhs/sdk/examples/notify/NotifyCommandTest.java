@@ -81,8 +81,8 @@ class NotifyCommandTest {
 
     @Test
     void sendThenStatusFollowTheMessageOnASharedSandbox() throws Exception {
-        JsonNode sent = json(onShared("send", "--nhs-number", "9990548609", "--reference", "cli-ref-2",
-                "--output", "json"));
+        JsonNode sent =
+                json(onShared("send", "--nhs-number", "9990548609", "--reference", "cli-ref-2", "--output", "json"));
         String id = sent.path("messageId").asText();
         clock.advance(Duration.ofSeconds(4));
         JsonNode status = json(onShared("status", id, "--output", "json"));
@@ -90,16 +90,29 @@ class NotifyCommandTest {
 
         assertThat(sent.path("alreadyAccepted").asBoolean()).isFalse();
         assertThat(status.path("messageStatus").asText()).isEqualTo("delivered");
-        assertThat(status.path("channels").path(0).path("channelStatus").asText()).isEqualTo("delivered");
+        assertThat(status.path("channels").path(0).path("channelStatus").asText())
+                .isEqualTo("delivered");
         assertThat(text.out).contains("message " + id + ": delivered").contains("channel 1 nhsapp: delivered");
     }
 
     @Test
     void aFreeTextSendChecksItsPersonalisationBeforeAnyCall() {
-        CliRun ok = onShared("send", "--nhs-number", "9990548609", "--routing-plan",
-                "00000000-0000-0000-0000-000000000003", "-p", "sms_body=Your appointment is on Monday");
-        CliRun tooLong = onShared("send", "--nhs-number", "9990548609", "--routing-plan",
-                "00000000-0000-0000-0000-000000000003", "-p", "sms_body=" + "a".repeat(919));
+        CliRun ok = onShared(
+                "send",
+                "--nhs-number",
+                "9990548609",
+                "--routing-plan",
+                "00000000-0000-0000-0000-000000000003",
+                "-p",
+                "sms_body=Your appointment is on Monday");
+        CliRun tooLong = onShared(
+                "send",
+                "--nhs-number",
+                "9990548609",
+                "--routing-plan",
+                "00000000-0000-0000-0000-000000000003",
+                "-p",
+                "sms_body=" + "a".repeat(919));
 
         assertThat(ok.status).as(ok.err).isZero();
         assertThat(tooLong.status).isNotZero();
@@ -120,8 +133,16 @@ class NotifyCommandTest {
         Path csv = dir.resolve("batch.csv");
         Files.writeString(csv, "nhsNumber,messageReference,body\n9990548609,cli-b-1,Hello\n9000000017,cli-b-2,Hi\n");
 
-        JsonNode r = json(onShared("batch", csv.toString(), "--routing-plan", "00000000-0000-0000-0000-000000000001",
-                "--reference", "cli-batch", "--ids", "--output", "json"));
+        JsonNode r = json(onShared(
+                "batch",
+                csv.toString(),
+                "--routing-plan",
+                "00000000-0000-0000-0000-000000000001",
+                "--reference",
+                "cli-batch",
+                "--ids",
+                "--output",
+                "json"));
 
         assertThat(r.path("messages").asInt()).isEqualTo(2);
         assertThat(r.path("parts").path(0).path("reference").asText()).isEqualTo("cli-batch-part-0001");
@@ -174,7 +195,9 @@ class NotifyCommandTest {
         server.start();
         try {
             SandboxNotify notify = SandboxNotify.of(shared);
-            notify.sendCallbacksTo(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/cb"), "cli-app",
+            notify.sendCallbacksTo(
+                    URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/cb"),
+                    "cli-app",
                     Secret.of(CALLBACK_KEY));
             onShared("send", "--nhs-number", "9990548609");
             clock.advance(Duration.ofSeconds(1));
@@ -185,11 +208,30 @@ class NotifyCommandTest {
             Path body = Files.writeString(dir.resolve("body.json"), callback[1]);
             Path tampered = Files.writeString(dir.resolve("tampered.json"), callback[1].replace("pending", "sending"));
 
-            CliRun ok = CliRun.of("notify", "verify-callback", "--body", body.toString(), "--headers",
-                    headers.toString(), "--application-id", "cli-app", "--callback-api-key", CALLBACK_KEY);
-            CliRun bad = CliRun.of("notify", "verify-callback", "--body", tampered.toString(), "--headers",
-                    headers.toString(), "--application-id", "cli-app", "--callback-api-key", CALLBACK_KEY,
-                    "--output", "json");
+            CliRun ok = CliRun.of(
+                    "notify",
+                    "verify-callback",
+                    "--body",
+                    body.toString(),
+                    "--headers",
+                    headers.toString(),
+                    "--application-id",
+                    "cli-app",
+                    "--callback-api-key",
+                    CALLBACK_KEY);
+            CliRun bad = CliRun.of(
+                    "notify",
+                    "verify-callback",
+                    "--body",
+                    tampered.toString(),
+                    "--headers",
+                    headers.toString(),
+                    "--application-id",
+                    "cli-app",
+                    "--callback-api-key",
+                    CALLBACK_KEY,
+                    "--output",
+                    "json");
 
             assertThat(ok.status).as(ok.err).isZero();
             assertThat(ok.out).startsWith("answer 202: accepted").contains(": pending_enrichment at ");

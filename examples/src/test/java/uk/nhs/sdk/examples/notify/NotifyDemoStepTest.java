@@ -17,7 +17,8 @@ class NotifyDemoStepTest {
 
         assertThat(r.err).isEmpty();
         assertThat(r.status).isZero();
-        assertThat(r.out).contains("NHS Notify: send a message, watch its status change, receive and verify its callbacks")
+        assertThat(r.out)
+                .contains("NHS Notify: send a message, watch its status change, receive and verify its callbacks")
                 .containsPattern("sent message [a-zA-Z0-9]{27} with the free-text NHS App routing plan")
                 .contains("status: created")
                 .contains("status: delivered, nhsapp channel delivered")

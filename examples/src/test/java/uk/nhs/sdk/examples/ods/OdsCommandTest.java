@@ -61,8 +61,10 @@ class OdsCommandTest {
 
         assertThat(r.err).isEmpty();
         assertThat(r.status).isZero();
-        assertThat(r.out).contains("Name         LEEDS TEACHING HOSPITALS NHS TRUST")
-                .contains("Role         RO197 NHS TRUST (primary)").contains("Address      ST. JAMES'S UNIVERSITY HOSPITAL")
+        assertThat(r.out)
+                .contains("Name         LEEDS TEACHING HOSPITALS NHS TRUST")
+                .contains("Role         RO197 NHS TRUST (primary)")
+                .contains("Address      ST. JAMES'S UNIVERSITY HOSPITAL")
                 .contains("Last change  2023-11-14");
     }
 
@@ -88,7 +90,8 @@ class OdsCommandTest {
         assertThat(CliRun.of("ods", "get", "R/8").err).contains("odsCode");
         assertThat(CliRun.of("ods", "search", "--role", "76").err).contains("roleCode");
         assertThat(CliRun.of("ods", "search", "--name", "ab").err).contains("3 to 100 characters");
-        assertThat(CliRun.of("ods", "search", "--last-change-date", "gt2024-13-01").err).contains("lastChangeDate");
+        assertThat(CliRun.of("ods", "search", "--last-change-date", "gt2024-13-01").err)
+                .contains("lastChangeDate");
     }
 
     @Test
@@ -96,8 +99,11 @@ class OdsCommandTest {
         CliRun r = CliRun.of("ods", "search", "--role", "RO197,RO172", "--page-size", "2", "--max", "10");
 
         assertThat(r.err).isEmpty();
-        assertThat(r.out).contains("RR8  LEEDS TEACHING HOSPITALS NHS TRUST  RO197").contains("AQN  PARTNERING HEALTH")
-                .contains("RJ11  NRL SANDBOX MENTAL HEALTH TRUST").contains("8J008  NRL SANDBOX AMBULANCE SERVICE");
+        assertThat(r.out)
+                .contains("RR8  LEEDS TEACHING HOSPITALS NHS TRUST  RO197")
+                .contains("AQN  PARTNERING HEALTH")
+                .contains("RJ11  NRL SANDBOX MENTAL HEALTH TRUST")
+                .contains("8J008  NRL SANDBOX AMBULANCE SERVICE");
     }
 
     @Test
@@ -111,18 +117,45 @@ class OdsCommandTest {
     @Test
     void theMirrorLoadsThenUpdatesThenLooksUpOffline() throws Exception {
         Path dir = tmp.resolve("ods");
-        CliRun load = CliRun.of("ods", "mirror", "--base-url", base(), "--api-key", key(), "--dir", dir.toString(),
-                "--role", "RO76", "--page-size", "40", "--lookup", "Y05868");
+        CliRun load = CliRun.of(
+                "ods",
+                "mirror",
+                "--base-url",
+                base(),
+                "--api-key",
+                key(),
+                "--dir",
+                dir.toString(),
+                "--role",
+                "RO76",
+                "--page-size",
+                "40",
+                "--lookup",
+                "Y05868");
         assertThat(load.err).isEmpty();
-        assertThat(load.out).contains("full load: 4 page(s), 126 written, 0 removed")
+        assertThat(load.out)
+                .contains("full load: 4 page(s), 126 written, 0 removed")
                 .contains("holds 126 organisation(s) with role(s) RO76")
                 .contains("offline: Y05868  NRL SANDBOX DEMO GP PRACTICE  RO177");
 
         LocalDate today = LocalDate.now();
         SandboxOds.of(shared).rename(OdsCode.of("Y05868"), "RENAMED PRACTICE", today);
         SandboxOds.of(shared).delete(OdsCode.of("Z00001"), today);
-        CliRun update = CliRun.of("ods", "mirror", "--base-url", base(), "--api-key", key(), "--dir", dir.toString(),
-                "--lookup", "Y05868", "--lookup", "Z00001", "--output", "json");
+        CliRun update = CliRun.of(
+                "ods",
+                "mirror",
+                "--base-url",
+                base(),
+                "--api-key",
+                key(),
+                "--dir",
+                dir.toString(),
+                "--lookup",
+                "Y05868",
+                "--lookup",
+                "Z00001",
+                "--output",
+                "json");
 
         assertThat(update.status).isEqualTo(1);
         JsonNode result = json(update);

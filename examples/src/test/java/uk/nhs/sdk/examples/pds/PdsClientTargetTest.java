@@ -14,7 +14,8 @@ class PdsClientTargetTest {
     private static URI baseUrlFor(String... args) {
         PdsCommand.Get get = new PdsCommand.Get();
         new CommandLine(get).parseArgs(args);
-        try (Target target = Target.open(get.common); PdsClient client = PdsCommand.client(target, get.common, get.pds)) {
+        try (Target target = Target.open(get.common);
+                PdsClient client = PdsCommand.client(target, get.common, get.pds)) {
             return client.baseUrl();
         }
     }
@@ -27,8 +28,16 @@ class PdsClientTargetTest {
 
     @Test
     void envIntWithAUserTokenNeedsNoSignedJwtCredentials() {
-        assertThat(baseUrlFor("--env", "int", "--access-token", "user-token", "--ods-code", "Y12345",
-                "--session-urid", "555254240100", "9000000009"))
+        assertThat(baseUrlFor(
+                        "--env",
+                        "int",
+                        "--access-token",
+                        "user-token",
+                        "--ods-code",
+                        "Y12345",
+                        "--session-urid",
+                        "555254240100",
+                        "9000000009"))
                 .hasToString("https://int.api.service.nhs.uk/personal-demographics/FHIR/R4");
     }
 

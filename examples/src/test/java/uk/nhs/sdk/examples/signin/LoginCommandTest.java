@@ -25,10 +25,15 @@ class LoginCommandTest {
         CliRun r = CliRun.of("login", "--provider", "nhs-login", "--auto");
 
         assertThat(r.status).as(r.err).isZero();
-        assertThat(r.err).contains("Sign in at: http://127.0.0.1:").contains("/nhs-login/authorize?")
+        assertThat(r.err)
+                .contains("Sign in at: http://127.0.0.1:")
+                .contains("/nhs-login/authorize?")
                 .containsPattern("Waiting for the redirect to http://127\\.0\\.0\\.1:[0-9]+/callback");
-        assertThat(r.out).contains("Signed in with NHS login; ID token validated")
-                .contains("NHS number     900 000 0009").contains("proofing level P9").contains("vot            P9.Cp.Cd");
+        assertThat(r.out)
+                .contains("Signed in with NHS login; ID token validated")
+                .contains("NHS number     900 000 0009")
+                .contains("proofing level P9")
+                .contains("vot            P9.Cp.Cd");
         assertThat(r.out).doesNotContainPattern("eyJ[A-Za-z0-9_-]{10,}");
     }
 
@@ -37,8 +42,11 @@ class LoginCommandTest {
         CliRun r = CliRun.of("login", "--provider", "cis2", "--auto", "--user", "555254240101", "--exchange");
 
         assertThat(r.status).as(r.err).isZero();
-        assertThat(r.out).contains("Signed in with CIS2").contains("acr            AAL2_ANY")
-                .contains("roles          555254242103 at Y12345").contains("organisations  Y12345")
+        assertThat(r.out)
+                .contains("Signed in with CIS2")
+                .contains("acr            AAL2_ANY")
+                .contains("roles          555254242103 at Y12345")
+                .contains("organisations  Y12345")
                 .contains("API Platform access token: Bearer (issued token type access_token), expires")
                 .containsPattern("\\(in 59[0-9] s\\)");
         assertThat(r.out).doesNotContainPattern("eyJ[A-Za-z0-9_-]{10,}");
@@ -47,14 +55,14 @@ class LoginCommandTest {
     @Test
     void jsonOutputIsTheClaimsAndTheIdTokenCanGoToAFileForTheOwnerOnly() throws Exception {
         Path file = dir.resolve("id-token");
-        CliRun r = CliRun.of("login", "--provider", "nhs-login", "--auto", "--output", "json", "--id-token-file",
-                file.toString());
+        CliRun r = CliRun.of(
+                "login", "--provider", "nhs-login", "--auto", "--output", "json", "--id-token-file", file.toString());
 
         JsonNode claims = Json.tree(r.out.getBytes(StandardCharsets.UTF_8));
         assertThat(claims.path("NHS number").asText()).isEqualTo("900 000 0009");
         assertThat(Files.readString(file)).startsWith("eyJ");
-        assertThat(Files.getPosixFilePermissions(file)).containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ,
-                PosixFilePermission.OWNER_WRITE);
+        assertThat(Files.getPosixFilePermissions(file))
+                .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
     }
 
     @Test
@@ -82,6 +90,8 @@ class LoginCommandTest {
         assertThat(hung.err).contains("Sign in at: ").contains("no sign-in arrived at the redirect URI within 1 s");
         assertThat(hung.out).doesNotContainPattern("eyJ[A-Za-z0-9_-]{10,}");
         assertThat(zero.status).isEqualTo(2);
-        assertThat(zero.err).contains("--timeout must be a positive number of seconds").doesNotContain("Sign in at");
+        assertThat(zero.err)
+                .contains("--timeout must be a positive number of seconds")
+                .doesNotContain("Sign in at");
     }
 }

@@ -17,7 +17,8 @@ import uk.nhs.sdk.examples.UsageException;
  * redirect.
  */
 class LoopbackRedirectTest {
-    private static final HttpClient HTTP = HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY).build();
 
     @Test
     void listensOn127001AndNamesItInTheRedirectUri() {
@@ -31,24 +32,29 @@ class LoopbackRedirectTest {
     void onlyAGetOfTheCallbackPathEndsTheWait() throws Exception {
         try (LoopbackRedirect r = LoopbackRedirect.start()) {
             String base = r.redirectUri().toString();
-            int other = send(HttpRequest.newBuilder(URI.create(base + "/favicon.ico?code=x&state=y")).GET());
-            int longer = send(HttpRequest.newBuilder(URI.create(base + "x?code=x&state=y")).GET());
+            int other = send(HttpRequest.newBuilder(URI.create(base + "/favicon.ico?code=x&state=y"))
+                    .GET());
+            int longer = send(HttpRequest.newBuilder(URI.create(base + "x?code=x&state=y"))
+                    .GET());
             int post = send(HttpRequest.newBuilder(URI.create(base + "?code=x&state=y"))
                     .POST(HttpRequest.BodyPublishers.noBody()));
 
             assertThat(other).isEqualTo(404);
             assertThat(longer).isEqualTo(404);
             assertThat(post).isEqualTo(404);
-            assertThatThrownBy(() -> r.await(Duration.ofMillis(200))).isInstanceOf(UsageException.class)
+            assertThatThrownBy(() -> r.await(Duration.ofMillis(200)))
+                    .isInstanceOf(UsageException.class)
                     .hasMessageContaining("no sign-in arrived");
 
-            int good = send(HttpRequest.newBuilder(URI.create(base + "?code=c1&state=s1")).GET());
+            int good = send(HttpRequest.newBuilder(URI.create(base + "?code=c1&state=s1"))
+                    .GET());
             assertThat(good).isEqualTo(200);
             assertThat(r.await(Duration.ofSeconds(30)).getRawQuery()).isEqualTo("code=c1&state=s1");
         }
     }
 
     private static int send(HttpRequest.Builder b) throws Exception {
-        return HTTP.send(b.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        return HTTP.send(b.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 }

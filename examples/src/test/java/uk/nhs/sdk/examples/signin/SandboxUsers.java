@@ -10,8 +10,7 @@ import uk.nhs.sdk.testkit.NhsSandbox;
  * makes them: a test user signs in and the ID token is exchanged at the sandbox's API Platform.
  */
 public final class SandboxUsers {
-    private SandboxUsers() {
-    }
+    private SandboxUsers() {}
 
     /**
      * The CIS2 test clinician's access token (healthcare worker access).
@@ -32,7 +31,9 @@ public final class SandboxUsers {
      */
     public static String idToken(NhsSandbox sandbox, boolean cis2) {
         return SandboxSignIn.signIn(cis2 ? sandbox.cis2() : sandbox.nhsLogin(), cis2, NhsClientOptions.defaults())
-                .idToken().value().reveal();
+                .idToken()
+                .value()
+                .reveal();
     }
 
     private static String token(NhsSandbox sandbox, SignIn signIn) {

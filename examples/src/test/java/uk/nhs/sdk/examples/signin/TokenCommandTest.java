@@ -38,16 +38,30 @@ class TokenCommandTest {
     }
 
     private static String[] exchange(Path idToken, Path key) {
-        return new String[] {"token", "exchange", "--id-token-file", idToken.toString(),
-            "--base-url", sandbox.apiBaseUrl("oauth2").toString(), "--api-key", app.apiKey().reveal(),
-            "--private-key", key.toString(), "--key-id", app.keyId()};
+        return new String[] {
+            "token",
+            "exchange",
+            "--id-token-file",
+            idToken.toString(),
+            "--base-url",
+            sandbox.apiBaseUrl("oauth2").toString(),
+            "--api-key",
+            app.apiKey().reveal(),
+            "--private-key",
+            key.toString(),
+            "--key-id",
+            app.keyId()
+        };
     }
 
     @Test
     void anIdTokenFromAFileIsExchangedOnceAndNoTokenIsPrinted() throws Exception {
         Path key = dir.resolve("key.pem");
-        Files.writeString(key, "-----BEGIN PRIVATE KEY-----\n"
-                + Base64.getMimeEncoder().encodeToString(app.privateKey().getEncoded()) + "\n-----END PRIVATE KEY-----\n");
+        Files.writeString(
+                key,
+                "-----BEGIN PRIVATE KEY-----\n"
+                        + Base64.getMimeEncoder()
+                                .encodeToString(app.privateKey().getEncoded()) + "\n-----END PRIVATE KEY-----\n");
         Path idToken = dir.resolve("id-token");
         Files.writeString(idToken, SandboxUsers.idToken(sandbox, false) + "\n");
 
@@ -55,7 +69,9 @@ class TokenCommandTest {
         CliRun again = CliRun.of(exchange(idToken, key));
 
         assertThat(first.status).as(first.err).isZero();
-        assertThat(first.out).contains("API Platform access token: Bearer").containsPattern("\\(in 59[0-9] s\\)")
+        assertThat(first.out)
+                .contains("API Platform access token: Bearer")
+                .containsPattern("\\(in 59[0-9] s\\)")
                 .doesNotContainPattern("[A-Za-z0-9]{28}");
         assertThat(again.status).isEqualTo(1);
         assertThat(again.err).contains("error:");
@@ -63,7 +79,8 @@ class TokenCommandTest {
 
     @Test
     void aFileThatCannotBeReadIsAUsageError() {
-        CliRun r = CliRun.of("token", "exchange", "--id-token-file", dir.resolve("missing").toString());
+        CliRun r = CliRun.of(
+                "token", "exchange", "--id-token-file", dir.resolve("missing").toString());
 
         assertThat(r.status).isEqualTo(2);
         assertThat(r.err).contains("cannot read the ID token");

@@ -35,7 +35,9 @@ final class AttemptCounter implements PipelinePolicy {
 
     @Override
     public NhsResponse process(PipelineCall call, PipelineNext next) {
-        if (armed && call.request().method().equals(method) && path.matcher(call.request().encodedPath()).matches()) {
+        if (armed
+                && call.request().method().equals(method)
+                && path.matcher(call.request().encodedPath()).matches()) {
             if (attempts.incrementAndGet() == 1 && trigger != null) {
                 trigger.run();
             }

@@ -65,8 +65,10 @@ final class Cell implements AutoCloseable {
 
     /** Plain options for the clients that prepare or check state (no fault, no counter). */
     static NhsClientOptions setupOptions() {
-        return NhsClientOptions.builder().circuitBreaker(CircuitBreakerOptions.disabled())
-                .retry(RetryOptions.builder().maxAttempts(3).build()).build();
+        return NhsClientOptions.builder()
+                .circuitBreaker(CircuitBreakerOptions.disabled())
+                .retry(RetryOptions.builder().maxAttempts(3).build())
+                .build();
     }
 
     NhsSandbox sandbox() {

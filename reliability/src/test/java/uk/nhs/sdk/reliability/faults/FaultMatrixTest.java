@@ -51,7 +51,10 @@ class FaultMatrixTest {
 
     /** The options every client under test starts from (each cell adds its clock, sleeper and counter). */
     static NhsClientOptions baseOptions() {
-        return NhsClientOptions.builder().maxResponseBytes(MAX_RESPONSE_BYTES).applicationId("fault-matrix").build();
+        return NhsClientOptions.builder()
+                .maxResponseBytes(MAX_RESPONSE_BYTES)
+                .applicationId("fault-matrix")
+                .build();
     }
 
     /** What one cell ended in. */
@@ -100,7 +103,8 @@ class FaultMatrixTest {
         }));
         assertThat(outcomes.keySet().stream().map(r -> r.family() + " " + r.name()))
                 .as("every row ran, in order")
-                .containsExactlyElementsOf(rows().stream().map(r -> r.family() + " " + r.name()).toList());
+                .containsExactlyElementsOf(
+                        rows().stream().map(r -> r.family() + " " + r.name()).toList());
         String md = markdown(outcomes);
         if (!failures.isEmpty()) {
             System.out.println(md);
@@ -146,8 +150,9 @@ class FaultMatrixTest {
         return outcomes;
     }
 
-    private static Outcome run(ExecutorService cells, NhsSandbox sandbox, MatrixRow row, MatrixFault fault,
-            RowFixtures fixtures) throws InterruptedException {
+    private static Outcome run(
+            ExecutorService cells, NhsSandbox sandbox, MatrixRow row, MatrixFault fault, RowFixtures fixtures)
+            throws InterruptedException {
         try (Cell cell = new Cell(sandbox, row, fault, fixtures)) {
             Future<?> f = cells.submit(() -> {
                 row.action().run(cell);
@@ -167,7 +172,8 @@ class FaultMatrixTest {
                     PrivacyAudit.check(t);
                     if (t instanceof NhsTransportException && ((NhsTransportException) t).outcomeUnknown()) {
                         result = ((NhsTransportException) t).reconcileId().isPresent()
-                                ? "outcome unknown, reconcile id" : "outcome unknown";
+                                ? "outcome unknown, reconcile id"
+                                : "outcome unknown";
                     } else {
                         result = t.getClass().getSimpleName();
                     }
@@ -190,8 +196,11 @@ class FaultMatrixTest {
             if (failure == null && attempts == 0) {
                 failure = "the faulted request was never attempted";
             }
-            if (failure == null && row.idempotency() == Idempotency.NONE && fault != MatrixFault.CONNECTION_REFUSED
-                    && attempts > 1 && !notApplied(row, fault)) {
+            if (failure == null
+                    && row.idempotency() == Idempotency.NONE
+                    && fault != MatrixFault.CONNECTION_REFUSED
+                    && attempts > 1
+                    && !notApplied(row, fault)) {
                 failure = "a write that is not idempotent was sent " + attempts + " times";
             }
             return new Outcome(result, attempts, failure);
@@ -200,7 +209,8 @@ class FaultMatrixTest {
 
     /** Whether the fault is a status the row's service documents as "not applied". */
     private static boolean notApplied(MatrixRow row, MatrixFault fault) {
-        return fault.fault() != null && !fault.fault().isAfterProcessing()
+        return fault.fault() != null
+                && !fault.fault().isAfterProcessing()
                 && fault.fault().statusCode().filter(row.notApplied()::contains).isPresent();
     }
 
@@ -223,19 +233,29 @@ class FaultMatrixTest {
                 closes as that request starts (connections the client holds are reset, new ones refused) and
                 opens again before the retry.
                 """)
-                .append("Slow headers come ").append(SLOW_HEADERS.toMillis())
-                .append(" ms late and a slow body's pieces every ").append(SLOW_BODY_INTERVAL.toMillis())
-                .append(" ms, against an attempt timeout of ").append(SLOW_ATTEMPT_TIMEOUT.toMillis())
-                .append(" ms;\nthe oversized body is twice the client's ").append(MAX_RESPONSE_BYTES / 1024)
+                .append("Slow headers come ")
+                .append(SLOW_HEADERS.toMillis())
+                .append(" ms late and a slow body's pieces every ")
+                .append(SLOW_BODY_INTERVAL.toMillis())
+                .append(" ms, against an attempt timeout of ")
+                .append(SLOW_ATTEMPT_TIMEOUT.toMillis())
+                .append(" ms;\nthe oversized body is twice the client's ")
+                .append(MAX_RESPONSE_BYTES / 1024)
                 .append(" KiB cap; 429 with `Retry-After` asks for 1 s; the HTML error page\n")
                 .append("is a gateway's 502. At most 3 attempts; waits on an injected clock.\n");
         Map<String, List<MatrixRow>> families = new LinkedHashMap<>();
-        outcomes.keySet().forEach(r -> families.computeIfAbsent(r.family(), k -> new ArrayList<>()).add(r));
+        outcomes.keySet()
+                .forEach(r -> families.computeIfAbsent(r.family(), k -> new ArrayList<>())
+                        .add(r));
         int cells = 0;
         for (Map.Entry<String, List<MatrixRow>> family : families.entrySet()) {
             md.append("\n### ").append(family.getKey()).append("\n\n| fault |");
             for (MatrixRow r : family.getValue()) {
-                md.append(' ').append(r.name()).append(" (").append(r.idempotency().name()).append(") |");
+                md.append(' ')
+                        .append(r.name())
+                        .append(" (")
+                        .append(r.idempotency().name())
+                        .append(") |");
             }
             md.append("\n|---|");
             family.getValue().forEach(r -> md.append("---|"));
@@ -249,8 +269,13 @@ class FaultMatrixTest {
                 md.append('\n');
             }
         }
-        md.append("\n").append(outcomes.size()).append(" operations × ").append(MatrixFault.values().length)
-                .append(" faults = ").append(cells).append(" cells.\n");
+        md.append("\n")
+                .append(outcomes.size())
+                .append(" operations × ")
+                .append(MatrixFault.values().length)
+                .append(" faults = ")
+                .append(cells)
+                .append(" cells.\n");
         return md.toString();
     }
 }

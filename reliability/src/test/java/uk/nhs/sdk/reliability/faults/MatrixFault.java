@@ -10,12 +10,13 @@ import uk.nhs.sdk.testkit.SandboxFault;
  */
 enum MatrixFault {
     CONNECTION_REFUSED("connection refused", null),
-    RESET_BEFORE_RESPONSE("reset before the response", SandboxFault.connectionReset().afterProcessing()),
+    RESET_BEFORE_RESPONSE(
+            "reset before the response", SandboxFault.connectionReset().afterProcessing()),
     RESET_MID_BODY("reset mid-body", SandboxFault.resetMidBody()),
     SLOW_HEADERS("slow headers", SandboxFault.slowHeaders(FaultMatrixTest.SLOW_HEADERS)),
     SLOW_BODY("slow body", SandboxFault.slowBody(FaultMatrixTest.SLOW_BODY_PIECE, FaultMatrixTest.SLOW_BODY_INTERVAL)),
-    TOO_MANY_REQUESTS_RETRY_AFTER("429 with Retry-After",
-            SandboxFault.status(429).withRetryAfter(Duration.ofSeconds(1))),
+    TOO_MANY_REQUESTS_RETRY_AFTER(
+            "429 with Retry-After", SandboxFault.status(429).withRetryAfter(Duration.ofSeconds(1))),
     TOO_MANY_REQUESTS("429 without Retry-After", SandboxFault.status(429)),
     INTERNAL_SERVER_ERROR("500", SandboxFault.status(500)),
     BAD_GATEWAY("502", SandboxFault.status(502)),

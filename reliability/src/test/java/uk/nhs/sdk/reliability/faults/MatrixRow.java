@@ -18,8 +18,14 @@ import uk.nhs.sdk.core.http.Idempotency;
  *     that is not idempotent may be sent again (MESH's 429 and 503 to {@code POST /outbox})
  * @param action prepares, arms and runs
  */
-record MatrixRow(String family, String name, String method, String path, Idempotency idempotency,
-        List<Integer> notApplied, Action action) {
+record MatrixRow(
+        String family,
+        String name,
+        String method,
+        String path,
+        Idempotency idempotency,
+        List<Integer> notApplied,
+        Action action) {
 
     MatrixRow(String family, String name, String method, String path, Idempotency idempotency, Action action) {
         this(family, name, method, path, idempotency, List.of(), action);

@@ -22,8 +22,7 @@ final class MeshRows {
     private static final int CHUNK = 1000;
     private static final byte[] LARGE = large();
 
-    private MeshRows() {
-    }
+    private MeshRows() {}
 
     private static byte[] large() {
         byte[] b = new byte[2 * CHUNK + 500];
@@ -39,8 +38,14 @@ final class MeshRows {
                         mesh.handshake();
                     }
                 }),
-                new MatrixRow(FAMILY, "send (one request)", "POST", ".*/messageexchange/X26ABC1/outbox",
-                        Idempotency.NONE, List.of(429, 503), cell -> {
+                new MatrixRow(
+                        FAMILY,
+                        "send (one request)",
+                        "POST",
+                        ".*/messageexchange/X26ABC1/outbox",
+                        Idempotency.NONE,
+                        List.of(429, 503),
+                        cell -> {
                             try (MeshClient mesh = client(cell.sandbox(), 0, cell.options())) {
                                 cell.arm();
                                 MeshSendResult sent = mesh.send(request(), SMALL);
@@ -48,41 +53,56 @@ final class MeshRows {
                                 delivered(cell, sent.messageId(), SMALL);
                             }
                         }),
-                new MatrixRow(FAMILY, "send chunked (chunk 2 of 3)", "POST",
-                        ".*/messageexchange/X26ABC1/outbox/[^/]+/2", Idempotency.KEYED, cell -> {
+                new MatrixRow(
+                        FAMILY,
+                        "send chunked (chunk 2 of 3)",
+                        "POST",
+                        ".*/messageexchange/X26ABC1/outbox/[^/]+/2",
+                        Idempotency.KEYED,
+                        cell -> {
                             try (MeshClient mesh = client(cell.sandbox(), 0, cell.options())) {
                                 cell.arm();
-                                MeshSendResult sent = mesh.send(MeshSendRequest.builder(recipient(cell), WORKFLOW)
-                                        .chunkSize(CHUNK).build(), LARGE);
+                                MeshSendResult sent = mesh.send(
+                                        MeshSendRequest.builder(recipient(cell), WORKFLOW)
+                                                .chunkSize(CHUNK)
+                                                .build(),
+                                        LARGE);
                                 PdsRows.check(sent.chunks() == 3, "three chunks");
                                 delivered(cell, sent.messageId(), LARGE);
                             }
                         }),
-                new MatrixRow(FAMILY, "inbox list", "GET", ".*/messageexchange/X26ABC2/inbox", Idempotency.SAFE,
-                        cell -> {
-                    sendToX26abc2(cell);
-                    try (MeshClient mesh = client(cell.sandbox(), 1, cell.options())) {
-                        cell.arm();
-                        PdsRows.check(!mesh.inbox().messageIds().isEmpty(), "the inbox lists the message");
-                    }
-                }),
-                new MatrixRow(FAMILY, "download", "GET", ".*/messageexchange/X26ABC2/inbox/[^/]+", Idempotency.SAFE,
-                        cell -> {
+                new MatrixRow(
+                        FAMILY, "inbox list", "GET", ".*/messageexchange/X26ABC2/inbox", Idempotency.SAFE, cell -> {
+                            sendToX26abc2(cell);
+                            try (MeshClient mesh = client(cell.sandbox(), 1, cell.options())) {
+                                cell.arm();
+                                PdsRows.check(!mesh.inbox().messageIds().isEmpty(), "the inbox lists the message");
+                            }
+                        }),
+                new MatrixRow(
+                        FAMILY, "download", "GET", ".*/messageexchange/X26ABC2/inbox/[^/]+", Idempotency.SAFE, cell -> {
                             String id = sendToX26abc2(cell);
                             try (MeshClient mesh = client(cell.sandbox(), 1, cell.options())) {
                                 cell.arm();
-                                try (MeshMessage m = mesh.receive(id); InputStream in = m.content()) {
+                                try (MeshMessage m = mesh.receive(id);
+                                        InputStream in = m.content()) {
                                     if (!Arrays.equals(in.readAllBytes(), SMALL)) {
                                         cell.note("body replaced"); // MESH gives nothing to check it by
                                     }
                                 }
                             }
                         }),
-                new MatrixRow(FAMILY, "acknowledge", "PUT",
-                        ".*/messageexchange/X26ABC2/inbox/[^/]+/status/acknowledged", Idempotency.KEYED, cell -> {
+                new MatrixRow(
+                        FAMILY,
+                        "acknowledge",
+                        "PUT",
+                        ".*/messageexchange/X26ABC2/inbox/[^/]+/status/acknowledged",
+                        Idempotency.KEYED,
+                        cell -> {
                             String id = sendToX26abc2(cell);
                             try (MeshClient setup = client(cell.sandbox(), 1, Cell.setupOptions());
-                                    MeshMessage m = setup.receive(id); InputStream in = m.content()) {
+                                    MeshMessage m = setup.receive(id);
+                                    InputStream in = m.content()) {
                                 in.readAllBytes();
                             }
                             try (MeshClient mesh = client(cell.sandbox(), 1, cell.options())) {
@@ -90,12 +110,21 @@ final class MeshRows {
                                 mesh.acknowledge(id);
                             }
                         }),
-                new MatrixRow(FAMILY, "tracking", "GET", ".*/messageexchange/X26ABC1/outbox/tracking", Idempotency.SAFE,
+                new MatrixRow(
+                        FAMILY,
+                        "tracking",
+                        "GET",
+                        ".*/messageexchange/X26ABC1/outbox/tracking",
+                        Idempotency.SAFE,
                         cell -> {
                             String id = sendToX26abc2(cell);
                             try (MeshClient mesh = client(cell.sandbox(), 0, cell.options())) {
                                 cell.arm();
-                                PdsRows.check(mesh.track(id).messageId().filter(id::equals).isPresent(),
+                                PdsRows.check(
+                                        mesh.track(id)
+                                                .messageId()
+                                                .filter(id::equals)
+                                                .isPresent(),
                                         "the tracked message");
                             }
                         }));
@@ -104,9 +133,11 @@ final class MeshRows {
     /** The recipient's inbox holds the message once, and it reads back as sent. */
     private static void delivered(Cell cell, String id, byte[] content) throws java.io.IOException {
         try (MeshClient recipient = client(cell.sandbox(), 1, Cell.setupOptions())) {
-            PdsRows.check(recipient.inbox().messageIds().stream().filter(id::equals).count() == 1,
+            PdsRows.check(
+                    recipient.inbox().messageIds().stream().filter(id::equals).count() == 1,
                     "the recipient's inbox holds the message once");
-            try (MeshMessage m = recipient.receive(id); InputStream in = m.content()) {
+            try (MeshMessage m = recipient.receive(id);
+                    InputStream in = m.content()) {
                 PdsRows.check(Arrays.equals(in.readAllBytes(), content), "the message reads back as sent");
             }
         }
@@ -129,7 +160,12 @@ final class MeshRows {
 
     static MeshClient client(NhsSandbox sandbox, int mailbox, NhsClientOptions options) {
         SandboxMeshMailbox m = sandbox.meshMailboxes().get(mailbox);
-        return MeshClient.builder().baseUrl(sandbox.meshBaseUrl()).mailbox(m.id()).password(m.password())
-                .sharedKey(sandbox.meshSharedKey()).options(options).build();
+        return MeshClient.builder()
+                .baseUrl(sandbox.meshBaseUrl())
+                .mailbox(m.id())
+                .password(m.password())
+                .sharedKey(sandbox.meshSharedKey())
+                .options(options)
+                .build();
     }
 }

@@ -16,8 +16,7 @@ final class NotifyRows {
     static final String FAMILY = "NHS Notify";
     private static final NhsNumber RECIPIENT = NhsNumber.parse("9990548609");
 
-    private NotifyRows() {
-    }
+    private NotifyRows() {}
 
     static List<MatrixRow> rows() {
         return List.of(
@@ -34,8 +33,8 @@ final class NotifyRows {
                 new MatrixRow(FAMILY, "send a batch", "POST", ".*/v1/message-batches", Idempotency.KEYED, cell -> {
                     try (NotifyClient notify = client(cell, true)) {
                         cell.arm();
-                        NotifyBatchResult r = notify.sendBatch(RoutingPlan.NHS_APP.id(), UUID.randomUUID().toString(),
-                                List.of(message(), message()));
+                        NotifyBatchResult r = notify.sendBatch(
+                                RoutingPlan.NHS_APP.id(), UUID.randomUUID().toString(), List.of(message(), message()));
                         if (r.results().stream().anyMatch(NotifySendResult::alreadyAccepted)) {
                             cell.note("already accepted");
                         }
@@ -55,14 +54,18 @@ final class NotifyRows {
     }
 
     private static NotifyMessage message() {
-        return NotifyMessage.builder(RECIPIENT).routingPlan(RoutingPlan.NHS_APP)
+        return NotifyMessage.builder(RECIPIENT)
+                .routingPlan(RoutingPlan.NHS_APP)
                 .messageReference(UUID.randomUUID().toString())
-                .personalisation("body", "Your appointment is on Monday at 10:00.").build();
+                .personalisation("body", "Your appointment is on Monday at 10:00.")
+                .build();
     }
 
     private static NotifyClient client(Cell cell, boolean underTest) {
-        return NotifyClient.builder().baseUrl(cell.sandbox().apiBaseUrl("comms"))
+        return NotifyClient.builder()
+                .baseUrl(cell.sandbox().apiBaseUrl("comms"))
                 .options(underTest ? cell.options() : Cell.setupOptions())
-                .auth(BearerTokenAuth.of(cell.fixtures()::appTokenUnchecked)).build();
+                .auth(BearerTokenAuth.of(cell.fixtures()::appTokenUnchecked))
+                .build();
     }
 }

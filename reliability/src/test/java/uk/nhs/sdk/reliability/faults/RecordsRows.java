@@ -28,13 +28,12 @@ final class RecordsRows {
     private static final OdsCode ORGANISATION = OdsCode.of("Y05868");
     private static final NhsNumber PATIENT = NhsNumber.parse("9000000017");
 
-    private RecordsRows() {
-    }
+    private RecordsRows() {}
 
     static List<MatrixRow> rows() {
         return List.of(
-                new MatrixRow(NRL, "search (consumer)", "POST", ".*/DocumentReference/_search", Idempotency.SAFE,
-                        cell -> {
+                new MatrixRow(
+                        NRL, "search (consumer)", "POST", ".*/DocumentReference/_search", Idempotency.SAFE, cell -> {
                             try (NrlConsumerClient nrl = consumer(cell)) {
                                 cell.arm();
                                 PdsRows.check(!nrl.search(PATIENT).pointers().isEmpty(), "the patient's pointers");
@@ -54,8 +53,10 @@ final class RecordsRows {
                     int before = pointers(cell);
                     try (NrlProducerClient nrl = NrlProducerClient.builder()
                             .baseUrl(cell.sandbox().apiBaseUrl(RecordsApi.NRL_PRODUCER.basePath()))
-                            .options(cell.options()).auth(BearerTokenAuth.of(cell.fixtures()::appTokenUnchecked))
-                            .endUserOrganisation(ORGANISATION).build()) {
+                            .options(cell.options())
+                            .auth(BearerTokenAuth.of(cell.fixtures()::appTokenUnchecked))
+                            .endUserOrganisation(ORGANISATION)
+                            .build()) {
                         cell.arm();
                         PdsRows.check(!nrl.create(pointer()).pointerId().isEmpty(), "the new pointer's id");
                         PdsRows.check(pointers(cell) == before + 1, "a successful create creates the pointer");
@@ -72,8 +73,14 @@ final class RecordsRows {
                 new MatrixRow(ODS, "search (first page)", "GET", ".*/Organization", Idempotency.SAFE, cell -> {
                     try (OdsClient ods = ods(cell)) {
                         cell.arm();
-                        PdsRows.check(ods.search(OdsSearch.builder().anyRole(OdsRole.GP_PRACTICE).pageSize(10).build())
-                                .findFirst().isPresent(), "a first page");
+                        PdsRows.check(
+                                ods.search(OdsSearch.builder()
+                                                .anyRole(OdsRole.GP_PRACTICE)
+                                                .pageSize(10)
+                                                .build())
+                                        .findFirst()
+                                        .isPresent(),
+                                "a first page");
                     }
                 }));
     }
@@ -89,14 +96,20 @@ final class RecordsRows {
     }
 
     private static NrlConsumerClient consumer(Cell cell, uk.nhs.sdk.core.NhsClientOptions options) {
-        return NrlConsumerClient.builder().baseUrl(cell.sandbox().apiBaseUrl(RecordsApi.NRL_CONSUMER.basePath()))
-                .options(options).auth(BearerTokenAuth.of(cell.fixtures()::appTokenUnchecked))
-                .endUserOrganisation(ORGANISATION).build();
+        return NrlConsumerClient.builder()
+                .baseUrl(cell.sandbox().apiBaseUrl(RecordsApi.NRL_CONSUMER.basePath()))
+                .options(options)
+                .auth(BearerTokenAuth.of(cell.fixtures()::appTokenUnchecked))
+                .endUserOrganisation(ORGANISATION)
+                .build();
     }
 
     private static OdsClient ods(Cell cell) {
-        return OdsClient.builder().baseUrl(cell.sandbox().apiBaseUrl(RecordsApi.ODS.basePath())).options(cell.options())
-                .apiKey(cell.sandbox().application().apiKey()).build();
+        return OdsClient.builder()
+                .baseUrl(cell.sandbox().apiBaseUrl(RecordsApi.ODS.basePath()))
+                .options(cell.options())
+                .apiKey(cell.sandbox().application().apiKey())
+                .build();
     }
 
     /** The examples' mental health crisis plan pointer, no patient data but the test NHS number. */
@@ -115,8 +128,10 @@ final class RecordsRows {
                         .stability(ContentStability.STATIC)
                         .retrievalMechanism(RetrievalMechanism.SSP)
                         .build())
-                .context(PointerContext.builder().practiceSetting("788002001", "Adult mental health service")
-                        .relatedAsid("200000000610").build())
+                .context(PointerContext.builder()
+                        .practiceSetting("788002001", "Adult mental health service")
+                        .relatedAsid("200000000610")
+                        .build())
                 .build();
     }
 }

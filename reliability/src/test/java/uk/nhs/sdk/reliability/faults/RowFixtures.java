@@ -95,23 +95,35 @@ final class RowFixtures {
 
     static OidcClient cis2Client(NhsSandbox sandbox, uk.nhs.sdk.core.NhsClientOptions options) {
         SandboxIdentityProvider p = sandbox.cis2();
-        return OidcClient.builder().provider(Cis2.at(p.discoveryUrl()))
-                .credentials(OidcClientCredentials.builder().clientId(p.client().clientId()).keyId(p.client().keyId())
-                        .privateKey(p.client().privateKey()).build())
-                .redirectUri(REDIRECT).options(options).build();
+        return OidcClient.builder()
+                .provider(Cis2.at(p.discoveryUrl()))
+                .credentials(OidcClientCredentials.builder()
+                        .clientId(p.client().clientId())
+                        .keyId(p.client().keyId())
+                        .privateKey(p.client().privateKey())
+                        .build())
+                .redirectUri(REDIRECT)
+                .options(options)
+                .build();
     }
 
     static TokenExchangeAuth exchange(NhsSandbox sandbox, SignIn signIn, uk.nhs.sdk.core.NhsClientOptions options) {
-        return TokenExchangeAuth.builder().tokenUrl(sandbox.oauthTokenUrl()).apiKey(sandbox.application().apiKey())
-                .keyId(sandbox.application().keyId()).privateKey(sandbox.application().privateKey())
-                .idToken(signIn.idToken()).options(options).build();
+        return TokenExchangeAuth.builder()
+                .tokenUrl(sandbox.oauthTokenUrl())
+                .apiKey(sandbox.application().apiKey())
+                .keyId(sandbox.application().keyId())
+                .privateKey(sandbox.application().privateKey())
+                .idToken(signIn.idToken())
+                .options(options)
+                .build();
     }
 
     /** What the user's browser does with the authorization URL: the fake provider redirects back at once. */
     static URI callback(AuthorizationRequest request) throws Exception {
-        HttpResponse<Void> r = BROWSER.send(HttpRequest.newBuilder(request.uri()).GET().build(),
-                HttpResponse.BodyHandlers.discarding());
-        return URI.create(r.headers().firstValue("Location").orElseThrow(
-                () -> new AssertionError("the provider did not redirect: " + r.statusCode())));
+        HttpResponse<Void> r = BROWSER.send(
+                HttpRequest.newBuilder(request.uri()).GET().build(), HttpResponse.BodyHandlers.discarding());
+        return URI.create(r.headers()
+                .firstValue("Location")
+                .orElseThrow(() -> new AssertionError("the provider did not redirect: " + r.statusCode())));
     }
 }

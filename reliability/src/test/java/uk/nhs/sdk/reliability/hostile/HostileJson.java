@@ -114,7 +114,8 @@ final class HostileJson {
         int at = random.nextInt(text.length() + 1);
         return switch (random.nextInt(5)) {
             case 0 -> text.substring(0, at);
-            case 1 -> text.substring(0, at) + (char) random.nextInt(0x3000) + text.substring(Math.min(at + 1, text.length()));
+            case 1 ->
+                text.substring(0, at) + (char) random.nextInt(0x3000) + text.substring(Math.min(at + 1, text.length()));
             case 2 -> "\uFEFF" + text;
             case 3 -> text + "}garbage";
             default -> text.substring(0, at) + "\u0000" + text.substring(at);
@@ -164,8 +165,21 @@ final class HostileJson {
     }
 
     private String hostileKey() {
-        return random.nextInt(3) == 0 ? hostileString() : List.of("resourceType", "id", "extension", "type", "entry",
-                "resource", "data", "attributes", "value", "system", "code").get(random.nextInt(11));
+        return random.nextInt(3) == 0
+                ? hostileString()
+                : List.of(
+                                "resourceType",
+                                "id",
+                                "extension",
+                                "type",
+                                "entry",
+                                "resource",
+                                "data",
+                                "attributes",
+                                "value",
+                                "system",
+                                "code")
+                        .get(random.nextInt(11));
     }
 
     private Object hostileValue() {
@@ -197,8 +211,10 @@ final class HostileJson {
         StringBuilder sb = new StringBuilder();
         int n = 8 + random.nextInt(24);
         for (int i = 0; i < n; i++) {
-            sb.append(random.nextInt(4) == 0 ? HostileStrings.INJECTIONS.get(random.nextInt(HostileStrings.INJECTIONS.size()))
-                    : String.valueOf((char) (0x21 + random.nextInt(0x2000))));
+            sb.append(
+                    random.nextInt(4) == 0
+                            ? HostileStrings.INJECTIONS.get(random.nextInt(HostileStrings.INJECTIONS.size()))
+                            : String.valueOf((char) (0x21 + random.nextInt(0x2000))));
         }
         String s = sb.toString();
         parts.add(s);
@@ -206,8 +222,7 @@ final class HostileJson {
     }
 
     /** A number written as it is. */
-    private record Raw(String text) {
-    }
+    private record Raw(String text) {}
 
     /**
      * The JSON text of a tree.

@@ -14,14 +14,57 @@ import net.jqwik.api.Tuple;
  */
 final class HostileStrings {
     /** Pieces that break parsers, URLs, headers and logs. */
-    static final List<String> INJECTIONS = List.of("/", "..", "../../etc/passwd", "?", "#", "&", "=", "\r\n",
-            "\n", "\u0000", "%00", "%0d%0a", "%2e%2e%2f", "'", "\"", "\\", "<script>", "${jndi:ldap://x}", " ",
-            "\t", "\uFEFF", "\u202E", "\u200B", "\uD835\uDFD9", "\u0661\u0662\u0663", "\uFF11\uFF12", "\uD800",
-            "{", "}", "[", "]", ":", ",", ";", "*", "%", "+", "-", "_", ".", "@", "~", "|", "é", "ß", "İ");
+    static final List<String> INJECTIONS = List.of(
+            "/",
+            "..",
+            "../../etc/passwd",
+            "?",
+            "#",
+            "&",
+            "=",
+            "\r\n",
+            "\n",
+            "\u0000",
+            "%00",
+            "%0d%0a",
+            "%2e%2e%2f",
+            "'",
+            "\"",
+            "\\",
+            "<script>",
+            "${jndi:ldap://x}",
+            " ",
+            "\t",
+            "\uFEFF",
+            "\u202E",
+            "\u200B",
+            "\uD835\uDFD9",
+            "\u0661\u0662\u0663",
+            "\uFF11\uFF12",
+            "\uD800",
+            "{",
+            "}",
+            "[",
+            "]",
+            ":",
+            ",",
+            ";",
+            "*",
+            "%",
+            "+",
+            "-",
+            "_",
+            ".",
+            "@",
+            "~",
+            "|",
+            "é",
+            "ß",
+            "İ");
+
     private static final String ODD = "0123456789 -/.:+%#?&=@_~,;'\"\\{}[]<>\r\n\t\u0000\u00e9\u0130\u202e\uff11";
 
-    private HostileStrings() {
-    }
+    private HostileStrings() {}
 
     /**
      * Hostile strings around the given valid values.
@@ -49,13 +92,23 @@ final class HostileStrings {
      * @return the generator
      */
     static Arbitrary<String> mutated(Arbitrary<String> good) {
-        Arbitrary<Character> ch = Arbitraries.oneOf(Arbitraries.chars().all(), Arbitraries.chars().with(ODD),
-                Arbitraries.chars().alpha(), Arbitraries.chars().numeric());
-        return Combinators.combine(good, Arbitraries.integers().between(0, 1000), ch, Arbitraries.integers().between(0, 2))
+        Arbitrary<Character> ch = Arbitraries.oneOf(
+                Arbitraries.chars().all(),
+                Arbitraries.chars().with(ODD),
+                Arbitraries.chars().alpha(),
+                Arbitraries.chars().numeric());
+        return Combinators.combine(
+                        good,
+                        Arbitraries.integers().between(0, 1000),
+                        ch,
+                        Arbitraries.integers().between(0, 2))
                 .as((s, at, c, op) -> {
                     int i = s.isEmpty() ? 0 : at % (s.length() + (op == 1 ? 1 : 0));
                     return switch (op) {
-                        case 0 -> s.isEmpty() ? String.valueOf(c) : s.substring(0, i) + c + s.substring(Math.min(i + 1, s.length()));
+                        case 0 ->
+                            s.isEmpty()
+                                    ? String.valueOf(c)
+                                    : s.substring(0, i) + c + s.substring(Math.min(i + 1, s.length()));
                         case 1 -> s.substring(0, Math.min(i, s.length())) + c + s.substring(Math.min(i, s.length()));
                         default -> s.isEmpty() ? s : s.substring(0, i) + s.substring(Math.min(i + 1, s.length()));
                     };
@@ -69,8 +122,12 @@ final class HostileStrings {
      * @return the generator
      */
     static Arbitrary<String> spliced(Arbitrary<String> good) {
-        return Combinators.combine(good, Arbitraries.of(INJECTIONS), Arbitraries.integers().between(0, 1000),
-                Arbitraries.of(INJECTIONS)).as((s, piece, at, other) -> {
+        return Combinators.combine(
+                        good,
+                        Arbitraries.of(INJECTIONS),
+                        Arbitraries.integers().between(0, 1000),
+                        Arbitraries.of(INJECTIONS))
+                .as((s, piece, at, other) -> {
                     int i = s.isEmpty() ? 0 : at % (s.length() + 1);
                     return switch (at % 4) {
                         case 0 -> piece + s;
@@ -88,8 +145,12 @@ final class HostileStrings {
      * @return the generator
      */
     static Arbitrary<String> longStrings(Arbitrary<String> good) {
-        return Combinators.combine(good, Arbitraries.integers().between(50, 5_000), Arbitraries.chars().with(ODD + "aZ"))
-                .as((s, n, c) -> n % 2 == 0 && !s.isEmpty() ? s.repeat(1 + n / s.length())
+        return Combinators.combine(
+                        good,
+                        Arbitraries.integers().between(50, 5_000),
+                        Arbitraries.chars().with(ODD + "aZ"))
+                .as((s, n, c) -> n % 2 == 0 && !s.isEmpty()
+                        ? s.repeat(1 + n / s.length())
                         : String.valueOf(c).repeat(n * 4));
     }
 }

@@ -7,9 +7,9 @@ import java.math.BigInteger;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.Signature;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.Signature;
 import java.security.interfaces.ECPublicKey;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
@@ -54,12 +54,25 @@ class OidcHostileTest {
     private static final KeyPair KEY = ecKey();
     private static final String RSA_KID = "provider-2";
     private static final java.security.interfaces.RSAPrivateKey RSA = PrivateKeys.fromPem(pem());
-    private static final String DISCOVERY = HostileJson.write(HostileJson.obj("issuer", ISSUER,
-            "authorization_endpoint", "https://idp.example/authorize", "token_endpoint", Served.BASE + "token",
-            "jwks_uri", Served.BASE + "jwks", "userinfo_endpoint", Served.BASE + "userinfo",
-            "response_types_supported", HostileJson.arr("code"), "subject_types_supported", HostileJson.arr("public"),
-            "id_token_signing_alg_values_supported", HostileJson.arr("RS256", "RS512"),
-            "code_challenge_methods_supported", HostileJson.arr("S256")));
+    private static final String DISCOVERY = HostileJson.write(HostileJson.obj(
+            "issuer",
+            ISSUER,
+            "authorization_endpoint",
+            "https://idp.example/authorize",
+            "token_endpoint",
+            Served.BASE + "token",
+            "jwks_uri",
+            Served.BASE + "jwks",
+            "userinfo_endpoint",
+            Served.BASE + "userinfo",
+            "response_types_supported",
+            HostileJson.arr("code"),
+            "subject_types_supported",
+            HostileJson.arr("public"),
+            "id_token_signing_alg_values_supported",
+            HostileJson.arr("RS256", "RS512"),
+            "code_challenge_methods_supported",
+            HostileJson.arr("S256")));
     private static final String JWKS = jwks();
     private static final Served SERVED = new Served();
     private static final NhsClientOptions OPTIONS = SERVED.options();
@@ -74,8 +87,12 @@ class OidcHostileTest {
     static {
         SERVED.route(path -> Served.json(path.endsWith("jwks") ? JWKS : DISCOVERY));
         // a stored sign-in with fixed state and nonce, so that every run signs the same claims
-        REQUEST = CLIENT.resumeSignIn(StoredSignIn.builder().state("S".repeat(43)).nonce("N".repeat(43))
-                .codeVerifier(Secret.of("V".repeat(43))).scopes("openid").build());
+        REQUEST = CLIENT.resumeSignIn(StoredSignIn.builder()
+                .state("S".repeat(43))
+                .nonce("N".repeat(43))
+                .codeVerifier(Secret.of("V".repeat(43)))
+                .scopes("openid")
+                .build());
         long now = SERVED.clock().instant().getEpochSecond();
         HostileJson.Obj claims = claims();
         claims.fields.removeIf(e -> e.getKey().equals("exp"));
@@ -101,12 +118,19 @@ class OidcHostileTest {
     }
 
     private static OidcClient client() {
-        return OidcClient.builder().provider(Cis2.at(URI.create(Served.BASE + ".well-known/openid-configuration")))
-                .credentials(OidcClientCredentials.builder().clientId(CLIENT_ID).keyId("rp-1")
-                        .privateKey(RSA).build())
+        return OidcClient.builder()
+                .provider(Cis2.at(URI.create(Served.BASE + ".well-known/openid-configuration")))
+                .credentials(OidcClientCredentials.builder()
+                        .clientId(CLIENT_ID)
+                        .keyId("rp-1")
+                        .privateKey(RSA)
+                        .build())
                 .allowedAlgorithms(JwsAlgorithm.ES256, JwsAlgorithm.RS256)
-                .redirectUri(URI.create("https://rp.example/cb")).options(OPTIONS).transport(TRANSPORT)
-                .metadataTtl(Duration.ofSeconds(1)).build();
+                .redirectUri(URI.create("https://rp.example/cb"))
+                .options(OPTIONS)
+                .transport(TRANSPORT)
+                .metadataTtl(Duration.ofSeconds(1))
+                .build();
     }
 
     private static String pem() {
@@ -120,11 +144,37 @@ class OidcHostileTest {
     private static String jwks() {
         ECPublicKey pub = (ECPublicKey) KEY.getPublic();
         java.security.interfaces.RSAPublicKey rsa = PrivateKeys.publicKeyOf(RSA);
-        return HostileJson.write(HostileJson.obj("keys", HostileJson.arr(HostileJson.obj("kty", "EC", "crv", "P-256",
-                "kid", KID, "use", "sig", "alg", "ES256", "x", b64(coordinate(pub.getW().getAffineX())),
-                "y", b64(coordinate(pub.getW().getAffineY()))), HostileJson.obj("kty", "RSA", "kid", RSA_KID,
-                "use", "sig", "alg", "RS256", "n", b64(unsigned(rsa.getModulus())),
-                "e", b64(unsigned(rsa.getPublicExponent()))))));
+        return HostileJson.write(HostileJson.obj(
+                "keys",
+                HostileJson.arr(
+                        HostileJson.obj(
+                                "kty",
+                                "EC",
+                                "crv",
+                                "P-256",
+                                "kid",
+                                KID,
+                                "use",
+                                "sig",
+                                "alg",
+                                "ES256",
+                                "x",
+                                b64(coordinate(pub.getW().getAffineX())),
+                                "y",
+                                b64(coordinate(pub.getW().getAffineY()))),
+                        HostileJson.obj(
+                                "kty",
+                                "RSA",
+                                "kid",
+                                RSA_KID,
+                                "use",
+                                "sig",
+                                "alg",
+                                "RS256",
+                                "n",
+                                b64(unsigned(rsa.getModulus())),
+                                "e",
+                                b64(unsigned(rsa.getPublicExponent()))))));
     }
 
     private static byte[] unsigned(BigInteger n) {
@@ -139,7 +189,8 @@ class OidcHostileTest {
      * bits depended on it).
      */
     static String rsaSigned(String headerJson, String claimsJson) {
-        String input = b64(headerJson.getBytes(StandardCharsets.UTF_8)) + "." + b64(claimsJson.getBytes(StandardCharsets.UTF_8));
+        String input = b64(headerJson.getBytes(StandardCharsets.UTF_8)) + "."
+                + b64(claimsJson.getBytes(StandardCharsets.UTF_8));
         try {
             Signature s = Signature.getInstance("SHA256withRSA");
             s.initSign(RSA);
@@ -164,7 +215,8 @@ class OidcHostileTest {
     }
 
     static String signed(String headerJson, String claimsJson) {
-        String input = b64(headerJson.getBytes(StandardCharsets.UTF_8)) + "." + b64(claimsJson.getBytes(StandardCharsets.UTF_8));
+        String input = b64(headerJson.getBytes(StandardCharsets.UTF_8)) + "."
+                + b64(claimsJson.getBytes(StandardCharsets.UTF_8));
         try {
             Signature s = Signature.getInstance("SHA256withECDSAinP1363Format");
             s.initSign(KEY.getPrivate());
@@ -177,8 +229,23 @@ class OidcHostileTest {
 
     private static HostileJson.Obj claims() {
         long now = SERVED.clock().instant().getEpochSecond();
-        return HostileJson.obj("iss", ISSUER, "aud", CLIENT_ID, "sub", "910000000001", "exp", now + 300, "iat", now,
-                "nonce", REQUEST.nonce(), "acr", "AAL3_ANY", "auth_time", now - 10);
+        return HostileJson.obj(
+                "iss",
+                ISSUER,
+                "aud",
+                CLIENT_ID,
+                "sub",
+                "910000000001",
+                "exp",
+                now + 300,
+                "iat",
+                now,
+                "nonce",
+                REQUEST.nonce(),
+                "acr",
+                "AAL3_ANY",
+                "auth_time",
+                now - 10);
     }
 
     private static HostileJson.Obj header() {
@@ -188,49 +255,64 @@ class OidcHostileTest {
     @Property(tries = 10_000, generation = GenerationMode.RANDOMIZED, seed = "1351")
     void signedTokens(@ForAll long seed) {
         boolean hostileHeader = seed % 5 == 0;
-        Outcomes.Input part = HostileJson.document(seed, hostileHeader ? OidcHostileTest::header : OidcHostileTest::claims,
-                hostileHeader ? 0 : 10);
-        String token = hostileHeader ? signed(part.text(), HostileJson.write(claims()))
+        Outcomes.Input part = HostileJson.document(
+                seed, hostileHeader ? OidcHostileTest::header : OidcHostileTest::claims, hostileHeader ? 0 : 10);
+        String token = hostileHeader
+                ? signed(part.text(), HostileJson.write(claims()))
                 : signed(HostileJson.write(header()), part.text());
         Outcomes.Input input = new Outcomes.Input(token, part.parts(), part.mustBeAccepted());
-        Outcomes.attempt("sdk-identity `IdToken.of` + `OidcClient.validateIdToken` (signed, hostile header or claims)",
-                input, () -> CLIENT.validateIdToken(IdToken.of(token), REQUEST).getClass(),
-                IdTokenValidationException.class, NhsValidationException.class);
+        Outcomes.attempt(
+                "sdk-identity `IdToken.of` + `OidcClient.validateIdToken` (signed, hostile header or claims)",
+                input,
+                () -> CLIENT.validateIdToken(IdToken.of(token), REQUEST).getClass(),
+                IdTokenValidationException.class,
+                NhsValidationException.class);
     }
 
     @Provide
     Arbitrary<String> tokenText() {
-        String valid = rsaSigned(HostileJson.write(HostileJson.obj("alg", "RS256", "kid", RSA_KID, "typ", "JWT")),
+        String valid = rsaSigned(
+                HostileJson.write(HostileJson.obj("alg", "RS256", "kid", RSA_KID, "typ", "JWT")),
                 HostileJson.write(claims()));
-        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(6, HostileStrings.mutated(Arbitraries.of(valid))),
-                net.jqwik.api.Tuple.of(3, HostileStrings.around(List.of(valid, "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.",
-                        "a.b.c", "..", "e30.e30.e30"))));
+        return Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(6, HostileStrings.mutated(Arbitraries.of(valid))),
+                net.jqwik.api.Tuple.of(
+                        3,
+                        HostileStrings.around(
+                                List.of(valid, "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.", "a.b.c", "..", "e30.e30.e30"))));
     }
 
     @Property(tries = 10_000, generation = GenerationMode.RANDOMIZED, seed = "1352")
     void tokenText(@ForAll("tokenText") String token) {
         Outcomes.Input input = new Outcomes.Input(token, List.of(token.split("\\.")), false);
-        Outcomes.attempt("sdk-identity `IdToken.of` + `OidcClient.validateIdToken` (token text)", input,
+        Outcomes.attempt(
+                "sdk-identity `IdToken.of` + `OidcClient.validateIdToken` (token text)",
+                input,
                 () -> CLIENT.validateIdToken(IdToken.of(token), REQUEST).getClass(),
-                IdTokenValidationException.class, NhsValidationException.class);
+                IdTokenValidationException.class,
+                NhsValidationException.class);
     }
 
     @Property(tries = 10_000, generation = GenerationMode.RANDOMIZED, seed = "1353")
     void discoveryAndJwks(@ForAll long seed) {
         boolean jwks = seed % 2 == 0;
-        Outcomes.Input input = HostileJson.document(seed,
-                () -> (HostileJson.Obj) HostileJson.parse(jwks ? JWKS : DISCOVERY), 5);
-        SERVED.route(path -> Served.json(path.endsWith("jwks") == jwks ? input.text() : path.endsWith("jwks") ? JWKS
-                : DISCOVERY));
+        Outcomes.Input input =
+                HostileJson.document(seed, () -> (HostileJson.Obj) HostileJson.parse(jwks ? JWKS : DISCOVERY), 5);
+        SERVED.route(path ->
+                Served.json(path.endsWith("jwks") == jwks ? input.text() : path.endsWith("jwks") ? JWKS : DISCOVERY));
         // past the metadata's time to live and past the minute for which a failed fetch is remembered
         // (else the cases after a rejected document replay its failure instead of reading their own)
         SERVED.clock().advance(PAST_CACHE);
         String token = LONG_LIVED;
         try {
-            Outcomes.attempt("sdk-identity `OidcClient` discovery document and JWKS", input,
-                    () -> jwks ? CLIENT.validateIdToken(IdToken.of(token), REQUEST).getClass()
+            Outcomes.attempt(
+                    "sdk-identity `OidcClient` discovery document and JWKS",
+                    input,
+                    () -> jwks
+                            ? CLIENT.validateIdToken(IdToken.of(token), REQUEST).getClass()
                             : CLIENT.authorizationRequest().build().getClass(),
-                    OidcDiscoveryException.class, IdTokenValidationException.class);
+                    OidcDiscoveryException.class,
+                    IdTokenValidationException.class);
         } finally {
             SERVED.route(path -> Served.json(path.endsWith("jwks") ? JWKS : DISCOVERY));
             SERVED.clock().advance(PAST_CACHE);
@@ -239,14 +321,25 @@ class OidcHostileTest {
 
     @Provide
     Arbitrary<String> claimValue() {
-        return HostileStrings.around(List.of("AAL3_ANY", "AAL2_OR_3_ANY", "P9.Cp.Cd", "P5.Cm", "P9", "P0", "RS256",
-                "ES256", "urn:nhs:authentication:level:aal3"));
+        return HostileStrings.around(List.of(
+                "AAL3_ANY",
+                "AAL2_OR_3_ANY",
+                "P9.Cp.Cd",
+                "P5.Cm",
+                "P9",
+                "P0",
+                "RS256",
+                "ES256",
+                "urn:nhs:authentication:level:aal3"));
     }
 
     @Property(tries = 10_000, generation = GenerationMode.RANDOMIZED, seed = "1355")
     void codeLookups(@ForAll("claimValue") String input) {
-        Outcomes.attempt("sdk-identity OIDC lookups (`AssuranceLevel.fromAcr`, `IdentityProofingLevel.fromClaim`,"
-                + " `VectorOfTrust.fromValue`, `JwsAlgorithm.fromName`)", Outcomes.Input.of(input), () -> {
+        Outcomes.attempt(
+                "sdk-identity OIDC lookups (`AssuranceLevel.fromAcr`, `IdentityProofingLevel.fromClaim`,"
+                        + " `VectorOfTrust.fromValue`, `JwsAlgorithm.fromName`)",
+                Outcomes.Input.of(input),
+                () -> {
                     AssuranceLevel.fromAcr(input);
                     IdentityProofingLevel.fromClaim(input);
                     VectorOfTrust.fromValue(input);
@@ -275,8 +368,11 @@ class OidcHostileTest {
             callback = URI.create("https://rp.example/cb");
         }
         URI uri = callback;
-        Outcomes.attempt("sdk-identity `OidcClient.completeSignIn` (callback URI)", Outcomes.Input.of(value),
-                () -> CLIENT.completeSignIn(REQUEST, uri).getClass(), AuthorizationCallbackException.class,
+        Outcomes.attempt(
+                "sdk-identity `OidcClient.completeSignIn` (callback URI)",
+                Outcomes.Input.of(value),
+                () -> CLIENT.completeSignIn(REQUEST, uri).getClass(),
+                AuthorizationCallbackException.class,
                 NhsValidationException.class);
     }
 }

@@ -27,13 +27,19 @@ import uk.nhs.sdk.reliability.ReliabilityReport;
  */
 final class Outcomes {
     /** The test classes of the suite; the table is published when all of them have finished. */
-    static final Set<String> SUITE = Set.of("CoreValuesHostileTest", "PdsHostileTest", "OidcHostileTest",
-            "MeshHostileTest", "NotifyHostileTest", "RecordsHostileTest");
+    static final Set<String> SUITE = Set.of(
+            "CoreValuesHostileTest",
+            "PdsHostileTest",
+            "OidcHostileTest",
+            "MeshHostileTest",
+            "NotifyHostileTest",
+            "RecordsHostileTest");
     /**
      * Plain words (a few, with their punctuation) or a short number may appear in a message for
      * their own reasons ("expected sandbox, int or prod").
      */
     private static final Pattern COMMON = Pattern.compile("[A-Za-z][A-Za-z ]{0,15}|[0-9]{1,5}|");
+
     private static final Map<String, Row> ROWS = new ConcurrentHashMap<>();
     /**
      * The valid values the generators start from (see {@link #know}): a candidate found inside
@@ -42,8 +48,8 @@ final class Outcomes {
     private static final Set<String> KNOWN = ConcurrentHashMap.newKeySet();
 
     /** CPU time of the thread running the properties, at the first and the last class's end. */
-    private static final long CPU_START = java.lang.management.ManagementFactory.getThreadMXBean()
-            .getCurrentThreadCpuTime();
+    private static final long CPU_START =
+            java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
 
     static {
         // every generator of the suite registers its valid values before any case runs, whatever
@@ -65,10 +71,10 @@ final class Outcomes {
             }
         }
     }
+
     private static final Set<String> FINISHED = ConcurrentHashMap.newKeySet();
 
-    private Outcomes() {
-    }
+    private Outcomes() {}
 
     /** What one case fed to an entry point, and which of its parts must never be echoed. */
     record Input(String text, List<String> parts, boolean mustBeAccepted) {
@@ -173,8 +179,10 @@ final class Outcomes {
         }
         if (!isDocumented(failure, documented)) {
             row.escape();
-            throw new AssertionError(entryPoint + " let an undocumented " + failure.getClass().getName()
-                    + " escape (documented: " + names(documented) + ")", failure);
+            throw new AssertionError(
+                    entryPoint + " let an undocumented " + failure.getClass().getName() + " escape (documented: "
+                            + names(documented) + ")",
+                    failure);
         }
         if (input.mustBeAccepted()) {
             throw new AssertionError(entryPoint + " rejected a valid input with " + failure, failure);
@@ -182,8 +190,10 @@ final class Outcomes {
         for (String text : texts(failure)) {
             for (String c : candidates) {
                 if (text.contains(c)) {
-                    throw new AssertionError(entryPoint + ": the message of " + failure.getClass().getSimpleName()
-                            + " echoes the input", failure);
+                    throw new AssertionError(
+                            entryPoint + ": the message of "
+                                    + failure.getClass().getSimpleName() + " echoes the input",
+                            failure);
                 }
             }
         }
@@ -255,10 +265,15 @@ final class Outcomes {
         try {
             // the rows so far, also when only some classes ran (-Dtest=...)
             java.nio.file.Files.createDirectories(java.nio.file.Paths.get("target", "reliability"));
-            java.nio.file.Files.writeString(java.nio.file.Paths.get("target", "reliability", "hostile-input-rows.md"),
-                    table() + String.format("%nCPU time of the properties' thread so far: %.1f s%n",
-                            (java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime()
-                                    - CPU_START) / 1e9));
+            java.nio.file.Files.writeString(
+                    java.nio.file.Paths.get("target", "reliability", "hostile-input-rows.md"),
+                    table()
+                            + String.format(
+                                    "%nCPU time of the properties' thread so far: %.1f s%n",
+                                    (java.lang.management.ManagementFactory.getThreadMXBean()
+                                                            .getCurrentThreadCpuTime()
+                                                    - CPU_START)
+                                            / 1e9));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -284,8 +299,13 @@ final class Outcomes {
             synchronized (r) {
                 r.rejected.forEach((k, v) -> rejected.add(k + ": " + String.format("%,d", v)));
             }
-            sb.append(String.format("| %s | %,d | %,d | %s | %d |%n", e.getKey(), r.cases(), r.accepted,
-                    rejected.isEmpty() ? "—" : String.join("; ", rejected), r.escapes));
+            sb.append(String.format(
+                    "| %s | %,d | %,d | %s | %d |%n",
+                    e.getKey(),
+                    r.cases(),
+                    r.accepted,
+                    rejected.isEmpty() ? "—" : String.join("; ", rejected),
+                    r.escapes));
         }
         sb.append(String.format("%n%d entry points, %,d cases, no escape.%n", ROWS.size(), cases));
         return sb.toString();

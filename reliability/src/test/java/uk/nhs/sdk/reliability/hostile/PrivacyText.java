@@ -4,8 +4,7 @@ import uk.nhs.sdk.reliability.PrivacyAudit;
 
 /** Checks a text the SDK made for people (a model's {@code toString()}) with {@link PrivacyAudit}. */
 final class PrivacyText {
-    private PrivacyText() {
-    }
+    private PrivacyText() {}
 
     /**
      * Checks the text and returns it.

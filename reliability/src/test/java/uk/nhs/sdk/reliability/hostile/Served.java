@@ -28,14 +28,14 @@ import uk.nhs.sdk.core.testing.MutableClock;
 final class Served {
     /** Where the clients point; never connected to. */
     static final URI BASE = URI.create("http://127.0.0.1:9/");
+
     private volatile Reply reply = new Reply(200, List.of(), new byte[0]);
     private volatile PipelineCall lastCall;
     private volatile java.util.function.Function<String, Reply> router;
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-30T10:00:00Z"));
 
     /** A response: status, headers and body. */
-    record Reply(int status, List<Map.Entry<String, String>> headers, byte[] body) {
-    }
+    record Reply(int status, List<Map.Entry<String, String>> headers, byte[] body) {}
 
     /**
      * Options whose pipeline answers with the served reply: no retries, no circuit breaker, an
@@ -44,8 +44,11 @@ final class Served {
      * @return the options
      */
     NhsClientOptions options() {
-        return NhsClientOptions.builder().clock(clock).sleeper(clock::advance)
-                .retry(RetryOptions.none()).circuitBreaker(CircuitBreakerOptions.disabled())
+        return NhsClientOptions.builder()
+                .clock(clock)
+                .sleeper(clock::advance)
+                .retry(RetryOptions.none())
+                .circuitBreaker(CircuitBreakerOptions.disabled())
                 .rateLimit(RateLimitOptions.perSecond(1_000_000, Duration.ofSeconds(1)))
                 .deadline(Duration.ofSeconds(30))
                 .addPolicy(PipelinePosition.PER_ATTEMPT, (call, next) -> {
@@ -53,10 +56,18 @@ final class Served {
                     checkPath(call.request().pathTemplate(), call.request().encodedPath());
                     java.util.function.Function<String, Reply> route = router;
                     Reply r = route == null ? reply : route.apply(call.request().encodedPath());
-                    return NhsResponse.buffered(r.status(), NhsHeaders.of(r.headers()), r.body(),
-                            CallDetails.of(call.service(), call.header("X-Request-ID").orElse(null), null, call.attempt(),
+                    return NhsResponse.buffered(
+                            r.status(),
+                            NhsHeaders.of(r.headers()),
+                            r.body(),
+                            CallDetails.of(
+                                    call.service(),
+                                    call.header("X-Request-ID").orElse(null),
+                                    null,
+                                    call.attempt(),
                                     null));
-                }).build();
+                })
+                .build();
     }
 
     /**
@@ -111,7 +122,8 @@ final class Served {
      * @return the reply
      */
     static Reply json(String body) {
-        return new Reply(200, List.of(Map.entry("Content-Type", "application/json")), body.getBytes(StandardCharsets.UTF_8));
+        return new Reply(
+                200, List.of(Map.entry("Content-Type", "application/json")), body.getBytes(StandardCharsets.UTF_8));
     }
 
     /**

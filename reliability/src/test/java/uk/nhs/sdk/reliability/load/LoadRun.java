@@ -29,8 +29,7 @@ final class LoadRun {
     private final LongAdder errors = new LongAdder();
     private final List<Throwable> firstErrors = new ArrayList<>();
 
-    private LoadRun() {
-    }
+    private LoadRun() {}
 
     /**
      * Runs the call on {@code threads} threads for {@code duration}, then waits for the threads to
@@ -40,8 +39,8 @@ final class LoadRun {
         LoadRun run = new LoadRun();
         int id = RUNS.incrementAndGet();
         AtomicInteger n = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(threads,
-                r -> new Thread(r, "load-" + id + "-" + n.incrementAndGet()));
+        ExecutorService pool =
+                Executors.newFixedThreadPool(threads, r -> new Thread(r, "load-" + id + "-" + n.incrementAndGet()));
         CountDownLatch start = new CountDownLatch(1);
         long[] end = new long[1];
         for (int i = 0; i < threads; i++) {

@@ -17,8 +17,7 @@ final class OpenConnections {
     private static final List<Path> TABLES = List.of(Paths.get("/proc/net/tcp"), Paths.get("/proc/net/tcp6"));
     private static final String ESTABLISHED = "01";
 
-    private OpenConnections() {
-    }
+    private OpenConnections() {}
 
     static boolean available() {
         return Files.isReadable(TABLES.get(0));

@@ -56,18 +56,20 @@ class SharedUnderLoadTest {
     @AfterAll
     static void stopAndPublish() {
         sandbox.close();
-        ReliabilityReport.figures("shared-under-load", String.format(
-                "%d threads per client, each calling for %d ms. Threads: the JVM's live threads, the sandbox's server"
-                        + " and OkHttp's process-wide task runner aside, before the client was built and after it was"
-                        + " closed. Connections: the established TCP connections to the sandbox, before and after,"
-                        + " and (in brackets) those its pool held when the load ended. Token fetches: access tokens"
-                        + " the sandbox issued while the row ran (for the token provider, over its whole life).%n%n"
-                        + "| client | call | threads | calls | errors | JVM threads before / after"
-                        + " | connections before / after (pooled) | token fetches |%n"
-                        + "|---|---|---|---|---|---|---|---|%n%s%n%n"
-                        + "OkHttp's task runner, shared by every OkHttp client in the JVM, held %d idle threads when the"
-                        + " last client closed; it ends each after 60 idle seconds.%n",
-                THREADS, RUN.toMillis(), String.join("\n", ROWS), taskRunnerAtEnd));
+        ReliabilityReport.figures(
+                "shared-under-load",
+                String.format(
+                        "%d threads per client, each calling for %d ms. Threads: the JVM's live threads, the sandbox's server"
+                                + " and OkHttp's process-wide task runner aside, before the client was built and after it was"
+                                + " closed. Connections: the established TCP connections to the sandbox, before and after,"
+                                + " and (in brackets) those its pool held when the load ended. Token fetches: access tokens"
+                                + " the sandbox issued while the row ran (for the token provider, over its whole life).%n%n"
+                                + "| client | call | threads | calls | errors | JVM threads before / after"
+                                + " | connections before / after (pooled) | token fetches |%n"
+                                + "|---|---|---|---|---|---|---|---|%n%s%n%n"
+                                + "OkHttp's task runner, shared by every OkHttp client in the JVM, held %d idle threads when the"
+                                + " last client closed; it ends each after 60 idle seconds.%n",
+                        THREADS, RUN.toMillis(), String.join("\n", ROWS), taskRunnerAtEnd));
     }
 
     @Test
@@ -82,29 +84,63 @@ class SharedUnderLoadTest {
         int tokenPooled;
         try {
             // the 32 threads start on a provider that holds no token yet, so they race for its first fetch
-            tokenRun = LoadRun.run(THREADS, RUN, () -> assertThat(auth.accessToken().reveal()).isNotEmpty());
+            tokenRun = LoadRun.run(
+                    THREADS, RUN, () -> assertThat(auth.accessToken().reveal()).isNotEmpty());
             tokenPooled = OpenConnections.to(port);
             PrivacyAudit.forbid(auth.accessToken().reveal());
-            assertThat(sandbox.issuedTokenCount() - tokensBefore).as("tokens fetched by 32 threads racing a cold provider")
+            assertThat(sandbox.issuedTokenCount() - tokensBefore)
+                    .as("tokens fetched by 32 threads racing a cold provider")
                     .isEqualTo(1);
-            measure("PDS", "getPatient", port,
-                    () -> PdsClient.builder().baseUrl(sandbox.pdsBaseUrl()).auth(auth).build(),
-                    pds -> () -> assertThat(pds.getPatient(PDS_PATIENT).version()).isPositive());
-            measure("NRL consumer", "search", port,
-                    () -> NrlConsumerClient.builder().baseUrl(sandbox.apiBaseUrl(RecordsApi.NRL_CONSUMER.basePath()))
-                            .auth(auth).endUserOrganisation(CUSTODIAN).build(),
+            measure(
+                    "PDS",
+                    "getPatient",
+                    port,
+                    () -> PdsClient.builder()
+                            .baseUrl(sandbox.pdsBaseUrl())
+                            .auth(auth)
+                            .build(),
+                    pds -> () ->
+                            assertThat(pds.getPatient(PDS_PATIENT).version()).isPositive());
+            measure(
+                    "NRL consumer",
+                    "search",
+                    port,
+                    () -> NrlConsumerClient.builder()
+                            .baseUrl(sandbox.apiBaseUrl(RecordsApi.NRL_CONSUMER.basePath()))
+                            .auth(auth)
+                            .endUserOrganisation(CUSTODIAN)
+                            .build(),
                     nrl -> () -> assertThat(nrl.search(NRL_PATIENT).pointers()).isNotEmpty());
-            measure("NHS Notify", "getMessage", port,
-                    () -> NotifyClient.builder().baseUrl(SandboxNotify.of(sandbox).baseUrl()).auth(auth).build(),
-                    notify -> () -> assertThat(notify.getMessage(NOTIFY_MESSAGE).messageReference()).isNotEmpty());
-            measure("ODS (API key)", "read", port,
-                    () -> OdsClient.builder().baseUrl(sandbox.apiBaseUrl(RecordsApi.ODS.basePath()))
-                            .apiKey(sandbox.application().apiKey()).build(),
+            measure(
+                    "NHS Notify",
+                    "getMessage",
+                    port,
+                    () -> NotifyClient.builder()
+                            .baseUrl(SandboxNotify.of(sandbox).baseUrl())
+                            .auth(auth)
+                            .build(),
+                    notify -> () -> assertThat(notify.getMessage(NOTIFY_MESSAGE).messageReference())
+                            .isNotEmpty());
+            measure(
+                    "ODS (API key)",
+                    "read",
+                    port,
+                    () -> OdsClient.builder()
+                            .baseUrl(sandbox.apiBaseUrl(RecordsApi.ODS.basePath()))
+                            .apiKey(sandbox.application().apiKey())
+                            .build(),
                     ods -> () -> assertThat(ods.read(CUSTODIAN).odsCode()).isEqualTo(CUSTODIAN));
             SandboxMeshMailbox mailbox = sandbox.meshMailboxes().get(0);
-            measure("MESH (NHSMESH header)", "inbox", port,
-                    () -> MeshClient.builder().baseUrl(sandbox.meshBaseUrl()).mailbox(mailbox.id())
-                            .password(mailbox.password()).sharedKey(sandbox.meshSharedKey()).build(),
+            measure(
+                    "MESH (NHSMESH header)",
+                    "inbox",
+                    port,
+                    () -> MeshClient.builder()
+                            .baseUrl(sandbox.meshBaseUrl())
+                            .mailbox(mailbox.id())
+                            .password(mailbox.password())
+                            .sharedKey(sandbox.meshSharedKey())
+                            .build(),
                     mesh -> () -> assertThat(mesh.inbox().messageIds()).isNotNull());
         } finally {
             auth.close();
@@ -112,30 +148,56 @@ class SharedUnderLoadTest {
         // the token provider's row: its own load first, its connections and threads once it closed,
         // and the tokens it fetched over its whole life, shared by PDS, NRL and Notify under load
         int connectionsAfter = settled(() -> OpenConnections.to(port), connectionsBefore);
-        int threadsAfter = settled(() -> ThreadCensus.owned(ThreadCensus.clientSide()), ThreadCensus.owned(threadsBefore));
+        int threadsAfter =
+                settled(() -> ThreadCensus.owned(ThreadCensus.clientSide()), ThreadCensus.owned(threadsBefore));
         int lifetimeTokens = sandbox.issuedTokenCount() - tokensBefore;
         taskRunnerAtEnd = ThreadCensus.taskRunner(ThreadCensus.clientSide());
-        ROWS.add(0, row("API Platform token (SignedJwtAuth), shared by PDS, NRL and Notify", "accessToken()", tokenRun,
-                ThreadCensus.owned(threadsBefore), threadsAfter, connectionsBefore, connectionsAfter, tokenPooled,
-                lifetimeTokens));
-        assertThat(tokenRun.errors()).as("token errors under load; the first: %s", tokenRun.firstErrors()).isZero();
+        ROWS.add(
+                0,
+                row(
+                        "API Platform token (SignedJwtAuth), shared by PDS, NRL and Notify",
+                        "accessToken()",
+                        tokenRun,
+                        ThreadCensus.owned(threadsBefore),
+                        threadsAfter,
+                        connectionsBefore,
+                        connectionsAfter,
+                        tokenPooled,
+                        lifetimeTokens));
+        assertThat(tokenRun.errors())
+                .as("token errors under load; the first: %s", tokenRun.firstErrors())
+                .isZero();
         assertThat(lifetimeTokens).as("tokens fetched for the provider's life").isEqualTo(1);
-        assertThat(connectionsAfter).as("token provider: connections left open after close").isEqualTo(connectionsBefore);
-        assertThat(threadsAfter).as("token provider: threads after close: %s, before: %s", ThreadCensus.clientSide(),
-                threadsBefore).isLessThanOrEqualTo(ThreadCensus.owned(threadsBefore));
+        assertThat(connectionsAfter)
+                .as("token provider: connections left open after close")
+                .isEqualTo(connectionsBefore);
+        assertThat(threadsAfter)
+                .as("token provider: threads after close: %s, before: %s", ThreadCensus.clientSide(), threadsBefore)
+                .isLessThanOrEqualTo(ThreadCensus.owned(threadsBefore));
     }
 
-    private static String row(String name, String call, LoadRun run, int threadsBefore, int threadsAfter,
-            int connectionsBefore, int connectionsAfter, int pooled, int tokens) {
+    private static String row(
+            String name,
+            String call,
+            LoadRun run,
+            int threadsBefore,
+            int threadsAfter,
+            int connectionsBefore,
+            int connectionsAfter,
+            int pooled,
+            int tokens) {
         return "| " + name + " | " + call + " | " + THREADS + " | " + run.calls() + " | " + run.errors() + " | "
-                + threadsBefore + " / " + threadsAfter + " | " + (OpenConnections.available()
-                        ? connectionsBefore + " / " + connectionsAfter + " (" + pooled + ")" : "n/a (no /proc/net/tcp)")
+                + threadsBefore + " / " + threadsAfter + " | "
+                + (OpenConnections.available()
+                        ? connectionsBefore + " / " + connectionsAfter + " (" + pooled + ")"
+                        : "n/a (no /proc/net/tcp)")
                 + " | " + tokens + " |";
     }
 
     /** Builds, loads, closes and measures one client; adds its row. */
-    private <C extends AutoCloseable> void measure(String name, String call, int port,
-            ThrowingSupplier<C> build, Function<C, LoadRun.Call> load) throws Exception {
+    private <C extends AutoCloseable> void measure(
+            String name, String call, int port, ThrowingSupplier<C> build, Function<C, LoadRun.Call> load)
+            throws Exception {
         Map<String, Integer> threadsBefore = ThreadCensus.clientSide();
         int connectionsBefore = OpenConnections.to(port);
         int tokensAtStart = sandbox.issuedTokenCount();
@@ -150,14 +212,28 @@ class SharedUnderLoadTest {
         }
         int tokens = sandbox.issuedTokenCount() - tokensAtStart;
         int connectionsAfter = settled(() -> OpenConnections.to(port), connectionsBefore);
-        int threadsAfter = settled(() -> ThreadCensus.owned(ThreadCensus.clientSide()), ThreadCensus.owned(threadsBefore));
-        ROWS.add(row(name, call, run, ThreadCensus.owned(threadsBefore), threadsAfter, connectionsBefore,
-                connectionsAfter, pooled, tokens));
-        assertThat(run.errors()).as("%s: errors under load; the first: %s", name, run.firstErrors()).isZero();
+        int threadsAfter =
+                settled(() -> ThreadCensus.owned(ThreadCensus.clientSide()), ThreadCensus.owned(threadsBefore));
+        ROWS.add(row(
+                name,
+                call,
+                run,
+                ThreadCensus.owned(threadsBefore),
+                threadsAfter,
+                connectionsBefore,
+                connectionsAfter,
+                pooled,
+                tokens));
+        assertThat(run.errors())
+                .as("%s: errors under load; the first: %s", name, run.firstErrors())
+                .isZero();
         assertThat(run.calls()).as("%s: calls", name).isPositive();
-        assertThat(connectionsAfter).as("%s: connections left open after close", name).isEqualTo(connectionsBefore);
-        assertThat(threadsAfter).as("%s: threads after close: %s, before: %s", name, ThreadCensus.clientSide(),
-                threadsBefore).isLessThanOrEqualTo(ThreadCensus.owned(threadsBefore));
+        assertThat(connectionsAfter)
+                .as("%s: connections left open after close", name)
+                .isEqualTo(connectionsBefore);
+        assertThat(threadsAfter)
+                .as("%s: threads after close: %s, before: %s", name, ThreadCensus.clientSide(), threadsBefore)
+                .isLessThanOrEqualTo(ThreadCensus.owned(threadsBefore));
     }
 
     /** Polls a figure for up to two seconds until it falls to {@code target}; returns its last value. */
@@ -176,7 +252,10 @@ class SharedUnderLoadTest {
      */
     private static void warmUp() throws Exception {
         try (SignedJwtAuth auth = sandbox.signedJwtAuth();
-                PdsClient pds = PdsClient.builder().baseUrl(sandbox.pdsBaseUrl()).auth(auth).build()) {
+                PdsClient pds = PdsClient.builder()
+                        .baseUrl(sandbox.pdsBaseUrl())
+                        .auth(auth)
+                        .build()) {
             pds.getPatient(PDS_PATIENT);
         }
     }

@@ -12,8 +12,7 @@ import java.util.TreeMap;
  * client in the JVM, and ends a thread once it has been idle for 60 seconds.
  */
 final class ThreadCensus {
-    private ThreadCensus() {
-    }
+    private ThreadCensus() {}
 
     /** The live threads outside the sandbox's server, counted by name with digits dropped. */
     static Map<String, Integer> clientSide() {
@@ -28,12 +27,18 @@ final class ThreadCensus {
 
     /** The threads of a census that are not OkHttp's shared task runner's. */
     static int owned(Map<String, Integer> census) {
-        return census.entrySet().stream().filter(e -> !isTaskRunner(e.getKey())).mapToInt(Map.Entry::getValue).sum();
+        return census.entrySet().stream()
+                .filter(e -> !isTaskRunner(e.getKey()))
+                .mapToInt(Map.Entry::getValue)
+                .sum();
     }
 
     /** The threads of a census that are OkHttp's shared task runner's. */
     static int taskRunner(Map<String, Integer> census) {
-        return census.entrySet().stream().filter(e -> isTaskRunner(e.getKey())).mapToInt(Map.Entry::getValue).sum();
+        return census.entrySet().stream()
+                .filter(e -> isTaskRunner(e.getKey()))
+                .mapToInt(Map.Entry::getValue)
+                .sum();
     }
 
     private static boolean isTaskRunner(String name) {
@@ -41,7 +46,11 @@ final class ThreadCensus {
     }
 
     private static boolean isServer(String name) {
-        return name.startsWith("qtp") || name.contains("Jetty") || name.contains("jetty")
-                || name.startsWith("WireMock") || name.startsWith("Scheduler-") || name.startsWith("Connector-Scheduler");
+        return name.startsWith("qtp")
+                || name.contains("Jetty")
+                || name.contains("jetty")
+                || name.startsWith("WireMock")
+                || name.startsWith("Scheduler-")
+                || name.startsWith("Connector-Scheduler");
     }
 }

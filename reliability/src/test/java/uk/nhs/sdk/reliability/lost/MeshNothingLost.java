@@ -80,7 +80,8 @@ final class MeshNothingLost {
             sent.put("reliability-" + seed + "-" + i, content(random, i));
         }
         Map<String, String> messageIds = new LinkedHashMap<>();
-        try (MeshClient alice = client("X26ABC1"); MeshClient bob = client("X26ABC2")) {
+        try (MeshClient alice = client("X26ABC1");
+                MeshClient bob = client("X26ABC2")) {
             for (Map.Entry<String, byte[]> m : sent.entrySet()) {
                 messageIds.put(m.getKey(), send(alice, m.getKey(), m.getValue()));
             }
@@ -99,19 +100,38 @@ final class MeshNothingLost {
                 }
             }
             assertThat(lost).as("MESH messages lost (seed %d)", seed).isZero();
-            assertThat(duplicated).as("MESH messages delivered under two message ids (seed %d)", seed).isZero();
+            assertThat(duplicated)
+                    .as("MESH messages delivered under two message ids (seed %d)", seed)
+                    .isZero();
             for (Map.Entry<String, byte[]> m : sent.entrySet()) {
                 String id = received.get(m.getKey()).get(0);
-                assertThat(id).as("message id of %s (seed %d)", m.getKey(), seed).isEqualTo(messageIds.get(m.getKey()));
-                assertThat(hashes.get(id)).as("bytes of %s (seed %d)", m.getKey(), seed).isEqualTo(sha256(m.getValue()));
+                assertThat(id)
+                        .as("message id of %s (seed %d)", m.getKey(), seed)
+                        .isEqualTo(messageIds.get(m.getKey()));
+                assertThat(hashes.get(id))
+                        .as("bytes of %s (seed %d)", m.getKey(), seed)
+                        .isEqualTo(sha256(m.getValue()));
                 MeshTrackingInfo t = retrying(() -> alice.track(id));
-                assertThat(t.status()).as("tracking of %s (seed %d)", m.getKey(), seed)
+                assertThat(t.status())
+                        .as("tracking of %s (seed %d)", m.getKey(), seed)
                         .isEqualTo(MeshTrackingStatus.ACKNOWLEDGED);
             }
-            assertThat(retrying(() -> bob.inboxCount())).as("inbox left (seed %d)", seed).isZero();
-            assertThat(refused).as("deliveries the recipient's store refused (seed %d)", seed).isNotEmpty();
-            return new Outcome("MESH: send, receive, acknowledge (" + CHUNK / 1024 + " KiB chunks)", MESSAGES,
-                    faults.requests(), faults.injected(), faults.retries(), unknown, reconciled, lost, duplicated);
+            assertThat(retrying(() -> bob.inboxCount()))
+                    .as("inbox left (seed %d)", seed)
+                    .isZero();
+            assertThat(refused)
+                    .as("deliveries the recipient's store refused (seed %d)", seed)
+                    .isNotEmpty();
+            return new Outcome(
+                    "MESH: send, receive, acknowledge (" + CHUNK / 1024 + " KiB chunks)",
+                    MESSAGES,
+                    faults.requests(),
+                    faults.injected(),
+                    faults.retries(),
+                    unknown,
+                    reconciled,
+                    lost,
+                    duplicated);
         }
     }
 
@@ -131,18 +151,28 @@ final class MeshNothingLost {
     }
 
     private MeshClient client(String mailboxId) {
-        SandboxMeshMailbox mailbox = sandbox.meshMailboxes().stream().filter(m -> m.id().equals(mailboxId))
-                .findFirst().orElseThrow();
-        return MeshClient.builder().baseUrl(sandbox.meshBaseUrl()).mailbox(mailbox.id()).password(mailbox.password())
-                .sharedKey(sandbox.meshSharedKey()).chunkSize(CHUNK)
-                .options(NhsClientOptions.builder().clock(clock).sleeper(new RecordingSleeper(clock))
-                        .addPolicy(PipelinePosition.PER_ATTEMPT, faults).build())
+        SandboxMeshMailbox mailbox = sandbox.meshMailboxes().stream()
+                .filter(m -> m.id().equals(mailboxId))
+                .findFirst()
+                .orElseThrow();
+        return MeshClient.builder()
+                .baseUrl(sandbox.meshBaseUrl())
+                .mailbox(mailbox.id())
+                .password(mailbox.password())
+                .sharedKey(sandbox.meshSharedKey())
+                .chunkSize(CHUNK)
+                .options(NhsClientOptions.builder()
+                        .clock(clock)
+                        .sleeper(new RecordingSleeper(clock))
+                        .addPolicy(PipelinePosition.PER_ATTEMPT, faults)
+                        .build())
                 .build();
     }
 
     /** Sends one message until MESH has all of it exactly once; returns its message id. */
     private String send(MeshClient alice, String localId, byte[] content) {
-        MeshSendRequest request = MeshSendRequest.builder("X26ABC2", WORKFLOW).localId(localId).build();
+        MeshSendRequest request =
+                MeshSendRequest.builder("X26ABC2", WORKFLOW).localId(localId).build();
         for (int round = 0; round < ROUNDS; round++) {
             try {
                 MeshSendResult result = alice.send(request, content);
@@ -173,12 +203,13 @@ final class MeshNothingLost {
                 // not found: MESH never stored it, so sending again cannot duplicate it
             } catch (ServerErrorException e) {
                 PrivacyAudit.check(e);
-                assertThat(e.status()).as("a refusal that proves MESH did not store it (seed %d)", seed)
+                assertThat(e.status())
+                        .as("a refusal that proves MESH did not store it (seed %d)", seed)
                         .isIn(429, 503);
             }
         }
-        throw new AssertionError("MESH send of " + localId + " did not complete in " + ROUNDS + " rounds (seed " + seed
-                + ")");
+        throw new AssertionError(
+                "MESH send of " + localId + " did not complete in " + ROUNDS + " rounds (seed " + seed + ")");
     }
 
     private String resume(MeshClient alice, MeshSendRequest request, byte[] content, String messageId, int from) {
@@ -192,13 +223,14 @@ final class MeshNothingLost {
             } catch (MeshMessageFinalisedException e) {
                 PrivacyAudit.check(e);
                 MeshTrackingInfo t = retrying(() -> alice.track(messageId));
-                assertThat(t.status()).as("a finalised message is complete (seed %d)", seed)
+                assertThat(t.status())
+                        .as("a finalised message is complete (seed %d)", seed)
                         .isIn(MeshTrackingStatus.ACCEPTED, MeshTrackingStatus.ACKNOWLEDGED);
                 return messageId;
             }
         }
-        throw new AssertionError("MESH resume of a message did not complete in " + ROUNDS + " rounds (seed " + seed
-                + ")");
+        throw new AssertionError(
+                "MESH resume of a message did not complete in " + ROUNDS + " rounds (seed " + seed + ")");
     }
 
     private Optional<MeshTrackingInfo> trackByLocalId(MeshClient alice, String localId) {
@@ -230,7 +262,8 @@ final class MeshNothingLost {
                         throw new IOException("the recipient's store is unavailable");
                     }
                     if (hashes.putIfAbsent(m.messageId(), sha256(bytes)) == null) {
-                        byLocalId.computeIfAbsent(m.info().localId().orElse(""), k -> new ArrayList<>())
+                        byLocalId
+                                .computeIfAbsent(m.info().localId().orElse(""), k -> new ArrayList<>())
                                 .add(m.messageId());
                     }
                 });

@@ -46,13 +46,15 @@ class NothingLostTest {
                 rows.add(o.row());
             }
         }
-        ReliabilityReport.figures("nothing-lost", String.format(
-                "Seed %d; a tenth of all requests (drawn per request) broken by the sandbox: a connection reset"
-                        + " before the service handles the request or after it did (the answer lost), or a 503.%n%n"
-                        + "| scenario | messages | requests | faults injected | retried by the SDK"
-                        + " | outcome unknown / reconciled | lost | duplicated |%n"
-                        + "|---|---|---|---|---|---|---|---|%n%s%n",
-                SEED, String.join("\n", rows)));
+        ReliabilityReport.figures(
+                "nothing-lost",
+                String.format(
+                        "Seed %d; a tenth of all requests (drawn per request) broken by the sandbox: a connection reset"
+                                + " before the service handles the request or after it did (the answer lost), or a 503.%n%n"
+                                + "| scenario | messages | requests | faults injected | retried by the SDK"
+                                + " | outcome unknown / reconciled | lost | duplicated |%n"
+                                + "|---|---|---|---|---|---|---|---|%n%s%n",
+                        SEED, String.join("\n", rows)));
     }
 
     @BeforeEach
@@ -86,8 +88,10 @@ class NothingLostTest {
         try {
             outcome = scenario.run();
         } catch (Exception e) { // an assertion's description names the seed already
-            throw new AssertionError("the " + name + " scenario failed with seed " + SEED
-                    + " (rerun with -Dreliability.seed=" + SEED + ")", e);
+            throw new AssertionError(
+                    "the " + name + " scenario failed with seed " + SEED + " (rerun with -Dreliability.seed=" + SEED
+                            + ")",
+                    e);
         }
         OUTCOMES.put(name, outcome);
     }

@@ -55,36 +55,50 @@ final class NotifyNothingLost {
         List<NotifyMessage> messages = new ArrayList<>();
         for (int i = 0; i < MESSAGES; i++) {
             NhsNumber patient = NhsNumber.randomTestNumber(random);
-            messages.add(NotifyMessage.builder(patient).routingPlan(RoutingPlan.SMS)
+            messages.add(NotifyMessage.builder(patient)
+                    .routingPlan(RoutingPlan.SMS)
                     .messageReference("reliability-" + seed + "-" + i)
-                    .personalisation("sms_body", "Your appointment is confirmed (" + i + ")").build());
+                    .personalisation("sms_body", "Your appointment is confirmed (" + i + ")")
+                    .build());
         }
         SandboxNotify fake = SandboxNotify.of(sandbox);
-        NhsClientOptions plain = NhsClientOptions.builder().clock(clock).sleeper(new RecordingSleeper(clock)).build();
+        NhsClientOptions plain = NhsClientOptions.builder()
+                .clock(clock)
+                .sleeper(new RecordingSleeper(clock))
+                .build();
         Set<Integer> unknownParts = new HashSet<>();
         try (SignedJwtAuth auth = sandbox.signedJwtAuth(plain);
-                NotifyClient notify = NotifyClient.builder().baseUrl(fake.baseUrl()).auth(auth)
-                        .options(plain.toBuilder().addPolicy(PipelinePosition.PER_ATTEMPT, faults).build())
-                        .batchLimits(PER_PART, 1024 * 1024).build()) {
+                NotifyClient notify = NotifyClient.builder()
+                        .baseUrl(fake.baseUrl())
+                        .auth(auth)
+                        .options(plain.toBuilder()
+                                .addPolicy(PipelinePosition.PER_ATTEMPT, faults)
+                                .build())
+                        .batchLimits(PER_PART, 1024 * 1024)
+                        .build()) {
             PrivacyAudit.forbid(auth.accessToken().reveal());
             String batch = "reliability-batch-" + seed;
             NotifyBatchResult result = null;
             for (int round = 0; round < ROUNDS && result == null; round++) {
                 try {
-                    result = round == 0 ? notify.sendBatch(RoutingPlan.SMS.id(), batch, messages)
+                    result = round == 0
+                            ? notify.sendBatch(RoutingPlan.SMS.id(), batch, messages)
                             : notify.resumeBatch(RoutingPlan.SMS.id(), batch, messages);
                 } catch (NotifyBatchException e) {
                     PrivacyAudit.check(e);
                     // every reference is new, so NHS Notify can hold one only from an attempt of this run:
                     // a duplicate must be reported as already accepted, never as one from before the call
-                    assertThat(e.getCause()).as("part %d's failure (seed %d)", e.failedPart().number(), seed)
+                    assertThat(e.getCause())
+                            .as("part %d's failure (seed %d)", e.failedPart().number(), seed)
                             .isNotInstanceOf(NotifyDuplicateRequestException.class);
                     if (e.failedPartOutcomeUnknown()) {
                         unknownParts.add(e.failedPart().number());
                     }
                 }
             }
-            assertThat(result).as("the batch finished in %d rounds (seed %d)", ROUNDS, seed).isNotNull();
+            assertThat(result)
+                    .as("the batch finished in %d rounds (seed %d)", ROUNDS, seed)
+                    .isNotNull();
             PrivacyAudit.checkText(result.toString());
             int reconciled = 0;
             for (NotifyBatchPart part : result.parts()) {
@@ -92,12 +106,16 @@ final class NotifyNothingLost {
                     // a retry (the SDK's, or the resume's) answered as a duplicate: an earlier attempt landed
                     unknownParts.add(part.number());
                 }
-                if (unknownParts.contains(part.number()) && (part.alreadyAccepted() || part.batchId().isPresent())) {
+                if (unknownParts.contains(part.number())
+                        && (part.alreadyAccepted() || part.batchId().isPresent())) {
                     reconciled++;
                 }
             }
-            assertThat(result.results()).as("one result per message (seed %d)", seed).hasSize(MESSAGES)
-                    .allSatisfy(r -> assertThat(r.messageId().isPresent() || r.alreadyAccepted()).isTrue());
+            assertThat(result.results())
+                    .as("one result per message (seed %d)", seed)
+                    .hasSize(MESSAGES)
+                    .allSatisfy(r -> assertThat(r.messageId().isPresent() || r.alreadyAccepted())
+                            .isTrue());
             Set<String> ids = new HashSet<>();
             for (NotifySendResult r : result.results()) {
                 r.messageId().ifPresent(ids::add);
@@ -113,14 +131,30 @@ final class NotifyNothingLost {
                     duplicated++;
                 }
             }
-            assertThat(lost).as("Notify messages never accepted (seed %d)", seed).isZero();
-            assertThat(duplicated).as("Notify messages accepted twice (seed %d)", seed).isZero();
+            assertThat(lost)
+                    .as("Notify messages never accepted (seed %d)", seed)
+                    .isZero();
+            assertThat(duplicated)
+                    .as("Notify messages accepted twice (seed %d)", seed)
+                    .isZero();
             assertThat(held).as("only the batch's messages (seed %d)", seed).hasSize(MESSAGES);
-            assertThat(fake.messageCount()).as("messages the fake holds (seed %d)", seed).isEqualTo(MESSAGES);
-            assertThat(ids).as("distinct ids of the messages not reported as duplicates (seed %d)", seed)
-                    .hasSize((int) result.results().stream().filter(r -> r.messageId().isPresent()).count());
-            return new Outcome("NHS Notify: one batch in parts of " + PER_PART + " messages", MESSAGES,
-                    faults.requests(), faults.injected(), faults.retries(), unknownParts.size(), reconciled, lost,
+            assertThat(fake.messageCount())
+                    .as("messages the fake holds (seed %d)", seed)
+                    .isEqualTo(MESSAGES);
+            assertThat(ids)
+                    .as("distinct ids of the messages not reported as duplicates (seed %d)", seed)
+                    .hasSize((int) result.results().stream()
+                            .filter(r -> r.messageId().isPresent())
+                            .count());
+            return new Outcome(
+                    "NHS Notify: one batch in parts of " + PER_PART + " messages",
+                    MESSAGES,
+                    faults.requests(),
+                    faults.injected(),
+                    faults.retries(),
+                    unknownParts.size(),
+                    reconciled,
+                    lost,
                     duplicated);
         }
     }

@@ -13,8 +13,16 @@ package uk.nhs.sdk.reliability.lost;
  * @param lost how many messages never arrived
  * @param duplicated how many arrived (or were applied) more than once
  */
-record Outcome(String scenario, int messages, int requests, int faults, int retried, int unknown, int reconciled,
-        int lost, int duplicated) {
+record Outcome(
+        String scenario,
+        int messages,
+        int requests,
+        int faults,
+        int retried,
+        int unknown,
+        int reconciled,
+        int lost,
+        int duplicated) {
 
     /** The row in the document's table. */
     String row() {

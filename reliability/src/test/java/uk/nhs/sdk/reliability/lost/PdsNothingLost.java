@@ -53,13 +53,27 @@ final class PdsNothingLost {
 
     Outcome run() {
         Random random = new Random(seed);
-        NhsClientOptions plain = NhsClientOptions.builder().clock(clock).sleeper(new RecordingSleeper(clock)).build();
+        NhsClientOptions plain = NhsClientOptions.builder()
+                .clock(clock)
+                .sleeper(new RecordingSleeper(clock))
+                .build();
         // the open sandbox's access (no token): full access, as a clinician has
-        NhsClientOptions faulty = plain.toBuilder().addPolicy(PipelinePosition.PER_ATTEMPT, faults).build();
-        try (PdsClient reader = PdsClient.builder().baseUrl(sandbox.pdsBaseUrl()).options(plain).build();
-                PdsClient retrying = PdsClient.builder().baseUrl(sandbox.pdsBaseUrl()).options(faulty).build();
-                PdsClient once = PdsClient.builder().baseUrl(sandbox.pdsBaseUrl())
-                        .options(faulty.toBuilder().retry(RetryOptions.builder().maxAttempts(1).build()).build())
+        NhsClientOptions faulty = plain.toBuilder()
+                .addPolicy(PipelinePosition.PER_ATTEMPT, faults)
+                .build();
+        try (PdsClient reader = PdsClient.builder()
+                        .baseUrl(sandbox.pdsBaseUrl())
+                        .options(plain)
+                        .build();
+                PdsClient retrying = PdsClient.builder()
+                        .baseUrl(sandbox.pdsBaseUrl())
+                        .options(faulty)
+                        .build();
+                PdsClient once = PdsClient.builder()
+                        .baseUrl(sandbox.pdsBaseUrl())
+                        .options(faulty.toBuilder()
+                                .retry(RetryOptions.builder().maxAttempts(1).build())
+                                .build())
                         .build()) {
             RetrievedPatient before = reader.getPatient(PATIENT);
             for (PatientName n : before.patient().names()) {
@@ -70,8 +84,10 @@ final class PdsNothingLost {
             int reconciled = 0;
             long version = before.version();
             for (int i = 0; i < UPDATES; i++) {
-                PatientPatch patch = PatientPatch.builder().addTelecom(ContactPoint.builder(ContactSystem.OTHER,
-                        "reliability-" + seed + "-" + i).build()).build();
+                PatientPatch patch = PatientPatch.builder()
+                        .addTelecom(ContactPoint.builder(ContactSystem.OTHER, "reliability-" + seed + "-" + i)
+                                .build())
+                        .build();
                 UUID requestId = new UUID(random.nextLong(), random.nextLong());
                 PdsClient pds = i % 2 == 0 ? retrying : once;
                 UpdateResult done = null;
@@ -81,22 +97,29 @@ final class PdsNothingLost {
                         done = pds.update(PATIENT, version, patch, requestId);
                     } catch (NhsTransportException e) {
                         PrivacyAudit.check(e);
-                        assertThat(e.reconcileId()).as("reconcile id (seed %d)", seed).contains(requestId.toString());
+                        assertThat(e.reconcileId())
+                                .as("reconcile id (seed %d)", seed)
+                                .contains(requestId.toString());
                         wasUnknown = true;
                     } catch (ServerErrorException e) {
                         PrivacyAudit.check(e);
-                        assertThat(e.requestId()).as("request id to resend with (seed %d)", seed)
+                        assertThat(e.requestId())
+                                .as("request id to resend with (seed %d)", seed)
                                 .contains(requestId.toString());
                         wasUnknown = true;
                     }
                 }
-                assertThat(done).as("update %d finished in %d rounds (seed %d)", i, ROUNDS, seed).isNotNull();
+                assertThat(done)
+                        .as("update %d finished in %d rounds (seed %d)", i, ROUNDS, seed)
+                        .isNotNull();
                 PrivacyAudit.checkText(done.toString());
                 if (wasUnknown) {
                     unknown++;
                     reconciled++;
                 }
-                assertThat(done.version()).as("version after update %d (seed %d)", i, seed).isEqualTo(version + 1);
+                assertThat(done.version())
+                        .as("version after update %d (seed %d)", i, seed)
+                        .isEqualTo(version + 1);
                 version = done.version();
             }
             RetrievedPatient after = reader.getPatient(PATIENT);
@@ -116,13 +139,25 @@ final class PdsNothingLost {
                 }
             }
             assertThat(lost).as("PDS updates not applied (seed %d)", seed).isZero();
-            assertThat(duplicated).as("PDS updates applied twice (seed %d)", seed).isZero();
-            assertThat(after.version()).as("PDS version rose once per update (seed %d)", seed)
+            assertThat(duplicated)
+                    .as("PDS updates applied twice (seed %d)", seed)
+                    .isZero();
+            assertThat(after.version())
+                    .as("PDS version rose once per update (seed %d)", seed)
                     .isEqualTo(before.version() + UPDATES);
-            assertThat(reconciled).as("updates the caller resent after an unknown outcome (seed %d)", seed)
+            assertThat(reconciled)
+                    .as("updates the caller resent after an unknown outcome (seed %d)", seed)
                     .isPositive();
-            return new Outcome("PDS: updates (PATCH, If-Match) of one patient", UPDATES, faults.requests(),
-                    faults.injected(), faults.retries(), unknown, reconciled, lost, duplicated);
+            return new Outcome(
+                    "PDS: updates (PATCH, If-Match) of one patient",
+                    UPDATES,
+                    faults.requests(),
+                    faults.injected(),
+                    faults.retries(),
+                    unknown,
+                    reconciled,
+                    lost,
+                    duplicated);
         }
     }
 }

@@ -56,7 +56,11 @@ final class RandomFaults implements PipelinePolicy {
             return next.process();
         }
         injected++;
-        sandbox.faults().injectNext(call.request().method(), ".*" + Pattern.quote(call.request().encodedPath()), fault);
+        sandbox.faults()
+                .injectNext(
+                        call.request().method(),
+                        ".*" + Pattern.quote(call.request().encodedPath()),
+                        fault);
         try {
             NhsResponse r = next.process();
             if (fault.statusCode().isEmpty()) {
@@ -81,7 +85,9 @@ final class RandomFaults implements PipelinePolicy {
             case 2:
                 return SandboxFault.status(503);
             default:
-                return unavailableAfterProcessing ? SandboxFault.status(503).afterProcessing() : SandboxFault.status(503);
+                return unavailableAfterProcessing
+                        ? SandboxFault.status(503).afterProcessing()
+                        : SandboxFault.status(503);
         }
     }
 

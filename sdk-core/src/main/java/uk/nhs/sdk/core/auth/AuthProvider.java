@@ -34,6 +34,6 @@ public interface AuthProvider {
      * @return a provider that adds nothing
      */
     static AuthProvider none() {
-        return request -> { };
+        return request -> {};
     }
 }

@@ -79,6 +79,5 @@ public interface AuthRequest {
      * @param success whether a token was obtained
      * @param took how long the fetch took
      */
-    default void reportTokenFetch(String provider, boolean success, java.time.Duration took) {
-    }
+    default void reportTokenFetch(String provider, boolean success, java.time.Duration took) {}
 }

@@ -15,8 +15,7 @@ import uk.nhs.sdk.core.internal.json.Json;
  * assertions.
  */
 public final class Jwks {
-    private Jwks() {
-    }
+    private Jwks() {}
 
     /**
      * The JWKS holding one RSA public key.

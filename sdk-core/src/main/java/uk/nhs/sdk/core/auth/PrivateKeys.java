@@ -23,8 +23,7 @@ import uk.nhs.sdk.core.internal.pem.Pem;
  * Loads the RSA private key an application signs its API Platform client assertions with.
  */
 public final class PrivateKeys {
-    private PrivateKeys() {
-    }
+    private PrivateKeys() {}
 
     /**
      * Reads an RSA key from PEM text ({@code PRIVATE KEY}, PKCS#8, or {@code RSA PRIVATE KEY},

@@ -30,10 +30,15 @@ public final class RefreshingTokenAuth implements AuthProvider {
         this.name = b.name;
         this.refreshMargin = b.refreshMargin;
         Fetcher fetcher = b.fetcher;
-        this.cache = new TokenCache(b.name, () -> {
-            Token t = Objects.requireNonNull(fetcher.fetch(), "the token fetcher returned null");
-            return AccessToken.of(t.value, t.obtainedAt, t.lifetime, refreshMargin);
-        }, b.clock, b.refreshCooldown, b.maxWait);
+        this.cache = new TokenCache(
+                b.name,
+                () -> {
+                    Token t = Objects.requireNonNull(fetcher.fetch(), "the token fetcher returned null");
+                    return AccessToken.of(t.value, t.obtainedAt, t.lifetime, refreshMargin);
+                },
+                b.clock,
+                b.refreshCooldown,
+                b.maxWait);
     }
 
     /**

@@ -110,8 +110,8 @@ public final class SignedJwtAuth implements AuthProvider, AutoCloseable {
                 .transport(b.transport != null ? b.transport : ownedTransport)
                 .errorDecoder(new OAuthErrorDecoder())
                 .build();
-        this.cache = new TokenCache("OAuth2 token", this::fetch, b.options.clock(), b.refreshCooldown,
-                b.options.deadline());
+        this.cache =
+                new TokenCache("OAuth2 token", this::fetch, b.options.clock(), b.refreshCooldown, b.options.deadline());
     }
 
     /**
@@ -239,10 +239,15 @@ public final class SignedJwtAuth implements AuthProvider, AutoCloseable {
 
         @Override
         public void writeTo(OutputStream out) throws IOException {
-            String assertion = ClientAssertion.sign(apiKey.reveal(), keyId, privateKey, tokenUrl.toString(),
+            String assertion = ClientAssertion.sign(
+                    apiKey.reveal(),
+                    keyId,
+                    privateKey,
+                    tokenUrl.toString(),
                     options.clock().instant());
             String form = "grant_type=client_credentials"
-                    + "&client_assertion_type=" + URLEncoder.encode(
+                    + "&client_assertion_type="
+                    + URLEncoder.encode(
                             "urn:ietf:params:oauth:client-assertion-type:jwt-bearer", StandardCharsets.UTF_8)
                     + "&client_assertion=" + assertion;
             out.write(form.getBytes(StandardCharsets.US_ASCII));
@@ -267,8 +272,7 @@ public final class SignedJwtAuth implements AuthProvider, AutoCloseable {
         private NhsClientOptions options = NhsClientOptions.defaults();
         private NhsHttpTransport transport;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Sets the application's API key (required): the assertion's {@code iss} and {@code sub}.

@@ -43,10 +43,10 @@ public final class CallDetails {
      * @param retryAfter the server's {@code Retry-After}, or {@code null}
      * @return the details
      */
-    public static CallDetails of(String service, String requestId, String correlationId, int attempts,
-            Duration retryAfter) {
-        return new CallDetails(Objects.requireNonNull(service, "service"), requestId, correlationId, attempts,
-                retryAfter);
+    public static CallDetails of(
+            String service, String requestId, String correlationId, int attempts, Duration retryAfter) {
+        return new CallDetails(
+                Objects.requireNonNull(service, "service"), requestId, correlationId, attempts, retryAfter);
     }
 
     /**

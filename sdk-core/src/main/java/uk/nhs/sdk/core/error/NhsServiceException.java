@@ -19,6 +19,7 @@ public class NhsServiceException extends NhsSdkException {
     private final int status;
     /** The NHS error code, or null. */
     private final String errorCode;
+
     private final transient OperationOutcome operationOutcome;
 
     /**
@@ -30,8 +31,10 @@ public class NhsServiceException extends NhsSdkException {
      * @param details the call identifiers
      */
     public NhsServiceException(int status, String errorCode, OperationOutcome operationOutcome, CallDetails details) {
-        super(details.service().orElse("service") + " " + status + printableCode(errorCode)
-                + details.describe(), details, null);
+        super(
+                details.service().orElse("service") + " " + status + printableCode(errorCode) + details.describe(),
+                details,
+                null);
         this.status = status;
         this.errorCode = errorCode;
         this.operationOutcome = operationOutcome;
@@ -50,7 +53,8 @@ public class NhsServiceException extends NhsSdkException {
             return "";
         }
         return code.matches("[A-Za-z][A-Za-z0-9_.-]{0,63}|[0-9]{1,4}") && digits(code) <= MAX_CODE_DIGITS
-                ? " " + code : " (an error code not shown)";
+                ? " " + code
+                : " (an error code not shown)";
     }
 
     private static int digits(String code) {
@@ -73,8 +77,8 @@ public class NhsServiceException extends NhsSdkException {
      * @param details the call identifiers
      * @return the exception to throw
      */
-    public static NhsServiceException forStatus(int status, String errorCode, OperationOutcome operationOutcome,
-            CallDetails details) {
+    public static NhsServiceException forStatus(
+            int status, String errorCode, OperationOutcome operationOutcome, CallDetails details) {
         switch (status) {
             case 400:
                 return new BadRequestException(status, errorCode, operationOutcome, details);

@@ -15,8 +15,8 @@ public class NhsTimeoutException extends NhsTransportException {
      * @param reconcileId the id to reconcile with, or {@code null}
      * @param cause the cause, or {@code null}
      */
-    public NhsTimeoutException(String message, CallDetails details, boolean outcomeUnknown, String reconcileId,
-            Throwable cause) {
+    public NhsTimeoutException(
+            String message, CallDetails details, boolean outcomeUnknown, String reconcileId, Throwable cause) {
         super(message, details, outcomeUnknown, reconcileId, cause);
     }
 }

@@ -27,10 +27,14 @@ public class NhsTransportException extends NhsSdkException {
      * @param reconcileId the id to reconcile with, or {@code null}
      * @param cause the I/O cause
      */
-    public NhsTransportException(String message, CallDetails details, boolean outcomeUnknown, String reconcileId,
-            Throwable cause) {
-        super(message + (outcomeUnknown ? " (outcome unknown: the request may have been processed)" : "")
-                + details.describe(), details, cause);
+    public NhsTransportException(
+            String message, CallDetails details, boolean outcomeUnknown, String reconcileId, Throwable cause) {
+        super(
+                message
+                        + (outcomeUnknown ? " (outcome unknown: the request may have been processed)" : "")
+                        + details.describe(),
+                details,
+                cause);
         this.outcomeUnknown = outcomeUnknown;
         this.reconcileId = reconcileId;
     }

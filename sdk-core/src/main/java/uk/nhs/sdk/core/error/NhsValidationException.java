@@ -2,8 +2,8 @@ package uk.nhs.sdk.core.error;
 
 /**
  * Input was refused before any network call: a malformed NHS number, an impossible search, a missing field.
-
- <p>The message names the rule that was broken, never the offending value when it may be patient data.
+ *
+ * <p>The message names the rule that was broken, never the offending value when it may be patient data.
  */
 public class NhsValidationException extends NhsSdkException {
     private static final long serialVersionUID = 1L;

@@ -16,7 +16,8 @@ public class PreconditionFailedException extends NhsServiceException {
      * @param operationOutcome the FHIR OperationOutcome, or {@code null}
      * @param details the call identifiers
      */
-    public PreconditionFailedException(int status, String errorCode, OperationOutcome operationOutcome, CallDetails details) {
+    public PreconditionFailedException(
+            int status, String errorCode, OperationOutcome operationOutcome, CallDetails details) {
         super(status, errorCode, operationOutcome, details);
     }
 }

@@ -19,7 +19,9 @@ public final class Bundle {
     private final List<Entry> entry;
 
     @JsonCreator
-    private Bundle(@JsonProperty("type") String type, @JsonProperty("total") Integer total,
+    private Bundle(
+            @JsonProperty("type") String type,
+            @JsonProperty("total") Integer total,
             @JsonProperty("entry") List<Entry> entry) {
         this.type = type;
         this.total = total;
@@ -67,7 +69,9 @@ public final class Bundle {
         private final Search search;
 
         @JsonCreator
-        private Entry(@JsonProperty("fullUrl") String fullUrl, @JsonProperty("resource") JsonNode resource,
+        private Entry(
+                @JsonProperty("fullUrl") String fullUrl,
+                @JsonProperty("resource") JsonNode resource,
                 @JsonProperty("search") Search search) {
             this.fullUrl = fullUrl;
             this.resource = resource;
@@ -121,7 +125,8 @@ public final class Bundle {
 
         @Override
         public String toString() {
-            return "Entry[resourceType=" + resourceType().orElse(null) + ", score=" + searchScore().orElse(null) + "]";
+            return "Entry[resourceType=" + resourceType().orElse(null) + ", score="
+                    + searchScore().orElse(null) + "]";
         }
     }
 

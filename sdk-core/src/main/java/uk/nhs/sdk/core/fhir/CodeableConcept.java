@@ -59,7 +59,8 @@ public final class CodeableConcept {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof CodeableConcept && ((CodeableConcept) o).coding.equals(coding)
+        return o instanceof CodeableConcept
+                && ((CodeableConcept) o).coding.equals(coding)
                 && Objects.equals(((CodeableConcept) o).text, text);
     }
 

@@ -15,8 +15,11 @@ public final class Coding {
     private final String display;
 
     @JsonCreator
-    private Coding(@JsonProperty("system") String system, @JsonProperty("version") String version,
-            @JsonProperty("code") String code, @JsonProperty("display") String display) {
+    private Coding(
+            @JsonProperty("system") String system,
+            @JsonProperty("version") String version,
+            @JsonProperty("code") String code,
+            @JsonProperty("display") String display) {
         this.system = system;
         this.version = version;
         this.code = code;
@@ -77,7 +80,9 @@ public final class Coding {
             return false;
         }
         Coding c = (Coding) o;
-        return Objects.equals(system, c.system) && Objects.equals(version, c.version) && Objects.equals(code, c.code)
+        return Objects.equals(system, c.system)
+                && Objects.equals(version, c.version)
+                && Objects.equals(code, c.code)
                 && Objects.equals(display, c.display);
     }
 

@@ -55,7 +55,8 @@ public final class Identifier {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Identifier && Objects.equals(((Identifier) o).system, system)
+        return o instanceof Identifier
+                && Objects.equals(((Identifier) o).system, system)
                 && Objects.equals(((Identifier) o).value, value);
     }
 

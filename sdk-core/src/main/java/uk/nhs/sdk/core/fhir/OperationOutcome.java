@@ -18,8 +18,8 @@ public final class OperationOutcome {
     private final List<Issue> issue;
 
     @JsonCreator
-    private OperationOutcome(@JsonProperty("resourceType") String resourceType,
-            @JsonProperty("issue") List<Issue> issue) {
+    private OperationOutcome(
+            @JsonProperty("resourceType") String resourceType, @JsonProperty("issue") List<Issue> issue) {
         this.resourceType = resourceType;
         this.issue = List.copyOf(issue == null ? List.of() : issue);
     }
@@ -47,8 +47,10 @@ public final class OperationOutcome {
         }
         try {
             OperationOutcome oo = uk.nhs.sdk.core.internal.json.Json.read(json, OperationOutcome.class);
-            return oo != null && oo.resourceType().map("OperationOutcome"::equals).orElse(false)
-                    ? Optional.of(oo) : Optional.empty();
+            return oo != null
+                            && oo.resourceType().map("OperationOutcome"::equals).orElse(false)
+                    ? Optional.of(oo)
+                    : Optional.empty();
         } catch (java.io.IOException | RuntimeException e) {
             return Optional.empty();
         }
@@ -78,8 +80,12 @@ public final class OperationOutcome {
      * @return the code, such as {@code INVALID_RESOURCE_ID}
      */
     public Optional<String> errorCode() {
-        return issue.stream().map(Issue::details).flatMap(Optional::stream).map(CodeableConcept::firstCode)
-                .flatMap(Optional::stream).findFirst();
+        return issue.stream()
+                .map(Issue::details)
+                .flatMap(Optional::stream)
+                .map(CodeableConcept::firstCode)
+                .flatMap(Optional::stream)
+                .findFirst();
     }
 
     @Override
@@ -98,8 +104,11 @@ public final class OperationOutcome {
         private final List<String> expression;
 
         @JsonCreator
-        private Issue(@JsonProperty("severity") String severity, @JsonProperty("code") String code,
-                @JsonProperty("details") CodeableConcept details, @JsonProperty("diagnostics") String diagnostics,
+        private Issue(
+                @JsonProperty("severity") String severity,
+                @JsonProperty("code") String code,
+                @JsonProperty("details") CodeableConcept details,
+                @JsonProperty("diagnostics") String diagnostics,
                 @JsonProperty("expression") List<String> expression) {
             this.severity = severity;
             this.code = code;

@@ -16,8 +16,11 @@ public final class Reference {
     private final String display;
 
     @JsonCreator
-    private Reference(@JsonProperty("reference") String reference, @JsonProperty("type") String type,
-            @JsonProperty("identifier") Identifier identifier, @JsonProperty("display") String display) {
+    private Reference(
+            @JsonProperty("reference") String reference,
+            @JsonProperty("type") String type,
+            @JsonProperty("identifier") Identifier identifier,
+            @JsonProperty("display") String display) {
         this.reference = reference;
         this.type = type;
         this.identifier = identifier;
@@ -79,8 +82,10 @@ public final class Reference {
             return false;
         }
         Reference r = (Reference) o;
-        return Objects.equals(reference, r.reference) && Objects.equals(type, r.type)
-                && Objects.equals(identifier, r.identifier) && Objects.equals(display, r.display);
+        return Objects.equals(reference, r.reference)
+                && Objects.equals(type, r.type)
+                && Objects.equals(identifier, r.identifier)
+                && Objects.equals(display, r.display);
     }
 
     @Override

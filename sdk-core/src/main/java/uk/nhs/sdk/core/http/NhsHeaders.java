@@ -61,7 +61,8 @@ public final class NhsHeaders {
     private static Map<String, List<String>> index(String[] names, String[] values) {
         Map<String, List<String>> m = new TreeMap<>();
         for (int i = 0; i < names.length; i++) {
-            m.computeIfAbsent(names[i].toLowerCase(Locale.ROOT), k -> new ArrayList<>(1)).add(values[i]);
+            m.computeIfAbsent(names[i].toLowerCase(Locale.ROOT), k -> new ArrayList<>(1))
+                    .add(values[i]);
         }
         m.replaceAll((k, v) -> List.copyOf(v));
         return Collections.unmodifiableMap(m);

@@ -45,6 +45,7 @@ public final class NhsHttpClient implements AutoCloseable {
     private final CallOptions callOptions;
     /** Shared with the views of this client: closing the client closes them too. */
     private final AtomicBoolean closed;
+
     private final boolean view;
 
     private NhsHttpClient(Builder b) {
@@ -57,8 +58,8 @@ public final class NhsHttpClient implements AutoCloseable {
         if (!b.replayOnConnectionFailure) {
             ok = ok.newBuilder().retryOnConnectionFailure(false).build();
         }
-        this.pipeline = new Pipeline(b.serviceName, b.baseUrl, b.options, ok, b.auth, b.errorDecoder,
-                b.correlationId, b.defaultHeaders);
+        this.pipeline = new Pipeline(
+                b.serviceName, b.baseUrl, b.options, ok, b.auth, b.errorDecoder, b.correlationId, b.defaultHeaders);
         this.callOptions = CallOptions.none();
         this.closed = new AtomicBoolean();
         this.view = false;
@@ -213,8 +214,7 @@ public final class NhsHttpClient implements AutoCloseable {
         private boolean replayOnConnectionFailure = true;
         private final List<Map.Entry<String, String>> defaultHeaders = new ArrayList<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Sets the service name (required), such as {@code PDS}.
@@ -351,7 +351,8 @@ public final class NhsHttpClient implements AutoCloseable {
             if (okhttp3.HttpUrl.parse(baseUrl.toString()) == null) {
                 throw new NhsConfigurationException(serviceName + ": the base URL is not a valid URL (host or port)");
             }
-            if ("http".equalsIgnoreCase(scheme) && !isLoopback(baseUrl.getHost())
+            if ("http".equalsIgnoreCase(scheme)
+                    && !isLoopback(baseUrl.getHost())
                     && !options.plaintextHttpToRemoteHostsAllowed()) {
                 throw new NhsConfigurationException(serviceName + ": plain http:// is allowed only to a loopback host"
                         + " (localhost, 127.0.0.0/8, ::1); use https://, or opt in with"

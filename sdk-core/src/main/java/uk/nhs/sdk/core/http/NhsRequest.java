@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import uk.nhs.sdk.core.error.NhsValidationException;
 import uk.nhs.sdk.core.internal.http.HeaderValues;
 import uk.nhs.sdk.core.internal.http.PercentEncoding;
 import uk.nhs.sdk.core.internal.http.RequestIds;
-import uk.nhs.sdk.core.error.NhsValidationException;
 
 /**
  * One logical call: method, path template with its parameters, query, headers, body and
@@ -41,14 +41,16 @@ public final class NhsRequest {
         this.query = b.query.isEmpty() ? List.of() : List.copyOf(b.query);
         this.headers = b.headers.isEmpty() ? List.of() : List.copyOf(b.headers);
         this.body = b.body;
-        this.idempotency = b.idempotency != null ? b.idempotency
+        this.idempotency = b.idempotency != null
+                ? b.idempotency
                 : ("GET".equals(b.method) || "HEAD".equals(b.method) ? Idempotency.SAFE : Idempotency.NONE);
         this.requestId = b.requestId != null ? b.requestId : RequestIds.random();
         this.correlationId = b.correlationId;
         this.reconcileId = b.reconcileId;
         this.streamingResponse = b.streamingResponse;
         this.retryOnStatuses = b.retryOnStatuses == null ? Set.of() : Set.copyOf(b.retryOnStatuses);
-        for (int i = placeholderStart(pathTemplate, 0); i >= 0;
+        for (int i = placeholderStart(pathTemplate, 0);
+                i >= 0;
                 i = placeholderStart(pathTemplate, placeholderEnd(pathTemplate, i) + 1)) {
             String name = pathTemplate.substring(i + 1, placeholderEnd(pathTemplate, i));
             if (!pathParams.containsKey(name)) {
@@ -271,8 +273,8 @@ public final class NhsRequest {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(value, "value");
             if (value.isEmpty() || value.equals(".") || value.equals("..")) {
-                throw new NhsValidationException("pathParam", "the value of {" + name
-                        + "} must not be empty, '.' or '..'");
+                throw new NhsValidationException(
+                        "pathParam", "the value of {" + name + "} must not be empty, '.' or '..'");
             }
             pathParams.put(name, value);
             return this;
@@ -287,8 +289,8 @@ public final class NhsRequest {
          * @return this builder
          */
         public Builder query(String name, String value) {
-            query.add(new AbstractMap.SimpleImmutableEntry<>(Objects.requireNonNull(name, "name"),
-                    Objects.requireNonNull(value, "value")));
+            query.add(new AbstractMap.SimpleImmutableEntry<>(
+                    Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value")));
             return this;
         }
 
@@ -401,8 +403,8 @@ public final class NhsRequest {
         /** A correlation id as given, refused when it cannot be sent in a header. */
         static String correlationIdOrNull(String value) {
             if (value != null && (value.isEmpty() || !HeaderValues.isValue(value))) {
-                throw new NhsValidationException("correlationId",
-                        "must be 1 to 8192 visible ASCII characters or spaces");
+                throw new NhsValidationException(
+                        "correlationId", "must be 1 to 8192 visible ASCII characters or spaces");
             }
             return value;
         }

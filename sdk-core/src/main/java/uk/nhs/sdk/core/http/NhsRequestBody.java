@@ -113,8 +113,8 @@ public abstract class NhsRequestBody {
      */
     public static NhsRequestBody ofForm(Map<String, String> fields) {
         StringJoiner j = new StringJoiner("&");
-        fields.forEach((k, v) -> j.add(URLEncoder.encode(k, StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        fields.forEach((k, v) -> j.add(
+                URLEncoder.encode(k, StandardCharsets.UTF_8) + "=" + URLEncoder.encode(v, StandardCharsets.UTF_8)));
         return ofString(j.toString(), "application/x-www-form-urlencoded");
     }
 
@@ -127,8 +127,8 @@ public abstract class NhsRequestBody {
      * @param replayable whether {@code source} can be opened again for a retry
      * @return the body
      */
-    public static NhsRequestBody ofStream(InputStreamSupplier source, long length, String contentType,
-            boolean replayable) {
+    public static NhsRequestBody ofStream(
+            InputStreamSupplier source, long length, String contentType, boolean replayable) {
         Objects.requireNonNull(source, "source");
         return new NhsRequestBody(contentType) {
             @Override

@@ -145,8 +145,11 @@ public final class NhsResponse implements Closeable {
             return Json.read(body(), type);
         } catch (IOException | UncheckedIOException e) {
             // no cause: a JSON parser's message quotes the body, which can hold patient data
-            throw new NhsDecodeException("the response body is not a valid " + type.getSimpleName() + " ("
-                    + e.getClass().getSimpleName() + ")", details, null);
+            throw new NhsDecodeException(
+                    "the response body is not a valid " + type.getSimpleName() + " ("
+                            + e.getClass().getSimpleName() + ")",
+                    details,
+                    null);
         }
     }
 

@@ -23,8 +23,7 @@ public interface PipelineEvents {
      * @param nextAttempt the number of the attempt to come, from 2
      * @param wait how long the step waits first (the server's {@code Retry-After} or the backoff)
      */
-    default void retryScheduled(PipelineCall call, int nextAttempt, Duration wait) {
-    }
+    default void retryScheduled(PipelineCall call, int nextAttempt, Duration wait) {}
 
     /**
      * A call met the client-side rate limiter and did not get a permit at once.
@@ -35,8 +34,7 @@ public interface PipelineEvents {
      * @param granted {@code false} when the call was refused instead (the wait would pass the
      *     limiter's longest wait or the call's deadline)
      */
-    default void rateLimited(PipelineCall call, Duration wait, boolean granted) {
-    }
+    default void rateLimited(PipelineCall call, Duration wait, boolean granted) {}
 
     /**
      * A client's circuit breaker changed state.
@@ -46,8 +44,7 @@ public interface PipelineEvents {
      *     {@code disabled}, {@code forced_open}, {@code metrics_only}
      * @param to the state after, from the same set
      */
-    default void circuitBreakerStateChanged(String service, String from, String to) {
-    }
+    default void circuitBreakerStateChanged(String service, String from, String to) {}
 
     /**
      * An auth provider fetched (or failed to fetch) a token while authenticating an attempt of a
@@ -60,8 +57,7 @@ public interface PipelineEvents {
      * @param success whether a token was obtained
      * @param took how long the fetch took, its own retries included
      */
-    default void tokenFetched(String service, String provider, boolean success, Duration took) {
-    }
+    default void tokenFetched(String service, String provider, boolean success, Duration took) {}
 
     /**
      * A listener that does nothing.

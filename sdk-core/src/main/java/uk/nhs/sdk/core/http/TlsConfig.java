@@ -45,8 +45,8 @@ public final class TlsConfig {
      * @return the configuration
      */
     public static TlsConfig of(SSLContext sslContext, X509TrustManager trustManager) {
-        return new TlsConfig(Objects.requireNonNull(sslContext, "sslContext"),
-                Objects.requireNonNull(trustManager, "trustManager"));
+        return new TlsConfig(
+                Objects.requireNonNull(sslContext, "sslContext"), Objects.requireNonNull(trustManager, "trustManager"));
     }
 
     /**
@@ -69,8 +69,8 @@ public final class TlsConfig {
             ks.load(in, pw);
             return build(ks, pw, trustManager(caBundlePem));
         } catch (IOException | GeneralSecurityException e) {
-            throw new NhsConfigurationException("cannot load the PKCS#12 client certificate " + pkcs12.getFileName(),
-                    e);
+            throw new NhsConfigurationException(
+                    "cannot load the PKCS#12 client certificate " + pkcs12.getFileName(), e);
         }
     }
 

@@ -20,9 +20,14 @@ class RefreshingTokenAuthTest {
     final AtomicInteger fetches = new AtomicInteger();
 
     RefreshingTokenAuth auth() {
-        return RefreshingTokenAuth.builder("test token", () -> RefreshingTokenAuth.Token.of(
-                Secret.of("token-" + fetches.incrementAndGet()), clock.instant(), Duration.ofSeconds(599)))
-                .clock(clock).build();
+        return RefreshingTokenAuth.builder(
+                        "test token",
+                        () -> RefreshingTokenAuth.Token.of(
+                                Secret.of("token-" + fetches.incrementAndGet()),
+                                clock.instant(),
+                                Duration.ofSeconds(599)))
+                .clock(clock)
+                .build();
     }
 
     @Test
@@ -56,12 +61,15 @@ class RefreshingTokenAuthTest {
     @Test
     void aFailedFetchIsNotRepeatedDuringTheCooldown() {
         AtomicInteger calls = new AtomicInteger();
-        NhsServiceException failure = NhsServiceException.forStatus(500, null, null,
-                uk.nhs.sdk.core.error.CallDetails.none());
+        NhsServiceException failure =
+                NhsServiceException.forStatus(500, null, null, uk.nhs.sdk.core.error.CallDetails.none());
         RefreshingTokenAuth auth = RefreshingTokenAuth.builder("failing", () -> {
-            calls.incrementAndGet();
-            throw failure;
-        }).clock(clock).refreshCooldown(Duration.ofSeconds(30)).build();
+                    calls.incrementAndGet();
+                    throw failure;
+                })
+                .clock(clock)
+                .refreshCooldown(Duration.ofSeconds(30))
+                .build();
         assertThatThrownBy(auth::accessToken).isSameAs(failure);
         assertThatThrownBy(auth::accessToken).isSameAs(failure);
         assertThat(calls).hasValue(1);
@@ -79,7 +87,8 @@ class RefreshingTokenAuthTest {
         RefreshingTokenAuth auth = auth();
         auth.accessToken();
         assertThat(auth.toString()).doesNotContain("token-1");
-        assertThat(RefreshingTokenAuth.Token.of(Secret.of("token-x"), clock.instant(), Duration.ofSeconds(1)).toString())
+        assertThat(RefreshingTokenAuth.Token.of(Secret.of("token-x"), clock.instant(), Duration.ofSeconds(1))
+                        .toString())
                 .doesNotContain("token-x");
     }
 }

@@ -79,8 +79,11 @@ class SignedJwtAuthTest {
     void reset() {
         server.resetAll();
         clock = new MutableClock(Instant.parse("2026-11-24T10:00:00Z"));
-        server.stubFor(post(urlPathEqualTo("/oauth2/token")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody(String.format(TOKEN_BODY, "tok-AAA111"))));
+        server.stubFor(post(urlPathEqualTo("/oauth2/token"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(String.format(TOKEN_BODY, "tok-AAA111"))));
     }
 
     private String tokenUrl() {
@@ -93,7 +96,10 @@ class SignedJwtAuthTest {
                 .keyId("test-1")
                 .privateKey((RSAPrivateKey) keys.getPrivate())
                 .tokenUrl(URI.create(tokenUrl()))
-                .options(NhsClientOptions.builder().clock(clock).sleeper(new RecordingSleeper()).build())
+                .options(NhsClientOptions.builder()
+                        .clock(clock)
+                        .sleeper(new RecordingSleeper())
+                        .build())
                 .build();
     }
 
@@ -111,10 +117,12 @@ class SignedJwtAuthTest {
         Secret token = auth().accessToken();
 
         assertThat(token.reveal()).isEqualTo("tok-AAA111");
-        LoggedRequest r = server.findAll(postRequestedFor(urlPathEqualTo("/oauth2/token"))).get(0);
+        LoggedRequest r = server.findAll(postRequestedFor(urlPathEqualTo("/oauth2/token")))
+                .get(0);
         assertThat(r.getHeader("Content-Type")).startsWith("application/x-www-form-urlencoded");
         Map<String, String> form = form(r);
-        assertThat(form).containsEntry("grant_type", "client_credentials")
+        assertThat(form)
+                .containsEntry("grant_type", "client_credentials")
                 .containsEntry("client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer")
                 .doesNotContainKey("client_id");
 
@@ -151,7 +159,10 @@ class SignedJwtAuthTest {
         Set<String> jtis = new HashSet<>();
         for (LoggedRequest r : requests) {
             String payload = form(r).get("client_assertion").split("\\.")[1];
-            jtis.add(Json.mapper().convertValue(parse(payload), JsonNode.class).path("jti").asText());
+            jtis.add(Json.mapper()
+                    .convertValue(parse(payload), JsonNode.class)
+                    .path("jti")
+                    .asText());
         }
         assertThat(jtis).hasSize(2);
     }
@@ -180,8 +191,10 @@ class SignedJwtAuthTest {
 
     @Test
     void expiresInAsANumberIsAcceptedToo() {
-        server.stubFor(post(urlPathEqualTo("/oauth2/token")).willReturn(aResponse().withStatus(200)
-                .withBody("{\"access_token\":\"tok-BBB222\",\"expires_in\":599,\"token_type\":\"Bearer\"}")));
+        server.stubFor(post(urlPathEqualTo("/oauth2/token"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withBody("{\"access_token\":\"tok-BBB222\",\"expires_in\":599,\"token_type\":\"Bearer\"}")));
         SignedJwtAuth auth = auth();
         assertThat(auth.accessToken().reveal()).isEqualTo("tok-BBB222");
         assertThat(auth.tokenExpiry()).contains(clock.instant().plusSeconds(599));
@@ -189,8 +202,11 @@ class SignedJwtAuthTest {
 
     @Test
     void twoHundredThreadsAtOnceCauseOneTokenRequest() throws Exception {
-        server.stubFor(post(urlPathEqualTo("/oauth2/token")).willReturn(aResponse().withStatus(200)
-                .withFixedDelay(200).withBody(String.format(TOKEN_BODY, "tok-AAA111"))));
+        server.stubFor(post(urlPathEqualTo("/oauth2/token"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withFixedDelay(200)
+                        .withBody(String.format(TOKEN_BODY, "tok-AAA111"))));
         SignedJwtAuth auth = auth();
         ExecutorService pool = Executors.newFixedThreadPool(200);
         try {
@@ -210,9 +226,11 @@ class SignedJwtAuthTest {
 
     @Test
     void aRefusedAssertionIsATypedErrorWithTheOAuthCode() {
-        server.stubFor(post(urlPathEqualTo("/oauth2/token")).willReturn(aResponse().withStatus(401)
-                .withBody("{\"error\":\"invalid_request\",\"error_description\":\"Invalid 'kid' header in "
-                        + "client_assertion JWT - no matching public key\",\"message_id\":\"rrt-1\"}")));
+        server.stubFor(post(urlPathEqualTo("/oauth2/token"))
+                .willReturn(aResponse()
+                        .withStatus(401)
+                        .withBody("{\"error\":\"invalid_request\",\"error_description\":\"Invalid 'kid' header in "
+                                + "client_assertion JWT - no matching public key\",\"message_id\":\"rrt-1\"}")));
 
         UnauthorizedException e = catchThrowableOfType(UnauthorizedException.class, () -> auth().accessToken());
 
@@ -222,21 +240,30 @@ class SignedJwtAuthTest {
 
     @Test
     void aServiceAnswering401GetsOneRefreshAndOneRetry() {
-        server.stubFor(get(urlPathEqualTo("/api/thing")).withHeader("Authorization",
-                com.github.tomakehurst.wiremock.client.WireMock.equalTo("Bearer tok-AAA111"))
+        server.stubFor(get(urlPathEqualTo("/api/thing"))
+                .withHeader(
+                        "Authorization", com.github.tomakehurst.wiremock.client.WireMock.equalTo("Bearer tok-AAA111"))
                 .willReturn(aResponse().withStatus(401)));
-        server.stubFor(get(urlPathEqualTo("/api/thing")).withHeader("Authorization",
-                com.github.tomakehurst.wiremock.client.WireMock.equalTo("Bearer tok-BBB222"))
+        server.stubFor(get(urlPathEqualTo("/api/thing"))
+                .withHeader(
+                        "Authorization", com.github.tomakehurst.wiremock.client.WireMock.equalTo("Bearer tok-BBB222"))
                 .willReturn(aResponse().withStatus(200).withBody("{}")));
         SignedJwtAuth auth = auth();
         auth.accessToken();
-        server.stubFor(post(urlPathEqualTo("/oauth2/token")).willReturn(aResponse().withStatus(200)
-                .withBody(String.format(TOKEN_BODY, "tok-BBB222"))));
-        NhsHttpClient api = NhsHttpClient.builder().serviceName("API").baseUrl(URI.create(server.baseUrl() + "/api"))
-                .options(NhsClientOptions.builder().clock(clock).sleeper(new RecordingSleeper()).build())
-                .auth(auth).build();
+        server.stubFor(post(urlPathEqualTo("/oauth2/token"))
+                .willReturn(aResponse().withStatus(200).withBody(String.format(TOKEN_BODY, "tok-BBB222"))));
+        NhsHttpClient api = NhsHttpClient.builder()
+                .serviceName("API")
+                .baseUrl(URI.create(server.baseUrl() + "/api"))
+                .options(NhsClientOptions.builder()
+                        .clock(clock)
+                        .sleeper(new RecordingSleeper())
+                        .build())
+                .auth(auth)
+                .build();
 
-        assertThat(api.execute(NhsRequest.builder("GET", "/thing").build()).status()).isEqualTo(200);
+        assertThat(api.execute(NhsRequest.builder("GET", "/thing").build()).status())
+                .isEqualTo(200);
 
         server.verify(2, postRequestedFor(urlPathEqualTo("/oauth2/token")));
         server.verify(2, getRequestedFor(urlPathEqualTo("/api/thing")));
@@ -253,7 +280,8 @@ class SignedJwtAuthTest {
         assertThat(key.path("use").asText()).isEqualTo("sig");
         assertThat(key.path("kid").asText()).isEqualTo("test-1");
         assertThat(key.path("e").asText()).isEqualTo("AQAB");
-        assertThat(new java.math.BigInteger(1, Base64.getUrlDecoder().decode(key.path("n").asText())))
+        assertThat(new java.math.BigInteger(
+                        1, Base64.getUrlDecoder().decode(key.path("n").asText())))
                 .isEqualTo(derived.getModulus());
     }
 
@@ -266,8 +294,8 @@ class SignedJwtAuthTest {
 
         // PKCS#1 is the inner RSAPrivateKey of the PKCS#8 structure (after a 26-byte header for RSA)
         byte[] pkcs1 = java.util.Arrays.copyOfRange(pkcs8, 26, pkcs8.length);
-        String pem1 = "-----BEGIN RSA PRIVATE KEY-----\n" + Base64.getMimeEncoder().encodeToString(pkcs1)
-                + "\n-----END RSA PRIVATE KEY-----\n";
+        String pem1 = "-----BEGIN RSA PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder().encodeToString(pkcs1) + "\n-----END RSA PRIVATE KEY-----\n";
         assertThat(PrivateKeys.fromPem(pem1)).isEqualTo(keys.getPrivate());
     }
 }

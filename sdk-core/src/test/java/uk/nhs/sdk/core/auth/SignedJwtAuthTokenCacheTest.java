@@ -39,10 +39,10 @@ import uk.nhs.sdk.core.http.NhsHttpClient;
 import uk.nhs.sdk.core.http.NhsHttpTransport;
 import uk.nhs.sdk.core.http.NhsRequest;
 import uk.nhs.sdk.core.http.NhsResponse;
-import uk.nhs.sdk.core.testing.RecordingAuthRequest;
 import uk.nhs.sdk.core.testing.CapturingAppender;
 import uk.nhs.sdk.core.testing.LogGuard;
 import uk.nhs.sdk.core.testing.MutableClock;
+import uk.nhs.sdk.core.testing.RecordingAuthRequest;
 import uk.nhs.sdk.core.testing.RecordingSleeper;
 
 /**
@@ -85,14 +85,21 @@ class SignedJwtAuthTokenCacheTest {
     }
 
     private static void tokenEndpointAnswers(String token, int delayMillis) {
-        server.stubFor(post(urlPathEqualTo(TOKEN_PATH)).willReturn(aResponse().withStatus(200).withFixedDelay(delayMillis)
-                .withHeader("Content-Type", "application/json").withBody(String.format(TOKEN_BODY, token))));
+        server.stubFor(post(urlPathEqualTo(TOKEN_PATH))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withFixedDelay(delayMillis)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(String.format(TOKEN_BODY, token))));
     }
 
     private static void tokenEndpointFails(int delayMillis) {
-        server.stubFor(post(urlPathEqualTo(TOKEN_PATH)).willReturn(aResponse().withStatus(503).withFixedDelay(delayMillis)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"error\":\"temporarily_unavailable\",\"message_id\":\"m-1\"}")));
+        server.stubFor(post(urlPathEqualTo(TOKEN_PATH))
+                .willReturn(aResponse()
+                        .withStatus(503)
+                        .withFixedDelay(delayMillis)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":\"temporarily_unavailable\",\"message_id\":\"m-1\"}")));
     }
 
     private static int tokenRequests() {
@@ -100,8 +107,11 @@ class SignedJwtAuthTokenCacheTest {
     }
 
     private NhsClientOptions options() {
-        return NhsClientOptions.builder().clock(clock).sleeper(new RecordingSleeper())
-                .retry(RetryOptions.builder().maxAttempts(3).build()).build();
+        return NhsClientOptions.builder()
+                .clock(clock)
+                .sleeper(new RecordingSleeper())
+                .retry(RetryOptions.builder().maxAttempts(3).build())
+                .build();
     }
 
     private SignedJwtAuth.Builder builder() {
@@ -149,10 +159,13 @@ class SignedJwtAuthTokenCacheTest {
         try (SignedJwtAuth auth = builder().build()) {
             List<Object> results = together(CALLERS, () -> auth.accessToken());
 
-            assertThat(results).hasSize(CALLERS).allSatisfy(r -> assertThat(r).isInstanceOf(ServerErrorException.class));
+            assertThat(results)
+                    .hasSize(CALLERS)
+                    .allSatisfy(r -> assertThat(r).isInstanceOf(ServerErrorException.class));
             assertThat(tokenRequests()).isEqualTo(3); // one fetch of 3 attempts
             assertThat(((ServerErrorException) results.get(0)).getMessage())
-                    .doesNotContain(API_KEY).doesNotContain("client_assertion");
+                    .doesNotContain(API_KEY)
+                    .doesNotContain("client_assertion");
 
             // within the 30 s cooldown: the failure again, without a request
             clock.advance(Duration.ofSeconds(29));
@@ -177,8 +190,10 @@ class SignedJwtAuthTokenCacheTest {
             clock.advance(Duration.ofSeconds(540)); // inside the 60 s refresh margin
             assertThat(auth.accessToken().reveal()).isEqualTo("tok-CCC333");
             assertThat(tokenRequests()).isEqualTo(1 + 3);
-            assertThat(CapturingAppender.lines()).anyMatch(l -> l.contains(" DEBUG ")
-                    && l.contains("early token refresh failed") && l.contains("ServerErrorException"));
+            assertThat(CapturingAppender.lines())
+                    .anyMatch(l -> l.contains(" DEBUG ")
+                            && l.contains("early token refresh failed")
+                            && l.contains("ServerErrorException"));
 
             clock.advance(Duration.ofSeconds(20)); // cooling down
             assertThat(auth.accessToken().reveal()).isEqualTo("tok-CCC333");
@@ -270,18 +285,25 @@ class SignedJwtAuthTokenCacheTest {
 
     @Test
     void concurrentCallsRefusedWithTheSameTokenShareOneRefresh() throws Exception {
-        server.stubFor(get(urlPathEqualTo("/api/thing")).withHeader("Authorization", equalTo("Bearer tok-CCC333"))
+        server.stubFor(get(urlPathEqualTo("/api/thing"))
+                .withHeader("Authorization", equalTo("Bearer tok-CCC333"))
                 .willReturn(aResponse().withStatus(401)));
-        server.stubFor(get(urlPathEqualTo("/api/thing")).withHeader("Authorization", equalTo("Bearer tok-DDD444"))
+        server.stubFor(get(urlPathEqualTo("/api/thing"))
+                .withHeader("Authorization", equalTo("Bearer tok-DDD444"))
                 .willReturn(aResponse().withStatus(200).withBody("{}")));
         try (SignedJwtAuth auth = builder().build()) {
             auth.accessToken();
             tokenEndpointAnswers("tok-DDD444", 100);
-            NhsHttpClient api = NhsHttpClient.builder().serviceName("API")
-                    .baseUrl(URI.create(server.baseUrl() + "/api")).options(options()).auth(auth).build();
+            NhsHttpClient api = NhsHttpClient.builder()
+                    .serviceName("API")
+                    .baseUrl(URI.create(server.baseUrl() + "/api"))
+                    .options(options())
+                    .auth(auth)
+                    .build();
 
             List<Object> statuses = together(CALLERS, () -> {
-                try (NhsResponse r = api.execute(NhsRequest.builder("GET", "/thing").build())) {
+                try (NhsResponse r =
+                        api.execute(NhsRequest.builder("GET", "/thing").build())) {
                     return r.status();
                 }
             });
@@ -294,18 +316,26 @@ class SignedJwtAuthTokenCacheTest {
     @Test
     void aCallWaitingForAnotherThreadsTokenRequestWaitsNoLongerThanItsOwnDeadline() throws Exception {
         tokenEndpointAnswers("tok-CCC333", 3_000);
-        server.stubFor(get(urlPathEqualTo("/api/thing")).willReturn(aResponse().withStatus(200).withBody("{}")));
+        server.stubFor(get(urlPathEqualTo("/api/thing"))
+                .willReturn(aResponse().withStatus(200).withBody("{}")));
         try (SignedJwtAuth auth = builder().build()) { // the token client's own deadline: 2 minutes
-            NhsHttpClient api = NhsHttpClient.builder().serviceName("API")
-                    .baseUrl(URI.create(server.baseUrl() + "/api")).options(options()).auth(auth).build()
-                    .withCallOptions(CallOptions.builder().deadline(Duration.ofMillis(300)).build());
+            NhsHttpClient api = NhsHttpClient.builder()
+                    .serviceName("API")
+                    .baseUrl(URI.create(server.baseUrl() + "/api"))
+                    .options(options())
+                    .auth(auth)
+                    .build()
+                    .withCallOptions(CallOptions.builder()
+                            .deadline(Duration.ofMillis(300))
+                            .build());
             ExecutorService pool = Executors.newSingleThreadExecutor();
             try {
                 Future<Secret> fetcher = pool.submit(auth::accessToken); // a token request taking 3 s
                 Thread.sleep(300);
 
                 long start = System.nanoTime();
-                NhsTimeoutException e = catchThrowableOfType(NhsTimeoutException.class,
+                NhsTimeoutException e = catchThrowableOfType(
+                        NhsTimeoutException.class,
                         () -> api.execute(NhsRequest.builder("GET", "/thing").build()));
                 long waitedMs = (System.nanoTime() - start) / 1_000_000;
 
@@ -329,13 +359,16 @@ class SignedJwtAuthTokenCacheTest {
         auth.close();
 
         assertThat(own.toString()).contains("connections=0");
-        assertThatThrownBy(auth::accessToken).isInstanceOf(NhsSdkException.class).hasMessageContaining("closed");
+        assertThatThrownBy(auth::accessToken)
+                .isInstanceOf(NhsSdkException.class)
+                .hasMessageContaining("closed");
         auth.close(); // idempotent
     }
 
     @Test
     void closeLeavesAGivenTransportOpenForItsOtherClients() {
-        server.stubFor(get(urlPathEqualTo("/api/ping")).willReturn(aResponse().withStatus(200).withBody("{}")));
+        server.stubFor(get(urlPathEqualTo("/api/ping"))
+                .willReturn(aResponse().withStatus(200).withBody("{}")));
         try (NhsHttpTransport shared = NhsHttpTransport.create(options())) {
             SignedJwtAuth auth = builder().transport(shared).build();
             assertThat(auth.ownedTransport()).isEmpty();
@@ -344,9 +377,14 @@ class SignedJwtAuthTokenCacheTest {
             auth.close();
 
             assertThat(shared.toString()).contains("connections=1"); // its pooled connection survives
-            NhsHttpClient other = NhsHttpClient.builder().serviceName("API")
-                    .baseUrl(URI.create(server.baseUrl() + "/api")).options(options()).transport(shared).build();
-            try (NhsResponse r = other.execute(NhsRequest.builder("GET", "/ping").build())) {
+            NhsHttpClient other = NhsHttpClient.builder()
+                    .serviceName("API")
+                    .baseUrl(URI.create(server.baseUrl() + "/api"))
+                    .options(options())
+                    .transport(shared)
+                    .build();
+            try (NhsResponse r =
+                    other.execute(NhsRequest.builder("GET", "/ping").build())) {
                 assertThat(r.status()).isEqualTo(200);
             }
             assertThat(shared.toString()).contains("connections=1"); // the same connection, reused
@@ -357,7 +395,9 @@ class SignedJwtAuthTokenCacheTest {
     void noTokenOrKeyInToString() {
         try (SignedJwtAuth auth = builder().build()) {
             auth.accessToken();
-            assertThat(auth.toString()).doesNotContain("tok-CCC333").doesNotContain(API_KEY)
+            assertThat(auth.toString())
+                    .doesNotContain("tok-CCC333")
+                    .doesNotContain(API_KEY)
                     .doesNotContain("BEGIN");
         }
     }

@@ -82,10 +82,17 @@ class SignedJwtAuthUnderLoadTest {
     }
 
     private SignedJwtAuth auth(Duration margin) {
-        return SignedJwtAuth.builder().apiKey(Secret.of(API_KEY)).keyId("load-1").privateKey(key)
-                .tokenUrl(endpoint.url()).refreshMargin(margin)
-                .options(NhsClientOptions.builder().clock(clock).sleeper(new RecordingSleeper())
-                        .retry(RetryOptions.none()).build())
+        return SignedJwtAuth.builder()
+                .apiKey(Secret.of(API_KEY))
+                .keyId("load-1")
+                .privateKey(key)
+                .tokenUrl(endpoint.url())
+                .refreshMargin(margin)
+                .options(NhsClientOptions.builder()
+                        .clock(clock)
+                        .sleeper(new RecordingSleeper())
+                        .retry(RetryOptions.none())
+                        .build())
                 .build();
     }
 
@@ -129,7 +136,9 @@ class SignedJwtAuthUnderLoadTest {
             Instant now = clock.instant();
             for (Object o : round(auth)) {
                 assertThat(o).as("round %d", r).isInstanceOf(String.class);
-                assertThat(endpoint.expiryOf((String) o)).as("round %d: a token valid now", r).isAfter(now);
+                assertThat(endpoint.expiryOf((String) o))
+                        .as("round %d: a token valid now", r)
+                        .isAfter(now);
             }
             clock.advance(STEP);
         }
@@ -155,8 +164,8 @@ class SignedJwtAuthUnderLoadTest {
         "599, 0, 2", // refreshed at expiry (round at 600 s): one caller fetches, 199 wait on it
         "60, 60, 21", // a short token, refreshed half-way: at 0, 30, ..., 600 s
     })
-    void twoHundredCallersOverTenMinutesMakeOneTokenRequestPerLifetime(String expiresIn, int marginSeconds,
-            int expected) throws Exception {
+    void twoHundredCallersOverTenMinutesMakeOneTokenRequestPerLifetime(
+            String expiresIn, int marginSeconds, int expected) throws Exception {
         endpoint.expiresIn = expiresIn;
         Duration lifetime = Duration.ofSeconds(Long.parseLong(expiresIn));
         Duration margin = Duration.ofSeconds(marginSeconds);
@@ -166,10 +175,13 @@ class SignedJwtAuthUnderLoadTest {
         }
         List<Instant> requests = endpoint.requests();
         assertThat(requests).hasSize(expected);
-        assertThat(mostRequestsWithin(requests, served)).as("token requests per lifetime").isEqualTo(1);
-        System.out.printf("tokencold: expires_in %s, margin %d s, %d callers x %d rounds: %d token requests, "
-                + "at most %d per lifetime%n", expiresIn, marginSeconds, CALLERS, ROUNDS, requests.size(),
-                mostRequestsWithin(requests, served));
+        assertThat(mostRequestsWithin(requests, served))
+                .as("token requests per lifetime")
+                .isEqualTo(1);
+        System.out.printf(
+                "tokencold: expires_in %s, margin %d s, %d callers x %d rounds: %d token requests, "
+                        + "at most %d per lifetime%n",
+                expiresIn, marginSeconds, CALLERS, ROUNDS, requests.size(), mostRequestsWithin(requests, served));
     }
 
     @Test
@@ -181,7 +193,9 @@ class SignedJwtAuthUnderLoadTest {
             Future<List<Object>> r = Executors.newSingleThreadExecutor().submit(() -> round(auth));
             endpoint.awaitHeld();
             awaitWaitingOnTheFetch(CALLERS - 1);
-            assertThat(endpoint.requests()).as("one request in flight for 200 callers").hasSize(2);
+            assertThat(endpoint.requests())
+                    .as("one request in flight for 200 callers")
+                    .hasSize(2);
             release.countDown();
             List<Object> results = r.get(30, TimeUnit.SECONDS);
             assertThat(results).allSatisfy(o -> assertThat(o).isEqualTo("tok-2"));
@@ -203,7 +217,9 @@ class SignedJwtAuthUnderLoadTest {
             while (finished.get() < CALLERS - 1 && System.nanoTime() < until) {
                 Thread.sleep(5);
             }
-            assertThat(finished.get()).as("callers done while the refresh is held").isEqualTo(CALLERS - 1);
+            assertThat(finished.get())
+                    .as("callers done while the refresh is held")
+                    .isEqualTo(CALLERS - 1);
             release.countDown();
             List<Object> results = r.get(30, TimeUnit.SECONDS);
             assertThat(results).filteredOn("tok-1"::equals).hasSize(CALLERS - 1);
@@ -245,9 +261,11 @@ class SignedJwtAuthUnderLoadTest {
         int stable = 0;
         while (System.nanoTime() < until) {
             waiting = 0;
-            for (Map.Entry<Thread, StackTraceElement[]> e : Thread.getAllStackTraces().entrySet()) {
-                if (Arrays.stream(e.getValue()).anyMatch(f -> f.getClassName().endsWith("TokenCache")
-                        && f.getMethodName().equals("await"))
+            for (Map.Entry<Thread, StackTraceElement[]> e :
+                    Thread.getAllStackTraces().entrySet()) {
+                if (Arrays.stream(e.getValue())
+                                .anyMatch(f -> f.getClassName().endsWith("TokenCache")
+                                        && f.getMethodName().equals("await"))
                         && e.getKey().getState() == Thread.State.TIMED_WAITING) {
                     waiting++;
                 }
@@ -305,7 +323,8 @@ class SignedJwtAuthUnderLoadTest {
                     expiries.put(token, now.plusSeconds(Long.parseLong(expiresIn)));
                     status = 200;
                     body = ("{\"access_token\":\"" + token + "\",\"expires_in\":\"" + expiresIn
-                            + "\",\"token_type\":\"Bearer\"}").getBytes(StandardCharsets.UTF_8);
+                                    + "\",\"token_type\":\"Bearer\"}")
+                            .getBytes(StandardCharsets.UTF_8);
                 }
                 exchange.getResponseHeaders().set("Content-Type", "application/json");
                 exchange.sendResponseHeaders(status, body.length);
@@ -335,7 +354,9 @@ class SignedJwtAuthUnderLoadTest {
         }
 
         void awaitHeld() throws InterruptedException {
-            assertThat(held.await(30, TimeUnit.SECONDS)).as("the token request arrived").isTrue();
+            assertThat(held.await(30, TimeUnit.SECONDS))
+                    .as("the token request arrived")
+                    .isTrue();
         }
 
         void failNext() {

@@ -32,15 +32,17 @@ class FhirModelTest {
 
     @Test
     void readsReferencesAndIdentifiersWithoutPrintingThem() throws Exception {
-        Reference r = Json.read("{\"type\":\"Organization\",\"identifier\":{\"system\":\""
-                + Identifier.ODS_CODE_SYSTEM + "\",\"value\":\"Y12345\"}}", Reference.class);
+        Reference r = Json.read(
+                "{\"type\":\"Organization\",\"identifier\":{\"system\":\"" + Identifier.ODS_CODE_SYSTEM
+                        + "\",\"value\":\"Y12345\"}}",
+                Reference.class);
 
         assertThat(r.type()).contains("Organization");
         assertThat(r.identifier().flatMap(Identifier::value)).contains("Y12345");
         Identifier nhs = Identifier.of(Identifier.NHS_NUMBER_SYSTEM, "9000000009");
         assertThat(nhs.toString()).doesNotContain("9000000009");
-        assertThat(Json.write(nhs)).isEqualTo("{\"system\":\"https://fhir.nhs.uk/Id/nhs-number\","
-                + "\"value\":\"9000000009\"}");
+        assertThat(Json.write(nhs))
+                .isEqualTo("{\"system\":\"https://fhir.nhs.uk/Id/nhs-number\"," + "\"value\":\"9000000009\"}");
     }
 
     @Test

@@ -17,12 +17,21 @@ class BadInputTest {
     @Test
     void aPathParameterThatWouldAddressAnotherResourceIsRefused() {
         for (String value : new String[] {"", ".", ".."}) {
-            assertThatThrownBy(() -> NhsRequest.builder("DELETE", "/DocumentReference/{id}").pathParam("id", value))
-                    .as("'%s'", value).isInstanceOf(NhsValidationException.class).hasMessageContaining("{id}");
+            assertThatThrownBy(() -> NhsRequest.builder("DELETE", "/DocumentReference/{id}")
+                            .pathParam("id", value))
+                    .as("'%s'", value)
+                    .isInstanceOf(NhsValidationException.class)
+                    .hasMessageContaining("{id}");
         }
-        assertThat(NhsRequest.builder("GET", "/x/{id}").pathParam("id", "...").build().encodedPath())
+        assertThat(NhsRequest.builder("GET", "/x/{id}")
+                        .pathParam("id", "...")
+                        .build()
+                        .encodedPath())
                 .isEqualTo("/x/...");
-        assertThat(NhsRequest.builder("GET", "/x/{id}").pathParam("id", "../y").build().encodedPath())
+        assertThat(NhsRequest.builder("GET", "/x/{id}")
+                        .pathParam("id", "../y")
+                        .build()
+                        .encodedPath())
                 .isEqualTo("/x/..%2Fy");
     }
 
@@ -45,8 +54,11 @@ class BadInputTest {
 
     @Test
     void aBaseUrlOkHttpCannotParseIsAConfigurationError() {
-        assertThatThrownBy(() -> NhsHttpClient.builder().serviceName("T").baseUrl(URI.create("https://host:99999/x"))
-                .build()).isInstanceOf(NhsConfigurationException.class);
+        assertThatThrownBy(() -> NhsHttpClient.builder()
+                        .serviceName("T")
+                        .baseUrl(URI.create("https://host:99999/x"))
+                        .build())
+                .isInstanceOf(NhsConfigurationException.class);
     }
 
     @Test

@@ -4,13 +4,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.net.URI;
 import java.time.Duration;
-
 import org.junit.jupiter.api.Test;
 import uk.nhs.sdk.core.CallOptions;
 import uk.nhs.sdk.core.CircuitBreakerOptions;
@@ -21,8 +19,12 @@ import uk.nhs.sdk.core.error.NhsTimeoutException;
 /** The call's deadline at its edges: reached exactly, or less than a millisecond away. */
 class DeadlineEdgesTest extends WireMockTestBase {
     private NhsHttpClient client(NhsClientOptions.Builder options) {
-        return NhsHttpClient.builder().serviceName("TEST").baseUrl(URI.create(server.baseUrl()))
-                .options(options.clock(clock).sleeper(sleeper).circuitBreaker(CircuitBreakerOptions.disabled())
+        return NhsHttpClient.builder()
+                .serviceName("TEST")
+                .baseUrl(URI.create(server.baseUrl()))
+                .options(options.clock(clock)
+                        .sleeper(sleeper)
+                        .circuitBreaker(CircuitBreakerOptions.disabled())
                         .build())
                 .build();
     }
@@ -30,12 +32,15 @@ class DeadlineEdgesTest extends WireMockTestBase {
     @Test
     void aDeadlineLessThanAMillisecondAwayStillBoundsTheAttempt() {
         // the clock stands still, so the call always has 0.5 ms left; the server answers after 1.5 s
-        server.stubFor(get(urlPathEqualTo("/slow")).willReturn(aResponse().withStatus(200).withBody("{}")
-                .withFixedDelay(1_500)));
-        NhsHttpClient c = client(NhsClientOptions.builder()).withCallOptions(
-                CallOptions.builder().deadline(Duration.ofNanos(500_000)).build());
+        server.stubFor(get(urlPathEqualTo("/slow"))
+                .willReturn(aResponse().withStatus(200).withBody("{}").withFixedDelay(1_500)));
+        NhsHttpClient c = client(NhsClientOptions.builder())
+                .withCallOptions(CallOptions.builder()
+                        .deadline(Duration.ofNanos(500_000))
+                        .build());
 
-        NhsTimeoutException e = catchThrowableOfType(NhsTimeoutException.class,
+        NhsTimeoutException e = catchThrowableOfType(
+                NhsTimeoutException.class,
                 () -> c.execute(NhsRequest.builder("GET", "/slow").build()));
 
         assertThat(e).isNotNull();
@@ -49,7 +54,8 @@ class DeadlineEdgesTest extends WireMockTestBase {
             return next.process();
         }));
 
-        NhsTimeoutException e = catchThrowableOfType(NhsTimeoutException.class,
+        NhsTimeoutException e = catchThrowableOfType(
+                NhsTimeoutException.class,
                 () -> c.execute(NhsRequest.builder("GET", "/thing").build()));
 
         assertThat(e.attempts()).isZero();
@@ -60,14 +66,18 @@ class DeadlineEdgesTest extends WireMockTestBase {
 
     @Test
     void waitingForARateLimitPermitNeverOutlastsTheDeadlineAndUsesTheSleeper() {
-        server.stubFor(get(urlPathEqualTo("/thing")).willReturn(aResponse().withStatus(200).withBody("{}")));
-        NhsHttpClient c = client(NhsClientOptions.builder()
-                .rateLimit(RateLimitOptions.perSecond(1, Duration.ofSeconds(10))));
+        server.stubFor(get(urlPathEqualTo("/thing"))
+                .willReturn(aResponse().withStatus(200).withBody("{}")));
+        NhsHttpClient c =
+                client(NhsClientOptions.builder().rateLimit(RateLimitOptions.perSecond(1, Duration.ofSeconds(10))));
         c.execute(NhsRequest.builder("GET", "/thing").build()); // the second's permit comes in about 1 s
 
         long start = System.nanoTime();
-        NhsTimeoutException e = catchThrowableOfType(NhsTimeoutException.class,
-                () -> c.withCallOptions(CallOptions.builder().deadline(Duration.ofMillis(200)).build())
+        NhsTimeoutException e = catchThrowableOfType(
+                NhsTimeoutException.class,
+                () -> c.withCallOptions(CallOptions.builder()
+                                .deadline(Duration.ofMillis(200))
+                                .build())
                         .execute(NhsRequest.builder("GET", "/thing").build()));
         NhsResponse third = c.execute(NhsRequest.builder("GET", "/thing").build());
         long waitedMs = (System.nanoTime() - start) / 1_000_000;

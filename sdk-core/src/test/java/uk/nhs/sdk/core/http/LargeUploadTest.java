@@ -59,14 +59,20 @@ class LargeUploadTest {
 
     @Test
     void aLargeUploadThatKeepsMovingMayTakeLongerThanTheAttemptTimeout() {
-        NhsHttpClient client = NhsHttpClient.builder().serviceName("T")
+        NhsHttpClient client = NhsHttpClient.builder()
+                .serviceName("T")
                 .baseUrl(URI.create("http://127.0.0.1:" + server.getAddress().getPort()))
-                .options(NhsClientOptions.builder().attemptTimeout(Duration.ofMillis(2500))
-                        .deadline(Duration.ofSeconds(20)).retry(RetryOptions.none())
-                        .circuitBreaker(CircuitBreakerOptions.disabled()).build())
+                .options(NhsClientOptions.builder()
+                        .attemptTimeout(Duration.ofMillis(2500))
+                        .deadline(Duration.ofSeconds(20))
+                        .retry(RetryOptions.none())
+                        .circuitBreaker(CircuitBreakerOptions.disabled())
+                        .build())
                 .build();
-        NhsRequest upload = NhsRequest.builder("POST", "/upload").idempotency(Idempotency.KEYED)
-                .body(NhsRequestBody.ofBytes(new byte[SIZE], "application/octet-stream")).build();
+        NhsRequest upload = NhsRequest.builder("POST", "/upload")
+                .idempotency(Idempotency.KEYED)
+                .body(NhsRequestBody.ofBytes(new byte[SIZE], "application/octet-stream"))
+                .build();
 
         try (NhsResponse r = client.execute(upload)) {
             assertThat(r.status()).isEqualTo(202);

@@ -27,18 +27,26 @@ import uk.nhs.sdk.core.error.NhsTransportException;
  */
 class MutualTlsTest {
     private static final String PASSWORD = "changeit-test";
+
     @TempDir
     static Path dir;
+
     private static WireMockServer server;
 
     @BeforeAll
     static void start() throws Exception {
         uk.nhs.sdk.core.testing.TestPki.create(dir, PASSWORD, "SERVER001.X26.api.mesh-client.nhs.uk");
-        server = new WireMockServer(wireMockConfig().httpDisabled(true).dynamicHttpsPort().bindAddress("127.0.0.1")
-                .keystorePath(dir.resolve("server.p12").toString()).keystoreType("PKCS12")
-                .keystorePassword(PASSWORD).keyManagerPassword(PASSWORD)
+        server = new WireMockServer(wireMockConfig()
+                .httpDisabled(true)
+                .dynamicHttpsPort()
+                .bindAddress("127.0.0.1")
+                .keystorePath(dir.resolve("server.p12").toString())
+                .keystoreType("PKCS12")
+                .keystorePassword(PASSWORD)
+                .keyManagerPassword(PASSWORD)
                 .needClientAuth(true)
-                .trustStorePath(dir.resolve("server-trust.p12").toString()).trustStoreType("PKCS12")
+                .trustStorePath(dir.resolve("server-trust.p12").toString())
+                .trustStoreType("PKCS12")
                 .trustStorePassword(PASSWORD));
         server.start();
         server.stubFor(get(urlPathEqualTo("/hello")).willReturn(aResponse().withBody("hi")));
@@ -52,55 +60,72 @@ class MutualTlsTest {
     }
 
     private static NhsHttpClient client(TlsConfig tls) {
-        return NhsHttpClient.builder().serviceName("MTLS").baseUrl(URI.create("https://127.0.0.1:" + server.httpsPort()))
-                .options(NhsClientOptions.builder().tls(tls).retry(RetryOptions.none()).build()).build();
+        return NhsHttpClient.builder()
+                .serviceName("MTLS")
+                .baseUrl(URI.create("https://127.0.0.1:" + server.httpsPort()))
+                .options(NhsClientOptions.builder()
+                        .tls(tls)
+                        .retry(RetryOptions.none())
+                        .build())
+                .build();
     }
 
     @Test
     void connectsWithAPkcs12ClientCertificate() {
-        TlsConfig tls = TlsConfig.fromPkcs12(dir.resolve("client.p12"), Secret.of(PASSWORD),
-                dir.resolve("server-ca.pem"));
-        assertThat(client(tls).execute(NhsRequest.builder("GET", "/hello").build()).bodyString()).isEqualTo("hi");
+        TlsConfig tls =
+                TlsConfig.fromPkcs12(dir.resolve("client.p12"), Secret.of(PASSWORD), dir.resolve("server-ca.pem"));
+        assertThat(client(tls)
+                        .execute(NhsRequest.builder("GET", "/hello").build())
+                        .bodyString())
+                .isEqualTo("hi");
     }
 
     @Test
     void connectsWithPemKeyAndCertificate() {
-        TlsConfig tls = TlsConfig.fromPem(dir.resolve("client-key.pem"), dir.resolve("client-cert.pem"),
-                dir.resolve("server-ca.pem"));
-        assertThat(client(tls).execute(NhsRequest.builder("GET", "/hello").build()).bodyString()).isEqualTo("hi");
+        TlsConfig tls = TlsConfig.fromPem(
+                dir.resolve("client-key.pem"), dir.resolve("client-cert.pem"), dir.resolve("server-ca.pem"));
+        assertThat(client(tls)
+                        .execute(NhsRequest.builder("GET", "/hello").build())
+                        .bodyString())
+                .isEqualTo("hi");
     }
 
     @Test
     void withoutAClientCertificateTheHandshakeFails() {
         TlsConfig trustOnly = TlsConfig.trustingCaBundle(dir.resolve("server-ca.pem"));
-        assertThatThrownBy(() -> client(trustOnly).execute(NhsRequest.builder("GET", "/hello").build()))
+        assertThatThrownBy(() -> client(trustOnly)
+                        .execute(NhsRequest.builder("GET", "/hello").build()))
                 .isInstanceOf(NhsTransportException.class);
     }
 
     @Test
     void anUntrustedServerIsRefused() {
-        TlsConfig wrongCa = TlsConfig.fromPkcs12(dir.resolve("client.p12"), Secret.of(PASSWORD),
-                dir.resolve("client-cert.pem"));
-        assertThatThrownBy(() -> client(wrongCa).execute(NhsRequest.builder("GET", "/hello").build()))
+        TlsConfig wrongCa =
+                TlsConfig.fromPkcs12(dir.resolve("client.p12"), Secret.of(PASSWORD), dir.resolve("client-cert.pem"));
+        assertThatThrownBy(() -> client(wrongCa)
+                        .execute(NhsRequest.builder("GET", "/hello").build()))
                 .isInstanceOf(NhsTransportException.class);
     }
 
     @Test
     void aWrongPasswordIsAConfigurationErrorThatNamesOnlyTheFile() {
         assertThatThrownBy(() -> TlsConfig.fromPkcs12(dir.resolve("client.p12"), Secret.of("wrong-password"), null))
-                .isInstanceOf(NhsConfigurationException.class).hasMessageContaining("client.p12")
+                .isInstanceOf(NhsConfigurationException.class)
+                .hasMessageContaining("client.p12")
                 .hasMessageNotContaining("wrong-password");
     }
 
     @Test
     void signingKeysLoadFromPkcs12AndPemAlike() {
-        java.security.interfaces.RSAPrivateKey fromP12 = uk.nhs.sdk.core.auth.PrivateKeys.fromPkcs12(
-                dir.resolve("client.p12"), Secret.of(PASSWORD), null);
-        java.security.interfaces.RSAPrivateKey fromPem = uk.nhs.sdk.core.auth.PrivateKeys.fromPem(
-                dir.resolve("client-key.pem"));
+        java.security.interfaces.RSAPrivateKey fromP12 =
+                uk.nhs.sdk.core.auth.PrivateKeys.fromPkcs12(dir.resolve("client.p12"), Secret.of(PASSWORD), null);
+        java.security.interfaces.RSAPrivateKey fromPem =
+                uk.nhs.sdk.core.auth.PrivateKeys.fromPem(dir.resolve("client-key.pem"));
         assertThat(fromP12).isEqualTo(fromPem);
-        assertThat(uk.nhs.sdk.core.auth.PrivateKeys.publicKeyOf(fromP12).getModulus()).isEqualTo(fromP12.getModulus());
-        assertThatThrownBy(() -> uk.nhs.sdk.core.auth.PrivateKeys.fromPkcs12(dir.resolve("client.p12"),
-                Secret.of(PASSWORD), "no-such-alias")).isInstanceOf(NhsConfigurationException.class);
+        assertThat(uk.nhs.sdk.core.auth.PrivateKeys.publicKeyOf(fromP12).getModulus())
+                .isEqualTo(fromP12.getModulus());
+        assertThatThrownBy(() -> uk.nhs.sdk.core.auth.PrivateKeys.fromPkcs12(
+                        dir.resolve("client.p12"), Secret.of(PASSWORD), "no-such-alias"))
+                .isInstanceOf(NhsConfigurationException.class);
     }
 }

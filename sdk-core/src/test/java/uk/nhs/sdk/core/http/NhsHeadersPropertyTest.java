@@ -23,8 +23,8 @@ import net.jqwik.api.Provide;
  */
 class NhsHeadersPropertyTest {
     @Property(tries = 5_000)
-    void answersAsTheSortedMapDid(@ForAll("pairs") List<Map.Entry<String, String>> pairs,
-            @ForAll("names") String asked) {
+    void answersAsTheSortedMapDid(
+            @ForAll("pairs") List<Map.Entry<String, String>> pairs, @ForAll("names") String asked) {
         NhsHeaders now = NhsHeaders.of(pairs);
         OldNhsHeaders old = OldNhsHeaders.of(pairs);
         assertThat(now.first(asked)).isEqualTo(old.first(asked));
@@ -39,8 +39,8 @@ class NhsHeadersPropertyTest {
     }
 
     @Property(tries = 1_000)
-    void answersAsTheSortedMapDidBeyondTheScanLimit(@ForAll("manyPairs") List<Map.Entry<String, String>> pairs,
-            @ForAll("names") String asked) {
+    void answersAsTheSortedMapDidBeyondTheScanLimit(
+            @ForAll("manyPairs") List<Map.Entry<String, String>> pairs, @ForAll("names") String asked) {
         answersAsTheSortedMapDid(pairs, asked);
     }
 
@@ -80,20 +80,25 @@ class NhsHeadersPropertyTest {
 
     @Provide
     Arbitrary<String> names() {
-        return Arbitraries.strings().withChars("aAbBkKiIsS-\u0131\u0130\u017f\u212a").ofMinLength(1).ofMaxLength(3);
+        return Arbitraries.strings()
+                .withChars("aAbBkKiIsS-\u0131\u0130\u017f\u212a")
+                .ofMinLength(1)
+                .ofMaxLength(3);
     }
 
     @Provide
     Arbitrary<List<Map.Entry<String, String>>> pairs() {
-        Arbitrary<Map.Entry<String, String>> pair = Combinators.combine(names(),
-                Arbitraries.strings().alpha().ofMaxLength(4)).as(Map::entry);
+        Arbitrary<Map.Entry<String, String>> pair = Combinators.combine(
+                        names(), Arbitraries.strings().alpha().ofMaxLength(4))
+                .as(Map::entry);
         return pair.list().ofMaxSize(8);
     }
 
     @Provide
     Arbitrary<List<Map.Entry<String, String>>> manyPairs() {
-        Arbitrary<Map.Entry<String, String>> pair = Combinators.combine(names(),
-                Arbitraries.strings().alpha().ofMaxLength(4)).as(Map::entry);
+        Arbitrary<Map.Entry<String, String>> pair = Combinators.combine(
+                        names(), Arbitraries.strings().alpha().ofMaxLength(4))
+                .as(Map::entry);
         return pair.list().ofMinSize(NhsHeaders.SCAN_LIMIT - 2).ofMaxSize(NhsHeaders.SCAN_LIMIT + 40);
     }
 }

@@ -13,8 +13,11 @@ import org.junit.jupiter.api.Test;
 class NhsRequestImmutabilityTest {
     @Test
     void changingTheBuilderAfterBuildLeavesTheRequestAsItWas() {
-        NhsRequest.Builder b = NhsRequest.builder("POST", "/Thing/{id}").pathParam("id", "a")
-                .query("q", "1").header("X-One", "1").retryOnStatus(503);
+        NhsRequest.Builder b = NhsRequest.builder("POST", "/Thing/{id}")
+                .pathParam("id", "a")
+                .query("q", "1")
+                .header("X-One", "1")
+                .retryOnStatus(503);
         NhsRequest first = b.build();
 
         b.pathParam("id", "b").query("q", "2").header("X-Two", "2").retryOnStatus(429);
@@ -33,16 +36,22 @@ class NhsRequestImmutabilityTest {
 
     @Test
     void itsCollectionsCannotBeChangedFilledOrEmpty() {
-        NhsRequest filled = NhsRequest.builder("POST", "/Thing").query("q", "1").header("X-One", "1")
-                .retryOnStatus(503).build();
+        NhsRequest filled = NhsRequest.builder("POST", "/Thing")
+                .query("q", "1")
+                .header("X-One", "1")
+                .retryOnStatus(503)
+                .build();
         NhsRequest empty = NhsRequest.builder("GET", "/Thing").build();
         for (NhsRequest r : new NhsRequest[] {filled, empty}) {
-            assertThatThrownBy(() -> r.query().add(Map.entry("x", "y"))).isInstanceOf(UnsupportedOperationException.class);
-            assertThatThrownBy(() -> r.headers().add(Map.entry("x", "y"))).isInstanceOf(UnsupportedOperationException.class);
+            assertThatThrownBy(() -> r.query().add(Map.entry("x", "y")))
+                    .isInstanceOf(UnsupportedOperationException.class);
+            assertThatThrownBy(() -> r.headers().add(Map.entry("x", "y")))
+                    .isInstanceOf(UnsupportedOperationException.class);
             assertThatThrownBy(() -> r.retryOnStatuses().add(500)).isInstanceOf(UnsupportedOperationException.class);
         }
         assertThatThrownBy(() -> filled.query().get(0).setValue("2")).isInstanceOf(UnsupportedOperationException.class);
-        assertThatThrownBy(() -> filled.headers().get(0).setValue("2")).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> filled.headers().get(0).setValue("2"))
+                .isInstanceOf(UnsupportedOperationException.class);
         assertThat(empty.query()).isEmpty();
         assertThat(empty.headers()).isEmpty();
         assertThat(empty.retryOnStatuses()).isEmpty();

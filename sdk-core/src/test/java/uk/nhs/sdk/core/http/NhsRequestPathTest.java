@@ -44,13 +44,16 @@ class NhsRequestPathTest {
             NhsRequest.Builder missing = NhsRequest.builder("GET", template);
             String first = names.iterator().next();
             names.stream().skip(1).forEach(n -> missing.pathParam(n, "x"));
-            assertThatThrownBy(missing::build).isInstanceOf(NhsValidationException.class)
+            assertThatThrownBy(missing::build)
+                    .isInstanceOf(NhsValidationException.class)
                     .hasMessageContaining("{" + first + "}");
         }
     }
 
     @Provide
     Arbitrary<String> templates() {
-        return Arbitraries.strings().withChars('{', '}', 'a', 'B', '_', '9', '/', '-', '.', ' ').ofMaxLength(30);
+        return Arbitraries.strings()
+                .withChars('{', '}', 'a', 'B', '_', '9', '/', '-', '.', ' ')
+                .ofMaxLength(30);
     }
 }

@@ -29,7 +29,8 @@ final class OldNhsHeaders {
     static OldNhsHeaders of(List<Map.Entry<String, String>> pairs) {
         Map<String, List<String>> m = new TreeMap<>();
         for (Map.Entry<String, String> e : pairs) {
-            m.computeIfAbsent(e.getKey().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(e.getValue());
+            m.computeIfAbsent(e.getKey().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+                    .add(e.getValue());
         }
         m.replaceAll((k, v) -> List.copyOf(v));
         return new OldNhsHeaders(Collections.unmodifiableMap(m));

@@ -72,17 +72,19 @@ class PipelineEdgesTest {
                 // expected: the client reads a prefix and closes
             }
         });
-        endless.createContext("/pause", exchange -> { // one byte, then the rest two seconds later
-            exchange.sendResponseHeaders(200, 2);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(1);
-                out.flush();
-                Thread.sleep(2_000);
-                out.write(2);
-            } catch (IOException | InterruptedException clientWentAway) {
-                // expected: the client stops reading
-            }
-        });
+        endless.createContext(
+                "/pause",
+                exchange -> { // one byte, then the rest two seconds later
+                    exchange.sendResponseHeaders(200, 2);
+                    try (OutputStream out = exchange.getResponseBody()) {
+                        out.write(1);
+                        out.flush();
+                        Thread.sleep(2_000);
+                        out.write(2);
+                    } catch (IOException | InterruptedException clientWentAway) {
+                        // expected: the client stops reading
+                    }
+                });
         endless.createContext("/no-body", exchange -> {
             if ("HEAD".equals(exchange.getRequestMethod())) {
                 exchange.getResponseHeaders().add("Content-Length", String.valueOf(GIB)); // what a GET would get
@@ -108,9 +110,13 @@ class PipelineEdgesTest {
     }
 
     private NhsHttpClient client(String baseUrl, NhsClientOptions.Builder options) {
-        return NhsHttpClient.builder().serviceName("TEST").baseUrl(URI.create(baseUrl))
-                .options(options.circuitBreaker(CircuitBreakerOptions.disabled()).build())
-                .auth(AuthProvider.none()).build();
+        return NhsHttpClient.builder()
+                .serviceName("TEST")
+                .baseUrl(URI.create(baseUrl))
+                .options(
+                        options.circuitBreaker(CircuitBreakerOptions.disabled()).build())
+                .auth(AuthProvider.none())
+                .build();
     }
 
     private NhsHttpClient wiremock(NhsClientOptions.Builder options) {
@@ -126,23 +132,28 @@ class PipelineEdgesTest {
 
     @Test
     void aGibibyteErrorBodyIsReadOnlyAsFarAsItsPrefix() {
-        NhsHttpClient c = client("http://127.0.0.1:" + endless.getAddress().getPort(),
+        NhsHttpClient c = client(
+                "http://127.0.0.1:" + endless.getAddress().getPort(),
                 NhsClientOptions.builder().retry(RetryOptions.none()));
 
-        long allocated = allocatedBy(() -> assertThatThrownBy(() -> c.execute(NhsRequest.builder("GET", "/gib")
-                .query("status", "400").build())).isInstanceOf(BadRequestException.class));
+        long allocated = allocatedBy(() -> assertThatThrownBy(() -> c.execute(
+                        NhsRequest.builder("GET", "/gib").query("status", "400").build()))
+                .isInstanceOf(BadRequestException.class));
 
         assertThat(allocated).isLessThan(32L << 20);
     }
 
     @Test
     void aSuccessBodyOverTheCapIsATypedErrorWhetherItsLengthIsDeclaredOrNot() {
-        NhsHttpClient c = client("http://127.0.0.1:" + endless.getAddress().getPort(),
+        NhsHttpClient c = client(
+                "http://127.0.0.1:" + endless.getAddress().getPort(),
                 NhsClientOptions.builder().retry(RetryOptions.none()).maxResponseBytes(1 << 20));
 
         for (String path : new String[] {"/gib", "/gib/chunked"}) {
             long allocated = allocatedBy(() -> assertThatThrownBy(() -> c.execute(NhsRequest.builder("GET", path)
-                    .query("status", "200").build())).isInstanceOf(NhsDecodeException.class)
+                            .query("status", "200")
+                            .build()))
+                    .isInstanceOf(NhsDecodeException.class)
                     .hasMessageContaining("maxResponseBytes"));
             assertThat(allocated).as(path).isLessThan(32L << 20);
         }
@@ -150,18 +161,26 @@ class PipelineEdgesTest {
 
     @Test
     void aTricklingStreamedBodyEndsAtTheCallsDeadline() {
-        server.stubFor(get(urlPathEqualTo("/api/trickle")).willReturn(aResponse().withStatus(200)
-                .withBody(new byte[25]).withChunkedDribbleDelay(25, 10_000)));
-        NhsHttpClient c = client(server.baseUrl() + "/api", NhsClientOptions.builder().clock(Clock.systemUTC())
-                .deadline(Duration.ofSeconds(2)).attemptTimeout(Duration.ofSeconds(5)));
+        server.stubFor(get(urlPathEqualTo("/api/trickle"))
+                .willReturn(aResponse().withStatus(200).withBody(new byte[25]).withChunkedDribbleDelay(25, 10_000)));
+        NhsHttpClient c = client(
+                server.baseUrl() + "/api",
+                NhsClientOptions.builder()
+                        .clock(Clock.systemUTC())
+                        .deadline(Duration.ofSeconds(2))
+                        .attemptTimeout(Duration.ofSeconds(5)));
 
         long start = System.nanoTime();
         assertThatThrownBy(() -> {
-            try (NhsResponse r = c.execute(NhsRequest.builder("GET", "/trickle").streamingResponse(true).build());
-                    InputStream in = r.bodyStream()) {
-                in.readAllBytes();
-            }
-        }).isInstanceOf(NhsTimeoutException.class).hasMessageContaining("deadline");
+                    try (NhsResponse r = c.execute(NhsRequest.builder("GET", "/trickle")
+                                    .streamingResponse(true)
+                                    .build());
+                            InputStream in = r.bodyStream()) {
+                        in.readAllBytes();
+                    }
+                })
+                .isInstanceOf(NhsTimeoutException.class)
+                .hasMessageContaining("deadline");
         long ms = (System.nanoTime() - start) / 1_000_000;
 
         assertThat(ms).isBetween(1_500L, 4_000L);
@@ -169,16 +188,28 @@ class PipelineEdgesTest {
 
     @Test
     void aKeyedRetryNeverResendsABodyThatCannotBeReplayed() {
-        server.stubFor(post(urlPathEqualTo("/api/upload")).inScenario("u").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(503)).willSetStateTo("ok"));
-        server.stubFor(post(urlPathEqualTo("/api/upload")).inScenario("u").whenScenarioStateIs("ok")
+        server.stubFor(post(urlPathEqualTo("/api/upload"))
+                .inScenario("u")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503))
+                .willSetStateTo("ok"));
+        server.stubFor(post(urlPathEqualTo("/api/upload"))
+                .inScenario("u")
+                .whenScenarioStateIs("ok")
                 .willReturn(aResponse().withStatus(202)));
         AtomicInteger opened = new AtomicInteger();
-        NhsRequestBody once = NhsRequestBody.ofStream(() -> {
-            opened.incrementAndGet();
-            return new ByteArrayInputStream("chunk".getBytes(StandardCharsets.UTF_8));
-        }, 5, "application/octet-stream", false);
-        NhsRequest upload = NhsRequest.builder("POST", "/upload").body(once).idempotency(Idempotency.KEYED).build();
+        NhsRequestBody once = NhsRequestBody.ofStream(
+                () -> {
+                    opened.incrementAndGet();
+                    return new ByteArrayInputStream("chunk".getBytes(StandardCharsets.UTF_8));
+                },
+                5,
+                "application/octet-stream",
+                false);
+        NhsRequest upload = NhsRequest.builder("POST", "/upload")
+                .body(once)
+                .idempotency(Idempotency.KEYED)
+                .build();
 
         assertThatThrownBy(() -> wiremock(NhsClientOptions.builder()).execute(upload))
                 .isInstanceOf(ServerErrorException.class);
@@ -189,13 +220,19 @@ class PipelineEdgesTest {
 
     @Test
     void aKeyedWriteThatWasSentAndUnansweredStaysOutcomeUnknownWhenTheDeadlineStopsTheRetries() {
-        server.stubFor(post(urlPathEqualTo("/api/patch")).willReturn(aResponse().withStatus(200)
-                .withFixedDelay(3_000)));
-        NhsRequest patch = NhsRequest.builder("POST", "/patch").body(NhsRequestBody.ofJson("{}", "application/json"))
-                .idempotency(Idempotency.KEYED).reconcileId("req-1").build();
-        NhsHttpClient c = wiremock(NhsClientOptions.builder().attemptTimeout(Duration.ofMillis(300))
+        server.stubFor(post(urlPathEqualTo("/api/patch"))
+                .willReturn(aResponse().withStatus(200).withFixedDelay(3_000)));
+        NhsRequest patch = NhsRequest.builder("POST", "/patch")
+                .body(NhsRequestBody.ofJson("{}", "application/json"))
+                .idempotency(Idempotency.KEYED)
+                .reconcileId("req-1")
+                .build();
+        NhsHttpClient c = wiremock(NhsClientOptions.builder()
+                .attemptTimeout(Duration.ofMillis(300))
                 .deadline(Duration.ofSeconds(1))
-                .retry(RetryOptions.builder().initialBackoff(Duration.ofSeconds(2)).build()));
+                .retry(RetryOptions.builder()
+                        .initialBackoff(Duration.ofSeconds(2))
+                        .build()));
 
         NhsTimeoutException e = catchThrowableOfType(NhsTimeoutException.class, () -> c.execute(patch));
 
@@ -206,13 +243,17 @@ class PipelineEdgesTest {
 
     @Test
     void aWriteThatWasSentAndUnansweredStaysOutcomeUnknownWhenInterrupted() {
-        server.stubFor(post(urlPathEqualTo("/api/patch")).willReturn(aResponse().withFault(
-                Fault.CONNECTION_RESET_BY_PEER)));
-        NhsRequest patch = NhsRequest.builder("POST", "/patch").body(NhsRequestBody.ofJson("{}", "application/json"))
-                .idempotency(Idempotency.KEYED).build();
-        NhsHttpClient c = client(server.baseUrl() + "/api", NhsClientOptions.builder().clock(clock).sleeper(d -> {
-            throw new InterruptedException();
-        }));
+        server.stubFor(
+                post(urlPathEqualTo("/api/patch")).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        NhsRequest patch = NhsRequest.builder("POST", "/patch")
+                .body(NhsRequestBody.ofJson("{}", "application/json"))
+                .idempotency(Idempotency.KEYED)
+                .build();
+        NhsHttpClient c = client(
+                server.baseUrl() + "/api",
+                NhsClientOptions.builder().clock(clock).sleeper(d -> {
+                    throw new InterruptedException();
+                }));
 
         NhsTransportException e = catchThrowableOfType(NhsTransportException.class, () -> c.execute(patch));
 
@@ -230,7 +271,8 @@ class PipelineEdgesTest {
         assertThatThrownBy(() -> c.execute(NhsRequest.builder("GET", "/down").build()))
                 .isInstanceOf(ServerErrorException.class);
         server.verify(3, getRequestedFor(urlPathEqualTo("/api/down")));
-        ServerErrorException second = catchThrowableOfType(ServerErrorException.class,
+        ServerErrorException second = catchThrowableOfType(
+                ServerErrorException.class,
                 () -> c.execute(NhsRequest.builder("GET", "/down").build()));
 
         assertThat(second.attempts()).isEqualTo(1);
@@ -239,62 +281,100 @@ class PipelineEdgesTest {
 
     @Test
     void plainHttpIsAcceptedOnlyForLoopbackUnlessTheCallerOptsIn() {
-        for (String local : new String[] {"http://localhost:1/x", "http://127.0.0.1:1/x", "http://127.9.9.9/x",
-                "http://[::1]:8080/x", "https://api.service.nhs.uk/x"}) {
-            assertThatCode(() -> NhsHttpClient.builder().serviceName("T").baseUrl(URI.create(local)).build())
-                    .as(local).doesNotThrowAnyException();
+        for (String local : new String[] {
+            "http://localhost:1/x",
+            "http://127.0.0.1:1/x",
+            "http://127.9.9.9/x",
+            "http://[::1]:8080/x",
+            "https://api.service.nhs.uk/x"
+        }) {
+            assertThatCode(() -> NhsHttpClient.builder()
+                            .serviceName("T")
+                            .baseUrl(URI.create(local))
+                            .build())
+                    .as(local)
+                    .doesNotThrowAnyException();
         }
-        for (String remote : new String[] {"http://int.api.service.nhs.uk/x", "http://10.0.0.1/x",
-                "http://localhost.example.org/x", "http://[fe80::1]/x"}) {
-            assertThatThrownBy(() -> NhsHttpClient.builder().serviceName("T").baseUrl(URI.create(remote)).build())
-                    .as(remote).isInstanceOf(NhsConfigurationException.class)
+        for (String remote : new String[] {
+            "http://int.api.service.nhs.uk/x",
+            "http://10.0.0.1/x",
+            "http://localhost.example.org/x",
+            "http://[fe80::1]/x"
+        }) {
+            assertThatThrownBy(() -> NhsHttpClient.builder()
+                            .serviceName("T")
+                            .baseUrl(URI.create(remote))
+                            .build())
+                    .as(remote)
+                    .isInstanceOf(NhsConfigurationException.class)
                     .hasMessageContaining("allowPlaintextHttpToRemoteHosts");
         }
-        assertThatCode(() -> NhsHttpClient.builder().serviceName("T").baseUrl(URI.create("http://10.0.0.1/x"))
-                .options(NhsClientOptions.builder().allowPlaintextHttpToRemoteHosts(true).build()).build())
+        assertThatCode(() -> NhsHttpClient.builder()
+                        .serviceName("T")
+                        .baseUrl(URI.create("http://10.0.0.1/x"))
+                        .options(NhsClientOptions.builder()
+                                .allowPlaintextHttpToRemoteHosts(true)
+                                .build())
+                        .build())
                 .doesNotThrowAnyException();
     }
 
     @Test
     void closingAClientReleasesItsOwnTransportButNeverOneItWasGiven() {
-        server.stubFor(get(urlPathEqualTo("/api/thing")).willReturn(aResponse().withStatus(200).withBody("{}")));
+        server.stubFor(get(urlPathEqualTo("/api/thing"))
+                .willReturn(aResponse().withStatus(200).withBody("{}")));
         NhsHttpTransport shared = NhsHttpTransport.create(NhsClientOptions.defaults());
-        NhsHttpClient a = NhsHttpClient.builder().serviceName("A").baseUrl(URI.create(server.baseUrl() + "/api"))
-                .transport(shared).build();
-        NhsHttpClient b = NhsHttpClient.builder().serviceName("B").baseUrl(URI.create(server.baseUrl() + "/api"))
-                .transport(shared).build();
+        NhsHttpClient a = NhsHttpClient.builder()
+                .serviceName("A")
+                .baseUrl(URI.create(server.baseUrl() + "/api"))
+                .transport(shared)
+                .build();
+        NhsHttpClient b = NhsHttpClient.builder()
+                .serviceName("B")
+                .baseUrl(URI.create(server.baseUrl() + "/api"))
+                .transport(shared)
+                .build();
 
         a.close();
 
-        assertThat(b.execute(NhsRequest.builder("GET", "/thing").build()).status()).isEqualTo(200);
+        assertThat(b.execute(NhsRequest.builder("GET", "/thing").build()).status())
+                .isEqualTo(200);
         shared.close();
     }
 
     @Test
     void callsAfterCloseFailAsDocumentedThroughTheClientAndItsViewsButClosingAViewChangesNothing() {
-        server.stubFor(get(urlPathEqualTo("/api/thing")).willReturn(aResponse().withStatus(200).withBody("{}")));
+        server.stubFor(get(urlPathEqualTo("/api/thing"))
+                .willReturn(aResponse().withStatus(200).withBody("{}")));
         NhsHttpClient c = wiremock(NhsClientOptions.builder());
         NhsHttpClient view = c.withCallOptions(uk.nhs.sdk.core.CallOptions.none());
 
         view.close();
-        assertThat(c.execute(NhsRequest.builder("GET", "/thing").build()).status()).isEqualTo(200);
+        assertThat(c.execute(NhsRequest.builder("GET", "/thing").build()).status())
+                .isEqualTo(200);
         c.close();
 
         assertThatThrownBy(() -> c.execute(NhsRequest.builder("GET", "/thing").build()))
-                .isInstanceOf(uk.nhs.sdk.core.error.NhsSdkException.class).hasMessageContaining("closed");
-        assertThatThrownBy(() -> view.execute(NhsRequest.builder("GET", "/thing").build()))
-                .isInstanceOf(uk.nhs.sdk.core.error.NhsSdkException.class).hasMessageContaining("closed");
+                .isInstanceOf(uk.nhs.sdk.core.error.NhsSdkException.class)
+                .hasMessageContaining("closed");
+        assertThatThrownBy(
+                        () -> view.execute(NhsRequest.builder("GET", "/thing").build()))
+                .isInstanceOf(uk.nhs.sdk.core.error.NhsSdkException.class)
+                .hasMessageContaining("closed");
         server.verify(1, getRequestedFor(urlPathEqualTo("/api/thing")));
     }
 
     @Test
     void headAnd204AndA2xxWithoutABodyAreEmptyResponsesWhateverLengthTheyAnnounce() {
-        NhsHttpClient c = client("http://127.0.0.1:" + endless.getAddress().getPort(),
+        NhsHttpClient c = client(
+                "http://127.0.0.1:" + endless.getAddress().getPort(),
                 NhsClientOptions.builder().retry(RetryOptions.none()).maxResponseBytes(1024));
 
         for (String method : new String[] {"HEAD", "GET", "DELETE"}) {
             for (String status : new String[] {"200", "204"}) {
-                NhsResponse r = c.execute(NhsRequest.builder(method, "/no-body").query("status", status).build());
+                NhsResponse r = c.execute(NhsRequest.builder(method, "/no-body")
+                        .query("status", status)
+                        .build());
                 assertThat(r.status()).as(method + " " + status).isEqualTo(Integer.parseInt(status));
                 assertThat(r.body()).as(method + " " + status).isEmpty();
             }
@@ -303,11 +383,14 @@ class PipelineEdgesTest {
 
     @Test
     void aStreamedBodyReadEndedByAnInterruptIsNotReportedAsTheDeadline() {
-        NhsHttpClient c = client("http://127.0.0.1:" + endless.getAddress().getPort(),
+        NhsHttpClient c = client(
+                "http://127.0.0.1:" + endless.getAddress().getPort(),
                 NhsClientOptions.builder().clock(Clock.systemUTC()));
 
         NhsTransportException e = catchThrowableOfType(NhsTransportException.class, () -> {
-            try (NhsResponse r = c.execute(NhsRequest.builder("GET", "/pause").streamingResponse(true).build());
+            try (NhsResponse r = c.execute(NhsRequest.builder("GET", "/pause")
+                            .streamingResponse(true)
+                            .build());
                     InputStream in = r.bodyStream()) {
                 in.read();
                 Thread.currentThread().interrupt();

@@ -51,8 +51,12 @@ class PipelineEventsTest extends WireMockTestBase {
     };
 
     private NhsHttpClient client(NhsClientOptions.Builder options, AuthProvider auth) {
-        return NhsHttpClient.builder().serviceName("TEST").baseUrl(URI.create(server.baseUrl() + "/api"))
-                .auth(auth).options(options.clock(clock).sleeper(sleeper).build()).build();
+        return NhsHttpClient.builder()
+                .serviceName("TEST")
+                .baseUrl(URI.create(server.baseUrl() + "/api"))
+                .auth(auth)
+                .options(options.clock(clock).sleeper(sleeper).build())
+                .build();
     }
 
     private NhsHttpClient client(NhsClientOptions.Builder options) {
@@ -61,20 +65,28 @@ class PipelineEventsTest extends WireMockTestBase {
 
     @Test
     void aRetryIsReportedWithTheAttemptToComeAndItsWait() {
-        server.stubFor(get(urlPathEqualTo("/api/thing")).inScenario("s").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(503).withHeader("Retry-After", "2")).willSetStateTo("ok"));
-        server.stubFor(get(urlPathEqualTo("/api/thing")).inScenario("s").whenScenarioStateIs("ok")
+        server.stubFor(get(urlPathEqualTo("/api/thing"))
+                .inScenario("s")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503).withHeader("Retry-After", "2"))
+                .willSetStateTo("ok"));
+        server.stubFor(get(urlPathEqualTo("/api/thing"))
+                .inScenario("s")
+                .whenScenarioStateIs("ok")
                 .willReturn(aResponse().withStatus(200).withBody("{}")));
 
-        client(NhsClientOptions.builder().addEvents(recorder)).execute(NhsRequest.builder("GET", "/thing").build());
+        client(NhsClientOptions.builder().addEvents(recorder))
+                .execute(NhsRequest.builder("GET", "/thing").build());
 
         assertThat(events).containsExactly("retry TEST /thing after attempt 1 -> 2 in 2000ms");
     }
 
     @Test
     void aWaitForARateLimitPermitIsReportedAndACallWithoutWaitIsNot() {
-        server.stubFor(get(urlPathEqualTo("/api/thing")).willReturn(aResponse().withStatus(200).withBody("{}")));
-        NhsHttpClient c = client(NhsClientOptions.builder().addEvents(recorder)
+        server.stubFor(get(urlPathEqualTo("/api/thing"))
+                .willReturn(aResponse().withStatus(200).withBody("{}")));
+        NhsHttpClient c = client(NhsClientOptions.builder()
+                .addEvents(recorder)
                 .rateLimit(RateLimitOptions.perSecond(1, Duration.ofSeconds(5))));
 
         c.execute(NhsRequest.builder("GET", "/thing").build());
@@ -86,12 +98,14 @@ class PipelineEventsTest extends WireMockTestBase {
     @Test
     void circuitBreakerTransitionsAreReportedWithFixedStateNames() {
         server.stubFor(get(urlPathEqualTo("/api/down")).willReturn(aResponse().withStatus(500)));
-        NhsHttpClient c = client(NhsClientOptions.builder().addEvents(recorder)
+        NhsHttpClient c = client(NhsClientOptions.builder()
+                .addEvents(recorder)
                 .retry(RetryOptions.none())
                 .circuitBreaker(CircuitBreakerOptions.of(50f, 2, 2, Duration.ofSeconds(30))));
 
         for (int i = 0; i < 2; i++) {
-            assertThatThrownBy(() -> c.execute(NhsRequest.builder("GET", "/down").build()))
+            assertThatThrownBy(
+                            () -> c.execute(NhsRequest.builder("GET", "/down").build()))
                     .isInstanceOf(NhsServiceException.class);
         }
         assertThatThrownBy(() -> c.execute(NhsRequest.builder("GET", "/down").build()))
@@ -101,10 +115,15 @@ class PipelineEventsTest extends WireMockTestBase {
 
     @Test
     void aTokenFetchIsReportedOnceByTheCallThatRanIt() {
-        server.stubFor(get(urlPathEqualTo("/api/thing")).willReturn(aResponse().withStatus(200).withBody("{}")));
+        server.stubFor(get(urlPathEqualTo("/api/thing"))
+                .willReturn(aResponse().withStatus(200).withBody("{}")));
         AtomicInteger fetches = new AtomicInteger();
-        RefreshingTokenAuth auth = RefreshingTokenAuth.builder("test token", () -> RefreshingTokenAuth.Token.of(
-                Secret.of("t" + fetches.incrementAndGet()), clock.instant(), Duration.ofMinutes(10))).clock(clock).build();
+        RefreshingTokenAuth auth = RefreshingTokenAuth.builder(
+                        "test token",
+                        () -> RefreshingTokenAuth.Token.of(
+                                Secret.of("t" + fetches.incrementAndGet()), clock.instant(), Duration.ofMinutes(10)))
+                .clock(clock)
+                .build();
         NhsHttpClient c = client(NhsClientOptions.builder().addEvents(recorder), auth);
 
         c.execute(NhsRequest.builder("GET", "/thing").build());
@@ -116,9 +135,14 @@ class PipelineEventsTest extends WireMockTestBase {
 
     @Test
     void aListenerThatThrowsNeverFailsTheCallAndTheOthersAreStillTold() {
-        server.stubFor(get(urlPathEqualTo("/api/thing")).inScenario("s").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(503)).willSetStateTo("ok"));
-        server.stubFor(get(urlPathEqualTo("/api/thing")).inScenario("s").whenScenarioStateIs("ok")
+        server.stubFor(get(urlPathEqualTo("/api/thing"))
+                .inScenario("s")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503))
+                .willSetStateTo("ok"));
+        server.stubFor(get(urlPathEqualTo("/api/thing"))
+                .inScenario("s")
+                .whenScenarioStateIs("ok")
                 .willReturn(aResponse().withStatus(200).withBody("{}")));
         PipelineEvents broken = new PipelineEvents() {
             @Override
@@ -136,22 +160,28 @@ class PipelineEventsTest extends WireMockTestBase {
 
     @Test
     void policiesSeeTheServerButNeverThePath() {
-        server.stubFor(get(urlPathEqualTo("/api/Patient/9000000009")).willReturn(aResponse().withStatus(200)
-                .withBody("{}")));
+        server.stubFor(get(urlPathEqualTo("/api/Patient/9000000009"))
+                .willReturn(aResponse().withStatus(200).withBody("{}")));
         List<String> seen = new CopyOnWriteArrayList<>();
         client(NhsClientOptions.builder().addPolicy(PipelinePosition.PER_ATTEMPT, (call, next) -> {
-            seen.add(call.serverScheme() + " " + call.serverAddress() + " " + call.serverPort() + " "
-                    + call.request().pathTemplate());
-            return next.process();
-        })).execute(NhsRequest.builder("GET", "/Patient/{id}").pathParam("id", "9000000009").build());
+                    seen.add(call.serverScheme() + " " + call.serverAddress() + " " + call.serverPort() + " "
+                            + call.request().pathTemplate());
+                    return next.process();
+                }))
+                .execute(NhsRequest.builder("GET", "/Patient/{id}")
+                        .pathParam("id", "9000000009")
+                        .build());
 
-        assertThat(seen).containsExactly("http " + URI.create(server.baseUrl()).getHost() + " " + server.port() + " /Patient/{id}");
+        assertThat(seen)
+                .containsExactly(
+                        "http " + URI.create(server.baseUrl()).getHost() + " " + server.port() + " /Patient/{id}");
     }
 
     @Test
     void theOptionsKeepTheirListenersInOrderThroughToBuilder() {
-        PipelineEvents other = new PipelineEvents() { };
-        NhsClientOptions o = NhsClientOptions.builder().addEvents(recorder).addEvents(other).build();
+        PipelineEvents other = new PipelineEvents() {};
+        NhsClientOptions o =
+                NhsClientOptions.builder().addEvents(recorder).addEvents(other).build();
         assertThat(o.events()).containsExactly(recorder, other);
         assertThat(o.toBuilder().build().events()).containsExactly(recorder, other);
         assertThat(PipelineEvents.none()).isNotNull();

@@ -4,7 +4,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import uk.nhs.sdk.core.CallOptions;
 import uk.nhs.sdk.core.CircuitBreakerOptions;
@@ -26,14 +24,22 @@ import uk.nhs.sdk.core.error.ResourceNotFoundException;
 /** Policies added through the public API only: what they see, where they run, what they change. */
 class PipelinePolicyTest extends WireMockTestBase {
     private NhsHttpClient client(NhsClientOptions.Builder options) {
-        return NhsHttpClient.builder().serviceName("TEST").baseUrl(URI.create(server.baseUrl() + "/api"))
-                .options(options.clock(clock).sleeper(sleeper).build()).build();
+        return NhsHttpClient.builder()
+                .serviceName("TEST")
+                .baseUrl(URI.create(server.baseUrl() + "/api"))
+                .options(options.clock(clock).sleeper(sleeper).build())
+                .build();
     }
 
     private void a503Then200(String path) {
-        server.stubFor(get(urlPathEqualTo(path)).inScenario(path).whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(503)).willSetStateTo("ok"));
-        server.stubFor(get(urlPathEqualTo(path)).inScenario(path).whenScenarioStateIs("ok")
+        server.stubFor(get(urlPathEqualTo(path))
+                .inScenario(path)
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503))
+                .willSetStateTo("ok"));
+        server.stubFor(get(urlPathEqualTo(path))
+                .inScenario(path)
+                .whenScenarioStateIs("ok")
                 .willReturn(aResponse().withStatus(200).withBody("{}")));
     }
 
@@ -58,13 +64,18 @@ class PipelinePolicyTest extends WireMockTestBase {
 
         c.execute(NhsRequest.builder("GET", "/thing").build());
 
-        assertThat(seen).containsExactly("call start, attempt 0", "attempt 1 /thing -> 503",
-                "attempt 2 /thing -> 200", "call end 200 after 2 attempts");
+        assertThat(seen)
+                .containsExactly(
+                        "call start, attempt 0",
+                        "attempt 1 /thing -> 503",
+                        "attempt 2 /thing -> 200",
+                        "call end 200 after 2 attempts");
     }
 
     @Test
     void aPerCallPolicySeesTheTypedExceptionTheCallEndsWith() {
-        server.stubFor(get(urlPathEqualTo("/api/missing")).willReturn(aResponse().withStatus(404)));
+        server.stubFor(
+                get(urlPathEqualTo("/api/missing")).willReturn(aResponse().withStatus(404)));
         List<Class<?>> seen = new ArrayList<>();
         NhsHttpClient c = client(NhsClientOptions.builder().addPolicy(PipelinePosition.PER_CALL, (call, next) -> {
             try {
@@ -111,7 +122,8 @@ class PipelinePolicyTest extends WireMockTestBase {
                     return next.process();
                 })
                 .addPolicy(PipelinePosition.PER_ATTEMPT, (call, next) -> {
-                    tenantSeen.add(call.header("x-tenant").orElse("-") + " " + call.header("X-Only-First").orElse("-"));
+                    tenantSeen.add(call.header("x-tenant").orElse("-") + " "
+                            + call.header("X-Only-First").orElse("-"));
                     if (call.attempt() == 1) {
                         call.setHeader("X-Only-First", "yes");
                         call.setHeader("x-TENANT", "south");
@@ -129,36 +141,61 @@ class PipelinePolicyTest extends WireMockTestBase {
         assertThat(sent.get(0).getHeader("X-Only-First")).isEqualTo("yes");
         assertThat(sent.get(1).getHeader("X-Tenant")).isEqualTo("north");
         assertThat(sent.get(1).containsHeader("X-Only-First")).isFalse();
-        assertThat(sent).extracting(r -> r.getHeaders().getHeader("X-Tenant").values().size()).containsExactly(1, 1);
-        assertThat(sent).extracting(r -> r.getHeader("X-Request-ID")).containsExactly(request.requestId(),
-                request.requestId());
+        assertThat(sent)
+                .extracting(r -> r.getHeaders().getHeader("X-Tenant").values().size())
+                .containsExactly(1, 1);
+        assertThat(sent)
+                .extracting(r -> r.getHeader("X-Request-ID"))
+                .containsExactly(request.requestId(), request.requestId());
     }
 
     @Test
     void thePipelineListsItsStepsInTheDesignOrderWithTheCallersPoliciesInPlace() {
         PipelinePolicy mine = (call, next) -> next.process();
-        NhsHttpClient c = NhsHttpClient.builder().serviceName("TEST").baseUrl(URI.create(server.baseUrl()))
+        NhsHttpClient c = NhsHttpClient.builder()
+                .serviceName("TEST")
+                .baseUrl(URI.create(server.baseUrl()))
                 .options(NhsClientOptions.builder()
                         .rateLimit(uk.nhs.sdk.core.RateLimitOptions.perSecond(10, Duration.ofSeconds(1)))
                         .addPolicy(PipelinePosition.PER_CALL, mine)
-                        .addPolicy(PipelinePosition.PER_ATTEMPT, mine).build())
+                        .addPolicy(PipelinePosition.PER_ATTEMPT, mine)
+                        .build())
                 .build();
 
-        assertThat(c.pipelineSteps()).containsExactly("request-id", "correlation-id", "user-agent",
-                mine.getClass().getName(), "rate-limiter", "circuit-breaker", "retry",
-                "auth", mine.getClass().getName(), "logging", "transport");
+        assertThat(c.pipelineSteps())
+                .containsExactly(
+                        "request-id",
+                        "correlation-id",
+                        "user-agent",
+                        mine.getClass().getName(),
+                        "rate-limiter",
+                        "circuit-breaker",
+                        "retry",
+                        "auth",
+                        mine.getClass().getName(),
+                        "logging",
+                        "transport");
     }
 
     @Test
     void callOptionsOverrideTheDeadlineHeadersAndCorrelationIdForOneViewOnly() {
-        server.stubFor(get(urlPathEqualTo("/api/thing")).willReturn(aResponse().withStatus(200).withBody("{}")));
-        NhsHttpClient c = NhsHttpClient.builder().serviceName("TEST").baseUrl(URI.create(server.baseUrl() + "/api"))
+        server.stubFor(get(urlPathEqualTo("/api/thing"))
+                .willReturn(aResponse().withStatus(200).withBody("{}")));
+        NhsHttpClient c = NhsHttpClient.builder()
+                .serviceName("TEST")
+                .baseUrl(URI.create(server.baseUrl() + "/api"))
                 .correlationId("client-corr")
-                .options(NhsClientOptions.builder().clock(clock).sleeper(sleeper)
-                        .circuitBreaker(CircuitBreakerOptions.disabled()).build())
+                .options(NhsClientOptions.builder()
+                        .clock(clock)
+                        .sleeper(sleeper)
+                        .circuitBreaker(CircuitBreakerOptions.disabled())
+                        .build())
                 .build();
-        NhsHttpClient view = c.withCallOptions(CallOptions.builder().deadline(Duration.ofSeconds(5))
-                .correlationId("call-corr").header("X-Tenant", "south").build());
+        NhsHttpClient view = c.withCallOptions(CallOptions.builder()
+                .deadline(Duration.ofSeconds(5))
+                .correlationId("call-corr")
+                .header("X-Tenant", "south")
+                .build());
 
         view.execute(NhsRequest.builder("GET", "/thing").build());
         c.execute(NhsRequest.builder("GET", "/thing").build());
@@ -172,7 +209,8 @@ class PipelinePolicyTest extends WireMockTestBase {
 
     @Test
     void aPerCallDeadlineIsTheOneTheCallRunsTo() {
-        server.stubFor(get(urlPathEqualTo("/api/thing")).willReturn(aResponse().withStatus(200).withBody("{}")));
+        server.stubFor(get(urlPathEqualTo("/api/thing"))
+                .willReturn(aResponse().withStatus(200).withBody("{}")));
         List<Instant> deadlines = new ArrayList<>();
         NhsHttpClient c = client(NhsClientOptions.builder().addPolicy(PipelinePosition.PER_CALL, (call, next) -> {
             deadlines.add(call.deadline());
@@ -183,7 +221,8 @@ class PipelinePolicyTest extends WireMockTestBase {
                 .execute(NhsRequest.builder("GET", "/thing").build());
         c.execute(NhsRequest.builder("GET", "/thing").build());
 
-        assertThat(deadlines).containsExactly(clock.instant().plusSeconds(5), clock.instant().plusSeconds(120));
+        assertThat(deadlines)
+                .containsExactly(clock.instant().plusSeconds(5), clock.instant().plusSeconds(120));
     }
 
     @Test

@@ -73,7 +73,9 @@ class PipelineScenarioTest {
         return NhsHttpClient.builder()
                 .serviceName("TEST")
                 .baseUrl(URI.create(server.baseUrl() + "/api/R4"))
-                .options(options.clock(clock).sleeper(sleeper).circuitBreaker(CircuitBreakerOptions.disabled())
+                .options(options.clock(clock)
+                        .sleeper(sleeper)
+                        .circuitBreaker(CircuitBreakerOptions.disabled())
                         .build())
                 .auth(auth)
                 .build();
@@ -91,15 +93,20 @@ class PipelineScenarioTest {
         String state = Scenario.STARTED;
         for (int i = 0; i < responses.length; i++) {
             String next = i == responses.length - 1 ? "done" : "step" + (i + 1);
-            server.stubFor(get(urlPathEqualTo(path)).inScenario(path).whenScenarioStateIs(state)
-                    .willReturn(responses[i]).willSetStateTo(next));
+            server.stubFor(get(urlPathEqualTo(path))
+                    .inScenario(path)
+                    .whenScenarioStateIs(state)
+                    .willReturn(responses[i])
+                    .willSetStateTo(next));
             state = next;
         }
     }
 
     @Test
     void honoursRetryAfterSecondsThenSucceeds() {
-        sequence("/api/R4/thing", aResponse().withStatus(429).withHeader("Retry-After", "1"),
+        sequence(
+                "/api/R4/thing",
+                aResponse().withStatus(429).withHeader("Retry-After", "1"),
                 aResponse().withStatus(200).withBody(OK_JSON));
 
         try (NhsResponse r = client().execute(request("/thing"))) {
@@ -113,7 +120,9 @@ class PipelineScenarioTest {
     void honoursRetryAfterAsAnHttpDate() {
         String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(
                 clock.instant().plusSeconds(3).atOffset(ZoneOffset.UTC));
-        sequence("/api/R4/thing", aResponse().withStatus(503).withHeader("Retry-After", date),
+        sequence(
+                "/api/R4/thing",
+                aResponse().withStatus(503).withHeader("Retry-After", date),
                 aResponse().withStatus(200).withBody(OK_JSON));
 
         client().execute(request("/thing"));
@@ -123,7 +132,10 @@ class PipelineScenarioTest {
 
     @Test
     void usesExponentialBackoffWithJitterWithoutRetryAfter() {
-        sequence("/api/R4/thing", aResponse().withStatus(429), aResponse().withStatus(429),
+        sequence(
+                "/api/R4/thing",
+                aResponse().withStatus(429),
+                aResponse().withStatus(429),
                 aResponse().withStatus(200).withBody(OK_JSON));
 
         NhsResponse r = client().execute(request("/thing"));
@@ -137,22 +149,29 @@ class PipelineScenarioTest {
 
     @Test
     void a503ThreeTimesExhaustsRetriesWithATypedError() {
-        server.stubFor(get(urlPathEqualTo("/api/R4/thing")).willReturn(aResponse().withStatus(503)
-                .withHeader("Content-Type", "application/fhir+json")
-                .withBody("{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\","
-                        + "\"code\":\"transient\",\"details\":{\"coding\":[{\"code\":\"SERVICE_UNAVAILABLE\"}]},"
-                        + "\"diagnostics\":\"patient 9000000009 lookup failed\"}]}")));
+        server.stubFor(get(urlPathEqualTo("/api/R4/thing"))
+                .willReturn(aResponse()
+                        .withStatus(503)
+                        .withHeader("Content-Type", "application/fhir+json")
+                        .withBody("{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\","
+                                + "\"code\":\"transient\",\"details\":{\"coding\":[{\"code\":\"SERVICE_UNAVAILABLE\"}]},"
+                                + "\"diagnostics\":\"patient 9000000009 lookup failed\"}]}")));
 
-        ServerErrorException e = catchThrowableOfType(ServerErrorException.class,
-                () -> client().execute(request("/thing")));
+        ServerErrorException e =
+                catchThrowableOfType(ServerErrorException.class, () -> client().execute(request("/thing")));
 
         assertThat(e.status()).isEqualTo(503);
         assertThat(e.attempts()).isEqualTo(3);
         assertThat(e.errorCode()).contains("SERVICE_UNAVAILABLE");
         assertThat(e.requestId()).isPresent();
-        assertThat(e.getMessage()).contains("TEST 503 SERVICE_UNAVAILABLE").doesNotContain("9000000009")
+        assertThat(e.getMessage())
+                .contains("TEST 503 SERVICE_UNAVAILABLE")
+                .doesNotContain("9000000009")
                 .doesNotContain("diagnostics");
-        assertThat(e.operationOutcome()).map(OperationOutcome::toString).get().asString()
+        assertThat(e.operationOutcome())
+                .map(OperationOutcome::toString)
+                .get()
+                .asString()
                 .doesNotContain("9000000009");
         server.verify(3, getRequestedFor(urlPathEqualTo("/api/R4/thing")));
     }
@@ -162,8 +181,8 @@ class PipelineScenarioTest {
         server.stubFor(get(urlPathEqualTo("/api/R4/thing"))
                 .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3600")));
 
-        RateLimitedException e = catchThrowableOfType(RateLimitedException.class,
-                () -> client().execute(request("/thing")));
+        RateLimitedException e =
+                catchThrowableOfType(RateLimitedException.class, () -> client().execute(request("/thing")));
 
         assertThat(e.retryAfter()).contains(Duration.ofHours(1));
         assertThat(e.attempts()).isEqualTo(1);
@@ -172,7 +191,8 @@ class PipelineScenarioTest {
 
     @Test
     void notFoundIsNotRetried() {
-        server.stubFor(get(urlPathEqualTo("/api/R4/thing")).willReturn(aResponse().withStatus(404)));
+        server.stubFor(
+                get(urlPathEqualTo("/api/R4/thing")).willReturn(aResponse().withStatus(404)));
 
         assertThatThrownBy(() -> client().execute(request("/thing"))).isInstanceOf(ResourceNotFoundException.class);
         server.verify(1, getRequestedFor(urlPathEqualTo("/api/R4/thing")));
@@ -180,7 +200,10 @@ class PipelineScenarioTest {
 
     @Test
     void theSameRequestIdIsSentOnEveryAttempt() {
-        sequence("/api/R4/thing", aResponse().withStatus(502), aResponse().withStatus(504),
+        sequence(
+                "/api/R4/thing",
+                aResponse().withStatus(502),
+                aResponse().withStatus(504),
                 aResponse().withStatus(200).withBody(OK_JSON));
 
         NhsResponse r = client().execute(request("/thing"));
@@ -194,19 +217,23 @@ class PipelineScenarioTest {
 
     @Test
     void sendsCorrelationIdAndApplicationIdWhenGiven() {
-        server.stubFor(get(urlPathEqualTo("/api/R4/thing")).willReturn(aResponse().withBody(OK_JSON)));
+        server.stubFor(
+                get(urlPathEqualTo("/api/R4/thing")).willReturn(aResponse().withBody(OK_JSON)));
         NhsHttpClient c = client(NhsClientOptions.builder().applicationId("my-app"), AuthProvider.none());
 
         c.execute(NhsRequest.builder("GET", "/thing").correlationId("corr-1").build());
 
-        LoggedRequest q = server.findAll(getRequestedFor(urlPathEqualTo("/api/R4/thing"))).get(0);
+        LoggedRequest q =
+                server.findAll(getRequestedFor(urlPathEqualTo("/api/R4/thing"))).get(0);
         assertThat(q.getHeader("X-Correlation-ID")).isEqualTo("corr-1");
         assertThat(q.getHeader("User-Agent")).endsWith(" my-app");
     }
 
     @Test
     void aConnectionResetOnASafeCallIsRetried() {
-        sequence("/api/R4/thing", aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER),
+        sequence(
+                "/api/R4/thing",
+                aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER),
                 aResponse().withStatus(200).withBody(OK_JSON));
 
         NhsResponse r = client().execute(request("/thing"));
@@ -217,8 +244,8 @@ class PipelineScenarioTest {
 
     @Test
     void aConnectionResetAfterANoneBodyWasSentIsNotRetriedAndTheOutcomeIsUnknown() {
-        server.stubFor(post(urlPathEqualTo("/api/R4/send")).willReturn(
-                aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        server.stubFor(
+                post(urlPathEqualTo("/api/R4/send")).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
         NhsRequest send = NhsRequest.builder("POST", "/send")
                 .body(NhsRequestBody.ofString("payload", "application/octet-stream"))
                 .idempotency(Idempotency.NONE)
@@ -235,9 +262,12 @@ class PipelineScenarioTest {
 
     @Test
     void aServerErrorOnANoneCallIsNotRetried() {
-        server.stubFor(post(urlPathEqualTo("/api/R4/send")).willReturn(aResponse().withStatus(503)));
+        server.stubFor(
+                post(urlPathEqualTo("/api/R4/send")).willReturn(aResponse().withStatus(503)));
         NhsRequest send = NhsRequest.builder("POST", "/send")
-                .body(NhsRequestBody.ofString("payload", "text/plain")).idempotency(Idempotency.NONE).build();
+                .body(NhsRequestBody.ofString("payload", "text/plain"))
+                .idempotency(Idempotency.NONE)
+                .build();
 
         assertThatThrownBy(() -> client().execute(send)).isInstanceOf(ServerErrorException.class);
         server.verify(1, postRequestedFor(urlPathEqualTo("/api/R4/send")));
@@ -245,27 +275,40 @@ class PipelineScenarioTest {
 
     @Test
     void aKeyedCallIsRetriedWithTheSameKey() {
-        server.stubFor(post(urlPathEqualTo("/api/R4/patch")).inScenario("k").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(503).withHeader("Retry-After", "2")).willSetStateTo("ok"));
-        server.stubFor(post(urlPathEqualTo("/api/R4/patch")).inScenario("k").whenScenarioStateIs("ok")
+        server.stubFor(post(urlPathEqualTo("/api/R4/patch"))
+                .inScenario("k")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503).withHeader("Retry-After", "2"))
+                .willSetStateTo("ok"));
+        server.stubFor(post(urlPathEqualTo("/api/R4/patch"))
+                .inScenario("k")
+                .whenScenarioStateIs("ok")
                 .willReturn(aResponse().withStatus(200).withBody(OK_JSON)));
         NhsRequest patch = NhsRequest.builder("POST", "/patch")
-                .body(NhsRequestBody.ofJson("{}", "application/json")).idempotency(Idempotency.KEYED).build();
+                .body(NhsRequestBody.ofJson("{}", "application/json"))
+                .idempotency(Idempotency.KEYED)
+                .build();
 
         client().execute(patch);
 
         List<LoggedRequest> requests = server.findAll(postRequestedFor(urlPathEqualTo("/api/R4/patch")));
-        assertThat(requests).hasSize(2).extracting(q -> q.getHeader("X-Request-ID")).containsOnly(patch.requestId());
+        assertThat(requests)
+                .hasSize(2)
+                .extracting(q -> q.getHeader("X-Request-ID"))
+                .containsOnly(patch.requestId());
         assertThat(requests).extracting(LoggedRequest::getBodyAsString).containsOnly("{}");
         assertThat(sleeper.sleeps()).containsExactly(Duration.ofSeconds(2));
     }
 
     @Test
     void aSlowBodyBeyondTheAttemptTimeoutTimesOut() {
-        server.stubFor(get(urlPathEqualTo("/api/R4/slow")).willReturn(aResponse().withStatus(200)
-                .withBody(OK_JSON).withChunkedDribbleDelay(5, 2000)));
-        NhsHttpClient c = client(NhsClientOptions.builder().attemptTimeout(Duration.ofMillis(300))
-                .retry(RetryOptions.builder().maxAttempts(2).build()), AuthProvider.none());
+        server.stubFor(get(urlPathEqualTo("/api/R4/slow"))
+                .willReturn(aResponse().withStatus(200).withBody(OK_JSON).withChunkedDribbleDelay(5, 2000)));
+        NhsHttpClient c = client(
+                NhsClientOptions.builder()
+                        .attemptTimeout(Duration.ofMillis(300))
+                        .retry(RetryOptions.builder().maxAttempts(2).build()),
+                AuthProvider.none());
 
         NhsTimeoutException e = catchThrowableOfType(NhsTimeoutException.class, () -> c.execute(request("/slow")));
 
@@ -276,20 +319,26 @@ class PipelineScenarioTest {
 
     @Test
     void malformedJsonOnA200IsADecodeException() {
-        server.stubFor(get(urlPathEqualTo("/api/R4/thing")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/fhir+json").withBody("{\"resourceType\": \"Patient\", ")));
+        server.stubFor(get(urlPathEqualTo("/api/R4/thing"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/fhir+json")
+                        .withBody("{\"resourceType\": \"Patient\", ")));
 
         NhsResponse r = client().execute(request("/thing"));
 
-        assertThatThrownBy(() -> r.decodeJson(OperationOutcome.class)).isInstanceOf(NhsDecodeException.class)
+        assertThatThrownBy(() -> r.decodeJson(OperationOutcome.class))
+                .isInstanceOf(NhsDecodeException.class)
                 .hasMessageContaining("X-Request-ID=" + r.requestId());
     }
 
     @Test
     void a401RefreshesTheCredentialsOnceAndRetriesOnce() {
-        server.stubFor(get(urlPathEqualTo("/api/R4/thing")).withHeader("Authorization", matching("Bearer t1"))
+        server.stubFor(get(urlPathEqualTo("/api/R4/thing"))
+                .withHeader("Authorization", matching("Bearer t1"))
                 .willReturn(aResponse().withStatus(401)));
-        server.stubFor(get(urlPathEqualTo("/api/R4/thing")).withHeader("Authorization", matching("Bearer t2"))
+        server.stubFor(get(urlPathEqualTo("/api/R4/thing"))
+                .withHeader("Authorization", matching("Bearer t2"))
                 .willReturn(aResponse().withStatus(200).withBody(OK_JSON)));
         AtomicInteger refreshes = new AtomicInteger();
         AuthProvider auth = new AuthProvider() {
@@ -314,7 +363,8 @@ class PipelineScenarioTest {
 
     @Test
     void a401AfterTheRefreshIsFinal() {
-        server.stubFor(get(urlPathEqualTo("/api/R4/thing")).willReturn(aResponse().withStatus(401)));
+        server.stubFor(
+                get(urlPathEqualTo("/api/R4/thing")).willReturn(aResponse().withStatus(401)));
         AtomicInteger refreshes = new AtomicInteger();
         AuthProvider auth = new AuthProvider() {
             @Override
@@ -337,35 +387,55 @@ class PipelineScenarioTest {
 
     @Test
     void pathParametersAreEncodedAndQueryValuesSent() {
-        server.stubFor(get(urlPathEqualTo("/api/R4/Patient/a%20b")).willReturn(aResponse().withBody(OK_JSON)));
+        server.stubFor(get(urlPathEqualTo("/api/R4/Patient/a%20b"))
+                .willReturn(aResponse().withBody(OK_JSON)));
 
-        client().execute(NhsRequest.builder("GET", "/Patient/{id}").pathParam("id", "a b")
-                .query("family", "Smith").query("given", "Jane").query("given", "Ann").build());
+        client().execute(NhsRequest.builder("GET", "/Patient/{id}")
+                .pathParam("id", "a b")
+                .query("family", "Smith")
+                .query("given", "Jane")
+                .query("given", "Ann")
+                .build());
 
-        LoggedRequest q = server.findAll(getRequestedFor(urlPathEqualTo("/api/R4/Patient/a%20b"))).get(0);
+        LoggedRequest q = server.findAll(getRequestedFor(urlPathEqualTo("/api/R4/Patient/a%20b")))
+                .get(0);
         assertThat(q.getUrl()).isEqualTo("/api/R4/Patient/a%20b?family=Smith&given=Jane&given=Ann");
     }
 
     @Test
     void queryValuesAreStrictlyPercentEncodedSoAWildcardIsPercent2A() {
-        server.stubFor(get(urlPathEqualTo("/api/R4/Patient")).willReturn(aResponse().withBody(OK_JSON)));
+        server.stubFor(
+                get(urlPathEqualTo("/api/R4/Patient")).willReturn(aResponse().withBody(OK_JSON)));
 
-        client().execute(NhsRequest.builder("GET", "/Patient").query("family", "Sm*")
-                .query("given", "John Paul").query("birthdate", "ge2010-01-01").query("x", "a+b&c=é").build());
+        client().execute(NhsRequest.builder("GET", "/Patient")
+                .query("family", "Sm*")
+                .query("given", "John Paul")
+                .query("birthdate", "ge2010-01-01")
+                .query("x", "a+b&c=é")
+                .build());
 
-        LoggedRequest q = server.findAll(getRequestedFor(urlPathEqualTo("/api/R4/Patient"))).get(0);
-        assertThat(q.getUrl()).isEqualTo(
-                "/api/R4/Patient?family=Sm%2A&given=John%20Paul&birthdate=ge2010-01-01&x=a%2Bb%26c%3D%C3%A9");
+        LoggedRequest q = server.findAll(getRequestedFor(urlPathEqualTo("/api/R4/Patient")))
+                .get(0);
+        assertThat(q.getUrl())
+                .isEqualTo(
+                        "/api/R4/Patient?family=Sm%2A&given=John%20Paul&birthdate=ge2010-01-01&x=a%2Bb%26c%3D%C3%A9");
     }
 
     @Test
     void theCircuitOpensAfterServerFailuresAndIgnores4xx() {
-        server.stubFor(get(urlPathEqualTo("/api/R4/missing")).willReturn(aResponse().withStatus(404)));
-        server.stubFor(get(urlPathEqualTo("/api/R4/broken")).willReturn(aResponse().withStatus(500)));
-        NhsHttpClient c = NhsHttpClient.builder().serviceName("TEST")
+        server.stubFor(
+                get(urlPathEqualTo("/api/R4/missing")).willReturn(aResponse().withStatus(404)));
+        server.stubFor(
+                get(urlPathEqualTo("/api/R4/broken")).willReturn(aResponse().withStatus(500)));
+        NhsHttpClient c = NhsHttpClient.builder()
+                .serviceName("TEST")
                 .baseUrl(URI.create(server.baseUrl() + "/api/R4"))
-                .options(NhsClientOptions.builder().clock(clock).sleeper(sleeper).retry(RetryOptions.none())
-                        .circuitBreaker(CircuitBreakerOptions.of(50, 4, 4, Duration.ofMinutes(1))).build())
+                .options(NhsClientOptions.builder()
+                        .clock(clock)
+                        .sleeper(sleeper)
+                        .retry(RetryOptions.none())
+                        .circuitBreaker(CircuitBreakerOptions.of(50, 4, 4, Duration.ofMinutes(1)))
+                        .build())
                 .build();
 
         for (int i = 0; i < 4; i++) {
@@ -381,19 +451,27 @@ class PipelineScenarioTest {
 
     @Test
     void logsOneDebugLinePerAttemptWithThePathTemplateAndNoValues() {
-        sequence("/api/R4/Patient/9000000009", aResponse().withStatus(503),
+        sequence(
+                "/api/R4/Patient/9000000009",
+                aResponse().withStatus(503),
                 aResponse().withStatus(200).withHeader("ETag", "W/\"2\"").withBody(OK_JSON));
         uk.nhs.sdk.core.testing.CapturingAppender.clear();
 
-        client().execute(NhsRequest.builder("GET", "/Patient/{id}").pathParam("id", "9000000009")
-                .query("family", "Smith").build());
+        client().execute(NhsRequest.builder("GET", "/Patient/{id}")
+                .pathParam("id", "9000000009")
+                .query("family", "Smith")
+                .build());
 
         List<String> lines = uk.nhs.sdk.core.testing.CapturingAppender.lines().stream()
-                .filter(l -> l.startsWith("uk.nhs.sdk.http DEBUG") && l.contains(" -> ")).toList();
+                .filter(l -> l.startsWith("uk.nhs.sdk.http DEBUG") && l.contains(" -> "))
+                .toList();
         assertThat(lines).hasSize(2);
-        assertThat(lines.get(0)).contains("TEST GET /Patient/{id}?family=*** -> 503").contains("attempt 1/3");
+        assertThat(lines.get(0))
+                .contains("TEST GET /Patient/{id}?family=*** -> 503")
+                .contains("attempt 1/3");
         assertThat(lines.get(1)).contains("-> 200").contains("attempt 2/3");
-        assertThat(uk.nhs.sdk.core.testing.CapturingAppender.lines()).noneMatch(l -> l.contains("Smith"))
+        assertThat(uk.nhs.sdk.core.testing.CapturingAppender.lines())
+                .noneMatch(l -> l.contains("Smith"))
                 .anyMatch(l -> l.contains("etag=W/\"2"));
     }
 
@@ -412,13 +490,16 @@ class PipelineScenarioTest {
 
     @Test
     void theClientSideRateLimitRefusesWhenNoPermitComesInTime() {
-        server.stubFor(get(urlPathEqualTo("/api/R4/thing")).willReturn(aResponse().withBody(OK_JSON)));
-        NhsHttpClient c = client(NhsClientOptions.builder()
-                .rateLimit(uk.nhs.sdk.core.RateLimitOptions.perSecond(1, Duration.ZERO)), AuthProvider.none());
+        server.stubFor(
+                get(urlPathEqualTo("/api/R4/thing")).willReturn(aResponse().withBody(OK_JSON)));
+        NhsHttpClient c = client(
+                NhsClientOptions.builder().rateLimit(uk.nhs.sdk.core.RateLimitOptions.perSecond(1, Duration.ZERO)),
+                AuthProvider.none());
 
         c.execute(request("/thing"));
 
-        assertThatThrownBy(() -> c.execute(request("/thing"))).isInstanceOf(NhsServiceUnavailableException.class)
+        assertThatThrownBy(() -> c.execute(request("/thing")))
+                .isInstanceOf(NhsServiceUnavailableException.class)
                 .hasMessageContaining("rate limit");
         server.verify(1, getRequestedFor(urlPathEqualTo("/api/R4/thing")));
     }
@@ -427,7 +508,9 @@ class PipelineScenarioTest {
     void streamedBodiesAreHandedOverUnread() throws Exception {
         server.stubFor(get(urlPathEqualTo("/api/R4/big")).willReturn(aResponse().withBody(new byte[1 << 20])));
 
-        try (NhsResponse r = client().execute(NhsRequest.builder("GET", "/big").streamingResponse(true).build())) {
+        try (NhsResponse r = client().execute(NhsRequest.builder("GET", "/big")
+                .streamingResponse(true)
+                .build())) {
             assertThat(r.bodyStream().readAllBytes()).hasSize(1 << 20);
         }
     }

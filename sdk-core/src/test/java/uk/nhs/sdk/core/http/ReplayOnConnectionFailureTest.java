@@ -49,24 +49,40 @@ class ReplayOnConnectionFailureTest {
     @BeforeEach
     void resetOnceThenAccept() {
         server.resetAll();
-        server.stubFor(post(urlPathEqualTo("/chunk")).inScenario("r").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)).willSetStateTo("ok"));
-        server.stubFor(post(urlPathEqualTo("/chunk")).inScenario("r").whenScenarioStateIs("ok")
+        server.stubFor(post(urlPathEqualTo("/chunk"))
+                .inScenario("r")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER))
+                .willSetStateTo("ok"));
+        server.stubFor(post(urlPathEqualTo("/chunk"))
+                .inScenario("r")
+                .whenScenarioStateIs("ok")
                 .willReturn(aResponse().withStatus(202)));
         server.stubFor(post(urlPathEqualTo("/warm-up")).willReturn(aResponse().withStatus(200)));
     }
 
     private NhsResponse send(boolean replay) {
-        NhsHttpClient client = NhsHttpClient.builder().serviceName("TEST").baseUrl(URI.create(server.baseUrl()))
-                .options(NhsClientOptions.builder().sleeper(sleeper).circuitBreaker(CircuitBreakerOptions.disabled())
+        NhsHttpClient client = NhsHttpClient.builder()
+                .serviceName("TEST")
+                .baseUrl(URI.create(server.baseUrl()))
+                .options(NhsClientOptions.builder()
+                        .sleeper(sleeper)
+                        .circuitBreaker(CircuitBreakerOptions.disabled())
                         .build())
-                .auth(auth).replayOnConnectionFailure(replay).build();
+                .auth(auth)
+                .replayOnConnectionFailure(replay)
+                .build();
         // a first call leaves a pooled connection, which the reset then breaks (OkHttp's replay
         // case: a pooled connection that turns out to be dead)
-        client.execute(NhsRequest.builder("POST", "/warm-up").idempotency(Idempotency.KEYED).build()).close();
+        client.execute(NhsRequest.builder("POST", "/warm-up")
+                        .idempotency(Idempotency.KEYED)
+                        .build())
+                .close();
         signatures.set(0);
-        return client.execute(NhsRequest.builder("POST", "/chunk").idempotency(Idempotency.KEYED)
-                .body(NhsRequestBody.ofString("chunk", "application/octet-stream")).build());
+        return client.execute(NhsRequest.builder("POST", "/chunk")
+                .idempotency(Idempotency.KEYED)
+                .body(NhsRequestBody.ofString("chunk", "application/octet-stream"))
+                .build());
     }
 
     @Test
@@ -90,19 +106,32 @@ class ReplayOnConnectionFailureTest {
 
     @Test
     void evenWithReplayOnTheHttpLayerNeverResendsANoneRequestOrABodyThatCannotBeReplayed() {
-        NhsHttpClient client = NhsHttpClient.builder().serviceName("TEST").baseUrl(URI.create(server.baseUrl()))
-                .options(NhsClientOptions.builder().sleeper(sleeper).circuitBreaker(CircuitBreakerOptions.disabled())
+        NhsHttpClient client = NhsHttpClient.builder()
+                .serviceName("TEST")
+                .baseUrl(URI.create(server.baseUrl()))
+                .options(NhsClientOptions.builder()
+                        .sleeper(sleeper)
+                        .circuitBreaker(CircuitBreakerOptions.disabled())
                         .build())
-                .auth(auth).replayOnConnectionFailure(true).build();
-        NhsRequest none = NhsRequest.builder("POST", "/chunk").idempotency(Idempotency.NONE)
-                .body(NhsRequestBody.ofString("chunk", "application/octet-stream")).build();
-        NhsRequest oneShot = NhsRequest.builder("POST", "/chunk").idempotency(Idempotency.KEYED)
-                .body(NhsRequestBody.ofStream(() -> new java.io.ByteArrayInputStream(new byte[5]), 5,
-                        "application/octet-stream", false)).build();
+                .auth(auth)
+                .replayOnConnectionFailure(true)
+                .build();
+        NhsRequest none = NhsRequest.builder("POST", "/chunk")
+                .idempotency(Idempotency.NONE)
+                .body(NhsRequestBody.ofString("chunk", "application/octet-stream"))
+                .build();
+        NhsRequest oneShot = NhsRequest.builder("POST", "/chunk")
+                .idempotency(Idempotency.KEYED)
+                .body(NhsRequestBody.ofStream(
+                        () -> new java.io.ByteArrayInputStream(new byte[5]), 5, "application/octet-stream", false))
+                .build();
 
         for (NhsRequest request : List.of(none, oneShot)) {
             resetOnceThenAccept();
-            client.execute(NhsRequest.builder("POST", "/warm-up").idempotency(Idempotency.KEYED).build()).close();
+            client.execute(NhsRequest.builder("POST", "/warm-up")
+                            .idempotency(Idempotency.KEYED)
+                            .build())
+                    .close();
 
             NhsTransportException e = catchThrowableOfType(NhsTransportException.class, () -> client.execute(request));
 

@@ -67,8 +67,8 @@ class StalePooledConnectionTest {
 
     private static void answer(Socket socket, List<String> lines) {
         try (Socket s = socket) {
-            BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(),
-                    StandardCharsets.ISO_8859_1));
+            BufferedReader in =
+                    new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.ISO_8859_1));
             OutputStream out = s.getOutputStream();
             for (int n = 0; n < 2; n++) {
                 String line = in.readLine();
@@ -97,36 +97,50 @@ class StalePooledConnectionTest {
 
     @Test
     void aNoneWriteAfterAnotherCallOpensAConnectionOfItsOwnAndSucceeds() {
-        try (NhsHttpClient client = NhsHttpClient.builder().serviceName("TEST")
+        try (NhsHttpClient client = NhsHttpClient.builder()
+                .serviceName("TEST")
                 .baseUrl(URI.create("http://127.0.0.1:" + server.getLocalPort()))
-                .options(NhsClientOptions.builder().sleeper(new RecordingSleeper())
-                        .circuitBreaker(CircuitBreakerOptions.disabled()).build())
+                .options(NhsClientOptions.builder()
+                        .sleeper(new RecordingSleeper())
+                        .circuitBreaker(CircuitBreakerOptions.disabled())
+                        .build())
                 .build()) {
             client.execute(NhsRequest.builder("GET", "/warm-up").build()).close();
 
-            try (NhsResponse r = client.execute(NhsRequest.builder("POST", "/outbox").idempotency(Idempotency.NONE)
-                    .body(NhsRequestBody.ofString("message", "application/octet-stream")).build())) {
+            try (NhsResponse r = client.execute(NhsRequest.builder("POST", "/outbox")
+                    .idempotency(Idempotency.NONE)
+                    .body(NhsRequestBody.ofString("message", "application/octet-stream"))
+                    .build())) {
                 assertThat(r.status()).isEqualTo(200);
                 assertThat(r.attempts()).isEqualTo(1);
             }
         }
-        assertThat(connections).as("the write went out once, first on its own connection")
+        assertThat(connections)
+                .as("the write went out once, first on its own connection")
                 .containsExactly(List.of("GET /warm-up HTTP/1.1"), List.of("POST /outbox HTTP/1.1"));
     }
 
     @Test
     void aKeyedWriteStillReusesThePooledConnection() {
-        try (NhsHttpClient client = NhsHttpClient.builder().serviceName("TEST")
+        try (NhsHttpClient client = NhsHttpClient.builder()
+                .serviceName("TEST")
                 .baseUrl(URI.create("http://127.0.0.1:" + server.getLocalPort()))
-                .options(NhsClientOptions.builder().sleeper(new RecordingSleeper())
-                        .circuitBreaker(CircuitBreakerOptions.disabled()).build())
-                .replayOnConnectionFailure(false).build()) {
+                .options(NhsClientOptions.builder()
+                        .sleeper(new RecordingSleeper())
+                        .circuitBreaker(CircuitBreakerOptions.disabled())
+                        .build())
+                .replayOnConnectionFailure(false)
+                .build()) {
             client.execute(NhsRequest.builder("GET", "/warm-up").build()).close();
 
-            try (NhsResponse r = client.execute(NhsRequest.builder("POST", "/chunk").idempotency(Idempotency.KEYED)
-                    .body(NhsRequestBody.ofString("chunk", "application/octet-stream")).build())) {
+            try (NhsResponse r = client.execute(NhsRequest.builder("POST", "/chunk")
+                    .idempotency(Idempotency.KEYED)
+                    .body(NhsRequestBody.ofString("chunk", "application/octet-stream"))
+                    .build())) {
                 assertThat(r.status()).isEqualTo(200);
-                assertThat(r.attempts()).as("the pooled connection's failure, then a retry").isEqualTo(2);
+                assertThat(r.attempts())
+                        .as("the pooled connection's failure, then a retry")
+                        .isEqualTo(2);
             }
         }
         assertThat(connections.get(0)).containsExactly("GET /warm-up HTTP/1.1", "POST /chunk HTTP/1.1");

@@ -16,11 +16,15 @@ public final class CapturingAppender extends AppenderBase<ILoggingEvent> {
     @Override
     protected void append(ILoggingEvent event) {
         String logger = event.getLoggerName();
-        if (logger.startsWith("wiremock.") || logger.startsWith("com.github.tomakehurst")
+        if (logger.startsWith("wiremock.")
+                || logger.startsWith("com.github.tomakehurst")
                 || logger.startsWith("org.eclipse.jetty")) {
             return; // the test servers' own logs, not the SDK's
         }
-        StringBuilder sb = new StringBuilder(logger).append(' ').append(event.getLevel()).append(' ')
+        StringBuilder sb = new StringBuilder(logger)
+                .append(' ')
+                .append(event.getLevel())
+                .append(' ')
                 .append(event.getFormattedMessage());
         for (IThrowableProxy t = event.getThrowableProxy(); t != null; t = t.getCause()) {
             sb.append(" | ").append(t.getClassName()).append(": ").append(t.getMessage());

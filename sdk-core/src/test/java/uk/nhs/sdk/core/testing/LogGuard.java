@@ -20,13 +20,15 @@ import uk.nhs.sdk.core.NhsNumber;
  * <p>Registered for every test of every module through JUnit's extension auto-detection.
  */
 public final class LogGuard implements BeforeEachCallback, AfterEachCallback {
-    private static final Pattern NHS_NUMBER = Pattern.compile("(?<![0-9])([0-9]{3}[ -]?[0-9]{3}[ -]?[0-9]{4})(?![0-9])");
+    private static final Pattern NHS_NUMBER =
+            Pattern.compile("(?<![0-9])([0-9]{3}[ -]?[0-9]{3}[ -]?[0-9]{4})(?![0-9])");
     /**
      * UUIDs (request and correlation ids) are blanked before the NHS number check: a random UUID's
      * last group can hold ten digits that pass Modulus 11 (such as {@code dd3835442473}).
      */
-    private static final Pattern UUID = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern UUID =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
     private static final Pattern BEARER = Pattern.compile("Bearer\\s+[A-Za-z0-9._~+/=-]{6,}");
     private static final Pattern PEM = Pattern.compile("-----BEGIN [A-Z ]*(PRIVATE KEY|CERTIFICATE)-----");
     private static final Set<String> FORBIDDEN = ConcurrentHashMap.newKeySet();

@@ -10,6 +10,7 @@ import uk.nhs.sdk.core.auth.AuthRequest;
 public class RecordingAuthRequest implements AuthRequest {
     /** The headers the provider set, by name. */
     public final Map<String, String> headers = new HashMap<>();
+
     private final URI url;
 
     /**

@@ -53,10 +53,9 @@ public final class SpecConformance {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        OpenApiInteractionValidator validator =
-                OpenApiInteractionValidator.createForInlineApiSpecification(spec)
-                        .withBasePathOverride(basePath.isEmpty() ? "/" : basePath)
-                        .build();
+        OpenApiInteractionValidator validator = OpenApiInteractionValidator.createForInlineApiSpecification(spec)
+                .withBasePathOverride(basePath.isEmpty() ? "/" : basePath)
+                .build();
         return new SpecConformance(validator, basePath);
     }
 
@@ -103,9 +102,8 @@ public final class SpecConformance {
         if (requests.isEmpty()) {
             throw new AssertionError("no request was recorded under " + basePath);
         }
-        List<String> problems = requests.stream()
-                .flatMap(r -> problems(r).stream())
-                .collect(Collectors.toList());
+        List<String> problems =
+                requests.stream().flatMap(r -> problems(r).stream()).collect(Collectors.toList());
         if (!problems.isEmpty()) {
             throw new AssertionError("requests do not conform to the specification:\n" + String.join("\n", problems));
         }

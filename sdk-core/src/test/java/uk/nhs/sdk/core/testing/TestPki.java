@@ -43,18 +43,83 @@ public final class TestPki {
     public static TestPki create(Path dir, String password, String clientCommonName) throws IOException {
         LogGuard.forbid(password);
         TestPki pki = new TestPki(dir, password);
-        pki.keytool("-genkeypair", "-alias", "server", "-keyalg", "RSA", "-keysize", "2048", "-dname", "CN=localhost",
-                "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-validity", "2", "-storetype", "PKCS12",
-                "-keystore", pki.file("server.p12"), "-storepass", password, "-keypass", password);
-        pki.keytool("-exportcert", "-rfc", "-alias", "server", "-keystore", pki.file("server.p12"),
-                "-storepass", password, "-file", pki.file("server-ca.pem"));
-        pki.keytool("-genkeypair", "-alias", "client", "-keyalg", "RSA", "-keysize", "2048",
-                "-dname", "CN=" + clientCommonName, "-validity", "2", "-storetype", "PKCS12",
-                "-keystore", pki.file("client.p12"), "-storepass", password, "-keypass", password);
-        pki.keytool("-exportcert", "-rfc", "-alias", "client", "-keystore", pki.file("client.p12"),
-                "-storepass", password, "-file", pki.file("client-cert.pem"));
-        pki.keytool("-importcert", "-noprompt", "-alias", "client", "-file", pki.file("client-cert.pem"),
-                "-storetype", "PKCS12", "-keystore", pki.file("server-trust.p12"), "-storepass", password);
+        pki.keytool(
+                "-genkeypair",
+                "-alias",
+                "server",
+                "-keyalg",
+                "RSA",
+                "-keysize",
+                "2048",
+                "-dname",
+                "CN=localhost",
+                "-ext",
+                "SAN=ip:127.0.0.1,dns:localhost",
+                "-validity",
+                "2",
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                pki.file("server.p12"),
+                "-storepass",
+                password,
+                "-keypass",
+                password);
+        pki.keytool(
+                "-exportcert",
+                "-rfc",
+                "-alias",
+                "server",
+                "-keystore",
+                pki.file("server.p12"),
+                "-storepass",
+                password,
+                "-file",
+                pki.file("server-ca.pem"));
+        pki.keytool(
+                "-genkeypair",
+                "-alias",
+                "client",
+                "-keyalg",
+                "RSA",
+                "-keysize",
+                "2048",
+                "-dname",
+                "CN=" + clientCommonName,
+                "-validity",
+                "2",
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                pki.file("client.p12"),
+                "-storepass",
+                password,
+                "-keypass",
+                password);
+        pki.keytool(
+                "-exportcert",
+                "-rfc",
+                "-alias",
+                "client",
+                "-keystore",
+                pki.file("client.p12"),
+                "-storepass",
+                password,
+                "-file",
+                pki.file("client-cert.pem"));
+        pki.keytool(
+                "-importcert",
+                "-noprompt",
+                "-alias",
+                "client",
+                "-file",
+                pki.file("client-cert.pem"),
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                pki.file("server-trust.p12"),
+                "-storepass",
+                password);
         pki.writeClientKeyPem();
         return pki;
     }
@@ -103,8 +168,10 @@ public final class TestPki {
             KeyStore ks = KeyStore.getInstance("PKCS12");
             ks.load(in, password.toCharArray());
             Key key = ks.getKey("client", password.toCharArray());
-            Files.writeString(path("client-key.pem"), "-----BEGIN PRIVATE KEY-----\n"
-                    + Base64.getMimeEncoder().encodeToString(key.getEncoded()) + "\n-----END PRIVATE KEY-----\n");
+            Files.writeString(
+                    path("client-key.pem"),
+                    "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder().encodeToString(key.getEncoded())
+                            + "\n-----END PRIVATE KEY-----\n");
         } catch (GeneralSecurityException e) {
             throw new IOException("cannot read the client key", e);
         }

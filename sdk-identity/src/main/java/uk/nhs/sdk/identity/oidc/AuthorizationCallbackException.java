@@ -19,10 +19,22 @@ public class AuthorizationCallbackException extends NhsSdkException {
      * these are named in the message, since the redirect (and so its {@code error}) is whatever
      * the browser was sent to; any other well-formed code stays in {@link #providerError()}.
      */
-    private static final Set<String> REGISTERED = Set.of("invalid_request", "unauthorized_client", "access_denied",
-            "unsupported_response_type", "invalid_scope", "server_error", "temporarily_unavailable",
-            "interaction_required", "login_required", "account_selection_required", "consent_required",
-            "invalid_request_uri", "invalid_request_object", "request_not_supported", "request_uri_not_supported",
+    private static final Set<String> REGISTERED = Set.of(
+            "invalid_request",
+            "unauthorized_client",
+            "access_denied",
+            "unsupported_response_type",
+            "invalid_scope",
+            "server_error",
+            "temporarily_unavailable",
+            "interaction_required",
+            "login_required",
+            "account_selection_required",
+            "consent_required",
+            "invalid_request_uri",
+            "invalid_request_object",
+            "request_not_supported",
+            "request_uri_not_supported",
             "registration_not_supported");
 
     /** Why the callback was refused. */

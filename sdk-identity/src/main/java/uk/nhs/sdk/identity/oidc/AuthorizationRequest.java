@@ -52,8 +52,16 @@ public final class AuthorizationRequest {
     private final List<VectorOfTrust> vectorsOfTrust;
     private final AssuranceLevel minimumAssurance;
 
-    AuthorizationRequest(URI uri, String clientId, URI redirectUri, String state, String nonce, Secret codeVerifier,
-            List<String> scopes, List<VectorOfTrust> vectorsOfTrust, AssuranceLevel minimumAssurance) {
+    AuthorizationRequest(
+            URI uri,
+            String clientId,
+            URI redirectUri,
+            String state,
+            String nonce,
+            Secret codeVerifier,
+            List<String> scopes,
+            List<VectorOfTrust> vectorsOfTrust,
+            AssuranceLevel minimumAssurance) {
         this.uri = uri;
         this.clientId = clientId;
         this.redirectUri = redirectUri;
@@ -200,8 +208,10 @@ public final class AuthorizationRequest {
             Set<String> set = new LinkedHashSet<>();
             for (String s : values) {
                 if (s == null || !SCOPE.matcher(s).matches()) {
-                    throw new NhsValidationException("scopes", "each scope must be 1 to 128 visible ASCII characters"
-                            + " without spaces, quotes or backslashes");
+                    throw new NhsValidationException(
+                            "scopes",
+                            "each scope must be 1 to 128 visible ASCII characters"
+                                    + " without spaces, quotes or backslashes");
                 }
                 set.add(s);
             }
@@ -209,7 +219,8 @@ public final class AuthorizationRequest {
                 throw new NhsValidationException("scopes", "must contain openid");
             }
             if (kind == OidcProvider.Kind.NHS_LOGIN && set.contains("profile") && set.contains("basic_demographics")) {
-                throw new NhsValidationException("scopes", "NHS login: profile and basic_demographics exclude each other");
+                throw new NhsValidationException(
+                        "scopes", "NHS login: profile and basic_demographics exclude each other");
             }
             List<String> ordered = new ArrayList<>();
             ordered.add("openid");
@@ -318,8 +329,8 @@ public final class AuthorizationRequest {
 
         private void requireKind(OidcProvider.Kind required, String field) {
             if (kind != required) {
-                throw new NhsValidationException(field, "applies to "
-                        + (required == OidcProvider.Kind.CIS2 ? "CIS2" : "NHS login") + " only");
+                throw new NhsValidationException(
+                        field, "applies to " + (required == OidcProvider.Kind.CIS2 ? "CIS2" : "NHS login") + " only");
             }
         }
     }

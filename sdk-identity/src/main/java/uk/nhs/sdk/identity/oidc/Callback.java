@@ -51,7 +51,8 @@ final class Callback {
             if (q.containsKey("state")) {
                 checkState(expectedState, q.get("state"));
             }
-            throw new AuthorizationCallbackException(AuthorizationCallbackException.Reason.PROVIDER_ERROR, q.get("error"));
+            throw new AuthorizationCallbackException(
+                    AuthorizationCallbackException.Reason.PROVIDER_ERROR, q.get("error"));
         }
         return new Callback(q.get("code"), q.get("state"));
     }
@@ -66,8 +67,9 @@ final class Callback {
 
     /** Constant-time state comparison; a mismatch is a possible CSRF. */
     static void checkState(String expected, String returned) {
-        if (returned == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
-                returned.getBytes(StandardCharsets.UTF_8))) {
+        if (returned == null
+                || !MessageDigest.isEqual(
+                        expected.getBytes(StandardCharsets.UTF_8), returned.getBytes(StandardCharsets.UTF_8))) {
             throw new AuthorizationCallbackException(AuthorizationCallbackException.Reason.STATE_MISMATCH, null);
         }
     }

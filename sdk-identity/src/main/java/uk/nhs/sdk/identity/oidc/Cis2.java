@@ -14,8 +14,7 @@ public final class Cis2 {
     private static final String LIVE = "https://am.nhsidentity.spineservices.nhs.uk/openam/oauth2/realms/root"
             + "/realms/NHSIdentity/realms/Healthcare/.well-known/openid-configuration";
 
-    private Cis2() {
-    }
+    private Cis2() {}
 
     /**
      * CIS2 integration (the Healthcare realm of the INT path-to-live environment).

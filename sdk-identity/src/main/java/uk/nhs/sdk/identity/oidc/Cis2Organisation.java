@@ -22,7 +22,9 @@ public final class Cis2Organisation {
         }
         Map<?, ?> m = (Map<?, ?>) o;
         String code = Claims.string(m.get("org_code"));
-        return code == null ? Optional.empty() : Optional.of(new Cis2Organisation(code, Claims.string(m.get("org_name"))));
+        return code == null
+                ? Optional.empty()
+                : Optional.of(new Cis2Organisation(code, Claims.string(m.get("org_name"))));
     }
 
     /**

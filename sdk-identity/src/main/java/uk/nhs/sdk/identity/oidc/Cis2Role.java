@@ -15,8 +15,8 @@ public final class Cis2Role {
     private final String roleName;
     private final List<String> activityCodes;
 
-    private Cis2Role(String roleId, String organisationCode, String roleCode, String roleName,
-            List<String> activityCodes) {
+    private Cis2Role(
+            String roleId, String organisationCode, String roleCode, String roleName, List<String> activityCodes) {
         this.roleId = roleId;
         this.organisationCode = organisationCode;
         this.roleCode = roleCode;
@@ -33,8 +33,12 @@ public final class Cis2Role {
         if (roleId == null) {
             return Optional.empty();
         }
-        return Optional.of(new Cis2Role(roleId, Claims.string(m.get("org_code")), Claims.string(m.get("role_code")),
-                Claims.string(m.get("role_name")), Claims.strings(m.get("activity_codes"))));
+        return Optional.of(new Cis2Role(
+                roleId,
+                Claims.string(m.get("org_code")),
+                Claims.string(m.get("role_code")),
+                Claims.string(m.get("role_name")),
+                Claims.strings(m.get("activity_codes"))));
     }
 
     /**

@@ -9,8 +9,7 @@ import java.util.Map;
 
 /** Typed reads of JSON claim values (as nimbus hands them over: String, Number, Boolean, List, Map). Internal. */
 final class Claims {
-    private Claims() {
-    }
+    private Claims() {}
 
     static String string(Object o) {
         return o instanceof String ? (String) o : null;

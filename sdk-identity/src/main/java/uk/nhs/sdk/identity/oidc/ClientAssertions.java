@@ -24,10 +24,10 @@ import uk.nhs.sdk.core.error.NhsConfigurationException;
 final class ClientAssertions {
     /** The platform refuses an {@code exp} beyond now + 310 s of its clock; 240 s leaves slack for a fast client clock. */
     static final long LIFETIME_SECONDS = 240;
+
     static final String TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
 
-    private ClientAssertions() {
-    }
+    private ClientAssertions() {}
 
     static String sign(String clientId, String keyId, PrivateKey key, JwsAlgorithm alg, String audience, Instant now) {
         JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.parse(alg.name()))

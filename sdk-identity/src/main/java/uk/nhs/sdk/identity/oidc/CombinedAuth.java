@@ -225,8 +225,7 @@ public final class CombinedAuth implements AutoCloseable {
         NhsClientOptions options = NhsClientOptions.defaults();
         NhsHttpTransport transport;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Uses an environment's OAuth2 server ({@code https://{env}.api.service.nhs.uk/oauth2}).

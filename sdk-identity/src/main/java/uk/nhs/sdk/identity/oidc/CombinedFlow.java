@@ -73,8 +73,11 @@ final class CombinedFlow {
             if (lifetime == null) {
                 throw t.decode("the token response has no expires_in");
             }
-            return new Issued(RefreshingTokenAuth.Token.of(access, requestedAt, lifetime), requestedAt.plus(lifetime),
-                    t.optionalToken("refresh_token"), t.expiresAt("refresh_token_expires_in", requestedAt));
+            return new Issued(
+                    RefreshingTokenAuth.Token.of(access, requestedAt, lifetime),
+                    requestedAt.plus(lifetime),
+                    t.optionalToken("refresh_token"),
+                    t.expiresAt("refresh_token_expires_in", requestedAt));
         }
     }
 
@@ -106,8 +109,11 @@ final class CombinedFlow {
             this.refreshToken = first.refreshToken;
             this.refreshExpiresAt = first.refreshExpiresAt;
             this.auth = RefreshingTokenAuth.builder("API Platform combined auth", this::next)
-                    .clock(clock).refreshMargin(settings.refreshMargin).refreshCooldown(settings.refreshCooldown)
-                    .maxWait(settings.options.deadline()).build();
+                    .clock(clock)
+                    .refreshMargin(settings.refreshMargin)
+                    .refreshCooldown(settings.refreshCooldown)
+                    .maxWait(settings.options.deadline())
+                    .build();
         }
 
         RefreshingTokenAuth auth() {

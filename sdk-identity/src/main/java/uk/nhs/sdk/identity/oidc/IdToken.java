@@ -45,8 +45,10 @@ public final class IdToken {
                 .orElseThrow(() -> new NhsValidationException("idToken", "its claims are not a JSON object"));
         Object tokenName = claims.get("tokenName");
         if (tokenName != null && !"id_token".equals(tokenName)) {
-            throw new NhsValidationException("idToken", "is not an ID token (its tokenName claim says otherwise);"
-                    + " pass the provider's id_token, not its access token");
+            throw new NhsValidationException(
+                    "idToken",
+                    "is not an ID token (its tokenName claim says otherwise);"
+                            + " pass the provider's id_token, not its access token");
         }
         Object exp = claims.get("exp");
         Instant expiresAt = exp instanceof Number ? Instant.ofEpochSecond(((Number) exp).longValue()) : null;

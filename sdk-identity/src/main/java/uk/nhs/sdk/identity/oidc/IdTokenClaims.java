@@ -93,7 +93,8 @@ public final class IdTokenClaims {
      * @return the level, when known
      */
     public Optional<IdentityProofingLevel> identityProofingLevel() {
-        Optional<IdentityProofingLevel> l = IdentityProofingLevel.fromClaim(Claims.string(raw.get("identity_proofing_level")));
+        Optional<IdentityProofingLevel> l =
+                IdentityProofingLevel.fromClaim(Claims.string(raw.get("identity_proofing_level")));
         return l.isPresent() ? l : vectorOfTrust().map(VectorOfTrust::level);
     }
 

@@ -54,8 +54,10 @@ public class IdTokenValidationException extends NhsSdkException {
      * @param message what broke, without token, claim or nonce values
      */
     public IdTokenValidationException(Reason reason, String message) {
-        super("ID token refused (" + Objects.requireNonNull(reason, "reason") + "): " + message,
-                CallDetails.none(), null);
+        super(
+                "ID token refused (" + Objects.requireNonNull(reason, "reason") + "): " + message,
+                CallDetails.none(),
+                null);
         this.reason = reason;
     }
 

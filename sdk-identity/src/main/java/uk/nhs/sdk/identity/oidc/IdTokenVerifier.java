@@ -38,8 +38,13 @@ final class IdTokenVerifier {
     private final Duration leeway;
     private final Clock clock;
 
-    IdTokenVerifier(OidcProvider provider, ProviderMetadata metadata, String clientId, Set<JwsAlgorithm> allowed,
-            Duration leeway, Clock clock) {
+    IdTokenVerifier(
+            OidcProvider provider,
+            ProviderMetadata metadata,
+            String clientId,
+            Set<JwsAlgorithm> allowed,
+            Duration leeway,
+            Clock clock) {
         this.provider = provider;
         this.metadata = metadata;
         this.clientId = clientId;
@@ -61,8 +66,9 @@ final class IdTokenVerifier {
         JWSHeader header = jwt.getHeader();
         JwsAlgorithm alg = JwsAlgorithm.fromName(header.getAlgorithm().getName())
                 .filter(allowed::contains)
-                .orElseThrow(() -> fail(Reason.ALGORITHM_NOT_ALLOWED, "the signing algorithm is not on the allow-list"
-                        + " (none and HMAC are never accepted)"));
+                .orElseThrow(() -> fail(
+                        Reason.ALGORITHM_NOT_ALLOWED,
+                        "the signing algorithm is not on the allow-list" + " (none and HMAC are never accepted)"));
         JWK key = metadata.key(header.getKeyID())
                 .orElseThrow(() -> fail(Reason.UNKNOWN_KEY, "no key in the provider's JWKS matches the token's kid"));
         verifySignature(jwt, alg, key);
@@ -119,8 +125,9 @@ final class IdTokenVerifier {
     private void checkClaims(Map<String, Object> c, String nonce, List<VectorOfTrust> vtr, AssuranceLevel minimum) {
         String iss = Claims.string(c.get("iss"));
         if (iss == null || !iss.equals(metadata.discovery().issuer)) {
-            throw fail(Reason.ISSUER_MISMATCH, "iss is not exactly the issuer of " + provider.name()
-                    + "'s discovery document");
+            throw fail(
+                    Reason.ISSUER_MISMATCH,
+                    "iss is not exactly the issuer of " + provider.name() + "'s discovery document");
         }
         List<String> aud = Claims.strings(c.get("aud"));
         if (!aud.contains(clientId)) {
@@ -128,8 +135,9 @@ final class IdTokenVerifier {
         }
         Object azp = c.get("azp");
         if (azp != null && !clientId.equals(azp) || azp == null && aud.size() > 1) {
-            throw fail(Reason.AUTHORIZED_PARTY_MISMATCH, aud.size() > 1 && azp == null
-                    ? "several audiences and no azp" : "azp is not the client id");
+            throw fail(
+                    Reason.AUTHORIZED_PARTY_MISMATCH,
+                    aud.size() > 1 && azp == null ? "several audiences and no azp" : "azp is not the client id");
         }
         if (Claims.string(c.get("sub")) == null || Claims.string(c.get("sub")).isEmpty()) {
             throw fail(Reason.MISSING_CLAIM, "no sub");
@@ -152,8 +160,9 @@ final class IdTokenVerifier {
         }
         if (nonce != null) {
             String got = Claims.string(c.get("nonce"));
-            if (got == null || !MessageDigest.isEqual(got.getBytes(StandardCharsets.UTF_8),
-                    nonce.getBytes(StandardCharsets.UTF_8))) {
+            if (got == null
+                    || !MessageDigest.isEqual(
+                            got.getBytes(StandardCharsets.UTF_8), nonce.getBytes(StandardCharsets.UTF_8))) {
                 throw fail(Reason.NONCE_MISMATCH, "nonce is missing or not the authorization request's");
             }
         }

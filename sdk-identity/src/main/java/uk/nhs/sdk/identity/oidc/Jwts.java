@@ -8,8 +8,7 @@ import java.util.Optional;
 
 /** Reads JWT claims without verification, for local decisions only. Internal. */
 final class Jwts {
-    private Jwts() {
-    }
+    private Jwts() {}
 
     static Optional<Map<String, Object>> unverifiedClaims(String compact) {
         try {

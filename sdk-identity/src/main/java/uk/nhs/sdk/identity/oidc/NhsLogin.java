@@ -9,8 +9,7 @@ import java.net.URI;
  * with a {@code vot} the ID token must carry.
  */
 public final class NhsLogin {
-    private NhsLogin() {
-    }
+    private NhsLogin() {}
 
     /**
      * The sandpit, for first development.

@@ -68,8 +68,15 @@ public final class OidcClient implements AutoCloseable {
         this.provider = b.provider;
         this.credentials = b.credentials;
         this.redirectUri = b.redirectUri;
-        this.engine = new OidcEngine(b.provider, b.credentials, b.redirectUri, b.options, b.transport, b.leeway,
-                Set.copyOf(b.algorithms), b.metadataTtl);
+        this.engine = new OidcEngine(
+                b.provider,
+                b.credentials,
+                b.redirectUri,
+                b.options,
+                b.transport,
+                b.leeway,
+                Set.copyOf(b.algorithms),
+                b.metadataTtl);
     }
 
     /**
@@ -118,8 +125,13 @@ public final class OidcClient implements AutoCloseable {
         return new AuthorizationRequest.Builder(this);
     }
 
-    AuthorizationRequest buildAuthorizationRequest(List<String> scopes, List<VectorOfTrust> vtr, Prompt prompt,
-            Boolean allowRegistration, AssuranceLevel minimumAssurance, StoredSignIn stored) {
+    AuthorizationRequest buildAuthorizationRequest(
+            List<String> scopes,
+            List<VectorOfTrust> vtr,
+            Prompt prompt,
+            Boolean allowRegistration,
+            AssuranceLevel minimumAssurance,
+            StoredSignIn stored) {
         return engine.authorizationRequest(scopes, vtr, prompt, allowRegistration, minimumAssurance, stored);
     }
 
@@ -227,7 +239,8 @@ public final class OidcClient implements AutoCloseable {
      *     user ({@link IdTokenValidationException.Reason#SUBJECT_MISMATCH})
      */
     public OidcTokens refresh(Secret refreshToken, IdTokenClaims signedIn) {
-        return engine.refresh(Objects.requireNonNull(refreshToken, "refreshToken"),
+        return engine.refresh(
+                Objects.requireNonNull(refreshToken, "refreshToken"),
                 Objects.requireNonNull(signedIn, "signedIn").subject());
     }
 
@@ -243,7 +256,10 @@ public final class OidcClient implements AutoCloseable {
     public IdTokenClaims validateIdToken(IdToken idToken, AuthorizationRequest request) {
         Objects.requireNonNull(idToken, "idToken");
         Objects.requireNonNull(request, "request");
-        return engine.validate(idToken, request.nonce(), request.vectorsOfTrust(),
+        return engine.validate(
+                idToken,
+                request.nonce(),
+                request.vectorsOfTrust(),
                 request.minimumAssurance().orElse(null));
     }
 
@@ -260,7 +276,8 @@ public final class OidcClient implements AutoCloseable {
      * @throws uk.nhs.sdk.core.error.NhsServiceException when the endpoint refuses
      */
     public UserInfo userInfo(Secret accessToken, IdTokenClaims claims) {
-        return engine.userInfo(Objects.requireNonNull(accessToken, "accessToken"), Objects.requireNonNull(claims, "claims"));
+        return engine.userInfo(
+                Objects.requireNonNull(accessToken, "accessToken"), Objects.requireNonNull(claims, "claims"));
     }
 
     /**
@@ -289,8 +306,7 @@ public final class OidcClient implements AutoCloseable {
         private Set<JwsAlgorithm> algorithms = EnumSet.allOf(JwsAlgorithm.class);
         private Duration metadataTtl = Duration.ofHours(1);
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Sets the provider (required): {@link Cis2}, {@link NhsLogin} or

@@ -100,8 +100,7 @@ public final class OidcClientCredentials {
         private PrivateKey privateKey;
         private JwsAlgorithm algorithm = JwsAlgorithm.RS512;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Sets the client id the provider issued (required), such as

@@ -38,8 +38,15 @@ final class OidcEngine {
     private final ProviderMetadata metadata;
     private final IdTokenVerifier verifier;
 
-    OidcEngine(OidcProvider provider, OidcClientCredentials credentials, URI redirectUri, NhsClientOptions options,
-            NhsHttpTransport transport, Duration leeway, Set<JwsAlgorithm> algorithms, Duration metadataTtl) {
+    OidcEngine(
+            OidcProvider provider,
+            OidcClientCredentials credentials,
+            URI redirectUri,
+            NhsClientOptions options,
+            NhsHttpTransport transport,
+            Duration leeway,
+            Set<JwsAlgorithm> algorithms,
+            Duration metadataTtl) {
         this.provider = provider;
         this.credentials = credentials;
         this.redirectUri = redirectUri;
@@ -50,8 +57,13 @@ final class OidcEngine {
     }
 
     /** A new request, or with {@code stored} the request of a sign-in started earlier (perhaps elsewhere). */
-    AuthorizationRequest authorizationRequest(List<String> scopes, List<VectorOfTrust> vtr, Prompt prompt,
-            Boolean allowRegistration, AssuranceLevel minimumAssurance, StoredSignIn stored) {
+    AuthorizationRequest authorizationRequest(
+            List<String> scopes,
+            List<VectorOfTrust> vtr,
+            Prompt prompt,
+            Boolean allowRegistration,
+            AssuranceLevel minimumAssurance,
+            StoredSignIn stored) {
         ProviderMetadata.Discovery d = metadata.discovery();
         String state = stored == null ? random() : stored.state();
         String nonce = stored == null ? random() : stored.nonce();
@@ -90,8 +102,15 @@ final class OidcEngine {
         String base = d.authorizationEndpoint.toString();
         StringJoiner query = new StringJoiner("&", base + (base.contains("?") ? "&" : "?"), "");
         q.forEach((k, v) -> query.add(encode(k) + "=" + encode(v)));
-        return new AuthorizationRequest(URI.create(query.toString()), credentials.clientId(), redirectUri, state, nonce,
-                verifierSecret, scopes, provider.kind() == OidcProvider.Kind.NHS_LOGIN ? vtr : List.of(),
+        return new AuthorizationRequest(
+                URI.create(query.toString()),
+                credentials.clientId(),
+                redirectUri,
+                state,
+                nonce,
+                verifierSecret,
+                scopes,
+                provider.kind() == OidcProvider.Kind.NHS_LOGIN ? vtr : List.of(),
                 minimumAssurance);
     }
 
@@ -111,7 +130,10 @@ final class OidcEngine {
                 throw t.decode("the token response has no id_token");
             }
             IdToken idToken = idToken(id, t);
-            IdTokenClaims claims = verifier.validate(idToken, request.nonce(), request.vectorsOfTrust(),
+            IdTokenClaims claims = verifier.validate(
+                    idToken,
+                    request.nonce(),
+                    request.vectorsOfTrust(),
                     request.minimumAssurance().orElse(null));
             return tokens(t, idToken, claims, requestedAt);
         }
@@ -132,9 +154,13 @@ final class OidcEngine {
             Secret id = t.optionalToken("id_token");
             IdToken idToken = id == null ? null : idToken(id, t);
             IdTokenClaims claims = idToken == null ? null : verifier.validate(idToken, null, List.of(), null);
-            if (claims != null && subject != null && !MessageDigest.isEqual(
-                    claims.subject().getBytes(StandardCharsets.UTF_8), subject.getBytes(StandardCharsets.UTF_8))) {
-                throw new IdTokenValidationException(IdTokenValidationException.Reason.SUBJECT_MISMATCH,
+            if (claims != null
+                    && subject != null
+                    && !MessageDigest.isEqual(
+                            claims.subject().getBytes(StandardCharsets.UTF_8),
+                            subject.getBytes(StandardCharsets.UTF_8))) {
+                throw new IdTokenValidationException(
+                        IdTokenValidationException.Reason.SUBJECT_MISMATCH,
                         "the refreshed ID token's sub is not the signed-in user's");
             }
             return tokens(t, idToken, claims, requestedAt);
@@ -148,9 +174,11 @@ final class OidcEngine {
     UserInfo userInfo(Secret accessToken, IdTokenClaims claims) {
         ProviderMetadata.Discovery d = metadata.discovery();
         if (d.userinfoEndpoint == null) {
-            throw new OidcDiscoveryException(OidcDiscoveryException.Reason.MALFORMED,
+            throw new OidcDiscoveryException(
+                    OidcDiscoveryException.Reason.MALFORMED,
                     provider.name() + ": the discovery document names no userinfo_endpoint",
-                    uk.nhs.sdk.core.error.CallDetails.none(), null);
+                    uk.nhs.sdk.core.error.CallDetails.none(),
+                    null);
         }
         try (NhsResponse r = http.get(d.userinfoEndpoint, accessToken.reveal())) {
             JsonNode body;
@@ -165,10 +193,12 @@ final class OidcEngine {
             @SuppressWarnings("unchecked")
             Map<String, Object> map = OidcHttp.Mapper.JSON.convertValue(body, Map.class);
             Object sub = map.get("sub");
-            if (!(sub instanceof String) || !MessageDigest.isEqual(((String) sub).getBytes(StandardCharsets.UTF_8),
-                    claims.subject().getBytes(StandardCharsets.UTF_8))) {
-                throw new IdTokenValidationException(IdTokenValidationException.Reason.SUBJECT_MISMATCH,
-                        "the UserInfo sub is not the ID token's");
+            if (!(sub instanceof String)
+                    || !MessageDigest.isEqual(
+                            ((String) sub).getBytes(StandardCharsets.UTF_8),
+                            claims.subject().getBytes(StandardCharsets.UTF_8))) {
+                throw new IdTokenValidationException(
+                        IdTokenValidationException.Reason.SUBJECT_MISMATCH, "the UserInfo sub is not the ID token's");
             }
             return new UserInfo(map);
         }
@@ -182,8 +212,15 @@ final class OidcEngine {
         Map<String, String> form = new LinkedHashMap<>(fixed);
         form.put("client_id", credentials.clientId());
         form.put("client_assertion_type", ClientAssertions.TYPE);
-        form.put("client_assertion", ClientAssertions.sign(credentials.clientId(), credentials.keyId(),
-                credentials.privateKey(), credentials.algorithm(), d.tokenEndpointText, clock.instant()));
+        form.put(
+                "client_assertion",
+                ClientAssertions.sign(
+                        credentials.clientId(),
+                        credentials.keyId(),
+                        credentials.privateKey(),
+                        credentials.algorithm(),
+                        d.tokenEndpointText,
+                        clock.instant()));
         return form;
     }
 
@@ -198,10 +235,17 @@ final class OidcEngine {
     private static OidcTokens tokens(TokenResponses t, IdToken idToken, IdTokenClaims claims, Instant requestedAt) {
         String scope = t.text("scope");
         // a response without scope (NHS login's) gives a mutable empty list too: removeIf must work
-        List<String> scopes = scope == null ? new ArrayList<>() : new ArrayList<>(Arrays.asList(scope.trim().split("\\s+")));
+        List<String> scopes = scope == null
+                ? new ArrayList<>()
+                : new ArrayList<>(Arrays.asList(scope.trim().split("\\s+")));
         scopes.removeIf(String::isEmpty);
-        return new OidcTokens(t.requiredAccessToken(), t.optionalToken("refresh_token"), idToken, claims,
-                t.expiresAt("expires_in", requestedAt), scopes);
+        return new OidcTokens(
+                t.requiredAccessToken(),
+                t.optionalToken("refresh_token"),
+                idToken,
+                claims,
+                t.expiresAt("expires_in", requestedAt),
+                scopes);
     }
 
     static String random() {

@@ -32,8 +32,7 @@ final class OidcHttp implements AutoCloseable {
     static final class Mapper {
         static final ObjectMapper JSON = new ObjectMapper();
 
-        private Mapper() {
-        }
+        private Mapper() {}
     }
 
     private final String serviceName;
@@ -73,7 +72,9 @@ final class OidcHttp implements AutoCloseable {
      * the statuses given, which prove the service did not act on it.
      */
     NhsResponse postForm(URI url, Supplier<Map<String, String>> form, Idempotency idempotency, int... notApplied) {
-        NhsRequest.Builder r = NhsRequest.builder("POST", path(url)).idempotency(idempotency).body(new FormBody(form))
+        NhsRequest.Builder r = NhsRequest.builder("POST", path(url))
+                .idempotency(idempotency)
+                .body(new FormBody(form))
                 .retryOnStatus(notApplied);
         query(r, url);
         return client(url).execute(r.build());
@@ -107,13 +108,15 @@ final class OidcHttp implements AutoCloseable {
 
     private NhsHttpClient client(URI url) {
         String origin = url.getScheme().toLowerCase(java.util.Locale.ROOT) + "://" + url.getRawAuthority();
-        return clients.computeIfAbsent(origin, o -> NhsHttpClient.builder()
-                .serviceName(serviceName)
-                .baseUrl(URI.create(o))
-                .options(options)
-                .transport(transport)
-                .errorDecoder(OidcHttp::oauthError)
-                .build());
+        return clients.computeIfAbsent(
+                origin,
+                o -> NhsHttpClient.builder()
+                        .serviceName(serviceName)
+                        .baseUrl(URI.create(o))
+                        .options(options)
+                        .transport(transport)
+                        .errorDecoder(OidcHttp::oauthError)
+                        .build());
     }
 
     /** The OAuth2 error body {@code {"error":...}}: the code is {@code error}. */
@@ -158,8 +161,9 @@ final class OidcHttp implements AutoCloseable {
         @Override
         public void writeTo(OutputStream out) throws IOException {
             StringJoiner j = new StringJoiner("&");
-            form.get().forEach((k, v) -> j.add(URLEncoder.encode(k, StandardCharsets.UTF_8) + "="
-                    + URLEncoder.encode(v, StandardCharsets.UTF_8)));
+            form.get()
+                    .forEach((k, v) -> j.add(URLEncoder.encode(k, StandardCharsets.UTF_8) + "="
+                            + URLEncoder.encode(v, StandardCharsets.UTF_8)));
             out.write(j.toString().getBytes(StandardCharsets.US_ASCII));
         }
     }

@@ -50,7 +50,8 @@ public final class OidcProvider {
     static OidcProvider of(String name, Kind kind, URI discoveryUrl) {
         Objects.requireNonNull(discoveryUrl, "discoveryUrl");
         String scheme = discoveryUrl.getScheme();
-        if (!discoveryUrl.isAbsolute() || discoveryUrl.getHost() == null
+        if (!discoveryUrl.isAbsolute()
+                || discoveryUrl.getHost() == null
                 || !("https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme))) {
             throw new NhsValidationException("discoveryUrl", "must be an absolute http(s) URL");
         }
@@ -107,7 +108,8 @@ public final class OidcProvider {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof OidcProvider && ((OidcProvider) o).kind == kind
+        return o instanceof OidcProvider
+                && ((OidcProvider) o).kind == kind
                 && ((OidcProvider) o).discoveryUrl.equals(discoveryUrl);
     }
 

@@ -17,7 +17,12 @@ public final class OidcTokens {
     private final Instant expiresAt;
     private final List<String> scopes;
 
-    OidcTokens(Secret accessToken, Secret refreshToken, IdToken idToken, IdTokenClaims claims, Instant expiresAt,
+    OidcTokens(
+            Secret accessToken,
+            Secret refreshToken,
+            IdToken idToken,
+            IdTokenClaims claims,
+            Instant expiresAt,
             List<String> scopes) {
         this.accessToken = accessToken;
         this.refreshToken = refreshToken;
@@ -84,7 +89,7 @@ public final class OidcTokens {
 
     @Override
     public String toString() {
-        return "OidcTokens[accessToken=***, refreshToken=" + (refreshToken == null ? "-" : "***")
-                + ", idToken=" + (idToken == null ? "-" : "***") + ", expiresAt=" + expiresAt + "]";
+        return "OidcTokens[accessToken=***, refreshToken=" + (refreshToken == null ? "-" : "***") + ", idToken="
+                + (idToken == null ? "-" : "***") + ", expiresAt=" + expiresAt + "]";
     }
 }

@@ -129,8 +129,11 @@ final class ProviderMetadata {
         } catch (OidcDiscoveryException e) {
             throw e;
         } catch (NhsSdkException e) {
-            throw new OidcDiscoveryException(OidcDiscoveryException.Reason.UNREACHABLE,
-                    provider.name() + ": cannot fetch the discovery document", e.details(), e);
+            throw new OidcDiscoveryException(
+                    OidcDiscoveryException.Reason.UNREACHABLE,
+                    provider.name() + ": cannot fetch the discovery document",
+                    e.details(),
+                    e);
         }
         if (doc == null || !doc.isObject()) {
             throw malformed("is not a JSON object", details);
@@ -154,21 +157,30 @@ final class ProviderMetadata {
             try {
                 return JWKSet.parse(new String(r.body(), StandardCharsets.UTF_8));
             } catch (ParseException | RuntimeException e) {
-                throw new OidcDiscoveryException(OidcDiscoveryException.Reason.MALFORMED,
-                        provider.name() + ": the JWKS is not a JSON Web Key Set" + r.details().describe(), r.details(),
+                throw new OidcDiscoveryException(
+                        OidcDiscoveryException.Reason.MALFORMED,
+                        provider.name() + ": the JWKS is not a JSON Web Key Set"
+                                + r.details().describe(),
+                        r.details(),
                         null);
             }
         } catch (OidcDiscoveryException e) {
             throw e;
         } catch (NhsSdkException e) {
-            throw new OidcDiscoveryException(OidcDiscoveryException.Reason.UNREACHABLE,
-                    provider.name() + ": cannot fetch the JWKS", e.details(), e);
+            throw new OidcDiscoveryException(
+                    OidcDiscoveryException.Reason.UNREACHABLE,
+                    provider.name() + ": cannot fetch the JWKS",
+                    e.details(),
+                    e);
         }
     }
 
     private OidcDiscoveryException malformed(String what, CallDetails details) {
-        return new OidcDiscoveryException(OidcDiscoveryException.Reason.MALFORMED,
-                provider.name() + ": the discovery document " + what + details.describe(), details, null);
+        return new OidcDiscoveryException(
+                OidcDiscoveryException.Reason.MALFORMED,
+                provider.name() + ": the discovery document " + what + details.describe(),
+                details,
+                null);
     }
 
     private String text(JsonNode doc, String name, CallDetails details) {
@@ -190,7 +202,9 @@ final class ProviderMetadata {
         String scheme = u.getScheme();
         boolean https = "https".equalsIgnoreCase(scheme);
         boolean http = "http".equalsIgnoreCase(scheme);
-        if (!u.isAbsolute() || u.getHost() == null || !(https || http && RedirectUris.loopback(u.getHost()))
+        if (!u.isAbsolute()
+                || u.getHost() == null
+                || !(https || http && RedirectUris.loopback(u.getHost()))
                 || u.getRawFragment() != null) {
             throw malformed("has an invalid " + name + " (absolute https URL expected)", details);
         }
@@ -204,12 +218,19 @@ final class ProviderMetadata {
         final URI tokenEndpoint;
         /** The token endpoint exactly as published: the client assertion's {@code aud}. */
         final String tokenEndpointText;
+
         final URI jwksUri;
         final URI userinfoEndpoint;
         final boolean pkceS256;
 
-        Discovery(String issuer, URI authorizationEndpoint, URI tokenEndpoint, String tokenEndpointText, URI jwksUri,
-                URI userinfoEndpoint, boolean pkceS256) {
+        Discovery(
+                String issuer,
+                URI authorizationEndpoint,
+                URI tokenEndpoint,
+                String tokenEndpointText,
+                URI jwksUri,
+                URI userinfoEndpoint,
+                boolean pkceS256) {
             this.issuer = issuer;
             this.authorizationEndpoint = authorizationEndpoint;
             this.tokenEndpoint = tokenEndpoint;

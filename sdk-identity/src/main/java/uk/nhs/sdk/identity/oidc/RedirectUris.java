@@ -7,8 +7,7 @@ import uk.nhs.sdk.core.error.NhsConfigurationException;
 
 /** Checks a redirect URI against OAuth's and the provider's rules. Internal. */
 final class RedirectUris {
-    private RedirectUris() {
-    }
+    private RedirectUris() {}
 
     static void check(OidcProvider provider, URI uri) {
         String scheme = uri.getScheme();

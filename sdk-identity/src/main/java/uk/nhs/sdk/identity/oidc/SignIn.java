@@ -1,7 +1,7 @@
 package uk.nhs.sdk.identity.oidc;
 
-import uk.nhs.sdk.core.Secret;
 import java.util.Optional;
+import uk.nhs.sdk.core.Secret;
 
 /**
  * A completed sign-in: the validated ID token and its claims, and the provider's tokens.

@@ -48,7 +48,9 @@ public final class StoredSignIn {
     }
 
     static StoredSignIn of(AuthorizationRequest request) {
-        Builder b = builder().state(request.state()).nonce(request.nonce())
+        Builder b = builder()
+                .state(request.state())
+                .nonce(request.nonce())
                 .scopes(request.scopes().toArray(String[]::new));
         request.codeVerifier().ifPresent(b::codeVerifier);
         if (!request.vectorsOfTrust().isEmpty()) {
@@ -141,8 +143,7 @@ public final class StoredSignIn {
         private final List<VectorOfTrust> vectorsOfTrust = new ArrayList<>();
         private AssuranceLevel minimumAssurance;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Sets the stored {@code state} (required).

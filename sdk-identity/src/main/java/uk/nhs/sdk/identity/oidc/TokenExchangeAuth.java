@@ -139,8 +139,7 @@ public final class TokenExchangeAuth implements AuthProvider, AutoCloseable {
         NhsClientOptions options = NhsClientOptions.defaults();
         NhsHttpTransport transport;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Sets the application's API Platform API key (required): the assertion's {@code iss}

@@ -41,8 +41,11 @@ final class TokenExchanger {
         this.clock = b.options.clock();
         this.http = new OidcHttp("OAuth2", b.options, b.transport);
         this.auth = RefreshingTokenAuth.builder("API Platform token exchange", this::fetch)
-                .clock(clock).refreshMargin(b.refreshMargin).refreshCooldown(b.refreshCooldown)
-                .maxWait(b.options.deadline()).build();
+                .clock(clock)
+                .refreshMargin(b.refreshMargin)
+                .refreshCooldown(b.refreshCooldown)
+                .maxWait(b.options.deadline())
+                .build();
     }
 
     RefreshingTokenAuth auth() {
@@ -62,14 +65,15 @@ final class TokenExchanger {
                 if (!TokenResponses.refused(e)) {
                     throw e;
                 }
-                LOG.debug("API Platform token exchange: the refresh token was refused (HTTP {}); exchanging the ID token again",
+                LOG.debug(
+                        "API Platform token exchange: the refresh token was refused (HTTP {}); exchanging the ID token again",
                         e.status());
             }
         }
         refreshToken = null;
         if (idToken.expiresAt().map(exp -> !now.isBefore(exp)).orElse(false)) {
-            throw new SignInExpiredException("the ID token has expired and no refresh token is left;"
-                    + " the user must sign in again", null);
+            throw new SignInExpiredException(
+                    "the ID token has expired and no refresh token is left;" + " the user must sign in again", null);
         }
         // The platform exchanges an ID token once (it refuses its jti again: 400 "Non-unique jti
         // claim in JWT"), so an exchange is never sent again once it may have arrived: a lost
@@ -113,8 +117,10 @@ final class TokenExchanger {
     private Map<String, String> withAssertion(Map<String, String> fixed) {
         Map<String, String> form = new LinkedHashMap<>(fixed);
         form.put("client_assertion_type", ClientAssertions.TYPE);
-        form.put("client_assertion", ClientAssertions.sign(apiKey.reveal(), keyId, privateKey, JwsAlgorithm.RS512,
-                tokenUrl.toString(), clock.instant()));
+        form.put(
+                "client_assertion",
+                ClientAssertions.sign(
+                        apiKey.reveal(), keyId, privateKey, JwsAlgorithm.RS512, tokenUrl.toString(), clock.instant()));
         return form;
     }
 }

@@ -17,8 +17,13 @@ import uk.nhs.sdk.core.error.NhsValidationException;
  */
 public final class Address {
     /** The descriptors PDS accepts in {@code text} for a {@code temp} address. */
-    public static final Set<String> TEMPORARY_ADDRESS_DESCRIPTORS = Set.of("Second Home", "Student Accommodation",
-            "Respite Care Address", "Temporary Residence Address", "Convalescence Home", "Mobile Home",
+    public static final Set<String> TEMPORARY_ADDRESS_DESCRIPTORS = Set.of(
+            "Second Home",
+            "Student Accommodation",
+            "Respite Care Address",
+            "Temporary Residence Address",
+            "Convalescence Home",
+            "Mobile Home",
             "Holiday Home");
 
     private final String id;
@@ -30,8 +35,15 @@ public final class Address {
     private final String pafKey;
     private final String uprn;
 
-    Address(String id, AddressUse use, Period period, String text, List<String> lines, String postalCode,
-            String pafKey, String uprn) {
+    Address(
+            String id,
+            AddressUse use,
+            Period period,
+            String text,
+            List<String> lines,
+            String postalCode,
+            String pafKey,
+            String uprn) {
         this.id = id;
         this.use = use;
         this.period = period;
@@ -131,9 +143,14 @@ public final class Address {
             return false;
         }
         Address a = (Address) o;
-        return Objects.equals(id, a.id) && use == a.use && Objects.equals(period, a.period)
-                && Objects.equals(text, a.text) && lines.equals(a.lines) && Objects.equals(postalCode, a.postalCode)
-                && Objects.equals(pafKey, a.pafKey) && Objects.equals(uprn, a.uprn);
+        return Objects.equals(id, a.id)
+                && use == a.use
+                && Objects.equals(period, a.period)
+                && Objects.equals(text, a.text)
+                && lines.equals(a.lines)
+                && Objects.equals(postalCode, a.postalCode)
+                && Objects.equals(pafKey, a.pafKey)
+                && Objects.equals(uprn, a.uprn);
     }
 
     @Override
@@ -169,8 +186,7 @@ public final class Address {
         private String pafKey;
         private String uprn;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Sets the object id (only for replacing an existing address).
@@ -288,13 +304,15 @@ public final class Address {
                 throw new NhsValidationException("address.use", "PDS holds only home, temp and billing addresses");
             }
             if ((use == AddressUse.TEMP || use == AddressUse.BILLING)
-                    && (period == null || period.start().isEmpty() || period.end().isEmpty())) {
-                throw new NhsValidationException("address.period",
-                        "a temp or billing address needs a start and an end");
+                    && (period == null
+                            || period.start().isEmpty()
+                            || period.end().isEmpty())) {
+                throw new NhsValidationException(
+                        "address.period", "a temp or billing address needs a start and an end");
             }
             if (use == AddressUse.TEMP && (text == null || !TEMPORARY_ADDRESS_DESCRIPTORS.contains(text))) {
-                throw new NhsValidationException("address.text",
-                        "a temp address needs one of the documented descriptors");
+                throw new NhsValidationException(
+                        "address.text", "a temp address needs one of the documented descriptors");
             }
             return new Address(id, use, period, text, lines, postalCode, pafKey, uprn);
         }

@@ -100,8 +100,12 @@ public final class ContactPoint {
             return false;
         }
         ContactPoint c = (ContactPoint) o;
-        return Objects.equals(id, c.id) && system == c.system && Objects.equals(value, c.value) && use == c.use
-                && Objects.equals(period, c.period) && Objects.equals(otherSystem, c.otherSystem);
+        return Objects.equals(id, c.id)
+                && system == c.system
+                && Objects.equals(value, c.value)
+                && use == c.use
+                && Objects.equals(period, c.period)
+                && Objects.equals(otherSystem, c.otherSystem);
     }
 
     @Override
@@ -188,7 +192,8 @@ public final class ContactPoint {
             }
             if (system == ContactSystem.EMAIL
                     && (value.length() <= 6 || value.length() >= 90 || value.indexOf('@') <= 0)) {
-                throw new NhsValidationException("telecom.value",
+                throw new NhsValidationException(
+                        "telecom.value",
                         "an email address must have an @ and be more than 6 and fewer than 90 characters");
             }
             return new ContactPoint(id, system, value, use, period, null);

@@ -49,8 +49,7 @@ final class FhirCodec {
     static final String CONTACT_RANK = "https://fhir.nhs.uk/R4/StructureDefinition/Extension-UKCore-ContactRank";
     static final String ODS_SYSTEM = "https://fhir.nhs.uk/Id/ods-organization-code";
 
-    private FhirCodec() {
-    }
+    private FhirCodec() {}
 
     static <E> E code(JsonNode node, String field, Function<String, Optional<E>> lookup, String where) {
         Optional<String> c = text(node, field);
@@ -81,9 +80,14 @@ final class FhirCodec {
     static List<PatientName> names(JsonNode resource) {
         List<PatientName> out = new ArrayList<>();
         for (JsonNode n : array(resource, "name")) {
-            out.add(new PatientName(text(n, "id").orElse(null), code(n, "use", NameUse::fromCode, "name.use"),
-                    period(n, "period", "name.period"), texts(n, "prefix"), texts(n, "given"),
-                    text(n, "family").orElse(null), texts(n, "suffix")));
+            out.add(new PatientName(
+                    text(n, "id").orElse(null),
+                    code(n, "use", NameUse::fromCode, "name.use"),
+                    period(n, "period", "name.period"),
+                    texts(n, "prefix"),
+                    texts(n, "given"),
+                    text(n, "family").orElse(null),
+                    texts(n, "suffix")));
         }
         return List.copyOf(out);
     }
@@ -99,7 +103,9 @@ final class FhirCodec {
                 for (JsonNode sub : array(key, "extension")) {
                     String url = text(sub, "url").orElse("");
                     if ("type".equals(url)) {
-                        type = object(sub, "valueCoding").flatMap(c -> text(c, "code")).orElse(null);
+                        type = object(sub, "valueCoding")
+                                .flatMap(c -> text(c, "code"))
+                                .orElse(null);
                     } else if ("value".equals(url)) {
                         value = text(sub, "valueString").orElse(null);
                     }
@@ -110,9 +116,15 @@ final class FhirCodec {
                     uprn = value;
                 }
             }
-            out.add(new Address(text(a, "id").orElse(null), code(a, "use", AddressUse::fromCode, "address.use"),
-                    period(a, "period", "address.period"), text(a, "text").orElse(null), texts(a, "line"),
-                    text(a, "postalCode").orElse(null), paf, uprn));
+            out.add(new Address(
+                    text(a, "id").orElse(null),
+                    code(a, "use", AddressUse::fromCode, "address.use"),
+                    period(a, "period", "address.period"),
+                    text(a, "text").orElse(null),
+                    texts(a, "line"),
+                    text(a, "postalCode").orElse(null),
+                    paf,
+                    uprn));
         }
         return List.copyOf(out);
     }
@@ -120,11 +132,16 @@ final class FhirCodec {
     static List<ContactPoint> telecom(JsonNode resource) {
         List<ContactPoint> out = new ArrayList<>();
         for (JsonNode t : array(resource, "telecom")) {
-            Coding other = extension(t, OTHER_CONTACT_SYSTEM).flatMap(e -> object(e, "valueCoding"))
-                    .map(FhirJson::coding).orElse(null);
-            out.add(new ContactPoint(text(t, "id").orElse(null),
-                    code(t, "system", ContactSystem::fromCode, "telecom.system"), text(t, "value").orElse(null),
-                    code(t, "use", ContactUse::fromCode, "telecom.use"), period(t, "period", "telecom.period"),
+            Coding other = extension(t, OTHER_CONTACT_SYSTEM)
+                    .flatMap(e -> object(e, "valueCoding"))
+                    .map(FhirJson::coding)
+                    .orElse(null);
+            out.add(new ContactPoint(
+                    text(t, "id").orElse(null),
+                    code(t, "system", ContactSystem::fromCode, "telecom.system"),
+                    text(t, "value").orElse(null),
+                    code(t, "use", ContactUse::fromCode, "telecom.use"),
+                    period(t, "period", "telecom.period"),
                     other));
         }
         return List.copyOf(out);
@@ -140,28 +157,42 @@ final class FhirCodec {
     }
 
     static Communication communication(JsonNode resource) {
-        return extension(resource, COMMUNICATION).map(e -> new Communication(
-                sub(e, "language").flatMap(s -> firstCoding(s.get("valueCodeableConcept"))).orElse(null),
-                sub(e, "interpreterRequired").flatMap(s -> FhirJson.bool(s, "valueBoolean")).orElse(null)))
+        return extension(resource, COMMUNICATION)
+                .map(e -> new Communication(
+                        sub(e, "language")
+                                .flatMap(s -> firstCoding(s.get("valueCodeableConcept")))
+                                .orElse(null),
+                        sub(e, "interpreterRequired")
+                                .flatMap(s -> FhirJson.bool(s, "valueBoolean"))
+                                .orElse(null)))
                 .orElse(null);
     }
 
     static ContactPreference contactPreference(JsonNode resource) {
-        return extension(resource, CONTACT_PREFERENCE).map(e -> new ContactPreference(
-                sub(e, "PreferredWrittenCommunicationFormat")
-                        .flatMap(s -> firstCoding(s.get("valueCodeableConcept"))).orElse(null),
-                sub(e, "PreferredContactMethod").flatMap(s -> firstCoding(s.get("valueCodeableConcept")))
-                        .orElse(null),
-                sub(e, "PreferredContactTimes").flatMap(s -> text(s, "valueString")).orElse(null)))
+        return extension(resource, CONTACT_PREFERENCE)
+                .map(e -> new ContactPreference(
+                        sub(e, "PreferredWrittenCommunicationFormat")
+                                .flatMap(s -> firstCoding(s.get("valueCodeableConcept")))
+                                .orElse(null),
+                        sub(e, "PreferredContactMethod")
+                                .flatMap(s -> firstCoding(s.get("valueCodeableConcept")))
+                                .orElse(null),
+                        sub(e, "PreferredContactTimes")
+                                .flatMap(s -> text(s, "valueString"))
+                                .orElse(null)))
                 .orElse(null);
     }
 
     static Boolean copyCorrespondence(JsonNode resource) {
-        return extension(resource, COPY_CORRESPONDENCE).flatMap(e -> FhirJson.bool(e, "valueBoolean")).orElse(null);
+        return extension(resource, COPY_CORRESPONDENCE)
+                .flatMap(e -> FhirJson.bool(e, "valueBoolean"))
+                .orElse(null);
     }
 
     static Integer contactRank(JsonNode resource) {
-        return extension(resource, CONTACT_RANK).flatMap(e -> FhirJson.integer(e, "valuePositiveInt")).orElse(null);
+        return extension(resource, CONTACT_RANK)
+                .flatMap(e -> FhirJson.integer(e, "valuePositiveInt"))
+                .orElse(null);
     }
 
     // ---- writing the parts a patch adds ----

@@ -88,8 +88,8 @@ public final class FhirDate {
             LocalDate date = LocalDate.of(y, mo, d);
             OffsetDateTime dt = null;
             if (n > 10) {
-                LocalDateTime ldt = LocalDateTime.of(date, LocalTime.of(number(s, 11, 13), number(s, 14, 16),
-                        number(s, 17, 19)));
+                LocalDateTime ldt =
+                        LocalDateTime.of(date, LocalTime.of(number(s, 11, 13), number(s, 14, 16), number(s, 17, 19)));
                 dt = OffsetDateTime.of(ldt, offset(s));
             }
             return new FhirDate(s, y, mo, d, dt);
@@ -101,8 +101,13 @@ public final class FhirDate {
     /** Whether {@code s} (a date of ten characters and more) goes on {@code Thh:mm:ss[.f...][offset]}. */
     private static boolean timeShape(String s) {
         int n = s.length();
-        if (n < 19 || s.charAt(10) != 'T' || !digits(s, 11, 13) || s.charAt(13) != ':' || !digits(s, 14, 16)
-                || s.charAt(16) != ':' || !digits(s, 17, 19)) {
+        if (n < 19
+                || s.charAt(10) != 'T'
+                || !digits(s, 11, 13)
+                || s.charAt(13) != ':'
+                || !digits(s, 14, 16)
+                || s.charAt(16) != ':'
+                || !digits(s, 17, 19)) {
             return false;
         }
         int i = 19;
@@ -122,8 +127,11 @@ public final class FhirDate {
         if (s.charAt(i) == 'Z') {
             return i + 1 == n;
         }
-        return (s.charAt(i) == '+' || s.charAt(i) == '-') && n == i + 6 && digits(s, i + 1, i + 3)
-                && s.charAt(i + 3) == ':' && digits(s, i + 4, i + 6);
+        return (s.charAt(i) == '+' || s.charAt(i) == '-')
+                && n == i + 6
+                && digits(s, i + 1, i + 3)
+                && s.charAt(i + 3) == ':'
+                && digits(s, i + 4, i + 6);
     }
 
     /** The offset at the end of a dateTime {@link #timeShape} accepted: none and {@code Z} are UTC. */

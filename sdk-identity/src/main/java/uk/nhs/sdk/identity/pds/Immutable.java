@@ -13,5 +13,4 @@ import java.lang.annotation.Target;
  */
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.TYPE)
-@interface Immutable {
-}
+@interface Immutable {}

@@ -48,7 +48,8 @@ public final class OrganisationReference {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof OrganisationReference && Objects.equals(((OrganisationReference) o).id, id)
+        return o instanceof OrganisationReference
+                && Objects.equals(((OrganisationReference) o).id, id)
                 && ((OrganisationReference) o).odsCode.equals(odsCode)
                 && Objects.equals(((OrganisationReference) o).period, period);
     }

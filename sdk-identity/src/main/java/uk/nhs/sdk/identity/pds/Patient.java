@@ -46,13 +46,29 @@ public final class Patient {
     private final RawResource raw;
 
     /** A decoded Patient ({@link PatientDecoder}); its lists are immutable already, so copying them copies nothing. */
-    Patient(String id, List<PatientIdentifier> identifiers, Long version, Sensitivity sensitivity,
-            List<PatientName> names, Gender gender, FhirDate birthDate, Integer multipleBirthOrder, FhirDate deceased,
-            List<Address> addresses, List<ContactPoint> telecom, List<OrganisationReference> generalPractitioners,
-            OrganisationReference managingOrganisation, OrganisationReference nominatedPharmacy,
-            OrganisationReference preferredDispenser, OrganisationReference medicalApplianceSupplier,
-            Communication communication, ContactPreference contactPreference, DeathNotification deathNotification,
-            BirthPlace birthPlace, RegistrationRemoval removalFromRegistration, RawResource raw) {
+    Patient(
+            String id,
+            List<PatientIdentifier> identifiers,
+            Long version,
+            Sensitivity sensitivity,
+            List<PatientName> names,
+            Gender gender,
+            FhirDate birthDate,
+            Integer multipleBirthOrder,
+            FhirDate deceased,
+            List<Address> addresses,
+            List<ContactPoint> telecom,
+            List<OrganisationReference> generalPractitioners,
+            OrganisationReference managingOrganisation,
+            OrganisationReference nominatedPharmacy,
+            OrganisationReference preferredDispenser,
+            OrganisationReference medicalApplianceSupplier,
+            Communication communication,
+            ContactPreference contactPreference,
+            DeathNotification deathNotification,
+            BirthPlace birthPlace,
+            RegistrationRemoval removalFromRegistration,
+            RawResource raw) {
         this.id = id;
         this.identifiers = List.copyOf(identifiers);
         this.version = version;
@@ -131,8 +147,12 @@ public final class Patient {
      */
     public Optional<Coding> nhsNumberVerificationStatus() {
         return identifiers.stream()
-                .filter(i -> i.system().map(uk.nhs.sdk.core.fhir.Identifier.NHS_NUMBER_SYSTEM::equals).orElse(false))
-                .map(PatientIdentifier::verificationStatus).flatMap(Optional::stream).findFirst();
+                .filter(i -> i.system()
+                        .map(uk.nhs.sdk.core.fhir.Identifier.NHS_NUMBER_SYSTEM::equals)
+                        .orElse(false))
+                .map(PatientIdentifier::verificationStatus)
+                .flatMap(Optional::stream)
+                .findFirst();
     }
 
     /**
@@ -232,7 +252,9 @@ public final class Patient {
      * @return the address, if present
      */
     public Optional<Address> homeAddress() {
-        return addresses.stream().filter(a -> a.use().orElse(null) == AddressUse.HOME).findFirst();
+        return addresses.stream()
+                .filter(a -> a.use().orElse(null) == AddressUse.HOME)
+                .findFirst();
     }
 
     /**

@@ -11,8 +11,8 @@ import static uk.nhs.sdk.identity.pds.PrunedJson.texts;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 import java.util.Optional;
+import java.util.function.Function;
 import uk.nhs.sdk.core.error.NhsValidationException;
 import uk.nhs.sdk.core.fhir.Coding;
 import uk.nhs.sdk.identity.pds.PrunedJson.Obj;
@@ -30,17 +30,34 @@ final class PatientDecoder {
     private static final Schema CODING = Schema.object().values("system", "code", "display");
     private static final Schema CONCEPT = Schema.object().field("coding", Schema.arrayOf(CODING));
     private static final Schema PERIOD = Schema.object().values("start", "end");
-    private static final Schema ORGANISATION = Schema.object().values("id")
+    private static final Schema ORGANISATION = Schema.object()
+            .values("id")
             .field("identifier", Schema.object().values("value").field("period", PERIOD));
     private static final Schema STRINGS = Schema.arrayOf(Schema.VALUE);
     /** An extension's {@code url}: the readers only compare it with these. */
-    private static final Schema URL = Schema.oneOf(FhirCodec.VERIFICATION_STATUS, FhirCodec.ADDRESS_KEY,
-            FhirCodec.OTHER_CONTACT_SYSTEM, FhirCodec.NOMINATED_PHARMACY, FhirCodec.PREFERRED_DISPENSER,
-            FhirCodec.APPLIANCE_SUPPLIER, FhirCodec.COMMUNICATION, FhirCodec.CONTACT_PREFERENCE,
-            FhirCodec.DEATH_NOTIFICATION, FhirCodec.BIRTH_PLACE, FhirCodec.REMOVAL_FROM_REGISTRATION, "type",
-            "value", "language", "interpreterRequired", "PreferredWrittenCommunicationFormat",
-            "PreferredContactMethod", "PreferredContactTimes", "deathNotificationStatus", "systemEffectiveDate",
-            "removalFromRegistrationCode", "effectiveTime");
+    private static final Schema URL = Schema.oneOf(
+            FhirCodec.VERIFICATION_STATUS,
+            FhirCodec.ADDRESS_KEY,
+            FhirCodec.OTHER_CONTACT_SYSTEM,
+            FhirCodec.NOMINATED_PHARMACY,
+            FhirCodec.PREFERRED_DISPENSER,
+            FhirCodec.APPLIANCE_SUPPLIER,
+            FhirCodec.COMMUNICATION,
+            FhirCodec.CONTACT_PREFERENCE,
+            FhirCodec.DEATH_NOTIFICATION,
+            FhirCodec.BIRTH_PLACE,
+            FhirCodec.REMOVAL_FROM_REGISTRATION,
+            "type",
+            "value",
+            "language",
+            "interpreterRequired",
+            "PreferredWrittenCommunicationFormat",
+            "PreferredContactMethod",
+            "PreferredContactTimes",
+            "deathNotificationStatus",
+            "systemEffectiveDate",
+            "removalFromRegistrationCode",
+            "effectiveTime");
     /**
      * Extensions, and their sub-extensions: the readers look no deeper, so a sub-extension's own
      * {@code extension} is skipped. The schema is not recursive, so the parser's recursion is bounded
@@ -51,33 +68,59 @@ final class PatientDecoder {
     /** The fields a Patient's readers look at; its offsets are kept for {@link Patient#rawJson()}. */
     static final Schema PATIENT = Schema.spanned()
             .values("resourceType", "id", "gender", "birthDate", "multipleBirthInteger", "deceasedDateTime")
-            .field("identifier", Schema.arrayOf(Schema.object().values("system", "value")
-                    .field("extension", EXTENSIONS)))
-            .field("meta", Schema.object().values("versionId")
-                    .field("security", Schema.arrayOf(Schema.object().values("code"))))
-            .field("name", Schema.arrayOf(Schema.object().values("id", "use", "family").field("period", PERIOD)
-                    .field("prefix", STRINGS).field("given", STRINGS).field("suffix", STRINGS)))
-            .field("address", Schema.arrayOf(Schema.object().values("id", "use", "text", "postalCode")
-                    .field("period", PERIOD).field("line", STRINGS).field("extension", EXTENSIONS)))
-            .field("telecom", Schema.arrayOf(Schema.object().values("id", "system", "value", "use")
-                    .field("period", PERIOD).field("extension", EXTENSIONS)))
+            .field(
+                    "identifier",
+                    Schema.arrayOf(Schema.object().values("system", "value").field("extension", EXTENSIONS)))
+            .field(
+                    "meta",
+                    Schema.object()
+                            .values("versionId")
+                            .field("security", Schema.arrayOf(Schema.object().values("code"))))
+            .field(
+                    "name",
+                    Schema.arrayOf(Schema.object()
+                            .values("id", "use", "family")
+                            .field("period", PERIOD)
+                            .field("prefix", STRINGS)
+                            .field("given", STRINGS)
+                            .field("suffix", STRINGS)))
+            .field(
+                    "address",
+                    Schema.arrayOf(Schema.object()
+                            .values("id", "use", "text", "postalCode")
+                            .field("period", PERIOD)
+                            .field("line", STRINGS)
+                            .field("extension", EXTENSIONS)))
+            .field(
+                    "telecom",
+                    Schema.arrayOf(Schema.object()
+                            .values("id", "system", "value", "use")
+                            .field("period", PERIOD)
+                            .field("extension", EXTENSIONS)))
             .field("generalPractitioner", Schema.arrayOf(ORGANISATION))
             .field("managingOrganization", ORGANISATION)
             .field("extension", EXTENSIONS);
 
     /** A search answer: a Bundle of Patients with scores, or an OperationOutcome (only its type is kept). */
-    static final Schema SEARCH = Schema.object().values("resourceType")
-            .field("entry", Schema.arrayOf(Schema.object().field("resource", PATIENT)
-                    .field("search", Schema.object().values("score"))));
+    static final Schema SEARCH = Schema.object()
+            .values("resourceType")
+            .field(
+                    "entry",
+                    Schema.arrayOf(Schema.object()
+                            .field("resource", PATIENT)
+                            .field("search", Schema.object().values("score"))));
 
-    private PatientDecoder() {
-    }
+    private PatientDecoder() {}
 
     /** An extension's fields the readers look at; {@code subs}, when given, keeps its sub-extensions. */
     private static Schema extensionSchema(Schema subs) {
-        Schema e = Schema.object().field("url", URL).values("valueBoolean", "valueString", "valueDateTime")
-                .field("valueCodeableConcept", CONCEPT).field("valueCoding", CODING)
-                .field("valueReference", ORGANISATION).field("valuePeriod", PERIOD)
+        Schema e = Schema.object()
+                .field("url", URL)
+                .values("valueBoolean", "valueString", "valueDateTime")
+                .field("valueCodeableConcept", CONCEPT)
+                .field("valueCoding", CODING)
+                .field("valueReference", ORGANISATION)
+                .field("valuePeriod", PERIOD)
                 .field("valueAddress", Schema.object().values("city", "district", "country"));
         return subs == null ? e : e.field("extension", subs);
     }
@@ -143,7 +186,8 @@ final class PatientDecoder {
                 // no byte offsets (a body Jackson read as UTF-16 or UTF-32): the entry written from a
                 // tree of the body, parsed once for all the entries
                 tree = tree == null ? FhirJson.parse(body) : tree;
-                raw = RawResource.written(FhirJson.write(tree.get("entry").get(i).get("resource")));
+                raw = RawResource.written(
+                        FhirJson.write(tree.get("entry").get(i).get("resource")));
             }
             matches.add(new SearchMatch(patient(resource, raw), score));
         }
@@ -163,7 +207,8 @@ final class PatientDecoder {
         String versionId = text(meta, "versionId");
         Long version = versionId == null ? null : parseVersion(versionId);
         List<Object> security = array(meta, "security");
-        Sensitivity sensitivity = security.isEmpty() ? Sensitivity.UNRESTRICTED
+        Sensitivity sensitivity = security.isEmpty()
+                ? Sensitivity.UNRESTRICTED
                 : code(security.get(0), "code", Sensitivity::fromCode, "meta.security");
         List<PatientName> names = names(json);
         Gender gender = code(json, "gender", Gender::fromCode, "gender");
@@ -177,9 +222,29 @@ final class PatientDecoder {
         OrganisationReference nominated = pharmacy(json, FhirCodec.NOMINATED_PHARMACY, "nominatedPharmacy");
         OrganisationReference dispenser = pharmacy(json, FhirCodec.PREFERRED_DISPENSER, "preferredDispenser");
         OrganisationReference appliance = pharmacy(json, FhirCodec.APPLIANCE_SUPPLIER, "medicalApplianceSupplier");
-        return new Patient(id, identifiers, version, sensitivity, names, gender, birthDate, multipleBirthOrder,
-                deceased, addresses, telecom, gps, managing, nominated, dispenser, appliance, communication(json),
-                contactPreference(json), deathNotification(json), birthPlace(json), removal(json), raw);
+        return new Patient(
+                id,
+                identifiers,
+                version,
+                sensitivity,
+                names,
+                gender,
+                birthDate,
+                multipleBirthOrder,
+                deceased,
+                addresses,
+                telecom,
+                gps,
+                managing,
+                nominated,
+                dispenser,
+                appliance,
+                communication(json),
+                contactPreference(json),
+                deathNotification(json),
+                birthPlace(json),
+                removal(json),
+                raw);
     }
 
     /** 1 to 18 ASCII digits. */
@@ -232,7 +297,8 @@ final class PatientDecoder {
             return null;
         }
         boolean plain = suffix.isEmpty();
-        return new Period(date(p, "start", where, plain ? ".start" : suffix + ".start"),
+        return new Period(
+                date(p, "start", where, plain ? ".start" : suffix + ".start"),
                 date(p, "end", where, plain ? ".end" : suffix + ".end"));
     }
 
@@ -253,8 +319,13 @@ final class PatientDecoder {
         List<PatientName> out = new ArrayList<>(in.size());
         for (int k = 0; k < in.size(); k++) {
             Object n = in.get(k);
-            out.add(new PatientName(text(n, "id"), code(n, "use", NameUse::fromCode, "name.use"),
-                    period(n, "period", "name.period"), texts(n, "prefix"), texts(n, "given"), text(n, "family"),
+            out.add(new PatientName(
+                    text(n, "id"),
+                    code(n, "use", NameUse::fromCode, "name.use"),
+                    period(n, "period", "name.period"),
+                    texts(n, "prefix"),
+                    texts(n, "given"),
+                    text(n, "family"),
                     texts(n, "suffix")));
         }
         return List.copyOf(out);
@@ -292,9 +363,15 @@ final class PatientDecoder {
                     uprn = value;
                 }
             }
-            out.add(new Address(text(a, "id"), code(a, "use", AddressUse::fromCode, "address.use"),
-                    period(a, "period", "address.period"), text(a, "text"), texts(a, "line"), text(a, "postalCode"),
-                    paf, uprn));
+            out.add(new Address(
+                    text(a, "id"),
+                    code(a, "use", AddressUse::fromCode, "address.use"),
+                    period(a, "period", "address.period"),
+                    text(a, "text"),
+                    texts(a, "line"),
+                    text(a, "postalCode"),
+                    paf,
+                    uprn));
         }
         return List.copyOf(out);
     }
@@ -307,9 +384,13 @@ final class PatientDecoder {
             Object e = extension(t, FhirCodec.OTHER_CONTACT_SYSTEM);
             Obj c = e == null ? null : object(e, "valueCoding");
             Coding other = c == null ? null : PrunedJson.coding(c);
-            out.add(new ContactPoint(text(t, "id"), code(t, "system", ContactSystem::fromCode, "telecom.system"),
-                    text(t, "value"), code(t, "use", ContactUse::fromCode, "telecom.use"),
-                    period(t, "period", "telecom.period"), other));
+            out.add(new ContactPoint(
+                    text(t, "id"),
+                    code(t, "system", ContactSystem::fromCode, "telecom.system"),
+                    text(t, "value"),
+                    code(t, "use", ContactUse::fromCode, "telecom.use"),
+                    period(t, "period", "telecom.period"),
+                    other));
         }
         return List.copyOf(out);
     }
@@ -369,7 +450,8 @@ final class PatientDecoder {
         }
         Coding language = subCoding(e, "language");
         Object s = sub(e, "interpreterRequired");
-        return new Communication(language, s == null ? null : PrunedJson.bool(s, "valueBoolean").orElse(null));
+        return new Communication(
+                language, s == null ? null : PrunedJson.bool(s, "valueBoolean").orElse(null));
     }
 
     private static ContactPreference contactPreference(Object resource) {
@@ -390,8 +472,8 @@ final class PatientDecoder {
         }
         Coding status = subCoding(e, "deathNotificationStatus");
         Object s = sub(e, "systemEffectiveDate");
-        return new DeathNotification(status,
-                s == null ? null : date(s, "valueDateTime", "deathNotification.systemEffectiveDate"));
+        return new DeathNotification(
+                status, s == null ? null : date(s, "valueDateTime", "deathNotification.systemEffectiveDate"));
     }
 
     private static BirthPlace birthPlace(Object resource) {
@@ -407,7 +489,7 @@ final class PatientDecoder {
         }
         Coding reason = subCoding(e, "removalFromRegistrationCode");
         Object s = sub(e, "effectiveTime");
-        return new RegistrationRemoval(reason,
-                s == null ? null : period(s, "valuePeriod", "removalFromRegistration.effectiveTime"));
+        return new RegistrationRemoval(
+                reason, s == null ? null : period(s, "valuePeriod", "removalFromRegistration.effectiveTime"));
     }
 }

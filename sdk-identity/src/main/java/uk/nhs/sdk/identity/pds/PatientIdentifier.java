@@ -55,7 +55,8 @@ public final class PatientIdentifier {
      * @return {@code true} when verified
      */
     public boolean isVerified() {
-        return verificationStatus != null && verificationStatus.code().map("01"::equals).orElse(false);
+        return verificationStatus != null
+                && verificationStatus.code().map("01"::equals).orElse(false);
     }
 
     /**

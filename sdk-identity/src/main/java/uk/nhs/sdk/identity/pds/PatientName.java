@@ -22,7 +22,13 @@ public final class PatientName {
     private final String family;
     private final List<String> suffixes;
 
-    PatientName(String id, NameUse use, Period period, List<String> prefixes, List<String> given, String family,
+    PatientName(
+            String id,
+            NameUse use,
+            Period period,
+            List<String> prefixes,
+            List<String> given,
+            String family,
             List<String> suffixes) {
         this.id = id;
         this.use = use;
@@ -111,8 +117,12 @@ public final class PatientName {
             return false;
         }
         PatientName n = (PatientName) o;
-        return Objects.equals(id, n.id) && use == n.use && Objects.equals(period, n.period)
-                && prefixes.equals(n.prefixes) && given.equals(n.given) && Objects.equals(family, n.family)
+        return Objects.equals(id, n.id)
+                && use == n.use
+                && Objects.equals(period, n.period)
+                && prefixes.equals(n.prefixes)
+                && given.equals(n.given)
+                && Objects.equals(family, n.family)
                 && suffixes.equals(n.suffixes);
     }
 
@@ -148,8 +158,7 @@ public final class PatientName {
         private String family;
         private final List<String> suffixes = new ArrayList<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Sets the object id (only for replacing an existing name; PDS assigns ids to new names).
@@ -239,8 +248,8 @@ public final class PatientName {
                 throw new NhsValidationException("name", "needs a family name or a given name");
             }
             if (use == NameUse.OFFICIAL || use == NameUse.ANONYMOUS) {
-                throw new NhsValidationException("name.use",
-                        "PDS holds only usual, temp, nickname, old and maiden names");
+                throw new NhsValidationException(
+                        "name.use", "PDS holds only usual, temp, nickname, old and maiden names");
             }
             if (given.size() > 5) {
                 throw new NhsValidationException("name.given", "at most 5 given names");
@@ -278,8 +287,15 @@ public final class PatientName {
 
         /** The character ranges PDS's update rules list for names. */
         static boolean allowed(char c) {
-            return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == ' '
-                    || c == '\'' || c == '-' || c == '.' || (c >= 192 && c <= 214) || (c >= 216 && c <= 246)
+            return (c >= 'A' && c <= 'Z')
+                    || (c >= 'a' && c <= 'z')
+                    || (c >= '0' && c <= '9')
+                    || c == ' '
+                    || c == '\''
+                    || c == '-'
+                    || c == '.'
+                    || (c >= 192 && c <= 214)
+                    || (c >= 216 && c <= 246)
                     || (c >= 248 && c <= 383);
         }
     }

@@ -85,7 +85,8 @@ public final class PatientPatch {
      */
     @Override
     public String toString() {
-        return operations.stream().map(PatchOperation::toString)
+        return operations.stream()
+                .map(PatchOperation::toString)
                 .collect(Collectors.joining(", ", "PatientPatch[", "]"));
     }
 
@@ -95,8 +96,7 @@ public final class PatientPatch {
     public static final class Builder {
         private final List<PatchOperation> operations = new ArrayList<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         private Builder op(String op, String path, JsonNode value) {
             Objects.requireNonNull(path, "path");
@@ -163,8 +163,8 @@ public final class PatientPatch {
          * @return this builder
          */
         public Builder replaceAddress(int index, Address address) {
-            return op("replace", "/address/" + index(index),
-                    FhirCodec.write(Objects.requireNonNull(address, "address")));
+            return op(
+                    "replace", "/address/" + index(index), FhirCodec.write(Objects.requireNonNull(address, "address")));
         }
 
         /**
@@ -176,8 +176,8 @@ public final class PatientPatch {
          * @return this builder
          */
         public Builder replaceTelecom(int index, ContactPoint telecom) {
-            return op("replace", "/telecom/" + index(index),
-                    FhirCodec.write(Objects.requireNonNull(telecom, "telecom")));
+            return op(
+                    "replace", "/telecom/" + index(index), FhirCodec.write(Objects.requireNonNull(telecom, "telecom")));
         }
 
         /**

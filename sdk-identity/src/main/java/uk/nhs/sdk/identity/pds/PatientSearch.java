@@ -108,8 +108,7 @@ public final class PatientSearch {
         private boolean history;
         private Integer maxResults;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Sets the family name ({@code family}): case-insensitive, at most 35 characters, a
@@ -295,7 +294,8 @@ public final class PatientSearch {
          * @return this builder
          */
         public Builder generalPractitioner(OdsCode value) {
-            this.generalPractitioner = Objects.requireNonNull(value, "generalPractitioner").value();
+            this.generalPractitioner =
+                    Objects.requireNonNull(value, "generalPractitioner").value();
             return this;
         }
 
@@ -375,8 +375,20 @@ public final class PatientSearch {
          * @throws NhsValidationException naming the first rule broken (never a value)
          */
         public PatientSearch build() {
-            SearchCriteria c = new SearchCriteria(family, given, gender == null ? null : gender.code(), birthDates,
-                    deathDates, postalCode, legacyPostcode, generalPractitioner, email, phone, fuzzy, exact, history,
+            SearchCriteria c = new SearchCriteria(
+                    family,
+                    given,
+                    gender == null ? null : gender.code(),
+                    birthDates,
+                    deathDates,
+                    postalCode,
+                    legacyPostcode,
+                    generalPractitioner,
+                    email,
+                    phone,
+                    fuzzy,
+                    exact,
+                    history,
                     maxResults);
             SearchRules.check(c);
             return new PatientSearch(c);

@@ -68,6 +68,7 @@ public final class PdsClient implements AutoCloseable {
     public static final String BASE_PATH = "personal-demographics/FHIR/R4";
     /** The service name used in logs and exceptions. */
     public static final String SERVICE_NAME = "PDS";
+
     private static final String JSON_PATCH = "application/json-patch+json";
     private static final String END_USER_ORGANISATION_HEADER = "NHSD-End-User-Organisation-ODS";
     private static final String SESSION_URID_HEADER = "NHSD-Session-URID";
@@ -135,16 +136,19 @@ public final class PdsClient implements AutoCloseable {
      */
     public RetrievedPatient getPatient(NhsNumber nhsNumber) {
         Objects.requireNonNull(nhsNumber, "nhsNumber");
-        NhsResponse r = http.execute(NhsRequest.builder("GET", "/Patient/{id}").pathParam("id", nhsNumber.value())
-                .idempotency(Idempotency.SAFE).build());
+        NhsResponse r = http.execute(NhsRequest.builder("GET", "/Patient/{id}")
+                .pathParam("id", nhsNumber.value())
+                .idempotency(Idempotency.SAFE)
+                .build());
         return retrieved(r, nhsNumber);
     }
 
     /** Decodes a retrieval's 2xx response: everything {@link #getPatient} does after the call. */
     static RetrievedPatient retrieved(NhsResponse r, NhsNumber nhsNumber) {
         Patient patient = patient(r);
-        NhsNumber current = patient.nhsNumber().orElseThrow(() -> new NhsDecodeException(
-                "PDS returned a Patient whose id is not a valid NHS number", r.details(), null));
+        NhsNumber current = patient.nhsNumber()
+                .orElseThrow(() -> new NhsDecodeException(
+                        "PDS returned a Patient whose id is not a valid NHS number", r.details(), null));
         return new RetrievedPatient(patient, PdsResponses.version(r, patient), nhsNumber, current, r.requestId());
     }
 
@@ -190,7 +194,8 @@ public final class PdsClient implements AutoCloseable {
                 throw new InvalidFhir("a search answered neither a Bundle nor an OperationOutcome");
             }
             List<SearchMatch> matches = PatientDecoder.matches(body, bytes);
-            return matches.isEmpty() ? new SearchResult.NoMatches(r.requestId())
+            return matches.isEmpty()
+                    ? new SearchResult.NoMatches(r.requestId())
                     : new SearchResult.Matches(matches, r.requestId());
         } catch (InvalidFhir e) {
             throw PdsResponses.decode(r, e);
@@ -284,7 +289,9 @@ public final class PdsClient implements AutoCloseable {
     public List<RelatedPerson> relatedPersons(NhsNumber nhsNumber) {
         Objects.requireNonNull(nhsNumber, "nhsNumber");
         NhsResponse r = http.execute(NhsRequest.builder("GET", "/Patient/{id}/RelatedPerson")
-                .pathParam("id", nhsNumber.value()).idempotency(Idempotency.SAFE).build());
+                .pathParam("id", nhsNumber.value())
+                .idempotency(Idempotency.SAFE)
+                .build());
         JsonNode body = PdsResponses.json(r);
         try {
             if (!"Bundle".equals(body.path("resourceType").asText(""))) {
@@ -311,9 +318,9 @@ public final class PdsClient implements AutoCloseable {
     }
 
     private static OperationOutcome outcome(NhsResponse r, JsonNode body) {
-        return OperationOutcome.parse(FhirJson.write(body).getBytes(StandardCharsets.UTF_8)).orElseThrow(
-                () -> new NhsDecodeException("PDS sent an OperationOutcome that is not as documented", r.details(),
-                        null));
+        return OperationOutcome.parse(FhirJson.write(body).getBytes(StandardCharsets.UTF_8))
+                .orElseThrow(() -> new NhsDecodeException(
+                        "PDS sent an OperationOutcome that is not as documented", r.details(), null));
     }
 
     @Override

@@ -20,8 +20,7 @@ final class PdsResponses {
      * (such as WireMock, under the embedded sandbox) append when they compress the body. */
     private static final Pattern ETAG = Pattern.compile("(?:W/)?\"?([0-9]{1,18})(?:--gzip)?\"?");
 
-    private PdsResponses() {
-    }
+    private PdsResponses() {}
 
     /**
      * The JSON body. Accepts {@code application/fhir+json} and {@code application/json}; the
@@ -52,8 +51,10 @@ final class PdsResponses {
                 }
             }
             if (!json) {
-                throw new NhsDecodeException("PDS answered " + response.status()
-                        + " with a content type that is not JSON", response.details(), null);
+                throw new NhsDecodeException(
+                        "PDS answered " + response.status() + " with a content type that is not JSON",
+                        response.details(),
+                        null);
             }
         }
         return response.body();
@@ -63,7 +64,8 @@ final class PdsResponses {
         String t = contentType.toLowerCase(Locale.ROOT);
         int semi = t.indexOf(';');
         String media = (semi < 0 ? t : t.substring(0, semi)).strip();
-        return media.equals("application/json") || media.equals("application/fhir+json")
+        return media.equals("application/json")
+                || media.equals("application/fhir+json")
                 || (media.startsWith("application/") && media.endsWith("+json"));
     }
 
@@ -77,8 +79,9 @@ final class PdsResponses {
             }
             return Long.parseLong(m.group(1));
         }
-        return patient.version().orElseThrow(() -> new NhsDecodeException(
-                "PDS sent neither an ETag nor meta.versionId", response.details(), null));
+        return patient.version()
+                .orElseThrow(() -> new NhsDecodeException(
+                        "PDS sent neither an ETag nor meta.versionId", response.details(), null));
     }
 
     static NhsDecodeException decode(NhsResponse response, InvalidFhir e) {

@@ -74,14 +74,17 @@ public final class Period {
      */
     public boolean contains(LocalDate date) {
         Objects.requireNonNull(date, "date");
-        boolean afterStart = start == null || start.toLocalDate().map(s -> !date.isBefore(s)).orElse(true);
-        boolean beforeEnd = end == null || end.toLocalDate().map(e -> !date.isAfter(e)).orElse(true);
+        boolean afterStart =
+                start == null || start.toLocalDate().map(s -> !date.isBefore(s)).orElse(true);
+        boolean beforeEnd =
+                end == null || end.toLocalDate().map(e -> !date.isAfter(e)).orElse(true);
         return afterStart && beforeEnd;
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Period && Objects.equals(((Period) o).start, start)
+        return o instanceof Period
+                && Objects.equals(((Period) o).start, start)
                 && Objects.equals(((Period) o).end, end);
     }
 

@@ -44,11 +44,11 @@ final class PrunedJson {
     /** Parse errors never quote the input (it can hold patient data); the same settings as FhirJson's mapper. */
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-            .enable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES).enable(JsonFactory.Feature.INTERN_FIELD_NAMES)
+            .enable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
+            .enable(JsonFactory.Feature.INTERN_FIELD_NAMES)
             .build();
 
-    private PrunedJson() {
-    }
+    private PrunedJson() {}
 
     /**
      * Reads the first JSON value of the bytes (anything after it is ignored, as
@@ -296,9 +296,11 @@ final class PrunedJson {
     static final class Obj {
         /** Keys at even indexes, their values after them. */
         private Object[] slots;
+
         private int size;
         /** Byte offsets of the object's opening brace and of just after its closing brace, when the schema asks. */
         long start = -1;
+
         long end = -1;
 
         Obj(int capacity) {
@@ -375,8 +377,10 @@ final class PrunedJson {
             String[][] byLength = new String[max + 1][];
             for (String k : known) {
                 String[] same = byLength[k.length()];
-                byLength[k.length()] = same == null ? new String[] {k} : java.util.stream.Stream.concat(
-                        java.util.Arrays.stream(same), java.util.stream.Stream.of(k)).toArray(String[]::new);
+                byLength[k.length()] = same == null
+                        ? new String[] {k}
+                        : java.util.stream.Stream.concat(java.util.Arrays.stream(same), java.util.stream.Stream.of(k))
+                                .toArray(String[]::new);
             }
             return new Schema(null, null, false, byLength);
         }

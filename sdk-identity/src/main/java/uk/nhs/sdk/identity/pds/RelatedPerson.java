@@ -37,15 +37,19 @@ public final class RelatedPerson {
             throw new InvalidFhir("the resource is not a RelatedPerson");
         }
         this.id = FhirJson.text(json, "id").orElse(null);
-        this.relatedNhsNumber = FhirJson.object(json, "patient").flatMap(p -> FhirJson.object(p, "identifier"))
-                .flatMap(i -> FhirJson.text(i, "value")).orElse(null);
+        this.relatedNhsNumber = FhirJson.object(json, "patient")
+                .flatMap(p -> FhirJson.object(p, "identifier"))
+                .flatMap(i -> FhirJson.text(i, "value"))
+                .orElse(null);
         this.active = FhirJson.bool(json, "active").orElse(null);
         this.period = FhirCodec.period(json, "period", "period");
         this.names = FhirCodec.names(json);
         this.addresses = FhirCodec.addresses(json);
         this.telecom = List.copyOf(FhirCodec.telecom(json));
-        this.relationship = FhirJson.array(json, "relationship").stream().findFirst()
-                .flatMap(FhirJson::firstCoding).orElse(null);
+        this.relationship = FhirJson.array(json, "relationship").stream()
+                .findFirst()
+                .flatMap(FhirJson::firstCoding)
+                .orElse(null);
         this.copyCorrespondence = FhirCodec.copyCorrespondence(json);
         this.contactRank = FhirCodec.contactRank(json);
         this.contactPreference = FhirCodec.contactPreference(json);
@@ -71,7 +75,8 @@ public final class RelatedPerson {
      */
     public Optional<NhsNumber> nhsNumber() {
         return relatedNhsNumber != null && NhsNumber.isValid(relatedNhsNumber)
-                ? Optional.of(NhsNumber.parse(relatedNhsNumber)) : Optional.empty();
+                ? Optional.of(NhsNumber.parse(relatedNhsNumber))
+                : Optional.empty();
     }
 
     /**

@@ -20,8 +20,7 @@ public final class RetrievedPatient {
     private final NhsNumber current;
     private final String requestId;
 
-    RetrievedPatient(Patient patient, long version, NhsNumber requested,
-            NhsNumber current, String requestId) {
+    RetrievedPatient(Patient patient, long version, NhsNumber requested, NhsNumber current, String requestId) {
         this.patient = Objects.requireNonNull(patient, "patient");
         this.version = version;
         this.requested = Objects.requireNonNull(requested, "requested");

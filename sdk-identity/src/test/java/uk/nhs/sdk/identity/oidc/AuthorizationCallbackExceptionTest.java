@@ -19,9 +19,11 @@ class AuthorizationCallbackExceptionTest {
     void anyOtherWellFormedCodeIsKeptButNotEchoed() {
         // a redirect can carry any error text: 'code-1' (found by the hostile-input suite) was echoed
         for (String code : new String[] {"code-1", "9434765919", "x".repeat(64)}) {
-            AuthorizationCallbackException e = new AuthorizationCallbackException(
-                    AuthorizationCallbackException.Reason.PROVIDER_ERROR, code);
-            assertThat(e.getMessage()).isEqualTo("the provider refused the sign-in").doesNotContain(code);
+            AuthorizationCallbackException e =
+                    new AuthorizationCallbackException(AuthorizationCallbackException.Reason.PROVIDER_ERROR, code);
+            assertThat(e.getMessage())
+                    .isEqualTo("the provider refused the sign-in")
+                    .doesNotContain(code);
             assertThat(e.providerError()).contains(code);
         }
     }

@@ -29,7 +29,8 @@ class AuthorizationRequestTest extends OidcWireMockTest {
         secret(r.nonce());
         assertThat(r.uri().toString()).startsWith(server.baseUrl() + "/authorize?");
         Map<String, String> q = query(r.uri());
-        assertThat(q).containsEntry("response_type", "code")
+        assertThat(q)
+                .containsEntry("response_type", "code")
                 .containsEntry("client_id", CLIENT_ID)
                 .containsEntry("redirect_uri", REDIRECT.toString())
                 .containsEntry("scope", "openid profile email")
@@ -39,7 +40,9 @@ class AuthorizationRequestTest extends OidcWireMockTest {
                 .containsEntry("prompt", "login")
                 .containsEntry("allow_registration", "false")
                 .doesNotContainKeys("acr_values", "code_challenge");
-        assertThat(r.uri().getRawQuery()).contains("vtr=%5B%22P9.Cp.Cd%22%2C%22P5.Cp.Cd%22%5D").doesNotContain("+");
+        assertThat(r.uri().getRawQuery())
+                .contains("vtr=%5B%22P9.Cp.Cd%22%2C%22P5.Cp.Cd%22%5D")
+                .doesNotContain("+");
         assertThat(r.state()).hasSize(43).isNotEqualTo(r.nonce());
         assertThat(r.vectorsOfTrust()).containsExactly(VectorOfTrust.P9_CP_CD, VectorOfTrust.P5_CP_CD);
         assertThat(r.codeVerifier()).isEmpty();
@@ -49,8 +52,10 @@ class AuthorizationRequestTest extends OidcWireMockTest {
     @Test
     void nhsLoginDefaultsToProfileAndTheP9Vectors() {
         stubProvider();
-        AuthorizationRequest r = client(NhsLogin.at(discoveryUrl())).authorizationRequest().build();
-        assertThat(query(r.uri())).containsEntry("scope", "openid profile")
+        AuthorizationRequest r =
+                client(NhsLogin.at(discoveryUrl())).authorizationRequest().build();
+        assertThat(query(r.uri()))
+                .containsEntry("scope", "openid profile")
                 .containsEntry("vtr", "[\"P9.Cp.Cd\",\"P9.Cp.Ck\",\"P9.Cm\"]");
     }
 
@@ -67,9 +72,12 @@ class AuthorizationRequestTest extends OidcWireMockTest {
     @Test
     void cis2RequestCarriesAcrValuesAndRbacScope() {
         stubProvider();
-        AuthorizationRequest r = client(Cis2.at(discoveryUrl())).authorizationRequest()
-                .minimumAssurance(AssuranceLevel.AAL3).build();
-        assertThat(query(r.uri())).containsEntry("scope", "openid nationalrbacaccess")
+        AuthorizationRequest r = client(Cis2.at(discoveryUrl()))
+                .authorizationRequest()
+                .minimumAssurance(AssuranceLevel.AAL3)
+                .build();
+        assertThat(query(r.uri()))
+                .containsEntry("scope", "openid nationalrbacaccess")
                 .containsEntry("acr_values", "AAL3_ANY")
                 .doesNotContainKeys("vtr", "allow_registration");
         assertThat(r.minimumAssurance()).contains(AssuranceLevel.AAL3);
@@ -78,12 +86,16 @@ class AuthorizationRequestTest extends OidcWireMockTest {
     @Test
     void pkceS256IsSentWhenTheProviderAdvertisesIt() throws Exception {
         stubDiscovery(true);
-        AuthorizationRequest r = client(Cis2.at(discoveryUrl())).authorizationRequest().build();
+        AuthorizationRequest r =
+                client(Cis2.at(discoveryUrl())).authorizationRequest().build();
         String verifier = r.codeVerifier().orElseThrow().reveal();
         secret(verifier);
         byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
-        assertThat(query(r.uri())).containsEntry("code_challenge_method", "S256")
-                .containsEntry("code_challenge", Base64.getUrlEncoder().withoutPadding().encodeToString(digest));
+        assertThat(query(r.uri()))
+                .containsEntry("code_challenge_method", "S256")
+                .containsEntry(
+                        "code_challenge",
+                        Base64.getUrlEncoder().withoutPadding().encodeToString(digest));
         assertThat(verifier).matches("[A-Za-z0-9_-]{43,128}");
     }
 
@@ -91,11 +103,13 @@ class AuthorizationRequestTest extends OidcWireMockTest {
     void scopesMustContainOpenid() {
         OidcClient c = client(NhsLogin.at(URI.create("https://auth.example/.well-known/openid-configuration")));
         assertThatThrownBy(() -> c.authorizationRequest().scopes("profile"))
-                .isInstanceOf(NhsValidationException.class).hasMessageContaining("openid");
+                .isInstanceOf(NhsValidationException.class)
+                .hasMessageContaining("openid");
         assertThatThrownBy(() -> c.authorizationRequest().scopes("openid", "bad scope"))
                 .isInstanceOf(NhsValidationException.class);
         assertThatThrownBy(() -> c.authorizationRequest().scopes("openid", "profile", "basic_demographics"))
-                .isInstanceOf(NhsValidationException.class).hasMessageContaining("exclude");
+                .isInstanceOf(NhsValidationException.class)
+                .hasMessageContaining("exclude");
     }
 
     @Test
@@ -117,20 +131,24 @@ class AuthorizationRequestTest extends OidcWireMockTest {
     @Test
     void redirectUrisAreCheckedWhenTheClientIsBuilt() {
         OidcClient.Builder b = OidcClient.builder().provider(NhsLogin.sandpit()).credentials(credentials());
-        assertThatThrownBy(() -> b.redirectUri(URI.create("http://my-service.example/callback")).build())
+        assertThatThrownBy(() -> b.redirectUri(URI.create("http://my-service.example/callback"))
+                        .build())
                 .isInstanceOf(NhsConfigurationException.class);
-        assertThatThrownBy(() -> b.redirectUri(URI.create("https://my-service.example/callback?x=1")).build())
+        assertThatThrownBy(() -> b.redirectUri(URI.create("https://my-service.example/callback?x=1"))
+                        .build())
                 .isInstanceOf(NhsConfigurationException.class);
         assertThatThrownBy(() -> b.redirectUri(URI.create("/callback")).build())
                 .isInstanceOf(NhsConfigurationException.class);
-        closeables.add(b.redirectUri(URI.create("http://127.0.0.1:8765/callback")).build());
+        closeables.add(
+                b.redirectUri(URI.create("http://127.0.0.1:8765/callback")).build());
     }
 
     @Test
     void presetsUseTheDocumentedDiscoveryUrls() {
-        assertThat(Cis2.integration().discoveryUrl().toString()).isEqualTo("https://am.nhsint.auth-ptl.cis2"
-                + ".spineservices.nhs.uk/openam/oauth2/realms/root/realms/NHSIdentity/realms/Healthcare"
-                + "/.well-known/openid-configuration");
+        assertThat(Cis2.integration().discoveryUrl().toString())
+                .isEqualTo("https://am.nhsint.auth-ptl.cis2"
+                        + ".spineservices.nhs.uk/openam/oauth2/realms/root/realms/NHSIdentity/realms/Healthcare"
+                        + "/.well-known/openid-configuration");
         assertThat(Cis2.live().discoveryUrl().getHost()).isEqualTo("am.nhsidentity.spineservices.nhs.uk");
         assertThat(NhsLogin.sandpit().discoveryUrl().toString())
                 .isEqualTo("https://auth.sandpit.signin.nhs.uk/.well-known/openid-configuration");
@@ -149,8 +167,12 @@ class AuthorizationRequestTest extends OidcWireMockTest {
         OidcClientCredentials c = credentials();
         assertThat(c.algorithm()).isEqualTo(JwsAlgorithm.RS512);
         assertThat(c.toString()).contains(CLIENT_ID).doesNotContain("PRIVATE");
-        assertThatThrownBy(() -> OidcClientCredentials.builder().clientId(CLIENT_ID).keyId("k")
-                .privateKey(clientKey.toRSAPrivateKey()).algorithm(JwsAlgorithm.ES256).build())
+        assertThatThrownBy(() -> OidcClientCredentials.builder()
+                        .clientId(CLIENT_ID)
+                        .keyId("k")
+                        .privateKey(clientKey.toRSAPrivateKey())
+                        .algorithm(JwsAlgorithm.ES256)
+                        .build())
                 .isInstanceOf(NhsConfigurationException.class);
         assertThatThrownBy(() -> OidcClientCredentials.builder().clientId("has space"))
                 .isInstanceOf(NhsValidationException.class);

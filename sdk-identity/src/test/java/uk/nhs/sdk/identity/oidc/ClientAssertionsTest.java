@@ -22,8 +22,8 @@ class ClientAssertionsTest {
     void cis2AudienceKeepsPort443AndTheAlgorithmIsConfigurable() throws Exception {
         RSAKey key = new RSAKeyGenerator(2048).generate();
         Instant now = Instant.parse("2026-11-24T10:00:00Z");
-        SignedJWT jwt = SignedJWT.parse(ClientAssertions.sign("999999999999.apps.national", "cis2-1",
-                key.toRSAPrivateKey(), JwsAlgorithm.RS256, CIS2_TOKEN, now));
+        SignedJWT jwt = SignedJWT.parse(ClientAssertions.sign(
+                "999999999999.apps.national", "cis2-1", key.toRSAPrivateKey(), JwsAlgorithm.RS256, CIS2_TOKEN, now));
         assertThat(jwt.getHeader().getAlgorithm().getName()).isEqualTo("RS256");
         assertThat(jwt.verify(new RSASSAVerifier(key.toRSAPublicKey()))).isTrue();
         assertThat(jwt.getJWTClaimsSet().getAudience()).containsExactly(CIS2_TOKEN);
@@ -37,8 +37,13 @@ class ClientAssertionsTest {
     @Test
     void ecKeysSignEs256() throws Exception {
         ECKey key = new ECKeyGenerator(Curve.P_256).generate();
-        SignedJWT jwt = SignedJWT.parse(ClientAssertions.sign("client", "ec-1", key.toECPrivateKey(),
-                JwsAlgorithm.ES256, "https://idp.example/token", Instant.now()));
+        SignedJWT jwt = SignedJWT.parse(ClientAssertions.sign(
+                "client",
+                "ec-1",
+                key.toECPrivateKey(),
+                JwsAlgorithm.ES256,
+                "https://idp.example/token",
+                Instant.now()));
         assertThat(jwt.verify(new ECDSAVerifier(key.toECPublicKey()))).isTrue();
     }
 }

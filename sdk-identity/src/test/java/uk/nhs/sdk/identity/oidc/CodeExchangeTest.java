@@ -37,7 +37,9 @@ class CodeExchangeTest extends OidcWireMockTest {
         stubDiscovery(true);
         stubJwks(providerKey.toPublicJWK());
         cis2 = client(Cis2.at(discoveryUrl()));
-        request = cis2.authorizationRequest().minimumAssurance(AssuranceLevel.AAL2).build();
+        request = cis2.authorizationRequest()
+                .minimumAssurance(AssuranceLevel.AAL2)
+                .build();
         secret(CODE);
         secret(ACCESS);
         secret(REFRESH);
@@ -82,22 +84,39 @@ class CodeExchangeTest extends OidcWireMockTest {
         stubToken(json(tokenResponse(idToken(request.nonce()))));
         OidcClient other = client(Cis2.at(discoveryUrl()));
 
-        AuthorizationRequest resumed = other.resumeSignIn(StoredSignIn.builder().state(state).nonce(nonce)
-                .codeVerifier(Secret.of(verifier)).scopes(scopes.toArray(String[]::new))
-                .minimumAssurance(AssuranceLevel.valueOf(level)).build());
+        AuthorizationRequest resumed = other.resumeSignIn(StoredSignIn.builder()
+                .state(state)
+                .nonce(nonce)
+                .codeVerifier(Secret.of(verifier))
+                .scopes(scopes.toArray(String[]::new))
+                .minimumAssurance(AssuranceLevel.valueOf(level))
+                .build());
         SignIn signIn = other.completeSignIn(resumed, callback(CODE, state));
 
         assertThat(signIn.claims().subject()).isEqualTo("787807429511");
         assertThat(form(tokenRequest())).containsEntry("code_verifier", verifier);
-        assertThat(query(resumed.uri())).containsEntry("code_challenge", query(request.uri()).get("code_challenge"))
-                .containsEntry("state", state).containsEntry("nonce", nonce).containsEntry("acr_values", "AAL2_OR_AAL3_ANY");
-        assertThat(resumed.toString()).doesNotContain(state).doesNotContain(nonce).doesNotContain(verifier);
+        assertThat(query(resumed.uri()))
+                .containsEntry("code_challenge", query(request.uri()).get("code_challenge"))
+                .containsEntry("state", state)
+                .containsEntry("nonce", nonce)
+                .containsEntry("acr_values", "AAL2_OR_AAL3_ANY");
+        assertThat(resumed.toString())
+                .doesNotContain(state)
+                .doesNotContain(nonce)
+                .doesNotContain(verifier);
         assertThat(s.toString()).doesNotContain(state).doesNotContain(nonce).doesNotContain(verifier);
-        assertThatThrownBy(() -> other.resumeSignIn(StoredSignIn.builder().state(state).nonce(nonce).build()))
+        assertThatThrownBy(() -> other.resumeSignIn(
+                        StoredSignIn.builder().state(state).nonce(nonce).build()))
                 .as("the provider uses PKCE: a stored sign-in without its verifier cannot complete")
-                .isInstanceOf(NhsValidationException.class).hasMessageContaining("codeVerifier");
-        assertThatThrownBy(() -> StoredSignIn.builder().state(state).nonce(nonce).codeVerifier(Secret.of("short")).build())
-                .isInstanceOf(NhsValidationException.class).hasMessageContaining("codeVerifier");
+                .isInstanceOf(NhsValidationException.class)
+                .hasMessageContaining("codeVerifier");
+        assertThatThrownBy(() -> StoredSignIn.builder()
+                        .state(state)
+                        .nonce(nonce)
+                        .codeVerifier(Secret.of("short"))
+                        .build())
+                .isInstanceOf(NhsValidationException.class)
+                .hasMessageContaining("codeVerifier");
     }
 
     @Test
@@ -113,17 +132,29 @@ class CodeExchangeTest extends OidcWireMockTest {
         assertThat(signIn.refreshToken()).contains(Secret.of(REFRESH));
         assertThat(signIn.tokens().accessTokenExpiresAt()).contains(NOW.plusSeconds(3599));
         assertThat(signIn.tokens().scopes()).containsExactly("openid", "nationalrbacaccess");
-        assertThat(signIn.toString()).doesNotContain(ACCESS).doesNotContain(REFRESH).doesNotContain(idToken);
+        assertThat(signIn.toString())
+                .doesNotContain(ACCESS)
+                .doesNotContain(REFRESH)
+                .doesNotContain(idToken);
 
         LoggedRequest r = tokenRequest();
         assertThat(r.getHeader("Content-Type")).startsWith("application/x-www-form-urlencoded");
         Map<String, String> form = form(r);
-        assertThat(form).containsOnlyKeys("grant_type", "code", "redirect_uri", "code_verifier", "client_id",
-                "client_assertion_type", "client_assertion");
-        assertThat(form).containsEntry("grant_type", "authorization_code")
+        assertThat(form)
+                .containsOnlyKeys(
+                        "grant_type",
+                        "code",
+                        "redirect_uri",
+                        "code_verifier",
+                        "client_id",
+                        "client_assertion_type",
+                        "client_assertion");
+        assertThat(form)
+                .containsEntry("grant_type", "authorization_code")
                 .containsEntry("code", CODE)
                 .containsEntry("redirect_uri", REDIRECT.toString())
-                .containsEntry("code_verifier", request.codeVerifier().orElseThrow().reveal())
+                .containsEntry(
+                        "code_verifier", request.codeVerifier().orElseThrow().reveal())
                 .containsEntry("client_id", CLIENT_ID)
                 .containsEntry("client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer");
 
@@ -131,7 +162,8 @@ class CodeExchangeTest extends OidcWireMockTest {
         assertThat(assertion.getHeader().getAlgorithm().getName()).isEqualTo("RS512");
         assertThat(assertion.getHeader().getKeyID()).isEqualTo("client-1");
         assertThat(assertion.getHeader().getType().getType()).isEqualTo("JWT");
-        assertThat(assertion.verify(new RSASSAVerifier(clientKey.toRSAPublicKey()))).isTrue();
+        assertThat(assertion.verify(new RSASSAVerifier(clientKey.toRSAPublicKey())))
+                .isTrue();
         Map<String, Object> claims = assertion.getJWTClaimsSet().toJSONObject();
         assertThat(claims).containsOnlyKeys("iss", "sub", "aud", "jti", "iat", "exp");
         assertThat(claims.get("iss")).isEqualTo(CLIENT_ID);
@@ -157,8 +189,12 @@ class CodeExchangeTest extends OidcWireMockTest {
         cis2.exchangeCode(second, CODE, second.state());
         List<LoggedRequest> all = server.findAll(postRequestedFor(urlPathEqualTo(TOKEN_PATH)));
         assertThat(all).hasSize(2);
-        String jti1 = SignedJWT.parse(form(all.get(0)).get("client_assertion")).getJWTClaimsSet().getJWTID();
-        String jti2 = SignedJWT.parse(form(all.get(1)).get("client_assertion")).getJWTClaimsSet().getJWTID();
+        String jti1 = SignedJWT.parse(form(all.get(0)).get("client_assertion"))
+                .getJWTClaimsSet()
+                .getJWTID();
+        String jti2 = SignedJWT.parse(form(all.get(1)).get("client_assertion"))
+                .getJWTClaimsSet()
+                .getJWTID();
         assertThat(jti1).isNotEqualTo(jti2);
     }
 
@@ -170,15 +206,18 @@ class CodeExchangeTest extends OidcWireMockTest {
                     assertThat(e.getMessage()).doesNotContain(CODE).doesNotContain(request.state());
                 });
         assertThatThrownBy(() -> cis2.completeSignIn(request, URI.create(REDIRECT + "?code=" + CODE)))
-                .isInstanceOfSatisfying(AuthorizationCallbackException.class,
+                .isInstanceOfSatisfying(
+                        AuthorizationCallbackException.class,
                         e -> assertThat(e.reason()).isEqualTo(AuthorizationCallbackException.Reason.STATE_MISMATCH));
         assertThat(server.findAll(postRequestedFor(urlPathEqualTo(TOKEN_PATH)))).isEmpty();
     }
 
     @Test
     void aProviderErrorIsTyped() {
-        assertThatThrownBy(() -> cis2.completeSignIn(request,
-                URI.create(REDIRECT + "?error=access_denied&error_description=User%20cancelled&state=" + request.state())))
+        assertThatThrownBy(() -> cis2.completeSignIn(
+                        request,
+                        URI.create(REDIRECT + "?error=access_denied&error_description=User%20cancelled&state="
+                                + request.state())))
                 .isInstanceOfSatisfying(AuthorizationCallbackException.class, e -> {
                     assertThat(e.reason()).isEqualTo(AuthorizationCallbackException.Reason.PROVIDER_ERROR);
                     assertThat(e.providerError()).contains("access_denied");
@@ -194,15 +233,19 @@ class CodeExchangeTest extends OidcWireMockTest {
     @Test
     void aCallbackWithoutACodeIsTyped() {
         assertThatThrownBy(() -> cis2.completeSignIn(request, URI.create(REDIRECT + "?state=" + request.state())))
-                .isInstanceOfSatisfying(AuthorizationCallbackException.class,
+                .isInstanceOfSatisfying(
+                        AuthorizationCallbackException.class,
                         e -> assertThat(e.reason()).isEqualTo(AuthorizationCallbackException.Reason.MISSING_CODE));
     }
 
     @Test
     void aRefusedCodeIsAServiceExceptionWithTheOAuthError() {
-        server.stubFor(post(urlPathEqualTo(TOKEN_PATH)).willReturn(aResponse().withStatus(400)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"error\":\"invalid_grant\",\"error_description\":\"code " + CODE + " expired\"}")));
+        server.stubFor(post(urlPathEqualTo(TOKEN_PATH))
+                .willReturn(aResponse()
+                        .withStatus(400)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(
+                                "{\"error\":\"invalid_grant\",\"error_description\":\"code " + CODE + " expired\"}")));
         assertThatThrownBy(() -> cis2.exchangeCode(request, CODE, request.state()))
                 .isInstanceOfSatisfying(NhsServiceException.class, e -> {
                     assertThat(e.status()).isEqualTo(400);
@@ -216,7 +259,8 @@ class CodeExchangeTest extends OidcWireMockTest {
     void theIssuedIdTokenIsValidatedAgainstTheRequest() {
         stubToken(json(tokenResponse(idToken("a-nonce-from-another-request"))));
         assertThatThrownBy(() -> cis2.exchangeCode(request, CODE, request.state()))
-                .isInstanceOfSatisfying(IdTokenValidationException.class,
+                .isInstanceOfSatisfying(
+                        IdTokenValidationException.class,
                         e -> assertThat(e.reason()).isEqualTo(IdTokenValidationException.Reason.NONCE_MISMATCH));
     }
 
@@ -227,7 +271,8 @@ class CodeExchangeTest extends OidcWireMockTest {
         stubToken(json(body));
         assertThatThrownBy(() -> cis2.exchangeCode(request, CODE, request.state()))
                 .isInstanceOf(uk.nhs.sdk.core.error.NhsDecodeException.class)
-                .hasMessageContaining("id_token").hasMessageNotContaining(ACCESS);
+                .hasMessageContaining("id_token")
+                .hasMessageNotContaining(ACCESS);
     }
 
     @Test
@@ -242,10 +287,13 @@ class CodeExchangeTest extends OidcWireMockTest {
         assertThat(t.refreshToken()).contains(Secret.of("provider-refresh-token-rotated"));
         assertThat(t.claims()).isPresent();
         Map<String, String> form = form(tokenRequest());
-        assertThat(form).containsOnlyKeys("grant_type", "refresh_token", "client_id", "client_assertion_type",
-                "client_assertion");
+        assertThat(form)
+                .containsOnlyKeys(
+                        "grant_type", "refresh_token", "client_id", "client_assertion_type", "client_assertion");
         assertThat(form).containsEntry("grant_type", "refresh_token").containsEntry("refresh_token", REFRESH);
-        assertThat(SignedJWT.parse(form.get("client_assertion")).getJWTClaimsSet().getAudience())
+        assertThat(SignedJWT.parse(form.get("client_assertion"))
+                        .getJWTClaimsSet()
+                        .getAudience())
                 .containsExactly(tokenEndpoint());
     }
 
@@ -253,13 +301,16 @@ class CodeExchangeTest extends OidcWireMockTest {
     void userInfoChecksTheSubject() {
         stubToken(json(tokenResponse(idToken(request.nonce()))));
         SignIn signIn = cis2.exchangeCode(request, CODE, request.state());
-        server.stubFor(get(urlPathEqualTo("/userinfo")).willReturn(okJson(
-                "{\"sub\":\"787807429511\",\"name\":\"Dr Jane Example\",\"nhsid_useruid\":\"910000000001\"}")));
+        server.stubFor(get(urlPathEqualTo("/userinfo"))
+                .willReturn(okJson(
+                        "{\"sub\":\"787807429511\",\"name\":\"Dr Jane Example\",\"nhsid_useruid\":\"910000000001\"}")));
         UserInfo info = cis2.userInfo(signIn.accessToken(), signIn.claims());
         assertThat(info.subject()).isEqualTo("787807429511");
         assertThat(info.stringClaim("name")).contains("Dr Jane Example");
         assertThat(info.toString()).doesNotContain("Jane");
-        assertThat(server.findAll(getRequestedFor(urlPathEqualTo("/userinfo"))).get(0).getHeader("Authorization"))
+        assertThat(server.findAll(getRequestedFor(urlPathEqualTo("/userinfo")))
+                        .get(0)
+                        .getHeader("Authorization"))
                 .isEqualTo("Bearer " + ACCESS);
 
         server.stubFor(get(urlPathEqualTo("/userinfo")).willReturn(okJson("{\"sub\":\"someone-else\"}")));

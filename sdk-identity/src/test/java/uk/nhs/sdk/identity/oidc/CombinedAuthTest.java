@@ -44,16 +44,23 @@ class CombinedAuthTest extends OidcWireMockTest {
     }
 
     CombinedAuth combined() {
-        CombinedAuth c = CombinedAuth.builder().baseUrl(URI.create(server.baseUrl() + "/oauth2"))
-                .apiKey(Secret.of(API_KEY)).clientSecret(Secret.of(CLIENT_SECRET)).redirectUri(REDIRECT)
-                .options(options()).build();
+        CombinedAuth c = CombinedAuth.builder()
+                .baseUrl(URI.create(server.baseUrl() + "/oauth2"))
+                .apiKey(Secret.of(API_KEY))
+                .clientSecret(Secret.of(CLIENT_SECRET))
+                .redirectUri(REDIRECT)
+                .options(options())
+                .build();
         closeables.add(c);
         return c;
     }
 
     static void stubToken(String body) {
-        server.stubFor(post(urlPathEqualTo("/oauth2/token")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody(body)));
+        server.stubFor(post(urlPathEqualTo("/oauth2/token"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(body)));
     }
 
     static List<LoggedRequest> tokenRequests() {
@@ -67,18 +74,25 @@ class CombinedAuthTest extends OidcWireMockTest {
         secret(pending.state());
         Map<String, String> q = query(pending.uri());
         assertThat(pending.uri().getPath()).isEqualTo("/oauth2/authorize");
-        assertThat(q).containsExactly(Map.entry("response_type", "code"), Map.entry("client_id", API_KEY),
-                Map.entry("redirect_uri", REDIRECT.toString()), Map.entry("state", pending.state()));
+        assertThat(q)
+                .containsExactly(
+                        Map.entry("response_type", "code"),
+                        Map.entry("client_id", API_KEY),
+                        Map.entry("redirect_uri", REDIRECT.toString()),
+                        Map.entry("state", pending.state()));
         assertThat(pending.toString()).doesNotContain(pending.state());
 
         // let WireMock see the browser's request, for the spec check
-        server.stubFor(get(urlPathEqualTo("/oauth2/authorize")).willReturn(aResponse().withStatus(302)
-                .withHeader("Location", REDIRECT + "?code=" + CODE + "&state=" + pending.state())));
-        HttpClient.newHttpClient().send(HttpRequest.newBuilder(pending.uri()).build(), HttpResponse.BodyHandlers.discarding());
+        server.stubFor(get(urlPathEqualTo("/oauth2/authorize"))
+                .willReturn(aResponse()
+                        .withStatus(302)
+                        .withHeader("Location", REDIRECT + "?code=" + CODE + "&state=" + pending.state())));
+        HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(pending.uri()).build(), HttpResponse.BodyHandlers.discarding());
 
         stubToken(RESPONSE);
-        CombinedAuth.Session session = combined.completeSignIn(pending,
-                URI.create(REDIRECT + "?code=" + CODE + "&state=" + pending.state()));
+        CombinedAuth.Session session =
+                combined.completeSignIn(pending, URI.create(REDIRECT + "?code=" + CODE + "&state=" + pending.state()));
         RecordingAuthRequest attempt = new RecordingAuthRequest(URI.create("https://api.example/x"));
         session.authenticate(attempt);
         assertThat(attempt.headers).containsEntry("Authorization", "Bearer combined-token-1");
@@ -86,8 +100,11 @@ class CombinedAuthTest extends OidcWireMockTest {
 
         Map<String, String> form = form(tokenRequests().get(0));
         assertThat(form.keySet()).containsExactly("grant_type", "code", "redirect_uri", "client_id", "client_secret");
-        assertThat(form).containsEntry("grant_type", "authorization_code").containsEntry("code", CODE)
-                .containsEntry("client_id", API_KEY).containsEntry("client_secret", CLIENT_SECRET);
+        assertThat(form)
+                .containsEntry("grant_type", "authorization_code")
+                .containsEntry("code", CODE)
+                .containsEntry("client_id", API_KEY)
+                .containsEntry("client_secret", CLIENT_SECRET);
 
         SpecConformance.fromClasspath("/specs/identity-service.yaml", "/oauth2")
                 .assertConforms(server.findAll(anyRequestedFor(anyUrl())));
@@ -107,7 +124,9 @@ class CombinedAuthTest extends OidcWireMockTest {
         assertThat(session.accessToken().reveal()).isEqualTo("combined-token-2");
         Map<String, String> form = form(tokenRequests().get(1));
         assertThat(form.keySet()).containsExactly("grant_type", "client_id", "client_secret", "refresh_token");
-        assertThat(form).containsEntry("grant_type", "refresh_token").containsEntry("refresh_token", "combined-refresh-1");
+        assertThat(form)
+                .containsEntry("grant_type", "refresh_token")
+                .containsEntry("refresh_token", "combined-refresh-1");
         // the spec (thin, authorization_code only) marks code and redirect_uri required on every
         // token request: the checker flags the refresh form, which shows it reads form bodies
         SpecConformance spec = SpecConformance.fromClasspath("/specs/identity-service.yaml", "/oauth2");
@@ -122,8 +141,11 @@ class CombinedAuthTest extends OidcWireMockTest {
         stubToken(RESPONSE);
         CombinedAuth.Session session = combined.exchangeCode(pending, CODE, pending.state());
         session.accessToken();
-        server.stubFor(post(urlPathEqualTo("/oauth2/token")).willReturn(aResponse().withStatus(401)
-                .withHeader("Content-Type", "application/json").withBody("{\"error\":\"invalid_grant\"}")));
+        server.stubFor(post(urlPathEqualTo("/oauth2/token"))
+                .willReturn(aResponse()
+                        .withStatus(401)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":\"invalid_grant\"}")));
         clock.advance(Duration.ofSeconds(600));
         assertThatThrownBy(session::accessToken).isInstanceOf(SignInExpiredException.class);
     }
@@ -133,7 +155,8 @@ class CombinedAuthTest extends OidcWireMockTest {
         CombinedAuth combined = combined();
         CombinedAuth.PendingSignIn pending = combined.authorizationRequest();
         assertThatThrownBy(() -> combined.exchangeCode(pending, CODE, "forged"))
-                .isInstanceOfSatisfying(AuthorizationCallbackException.class,
+                .isInstanceOfSatisfying(
+                        AuthorizationCallbackException.class,
                         e -> assertThat(e.reason()).isEqualTo(AuthorizationCallbackException.Reason.STATE_MISMATCH));
         assertThat(tokenRequests()).isEmpty();
     }

@@ -27,9 +27,13 @@ class DiscoveryAndKeysTest extends OidcWireMockTest {
     }
 
     String tokenFor(AuthorizationRequest r, RSAKey key) {
-        return sign(validClaims(r.nonce())
-                .issueTime(Date.from(clock.instant().minusSeconds(5)))
-                .expirationTime(Date.from(clock.instant().plus(Duration.ofMinutes(10)))).build(), key, JWSAlgorithm.RS256);
+        return sign(
+                validClaims(r.nonce())
+                        .issueTime(Date.from(clock.instant().minusSeconds(5)))
+                        .expirationTime(Date.from(clock.instant().plus(Duration.ofMinutes(10))))
+                        .build(),
+                key,
+                JWSAlgorithm.RS256);
     }
 
     @Test
@@ -54,13 +58,15 @@ class DiscoveryAndKeysTest extends OidcWireMockTest {
         stubProvider();
         OidcClient c = client(Cis2.at(discoveryUrl()));
         AuthorizationRequest r = c.authorizationRequest().build();
-        assertThat(c.validateIdToken(IdToken.of(tokenFor(r, providerKey)), r).subject()).isNotEmpty();
+        assertThat(c.validateIdToken(IdToken.of(tokenFor(r, providerKey)), r).subject())
+                .isNotEmpty();
         assertThat(requests("/jwks")).isEqualTo(1);
 
         RSAKey next = rsa("provider-2");
         stubJwks(providerKey.toPublicJWK(), next.toPublicJWK());
         clock.advance(Duration.ofMinutes(2));
-        assertThat(c.validateIdToken(IdToken.of(tokenFor(r, next)), r).subject()).isNotEmpty();
+        assertThat(c.validateIdToken(IdToken.of(tokenFor(r, next)), r).subject())
+                .isNotEmpty();
         assertThat(requests("/jwks")).isEqualTo(2);
         // both keys now cached: no further fetch for either
         c.validateIdToken(IdToken.of(tokenFor(r, providerKey)), r);
@@ -79,10 +85,13 @@ class DiscoveryAndKeysTest extends OidcWireMockTest {
             clock.advance(Duration.ofSeconds(5));
             String bad = tokenFor(r, rogue);
             assertThatThrownBy(() -> c.validateIdToken(IdToken.of(bad), r))
-                    .isInstanceOfSatisfying(IdTokenValidationException.class,
+                    .isInstanceOfSatisfying(
+                            IdTokenValidationException.class,
                             e -> assertThat(e.reason()).isEqualTo(Reason.UNKNOWN_KEY));
         }
-        assertThat(requests("/jwks")).as("50 s of unknown kids after the first fetch").isEqualTo(1);
+        assertThat(requests("/jwks"))
+                .as("50 s of unknown kids after the first fetch")
+                .isEqualTo(1);
         clock.advance(Duration.ofSeconds(11));
         String bad = tokenFor(r, rogue);
         assertThatThrownBy(() -> c.validateIdToken(IdToken.of(bad), r)).isInstanceOf(IdTokenValidationException.class);
@@ -124,16 +133,18 @@ class DiscoveryAndKeysTest extends OidcWireMockTest {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        OidcClient c = client(NhsLogin.at(URI.create("http://127.0.0.1:" + port + "/.well-known/openid-configuration")));
+        OidcClient c =
+                client(NhsLogin.at(URI.create("http://127.0.0.1:" + port + "/.well-known/openid-configuration")));
         assertThatThrownBy(() -> c.authorizationRequest().build())
-                .isInstanceOfSatisfying(OidcDiscoveryException.class,
+                .isInstanceOfSatisfying(
+                        OidcDiscoveryException.class,
                         e -> assertThat(e.reason()).isEqualTo(OidcDiscoveryException.Reason.UNREACHABLE));
     }
 
     @Test
     void anErrorStatusIsUnreachable() {
-        server.stubFor(get(urlPathEqualTo(DISCOVERY_PATH)).willReturn(aResponse().withStatus(404)
-                .withBody("secret-looking-body-value")));
+        server.stubFor(get(urlPathEqualTo(DISCOVERY_PATH))
+                .willReturn(aResponse().withStatus(404).withBody("secret-looking-body-value")));
         OidcClient c = client(Cis2.at(discoveryUrl()));
         assertThatThrownBy(() -> c.authorizationRequest().build())
                 .isInstanceOfSatisfying(OidcDiscoveryException.class, e -> {
@@ -145,8 +156,11 @@ class DiscoveryAndKeysTest extends OidcWireMockTest {
     @Test
     void aDocumentThatIsNotJsonIsMalformed() {
         secret("client-secret-in-a-broken-document");
-        server.stubFor(get(urlPathEqualTo(DISCOVERY_PATH)).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody("{\"issuer\": client-secret-in-a-broken-document")));
+        server.stubFor(get(urlPathEqualTo(DISCOVERY_PATH))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"issuer\": client-secret-in-a-broken-document")));
         OidcClient c = client(Cis2.at(discoveryUrl()));
         assertThatThrownBy(() -> c.authorizationRequest().build())
                 .isInstanceOfSatisfying(OidcDiscoveryException.class, e -> {
@@ -175,7 +189,8 @@ class DiscoveryAndKeysTest extends OidcWireMockTest {
         server.stubFor(get(urlPathEqualTo(DISCOVERY_PATH)).willReturn(okJson(json(doc))));
         OidcClient c = client(Cis2.at(discoveryUrl()));
         assertThatThrownBy(() -> c.authorizationRequest().build())
-                .isInstanceOfSatisfying(OidcDiscoveryException.class,
+                .isInstanceOfSatisfying(
+                        OidcDiscoveryException.class,
                         e -> assertThat(e.reason()).isEqualTo(OidcDiscoveryException.Reason.MALFORMED));
     }
 
@@ -186,7 +201,8 @@ class DiscoveryAndKeysTest extends OidcWireMockTest {
         OidcClient c = client(Cis2.at(discoveryUrl()));
         AuthorizationRequest r = c.authorizationRequest().build();
         assertThatThrownBy(() -> c.validateIdToken(IdToken.of(tokenFor(r, providerKey)), r))
-                .isInstanceOfSatisfying(OidcDiscoveryException.class,
+                .isInstanceOfSatisfying(
+                        OidcDiscoveryException.class,
                         e -> assertThat(e.reason()).isEqualTo(OidcDiscoveryException.Reason.MALFORMED));
     }
 }

@@ -35,15 +35,20 @@ import uk.nhs.sdk.testkit.SandboxIdentityProvider;
 class OidcClientAgainstSandboxTest {
     private static final URI REDIRECT = URI.create("http://127.0.0.1:8765/callback");
     private static final NhsNumber JANE = NhsNumber.parse("9000000009");
-    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private static final NhsClientOptions OPTIONS = NhsClientOptions.builder()
-            .circuitBreaker(CircuitBreakerOptions.disabled()).build();
+            .circuitBreaker(CircuitBreakerOptions.disabled())
+            .build();
 
     private static OidcClient client(SandboxIdentityProvider p, boolean cis2) {
         return OidcClient.builder()
                 .provider(cis2 ? Cis2.at(p.discoveryUrl()) : NhsLogin.at(p.discoveryUrl()))
-                .credentials(OidcClientCredentials.builder().clientId(p.client().clientId())
-                        .keyId(p.client().keyId()).privateKey(p.client().privateKey()).build())
+                .credentials(OidcClientCredentials.builder()
+                        .clientId(p.client().clientId())
+                        .keyId(p.client().keyId())
+                        .privateKey(p.client().privateKey())
+                        .build())
                 .redirectUri(REDIRECT)
                 .options(OPTIONS)
                 .build();
@@ -53,10 +58,11 @@ class OidcClientAgainstSandboxTest {
     static URI follow(URI start, String sandboxBase) throws Exception {
         URI at = start;
         for (int hops = 0; hops < 5; hops++) {
-            HttpResponse<Void> r = HTTP.send(HttpRequest.newBuilder(at).GET().build(),
-                    HttpResponse.BodyHandlers.discarding());
-            String location = r.headers().firstValue("Location").orElseThrow(
-                    () -> new AssertionError("no redirect: " + r.statusCode()));
+            HttpResponse<Void> r =
+                    HTTP.send(HttpRequest.newBuilder(at).GET().build(), HttpResponse.BodyHandlers.discarding());
+            String location = r.headers()
+                    .firstValue("Location")
+                    .orElseThrow(() -> new AssertionError("no redirect: " + r.statusCode()));
             at = URI.create(location);
             if (!location.startsWith(sandboxBase)) {
                 return at;
@@ -67,17 +73,27 @@ class OidcClientAgainstSandboxTest {
 
     private static SignIn signIn(NhsSandbox sandbox, OidcClient client) throws Exception {
         AuthorizationRequest request = client.authorizationRequest().build();
-        return client.completeSignIn(request, follow(request.uri(), sandbox.baseUrl().toString()));
+        return client.completeSignIn(
+                request, follow(request.uri(), sandbox.baseUrl().toString()));
     }
 
     private static TokenExchangeAuth exchange(NhsSandbox sandbox, SignIn signIn) {
-        return TokenExchangeAuth.builder().tokenUrl(sandbox.oauthTokenUrl())
-                .apiKey(sandbox.application().apiKey()).keyId(sandbox.application().keyId())
-                .privateKey(sandbox.application().privateKey()).idToken(signIn.idToken()).options(OPTIONS).build();
+        return TokenExchangeAuth.builder()
+                .tokenUrl(sandbox.oauthTokenUrl())
+                .apiKey(sandbox.application().apiKey())
+                .keyId(sandbox.application().keyId())
+                .privateKey(sandbox.application().privateKey())
+                .idToken(signIn.idToken())
+                .options(OPTIONS)
+                .build();
     }
 
     private static PdsClient pds(NhsSandbox sandbox, uk.nhs.sdk.core.auth.AuthProvider auth) {
-        return PdsClient.builder().baseUrl(sandbox.pdsBaseUrl()).options(OPTIONS).auth(auth).build();
+        return PdsClient.builder()
+                .baseUrl(sandbox.pdsBaseUrl())
+                .options(OPTIONS)
+                .auth(auth)
+                .build();
     }
 
     @Test
@@ -89,17 +105,21 @@ class OidcClientAgainstSandboxTest {
             IdTokenClaims claims = signIn.claims();
             assertThat(claims.issuer()).isEqualTo(sandbox.cis2().issuer());
             assertThat(claims.assuranceLevel()).contains(AssuranceLevel.AAL3);
-            assertThat(claims.roles()).singleElement().satisfies(r -> assertThat(r.roleId()).isEqualTo("555254242102"));
+            assertThat(claims.roles())
+                    .singleElement()
+                    .satisfies(r -> assertThat(r.roleId()).isEqualTo("555254242102"));
             assertThat(claims.organisations()).hasSize(1);
             assertThat(cis2.userInfo(signIn.accessToken(), claims).subject()).isEqualTo(claims.subject());
 
-            try (TokenExchangeAuth auth = exchange(sandbox, signIn); PdsClient pds = pds(sandbox, auth)) {
+            try (TokenExchangeAuth auth = exchange(sandbox, signIn);
+                    PdsClient pds = pds(sandbox, auth)) {
                 RetrievedPatient p = pds.getPatient(JANE);
-                UpdateResult u = pds.update(p, PatientPatch.builder().replace("/gender", "male").build());
+                UpdateResult u = pds.update(
+                        p, PatientPatch.builder().replace("/gender", "male").build());
 
                 assertThat(u.version()).isEqualTo(p.version() + 1);
-                assertThat(pds.getPatient(JANE).patient().gender()).hasValueSatisfying(
-                        g -> assertThat(g.toString()).isEqualToIgnoringCase("male"));
+                assertThat(pds.getPatient(JANE).patient().gender())
+                        .hasValueSatisfying(g -> assertThat(g.toString()).isEqualToIgnoringCase("male"));
             }
         }
     }
@@ -108,10 +128,12 @@ class OidcClientAgainstSandboxTest {
     void aCis2SignInAskingForAtLeastAal2OrAal3SendsCis2sOwnAcrValuesAndSucceeds(NhsSandbox sandbox) throws Exception {
         try (OidcClient cis2 = client(sandbox.cis2(), true)) {
             for (AssuranceLevel minimum : new AssuranceLevel[] {AssuranceLevel.AAL2, AssuranceLevel.AAL3}) {
-                AuthorizationRequest request = cis2.authorizationRequest().minimumAssurance(minimum).build();
+                AuthorizationRequest request =
+                        cis2.authorizationRequest().minimumAssurance(minimum).build();
                 assertThat(request.uri().getRawQuery()).contains("acr_values=" + minimum.acrValue());
 
-                SignIn signIn = cis2.completeSignIn(request, follow(request.uri(), sandbox.baseUrl().toString()));
+                SignIn signIn = cis2.completeSignIn(
+                        request, follow(request.uri(), sandbox.baseUrl().toString()));
 
                 assertThat(signIn.claims().assuranceLevel()).contains(AssuranceLevel.AAL3);
             }
@@ -127,10 +149,11 @@ class OidcClientAgainstSandboxTest {
             assertThat(signIn.claims().identityProofingLevel()).contains(IdentityProofingLevel.P9);
             assertThat(signIn.claims().vectorOfTrust()).contains(VectorOfTrust.P9_CP_CD);
 
-            try (TokenExchangeAuth auth = exchange(sandbox, signIn); PdsClient pds = pds(sandbox, auth)) {
+            try (TokenExchangeAuth auth = exchange(sandbox, signIn);
+                    PdsClient pds = pds(sandbox, auth)) {
                 assertThat(pds.getPatient(JANE).nhsNumber()).isEqualTo(JANE);
-                ForbiddenException e = catchThrowableOfType(ForbiddenException.class,
-                        () -> pds.getPatient(NhsNumber.parse("9000000017")));
+                ForbiddenException e = catchThrowableOfType(
+                        ForbiddenException.class, () -> pds.getPatient(NhsNumber.parse("9000000017")));
                 assertThat(e.errorCode()).contains("INVALID_VALUE");
             }
         }
@@ -139,14 +162,21 @@ class OidcClientAgainstSandboxTest {
     @Test
     void aKeyTheProviderRotatesInIsPickedUpWithoutARestart() throws Exception {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-25T09:00:00Z"));
-        NhsClientOptions options = NhsClientOptions.builder().clock(clock)
-                .circuitBreaker(CircuitBreakerOptions.disabled()).build();
+        NhsClientOptions options = NhsClientOptions.builder()
+                .clock(clock)
+                .circuitBreaker(CircuitBreakerOptions.disabled())
+                .build();
         try (NhsSandbox sandbox = NhsSandbox.builder().clock(clock).start();
-                OidcClient nhsLogin = OidcClient.builder().provider(NhsLogin.at(sandbox.nhsLogin().discoveryUrl()))
-                        .credentials(OidcClientCredentials.builder().clientId(sandbox.nhsLogin().client().clientId())
+                OidcClient nhsLogin = OidcClient.builder()
+                        .provider(NhsLogin.at(sandbox.nhsLogin().discoveryUrl()))
+                        .credentials(OidcClientCredentials.builder()
+                                .clientId(sandbox.nhsLogin().client().clientId())
                                 .keyId(sandbox.nhsLogin().client().keyId())
-                                .privateKey(sandbox.nhsLogin().client().privateKey()).build())
-                        .redirectUri(REDIRECT).options(options).build()) {
+                                .privateKey(sandbox.nhsLogin().client().privateKey())
+                                .build())
+                        .redirectUri(REDIRECT)
+                        .options(options)
+                        .build()) {
             SignIn before = signIn(sandbox, nhsLogin);
             String kid = sandbox.nhsLogin().rotateSigningKey();
             clock.advance(Duration.ofSeconds(61));
@@ -154,8 +184,11 @@ class OidcClientAgainstSandboxTest {
             SignIn after = signIn(sandbox, nhsLogin);
 
             assertThat(after.claims().subject()).isEqualTo(before.claims().subject());
-            assertThat(new String(Base64.getUrlDecoder().decode(after.idToken().value().reveal().split("\\.")[0]),
-                    StandardCharsets.UTF_8)).contains("\"" + kid + "\"");
+            assertThat(new String(
+                            Base64.getUrlDecoder()
+                                    .decode(after.idToken().value().reveal().split("\\.")[0]),
+                            StandardCharsets.UTF_8))
+                    .contains("\"" + kid + "\"");
         }
     }
 
@@ -166,24 +199,35 @@ class OidcClientAgainstSandboxTest {
 
             OidcTokens refreshed = cis2.refresh(signIn.refreshToken().orElseThrow());
 
-            assertThat(refreshed.accessToken().reveal()).isNotEqualTo(signIn.accessToken().reveal());
-            assertThat(refreshed.claims()).hasValueSatisfying(
-                    c -> assertThat(c.subject()).isEqualTo(signIn.claims().subject()));
+            assertThat(refreshed.accessToken().reveal())
+                    .isNotEqualTo(signIn.accessToken().reveal());
+            assertThat(refreshed.claims())
+                    .hasValueSatisfying(c ->
+                            assertThat(c.subject()).isEqualTo(signIn.claims().subject()));
         }
     }
 
     @Test
     void theCombinedFlowGivesAClinicianSessionThatCanUpdatePds(NhsSandbox sandbox) throws Exception {
-        try (CombinedAuth combined = CombinedAuth.builder().baseUrl(sandbox.apiBaseUrl("oauth2"))
-                .apiKey(sandbox.application().apiKey()).clientSecret(sandbox.application().clientSecret())
-                .redirectUri(REDIRECT).options(OPTIONS).build()) {
+        try (CombinedAuth combined = CombinedAuth.builder()
+                .baseUrl(sandbox.apiBaseUrl("oauth2"))
+                .apiKey(sandbox.application().apiKey())
+                .clientSecret(sandbox.application().clientSecret())
+                .redirectUri(REDIRECT)
+                .options(OPTIONS)
+                .build()) {
             CombinedAuth.PendingSignIn pending = combined.authorizationRequest();
-            CombinedAuth.Session session = combined.completeSignIn(pending,
-                    follow(pending.uri(), sandbox.baseUrl().toString()));
+            CombinedAuth.Session session = combined.completeSignIn(
+                    pending, follow(pending.uri(), sandbox.baseUrl().toString()));
 
             try (PdsClient pds = pds(sandbox, session)) {
                 RetrievedPatient p = pds.getPatient(JANE);
-                assertThat(pds.update(p, PatientPatch.builder().replace("/gender", "male").build()).version())
+                assertThat(pds.update(
+                                        p,
+                                        PatientPatch.builder()
+                                                .replace("/gender", "male")
+                                                .build())
+                                .version())
                         .isEqualTo(p.version() + 1);
             }
         }

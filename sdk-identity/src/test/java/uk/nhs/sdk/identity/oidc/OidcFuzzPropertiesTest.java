@@ -49,24 +49,41 @@ class OidcFuzzPropertiesTest {
     static void start() throws Exception {
         server = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
         server.start();
-        key = new RSAKeyGenerator(2048).keyID("provider-1").keyUse(KeyUse.SIGNATURE).generate();
-        Map<String, Object> doc = Map.of("issuer", "https://idp.example", "authorization_endpoint",
-                server.baseUrl() + "/authorize", "token_endpoint", server.baseUrl() + "/token",
-                "jwks_uri", server.baseUrl() + "/jwks");
+        key = new RSAKeyGenerator(2048)
+                .keyID("provider-1")
+                .keyUse(KeyUse.SIGNATURE)
+                .generate();
+        Map<String, Object> doc = Map.of(
+                "issuer",
+                "https://idp.example",
+                "authorization_endpoint",
+                server.baseUrl() + "/authorize",
+                "token_endpoint",
+                server.baseUrl() + "/token",
+                "jwks_uri",
+                server.baseUrl() + "/jwks");
         server.stubFor(get(urlPathEqualTo("/.well-known/openid-configuration"))
                 .willReturn(okJson(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(doc))));
         server.stubFor(get(urlPathEqualTo("/jwks")).willReturn(okJson(new JWKSet(key.toPublicJWK()).toString())));
-        client = OidcClient.builder().provider(NhsLogin.at(URI.create(server.baseUrl() + "/.well-known/openid-configuration")))
-                .credentials(OidcClientCredentials.builder().clientId("fuzz-client").keyId("k")
-                        .privateKey(key.toRSAPrivateKey()).build())
+        client = OidcClient.builder()
+                .provider(NhsLogin.at(URI.create(server.baseUrl() + "/.well-known/openid-configuration")))
+                .credentials(OidcClientCredentials.builder()
+                        .clientId("fuzz-client")
+                        .keyId("k")
+                        .privateKey(key.toRSAPrivateKey())
+                        .build())
                 .redirectUri(URI.create("https://rp.example/cb"))
-                .options(options()).build();
+                .options(options())
+                .build();
         request = client.authorizationRequest().build();
     }
 
     static NhsClientOptions options() {
-        return NhsClientOptions.builder().clock(new MutableClock(Instant.parse("2026-11-24T10:00:00Z")))
-                .circuitBreaker(CircuitBreakerOptions.disabled()).retry(RetryOptions.none()).build();
+        return NhsClientOptions.builder()
+                .clock(new MutableClock(Instant.parse("2026-11-24T10:00:00Z")))
+                .circuitBreaker(CircuitBreakerOptions.disabled())
+                .retry(RetryOptions.none())
+                .build();
     }
 
     @AfterContainer
@@ -86,10 +103,20 @@ class OidcFuzzPropertiesTest {
     Arbitrary<String> jwtLike() {
         Arbitrary<String> part = Arbitraries.oneOf(
                 Arbitraries.strings().ofMaxLength(60).map(OidcFuzzPropertiesTest::b64),
-                Arbitraries.strings().withChars("{}[]\":,abcnoe0123456789.-").ofMaxLength(60).map(OidcFuzzPropertiesTest::b64),
-                Arbitraries.of("{\"alg\":\"none\"}", "{\"alg\":\"HS256\",\"kid\":\"provider-1\"}",
-                        "{\"alg\":\"RS256\",\"kid\":\"provider-1\"}", "{\"alg\":\"RS256\"}", "{\"alg\":\"ES256\"}",
-                        "{\"sub\":\"x\",\"exp\":\"soon\"}", "[]", "null").map(OidcFuzzPropertiesTest::b64),
+                Arbitraries.strings()
+                        .withChars("{}[]\":,abcnoe0123456789.-")
+                        .ofMaxLength(60)
+                        .map(OidcFuzzPropertiesTest::b64),
+                Arbitraries.of(
+                                "{\"alg\":\"none\"}",
+                                "{\"alg\":\"HS256\",\"kid\":\"provider-1\"}",
+                                "{\"alg\":\"RS256\",\"kid\":\"provider-1\"}",
+                                "{\"alg\":\"RS256\"}",
+                                "{\"alg\":\"ES256\"}",
+                                "{\"sub\":\"x\",\"exp\":\"soon\"}",
+                                "[]",
+                                "null")
+                        .map(OidcFuzzPropertiesTest::b64),
                 Arbitraries.strings().withChars("A-Za-z0-9_-").ofMaxLength(80));
         return Combinators.combine(part, part, part).as((a, b, c) -> a + "." + b + "." + c);
     }
@@ -126,11 +153,16 @@ class OidcFuzzPropertiesTest {
     @Property(tries = 60)
     void randomDiscoveryDocumentsAreMalformedNeverEchoed(@ForAll("documents") String body) {
         server.stubFor(get(urlPathEqualTo("/fuzz/.well-known/openid-configuration"))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body)));
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(body)));
         try (OidcClient c = OidcClient.builder()
                 .provider(Cis2.at(URI.create(server.baseUrl() + "/fuzz/.well-known/openid-configuration")))
                 .credentials(credentials())
-                .redirectUri(URI.create("https://rp.example/cb")).options(options()).build()) {
+                .redirectUri(URI.create("https://rp.example/cb"))
+                .options(options())
+                .build()) {
             try {
                 c.authorizationRequest().build();
             } catch (OidcDiscoveryException e) {
@@ -146,7 +178,10 @@ class OidcFuzzPropertiesTest {
     @Property(tries = 60)
     void randomTokenResponsesAreDecodeErrorsNeverEchoed(@ForAll("tokenResponses") String body) {
         server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/token"))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body)));
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(body)));
         try {
             client.exchangeCode(request, "fuzz-code", request.state());
             throw new AssertionError("a random token response completed a sign-in");
@@ -160,8 +195,19 @@ class OidcFuzzPropertiesTest {
 
     @Provide
     Arbitrary<String> tokenResponses() {
-        Arbitrary<String> value = Arbitraries.oneOf(Arbitraries.strings().alpha().ofMaxLength(20).map(s -> "\"" + s + "\""),
-                Arbitraries.of("null", "-1", "0", "599", "\"599\"", "\"1e3\"", "1.5", "[]", "{}", "\"a.b.c\"",
+        Arbitrary<String> value = Arbitraries.oneOf(
+                Arbitraries.strings().alpha().ofMaxLength(20).map(s -> "\"" + s + "\""),
+                Arbitraries.of(
+                        "null",
+                        "-1",
+                        "0",
+                        "599",
+                        "\"599\"",
+                        "\"1e3\"",
+                        "1.5",
+                        "[]",
+                        "{}",
+                        "\"a.b.c\"",
                         "\"eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.\""));
         Arbitrary<String> key = Arbitraries.of("access_token", "id_token", "expires_in", "refresh_token", "scope");
         Arbitrary<String> member = Combinators.combine(key, value).as((k, v) -> "\"" + k + "\":" + v);
@@ -172,11 +218,25 @@ class OidcFuzzPropertiesTest {
 
     @Provide
     Arbitrary<String> documents() {
-        Arbitrary<String> value = Arbitraries.oneOf(Arbitraries.strings().alpha().ofMaxLength(20).map(s -> "\"" + s + "\""),
-                Arbitraries.of("null", "42", "[]", "{}", "\"https://idp.example\"", "\"http://remote.example/x\"",
-                        "\"not a url\"", "\"https://idp.example/#frag\""));
-        Arbitrary<String> key = Arbitraries.of("issuer", "authorization_endpoint", "token_endpoint", "jwks_uri",
-                "userinfo_endpoint", "code_challenge_methods_supported", "other");
+        Arbitrary<String> value = Arbitraries.oneOf(
+                Arbitraries.strings().alpha().ofMaxLength(20).map(s -> "\"" + s + "\""),
+                Arbitraries.of(
+                        "null",
+                        "42",
+                        "[]",
+                        "{}",
+                        "\"https://idp.example\"",
+                        "\"http://remote.example/x\"",
+                        "\"not a url\"",
+                        "\"https://idp.example/#frag\""));
+        Arbitrary<String> key = Arbitraries.of(
+                "issuer",
+                "authorization_endpoint",
+                "token_endpoint",
+                "jwks_uri",
+                "userinfo_endpoint",
+                "code_challenge_methods_supported",
+                "other");
         Arbitrary<String> member = Combinators.combine(key, value).as((k, v) -> "\"" + k + "\":" + v);
         return Arbitraries.oneOf(
                 member.list().ofMaxSize(6).map(l -> "{" + String.join(",", l) + "}"),
@@ -185,7 +245,10 @@ class OidcFuzzPropertiesTest {
 
     static OidcClientCredentials credentials() {
         try {
-            return OidcClientCredentials.builder().clientId("fuzz-client").keyId("k").privateKey(key.toRSAPrivateKey())
+            return OidcClientCredentials.builder()
+                    .clientId("fuzz-client")
+                    .keyId("k")
+                    .privateKey(key.toRSAPrivateKey())
                     .build();
         } catch (Exception e) {
             throw new IllegalStateException(e);

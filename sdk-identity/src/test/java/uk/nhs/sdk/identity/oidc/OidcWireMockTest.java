@@ -49,8 +49,8 @@ abstract class OidcWireMockTest {
     static final String CLIENT_ID = "969567331415.apps.national";
     static final String ISSUER = "https://am.nhsint.auth-ptl.cis2.spineservices.nhs.uk:443/openam/oauth2/realms/root"
             + "/realms/NHSIdentity/realms/Healthcare";
-    static final String DISCOVERY_PATH = "/openam/oauth2/realms/root/realms/NHSIdentity/realms/Healthcare"
-            + "/.well-known/openid-configuration";
+    static final String DISCOVERY_PATH =
+            "/openam/oauth2/realms/root/realms/NHSIdentity/realms/Healthcare" + "/.well-known/openid-configuration";
     static final String TOKEN_PATH = "/openam/oauth2/realms/root/realms/NHSIdentity/realms/Healthcare/access_token";
     static final URI REDIRECT = URI.create("https://my-service.example/callback");
     static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
@@ -96,8 +96,11 @@ abstract class OidcWireMockTest {
     }
 
     NhsClientOptions options() {
-        return NhsClientOptions.builder().clock(clock).sleeper(sleeper)
-                .circuitBreaker(CircuitBreakerOptions.disabled()).build();
+        return NhsClientOptions.builder()
+                .clock(clock)
+                .sleeper(sleeper)
+                .circuitBreaker(CircuitBreakerOptions.disabled())
+                .build();
     }
 
     /** The token endpoint as discovery publishes it: a mixed-case host the SDK must keep verbatim. */
@@ -133,8 +136,11 @@ abstract class OidcWireMockTest {
     }
 
     static void stubToken(String body) {
-        server.stubFor(post(urlPathEqualTo(TOKEN_PATH)).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody(body)));
+        server.stubFor(post(urlPathEqualTo(TOKEN_PATH))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(body)));
     }
 
     static URI discoveryUrl() {
@@ -146,15 +152,22 @@ abstract class OidcWireMockTest {
     }
 
     OidcClient client(OidcProvider provider, OidcClient.Builder b) {
-        OidcClient c = b.provider(provider).credentials(credentials()).redirectUri(REDIRECT).options(options()).build();
+        OidcClient c = b.provider(provider)
+                .credentials(credentials())
+                .redirectUri(REDIRECT)
+                .options(options())
+                .build();
         closeables.add(c);
         return c;
     }
 
     static OidcClientCredentials credentials() {
         try {
-            return OidcClientCredentials.builder().clientId(CLIENT_ID).keyId(clientKey.getKeyID())
-                    .privateKey(clientKey.toRSAPrivateKey()).build();
+            return OidcClientCredentials.builder()
+                    .clientId(CLIENT_ID)
+                    .keyId(clientKey.getKeyID())
+                    .privateKey(clientKey.toRSAPrivateKey())
+                    .build();
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
@@ -177,8 +190,12 @@ abstract class OidcWireMockTest {
 
     static String sign(JWTClaimsSet claims, RSAKey key, JWSAlgorithm alg) {
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(alg).type(JOSEObjectType.JWT).keyID(key.getKeyID())
-                    .build(), claims);
+            SignedJWT jwt = new SignedJWT(
+                    new JWSHeader.Builder(alg)
+                            .type(JOSEObjectType.JWT)
+                            .keyID(key.getKeyID())
+                            .build(),
+                    claims);
             jwt.sign(new RSASSASigner(key));
             return jwt.serialize();
         } catch (JOSEException e) {
@@ -204,7 +221,8 @@ abstract class OidcWireMockTest {
         Map<String, String> out = new LinkedHashMap<>();
         for (String pair : r.getBodyAsString().split("&")) {
             int eq = pair.indexOf('=');
-            out.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+            out.put(
+                    URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                     URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
         }
         return out;
@@ -214,7 +232,8 @@ abstract class OidcWireMockTest {
         Map<String, String> out = new LinkedHashMap<>();
         for (String pair : uri.getRawQuery().split("&")) {
             int eq = pair.indexOf('=');
-            out.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+            out.put(
+                    URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                     URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
         }
         return out;

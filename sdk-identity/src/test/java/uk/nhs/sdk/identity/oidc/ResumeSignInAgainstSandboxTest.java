@@ -29,13 +29,17 @@ import uk.nhs.sdk.testkit.SandboxIdentityProvider;
 class ResumeSignInAgainstSandboxTest {
     private static final URI REDIRECT = URI.create("http://127.0.0.1:8765/callback");
     private static final NhsClientOptions OPTIONS = NhsClientOptions.builder()
-            .circuitBreaker(CircuitBreakerOptions.disabled()).build();
+            .circuitBreaker(CircuitBreakerOptions.disabled())
+            .build();
 
     private static OidcClient client(SandboxIdentityProvider p, boolean cis2) {
         return OidcClient.builder()
                 .provider(cis2 ? Cis2.at(p.discoveryUrl()) : NhsLogin.at(p.discoveryUrl()))
-                .credentials(OidcClientCredentials.builder().clientId(p.client().clientId())
-                        .keyId(p.client().keyId()).privateKey(p.client().privateKey()).build())
+                .credentials(OidcClientCredentials.builder()
+                        .clientId(p.client().clientId())
+                        .keyId(p.client().keyId())
+                        .privateKey(p.client().privateKey())
+                        .build())
                 .redirectUri(REDIRECT)
                 .options(OPTIONS)
                 .build();
@@ -56,14 +60,17 @@ class ResumeSignInAgainstSandboxTest {
 
     /** What the instance that receives the callback rebuilds from the store. */
     private static StoredSignIn load(Map<String, String> session) {
-        StoredSignIn.Builder b = StoredSignIn.builder().state(session.get("state")).nonce(session.get("nonce"))
+        StoredSignIn.Builder b = StoredSignIn.builder()
+                .state(session.get("state"))
+                .nonce(session.get("nonce"))
                 .scopes(session.get("scopes").split(" "));
         if (session.containsKey("verifier")) {
             b.codeVerifier(Secret.of(session.get("verifier")));
         }
         if (!session.get("vtr").isEmpty()) {
             b.vectorsOfTrust(Arrays.stream(session.get("vtr").split(" "))
-                    .map(v -> VectorOfTrust.fromValue(v).orElseThrow()).toArray(VectorOfTrust[]::new));
+                    .map(v -> VectorOfTrust.fromValue(v).orElseThrow())
+                    .toArray(VectorOfTrust[]::new));
         }
         if (session.containsKey("assurance")) {
             b.minimumAssurance(AssuranceLevel.valueOf(session.get("assurance")));
@@ -72,15 +79,17 @@ class ResumeSignInAgainstSandboxTest {
     }
 
     @Test
-    void anNhsLoginSignInStartedOnOneClientCompletesOnAnotherFromTheStoredStrings(NhsSandbox sandbox)
-            throws Exception {
+    void anNhsLoginSignInStartedOnOneClientCompletesOnAnotherFromTheStoredStrings(NhsSandbox sandbox) throws Exception {
         Map<String, String> session;
         URI callback;
         try (OidcClient first = client(sandbox.nhsLogin(), false)) {
-            AuthorizationRequest request = first.authorizationRequest().scopes("openid", "profile")
-                    .vectorsOfTrust(VectorOfTrust.P9_CP_CD, VectorOfTrust.P9_CM).build();
+            AuthorizationRequest request = first.authorizationRequest()
+                    .scopes("openid", "profile")
+                    .vectorsOfTrust(VectorOfTrust.P9_CP_CD, VectorOfTrust.P9_CM)
+                    .build();
             session = store(request);
-            callback = OidcClientAgainstSandboxTest.follow(request.uri(), sandbox.baseUrl().toString());
+            callback = OidcClientAgainstSandboxTest.follow(
+                    request.uri(), sandbox.baseUrl().toString());
         }
 
         try (OidcClient second = client(sandbox.nhsLogin(), false)) {
@@ -98,17 +107,25 @@ class ResumeSignInAgainstSandboxTest {
     @Test
     void aCis2SignInIsResumedWithItsStoredMinimumAssuranceWhichIsStillEnforced(NhsSandbox sandbox) throws Exception {
         sandbox.cis2().signInAs("555254240101");
-        try (OidcClient first = client(sandbox.cis2(), true); OidcClient second = client(sandbox.cis2(), true)) {
-            AuthorizationRequest ok = first.authorizationRequest().minimumAssurance(AssuranceLevel.AAL1).build();
+        try (OidcClient first = client(sandbox.cis2(), true);
+                OidcClient second = client(sandbox.cis2(), true)) {
+            AuthorizationRequest ok = first.authorizationRequest()
+                    .minimumAssurance(AssuranceLevel.AAL1)
+                    .build();
             Map<String, String> okSession = store(ok);
-            URI okCallback = OidcClientAgainstSandboxTest.follow(ok.uri(), sandbox.baseUrl().toString());
-            AuthorizationRequest raised = first.authorizationRequest().minimumAssurance(AssuranceLevel.AAL1).build();
+            URI okCallback = OidcClientAgainstSandboxTest.follow(
+                    ok.uri(), sandbox.baseUrl().toString());
+            AuthorizationRequest raised = first.authorizationRequest()
+                    .minimumAssurance(AssuranceLevel.AAL1)
+                    .build();
             Map<String, String> raisedSession = store(raised);
-            URI raisedCallback = OidcClientAgainstSandboxTest.follow(raised.uri(), sandbox.baseUrl().toString());
+            URI raisedCallback = OidcClientAgainstSandboxTest.follow(
+                    raised.uri(), sandbox.baseUrl().toString());
             raisedSession.put("assurance", "AAL3");
 
             SignIn signIn = second.completeSignIn(second.resumeSignIn(load(okSession)), okCallback);
-            IdTokenValidationException e = catchThrowableOfType(IdTokenValidationException.class,
+            IdTokenValidationException e = catchThrowableOfType(
+                    IdTokenValidationException.class,
                     () -> second.completeSignIn(second.resumeSignIn(load(raisedSession)), raisedCallback));
 
             assertThat(signIn.claims().assuranceLevel()).contains(AssuranceLevel.AAL2);
@@ -118,20 +135,25 @@ class ResumeSignInAgainstSandboxTest {
 
     @Test
     void aChangedStoredStateOrNonceFailsWithItsTypedReason(NhsSandbox sandbox) throws Exception {
-        try (OidcClient first = client(sandbox.nhsLogin(), false); OidcClient second = client(sandbox.nhsLogin(), false)) {
+        try (OidcClient first = client(sandbox.nhsLogin(), false);
+                OidcClient second = client(sandbox.nhsLogin(), false)) {
             AuthorizationRequest forState = first.authorizationRequest().build();
             AuthorizationRequest forNonce = first.authorizationRequest().build();
             AuthorizationRequest other = first.authorizationRequest().build();
-            URI stateCallback = OidcClientAgainstSandboxTest.follow(forState.uri(), sandbox.baseUrl().toString());
-            URI nonceCallback = OidcClientAgainstSandboxTest.follow(forNonce.uri(), sandbox.baseUrl().toString());
+            URI stateCallback = OidcClientAgainstSandboxTest.follow(
+                    forState.uri(), sandbox.baseUrl().toString());
+            URI nonceCallback = OidcClientAgainstSandboxTest.follow(
+                    forNonce.uri(), sandbox.baseUrl().toString());
             Map<String, String> wrongState = store(forState);
             wrongState.put("state", other.state());
             Map<String, String> wrongNonce = store(forNonce);
             wrongNonce.put("nonce", other.nonce());
 
-            AuthorizationCallbackException stateMismatch = catchThrowableOfType(AuthorizationCallbackException.class,
+            AuthorizationCallbackException stateMismatch = catchThrowableOfType(
+                    AuthorizationCallbackException.class,
                     () -> second.completeSignIn(second.resumeSignIn(load(wrongState)), stateCallback));
-            IdTokenValidationException nonceMismatch = catchThrowableOfType(IdTokenValidationException.class,
+            IdTokenValidationException nonceMismatch = catchThrowableOfType(
+                    IdTokenValidationException.class,
                     () -> second.completeSignIn(second.resumeSignIn(load(wrongNonce)), nonceCallback));
 
             assertThat(stateMismatch.reason()).isEqualTo(AuthorizationCallbackException.Reason.STATE_MISMATCH);
@@ -144,29 +166,52 @@ class ResumeSignInAgainstSandboxTest {
     @Test
     void storedValuesAreCheckedByTheRulesTheyWereGeneratedUnder(NhsSandbox sandbox) {
         String good = "A".repeat(43);
-        try (OidcClient nhsLogin = client(sandbox.nhsLogin(), false); OidcClient cis2 = client(sandbox.cis2(), true)) {
-            assertThatThrownBy(() -> StoredSignIn.builder().state("abc").nonce(good).build())
-                    .isInstanceOf(NhsValidationException.class).hasMessageStartingWith("state:");
+        try (OidcClient nhsLogin = client(sandbox.nhsLogin(), false);
+                OidcClient cis2 = client(sandbox.cis2(), true)) {
+            assertThatThrownBy(() ->
+                            StoredSignIn.builder().state("abc").nonce(good).build())
+                    .isInstanceOf(NhsValidationException.class)
+                    .hasMessageStartingWith("state:");
             assertThatThrownBy(() -> StoredSignIn.builder().state(good).build())
-                    .isInstanceOf(NhsValidationException.class).hasMessageStartingWith("nonce:");
-            assertThatThrownBy(() -> StoredSignIn.builder().state(good).nonce(good + "=").build())
-                    .isInstanceOf(NhsValidationException.class).hasMessageStartingWith("nonce:");
-            assertThatThrownBy(() -> nhsLogin.resumeSignIn(StoredSignIn.builder().state(good).nonce(good)
-                    .scopes("profile").build())).isInstanceOf(NhsValidationException.class).hasMessageContaining("openid");
-            assertThatThrownBy(() -> nhsLogin.resumeSignIn(StoredSignIn.builder().state(good).nonce(good)
-                    .scopes("openid", "profile", "basic_demographics").build()))
+                    .isInstanceOf(NhsValidationException.class)
+                    .hasMessageStartingWith("nonce:");
+            assertThatThrownBy(() ->
+                            StoredSignIn.builder().state(good).nonce(good + "=").build())
+                    .isInstanceOf(NhsValidationException.class)
+                    .hasMessageStartingWith("nonce:");
+            assertThatThrownBy(() -> nhsLogin.resumeSignIn(StoredSignIn.builder()
+                            .state(good)
+                            .nonce(good)
+                            .scopes("profile")
+                            .build()))
+                    .isInstanceOf(NhsValidationException.class)
+                    .hasMessageContaining("openid");
+            assertThatThrownBy(() -> nhsLogin.resumeSignIn(StoredSignIn.builder()
+                            .state(good)
+                            .nonce(good)
+                            .scopes("openid", "profile", "basic_demographics")
+                            .build()))
                     .isInstanceOf(NhsValidationException.class);
-            assertThatThrownBy(() -> nhsLogin.resumeSignIn(StoredSignIn.builder().state(good).nonce(good)
-                    .minimumAssurance(AssuranceLevel.AAL3).build()))
-                    .isInstanceOf(NhsValidationException.class).hasMessageStartingWith("minimumAssurance:");
-            assertThatThrownBy(() -> cis2.resumeSignIn(StoredSignIn.builder().state(good).nonce(good)
-                    .vectorsOfTrust(VectorOfTrust.P9_CM).build()))
-                    .isInstanceOf(NhsValidationException.class).hasMessageStartingWith("vectorsOfTrust:");
+            assertThatThrownBy(() -> nhsLogin.resumeSignIn(StoredSignIn.builder()
+                            .state(good)
+                            .nonce(good)
+                            .minimumAssurance(AssuranceLevel.AAL3)
+                            .build()))
+                    .isInstanceOf(NhsValidationException.class)
+                    .hasMessageStartingWith("minimumAssurance:");
+            assertThatThrownBy(() -> cis2.resumeSignIn(StoredSignIn.builder()
+                            .state(good)
+                            .nonce(good)
+                            .vectorsOfTrust(VectorOfTrust.P9_CM)
+                            .build()))
+                    .isInstanceOf(NhsValidationException.class)
+                    .hasMessageStartingWith("vectorsOfTrust:");
 
-            AuthorizationRequest defaults = nhsLogin.resumeSignIn(StoredSignIn.builder().state(good).nonce(good).build());
+            AuthorizationRequest defaults = nhsLogin.resumeSignIn(
+                    StoredSignIn.builder().state(good).nonce(good).build());
             assertThat(defaults.scopes()).isEqualTo(nhsLogin.provider().defaultScopes());
-            assertThat(defaults.vectorsOfTrust()).containsExactly(VectorOfTrust.P9_CP_CD, VectorOfTrust.P9_CP_CK,
-                    VectorOfTrust.P9_CM);
+            assertThat(defaults.vectorsOfTrust())
+                    .containsExactly(VectorOfTrust.P9_CP_CD, VectorOfTrust.P9_CP_CK, VectorOfTrust.P9_CM);
             assertThat(defaults.codeVerifier()).isEmpty();
         }
     }

@@ -30,10 +30,13 @@ class ReviewProbesTest extends OidcWireMockTest {
     }
 
     String tokenFor(AuthorizationRequest r) {
-        return sign(validClaims(r.nonce())
-                .issueTime(Date.from(clock.instant().minusSeconds(5)))
-                .expirationTime(Date.from(clock.instant().plus(Duration.ofMinutes(10)))).build(),
-                providerKey, JWSAlgorithm.RS256);
+        return sign(
+                validClaims(r.nonce())
+                        .issueTime(Date.from(clock.instant().minusSeconds(5)))
+                        .expirationTime(Date.from(clock.instant().plus(Duration.ofMinutes(10))))
+                        .build(),
+                providerKey,
+                JWSAlgorithm.RS256);
     }
 
     @Test
@@ -46,7 +49,8 @@ class ReviewProbesTest extends OidcWireMockTest {
         for (int i = 0; i < 5; i++) {
             clock.advance(Duration.ofSeconds(5));
             assertThatThrownBy(() -> c.validateIdToken(IdToken.of(token), r))
-                    .isInstanceOfSatisfying(OidcDiscoveryException.class,
+                    .isInstanceOfSatisfying(
+                            OidcDiscoveryException.class,
                             e -> assertThat(e.reason()).isEqualTo(OidcDiscoveryException.Reason.UNREACHABLE));
         }
         assertThat(gets("/jwks")).as("one fetch for five tokens in 25 s").isEqualTo(1);
@@ -58,7 +62,8 @@ class ReviewProbesTest extends OidcWireMockTest {
 
     @Test
     void aDiscoveryOutageIsNotFetchedAgainForEveryRequest() {
-        server.stubFor(get(urlPathEqualTo(DISCOVERY_PATH)).willReturn(aResponse().withStatus(404)));
+        server.stubFor(
+                get(urlPathEqualTo(DISCOVERY_PATH)).willReturn(aResponse().withStatus(404)));
         OidcClient c = client(Cis2.at(discoveryUrl()));
         for (int i = 0; i < 5; i++) {
             clock.advance(Duration.ofSeconds(5));
@@ -83,11 +88,14 @@ class ReviewProbesTest extends OidcWireMockTest {
         assertThatThrownBy(() -> c.refresh(Secret.of("rt-1"), signedIn))
                 .isInstanceOfSatisfying(IdTokenValidationException.class, e -> {
                     assertThat(e.reason()).isEqualTo(Reason.SUBJECT_MISMATCH);
-                    assertThat(e.getMessage()).doesNotContain("someone-else-4242").doesNotContain("787807429511");
+                    assertThat(e.getMessage())
+                            .doesNotContain("someone-else-4242")
+                            .doesNotContain("787807429511");
                 });
-        stubToken("{\"access_token\":\"at-3\",\"expires_in\":300,\"id_token\":\"" + sign(validClaims(null).build())
-                + "\"}");
-        assertThat(c.refresh(Secret.of("rt-1"), signedIn).claims().orElseThrow().subject()).isEqualTo("787807429511");
+        stubToken("{\"access_token\":\"at-3\",\"expires_in\":300,\"id_token\":\""
+                + sign(validClaims(null).build()) + "\"}");
+        assertThat(c.refresh(Secret.of("rt-1"), signedIn).claims().orElseThrow().subject())
+                .isEqualTo("787807429511");
     }
 
     @Test
@@ -110,8 +118,8 @@ class ReviewProbesTest extends OidcWireMockTest {
         OidcClient c = client(Cis2.at(discoveryUrl()));
         AuthorizationRequest r = c.authorizationRequest().build();
         secret("at-no-scope");
-        stubToken("{\"access_token\":\"at-no-scope\",\"token_type\":\"Bearer\",\"expires_in\":300,"
-                + "\"id_token\":\"" + tokenFor(r) + "\"}");
+        stubToken("{\"access_token\":\"at-no-scope\",\"token_type\":\"Bearer\",\"expires_in\":300," + "\"id_token\":\""
+                + tokenFor(r) + "\"}");
         SignIn signIn = c.exchangeCode(r, "code-without-scope", r.state());
         assertThat(signIn.claims().subject()).isEqualTo("787807429511");
         assertThat(signIn.tokens().scopes()).isEmpty();
@@ -123,9 +131,14 @@ class ReviewProbesTest extends OidcWireMockTest {
                 + "\"refresh_token\":\"combined-refresh-1\",\"refresh_token_expires_in\":\"43199\","
                 + "\"token_type\":\"Bearer\"}";
         secret("combined-client-secret-77");
-        CombinedAuth combined = CombinedAuth.builder().baseUrl(URI.create(server.baseUrl() + "/oauth2"))
-                .apiKey(Secret.of("Y29tYmluZWRhcGlrZXk5OTk5")).clientSecret(Secret.of("combined-client-secret-77"))
-                .redirectUri(REDIRECT).options(options()).refreshCooldown(Duration.ofSeconds(5)).build();
+        CombinedAuth combined = CombinedAuth.builder()
+                .baseUrl(URI.create(server.baseUrl() + "/oauth2"))
+                .apiKey(Secret.of("Y29tYmluZWRhcGlrZXk5OTk5"))
+                .clientSecret(Secret.of("combined-client-secret-77"))
+                .redirectUri(REDIRECT)
+                .options(options())
+                .refreshCooldown(Duration.ofSeconds(5))
+                .build();
         closeables.add(combined);
         CombinedAuth.PendingSignIn pending = combined.authorizationRequest();
         stubPlatformToken(200, response);
@@ -133,7 +146,8 @@ class ReviewProbesTest extends OidcWireMockTest {
         session.accessToken();
         stubPlatformToken(429, "{\"error\":\"rate_limited\"}");
         clock.advance(Duration.ofSeconds(600));
-        assertThatThrownBy(session::accessToken).isInstanceOf(NhsServiceException.class)
+        assertThatThrownBy(session::accessToken)
+                .isInstanceOf(NhsServiceException.class)
                 .isNotInstanceOf(SignInExpiredException.class);
         stubPlatformToken(200, response.replace("combined-token-1", "combined-token-2"));
         clock.advance(Duration.ofSeconds(6));
@@ -145,23 +159,32 @@ class ReviewProbesTest extends OidcWireMockTest {
         String response = "{\"access_token\":\"platform-token-1\",\"expires_in\":\"599\",\"token_type\":\"Bearer\","
                 + "\"refresh_token\":\"platform-refresh-1\",\"refresh_token_expires_in\":\"43199\"}";
         // an ID token that expires with the first access token: after that only the refresh token helps
-        String idToken = sign(validClaims(null).expirationTime(Date.from(NOW.plusSeconds(300))).build());
-        TokenExchangeAuth auth = TokenExchangeAuth.builder().tokenUrl(URI.create(server.baseUrl() + "/oauth2/token"))
-                .apiKey(Secret.of("Z3RmdG9rZW5hcGlrZXk0MjQy")).keyId("platform-1")
-                .privateKey(clientKey.toRSAPrivateKey()).idToken(IdToken.of(idToken)).options(options())
-                .refreshCooldown(Duration.ofSeconds(5)).build();
+        String idToken = sign(validClaims(null)
+                .expirationTime(Date.from(NOW.plusSeconds(300)))
+                .build());
+        TokenExchangeAuth auth = TokenExchangeAuth.builder()
+                .tokenUrl(URI.create(server.baseUrl() + "/oauth2/token"))
+                .apiKey(Secret.of("Z3RmdG9rZW5hcGlrZXk0MjQy"))
+                .keyId("platform-1")
+                .privateKey(clientKey.toRSAPrivateKey())
+                .idToken(IdToken.of(idToken))
+                .options(options())
+                .refreshCooldown(Duration.ofSeconds(5))
+                .build();
         closeables.add(auth);
         stubPlatformToken(200, response);
         auth.accessToken();
         stubPlatformToken(429, "{\"error\":\"rate_limited\"}");
         clock.advance(Duration.ofSeconds(600));
-        assertThatThrownBy(auth::accessToken).isInstanceOf(NhsServiceException.class)
+        assertThatThrownBy(auth::accessToken)
+                .isInstanceOf(NhsServiceException.class)
                 .isNotInstanceOf(SignInExpiredException.class);
         stubPlatformToken(200, response.replace("platform-token-1", "platform-token-2"));
         clock.advance(Duration.ofSeconds(6));
         assertThat(auth.accessToken().reveal()).isEqualTo("platform-token-2");
         assertThat(server.findAll(postRequestedFor(urlPathEqualTo("/oauth2/token"))
-                .withRequestBody(containing("token-exchange")))).hasSize(1);
+                        .withRequestBody(containing("token-exchange"))))
+                .hasSize(1);
     }
 
     @Test
@@ -170,8 +193,11 @@ class ReviewProbesTest extends OidcWireMockTest {
         OidcClient c = client(Cis2.at(discoveryUrl()));
         AuthorizationRequest r = c.authorizationRequest().build();
         secret(r.state());
-        for (String query : new String[] {"code=c1&code=c2&state=" + r.state(),
-                "code=c1&state=" + r.state() + "&state=forged", "code=c1&state=" + r.state() + "&iss=a&iss=b"}) {
+        for (String query : new String[] {
+            "code=c1&code=c2&state=" + r.state(),
+            "code=c1&state=" + r.state() + "&state=forged",
+            "code=c1&state=" + r.state() + "&iss=a&iss=b"
+        }) {
             assertThatThrownBy(() -> c.completeSignIn(r, URI.create(REDIRECT + "?" + query)))
                     .isInstanceOfSatisfying(AuthorizationCallbackException.class, e -> {
                         assertThat(e.reason()).isEqualTo(AuthorizationCallbackException.Reason.MALFORMED);
@@ -180,10 +206,12 @@ class ReviewProbesTest extends OidcWireMockTest {
         }
         // an error redirect with someone else's state is a forgery, not the provider's answer
         assertThatThrownBy(() -> c.completeSignIn(r, URI.create(REDIRECT + "?error=access_denied&state=forged")))
-                .isInstanceOfSatisfying(AuthorizationCallbackException.class,
+                .isInstanceOfSatisfying(
+                        AuthorizationCallbackException.class,
                         e -> assertThat(e.reason()).isEqualTo(AuthorizationCallbackException.Reason.STATE_MISMATCH));
         assertThatThrownBy(() -> c.completeSignIn(r, URI.create(REDIRECT + "?error=access_denied&state=" + r.state())))
-                .isInstanceOfSatisfying(AuthorizationCallbackException.class,
+                .isInstanceOfSatisfying(
+                        AuthorizationCallbackException.class,
                         e -> assertThat(e.reason()).isEqualTo(AuthorizationCallbackException.Reason.PROVIDER_ERROR));
         assertThat(server.findAll(postRequestedFor(urlPathEqualTo(TOKEN_PATH)))).isEmpty();
     }
@@ -193,9 +221,13 @@ class ReviewProbesTest extends OidcWireMockTest {
         String response = "{\"access_token\":\"combined-token-1\",\"expires_in\":\"599\","
                 + "\"refresh_token\":\"combined-refresh-1\",\"refresh_token_expires_in\":\"43199\","
                 + "\"token_type\":\"Bearer\"}";
-        CombinedAuth combined = CombinedAuth.builder().baseUrl(URI.create(server.baseUrl() + "/oauth2"))
-                .apiKey(Secret.of("Y29tYmluZWRhcGlrZXk5OTk5")).clientSecret(Secret.of("combined-client-secret-77"))
-                .redirectUri(REDIRECT).options(options()).build();
+        CombinedAuth combined = CombinedAuth.builder()
+                .baseUrl(URI.create(server.baseUrl() + "/oauth2"))
+                .apiKey(Secret.of("Y29tYmluZWRhcGlrZXk5OTk5"))
+                .clientSecret(Secret.of("combined-client-secret-77"))
+                .redirectUri(REDIRECT)
+                .options(options())
+                .build();
         closeables.add(combined);
         CombinedAuth.PendingSignIn pending = combined.authorizationRequest();
         stubPlatformToken(200, response);
@@ -209,26 +241,42 @@ class ReviewProbesTest extends OidcWireMockTest {
     @Test
     void theIdTokenAndTheClientSecretAreNeverSentOverPlainHttpToARemoteHost() throws Exception {
         String idToken = sign(validClaims(null).build());
-        for (String url : new String[] {"http://api.service.nhs.uk/oauth2/token", "ftp://x/token", "/oauth2/token",
-                "https://api.service.nhs.uk/oauth2/token?x=1"}) {
-            TokenExchangeAuth.Builder b = TokenExchangeAuth.builder().tokenUrl(URI.create(url))
-                    .apiKey(Secret.of("Z3RmdG9rZW5hcGlrZXk0MjQy")).keyId("platform-1")
-                    .privateKey(clientKey.toRSAPrivateKey()).idToken(IdToken.of(idToken));
+        for (String url : new String[] {
+            "http://api.service.nhs.uk/oauth2/token",
+            "ftp://x/token",
+            "/oauth2/token",
+            "https://api.service.nhs.uk/oauth2/token?x=1"
+        }) {
+            TokenExchangeAuth.Builder b = TokenExchangeAuth.builder()
+                    .tokenUrl(URI.create(url))
+                    .apiKey(Secret.of("Z3RmdG9rZW5hcGlrZXk0MjQy"))
+                    .keyId("platform-1")
+                    .privateKey(clientKey.toRSAPrivateKey())
+                    .idToken(IdToken.of(idToken));
             assertThatThrownBy(b::build).isInstanceOf(uk.nhs.sdk.core.error.NhsConfigurationException.class);
-            CombinedAuth.Builder c = CombinedAuth.builder().baseUrl(URI.create(url.replace("/token", "")))
-                    .apiKey(Secret.of("Y29tYmluZWRhcGlrZXk5OTk5")).clientSecret(Secret.of("combined-client-secret-77"))
+            CombinedAuth.Builder c = CombinedAuth.builder()
+                    .baseUrl(URI.create(url.replace("/token", "")))
+                    .apiKey(Secret.of("Y29tYmluZWRhcGlrZXk5OTk5"))
+                    .clientSecret(Secret.of("combined-client-secret-77"))
                     .redirectUri(REDIRECT);
             assertThatThrownBy(c::build).isInstanceOf(uk.nhs.sdk.core.error.NhsConfigurationException.class);
         }
-        TokenExchangeAuth ok = TokenExchangeAuth.builder().tokenUrl(URI.create("http://127.0.0.1:1/oauth2/token"))
-                .apiKey(Secret.of("Z3RmdG9rZW5hcGlrZXk0MjQy")).keyId("platform-1")
-                .privateKey(clientKey.toRSAPrivateKey()).idToken(IdToken.of(idToken)).build();
+        TokenExchangeAuth ok = TokenExchangeAuth.builder()
+                .tokenUrl(URI.create("http://127.0.0.1:1/oauth2/token"))
+                .apiKey(Secret.of("Z3RmdG9rZW5hcGlrZXk0MjQy"))
+                .keyId("platform-1")
+                .privateKey(clientKey.toRSAPrivateKey())
+                .idToken(IdToken.of(idToken))
+                .build();
         closeables.add(ok);
     }
 
     static void stubPlatformToken(int status, String body) {
-        server.stubFor(post(urlPathEqualTo("/oauth2/token")).willReturn(aResponse().withStatus(status)
-                .withHeader("Content-Type", "application/json").withBody(body)));
+        server.stubFor(post(urlPathEqualTo("/oauth2/token"))
+                .willReturn(aResponse()
+                        .withStatus(status)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(body)));
     }
 
     static String b64(String s) {

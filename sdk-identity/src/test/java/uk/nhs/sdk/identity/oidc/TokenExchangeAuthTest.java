@@ -32,9 +32,10 @@ import uk.nhs.sdk.core.testing.RecordingAuthRequest;
 class TokenExchangeAuthTest extends OidcWireMockTest {
     static final String PLATFORM_TOKEN_PATH = "/oauth2/token";
     static final String API_KEY = "Z3RmdG9rZW5hcGlrZXk0MjQy";
-    static final String RESPONSE = "{\"access_token\":\"platform-token-1\",\"expires_in\":\"599\",\"token_type\":\"Bearer\","
-            + "\"issued_token_type\":\"urn:ietf:params:oauth:token-type:access_token\","
-            + "\"refresh_token\":\"platform-refresh-1\",\"refresh_token_expires_in\":\"43199\",\"refresh_count\":\"0\"}";
+    static final String RESPONSE =
+            "{\"access_token\":\"platform-token-1\",\"expires_in\":\"599\",\"token_type\":\"Bearer\","
+                    + "\"issued_token_type\":\"urn:ietf:params:oauth:token-type:access_token\","
+                    + "\"refresh_token\":\"platform-refresh-1\",\"refresh_token_expires_in\":\"43199\",\"refresh_count\":\"0\"}";
 
     String idToken;
 
@@ -44,7 +45,10 @@ class TokenExchangeAuthTest extends OidcWireMockTest {
         secret("platform-token-1");
         secret("platform-token-2");
         secret("platform-refresh-1");
-        idToken = secret(sign(validClaims(null).claim("acr", "AAL3_ANY").claim("azp", CLIENT_ID).build()));
+        idToken = secret(sign(validClaims(null)
+                .claim("acr", "AAL3_ANY")
+                .claim("azp", CLIENT_ID)
+                .build()));
     }
 
     static URI tokenUrl() {
@@ -65,8 +69,11 @@ class TokenExchangeAuthTest extends OidcWireMockTest {
     }
 
     static void stubPlatform(String body) {
-        server.stubFor(post(urlPathEqualTo(PLATFORM_TOKEN_PATH)).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody(body)));
+        server.stubFor(post(urlPathEqualTo(PLATFORM_TOKEN_PATH))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(body)));
     }
 
     static List<LoggedRequest> tokenRequests() {
@@ -85,9 +92,15 @@ class TokenExchangeAuthTest extends OidcWireMockTest {
         LoggedRequest r = tokenRequests().get(0);
         assertThat(r.getHeader("Content-Type")).startsWith("application/x-www-form-urlencoded");
         Map<String, String> form = form(r);
-        assertThat(form.keySet()).containsExactly("grant_type", "subject_token_type", "subject_token",
-                "client_assertion_type", "client_assertion");
-        assertThat(form).containsEntry("grant_type", "urn:ietf:params:oauth:grant-type:token-exchange")
+        assertThat(form.keySet())
+                .containsExactly(
+                        "grant_type",
+                        "subject_token_type",
+                        "subject_token",
+                        "client_assertion_type",
+                        "client_assertion");
+        assertThat(form)
+                .containsEntry("grant_type", "urn:ietf:params:oauth:grant-type:token-exchange")
                 .containsEntry("subject_token_type", "urn:ietf:params:oauth:token-type:id_token")
                 .containsEntry("subject_token", idToken)
                 .containsEntry("client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer");
@@ -96,10 +109,12 @@ class TokenExchangeAuthTest extends OidcWireMockTest {
         assertThat(assertion.getHeader().getAlgorithm().getName()).isEqualTo("RS512");
         assertThat(assertion.getHeader().getKeyID()).isEqualTo("platform-1");
         assertThat(assertion.getHeader().getType().getType()).isEqualTo("JWT");
-        assertThat(assertion.verify(new RSASSAVerifier(clientKey.toRSAPublicKey()))).isTrue();
+        assertThat(assertion.verify(new RSASSAVerifier(clientKey.toRSAPublicKey())))
+                .isTrue();
         assertThat(assertion.getJWTClaimsSet().getIssuer()).isEqualTo(API_KEY);
         assertThat(assertion.getJWTClaimsSet().getSubject()).isEqualTo(API_KEY);
-        assertThat(assertion.getJWTClaimsSet().getAudience()).containsExactly(tokenUrl().toString());
+        assertThat(assertion.getJWTClaimsSet().getAudience())
+                .containsExactly(tokenUrl().toString());
         assertThat(assertion.getJWTClaimsSet().getExpirationTime().toInstant()).isEqualTo(NOW.plusSeconds(240));
         assertThat(auth.toString()).doesNotContain(API_KEY).doesNotContain("platform-token-1");
     }
@@ -119,9 +134,11 @@ class TokenExchangeAuthTest extends OidcWireMockTest {
         List<LoggedRequest> all = tokenRequests();
         assertThat(all).hasSize(2);
         Map<String, String> form = form(all.get(1));
-        assertThat(form.keySet()).containsExactly("grant_type", "refresh_token", "client_assertion_type",
-                "client_assertion");
-        assertThat(form).containsEntry("grant_type", "refresh_token").containsEntry("refresh_token", "platform-refresh-1");
+        assertThat(form.keySet())
+                .containsExactly("grant_type", "refresh_token", "client_assertion_type", "client_assertion");
+        assertThat(form)
+                .containsEntry("grant_type", "refresh_token")
+                .containsEntry("refresh_token", "platform-refresh-1");
     }
 
     @Test
@@ -129,9 +146,12 @@ class TokenExchangeAuthTest extends OidcWireMockTest {
         stubPlatform(RESPONSE);
         TokenExchangeAuth auth = auth(idToken);
         auth.accessToken();
-        server.stubFor(post(urlPathEqualTo(PLATFORM_TOKEN_PATH)).atPriority(1)
+        server.stubFor(post(urlPathEqualTo(PLATFORM_TOKEN_PATH))
+                .atPriority(1)
                 .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("grant_type=refresh_token"))
-                .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
+                .willReturn(aResponse()
+                        .withStatus(401)
+                        .withHeader("Content-Type", "application/json")
                         .withBody("{\"error\":\"invalid_grant\",\"error_description\":\"refresh token expired\"}")));
         stubPlatform(RESPONSE.replace("platform-token-1", "platform-token-2"));
         clock.advance(Duration.ofSeconds(560));
@@ -147,14 +167,16 @@ class TokenExchangeAuthTest extends OidcWireMockTest {
         TokenExchangeAuth auth = auth(idToken);
         auth.accessToken();
         clock.advance(Duration.ofMinutes(11));
-        assertThatThrownBy(auth::accessToken).isInstanceOf(SignInExpiredException.class)
+        assertThatThrownBy(auth::accessToken)
+                .isInstanceOf(SignInExpiredException.class)
                 .hasMessageContaining("sign in again");
         assertThat(tokenRequests()).hasSize(1);
     }
 
     @Test
     void anIdTokenAlreadyExpiredIsNeverSent() throws Exception {
-        String expired = secret(sign(validClaims(null).expirationTime(Date.from(NOW.minusSeconds(1))).build()));
+        String expired = secret(sign(
+                validClaims(null).expirationTime(Date.from(NOW.minusSeconds(1))).build()));
         TokenExchangeAuth auth = auth(expired);
         assertThatThrownBy(auth::accessToken).isInstanceOf(SignInExpiredException.class);
         assertThat(tokenRequests()).isEmpty();
@@ -162,10 +184,13 @@ class TokenExchangeAuthTest extends OidcWireMockTest {
 
     @Test
     void aRefusedExchangeCarriesThePlatformsErrorCode() throws Exception {
-        server.stubFor(post(urlPathEqualTo(PLATFORM_TOKEN_PATH)).willReturn(aResponse().withStatus(400)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"error\":\"invalid_request\",\"error_description\":\"Missing or invalid subject_token\","
-                        + "\"message_id\":\"rrt-1\"}")));
+        server.stubFor(post(urlPathEqualTo(PLATFORM_TOKEN_PATH))
+                .willReturn(aResponse()
+                        .withStatus(400)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(
+                                "{\"error\":\"invalid_request\",\"error_description\":\"Missing or invalid subject_token\","
+                                        + "\"message_id\":\"rrt-1\"}")));
         TokenExchangeAuth auth = auth(idToken);
         assertThatThrownBy(auth::accessToken).isInstanceOfSatisfying(NhsServiceException.class, e -> {
             assertThat(e.errorCode()).contains("invalid_request");
@@ -178,12 +203,19 @@ class TokenExchangeAuthTest extends OidcWireMockTest {
         stubPlatform(RESPONSE);
         TokenExchangeAuth auth = auth(idToken);
         server.stubFor(get(urlPathEqualTo("/api/Patient/x")).willReturn(okJson("{}")));
-        try (NhsHttpClient http = NhsHttpClient.builder().serviceName("API").baseUrl(URI.create(server.baseUrl() + "/api"))
-                .options(options()).auth(auth).build();
-             NhsResponse r = http.execute(NhsRequest.builder("GET", "/Patient/x").build())) {
+        try (NhsHttpClient http = NhsHttpClient.builder()
+                        .serviceName("API")
+                        .baseUrl(URI.create(server.baseUrl() + "/api"))
+                        .options(options())
+                        .auth(auth)
+                        .build();
+                NhsResponse r =
+                        http.execute(NhsRequest.builder("GET", "/Patient/x").build())) {
             assertThat(r.status()).isEqualTo(200);
         }
-        assertThat(server.findAll(getRequestedFor(urlPathEqualTo("/api/Patient/x"))).get(0).getHeader("Authorization"))
+        assertThat(server.findAll(getRequestedFor(urlPathEqualTo("/api/Patient/x")))
+                        .get(0)
+                        .getHeader("Authorization"))
                 .isEqualTo("Bearer platform-token-1");
 
         RecordingAuthRequest refused = new RecordingAuthRequest(URI.create("https://api.example/x"));
@@ -195,15 +227,23 @@ class TokenExchangeAuthTest extends OidcWireMockTest {
 
     @Test
     void aCis2ClientIdIsNotAnApiKey() throws Exception {
-        TokenExchangeAuth.Builder b = TokenExchangeAuth.builder().tokenUrl(tokenUrl()).apiKey(Secret.of(CLIENT_ID))
-                .keyId("platform-1").privateKey(clientKey.toRSAPrivateKey()).idToken(IdToken.of(idToken));
-        assertThatThrownBy(b::build).isInstanceOf(NhsConfigurationException.class)
-                .hasMessageContaining("CIS2 client id").hasMessageNotContaining(CLIENT_ID);
+        TokenExchangeAuth.Builder b = TokenExchangeAuth.builder()
+                .tokenUrl(tokenUrl())
+                .apiKey(Secret.of(CLIENT_ID))
+                .keyId("platform-1")
+                .privateKey(clientKey.toRSAPrivateKey())
+                .idToken(IdToken.of(idToken));
+        assertThatThrownBy(b::build)
+                .isInstanceOf(NhsConfigurationException.class)
+                .hasMessageContaining("CIS2 client id")
+                .hasMessageNotContaining(CLIENT_ID);
     }
 
     @Test
     void theBuilderNeedsEverything() {
-        assertThatThrownBy(() -> TokenExchangeAuth.builder().apiKey(Secret.of(API_KEY)).build())
-                .isInstanceOf(NhsConfigurationException.class).hasMessageNotContaining(API_KEY);
+        assertThatThrownBy(() ->
+                        TokenExchangeAuth.builder().apiKey(Secret.of(API_KEY)).build())
+                .isInstanceOf(NhsConfigurationException.class)
+                .hasMessageNotContaining(API_KEY);
     }
 }

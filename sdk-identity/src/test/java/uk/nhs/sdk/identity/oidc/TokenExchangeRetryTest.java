@@ -23,17 +23,22 @@ import uk.nhs.sdk.core.error.NhsTransportException;
 class TokenExchangeRetryTest extends OidcWireMockTest {
     private static final String PLATFORM_TOKEN_PATH = TokenExchangeAuthTest.PLATFORM_TOKEN_PATH;
     private static final String RESPONSE = TokenExchangeAuthTest.RESPONSE;
-    private static final String REUSED_JTI = "{\"error\":\"invalid_request\",\"error_description\":"
-            + "\"Non-unique jti claim in JWT\"}";
+    private static final String REUSED_JTI =
+            "{\"error\":\"invalid_request\",\"error_description\":" + "\"Non-unique jti claim in JWT\"}";
 
     /** The first exchange's answer is lost (the platform acted on it); any second is refused as a reused jti. */
     private static void stubLostAnswerThenReusedJti() {
-        server.stubFor(post(urlPathEqualTo(PLATFORM_TOKEN_PATH)).inScenario("exchange")
+        server.stubFor(post(urlPathEqualTo(PLATFORM_TOKEN_PATH))
+                .inScenario("exchange")
                 .whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)).willSetStateTo("exchanged"));
-        server.stubFor(post(urlPathEqualTo(PLATFORM_TOKEN_PATH)).inScenario("exchange")
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER))
+                .willSetStateTo("exchanged"));
+        server.stubFor(post(urlPathEqualTo(PLATFORM_TOKEN_PATH))
+                .inScenario("exchange")
                 .whenScenarioStateIs("exchanged")
-                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
+                .willReturn(aResponse()
+                        .withStatus(400)
+                        .withHeader("Content-Type", "application/json")
                         .withBody(REUSED_JTI)));
     }
 
@@ -44,7 +49,10 @@ class TokenExchangeRetryTest extends OidcWireMockTest {
         secret(TokenExchangeAuthTest.API_KEY);
         secret("platform-token-1");
         secret("platform-refresh-1");
-        idToken = secret(sign(validClaims(null).claim("acr", "AAL3_ANY").claim("azp", CLIENT_ID).build()));
+        idToken = secret(sign(validClaims(null)
+                .claim("acr", "AAL3_ANY")
+                .claim("azp", CLIENT_ID)
+                .build()));
     }
 
     private TokenExchangeAuth auth() throws Exception {
@@ -61,7 +69,8 @@ class TokenExchangeRetryTest extends OidcWireMockTest {
     }
 
     private static int tokenRequests() {
-        return server.findAll(postRequestedFor(urlPathEqualTo(PLATFORM_TOKEN_PATH))).size();
+        return server.findAll(postRequestedFor(urlPathEqualTo(PLATFORM_TOKEN_PATH)))
+                .size();
     }
 
     @Test
@@ -69,19 +78,27 @@ class TokenExchangeRetryTest extends OidcWireMockTest {
         stubLostAnswerThenReusedJti();
         TokenExchangeAuth auth = auth();
 
-        assertThatThrownBy(auth::accessToken).isInstanceOfSatisfying(NhsTransportException.class,
-                e -> assertThat(e.outcomeUnknown()).isTrue());
+        assertThatThrownBy(auth::accessToken)
+                .isInstanceOfSatisfying(
+                        NhsTransportException.class,
+                        e -> assertThat(e.outcomeUnknown()).isTrue());
         assertThat(tokenRequests()).isEqualTo(1);
         assertThat(sleeper.sleeps()).isEmpty();
     }
 
     @Test
     void anExchangeRefusedWith503IsRetried() throws Exception {
-        server.stubFor(post(urlPathEqualTo(PLATFORM_TOKEN_PATH)).inScenario("busy")
+        server.stubFor(post(urlPathEqualTo(PLATFORM_TOKEN_PATH))
+                .inScenario("busy")
                 .whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(503)).willSetStateTo("ready"));
-        server.stubFor(post(urlPathEqualTo(PLATFORM_TOKEN_PATH)).inScenario("busy").whenScenarioStateIs("ready")
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                .willReturn(aResponse().withStatus(503))
+                .willSetStateTo("ready"));
+        server.stubFor(post(urlPathEqualTo(PLATFORM_TOKEN_PATH))
+                .inScenario("busy")
+                .whenScenarioStateIs("ready")
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
                         .withBody(RESPONSE)));
         TokenExchangeAuth auth = auth();
 

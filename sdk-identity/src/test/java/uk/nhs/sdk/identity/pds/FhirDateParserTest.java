@@ -22,9 +22,8 @@ import uk.nhs.sdk.core.error.NhsValidationException;
  * and {@code java.time} parse it replaced, on well-formed dates and on near misses.
  */
 class FhirDateParserTest {
-    private static final Pattern FORMAT = Pattern.compile(
-            "([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2})"
-                    + "(T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})?)?)?)?");
+    private static final Pattern FORMAT = Pattern.compile("([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2})"
+            + "(T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})?)?)?)?");
 
     /** What the regex-and-java.time parser answered: the dateTime, "date", "partial", or "refused". */
     private static String reference(String text) {
@@ -39,7 +38,8 @@ class FhirDateParserTest {
             if (d != null) {
                 LocalDate date = LocalDate.of(y, mo, d);
                 if (m.group(4) != null) {
-                    LocalDateTime ldt = LocalDateTime.parse(date + "T" + m.group(4).substring(1, 9));
+                    LocalDateTime ldt =
+                            LocalDateTime.parse(date + "T" + m.group(4).substring(1, 9));
                     String off = m.group(5);
                     ZoneOffset offset = off == null || "Z".equals(off) ? ZoneOffset.UTC : ZoneOffset.of(off);
                     return OffsetDateTime.of(ldt, offset).toString();
@@ -65,7 +65,8 @@ class FhirDateParserTest {
             if (d.toLocalDate().isPresent()) {
                 return "date " + d.toLocalDate().get();
             }
-            return "partial " + d.year() + d.month().stream().mapToObj(m -> "-" + m).findFirst().orElse("");
+            return "partial " + d.year()
+                    + d.month().stream().mapToObj(m -> "-" + m).findFirst().orElse("");
         } catch (NhsValidationException e) {
             assertThat(e.getMessage()).doesNotContain(text.isEmpty() ? "\u0000" : text);
             return "refused";
@@ -86,22 +87,28 @@ class FhirDateParserTest {
     Arbitrary<String> dates() {
         Arbitrary<String> two = Arbitraries.integers().between(0, 99).map(i -> String.format("%02d", i));
         Arbitrary<String> year = Arbitraries.integers().between(0, 9999).map(i -> String.format("%04d", i));
-        Arbitrary<String> fraction = Arbitraries.strings().numeric().ofMinLength(0).ofMaxLength(9)
-                .map(f -> f.isEmpty() ? "" : "." + f);
-        Arbitrary<String> offset = Arbitraries.oneOf(Arbitraries.just(""), Arbitraries.just("Z"),
+        Arbitrary<String> fraction =
+                Arbitraries.strings().numeric().ofMinLength(0).ofMaxLength(9).map(f -> f.isEmpty() ? "" : "." + f);
+        Arbitrary<String> offset = Arbitraries.oneOf(
+                Arbitraries.just(""),
+                Arbitraries.just("Z"),
                 Combinators.combine(Arbitraries.of("+", "-"), two, two).as((s, h, m) -> s + h + ":" + m));
         Arbitrary<String> time = Combinators.combine(two, two, two, fraction, offset)
                 .as((h, m, s, f, o) -> "T" + h + ":" + m + ":" + s + f + o);
         return Combinators.combine(year, two, two, time, Arbitraries.integers().between(0, 3))
-                .as((y, mo, d, t, parts) -> parts == 0 ? y : parts == 1 ? y + "-" + mo
-                        : parts == 2 ? y + "-" + mo + "-" + d : y + "-" + mo + "-" + d + t);
+                .as((y, mo, d, t, parts) -> parts == 0
+                        ? y
+                        : parts == 1 ? y + "-" + mo : parts == 2 ? y + "-" + mo + "-" + d : y + "-" + mo + "-" + d + t);
     }
 
     @Provide
     Arbitrary<String> nearMisses() {
-        return Combinators.combine(dates(), Arbitraries.integers().between(0, 40),
-                Arbitraries.of('0', '9', '-', ':', 'T', 'Z', '+', '.', ' ', 'x', '\u0661'),
-                Arbitraries.integers().between(0, 2)).as((d, at, c, op) -> {
+        return Combinators.combine(
+                        dates(),
+                        Arbitraries.integers().between(0, 40),
+                        Arbitraries.of('0', '9', '-', ':', 'T', 'Z', '+', '.', ' ', 'x', '\u0661'),
+                        Arbitraries.integers().between(0, 2))
+                .as((d, at, c, op) -> {
                     int i = at % d.length();
                     return switch (op) {
                         case 0 -> d.substring(0, i) + c + d.substring(i + 1);

@@ -36,8 +36,7 @@ final class LegacyPatientDecoder {
     static final String BIRTH_PLACE = FhirCodec.BIRTH_PLACE;
     static final String REMOVAL_FROM_REGISTRATION = FhirCodec.REMOVAL_FROM_REGISTRATION;
 
-    private LegacyPatientDecoder() {
-    }
+    private LegacyPatientDecoder() {}
 
     /** {@code Patient.fromJson} as it was, minus the wrapping exception. */
     static Patient patient(String json) {
@@ -50,7 +49,8 @@ final class LegacyPatientDecoder {
         for (JsonNode entry : FhirJson.array(body, "entry")) {
             JsonNode resource = FhirJson.object(entry, "resource")
                     .orElseThrow(() -> new InvalidFhir("a search entry has no resource"));
-            double score = FhirJson.object(entry, "search").flatMap(s -> FhirJson.number(s, "score"))
+            double score = FhirJson.object(entry, "search")
+                    .flatMap(s -> FhirJson.number(s, "score"))
                     .orElseThrow(() -> new InvalidFhir("a search entry has no search.score"));
             matches.add(new SearchMatch(patient(resource), score));
         }
@@ -65,33 +65,55 @@ final class LegacyPatientDecoder {
         String id = FhirJson.text(json, "id").orElseThrow(() -> new InvalidFhir("the Patient has no id"));
         List<PatientIdentifier> identifiers = identifiers(json);
         JsonNode meta = FhirJson.object(json, "meta").orElse(null);
-        Long version = FhirJson.text(meta, "versionId").map(LegacyPatientDecoder::parseVersion).orElse(null);
+        Long version = FhirJson.text(meta, "versionId")
+                .map(LegacyPatientDecoder::parseVersion)
+                .orElse(null);
         List<JsonNode> security = FhirJson.array(meta, "security");
-        Sensitivity sensitivity = security.isEmpty() ? Sensitivity.UNRESTRICTED
+        Sensitivity sensitivity = security.isEmpty()
+                ? Sensitivity.UNRESTRICTED
                 : code(security.get(0), "code", Sensitivity::fromCode, "meta.security");
         List<PatientName> names = names(json);
         Gender gender = code(json, "gender", Gender::fromCode, "gender");
         FhirDate birthDate = date(json, "birthDate", "birthDate");
-        Integer multipleBirthOrder = FhirJson.integer(json, "multipleBirthInteger").orElse(null);
+        Integer multipleBirthOrder =
+                FhirJson.integer(json, "multipleBirthInteger").orElse(null);
         FhirDate deceased = date(json, "deceasedDateTime", "deceasedDateTime");
         List<Address> addresses = addresses(json);
         List<ContactPoint> telecom = telecom(json);
         List<OrganisationReference> generalPractitioners = organisations(json, "generalPractitioner");
-        OrganisationReference managingOrganisation = organisation(json.get("managingOrganization"),
-                "managingOrganization");
+        OrganisationReference managingOrganisation =
+                organisation(json.get("managingOrganization"), "managingOrganization");
         OrganisationReference nominatedPharmacy = pharmacy(json, NOMINATED_PHARMACY, "nominatedPharmacy");
         OrganisationReference preferredDispenser = pharmacy(json, PREFERRED_DISPENSER, "preferredDispenser");
-        OrganisationReference medicalApplianceSupplier = pharmacy(json, APPLIANCE_SUPPLIER,
-                "medicalApplianceSupplier");
+        OrganisationReference medicalApplianceSupplier = pharmacy(json, APPLIANCE_SUPPLIER, "medicalApplianceSupplier");
         Communication communication = communication(json);
         ContactPreference contactPreference = contactPreference(json);
         DeathNotification deathNotification = deathNotification(json);
         BirthPlace birthPlace = birthPlace(json);
         RegistrationRemoval removalFromRegistration = removal(json);
-        return new Patient(id, identifiers, version, sensitivity, names, gender, birthDate, multipleBirthOrder,
-                deceased, addresses, telecom, generalPractitioners, managingOrganisation, nominatedPharmacy,
-                preferredDispenser, medicalApplianceSupplier, communication, contactPreference, deathNotification,
-                birthPlace, removalFromRegistration, RawResource.written(FhirJson.write(json)));
+        return new Patient(
+                id,
+                identifiers,
+                version,
+                sensitivity,
+                names,
+                gender,
+                birthDate,
+                multipleBirthOrder,
+                deceased,
+                addresses,
+                telecom,
+                generalPractitioners,
+                managingOrganisation,
+                nominatedPharmacy,
+                preferredDispenser,
+                medicalApplianceSupplier,
+                communication,
+                contactPreference,
+                deathNotification,
+                birthPlace,
+                removalFromRegistration,
+                RawResource.written(FhirJson.write(json)));
     }
 
     static long parseVersion(String v) {
@@ -131,8 +153,10 @@ final class LegacyPatientDecoder {
         List<PatientIdentifier> out = new ArrayList<>();
         for (JsonNode i : array(resource, "identifier")) {
             Coding status = extension(i, VERIFICATION_STATUS)
-                    .flatMap(e -> firstCoding(e.get("valueCodeableConcept"))).orElse(null);
-            out.add(new PatientIdentifier(text(i, "system").orElse(null), text(i, "value").orElse(null), status));
+                    .flatMap(e -> firstCoding(e.get("valueCodeableConcept")))
+                    .orElse(null);
+            out.add(new PatientIdentifier(
+                    text(i, "system").orElse(null), text(i, "value").orElse(null), status));
         }
         return List.copyOf(out);
     }
@@ -140,9 +164,14 @@ final class LegacyPatientDecoder {
     static List<PatientName> names(JsonNode resource) {
         List<PatientName> out = new ArrayList<>();
         for (JsonNode n : array(resource, "name")) {
-            out.add(new PatientName(text(n, "id").orElse(null), code(n, "use", NameUse::fromCode, "name.use"),
-                    period(n, "period", "name.period"), texts(n, "prefix"), texts(n, "given"),
-                    text(n, "family").orElse(null), texts(n, "suffix")));
+            out.add(new PatientName(
+                    text(n, "id").orElse(null),
+                    code(n, "use", NameUse::fromCode, "name.use"),
+                    period(n, "period", "name.period"),
+                    texts(n, "prefix"),
+                    texts(n, "given"),
+                    text(n, "family").orElse(null),
+                    texts(n, "suffix")));
         }
         return List.copyOf(out);
     }
@@ -158,7 +187,9 @@ final class LegacyPatientDecoder {
                 for (JsonNode sub : array(key, "extension")) {
                     String url = text(sub, "url").orElse("");
                     if ("type".equals(url)) {
-                        type = object(sub, "valueCoding").flatMap(c -> text(c, "code")).orElse(null);
+                        type = object(sub, "valueCoding")
+                                .flatMap(c -> text(c, "code"))
+                                .orElse(null);
                     } else if ("value".equals(url)) {
                         value = text(sub, "valueString").orElse(null);
                     }
@@ -169,9 +200,15 @@ final class LegacyPatientDecoder {
                     uprn = value;
                 }
             }
-            out.add(new Address(text(a, "id").orElse(null), code(a, "use", AddressUse::fromCode, "address.use"),
-                    period(a, "period", "address.period"), text(a, "text").orElse(null), texts(a, "line"),
-                    text(a, "postalCode").orElse(null), paf, uprn));
+            out.add(new Address(
+                    text(a, "id").orElse(null),
+                    code(a, "use", AddressUse::fromCode, "address.use"),
+                    period(a, "period", "address.period"),
+                    text(a, "text").orElse(null),
+                    texts(a, "line"),
+                    text(a, "postalCode").orElse(null),
+                    paf,
+                    uprn));
         }
         return List.copyOf(out);
     }
@@ -179,11 +216,16 @@ final class LegacyPatientDecoder {
     static List<ContactPoint> telecom(JsonNode resource) {
         List<ContactPoint> out = new ArrayList<>();
         for (JsonNode t : array(resource, "telecom")) {
-            Coding other = extension(t, OTHER_CONTACT_SYSTEM).flatMap(e -> object(e, "valueCoding"))
-                    .map(FhirJson::coding).orElse(null);
-            out.add(new ContactPoint(text(t, "id").orElse(null),
-                    code(t, "system", ContactSystem::fromCode, "telecom.system"), text(t, "value").orElse(null),
-                    code(t, "use", ContactUse::fromCode, "telecom.use"), period(t, "period", "telecom.period"),
+            Coding other = extension(t, OTHER_CONTACT_SYSTEM)
+                    .flatMap(e -> object(e, "valueCoding"))
+                    .map(FhirJson::coding)
+                    .orElse(null);
+            out.add(new ContactPoint(
+                    text(t, "id").orElse(null),
+                    code(t, "system", ContactSystem::fromCode, "telecom.system"),
+                    text(t, "value").orElse(null),
+                    code(t, "use", ContactUse::fromCode, "telecom.use"),
+                    period(t, "period", "telecom.period"),
                     other));
         }
         return List.copyOf(out);
@@ -199,8 +241,8 @@ final class LegacyPatientDecoder {
         if (ods == null) {
             throw new InvalidFhir(where + " has no identifier value");
         }
-        return new OrganisationReference(text(ref, "id").orElse(null), ods,
-                period(identifier, "period", where + ".period"));
+        return new OrganisationReference(
+                text(ref, "id").orElse(null), ods, period(identifier, "period", where + ".period"));
     }
 
     static List<OrganisationReference> organisations(JsonNode resource, String field) {
@@ -212,7 +254,8 @@ final class LegacyPatientDecoder {
     }
 
     static OrganisationReference pharmacy(JsonNode resource, String url, String where) {
-        return extension(resource, url).map(e -> organisation(object(e, "valueReference").orElse(null), where))
+        return extension(resource, url)
+                .map(e -> organisation(object(e, "valueReference").orElse(null), where))
                 .orElse(null);
     }
 
@@ -226,45 +269,63 @@ final class LegacyPatientDecoder {
     }
 
     static Communication communication(JsonNode resource) {
-        return extension(resource, COMMUNICATION).map(e -> new Communication(
-                sub(e, "language").flatMap(s -> firstCoding(s.get("valueCodeableConcept"))).orElse(null),
-                sub(e, "interpreterRequired").flatMap(s -> FhirJson.bool(s, "valueBoolean")).orElse(null)))
+        return extension(resource, COMMUNICATION)
+                .map(e -> new Communication(
+                        sub(e, "language")
+                                .flatMap(s -> firstCoding(s.get("valueCodeableConcept")))
+                                .orElse(null),
+                        sub(e, "interpreterRequired")
+                                .flatMap(s -> FhirJson.bool(s, "valueBoolean"))
+                                .orElse(null)))
                 .orElse(null);
     }
 
     static ContactPreference contactPreference(JsonNode resource) {
-        return extension(resource, CONTACT_PREFERENCE).map(e -> new ContactPreference(
-                sub(e, "PreferredWrittenCommunicationFormat")
-                        .flatMap(s -> firstCoding(s.get("valueCodeableConcept"))).orElse(null),
-                sub(e, "PreferredContactMethod").flatMap(s -> firstCoding(s.get("valueCodeableConcept")))
-                        .orElse(null),
-                sub(e, "PreferredContactTimes").flatMap(s -> text(s, "valueString")).orElse(null)))
+        return extension(resource, CONTACT_PREFERENCE)
+                .map(e -> new ContactPreference(
+                        sub(e, "PreferredWrittenCommunicationFormat")
+                                .flatMap(s -> firstCoding(s.get("valueCodeableConcept")))
+                                .orElse(null),
+                        sub(e, "PreferredContactMethod")
+                                .flatMap(s -> firstCoding(s.get("valueCodeableConcept")))
+                                .orElse(null),
+                        sub(e, "PreferredContactTimes")
+                                .flatMap(s -> text(s, "valueString"))
+                                .orElse(null)))
                 .orElse(null);
     }
 
     static DeathNotification deathNotification(JsonNode resource) {
-        return extension(resource, DEATH_NOTIFICATION).map(e -> new DeathNotification(
-                sub(e, "deathNotificationStatus").flatMap(s -> firstCoding(s.get("valueCodeableConcept")))
-                        .orElse(null),
-                sub(e, "systemEffectiveDate")
-                        .map(s -> date(s, "valueDateTime", "deathNotification.systemEffectiveDate"))
-                        .orElse(null)))
+        return extension(resource, DEATH_NOTIFICATION)
+                .map(e -> new DeathNotification(
+                        sub(e, "deathNotificationStatus")
+                                .flatMap(s -> firstCoding(s.get("valueCodeableConcept")))
+                                .orElse(null),
+                        sub(e, "systemEffectiveDate")
+                                .map(s -> date(s, "valueDateTime", "deathNotification.systemEffectiveDate"))
+                                .orElse(null)))
                 .orElse(null);
     }
 
     static BirthPlace birthPlace(JsonNode resource) {
-        return extension(resource, BIRTH_PLACE).flatMap(e -> object(e, "valueAddress"))
-                .map(a -> new BirthPlace(text(a, "city").orElse(null), text(a, "district").orElse(null),
+        return extension(resource, BIRTH_PLACE)
+                .flatMap(e -> object(e, "valueAddress"))
+                .map(a -> new BirthPlace(
+                        text(a, "city").orElse(null),
+                        text(a, "district").orElse(null),
                         text(a, "country").orElse(null)))
                 .orElse(null);
     }
 
     static RegistrationRemoval removal(JsonNode resource) {
-        return extension(resource, REMOVAL_FROM_REGISTRATION).map(e -> new RegistrationRemoval(
-                sub(e, "removalFromRegistrationCode").flatMap(s -> firstCoding(s.get("valueCodeableConcept")))
-                        .orElse(null),
-                sub(e, "effectiveTime").map(s -> period(s, "valuePeriod", "removalFromRegistration.effectiveTime"))
-                        .orElse(null)))
+        return extension(resource, REMOVAL_FROM_REGISTRATION)
+                .map(e -> new RegistrationRemoval(
+                        sub(e, "removalFromRegistrationCode")
+                                .flatMap(s -> firstCoding(s.get("valueCodeableConcept")))
+                                .orElse(null),
+                        sub(e, "effectiveTime")
+                                .map(s -> period(s, "valuePeriod", "removalFromRegistration.effectiveTime"))
+                                .orElse(null)))
                 .orElse(null);
     }
 }

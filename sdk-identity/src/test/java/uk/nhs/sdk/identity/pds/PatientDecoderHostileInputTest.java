@@ -34,7 +34,10 @@ class PatientDecoderHostileInputTest {
             StringBuilder sb = new StringBuilder("ok");
             for (Object m : (List<?>) o) {
                 SearchMatch match = (SearchMatch) m;
-                sb.append(' ').append(match.score()).append(match.patient().names()).append(match.patient().rawJson());
+                sb.append(' ')
+                        .append(match.score())
+                        .append(match.patient().names())
+                        .append(match.patient().rawJson());
             }
             return sb.toString();
         } catch (InvalidFhir e) {
@@ -53,7 +56,8 @@ class PatientDecoderHostileInputTest {
     private static void sameSearch(byte[] body) {
         String old = outcome(() -> LegacyPatientDecoder.matches(FhirJson.parse(body)));
         assertThat(outcome(() -> PatientDecoder.matches(PatientDecoder.searchDocument(body), body)))
-                .as(new String(body, StandardCharsets.UTF_8)).isEqualTo(old);
+                .as(new String(body, StandardCharsets.UTF_8))
+                .isEqualTo(old);
     }
 
     private static void sameSearch(String body) {
@@ -63,17 +67,24 @@ class PatientDecoderHostileInputTest {
     private static String bundle(String... resources) {
         StringBuilder sb = new StringBuilder("{\"resourceType\":\"Bundle\",\"entry\":[");
         for (int i = 0; i < resources.length; i++) {
-            sb.append(i == 0 ? "" : ",").append("{\"resource\": ").append(resources[i])
-                    .append(" ,\"search\":{\"score\":").append(i + 1).append("}}");
+            sb.append(i == 0 ? "" : ",")
+                    .append("{\"resource\": ")
+                    .append(resources[i])
+                    .append(" ,\"search\":{\"score\":")
+                    .append(i + 1)
+                    .append("}}");
         }
         return sb.append("]}").toString();
     }
 
     @Test
     void duplicateKeysKeepTheLastValueAsTheTreeDid() {
-        samePatient("{\"resourceType\":\"Patient\",\"id\":\"1\",\"gender\":\"female\",\"id\":\"9\",\"gender\":\"male\"}");
-        samePatient("{\"resourceType\":\"Patient\",\"id\":\"1\",\"name\":[{\"family\":\"A\"}],\"name\":{\"family\":\"B\"}}");
-        samePatient("{\"resourceType\":\"Patient\",\"id\":\"1\",\"name\":{\"family\":\"B\"},\"name\":[{\"family\":\"A\"}]}");
+        samePatient(
+                "{\"resourceType\":\"Patient\",\"id\":\"1\",\"gender\":\"female\",\"id\":\"9\",\"gender\":\"male\"}");
+        samePatient(
+                "{\"resourceType\":\"Patient\",\"id\":\"1\",\"name\":[{\"family\":\"A\"}],\"name\":{\"family\":\"B\"}}");
+        samePatient(
+                "{\"resourceType\":\"Patient\",\"id\":\"1\",\"name\":{\"family\":\"B\"},\"name\":[{\"family\":\"A\"}]}");
         samePatient("{\"resourceType\":\"Patient\",\"id\":\"1\",\"id\":null}");
         samePatient("{\"resourceType\":\"Bundle\",\"id\":\"1\",\"resourceType\":\"Patient\"}");
         sameSearch("{\"resourceType\":\"Bundle\",\"entry\":[{\"resource\":" + P + ",\"resource\":"
@@ -87,8 +98,9 @@ class PatientDecoderHostileInputTest {
     @Test
     void keysDifferingByCaseAndEscapedKeysAndValuesReadAsTheTreeReadThem() {
         samePatient("{\"resourceType\":\"Patient\",\"ID\":\"1\",\"id\":\"2\",\"Gender\":5}");
-        samePatient("{\"resourceType\":\"Patient\",\"\\u0069d\":\"9\",\"g\\u0065nder\":\"male\",\"name\":[{\"f\\u0061mily\":"
-                + "\"\\uD83D\\uDE00\\u00e9\\\"\",\"given\":[\"\uD83D\uDE00\",\"\\ud800x\"]}]}");
+        samePatient(
+                "{\"resourceType\":\"Patient\",\"\\u0069d\":\"9\",\"g\\u0065nder\":\"male\",\"name\":[{\"f\\u0061mily\":"
+                        + "\"\\uD83D\\uDE00\\u00e9\\\"\",\"given\":[\"\uD83D\uDE00\",\"\\ud800x\"]}]}");
         samePatient("{\"resourceT\\u0079pe\":\"Pat\\u0069ent\",\"id\":\"\\ud800x\"}");
         samePatient("{\"resourceType\":\"Patient\",\"id\":\"1\",\"extension\":[{\"url\":\"https:\\/\\/fhir.hl7.org.uk"
                 + "\\/StructureDefinition\\/Extension-UKCore-BirthPlace\",\"valueAddress\":{\"city\":\"Leeds\"}}]}");
@@ -96,12 +108,15 @@ class PatientDecoderHostileInputTest {
 
     @Test
     void numbersInEveryPlaceReadAndWriteAsTheTreeDid() {
-        for (String n : new String[] {"1.0", "1e2", "-0", "-0.0", "12345678901234567890123", "2147483648", "1E400",
-                "0.1", "1.10", "-1"}) {
-            samePatient("{\"resourceType\":\"Patient\",\"id\":\"1\",\"other\":" + n + ",\"multipleBirthInteger\":" + n + "}");
+        for (String n : new String[] {
+            "1.0", "1e2", "-0", "-0.0", "12345678901234567890123", "2147483648", "1E400", "0.1", "1.10", "-1"
+        }) {
+            samePatient("{\"resourceType\":\"Patient\",\"id\":\"1\",\"other\":" + n + ",\"multipleBirthInteger\":" + n
+                    + "}");
             samePatient("{\"resourceType\":\"Patient\",\"id\":\"1\",\"other\":" + n + ",\"unknown\":[" + n + "]}");
-            sameSearch("{\"resourceType\":\"Bundle\",\"entry\":[{\"resource\":{\"resourceType\":\"Patient\",\"id\":\"1\","
-                    + "\"x\":" + n + "},\"search\":{\"score\":" + n + "}}]}");
+            sameSearch(
+                    "{\"resourceType\":\"Bundle\",\"entry\":[{\"resource\":{\"resourceType\":\"Patient\",\"id\":\"1\","
+                            + "\"x\":" + n + "},\"search\":{\"score\":" + n + "}}]}");
         }
         samePatient("{\"resourceType\":\"Patient\",\"id\":1}");
         samePatient("{\"resourceType\":\"Patient\",\"id\":\"1\",\"multipleBirthInteger\":\"1\"}");
@@ -109,9 +124,25 @@ class PatientDecoderHostileInputTest {
 
     @Test
     void oddDocumentsFailOrDecodeAsTheTreeDid() {
-        for (String s : new String[] {"", " ", "[]", "[" + P + "]", "5", "\"x\"", "null", "true", P + " garbage",
-                P + "}", P + "{", "\uFEFF" + P, "{", "{\"resourceType\":\"Patient\",\"id\":\"1\"", "{\"a\":1,}",
-                "{'a':1}", P + "\u0000"}) {
+        for (String s : new String[] {
+            "",
+            " ",
+            "[]",
+            "[" + P + "]",
+            "5",
+            "\"x\"",
+            "null",
+            "true",
+            P + " garbage",
+            P + "}",
+            P + "{",
+            "\uFEFF" + P,
+            "{",
+            "{\"resourceType\":\"Patient\",\"id\":\"1\"",
+            "{\"a\":1,}",
+            "{'a':1}",
+            P + "\u0000"
+        }) {
             samePatient(s);
         }
         for (String s : new String[] {"[]", "5", "null", bundle(P) + " trailing", "\uFEFF" + bundle(P, P)}) {
@@ -122,8 +153,9 @@ class PatientDecoderHostileInputTest {
     @Test
     void aSearchInOtherEncodingsOrWithUnicodeBeforeItsEntriesKeepsEachEntrysJson() {
         sameSearch(("\uFEFF" + bundle(P, P.replace("Smith", "Jones"))).getBytes(StandardCharsets.UTF_8));
-        for (Charset c : new Charset[] {StandardCharsets.UTF_16BE, StandardCharsets.UTF_16LE, StandardCharsets.UTF_16,
-                Charset.forName("UTF-32BE")}) {
+        for (Charset c : new Charset[] {
+            StandardCharsets.UTF_16BE, StandardCharsets.UTF_16LE, StandardCharsets.UTF_16, Charset.forName("UTF-32BE")
+        }) {
             sameSearch(bundle(P, P.replace("Smith", "Jones")).getBytes(c));
         }
         sameSearch("{\n  \"resourceType\" : \"Bundle\", \"\u00e9\u20ac\uD83D\uDE00\":\"\u00e9\u20ac\uD83D\uDE00\",\n"
@@ -155,22 +187,29 @@ class PatientDecoderHostileInputTest {
     void deeplyNestedExtensionsDoNotExhaustTheStack() throws InterruptedException {
         for (int depth : new int[] {400, 600}) {
             StringBuilder sb = new StringBuilder("{\"resourceType\":\"Patient\",\"id\":\"1\",\"extension\":[");
-            sb.append("{\"url\":\"u\",\"extension\":[".repeat(depth)).append("]}".repeat(depth)).append("]}");
+            sb.append("{\"url\":\"u\",\"extension\":[".repeat(depth))
+                    .append("]}".repeat(depth))
+                    .append("]}");
             byte[] body = sb.toString().getBytes(StandardCharsets.UTF_8);
             AtomicReference<String> result = new AtomicReference<>();
-            Thread t = new Thread(null, () -> {
-                try {
-                    PatientDecoder.patient(body);
-                    result.set("decoded");
-                } catch (InvalidFhir e) {
-                    result.set(e.getMessage());
-                } catch (StackOverflowError e) {
-                    result.set("stack overflow");
-                }
-            }, "small-stack", 128 * 1024);
+            Thread t = new Thread(
+                    null,
+                    () -> {
+                        try {
+                            PatientDecoder.patient(body);
+                            result.set("decoded");
+                        } catch (InvalidFhir e) {
+                            result.set(e.getMessage());
+                        } catch (StackOverflowError e) {
+                            result.set("stack overflow");
+                        }
+                    },
+                    "small-stack",
+                    128 * 1024);
             t.start();
             t.join();
-            assertThat(result.get()).as("depth " + depth)
+            assertThat(result.get())
+                    .as("depth " + depth)
                     .isEqualTo(depth < 500 ? "decoded" : "the body is not valid JSON");
         }
     }
@@ -192,7 +231,9 @@ class PatientDecoderHostileInputTest {
         long allocated = threads.getCurrentThreadAllocatedBytes() - before;
         assertThat(matches).hasSize(300);
         assertThat(matches.get(299).patient().rawJson()).isEqualTo(P);
-        assertThat(allocated).as("bytes allocated for a %d-byte body", body.length).isLessThan(40L * body.length);
+        assertThat(allocated)
+                .as("bytes allocated for a %d-byte body", body.length)
+                .isLessThan(40L * body.length);
     }
 
     /** A Patient from a search keeps its own resource's bytes, not the whole Bundle's. */

@@ -74,19 +74,20 @@ class PatientDecoderPropertiesTest {
         fields.forEach(Runnable::run);
         g.mutate(bundle);
         byte[] body = FhirJson.write(bundle).getBytes(StandardCharsets.UTF_8);
-        Outcome<List<SearchMatch>> expected = Outcome.legacy(() -> LegacyPatientDecoder.matches(
-                FhirJson.parse(body)));
-        Outcome<List<SearchMatch>> actual = Outcome.of(() -> PatientDecoder.matches(
-                PatientDecoder.searchDocument(body), body));
+        Outcome<List<SearchMatch>> expected = Outcome.legacy(() -> LegacyPatientDecoder.matches(FhirJson.parse(body)));
+        Outcome<List<SearchMatch>> actual =
+                Outcome.of(() -> PatientDecoder.matches(PatientDecoder.searchDocument(body), body));
         String json = new String(body, StandardCharsets.UTF_8);
-        Statistics.label("outcome").collect(expected.failure == null ? "decoded " + expected.value.size()
-                : expected.failure);
+        Statistics.label("outcome")
+                .collect(expected.failure == null ? "decoded " + expected.value.size() : expected.failure);
         assertThat(actual.failure).as(json).isEqualTo(expected.failure);
         if (expected.failure == null) {
             assertThat(actual.value).hasSameSizeAs(expected.value);
             for (int i = 0; i < expected.value.size(); i++) {
-                assertThat(actual.value.get(i).score()).isEqualTo(expected.value.get(i).score());
-                assertSamePatient(actual.value.get(i).patient(), expected.value.get(i).patient(), json);
+                assertThat(actual.value.get(i).score())
+                        .isEqualTo(expected.value.get(i).score());
+                assertSamePatient(
+                        actual.value.get(i).patient(), expected.value.get(i).patient(), json);
             }
         }
     }
@@ -99,7 +100,11 @@ class PatientDecoderPropertiesTest {
     }
 
     private static void assertSamePatient(Patient actual, Patient expected, String json) {
-        assertThat(actual).as(json).usingRecursiveComparison().ignoringFields("raw").isEqualTo(expected);
+        assertThat(actual)
+                .as(json)
+                .usingRecursiveComparison()
+                .ignoringFields("raw")
+                .isEqualTo(expected);
         assertThat(actual.rawJson()).as(json).isEqualTo(expected.rawJson());
     }
 
@@ -182,7 +187,8 @@ class PatientDecoderPropertiesTest {
         }
 
         private JsonNode date() {
-            return r.nextInt(2) == 0 ? valid("2010-13-01", "2010-10-22", "1932", "2010-10", "2010-10-22T00:00:00+00:00")
+            return r.nextInt(2) == 0
+                    ? valid("2010-13-01", "2010-10-22", "1932", "2010-10", "2010-10-22T00:00:00+00:00")
                     : valid("22/10/2010", "2010-10-22T13:05:00.5Z", "2010-10-22");
         }
 
@@ -191,8 +197,17 @@ class PatientDecoderPropertiesTest {
         }
 
         private JsonNode coding() {
-            return object(Map.of("system", () -> text("https://example.org/cs"), "code", () -> text("01", "R", "fr"),
-                    "display", () -> text("a display"), "version", () -> text("1")), 0.7);
+            return object(
+                    Map.of(
+                            "system",
+                            () -> text("https://example.org/cs"),
+                            "code",
+                            () -> text("01", "R", "fr"),
+                            "display",
+                            () -> text("a display"),
+                            "version",
+                            () -> text("1")),
+                    0.7);
         }
 
         private JsonNode concept() {
@@ -200,9 +215,23 @@ class PatientDecoderPropertiesTest {
         }
 
         private JsonNode organisation() {
-            return object(Map.of("id", () -> text("254406A3"), "type", () -> text("Organization"),
-                    "identifier", () -> object(Map.of("system", () -> text(FhirCodec.ODS_SYSTEM),
-                            "value", () -> text("Y12345", "A20047"), "period", this::period), 0.95)), 0.97);
+            return object(
+                    Map.of(
+                            "id",
+                            () -> text("254406A3"),
+                            "type",
+                            () -> text("Organization"),
+                            "identifier",
+                            () -> object(
+                                    Map.of(
+                                            "system",
+                                            () -> text(FhirCodec.ODS_SYSTEM),
+                                            "value",
+                                            () -> text("Y12345", "A20047"),
+                                            "period",
+                                            this::period),
+                                    0.95)),
+                    0.97);
         }
 
         private ObjectNode extension(String url, Map<String, Supplier<JsonNode>> values) {
@@ -248,30 +277,63 @@ class PatientDecoderPropertiesTest {
 
         private JsonNode patientExtension() {
             switch (r.nextInt(10)) {
-                case 0: case 1: case 2:
-                    return extension(pick(List.of(FhirCodec.NOMINATED_PHARMACY, FhirCodec.PREFERRED_DISPENSER,
-                            FhirCodec.APPLIANCE_SUPPLIER)), Map.of("valueReference", this::organisation));
+                case 0:
+                case 1:
+                case 2:
+                    return extension(
+                            pick(List.of(
+                                    FhirCodec.NOMINATED_PHARMACY,
+                                    FhirCodec.PREFERRED_DISPENSER,
+                                    FhirCodec.APPLIANCE_SUPPLIER)),
+                            Map.of("valueReference", this::organisation));
                 case 3:
-                    return complex(FhirCodec.COMMUNICATION, Map.of("language", single("valueCodeableConcept",
-                            this::concept), "interpreterRequired", single("valueBoolean",
-                                    () -> NODES.booleanNode(maybe()))));
+                    return complex(
+                            FhirCodec.COMMUNICATION,
+                            Map.of(
+                                    "language",
+                                    single("valueCodeableConcept", this::concept),
+                                    "interpreterRequired",
+                                    single("valueBoolean", () -> NODES.booleanNode(maybe()))));
                 case 4:
-                    return complex(FhirCodec.CONTACT_PREFERENCE, Map.of("PreferredWrittenCommunicationFormat",
-                            single("valueCodeableConcept", this::concept), "PreferredContactMethod",
-                            single("valueCodeableConcept", this::concept), "PreferredContactTimes",
-                            single("valueString", () -> text("mornings"))));
+                    return complex(
+                            FhirCodec.CONTACT_PREFERENCE,
+                            Map.of(
+                                    "PreferredWrittenCommunicationFormat",
+                                    single("valueCodeableConcept", this::concept),
+                                    "PreferredContactMethod",
+                                    single("valueCodeableConcept", this::concept),
+                                    "PreferredContactTimes",
+                                    single("valueString", () -> text("mornings"))));
                 case 5:
-                    return complex(FhirCodec.DEATH_NOTIFICATION, Map.of("deathNotificationStatus",
-                            single("valueCodeableConcept", this::concept), "systemEffectiveDate",
-                            single("valueDateTime", this::date)));
+                    return complex(
+                            FhirCodec.DEATH_NOTIFICATION,
+                            Map.of(
+                                    "deathNotificationStatus",
+                                    single("valueCodeableConcept", this::concept),
+                                    "systemEffectiveDate",
+                                    single("valueDateTime", this::date)));
                 case 6:
-                    return extension(FhirCodec.BIRTH_PLACE, Map.of("valueAddress", () -> object(Map.of(
-                            "city", () -> text("Leeds"), "district", () -> text("West Yorkshire"),
-                            "country", () -> text("GBR")), 0.7)));
+                    return extension(
+                            FhirCodec.BIRTH_PLACE,
+                            Map.of(
+                                    "valueAddress",
+                                    () -> object(
+                                            Map.of(
+                                                    "city",
+                                                    () -> text("Leeds"),
+                                                    "district",
+                                                    () -> text("West Yorkshire"),
+                                                    "country",
+                                                    () -> text("GBR")),
+                                            0.7)));
                 case 7:
-                    return complex(FhirCodec.REMOVAL_FROM_REGISTRATION, Map.of("removalFromRegistrationCode",
-                            single("valueCodeableConcept", this::concept), "effectiveTime",
-                            single("valuePeriod", this::period)));
+                    return complex(
+                            FhirCodec.REMOVAL_FROM_REGISTRATION,
+                            Map.of(
+                                    "removalFromRegistrationCode",
+                                    single("valueCodeableConcept", this::concept),
+                                    "effectiveTime",
+                                    single("valuePeriod", this::period)));
                 default:
                     return extension("https://example.org/unknown", Map.of("valueString", () -> text("x")));
             }
@@ -281,41 +343,146 @@ class PatientDecoderPropertiesTest {
             Map<String, Supplier<JsonNode>> f = new java.util.HashMap<>();
             f.put("resourceType", () -> valid("Bundle", "Patient"));
             f.put("id", () -> text("9000000009", "9000000017", "not-a-number"));
-            f.put("identifier", () -> array(2, () -> object(Map.of("system",
-                    () -> text(uk.nhs.sdk.core.fhir.Identifier.NHS_NUMBER_SYSTEM, "https://example.org/id"),
-                    "value", () -> text("9000000009"), "extension", () -> array(2, () -> maybe()
-                            ? extension(FhirCodec.VERIFICATION_STATUS, Map.of("valueCodeableConcept", this::concept))
-                            : extension("https://example.org/other", Map.of("valueString", () -> text("y"))))),
-                    0.8)));
-            f.put("meta", () -> object(Map.of("versionId", () -> valid(r.nextBoolean() ? "x2" : "1234567890123456789", "2", "17", "0"),
-                    "security", () -> array(2, () -> object(Map.of("code", () -> valid("Q", "U", "R", "V"),
-                            "system", () -> text("s")), 0.8))), 0.8));
-            f.put("name", () -> array(3, () -> object(Map.of("id", () -> text("123"),
-                    "use", () -> valid("bogus", "usual", "nickname", "old", "temp"), "period", this::period,
-                    "prefix", () -> array(2, () -> text("Mrs")), "given", () -> array(3, () -> text("Jane", "Ann")),
-                    "family", () -> text("Smith"), "suffix", () -> array(1, () -> text("MBE"))), 0.7)));
+            f.put(
+                    "identifier",
+                    () -> array(
+                            2,
+                            () -> object(
+                                    Map.of(
+                                            "system",
+                                            () -> text(
+                                                    uk.nhs.sdk.core.fhir.Identifier.NHS_NUMBER_SYSTEM,
+                                                    "https://example.org/id"),
+                                            "value",
+                                            () -> text("9000000009"),
+                                            "extension",
+                                            () -> array(
+                                                    2,
+                                                    () -> maybe()
+                                                            ? extension(
+                                                                    FhirCodec.VERIFICATION_STATUS,
+                                                                    Map.of("valueCodeableConcept", this::concept))
+                                                            : extension(
+                                                                    "https://example.org/other",
+                                                                    Map.of("valueString", () -> text("y"))))),
+                                    0.8)));
+            f.put(
+                    "meta",
+                    () -> object(
+                            Map.of(
+                                    "versionId",
+                                    () -> valid(r.nextBoolean() ? "x2" : "1234567890123456789", "2", "17", "0"),
+                                    "security",
+                                    () -> array(
+                                            2,
+                                            () -> object(
+                                                    Map.of(
+                                                            "code",
+                                                            () -> valid("Q", "U", "R", "V"),
+                                                            "system",
+                                                            () -> text("s")),
+                                                    0.8))),
+                            0.8));
+            f.put(
+                    "name",
+                    () -> array(
+                            3,
+                            () -> object(
+                                    Map.of(
+                                            "id",
+                                            () -> text("123"),
+                                            "use",
+                                            () -> valid("bogus", "usual", "nickname", "old", "temp"),
+                                            "period",
+                                            this::period,
+                                            "prefix",
+                                            () -> array(2, () -> text("Mrs")),
+                                            "given",
+                                            () -> array(3, () -> text("Jane", "Ann")),
+                                            "family",
+                                            () -> text("Smith"),
+                                            "suffix",
+                                            () -> array(1, () -> text("MBE"))),
+                                    0.7)));
             f.put("gender", () -> valid("f", "female", "male", "other", "unknown"));
             f.put("birthDate", this::date);
             f.put("multipleBirthInteger", () -> maybe() ? NODES.numberNode(1) : NODES.numberNode(9));
             f.put("deceasedDateTime", this::date);
-            f.put("address", () -> array(2, () -> object(Map.of("id", () -> text("456"),
-                    "use", () -> valid("nowhere", "home", "temp", "billing"), "period", this::period,
-                    "text", () -> text("Student Accommodation"), "line", () -> array(3, () -> text("1 Trevelyan Sq")),
-                    "postalCode", () -> text("LS1 6AE"), "extension", () -> array(3, () -> complex(
-                            FhirCodec.ADDRESS_KEY, Map.of("type", single("valueCoding", () -> object(Map.of(
-                                    "system", () -> text(FhirCodec.ADDRESS_KEY_TYPE),
-                                    "code", () -> text("PAF", "UPRN", "X")), 0.9)),
-                                    "value", single("valueString", () -> text("12345678")))))), 0.7)));
-            f.put("telecom", () -> array(3, () -> object(Map.of("id", () -> text("789"),
-                    "system", () -> valid("pigeon", "phone", "email", "other"), "value", () -> text("01632960587"),
-                    "use", () -> valid("sometimes", "home", "mobile"), "period", this::period,
-                    "extension", () -> array(1, () -> extension(FhirCodec.OTHER_CONTACT_SYSTEM,
-                            Map.of("valueCoding", this::coding)))), 0.7)));
+            f.put(
+                    "address",
+                    () -> array(
+                            2,
+                            () -> object(
+                                    Map.of(
+                                            "id",
+                                            () -> text("456"),
+                                            "use",
+                                            () -> valid("nowhere", "home", "temp", "billing"),
+                                            "period",
+                                            this::period,
+                                            "text",
+                                            () -> text("Student Accommodation"),
+                                            "line",
+                                            () -> array(3, () -> text("1 Trevelyan Sq")),
+                                            "postalCode",
+                                            () -> text("LS1 6AE"),
+                                            "extension",
+                                            () -> array(
+                                                    3,
+                                                    () -> complex(
+                                                            FhirCodec.ADDRESS_KEY,
+                                                            Map.of(
+                                                                    "type",
+                                                                    single(
+                                                                            "valueCoding",
+                                                                            () -> object(
+                                                                                    Map.of(
+                                                                                            "system",
+                                                                                                    () -> text(
+                                                                                                            FhirCodec
+                                                                                                                    .ADDRESS_KEY_TYPE),
+                                                                                            "code",
+                                                                                                    () -> text(
+                                                                                                            "PAF",
+                                                                                                            "UPRN",
+                                                                                                            "X")),
+                                                                                    0.9)),
+                                                                    "value",
+                                                                    single("valueString", () -> text("12345678")))))),
+                                    0.7)));
+            f.put(
+                    "telecom",
+                    () -> array(
+                            3,
+                            () -> object(
+                                    Map.of(
+                                            "id",
+                                            () -> text("789"),
+                                            "system",
+                                            () -> valid("pigeon", "phone", "email", "other"),
+                                            "value",
+                                            () -> text("01632960587"),
+                                            "use",
+                                            () -> valid("sometimes", "home", "mobile"),
+                                            "period",
+                                            this::period,
+                                            "extension",
+                                            () -> array(
+                                                    1,
+                                                    () -> extension(
+                                                            FhirCodec.OTHER_CONTACT_SYSTEM,
+                                                            Map.of("valueCoding", this::coding)))),
+                                    0.7)));
             f.put("generalPractitioner", () -> array(1, this::organisation));
             f.put("managingOrganization", this::organisation);
             f.put("extension", () -> array(6, this::patientExtension));
-            f.put("contact", () -> array(1, () -> object(Map.of("id", () -> text("C123"),
-                    "relationship", () -> array(1, this::concept)), 0.9)));
+            f.put(
+                    "contact",
+                    () -> array(
+                            1,
+                            () -> object(
+                                    Map.of("id", () -> text("C123"), "relationship", () -> array(1, this::concept)),
+                                    0.9)));
             ObjectNode p = object(f, 0.75);
             if (r.nextInt(8) > 0 && !p.has("resourceType")) {
                 p.put("resourceType", "Patient");
@@ -333,10 +500,18 @@ class PatientDecoderPropertiesTest {
                 List<JsonNode> parents = new ArrayList<>();
                 collect(root, parents);
                 JsonNode parent = pick(parents);
-                JsonNode wrong = pick(List.of(NODES.textNode("x"), NODES.numberNode(5), NODES.numberNode(2.5),
-                        NODES.booleanNode(true), NODES.nullNode(), NODES.objectNode(), NODES.arrayNode(),
-                        NODES.numberNode(12345678901L), NODES.numberNode(new BigInteger("123456789012345678901")),
-                        NODES.arrayNode().add("x"), NODES.objectNode().put("url", 1)));
+                JsonNode wrong = pick(List.of(
+                        NODES.textNode("x"),
+                        NODES.numberNode(5),
+                        NODES.numberNode(2.5),
+                        NODES.booleanNode(true),
+                        NODES.nullNode(),
+                        NODES.objectNode(),
+                        NODES.arrayNode(),
+                        NODES.numberNode(12345678901L),
+                        NODES.numberNode(new BigInteger("123456789012345678901")),
+                        NODES.arrayNode().add("x"),
+                        NODES.objectNode().put("url", 1)));
                 if (parent instanceof ObjectNode o && o.size() > 0) {
                     List<String> names = new ArrayList<>();
                     o.fieldNames().forEachRemaining(names::add);

@@ -7,9 +7,9 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
-import uk.nhs.sdk.core.fhir.Coding;
 import uk.nhs.sdk.core.error.NhsDecodeException;
 import uk.nhs.sdk.core.error.NhsValidationException;
+import uk.nhs.sdk.core.fhir.Coding;
 
 /** The model: partial dates, decoding from JSON, immutability and masked {@code toString()}. */
 class PatientModelTest {
@@ -35,16 +35,18 @@ class PatientModelTest {
 
     @Test
     void badDatesAreRefused() {
-        assertThatThrownBy(() -> FhirDate.parse("22/10/2010")).isInstanceOf(NhsValidationException.class)
+        assertThatThrownBy(() -> FhirDate.parse("22/10/2010"))
+                .isInstanceOf(NhsValidationException.class)
                 .hasMessageNotContaining("22/10/2010");
         assertThatThrownBy(() -> FhirDate.parse("2010-02-30")).isInstanceOf(NhsValidationException.class);
         assertThatThrownBy(() -> FhirDate.parse("2010-13")).isInstanceOf(NhsValidationException.class);
-        for (String badTime : new String[] {"2010-10-22T24:00:00", "2010-10-22T23:60:00", "2010-10-22T23:59:60Z",
-                "2010-10-22T99:00:00+00:00"}) {
+        for (String badTime : new String[] {
+            "2010-10-22T24:00:00", "2010-10-22T23:60:00", "2010-10-22T23:59:60Z", "2010-10-22T99:00:00+00:00"
+        }) {
             assertThatThrownBy(() -> FhirDate.parse(badTime)).as(badTime).isInstanceOf(NhsValidationException.class);
         }
-        assertThat(FhirDate.parse("2010-10-22T23:59:59.999-05:30").toOffsetDateTime()).contains(
-                java.time.OffsetDateTime.parse("2010-10-22T23:59:59-05:30"));
+        assertThat(FhirDate.parse("2010-10-22T23:59:59.999-05:30").toOffsetDateTime())
+                .contains(java.time.OffsetDateTime.parse("2010-10-22T23:59:59-05:30"));
     }
 
     @Test
@@ -61,7 +63,8 @@ class PatientModelTest {
     @Test
     void aSandboxIdThatIsNotAValidNumberStillDecodes() {
         Patient p = Patient.fromJson(PdsTestData.text("search/PatientCompoundName.json")
-                .replaceAll("(?s)^.*?\"resource\":\\s*", "").replaceAll("(?s)}\\s*}\\s*]\\s*}\\s*$", "}"));
+                .replaceAll("(?s)^.*?\"resource\":\\s*", "")
+                .replaceAll("(?s)}\\s*}\\s*]\\s*}\\s*$", "}"));
         assertThat(p.id()).isEqualTo("9000000015");
         assertThat(p.nhsNumber()).isEmpty();
         assertThat(p.usualName().map(PatientName::given).orElseThrow()).containsExactly("John Paul");
@@ -70,13 +73,17 @@ class PatientModelTest {
     @Test
     void whatIsNotAPatientIsRefusedWithoutItsContent() {
         assertThatThrownBy(() -> Patient.fromJson("{\"resourceType\":\"Bundle\"}"))
-                .isInstanceOf(NhsDecodeException.class).hasMessageContaining("not a Patient");
+                .isInstanceOf(NhsDecodeException.class)
+                .hasMessageContaining("not a Patient");
         assertThatThrownBy(() -> Patient.fromJson("{\"resourceType\":\"Patient\"}"))
-                .isInstanceOf(NhsDecodeException.class).hasMessageContaining("no id");
+                .isInstanceOf(NhsDecodeException.class)
+                .hasMessageContaining("no id");
         assertThatThrownBy(() -> Patient.fromJson("{\"resourceType\":\"Patient\",\"id\":\"1\",\"name\":{}}"))
-                .isInstanceOf(NhsDecodeException.class).hasMessageContaining("name is not an array");
-        assertThatThrownBy(() -> Patient.fromJson("{\"resourceType\":\"Patient\",\"id\":\"1\","
-                + "\"meta\":{\"security\":[{\"code\":\"X\"}]}}")).isInstanceOf(NhsDecodeException.class)
+                .isInstanceOf(NhsDecodeException.class)
+                .hasMessageContaining("name is not an array");
+        assertThatThrownBy(() -> Patient.fromJson(
+                        "{\"resourceType\":\"Patient\",\"id\":\"1\"," + "\"meta\":{\"security\":[{\"code\":\"X\"}]}}"))
+                .isInstanceOf(NhsDecodeException.class)
                 .hasMessageContaining("meta.security");
     }
 
@@ -110,12 +117,15 @@ class PatientModelTest {
         assertThat(pharmacy.toString()).doesNotContain(pharmacy.odsCode());
         assertThat(communication.toString())
                 .doesNotContain(communication.language().flatMap(Coding::code).orElseThrow())
-                .doesNotContain(String.valueOf(communication.interpreterRequired().orElseThrow()));
+                .doesNotContain(
+                        String.valueOf(communication.interpreterRequired().orElseThrow()));
         assertThat(preference.toString())
                 .doesNotContain(preference.writtenFormat().flatMap(Coding::code).orElseThrow())
                 .doesNotContain(preference.method().flatMap(Coding::code).orElseThrow());
-        assertThat(death.toString()).doesNotContain(death.status().flatMap(Coding::code).orElseThrow());
-        assertThat(removal.toString()).doesNotContain(removal.reason().flatMap(Coding::code).orElseThrow());
+        assertThat(death.toString())
+                .doesNotContain(death.status().flatMap(Coding::code).orElseThrow());
+        assertThat(removal.toString())
+                .doesNotContain(removal.reason().flatMap(Coding::code).orElseThrow());
     }
 
     @Test
@@ -123,7 +133,8 @@ class PatientModelTest {
         Period p = Period.between(LocalDate.of(2024, 1, 1), LocalDate.of(2025, 12, 31));
         assertThat(p.contains(LocalDate.of(2024, 6, 1))).isTrue();
         assertThat(p.contains(LocalDate.of(2026, 1, 1))).isFalse();
-        assertThat(Period.starting(LocalDate.of(2024, 1, 1)).contains(LocalDate.of(2030, 1, 1))).isTrue();
+        assertThat(Period.starting(LocalDate.of(2024, 1, 1)).contains(LocalDate.of(2030, 1, 1)))
+                .isTrue();
         assertThat(p.toString()).doesNotContain("2024");
     }
 }

@@ -23,8 +23,12 @@ class PdsCallOptionsTest extends PdsWireMockTest {
         server.stubFor(get(urlPathEqualTo(path("/Patient/9000000009"))).willReturn(captured("retrieve-9000000009")));
         PdsClient pds = builder().correlationId("client-corr").build();
 
-        pds.withCallOptions(CallOptions.builder().correlationId("call-corr").header("X-Tenant", "north")
-                .deadline(Duration.ofSeconds(5)).build()).getPatient(FULL);
+        pds.withCallOptions(CallOptions.builder()
+                        .correlationId("call-corr")
+                        .header("X-Tenant", "north")
+                        .deadline(Duration.ofSeconds(5))
+                        .build())
+                .getPatient(FULL);
         pds.getPatient(FULL);
 
         List<LoggedRequest> sent = server.findAll(getRequestedFor(urlPathEqualTo(path("/Patient/9000000009"))));
@@ -37,10 +41,15 @@ class PdsCallOptionsTest extends PdsWireMockTest {
     void aCallersPolicyRunsOnEveryPdsAttempt() {
         server.stubFor(get(urlPathEqualTo(path("/Patient/9000000009"))).willReturn(captured("retrieve-9000000009")));
         List<String> seen = new ArrayList<>();
-        PdsClient pds = builder().options(options().addPolicy(PipelinePosition.PER_ATTEMPT, (call, next) -> {
-            seen.add(call.service() + " " + call.request().method() + " " + call.request().pathTemplate());
-            return next.process();
-        }).build()).build();
+        PdsClient pds = builder()
+                .options(options()
+                        .addPolicy(PipelinePosition.PER_ATTEMPT, (call, next) -> {
+                            seen.add(call.service() + " " + call.request().method() + " "
+                                    + call.request().pathTemplate());
+                            return next.process();
+                        })
+                        .build())
+                .build();
 
         pds.getPatient(FULL);
 

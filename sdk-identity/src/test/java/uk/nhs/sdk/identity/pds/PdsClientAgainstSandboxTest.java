@@ -40,21 +40,34 @@ class PdsClientAgainstSandboxTest {
     @BeforeEach
     void options() {
         sleeper = new RecordingSleeper(new MutableClock(Instant.parse("2026-11-25T10:00:00Z")));
-        options = NhsClientOptions.builder().sleeper(sleeper).circuitBreaker(CircuitBreakerOptions.disabled()).build();
+        options = NhsClientOptions.builder()
+                .sleeper(sleeper)
+                .circuitBreaker(CircuitBreakerOptions.disabled())
+                .build();
     }
 
     private PdsClient appRestricted(NhsSandbox sandbox) {
-        return PdsClient.builder().baseUrl(sandbox.pdsBaseUrl()).options(options).auth(sandbox.signedJwtAuth()).build();
+        return PdsClient.builder()
+                .baseUrl(sandbox.pdsBaseUrl())
+                .options(options)
+                .auth(sandbox.signedJwtAuth())
+                .build();
     }
 
     /** PDS as the sandbox's CIS2 clinician; the auth's own calls use default options (no recorded sleeps). */
     private PdsClient pds(NhsSandbox sandbox) throws Exception {
-        return PdsClient.builder().baseUrl(sandbox.pdsBaseUrl()).options(options)
-                .auth(SandboxClinician.auth(sandbox, NhsClientOptions.defaults())).build();
+        return PdsClient.builder()
+                .baseUrl(sandbox.pdsBaseUrl())
+                .options(options)
+                .auth(SandboxClinician.auth(sandbox, NhsClientOptions.defaults()))
+                .build();
     }
 
     private static PatientPatch nickname(String given) {
-        return PatientPatch.builder().addName(PatientName.builder().use(NameUse.NICKNAME).given(given).build()).build();
+        return PatientPatch.builder()
+                .addName(
+                        PatientName.builder().use(NameUse.NICKNAME).given(given).build())
+                .build();
     }
 
     @Test
@@ -74,8 +87,13 @@ class PdsClientAgainstSandboxTest {
     void theSameUpdateRetriedAfterA503IsAppliedOnce(NhsSandbox sandbox) throws Exception {
         PdsClient pds = pds(sandbox);
         RetrievedPatient before = pds.getPatient(FULL);
-        sandbox.faults().injectNext("PATCH", ".*/Patient/9000000009",
-                SandboxFault.status(503).withRetryAfter(Duration.ofSeconds(5)).afterProcessing());
+        sandbox.faults()
+                .injectNext(
+                        "PATCH",
+                        ".*/Patient/9000000009",
+                        SandboxFault.status(503)
+                                .withRetryAfter(Duration.ofSeconds(5))
+                                .afterProcessing());
 
         UpdateResult r = pds.update(before, nickname("Janie"));
 
@@ -85,7 +103,9 @@ class PdsClientAgainstSandboxTest {
         RetrievedPatient after = pds.getPatient(FULL);
         assertThat(after.version()).as("applied once").isEqualTo(before.version() + 1);
         assertThat(after.patient().names()).hasSize(before.patient().names().size() + 1);
-        assertThat(after.patient().names()).filteredOn(n -> n.given().contains("Janie")).singleElement()
+        assertThat(after.patient().names())
+                .filteredOn(n -> n.given().contains("Janie"))
+                .singleElement()
                 .satisfies(n -> assertThat(n.id()).isPresent());
     }
 
@@ -94,17 +114,25 @@ class PdsClientAgainstSandboxTest {
         PdsClient pds = pds(sandbox);
 
         RetrievedPatient p = pds.getPatient(FULL);
-        SearchResult found = pds.search(PatientSearch.builder().family("Smith").given("Jane")
-                .birthDate(LocalDate.of(2010, 10, 22)).build());
-        UpdateResult u = pds.update(p, PatientPatch.builder().replace("/name/0/id", "123")
-                .replace("/name/0/given/0", "Janet").build());
+        SearchResult found = pds.search(PatientSearch.builder()
+                .family("Smith")
+                .given("Jane")
+                .birthDate(LocalDate.of(2010, 10, 22))
+                .build());
+        UpdateResult u = pds.update(
+                p,
+                PatientPatch.builder()
+                        .replace("/name/0/id", "123")
+                        .replace("/name/0/given/0", "Janet")
+                        .build());
         RetrievedPatient back = pds.getPatient(FULL);
 
         assertThat(found).isInstanceOf(SearchResult.Matches.class);
         assertThat(found.matches().get(0).patient().nhsNumber()).contains(FULL);
         assertThat(u.version()).isEqualTo(p.version() + 1);
         assertThat(back.version()).isEqualTo(u.version());
-        assertThat(back.patient().usualName().map(PatientName::given).orElseThrow()).containsExactly("Janet");
+        assertThat(back.patient().usualName().map(PatientName::given).orElseThrow())
+                .containsExactly("Janet");
         assertThat(pds.relatedPersons(FULL)).hasSize(2);
     }
 
@@ -114,8 +142,11 @@ class PdsClientAgainstSandboxTest {
 
         RetrievedPatient merged = pds.getPatient(SUPERSEDED);
         RetrievedPatient restricted = pds.getPatient(RESTRICTED);
-        SearchResult many = pds.search(PatientSearch.builder().family("Sm*").birthDate(LocalDate.of(2010, 10, 22))
-                .maxResults(1).build());
+        SearchResult many = pds.search(PatientSearch.builder()
+                .family("Sm*")
+                .birthDate(LocalDate.of(2010, 10, 22))
+                .maxResults(1)
+                .build());
 
         assertThat(merged.isSuperseded()).isTrue();
         assertThat(merged.nhsNumber()).isEqualTo(FULL);
@@ -123,10 +154,13 @@ class PdsClientAgainstSandboxTest {
         assertThat(restricted.patient().telecom()).isEmpty();
         assertThat(pds.relatedPersons(RESTRICTED)).isEmpty();
         assertThat(many).isInstanceOf(SearchResult.TooManyMatches.class);
-        assertThat(catchThrowableOfType(ForbiddenException.class, () -> pds.update(SUPERSEDED, 2,
-                nickname("Jo"))).errorCode()).contains("FORBIDDEN_UPDATE");
-        assertThat(catchThrowableOfType(ResourceNotFoundException.class,
-                () -> pds.getPatient(NhsNumber.parse("9111231130"))).errorCode()).contains("RESOURCE_NOT_FOUND");
+        assertThat(catchThrowableOfType(ForbiddenException.class, () -> pds.update(SUPERSEDED, 2, nickname("Jo")))
+                        .errorCode())
+                .contains("FORBIDDEN_UPDATE");
+        assertThat(catchThrowableOfType(
+                                ResourceNotFoundException.class, () -> pds.getPatient(NhsNumber.parse("9111231130")))
+                        .errorCode())
+                .contains("RESOURCE_NOT_FOUND");
     }
 
     @Test
@@ -134,9 +168,14 @@ class PdsClientAgainstSandboxTest {
         PdsClient pds = appRestricted(sandbox);
 
         RetrievedPatient p = pds.getPatient(FULL);
-        SearchResult one = pds.search(PatientSearch.builder().family("Smith").given("Jane")
-                .birthDate(LocalDate.of(2010, 10, 22)).build());
-        SearchResult many = pds.search(PatientSearch.builder().family("Sm*").birthDate(LocalDate.of(2010, 10, 22))
+        SearchResult one = pds.search(PatientSearch.builder()
+                .family("Smith")
+                .given("Jane")
+                .birthDate(LocalDate.of(2010, 10, 22))
+                .build());
+        SearchResult many = pds.search(PatientSearch.builder()
+                .family("Sm*")
+                .birthDate(LocalDate.of(2010, 10, 22))
                 .build());
         ForbiddenException update = catchThrowableOfType(ForbiddenException.class, () -> pds.update(p, nickname("Jo")));
 
@@ -148,8 +187,11 @@ class PdsClientAgainstSandboxTest {
 
     @Test
     void aTokenTheSandboxDidNotIssueIsRefused(NhsSandbox sandbox) {
-        PdsClient pds = PdsClient.builder().baseUrl(sandbox.pdsBaseUrl()).options(options)
-                .bearerToken(() -> Secret.of("not-a-sandbox-token")).build();
+        PdsClient pds = PdsClient.builder()
+                .baseUrl(sandbox.pdsBaseUrl())
+                .options(options)
+                .bearerToken(() -> Secret.of("not-a-sandbox-token"))
+                .build();
 
         UnauthorizedException e = catchThrowableOfType(UnauthorizedException.class, () -> pds.getPatient(FULL));
 

@@ -27,15 +27,20 @@ class PdsFaultTest extends PdsWireMockTest {
         String state = Scenario.STARTED;
         for (int i = 0; i < answers.length; i++) {
             String next = "step" + (i + 1);
-            server.stubFor(get(urlPathEqualTo(path("/Patient/9000000009"))).inScenario("faults")
-                    .whenScenarioStateIs(state).willReturn(answers[i]).willSetStateTo(next));
+            server.stubFor(get(urlPathEqualTo(path("/Patient/9000000009")))
+                    .inScenario("faults")
+                    .whenScenarioStateIs(state)
+                    .willReturn(answers[i])
+                    .willSetStateTo(next));
             state = next;
         }
     }
 
     @Test
     void a429WithoutRetryAfterBacksOffExponentiallyThenSucceeds() {
-        sequence(fhir(429, "constructed/TOO_MANY_REQUESTS.json"), fhir(429, "constructed/TOO_MANY_REQUESTS.json"),
+        sequence(
+                fhir(429, "constructed/TOO_MANY_REQUESTS.json"),
+                fhir(429, "constructed/TOO_MANY_REQUESTS.json"),
                 captured("retrieve-9000000009"));
 
         RetrievedPatient r = client().getPatient(FULL);
@@ -49,8 +54,8 @@ class PdsFaultTest extends PdsWireMockTest {
 
     @Test
     void a429ThatPersistsIsRateLimitedWithoutARetryAfter() {
-        server.stubFor(get(urlPathEqualTo(path("/Patient/9000000009"))).willReturn(fhir(429,
-                "constructed/TOO_MANY_REQUESTS.json")));
+        server.stubFor(get(urlPathEqualTo(path("/Patient/9000000009")))
+                .willReturn(fhir(429, "constructed/TOO_MANY_REQUESTS.json")));
 
         RateLimitedException e = catchThrowableOfType(RateLimitedException.class, () -> client().getPatient(FULL));
 
@@ -62,7 +67,8 @@ class PdsFaultTest extends PdsWireMockTest {
 
     @Test
     void a503WithRetryAfterOnARetrievalWaitsAsAsked() {
-        sequence(fhir(503, "constructed/SERVICE_UNAVAILABLE.json").withHeader("Retry-After", "5"),
+        sequence(
+                fhir(503, "constructed/SERVICE_UNAVAILABLE.json").withHeader("Retry-After", "5"),
                 captured("retrieve-9000000009"));
 
         client().getPatient(FULL);
@@ -90,10 +96,16 @@ class PdsFaultTest extends PdsWireMockTest {
 
     @Test
     void aSlowBodyBeyondTheAttemptTimeoutTimesOut() {
-        server.stubFor(get(urlPathEqualTo(path("/Patient/9000000009"))).willReturn(captured("retrieve-9000000009")
-                .withChunkedDribbleDelay(5, 2000)));
-        PdsClient pds = builder().options(options().attemptTimeout(Duration.ofMillis(300))
-                .retry(uk.nhs.sdk.core.RetryOptions.builder().maxAttempts(1).build()).build()).build();
+        server.stubFor(get(urlPathEqualTo(path("/Patient/9000000009")))
+                .willReturn(captured("retrieve-9000000009").withChunkedDribbleDelay(5, 2000)));
+        PdsClient pds = builder()
+                .options(options()
+                        .attemptTimeout(Duration.ofMillis(300))
+                        .retry(uk.nhs.sdk.core.RetryOptions.builder()
+                                .maxAttempts(1)
+                                .build())
+                        .build())
+                .build();
 
         NhsTimeoutException e = catchThrowableOfType(NhsTimeoutException.class, () -> pds.getPatient(FULL));
 
@@ -103,8 +115,11 @@ class PdsFaultTest extends PdsWireMockTest {
 
     @Test
     void malformedJsonIsADecodeError() {
-        server.stubFor(get(urlPathEqualTo(path("/Patient/9000000009"))).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/fhir+json").withBody("{\"resourceType\":\"Patient\",")));
+        server.stubFor(get(urlPathEqualTo(path("/Patient/9000000009")))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/fhir+json")
+                        .withBody("{\"resourceType\":\"Patient\",")));
 
         NhsDecodeException e = catchThrowableOfType(NhsDecodeException.class, () -> client().getPatient(FULL));
 
@@ -114,8 +129,11 @@ class PdsFaultTest extends PdsWireMockTest {
 
     @Test
     void aWrongContentTypeIsADecodeError() {
-        server.stubFor(get(urlPathEqualTo(path("/Patient/9000000009"))).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "text/html").withBody("<html>gateway</html>")));
+        server.stubFor(get(urlPathEqualTo(path("/Patient/9000000009")))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "text/html")
+                        .withBody("<html>gateway</html>")));
 
         NhsDecodeException e = catchThrowableOfType(NhsDecodeException.class, () -> client().getPatient(FULL));
 
@@ -124,8 +142,8 @@ class PdsFaultTest extends PdsWireMockTest {
 
     @Test
     void anEmptyBodyIsADecodeError() {
-        server.stubFor(get(urlPathEqualTo(path("/Patient/9000000009"))).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/fhir+json")));
+        server.stubFor(get(urlPathEqualTo(path("/Patient/9000000009")))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/fhir+json")));
 
         NhsDecodeException e = catchThrowableOfType(NhsDecodeException.class, () -> client().getPatient(FULL));
 
@@ -134,9 +152,12 @@ class PdsFaultTest extends PdsWireMockTest {
 
     @Test
     void aCodeOutsideItsCodeSetIsADecodeErrorNamingTheField() {
-        server.stubFor(get(urlPathEqualTo(path("/Patient/9000000009"))).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/fhir+json").withHeader("ETag", "W/\"1\"")
-                .withBody("{\"resourceType\":\"Patient\",\"id\":\"9000000009\",\"gender\":\"mal\"}")));
+        server.stubFor(get(urlPathEqualTo(path("/Patient/9000000009")))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/fhir+json")
+                        .withHeader("ETag", "W/\"1\"")
+                        .withBody("{\"resourceType\":\"Patient\",\"id\":\"9000000009\",\"gender\":\"mal\"}")));
 
         NhsDecodeException e = catchThrowableOfType(NhsDecodeException.class, () -> client().getPatient(FULL));
 

@@ -14,8 +14,10 @@ import uk.nhs.sdk.core.fhir.Coding;
  * {@code TOO_MANY_MATCHES} stub) decode into the model with the meaning PDS documents.
  */
 class PdsOpenApiExamplesTest extends PdsWireMockTest {
-    private static final PatientSearch SEARCH = PatientSearch.builder().family("Smith")
-            .birthDate(LocalDate.of(2010, 10, 22)).build();
+    private static final PatientSearch SEARCH = PatientSearch.builder()
+            .family("Smith")
+            .birthDate(LocalDate.of(2010, 10, 22))
+            .build();
 
     @Test
     void theRestrictedPatientExampleIsRestrictedWithoutLocation() {
@@ -47,8 +49,8 @@ class PdsOpenApiExamplesTest extends PdsWireMockTest {
     void theSearchExamplesAreScoredMatches() {
         server.stubFor(get(urlPathEqualTo(path("/Patient"))).willReturn(fhir(200, "examples/PatientSearch.json")));
         SearchResult plain = client().search(SEARCH);
-        server.stubFor(get(urlPathEqualTo(path("/Patient")))
-                .willReturn(fhir(200, "examples/Sensitive_PatientSearch.json")));
+        server.stubFor(
+                get(urlPathEqualTo(path("/Patient"))).willReturn(fhir(200, "examples/Sensitive_PatientSearch.json")));
         SearchResult restricted = client().search(SEARCH);
 
         assertThat(plain).isInstanceOf(SearchResult.Matches.class);

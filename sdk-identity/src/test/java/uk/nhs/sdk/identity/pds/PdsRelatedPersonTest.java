@@ -33,8 +33,10 @@ class PdsRelatedPersonTest extends PdsWireMockTest {
         assertThat(withDetails.telecom()).hasSize(1);
         assertThat(withDetails.copyCorrespondence()).contains(true);
         assertThat(withDetails.contactRank()).contains(1);
-        assertThat(withDetails.contactPreference().flatMap(ContactPreference::times)).contains("Not after 7pm");
-        assertThat(withDetails.communication().flatMap(Communication::language).flatMap(Coding::code)).contains("fr");
+        assertThat(withDetails.contactPreference().flatMap(ContactPreference::times))
+                .contains("Not after 7pm");
+        assertThat(withDetails.communication().flatMap(Communication::language).flatMap(Coding::code))
+                .contains("fr");
         assertThat(people.get(1).nhsNumber()).contains(FULL);
         assertThat(withDetails.toString()).doesNotContain("Guardian").doesNotContain("Smith");
     }
@@ -57,9 +59,11 @@ class PdsRelatedPersonTest extends PdsWireMockTest {
 
     @Test
     void aRestrictedPatientHasAnEmptyBundle() {
-        server.stubFor(get(urlPathEqualTo(path("/Patient/9000000025/RelatedPerson"))).willReturn(aResponse()
-                .withStatus(200).withHeader("Content-Type", "application/fhir+json")
-                .withBody("{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"total\":0}")));
+        server.stubFor(get(urlPathEqualTo(path("/Patient/9000000025/RelatedPerson")))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/fhir+json")
+                        .withBody("{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"total\":0}")));
 
         assertThat(client().relatedPersons(RESTRICTED)).isEmpty();
     }
@@ -69,8 +73,8 @@ class PdsRelatedPersonTest extends PdsWireMockTest {
         server.stubFor(get(urlPathEqualTo(path("/Patient/9111231130/RelatedPerson")))
                 .willReturn(fhir(404, "errors/RESOURCE_NOT_FOUND.json")));
 
-        ResourceNotFoundException e = catchThrowableOfType(ResourceNotFoundException.class,
-                () -> client().relatedPersons(NOT_FOUND));
+        ResourceNotFoundException e =
+                catchThrowableOfType(ResourceNotFoundException.class, () -> client().relatedPersons(NOT_FOUND));
 
         assertThat(e.errorCode()).contains("RESOURCE_NOT_FOUND");
     }

@@ -40,7 +40,9 @@ class PdsRetrieveTest extends PdsWireMockTest {
         assertThat(p.nhsNumber()).contains(FULL);
         assertThat(p.version()).contains(2L);
         assertThat(p.nhsNumberVerificationStatus().flatMap(Coding::code)).contains("01");
-        assertThat(p.identifiers()).singleElement().satisfies(i -> assertThat(i.isVerified()).isTrue());
+        assertThat(p.identifiers())
+                .singleElement()
+                .satisfies(i -> assertThat(i.isVerified()).isTrue());
 
         PatientName name = p.usualName().orElseThrow();
         assertThat(name.id()).contains("123");
@@ -63,15 +65,16 @@ class PdsRetrieveTest extends PdsWireMockTest {
         assertThat(p.addresses()).hasSize(2);
         Address home = p.homeAddress().orElseThrow();
         assertThat(home.id()).contains("456");
-        assertThat(home.lines()).containsExactly("1 Trevelyan Square", "Boar Lane", "City Centre", "Leeds",
-                "West Yorkshire");
+        assertThat(home.lines())
+                .containsExactly("1 Trevelyan Square", "Boar Lane", "City Centre", "Leeds", "West Yorkshire");
         assertThat(home.postalCode()).contains("LS1 6AE");
         assertThat(home.pafKey()).contains("12345678");
         assertThat(home.uprn()).contains("123456789012");
         assertThat(p.addresses().get(1).use()).contains(AddressUse.TEMP);
         assertThat(p.addresses().get(1).text()).contains("Student Accommodation");
 
-        assertThat(p.telecom()).extracting(t -> t.system().orElseThrow())
+        assertThat(p.telecom())
+                .extracting(t -> t.system().orElseThrow())
                 .containsExactly(ContactSystem.PHONE, ContactSystem.EMAIL, ContactSystem.OTHER);
         assertThat(p.telecom().get(1).value()).contains("jane.smith@example.com");
         assertThat(p.telecom().get(2).otherSystem().flatMap(Coding::code)).contains("textphone");
@@ -81,13 +84,18 @@ class PdsRetrieveTest extends PdsWireMockTest {
         assertThat(p.managingOrganisation().map(OrganisationReference::odsCode)).contains("Y12345");
         assertThat(p.nominatedPharmacy().map(OrganisationReference::odsCode)).contains("Y12345");
         assertThat(p.preferredDispenser().map(OrganisationReference::odsCode)).contains("Y23456");
-        assertThat(p.medicalApplianceSupplier().map(OrganisationReference::odsCode)).contains("Y34567");
+        assertThat(p.medicalApplianceSupplier().map(OrganisationReference::odsCode))
+                .contains("Y34567");
 
         assertThat(p.deathNotification().orElseThrow().isFormal()).isTrue();
-        assertThat(p.deathNotification().flatMap(DeathNotification::systemEffectiveDate).map(FhirDate::text))
+        assertThat(p.deathNotification()
+                        .flatMap(DeathNotification::systemEffectiveDate)
+                        .map(FhirDate::text))
                 .contains("2010-10-22T00:00:00+00:00");
-        assertThat(p.communication().flatMap(Communication::language).flatMap(Coding::code)).contains("fr");
-        assertThat(p.communication().flatMap(Communication::interpreterRequired)).contains(true);
+        assertThat(p.communication().flatMap(Communication::language).flatMap(Coding::code))
+                .contains("fr");
+        assertThat(p.communication().flatMap(Communication::interpreterRequired))
+                .contains(true);
         ContactPreference pref = p.contactPreference().orElseThrow();
         assertThat(pref.writtenFormat().flatMap(Coding::display)).contains("Braille");
         assertThat(pref.method().flatMap(Coding::display)).contains("Letter");
@@ -107,13 +115,19 @@ class PdsRetrieveTest extends PdsWireMockTest {
     @Test
     void theLocalSandboxsTwoContentTypeHeadersAreAccepted() throws Exception {
         try (RawExchangeServer raw = new RawExchangeServer("retrieve-9000000009")) {
-            java.net.http.HttpResponse<String> check = java.net.http.HttpClient.newHttpClient().send(
-                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(raw.baseUrl() + "/Patient/9000000009"))
-                            .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            java.net.http.HttpResponse<String> check = java.net.http.HttpClient.newHttpClient()
+                    .send(
+                            java.net.http.HttpRequest.newBuilder(
+                                            java.net.URI.create(raw.baseUrl() + "/Patient/9000000009"))
+                                    .build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString());
             assertThat(check.headers().allValues("Content-Type"))
                     .containsExactly("application/fhir+json", "application/json");
 
-            RetrievedPatient r = PdsClient.builder().baseUrl(raw.baseUrl()).options(options().build()).build()
+            RetrievedPatient r = PdsClient.builder()
+                    .baseUrl(raw.baseUrl())
+                    .options(options().build())
+                    .build()
                     .getPatient(FULL);
 
             assertThat(r.version()).isEqualTo(2);
@@ -139,8 +153,8 @@ class PdsRetrieveTest extends PdsWireMockTest {
 
     @Test
     void theMinimalPatientDecodesWithEverythingAbsent() {
-        server.stubFor(get(urlPathEqualTo(path("/Patient/9000000033")))
-                .willReturn(captured("retrieve-minimal-9000000033")));
+        server.stubFor(
+                get(urlPathEqualTo(path("/Patient/9000000033"))).willReturn(captured("retrieve-minimal-9000000033")));
 
         Patient p = client().getPatient(MINIMAL).patient();
 
@@ -171,9 +185,12 @@ class PdsRetrieveTest extends PdsWireMockTest {
     @Test
     void sendsTheDocumentedHeadersAndNeverPrefer() {
         server.stubFor(get(urlPathEqualTo(path("/Patient/9000000009"))).willReturn(captured("retrieve-9000000009")));
-        PdsClient pds = builder().correlationId("11C46F5F-CDEF-4865-94B2-0EE0EDCC26DA")
-                .endUserOrganisation(OdsCode.of("Y12345")).sessionUrid("555254240100")
-                .bearerToken(() -> Secret.of("user-restricted-token-value")).build();
+        PdsClient pds = builder()
+                .correlationId("11C46F5F-CDEF-4865-94B2-0EE0EDCC26DA")
+                .endUserOrganisation(OdsCode.of("Y12345"))
+                .sessionUrid("555254240100")
+                .bearerToken(() -> Secret.of("user-restricted-token-value"))
+                .build();
 
         RetrievedPatient r = pds.getPatient(FULL);
 
@@ -196,8 +213,11 @@ class PdsRetrieveTest extends PdsWireMockTest {
 
         server.verify(getRequestedFor(urlEqualTo(path("/Patient/9000000009")))
                 .withHeader("X-Request-ID", matching(UUID_PATTERN))
-                .withoutHeader("X-Correlation-ID").withoutHeader("NHSD-End-User-Organisation-ODS")
-                .withoutHeader("NHSD-Session-URID").withoutHeader("Authorization").withoutHeader("Prefer"));
+                .withoutHeader("X-Correlation-ID")
+                .withoutHeader("NHSD-End-User-Organisation-ODS")
+                .withoutHeader("NHSD-Session-URID")
+                .withoutHeader("Authorization")
+                .withoutHeader("Prefer"));
     }
 
     @Test
@@ -220,18 +240,24 @@ class PdsRetrieveTest extends PdsWireMockTest {
         server.stubFor(get(urlPathEqualTo(path("/Patient/9000000009")))
                 .willReturn(fhir(200, "search/PatientCompoundName.json")));
 
-        assertThatThrownBy(() -> client().getPatient(FULL)).isInstanceOf(NhsDecodeException.class)
+        assertThatThrownBy(() -> client().getPatient(FULL))
+                .isInstanceOf(NhsDecodeException.class)
                 .hasMessageContaining("not a Patient");
     }
 
     @Test
     void aRetrievedIdThatIsNotAValidNhsNumberIsADecodeError() {
-        server.stubFor(get(urlPathEqualTo(path("/Patient/9000000009"))).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/fhir+json").withHeader("ETag", "W/\"1\"")
-                .withBody("{\"resourceType\":\"Patient\",\"id\":\"9000000015\"}")));
+        server.stubFor(get(urlPathEqualTo(path("/Patient/9000000009")))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/fhir+json")
+                        .withHeader("ETag", "W/\"1\"")
+                        .withBody("{\"resourceType\":\"Patient\",\"id\":\"9000000015\"}")));
 
-        assertThatThrownBy(() -> client().getPatient(FULL)).isInstanceOf(NhsDecodeException.class)
-                .hasMessageContaining("not a valid NHS number").hasMessageNotContaining("9000000015");
+        assertThatThrownBy(() -> client().getPatient(FULL))
+                .isInstanceOf(NhsDecodeException.class)
+                .hasMessageContaining("not a valid NHS number")
+                .hasMessageNotContaining("9000000015");
     }
 
     @Test
@@ -244,7 +270,9 @@ class PdsRetrieveTest extends PdsWireMockTest {
         assertThat(p.usualName().map(PatientName::suffixes).orElseThrow()).containsExactly("MBE");
         assertThat(p.usualName().flatMap(PatientName::period).orElseThrow())
                 .isEqualTo(Period.between(LocalDate.of(2024, 1, 1), LocalDate.of(2025, 12, 31)));
-        assertThat(p).usingRecursiveComparison().comparingOnlyFields("id", "gender", "birthDate")
+        assertThat(p)
+                .usingRecursiveComparison()
+                .comparingOnlyFields("id", "gender", "birthDate")
                 .isEqualTo(Patient.fromJson(PdsTestData.text("examples/Patient.json")));
     }
 }

@@ -22,8 +22,13 @@ import uk.nhs.sdk.core.error.UnexpectedStatusException;
 class PdsSearchTest extends PdsWireMockTest {
 
     private static PatientSearch basic() {
-        return PatientSearch.builder().family("Smith").gender(Gender.FEMALE).birthDate(LocalDate.of(2010, 10, 22))
-                .email("jane.smith@example.com").phone("01632960587").build();
+        return PatientSearch.builder()
+                .family("Smith")
+                .gender(Gender.FEMALE)
+                .birthDate(LocalDate.of(2010, 10, 22))
+                .email("jane.smith@example.com")
+                .phone("01632960587")
+                .build();
     }
 
     @Test
@@ -44,15 +49,25 @@ class PdsSearchTest extends PdsWireMockTest {
     @Test
     void sendsEveryParameterByItsPdsNameWithRepeatsAndRanges() {
         server.stubFor(get(urlPathEqualTo(path("/Patient"))).willReturn(captured("search-basic")));
-        PatientSearch q = PatientSearch.builder().family("Smith").given("John Paul", "James").gender(Gender.MALE)
+        PatientSearch q = PatientSearch.builder()
+                .family("Smith")
+                .given("John Paul", "James")
+                .gender(Gender.MALE)
                 .birthDateBetween(LocalDate.of(2010, 10, 21), LocalDate.of(2010, 10, 23))
-                .deathDate("le2020-01-01").postcode("LS1 6AE").generalPractitioner(OdsCode.of("y12345"))
-                .email("johnp.smith@example.com").phone("01632960587").history(true).exactMatch(true).maxResults(10)
+                .deathDate("le2020-01-01")
+                .postcode("LS1 6AE")
+                .generalPractitioner(OdsCode.of("y12345"))
+                .email("johnp.smith@example.com")
+                .phone("01632960587")
+                .history(true)
+                .exactMatch(true)
+                .maxResults(10)
                 .build();
 
         client().search(q);
 
-        LoggedRequest req = server.findAll(getRequestedFor(urlPathEqualTo(path("/Patient")))).get(0);
+        LoggedRequest req = server.findAll(getRequestedFor(urlPathEqualTo(path("/Patient"))))
+                .get(0);
         assertThat(req.queryParameter("family").values()).containsExactly("Smith");
         assertThat(req.queryParameter("given").values()).containsExactly("John Paul", "James");
         assertThat(req.queryParameter("gender").values()).containsExactly("male");
@@ -74,11 +89,17 @@ class PdsSearchTest extends PdsWireMockTest {
     void aFuzzySearchSendsTheFlag() {
         server.stubFor(get(urlPathEqualTo(path("/Patient"))).willReturn(captured("search-fuzzy")));
 
-        SearchResult r = client().search(PatientSearch.builder().family("Smith").given("Jane").gender(Gender.FEMALE)
-                .birthDate("eq2010-10-22").fuzzyMatch(true).build());
+        SearchResult r = client().search(PatientSearch.builder()
+                .family("Smith")
+                .given("Jane")
+                .gender(Gender.FEMALE)
+                .birthDate("eq2010-10-22")
+                .fuzzyMatch(true)
+                .build());
 
         assertThat(r.matches()).hasSize(1);
-        server.verify(getRequestedFor(urlPathEqualTo(path("/Patient"))).withQueryParam("_fuzzy-match", equalTo("true"))
+        server.verify(getRequestedFor(urlPathEqualTo(path("/Patient")))
+                .withQueryParam("_fuzzy-match", equalTo("true"))
                 .withQueryParam("birthdate", equalTo("eq2010-10-22")));
     }
 
@@ -86,8 +107,11 @@ class PdsSearchTest extends PdsWireMockTest {
     void aWildcardSearchKeepsTheSandboxOrderBestFirst() {
         server.stubFor(get(urlPathEqualTo(path("/Patient"))).willReturn(captured("search-wildcard")));
 
-        SearchResult r = client().search(PatientSearch.builder().family("Sm*").gender(Gender.FEMALE)
-                .birthDate(LocalDate.of(2010, 10, 22)).build());
+        SearchResult r = client().search(PatientSearch.builder()
+                .family("Sm*")
+                .gender(Gender.FEMALE)
+                .birthDate(LocalDate.of(2010, 10, 22))
+                .build());
 
         assertThat(r.matches()).hasSize(2);
         List<Double> scores = r.matches().stream().map(SearchMatch::score).toList();
@@ -97,7 +121,8 @@ class PdsSearchTest extends PdsWireMockTest {
 
     @Test
     void aManyEntryResultKeepsEveryScore() {
-        server.stubFor(get(urlPathEqualTo(path("/Patient"))).willReturn(fhir(200, "search/fuzzy_multimatch_searchset.json")));
+        server.stubFor(
+                get(urlPathEqualTo(path("/Patient"))).willReturn(fhir(200, "search/fuzzy_multimatch_searchset.json")));
 
         SearchResult r = client().search(basic());
 
@@ -110,8 +135,11 @@ class PdsSearchTest extends PdsWireMockTest {
     void aRestrictedMatchHasItsLocationRemoved() {
         server.stubFor(get(urlPathEqualTo(path("/Patient"))).willReturn(captured("search-restricted")));
 
-        SearchResult r = client().search(PatientSearch.builder().family("Smythe").given("Janet")
-                .birthDate(LocalDate.of(2005, 6, 16)).build());
+        SearchResult r = client().search(PatientSearch.builder()
+                .family("Smythe")
+                .given("Janet")
+                .birthDate(LocalDate.of(2005, 6, 16))
+                .build());
 
         Patient p = r.matches().get(0).patient();
         assertThat(p.sensitivity()).isEqualTo(Sensitivity.RESTRICTED);
@@ -131,16 +159,19 @@ class PdsSearchTest extends PdsWireMockTest {
 
     @Test
     void tooManyMatchesFromTheLiveProxyToo() {
-        server.stubFor(get(urlPathEqualTo(path("/Patient"))).willReturn(fhir(200, "proxy-errors/too_many_matches.json")));
+        server.stubFor(
+                get(urlPathEqualTo(path("/Patient"))).willReturn(fhir(200, "proxy-errors/too_many_matches.json")));
 
         assertThat(client().search(basic())).isInstanceOf(SearchResult.TooManyMatches.class);
     }
 
     @Test
     void anEmptyBundleIsNoMatches() {
-        server.stubFor(get(urlPathEqualTo(path("/Patient"))).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/fhir+json")
-                .withBody("{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"total\":0}")));
+        server.stubFor(get(urlPathEqualTo(path("/Patient")))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/fhir+json")
+                        .withBody("{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"total\":0}")));
 
         SearchResult r = client().search(basic());
 
@@ -152,8 +183,8 @@ class PdsSearchTest extends PdsWireMockTest {
     void theSandboxNoExampleWarningIsAnUnexpectedOkStatus() {
         server.stubFor(get(urlPathEqualTo(path("/Patient"))).willReturn(fhir(200, "errors/NOT_SUPPORTED_SEARCH.json")));
 
-        UnexpectedStatusException e = catchThrowableOfType(UnexpectedStatusException.class,
-                () -> client().search(basic()));
+        UnexpectedStatusException e =
+                catchThrowableOfType(UnexpectedStatusException.class, () -> client().search(basic()));
 
         assertThat(e.status()).isEqualTo(200);
         assertThat(e.operationOutcome().orElseThrow().issues().get(0).code()).contains("not-supported");
@@ -181,11 +212,15 @@ class PdsSearchTest extends PdsWireMockTest {
 
     @Test
     void aSearchEntryWithoutAScoreIsADecodeError() {
-        server.stubFor(get(urlPathEqualTo(path("/Patient"))).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/fhir+json").withBody("{\"resourceType\":\"Bundle\","
-                        + "\"entry\":[{\"resource\":{\"resourceType\":\"Patient\",\"id\":\"9000000009\"}}]}")));
+        server.stubFor(get(urlPathEqualTo(path("/Patient")))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/fhir+json")
+                        .withBody("{\"resourceType\":\"Bundle\","
+                                + "\"entry\":[{\"resource\":{\"resourceType\":\"Patient\",\"id\":\"9000000009\"}}]}")));
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> client().search(basic()))
-                .isInstanceOf(uk.nhs.sdk.core.error.NhsDecodeException.class).hasMessageContaining("search.score");
+                .isInstanceOf(uk.nhs.sdk.core.error.NhsDecodeException.class)
+                .hasMessageContaining("search.score");
     }
 }

@@ -15,8 +15,7 @@ import java.util.Map;
 
 /** Reads the PDS test data under {@code src/test/resources/pds} (sources in its README). */
 final class PdsTestData {
-    private PdsTestData() {
-    }
+    private PdsTestData() {}
 
     static String text(String path) {
         try (InputStream in = PdsTestData.class.getResourceAsStream("/pds/" + path)) {
@@ -49,7 +48,8 @@ final class PdsTestData {
             if (lower.equals("content-length") || lower.equals("server")) {
                 continue;
             }
-            headers.computeIfAbsent(n, k -> new ArrayList<>()).add(lines[i].substring(colon + 1).strip());
+            headers.computeIfAbsent(n, k -> new ArrayList<>())
+                    .add(lines[i].substring(colon + 1).strip());
         }
         ResponseDefinitionBuilder r = aResponse().withStatus(status).withBody(text("captured/" + name + ".body.json"));
         headers.forEach((n, v) -> r.withHeader(n, v.toArray(new String[0])));
@@ -58,7 +58,9 @@ final class PdsTestData {
 
     /** A FHIR JSON answer with a body from the test data. */
     static ResponseDefinitionBuilder fhir(int status, String path) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/fhir+json")
+        return aResponse()
+                .withStatus(status)
+                .withHeader("Content-Type", "application/fhir+json")
                 .withBody(text(path));
     }
 }

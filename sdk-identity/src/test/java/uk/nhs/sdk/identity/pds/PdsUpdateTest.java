@@ -28,7 +28,8 @@ import uk.nhs.sdk.core.error.ServerErrorException;
 
 /** {@code PATCH /Patient/{id}} against the captured sandbox exchanges. */
 class PdsUpdateTest extends PdsWireMockTest {
-    private static final PatientPatch GENDER = PatientPatch.builder().replace("/gender", "male").build();
+    private static final PatientPatch GENDER =
+            PatientPatch.builder().replace("/gender", "male").build();
 
     @Test
     void sendsTheWrappedPatchWithIfMatchAndContentTypeAndReturnsTheNewVersion() {
@@ -49,7 +50,8 @@ class PdsUpdateTest extends PdsWireMockTest {
 
     @Test
     void aStaleVersionIsAConflict() {
-        server.stubFor(patch(urlPathEqualTo(path("/Patient/9000000009"))).willReturn(captured("patch-version-mismatch")));
+        server.stubFor(
+                patch(urlPathEqualTo(path("/Patient/9000000009"))).willReturn(captured("patch-version-mismatch")));
 
         ConflictException e = catchThrowableOfType(ConflictException.class, () -> client().update(FULL, 1, GENDER));
 
@@ -60,10 +62,11 @@ class PdsUpdateTest extends PdsWireMockTest {
 
     @Test
     void aMissingIfMatchIsAPreconditionFailure() {
-        server.stubFor(patch(urlPathEqualTo(path("/Patient/9000000009"))).willReturn(captured("patch-missing-if-match")));
+        server.stubFor(
+                patch(urlPathEqualTo(path("/Patient/9000000009"))).willReturn(captured("patch-missing-if-match")));
 
-        PreconditionFailedException e = catchThrowableOfType(PreconditionFailedException.class,
-                () -> client().update(FULL, 2, GENDER));
+        PreconditionFailedException e =
+                catchThrowableOfType(PreconditionFailedException.class, () -> client().update(FULL, 2, GENDER));
 
         assertThat(e.status()).isEqualTo(412);
         assertThat(e.errorCode()).contains("PRECONDITION_FAILED");
@@ -72,12 +75,15 @@ class PdsUpdateTest extends PdsWireMockTest {
 
     @Test
     void a503WithRetryAfterIsResentAfterTheWaitWithTheSameRequestId() {
-        server.stubFor(patch(urlPathEqualTo(path("/Patient/9000000009"))).inScenario("slow")
+        server.stubFor(patch(urlPathEqualTo(path("/Patient/9000000009")))
+                .inScenario("slow")
                 .whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(fhir(503, "constructed/SERVICE_UNAVAILABLE.json").withHeader("Retry-After", "5"))
                 .willSetStateTo("applied"));
-        server.stubFor(patch(urlPathEqualTo(path("/Patient/9000000009"))).inScenario("slow")
-                .whenScenarioStateIs("applied").willReturn(captured("patch-gender-ok")));
+        server.stubFor(patch(urlPathEqualTo(path("/Patient/9000000009")))
+                .inScenario("slow")
+                .whenScenarioStateIs("applied")
+                .willReturn(captured("patch-gender-ok")));
 
         UpdateResult r = client().update(FULL, 2, GENDER);
 
@@ -96,7 +102,8 @@ class PdsUpdateTest extends PdsWireMockTest {
         server.stubFor(patch(urlPathEqualTo(path("/Patient/9000000009")))
                 .willReturn(fhir(503, "constructed/SERVICE_UNAVAILABLE.json").withHeader("Retry-After", "5")));
 
-        ServerErrorException e = catchThrowableOfType(ServerErrorException.class, () -> client().update(FULL, 2, GENDER));
+        ServerErrorException e =
+                catchThrowableOfType(ServerErrorException.class, () -> client().update(FULL, 2, GENDER));
 
         assertThat(e.status()).isEqualTo(503);
         assertThat(e.errorCode()).contains("SERVICE_UNAVAILABLE");
@@ -108,20 +115,27 @@ class PdsUpdateTest extends PdsWireMockTest {
         server.stubFor(patch(urlPathEqualTo(path("/Patient/9000000009"))).willReturn(captured("patch-gender-ok")));
         UpdateResult r = client().update(FULL, 2, GENDER, UUID.fromString(id));
         assertThat(r.requestId()).isEqualTo(id);
-        server.verify(patchRequestedFor(urlPathEqualTo(path("/Patient/9000000009"))).withHeader("X-Request-ID", equalTo(id)));
+        server.verify(
+                patchRequestedFor(urlPathEqualTo(path("/Patient/9000000009"))).withHeader("X-Request-ID", equalTo(id)));
     }
 
     @Test
     void anUpdateWithNoAnswerIsResentWithTheSameIdThenReportedAsUnknownWithThatId() {
         server.stubFor(patch(urlPathEqualTo(path("/Patient/9000000009")))
                 .willReturn(captured("patch-gender-ok").withFixedDelay(2000)));
-        PdsClient pds = builder().options(options().attemptTimeout(Duration.ofMillis(200))
-                .retry(RetryOptions.builder().maxAttempts(2).build()).build()).build();
+        PdsClient pds = builder()
+                .options(options()
+                        .attemptTimeout(Duration.ofMillis(200))
+                        .retry(RetryOptions.builder().maxAttempts(2).build())
+                        .build())
+                .build();
 
         NhsTimeoutException e = catchThrowableOfType(NhsTimeoutException.class, () -> pds.update(FULL, 2, GENDER));
 
         assertThat(e).isNotNull();
-        assertThat(e.outcomeUnknown()).as("the patch was sent, so PDS may have applied it").isTrue();
+        assertThat(e.outcomeUnknown())
+                .as("the patch was sent, so PDS may have applied it")
+                .isTrue();
         assertThat(e.attempts()).isEqualTo(2);
         String id = e.requestId().orElseThrow();
         assertThat(e.reconcileId()).contains(id);
@@ -141,13 +155,14 @@ class PdsUpdateTest extends PdsWireMockTest {
         UpdateResult r = pds.update(superseded, GENDER);
 
         assertThat(r.version()).isEqualTo(3);
-        server.verify(patchRequestedFor(urlPathEqualTo(path("/Patient/9000000009"))).withHeader("If-Match",
-                equalTo("W/\"2\"")));
+        server.verify(patchRequestedFor(urlPathEqualTo(path("/Patient/9000000009")))
+                .withHeader("If-Match", equalTo("W/\"2\"")));
     }
 
     @Test
     void aForbiddenUpdateCarriesItsCode() {
-        server.stubFor(patch(urlPathEqualTo(path("/Patient/9000000009"))).willReturn(fhir(403, "errors/FORBIDDEN_UPDATE.json")));
+        server.stubFor(patch(urlPathEqualTo(path("/Patient/9000000009")))
+                .willReturn(fhir(403, "errors/FORBIDDEN_UPDATE.json")));
 
         ForbiddenException e = catchThrowableOfType(ForbiddenException.class, () -> client().update(FULL, 2, GENDER));
 
@@ -157,8 +172,8 @@ class PdsUpdateTest extends PdsWireMockTest {
 
     @Test
     void aNegativeVersionIsRefusedBeforeAnyCall() {
-        NhsValidationException e = catchThrowableOfType(NhsValidationException.class,
-                () -> client().update(FULL, -1, GENDER));
+        NhsValidationException e =
+                catchThrowableOfType(NhsValidationException.class, () -> client().update(FULL, -1, GENDER));
 
         assertThat(e.field()).isEqualTo("version");
         assertThat(server.getAllServeEvents()).isEmpty();
@@ -166,11 +181,14 @@ class PdsUpdateTest extends PdsWireMockTest {
 
     @Test
     void anInvalidPatchBodyAnswerIsABadRequest() {
-        server.stubFor(patch(urlPathEqualTo(path("/Patient/9000000009"))).willReturn(aResponse().withStatus(400)
-                .withHeader("Content-Type", "application/fhir+json").withBody(PdsTestData.text("errors/INVALID_UPDATE.json"))));
+        server.stubFor(patch(urlPathEqualTo(path("/Patient/9000000009")))
+                .willReturn(aResponse()
+                        .withStatus(400)
+                        .withHeader("Content-Type", "application/fhir+json")
+                        .withBody(PdsTestData.text("errors/INVALID_UPDATE.json"))));
 
-        uk.nhs.sdk.core.error.BadRequestException e = catchThrowableOfType(uk.nhs.sdk.core.error.BadRequestException.class,
-                () -> client().update(FULL, 2, GENDER));
+        uk.nhs.sdk.core.error.BadRequestException e = catchThrowableOfType(
+                uk.nhs.sdk.core.error.BadRequestException.class, () -> client().update(FULL, 2, GENDER));
 
         assertThat(e.errorCode()).contains("INVALID_UPDATE");
     }

@@ -48,11 +48,16 @@ abstract class PdsWireMockTest {
     }
 
     NhsClientOptions.Builder options() {
-        return NhsClientOptions.builder().clock(clock).sleeper(sleeper).circuitBreaker(CircuitBreakerOptions.disabled());
+        return NhsClientOptions.builder()
+                .clock(clock)
+                .sleeper(sleeper)
+                .circuitBreaker(CircuitBreakerOptions.disabled());
     }
 
     PdsClient.Builder builder() {
-        return PdsClient.builder().baseUrl(URI.create(server.baseUrl() + BASE)).options(options().build());
+        return PdsClient.builder()
+                .baseUrl(URI.create(server.baseUrl() + BASE))
+                .options(options().build());
     }
 
     PdsClient client() {

@@ -25,6 +25,7 @@ class PrunedJsonLookupTest {
 
         assertThat(PrunedJson.bool(node, "active")).contains(true);
         assertThat(PrunedJson.bool(node, "missing")).isEmpty();
-        assertThat(PrunedJson.bool(PrunedJson.parse("{\"active\":null}", SCHEMA), "active")).isEmpty();
+        assertThat(PrunedJson.bool(PrunedJson.parse("{\"active\":null}", SCHEMA), "active"))
+                .isEmpty();
     }
 }

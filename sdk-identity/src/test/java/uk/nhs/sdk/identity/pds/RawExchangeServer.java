@@ -23,7 +23,9 @@ final class RawExchangeServer implements AutoCloseable {
     private final Thread thread;
 
     RawExchangeServer(String captured) throws IOException {
-        String[] head = PdsTestData.text("captured/" + captured + ".headers.txt").strip().split("\r?\n");
+        String[] head = PdsTestData.text("captured/" + captured + ".headers.txt")
+                .strip()
+                .split("\r?\n");
         byte[] body = PdsTestData.text("captured/" + captured + ".body.json").getBytes(StandardCharsets.UTF_8);
         StringBuilder sb = new StringBuilder();
         for (String line : head) {
@@ -42,7 +44,8 @@ final class RawExchangeServer implements AutoCloseable {
     private void serve(byte[] header, byte[] body) {
         while (!socket.isClosed()) {
             try (Socket s = socket.accept()) {
-                BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.ISO_8859_1));
+                BufferedReader in =
+                        new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.ISO_8859_1));
                 String line = in.readLine();
                 requestLines.add(line == null ? "" : line);
                 while (line != null && !line.isEmpty()) {

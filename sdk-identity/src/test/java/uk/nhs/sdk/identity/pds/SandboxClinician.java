@@ -22,8 +22,7 @@ import uk.nhs.sdk.testkit.SandboxIdentityProvider;
 final class SandboxClinician {
     private static final URI REDIRECT = URI.create("http://127.0.0.1:8765/callback");
 
-    private SandboxClinician() {
-    }
+    private SandboxClinician() {}
 
     /**
      * Signs the default CIS2 test clinician in and returns the token-exchange auth for PDS.
@@ -36,18 +35,32 @@ final class SandboxClinician {
     static TokenExchangeAuth auth(NhsSandbox sandbox, NhsClientOptions options) throws Exception {
         SandboxIdentityProvider p = sandbox.cis2();
         SignIn signIn;
-        try (OidcClient cis2 = OidcClient.builder().provider(Cis2.at(p.discoveryUrl()))
-                .credentials(OidcClientCredentials.builder().clientId(p.client().clientId()).keyId(p.client().keyId())
-                        .privateKey(p.client().privateKey()).build())
-                .redirectUri(REDIRECT).options(options).build()) {
+        try (OidcClient cis2 = OidcClient.builder()
+                .provider(Cis2.at(p.discoveryUrl()))
+                .credentials(OidcClientCredentials.builder()
+                        .clientId(p.client().clientId())
+                        .keyId(p.client().keyId())
+                        .privateKey(p.client().privateKey())
+                        .build())
+                .redirectUri(REDIRECT)
+                .options(options)
+                .build()) {
             AuthorizationRequest request = cis2.authorizationRequest().build();
-            HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-            HttpResponse<Void> r = http.send(HttpRequest.newBuilder(request.uri()).GET().build(),
-                    HttpResponse.BodyHandlers.discarding());
-            signIn = cis2.completeSignIn(request, URI.create(r.headers().firstValue("Location").orElseThrow()));
+            HttpClient http = HttpClient.newBuilder()
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .build();
+            HttpResponse<Void> r = http.send(
+                    HttpRequest.newBuilder(request.uri()).GET().build(), HttpResponse.BodyHandlers.discarding());
+            signIn = cis2.completeSignIn(
+                    request, URI.create(r.headers().firstValue("Location").orElseThrow()));
         }
-        return TokenExchangeAuth.builder().tokenUrl(sandbox.oauthTokenUrl()).apiKey(sandbox.application().apiKey())
-                .keyId(sandbox.application().keyId()).privateKey(sandbox.application().privateKey())
-                .idToken(signIn.idToken()).options(options).build();
+        return TokenExchangeAuth.builder()
+                .tokenUrl(sandbox.oauthTokenUrl())
+                .apiKey(sandbox.application().apiKey())
+                .keyId(sandbox.application().keyId())
+                .privateKey(sandbox.application().privateKey())
+                .idToken(signIn.idToken())
+                .options(options)
+                .build();
     }
 }

@@ -58,8 +58,10 @@ final class MeshAdmin {
 
     MeshTrackingInfo track(String messageId) {
         MeshValidation.messageId("messageId", messageId);
-        try (NhsResponse r = calls.call(NhsRequest.builder("GET", TRACKING).pathParam("mailbox", calls.mailbox)
-                .query("messageID", messageId).build())) {
+        try (NhsResponse r = calls.call(NhsRequest.builder("GET", TRACKING)
+                .pathParam("mailbox", calls.mailbox)
+                .query("messageID", messageId)
+                .build())) {
             return MeshTrackingInfo.fromJson(MeshJson.object(r, "tracking"));
         }
     }
@@ -67,7 +69,9 @@ final class MeshAdmin {
     MeshTrackingInfo trackByLocalId(String localId) {
         MeshValidation.localIdSegment("localId", localId);
         try (NhsResponse r = calls.call(NhsRequest.builder("GET", TRACKING_LOCAL_ID)
-                .pathParam("mailbox", calls.mailbox).pathParam("localId", localId).build())) {
+                .pathParam("mailbox", calls.mailbox)
+                .pathParam("localId", localId)
+                .build())) {
             return MeshTrackingInfo.fromJson(MeshJson.object(r, "tracking"));
         }
     }
@@ -75,8 +79,10 @@ final class MeshAdmin {
     List<MeshMailbox> lookup(OdsCode odsCode, String workflowId) {
         Objects.requireNonNull(odsCode, "odsCode");
         MeshValidation.workflowId("workflowId", workflowId);
-        try (NhsResponse r = calls.call(NhsRequest.builder("GET", LOOKUP).pathParam("odsCode", odsCode.value())
-                .pathParam("workflowId", workflowId).build())) {
+        try (NhsResponse r = calls.call(NhsRequest.builder("GET", LOOKUP)
+                .pathParam("odsCode", odsCode.value())
+                .pathParam("workflowId", workflowId)
+                .build())) {
             return mailboxes(r);
         }
     }
@@ -84,7 +90,8 @@ final class MeshAdmin {
     List<MeshMailbox> workflowSearch(String workflowId) {
         MeshValidation.workflowId("workflowId", workflowId);
         try (NhsResponse r = calls.call(NhsRequest.builder("GET", WORKFLOW_SEARCH)
-                .pathParam("workflowId", workflowId).build())) {
+                .pathParam("workflowId", workflowId)
+                .build())) {
             return mailboxes(r);
         }
     }

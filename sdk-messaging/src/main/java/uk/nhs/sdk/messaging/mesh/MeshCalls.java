@@ -9,7 +9,6 @@ import uk.nhs.sdk.core.error.NhsServiceException;
 import uk.nhs.sdk.core.http.NhsHttpClient;
 import uk.nhs.sdk.core.http.NhsRequest;
 import uk.nhs.sdk.core.http.NhsResponse;
-import uk.nhs.sdk.messaging.mesh.internal.MeshErrorDecoder;
 
 /**
  * What every part of a {@link MeshClient} shares: the HTTP client, the mailbox and the client's
@@ -26,6 +25,7 @@ final class MeshCalls {
 
     /** The client built (and owned) by the builder; views are made from it. */
     private final NhsHttpClient root;
+
     final NhsHttpClient http;
     final String mailbox;
     final NhsClientOptions options;
@@ -35,14 +35,26 @@ final class MeshCalls {
     final Duration transferDeadline;
     private final NhsHttpClient transferHttp;
 
-    MeshCalls(NhsHttpClient http, String mailbox, NhsClientOptions options, int chunkSize, boolean acceptGzip,
-            Path spoolDirectory, Duration transferDeadline) {
-        this(http, http, CallOptions.none(), mailbox, options, chunkSize, acceptGzip, spoolDirectory,
-                transferDeadline);
+    MeshCalls(
+            NhsHttpClient http,
+            String mailbox,
+            NhsClientOptions options,
+            int chunkSize,
+            boolean acceptGzip,
+            Path spoolDirectory,
+            Duration transferDeadline) {
+        this(http, http, CallOptions.none(), mailbox, options, chunkSize, acceptGzip, spoolDirectory, transferDeadline);
     }
 
-    private MeshCalls(NhsHttpClient root, NhsHttpClient http, CallOptions callOptions, String mailbox,
-            NhsClientOptions options, int chunkSize, boolean acceptGzip, Path spoolDirectory,
+    private MeshCalls(
+            NhsHttpClient root,
+            NhsHttpClient http,
+            CallOptions callOptions,
+            String mailbox,
+            NhsClientOptions options,
+            int chunkSize,
+            boolean acceptGzip,
+            Path spoolDirectory,
             Duration transferDeadline) {
         this.root = root;
         this.http = http;
@@ -52,14 +64,22 @@ final class MeshCalls {
         this.acceptGzip = acceptGzip;
         this.spoolDirectory = spoolDirectory;
         this.transferDeadline = transferDeadline;
-        this.transferHttp = root.withCallOptions(withDeadline(callOptions,
-                callOptions.deadline().orElse(transferDeadline)));
+        this.transferHttp = root.withCallOptions(
+                withDeadline(callOptions, callOptions.deadline().orElse(transferDeadline)));
     }
 
     /** The same settings over a view of the HTTP client with per-call overrides. */
     MeshCalls withCallOptions(CallOptions value) {
-        return new MeshCalls(root, root.withCallOptions(value), value, mailbox, options, chunkSize, acceptGzip,
-                spoolDirectory, transferDeadline);
+        return new MeshCalls(
+                root,
+                root.withCallOptions(value),
+                value,
+                mailbox,
+                options,
+                chunkSize,
+                acceptGzip,
+                spoolDirectory,
+                transferDeadline);
     }
 
     /** The view's options with another deadline. */

@@ -174,8 +174,8 @@ public final class MeshClient implements AutoCloseable {
      */
     public MeshSendResult send(MeshSendRequest request, byte[] content) {
         Objects.requireNonNull(content, "content");
-        return sender.send(request, (size, gzip) -> ChunkSource.ofBytes(content, size, gzip, calls.spoolDirectory),
-                null, 1);
+        return sender.send(
+                request, (size, gzip) -> ChunkSource.ofBytes(content, size, gzip, calls.spoolDirectory), null, 1);
     }
 
     /**
@@ -193,8 +193,8 @@ public final class MeshClient implements AutoCloseable {
      */
     public MeshSendResult send(MeshSendRequest request, Path content) {
         Objects.requireNonNull(content, "content");
-        return sender.send(request, (size, gzip) -> ChunkSource.ofFile(content, size, gzip, calls.spoolDirectory),
-                null, 1);
+        return sender.send(
+                request, (size, gzip) -> ChunkSource.ofFile(content, size, gzip, calls.spoolDirectory), null, 1);
     }
 
     /**
@@ -489,7 +489,6 @@ public final class MeshClient implements AutoCloseable {
      * options and the MESH settings.
      */
     public static final class Builder extends MeshClientBuilder {
-        private Builder() {
-        }
+        private Builder() {}
     }
 }

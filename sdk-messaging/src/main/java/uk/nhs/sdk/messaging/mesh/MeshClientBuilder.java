@@ -48,8 +48,10 @@ abstract class MeshClientBuilder extends NhsClientBuilder<MeshClient.Builder, Me
      */
     @Override
     protected URI baseUrlFor(NhsEnvironment environment) {
-        return environment.meshBaseUrl().orElseThrow(() -> new NhsConfigurationException(
-                "MESH has no public sandbox host: set baseUrl to a local MESH sandbox or the embedded fake"));
+        return environment
+                .meshBaseUrl()
+                .orElseThrow(() -> new NhsConfigurationException(
+                        "MESH has no public sandbox host: set baseUrl to a local MESH sandbox or the embedded fake"));
     }
 
     /**
@@ -199,10 +201,12 @@ abstract class MeshClientBuilder extends NhsClientBuilder<MeshClient.Builder, Me
                 .replayOnConnectionFailure(false) // every transmission needs a fresh NHSMESH header
                 .defaultHeader("Accept", MeshCalls.ACCEPT_V2)
                 .build();
-        Duration transfer = transferDeadline != null ? transferDeadline
-                : options().deadline().compareTo(MeshClient.DEFAULT_TRANSFER_DEADLINE) > 0 ? options().deadline()
-                : MeshClient.DEFAULT_TRANSFER_DEADLINE;
-        return new MeshClient(new MeshCalls(http, mailbox, options(), chunkSize, acceptCompressedDownloads,
-                spoolDirectory, transfer));
+        Duration transfer = transferDeadline != null
+                ? transferDeadline
+                : options().deadline().compareTo(MeshClient.DEFAULT_TRANSFER_DEADLINE) > 0
+                        ? options().deadline()
+                        : MeshClient.DEFAULT_TRANSFER_DEADLINE;
+        return new MeshClient(new MeshCalls(
+                http, mailbox, options(), chunkSize, acceptCompressedDownloads, spoolDirectory, transfer));
     }
 }

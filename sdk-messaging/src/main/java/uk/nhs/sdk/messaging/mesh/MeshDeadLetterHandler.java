@@ -45,9 +45,12 @@ public interface MeshDeadLetterHandler {
      */
     static MeshDeadLetterHandler leaveInInbox() {
         return (message, failedAttempts, lastFailure) -> {
-            LoggerFactory.getLogger(MeshInboxPoller.class).warn(
-                    "MESH message {} dead-lettered after {} failed attempts and left in the inbox unacknowledged: {}",
-                    message.messageId(), failedAttempts, lastFailure.getClass().getName());
+            LoggerFactory.getLogger(MeshInboxPoller.class)
+                    .warn(
+                            "MESH message {} dead-lettered after {} failed attempts and left in the inbox unacknowledged: {}",
+                            message.messageId(),
+                            failedAttempts,
+                            lastFailure.getClass().getName());
             return MeshDeadLetterAction.LEAVE_IN_INBOX;
         };
     }

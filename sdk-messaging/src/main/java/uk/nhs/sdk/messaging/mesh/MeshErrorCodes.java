@@ -60,8 +60,7 @@ public final class MeshErrorCodes {
             Map.entry("InvalidHeaderChunks", "Invalid chunk values sent in mex-Chunk-Range header"),
             Map.entry("UnsupportedContentEncoding", "Unsupported Content-Encoding"));
 
-    private MeshErrorCodes() {
-    }
+    private MeshErrorCodes() {}
 
     /**
      * What a code means, per the MESH API specification (and the reference sandbox for the codes

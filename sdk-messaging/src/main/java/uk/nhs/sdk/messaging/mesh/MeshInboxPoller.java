@@ -64,6 +64,7 @@ public final class MeshInboxPoller {
     public static final Duration DEFAULT_BACKOFF_INITIAL = MIN_INTERVAL;
     /** The default longest wait after failed polls. */
     public static final Duration DEFAULT_BACKOFF_MAX = Duration.ofHours(1);
+
     private static final Duration HANDSHAKE_EVERY = Duration.ofHours(24);
 
     private final MeshClient client;
@@ -313,7 +314,7 @@ public final class MeshInboxPoller {
         private MeshMessageHandler handler;
         private MeshInboxQuery query = MeshInboxQuery.all();
         private Duration interval = MIN_INTERVAL;
-        private MeshPollListener listener = new MeshPollListener() { };
+        private MeshPollListener listener = new MeshPollListener() {};
         private MeshPollLock pollLock = MeshPollLock.none();
         private boolean handshake = true;
         private int maxAttempts = DEFAULT_MAX_ATTEMPTS;
@@ -441,8 +442,8 @@ public final class MeshInboxPoller {
                 throw new NhsValidationException("backoff", "the initial wait must be between 5 minutes and 24 hours");
             }
             if (max.compareTo(initial) < 0 || max.compareTo(MAX_INTERVAL) > 0) {
-                throw new NhsValidationException("backoff", "the longest wait must be between the initial wait and "
-                        + "24 hours");
+                throw new NhsValidationException(
+                        "backoff", "the longest wait must be between the initial wait and " + "24 hours");
             }
             this.backoffInitial = initial;
             this.backoffMax = max;

@@ -94,8 +94,7 @@ public final class MeshInboxQuery {
         private String workflowFilter;
         private String continueFrom;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Sets the page size.

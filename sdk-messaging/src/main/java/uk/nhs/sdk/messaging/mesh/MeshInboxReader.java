@@ -47,8 +47,10 @@ final class MeshInboxReader {
             JsonNode count = json.get("approx_inbox_count");
             Long approx = count != null && count.isNumber() ? count.asLong() : null;
             String token = continueFrom(json.path("links").path("next").asText(null));
-            MeshInboxQuery next = token == null || token.equals(query.continueFrom().orElse(null)) ? null
-                    : query.continuingFrom(token);
+            MeshInboxQuery next =
+                    token == null || token.equals(query.continueFrom().orElse(null))
+                            ? null
+                            : query.continuingFrom(token);
             return new MeshInboxPage(ids, approx, next);
         }
     }
@@ -95,7 +97,9 @@ final class MeshInboxReader {
                 }
                 next.continueFrom().ifPresent(tokensSeen::add);
                 MeshInboxPage page = inbox(next);
-                next = page.nextPage().filter(q -> !tokensSeen.contains(q.continueFrom().orElse(""))).orElse(null);
+                next = page.nextPage()
+                        .filter(q -> !tokensSeen.contains(q.continueFrom().orElse("")))
+                        .orElse(null);
                 return page;
             }
         };
@@ -126,7 +130,8 @@ final class MeshInboxReader {
     }
 
     long inboxCount() {
-        try (NhsResponse r = calls.call(NhsRequest.builder("GET", COUNT).pathParam("mailbox", calls.mailbox)
+        try (NhsResponse r = calls.call(NhsRequest.builder("GET", COUNT)
+                .pathParam("mailbox", calls.mailbox)
                 .build())) {
             JsonNode count = MeshJson.object(r, "count").get("count");
             if (count == null || !count.isNumber()) {

@@ -36,7 +36,8 @@ public final class MeshMailbox {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof MeshMailbox && ((MeshMailbox) o).mailboxId.equals(mailboxId)
+        return o instanceof MeshMailbox
+                && ((MeshMailbox) o).mailboxId.equals(mailboxId)
                 && Objects.equals(((MeshMailbox) o).name, name);
     }
 

@@ -24,8 +24,7 @@ public final class MeshMessageInfo {
     private final int totalChunks;
     private final String contentEncoding;
 
-    private MeshMessageInfo(String messageId, Map<String, String> mexHeaders, int totalChunks,
-            String contentEncoding) {
+    private MeshMessageInfo(String messageId, Map<String, String> mexHeaders, int totalChunks, String contentEncoding) {
         this.messageId = messageId;
         this.mexHeaders = Collections.unmodifiableMap(mexHeaders);
         this.messageType = MeshMessageType.parse(mexHeaders.get("mex-messagetype"));
@@ -46,8 +45,11 @@ public final class MeshMessageInfo {
                 headers.first(name).ifPresent(v -> mex.put(name, v));
             }
         }
-        String id = Optional.ofNullable(mex.get("mex-messageid")).filter(s -> !s.isBlank()).orElse(requestedId);
-        return new MeshMessageInfo(id, mex, chunkCount(mex), headers.first("content-encoding").orElse(null));
+        String id = Optional.ofNullable(mex.get("mex-messageid"))
+                .filter(s -> !s.isBlank())
+                .orElse(requestedId);
+        return new MeshMessageInfo(
+                id, mex, chunkCount(mex), headers.first("content-encoding").orElse(null));
     }
 
     private static int chunkCount(Map<String, String> mex) {
@@ -208,10 +210,12 @@ public final class MeshMessageInfo {
      * @return the flag
      */
     public boolean contentEncrypted() {
-        return header("mex-content-encrypted").map(v -> {
-            String u = v.strip().toUpperCase(Locale.ROOT);
-            return u.equals("Y") || u.equals("TRUE") || u.equals("YES") || u.equals("1");
-        }).orElse(false);
+        return header("mex-content-encrypted")
+                .map(v -> {
+                    String u = v.strip().toUpperCase(Locale.ROOT);
+                    return u.equals("Y") || u.equals("TRUE") || u.equals("YES") || u.equals("1");
+                })
+                .orElse(false);
     }
 
     /**
@@ -285,7 +289,8 @@ public final class MeshMessageInfo {
      * @return the value, when present and not blank
      */
     public Optional<String> header(String name) {
-        return Optional.ofNullable(mexHeaders.get(name.toLowerCase(Locale.ROOT))).filter(v -> !v.isBlank());
+        return Optional.ofNullable(mexHeaders.get(name.toLowerCase(Locale.ROOT)))
+                .filter(v -> !v.isBlank());
     }
 
     /**

@@ -21,7 +21,10 @@ public interface MeshPollListener {
      */
     default void messageFailed(String messageId, Exception error) {
         Logger log = LoggerFactory.getLogger(MeshInboxPoller.class);
-        log.warn("MESH message {} left in the inbox: {}", messageId, error.getClass().getName());
+        log.warn(
+                "MESH message {} left in the inbox: {}",
+                messageId,
+                error.getClass().getName());
     }
 
     /**
@@ -42,6 +45,8 @@ public interface MeshPollListener {
      */
     default void pollFailed(NhsSdkException error) {
         Logger log = LoggerFactory.getLogger(MeshInboxPoller.class);
-        log.warn("MESH inbox poll failed, polling again after a backoff: {}", error.getClass().getName());
+        log.warn(
+                "MESH inbox poll failed, polling again after a backoff: {}",
+                error.getClass().getName());
     }
 }

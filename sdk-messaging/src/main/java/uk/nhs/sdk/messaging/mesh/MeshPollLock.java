@@ -28,7 +28,7 @@ public interface MeshPollLock {
      * @return the lock that is always granted
      */
     static MeshPollLock none() {
-        return mailboxId -> Optional.of(() -> { });
+        return mailboxId -> Optional.of(() -> {});
     }
 
     /**

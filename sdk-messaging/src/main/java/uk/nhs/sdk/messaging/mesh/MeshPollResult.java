@@ -53,7 +53,7 @@ public final class MeshPollResult {
 
     @Override
     public String toString() {
-        return "MeshPollResult[acknowledged=" + acknowledged.size() + ", failed=" + failures.size()
-                + ", deadLettered=" + deadLettered.size() + "]";
+        return "MeshPollResult[acknowledged=" + acknowledged.size() + ", failed=" + failures.size() + ", deadLettered="
+                + deadLettered.size() + "]";
     }
 }

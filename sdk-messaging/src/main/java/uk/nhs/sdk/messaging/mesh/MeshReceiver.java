@@ -47,6 +47,7 @@ final class MeshReceiver {
      * the per-chunk round trip on a high-latency link.
      */
     static final String READ_AHEAD_PROPERTY = "nhs.mesh.readAhead";
+
     private static final String MESSAGE = "/messageexchange/{mailbox}/inbox/{messageId}";
     private static final String CHUNK = "/messageexchange/{mailbox}/inbox/{messageId}/{chunk}";
     private static final String ACKNOWLEDGE = "/messageexchange/{mailbox}/inbox/{messageId}/status/acknowledged";
@@ -61,8 +62,10 @@ final class MeshReceiver {
 
     MeshMessageInfo metadata(String messageId) {
         MeshValidation.messageId("messageId", messageId);
-        try (NhsResponse r = calls.call(NhsRequest.builder("HEAD", MESSAGE).pathParam("mailbox", calls.mailbox)
-                .pathParam("messageId", messageId).build())) {
+        try (NhsResponse r = calls.call(NhsRequest.builder("HEAD", MESSAGE)
+                .pathParam("mailbox", calls.mailbox)
+                .pathParam("messageId", messageId)
+                .build())) {
             return MeshMessageInfo.fromHeaders(messageId, r.headers());
         }
     }
@@ -83,25 +86,29 @@ final class MeshReceiver {
             first.close();
             throw e;
         }
-        ChunkedDownloadStream content = new ChunkedDownloadStream(first, total,
-                n -> openChunk(messageId, n, total), calls.options.retry().maxAttempts() - 1,
-                Boolean.getBoolean(READ_AHEAD_PROPERTY), calls.spoolDirectory);
+        ChunkedDownloadStream content = new ChunkedDownloadStream(
+                first,
+                total,
+                n -> openChunk(messageId, n, total),
+                calls.options.retry().maxAttempts() - 1,
+                Boolean.getBoolean(READ_AHEAD_PROPERTY),
+                calls.spoolDirectory);
         return new MeshMessage(info, content);
     }
 
     /** The first response's range: {@code 1:N}, {@code N >= 1}, agreeing with {@code mex-total-chunks}. */
     private static ChunkRange firstRange(NhsResponse first) {
-        ChunkRange range = ChunkRange.parse(first.header("mex-chunk-range").orElse(null)).orElseThrow(
-                () -> new NhsDecodeException("the MESH download has no valid mex-chunk-range (n:N, 1 <= n <= N)",
-                        first.details(), null));
+        ChunkRange range = ChunkRange.parse(first.header("mex-chunk-range").orElse(null))
+                .orElseThrow(() -> new NhsDecodeException(
+                        "the MESH download has no valid mex-chunk-range (n:N, 1 <= n <= N)", first.details(), null));
         if (range.number() != 1) {
-            throw new NhsDecodeException("the MESH download's mex-chunk-range does not start at chunk 1",
-                    first.details(), null);
+            throw new NhsDecodeException(
+                    "the MESH download's mex-chunk-range does not start at chunk 1", first.details(), null);
         }
         Optional<String> stated = first.header("mex-total-chunks").map(String::strip);
         if (stated.isPresent() && !stated.get().equals(Integer.toString(range.total()))) {
-            throw new NhsDecodeException("the MESH download's mex-total-chunks disagrees with its mex-chunk-range",
-                    first.details(), null);
+            throw new NhsDecodeException(
+                    "the MESH download's mex-total-chunks disagrees with its mex-chunk-range", first.details(), null);
         }
         checkStatus(first, range);
         return range;
@@ -115,20 +122,27 @@ final class MeshReceiver {
     private static void checkStatus(NhsResponse r, ChunkRange range) {
         boolean last = range.number() == range.total();
         if (last ? r.status() == 206 : r.status() == 200) {
-            throw new NhsDecodeException("MESH answered chunk " + range.number() + " of " + range.total()
-                    + " with HTTP " + r.status() + ", which disagrees with its mex-chunk-range about whether more "
-                    + "chunks follow", r.details(), null);
+            throw new NhsDecodeException(
+                    "MESH answered chunk " + range.number() + " of " + range.total()
+                            + " with HTTP " + r.status()
+                            + ", which disagrees with its mex-chunk-range about whether more "
+                            + "chunks follow",
+                    r.details(),
+                    null);
         }
     }
 
     private NhsResponse openChunk(String messageId, int number, int total) {
-        NhsResponse r = calls.transfer(number == 1 ? download(MESSAGE, messageId, 0)
-                : download(CHUNK, messageId, number));
-        Optional<ChunkRange> range = ChunkRange.parse(r.header("mex-chunk-range").orElse(null));
+        NhsResponse r =
+                calls.transfer(number == 1 ? download(MESSAGE, messageId, 0) : download(CHUNK, messageId, number));
+        Optional<ChunkRange> range =
+                ChunkRange.parse(r.header("mex-chunk-range").orElse(null));
         if (range.isEmpty() || range.get().number() != number || range.get().total() != total) {
             r.close();
-            throw new NhsDecodeException("MESH answered chunk " + number + " of " + total
-                    + " with a missing or different mex-chunk-range", r.details(), null);
+            throw new NhsDecodeException(
+                    "MESH answered chunk " + number + " of " + total + " with a missing or different mex-chunk-range",
+                    r.details(),
+                    null);
         }
         try {
             checkStatus(r, range.get());
@@ -174,7 +188,9 @@ final class MeshReceiver {
                 try {
                     Files.deleteIfExists(tmp);
                 } catch (IOException e) {
-                    LOG.debug("could not delete a temporary download file: {}", e.getClass().getSimpleName());
+                    LOG.debug(
+                            "could not delete a temporary download file: {}",
+                            e.getClass().getSimpleName());
                 }
             }
             return m.info();
@@ -191,8 +207,12 @@ final class MeshReceiver {
                 try {
                     n = in.read(buf);
                 } catch (IOException e) {
-                    throw new NhsTransportException("the MESH download broke and could not be resumed",
-                            CallDetails.of(MeshClient.SERVICE, null, null, 0, null), false, null, e);
+                    throw new NhsTransportException(
+                            "the MESH download broke and could not be resumed",
+                            CallDetails.of(MeshClient.SERVICE, null, null, 0, null),
+                            false,
+                            null,
+                            e);
                 }
                 if (n == -1) {
                     break;
@@ -206,7 +226,11 @@ final class MeshReceiver {
 
     void acknowledge(String messageId) {
         MeshValidation.messageId("messageId", messageId);
-        calls.call(NhsRequest.builder("PUT", ACKNOWLEDGE).pathParam("mailbox", calls.mailbox)
-                .pathParam("messageId", messageId).idempotency(Idempotency.KEYED).build()).close();
+        calls.call(NhsRequest.builder("PUT", ACKNOWLEDGE)
+                        .pathParam("mailbox", calls.mailbox)
+                        .pathParam("messageId", messageId)
+                        .idempotency(Idempotency.KEYED)
+                        .build())
+                .close();
     }
 }

@@ -34,12 +34,16 @@ public class MeshSendIncompleteException extends NhsSdkException {
      * @param totalChunks the message's chunk count
      * @param cause why the chunk failed
      */
-    public MeshSendIncompleteException(String messageId, String localId, int nextChunk, int totalChunks,
-            Throwable cause) {
-        super("MESH send incomplete: chunk " + nextChunk + " of " + totalChunks
-                + " was not uploaded; the message is not delivered until its remaining chunks are uploaded"
-                + (cause instanceof NhsSdkException ? ((NhsSdkException) cause).details().describe() : ""),
-                cause instanceof NhsSdkException ? ((NhsSdkException) cause).details() : CallDetails.none(), cause);
+    public MeshSendIncompleteException(
+            String messageId, String localId, int nextChunk, int totalChunks, Throwable cause) {
+        super(
+                "MESH send incomplete: chunk " + nextChunk + " of " + totalChunks
+                        + " was not uploaded; the message is not delivered until its remaining chunks are uploaded"
+                        + (cause instanceof NhsSdkException
+                                ? ((NhsSdkException) cause).details().describe()
+                                : ""),
+                cause instanceof NhsSdkException ? ((NhsSdkException) cause).details() : CallDetails.none(),
+                cause);
         this.messageId = messageId;
         this.localId = localId;
         this.nextChunk = nextChunk;

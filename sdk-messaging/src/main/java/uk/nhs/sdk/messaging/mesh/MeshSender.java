@@ -94,19 +94,24 @@ final class MeshSender {
             source.close();
         } catch (IOException | RuntimeException e) {
             if (sentMessageId != null) {
-                LOG.warn("MESH message {} was sent, but a temporary file holding its content could not be removed "
-                        + "from the spool directory: {}", sentMessageId, e.getClass().getName());
+                LOG.warn(
+                        "MESH message {} was sent, but a temporary file holding its content could not be removed "
+                                + "from the spool directory: {}",
+                        sentMessageId,
+                        e.getClass().getName());
             } else {
-                LOG.warn("a temporary file holding MESH message content could not be removed from the spool "
-                        + "directory: {}", e.getClass().getName());
+                LOG.warn(
+                        "a temporary file holding MESH message content could not be removed from the spool "
+                                + "directory: {}",
+                        e.getClass().getName());
             }
         }
     }
 
-    private MeshSendResult upload(MeshSendRequest request, ChunkSource source, String resumeMessageId,
-            int fromChunk) {
+    private MeshSendResult upload(MeshSendRequest request, ChunkSource source, String resumeMessageId, int fromChunk) {
         int total = source.chunkCount();
-        String localId = request.localId().orElse(resumeMessageId == null ? UUID.randomUUID().toString() : "");
+        String localId = request.localId()
+                .orElse(resumeMessageId == null ? UUID.randomUUID().toString() : "");
         String messageId = resumeMessageId;
         int from = fromChunk;
         if (messageId == null) {
@@ -128,8 +133,12 @@ final class MeshSender {
                 calls.transfer(rb.build()).close();
                 LOG.debug("MESH chunk {}/{} of message {} uploaded", k, total, messageId);
             } catch (IOException e) {
-                throw new MeshSendIncompleteException(messageId, localId, k, total, new UncheckedIOException(
-                        "chunk " + k + " of the content could not be read", e));
+                throw new MeshSendIncompleteException(
+                        messageId,
+                        localId,
+                        k,
+                        total,
+                        new UncheckedIOException("chunk " + k + " of the content could not be read", e));
             } catch (MeshMessageFinalisedException e) {
                 // MESH locks a message when its last chunk arrives. A 423 on a retry of the last
                 // chunk means an earlier attempt of it arrived and its answer was lost. A 423 when
@@ -198,16 +207,22 @@ final class MeshSender {
             NhsDecodeException unreadable = null;
             try {
                 var json = MeshJson.object(r, "send");
-                id = MeshJson.text(json, "message_id").or(() -> MeshJson.text(json, "messageID")).orElse(null);
+                id = MeshJson.text(json, "message_id")
+                        .or(() -> MeshJson.text(json, "messageID"))
+                        .orElse(null);
             } catch (NhsDecodeException e) {
                 unreadable = e;
             }
             if (id == null) {
                 // accepted, but without the id nothing more can be done with it: the caller must
                 // find it by its local id rather than send it again
-                throw new NhsTransportException("MESH accepted the message (HTTP " + r.status()
-                        + ") but its answer has no readable message id; track it by its local id", r.details(),
-                        true, localId, unreadable);
+                throw new NhsTransportException(
+                        "MESH accepted the message (HTTP " + r.status()
+                                + ") but its answer has no readable message id; track it by its local id",
+                        r.details(),
+                        true,
+                        localId,
+                        unreadable);
             }
             LOG.debug("MESH message {} accepted ({} chunk(s))", id, total);
             return id;
@@ -227,9 +242,14 @@ final class MeshSender {
             if (request.retryOnStatuses().contains(e.status())) {
                 throw e;
             }
-            throw new NhsTransportException("MESH answered the message send with HTTP " + e.status()
-                    + ", which does not say whether it accepted the message; track it by its local id before "
-                    + "sending it again", e.details(), true, localId, e);
+            throw new NhsTransportException(
+                    "MESH answered the message send with HTTP " + e.status()
+                            + ", which does not say whether it accepted the message; track it by its local id before "
+                            + "sending it again",
+                    e.details(),
+                    true,
+                    localId,
+                    e);
         }
     }
 }

@@ -63,7 +63,10 @@ public final class MeshTrackingInfo {
     private static String first(JsonNode n, String... names) {
         for (String name : names) {
             JsonNode v = n.get(name);
-            if (v != null && !v.isNull() && (v.isTextual() || v.isNumber()) && !v.asText().isBlank()) {
+            if (v != null
+                    && !v.isNull()
+                    && (v.isTextual() || v.isNumber())
+                    && !v.asText().isBlank()) {
                 return v.asText();
             }
         }

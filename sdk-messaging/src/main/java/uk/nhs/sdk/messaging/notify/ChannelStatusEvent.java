@@ -21,10 +21,19 @@ import java.util.Optional;
  * @param timestamp when the status changed
  * @param idempotencyKey the de-duplication key
  */
-public record ChannelStatusEvent(String messageId, String messageReference, NotifyCascadeType cascadeType,
-        int cascadeOrder, NotifyChannelType channel, NotifyChannelStatus channelStatus,
-        Optional<String> statusDescription, Optional<String> failureReasonCode,
-        Optional<NotifySupplierStatus> supplierStatus, int retryCount, Instant timestamp, String idempotencyKey)
+public record ChannelStatusEvent(
+        String messageId,
+        String messageReference,
+        NotifyCascadeType cascadeType,
+        int cascadeOrder,
+        NotifyChannelType channel,
+        NotifyChannelStatus channelStatus,
+        Optional<String> statusDescription,
+        Optional<String> failureReasonCode,
+        Optional<NotifySupplierStatus> supplierStatus,
+        int retryCount,
+        Instant timestamp,
+        String idempotencyKey)
         implements NotifyCallbackEvent {
     /**
      * Checks the components.

@@ -19,9 +19,16 @@ import java.util.Optional;
  * @param timestamp when the status changed
  * @param idempotencyKey the de-duplication key
  */
-public record MessageStatusEvent(String messageId, String messageReference, NotifyMessageStatus messageStatus,
-        Optional<String> statusDescription, Optional<String> failureReasonCode, List<ChannelSummary> channels,
-        Optional<NotifyRoutingPlanRef> routingPlan, Instant timestamp, String idempotencyKey)
+public record MessageStatusEvent(
+        String messageId,
+        String messageReference,
+        NotifyMessageStatus messageStatus,
+        Optional<String> statusDescription,
+        Optional<String> failureReasonCode,
+        List<ChannelSummary> channels,
+        Optional<NotifyRoutingPlanRef> routingPlan,
+        Instant timestamp,
+        String idempotencyKey)
         implements NotifyCallbackEvent {
     /**
      * Checks the components and copies the list.

@@ -15,8 +15,8 @@ import uk.nhs.sdk.core.OdsCode;
  * @param hasNext whether NHS Notify linked a next page
  * @param accounts the accounts on this page
  */
-public record NhsAppAccountsPage(OdsCode odsCode, int page, OptionalInt lastPage, boolean hasNext,
-        List<NhsAppAccount> accounts) {
+public record NhsAppAccountsPage(
+        OdsCode odsCode, int page, OptionalInt lastPage, boolean hasNext, List<NhsAppAccount> accounts) {
     /**
      * Checks the components and copies the list.
      *

@@ -58,12 +58,20 @@ public class NotifyBatchException extends NhsSdkException {
      * @param acceptedResults the results of the accepted parts' messages
      * @param cause why the part failed
      */
-    public NotifyBatchException(List<NotifyBatchPart> acceptedParts, NotifyBatchPart failedPart,
-            List<NotifyBatchPart> unsentParts, List<NotifySendResult> acceptedResults, NhsSdkException cause) {
-        super("NHS Notify batch: " + acceptedParts.size() + " of " + (acceptedParts.size() + 1 + unsentParts.size())
-                + " parts accepted; part " + failedPart.number() + " failed (" + cause.getClass().getSimpleName()
-                + (outcomeUnknown(cause) ? ", outcome unknown: it may have been accepted" : "") + "); "
-                + unsentParts.size() + " not sent", cause.details(), cause);
+    public NotifyBatchException(
+            List<NotifyBatchPart> acceptedParts,
+            NotifyBatchPart failedPart,
+            List<NotifyBatchPart> unsentParts,
+            List<NotifySendResult> acceptedResults,
+            NhsSdkException cause) {
+        super(
+                "NHS Notify batch: " + acceptedParts.size() + " of " + (acceptedParts.size() + 1 + unsentParts.size())
+                        + " parts accepted; part " + failedPart.number() + " failed ("
+                        + cause.getClass().getSimpleName()
+                        + (outcomeUnknown(cause) ? ", outcome unknown: it may have been accepted" : "") + "); "
+                        + unsentParts.size() + " not sent",
+                cause.details(),
+                cause);
         this.failedOutcomeUnknown = outcomeUnknown(cause);
         this.acceptedParts = List.copyOf(acceptedParts);
         this.failedPart = failedPart;
@@ -91,9 +99,10 @@ public class NotifyBatchException extends NhsSdkException {
      * @return the part
      */
     public NotifyBatchPart failedPart() {
-        return failedPart != null ? failedPart
-                : new NotifyBatchPart(failedNumber, failedReference, failedFirst, failedCount, failedBytes,
-                        Optional.empty(), false);
+        return failedPart != null
+                ? failedPart
+                : new NotifyBatchPart(
+                        failedNumber, failedReference, failedFirst, failedCount, failedBytes, Optional.empty(), false);
     }
 
     /**

@@ -16,8 +16,14 @@ import java.util.Optional;
  * @param batchId the id NHS Notify gave the part, when it accepted it and said so
  * @param alreadyAccepted {@code true} when NHS Notify answered that it already held this part
  */
-public record NotifyBatchPart(int number, String reference, int firstMessage, int messageCount, long bodyBytes,
-        Optional<String> batchId, boolean alreadyAccepted) {
+public record NotifyBatchPart(
+        int number,
+        String reference,
+        int firstMessage,
+        int messageCount,
+        long bodyBytes,
+        Optional<String> batchId,
+        boolean alreadyAccepted) {
     /**
      * Checks the components.
      *

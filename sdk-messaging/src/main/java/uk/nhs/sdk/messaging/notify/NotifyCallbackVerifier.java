@@ -76,7 +76,9 @@ public final class NotifyCallbackVerifier {
      */
     public NotifyCallbackResult verify(Map<String, ? extends List<String>> headers, byte[] rawBody) {
         Objects.requireNonNull(headers, "headers");
-        return verify(header(headers, API_KEY_HEADER).orElse(null), header(headers, SIGNATURE_HEADER).orElse(null),
+        return verify(
+                header(headers, API_KEY_HEADER).orElse(null),
+                header(headers, SIGNATURE_HEADER).orElse(null),
                 rawBody);
     }
 
@@ -144,7 +146,9 @@ public final class NotifyCallbackVerifier {
 
     private static Optional<String> header(Map<String, ? extends List<String>> headers, String name) {
         for (Map.Entry<String, ? extends List<String>> e : headers.entrySet()) {
-            if (e.getKey() != null && e.getKey().toLowerCase(Locale.ROOT).equals(name) && e.getValue() != null
+            if (e.getKey() != null
+                    && e.getKey().toLowerCase(Locale.ROOT).equals(name)
+                    && e.getValue() != null
                     && !e.getValue().isEmpty()) {
                 return Optional.ofNullable(e.getValue().get(0));
             }
@@ -166,8 +170,7 @@ public final class NotifyCallbackVerifier {
         private Secret expectedApiKey;
         private NotifyCallbackStore deduplicator;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Sets your API Platform (APIM) application id, the first half of the HMAC secret
@@ -224,8 +227,12 @@ public final class NotifyCallbackVerifier {
          *     empty
          */
         public NotifyCallbackVerifier build() {
-            if (applicationId == null || applicationId.isBlank() || apiKey == null || apiKey.reveal().isEmpty()) {
-                throw new NhsConfigurationException("NHS Notify callbacks: the application id and the API key are required");
+            if (applicationId == null
+                    || applicationId.isBlank()
+                    || apiKey == null
+                    || apiKey.reveal().isEmpty()) {
+                throw new NhsConfigurationException(
+                        "NHS Notify callbacks: the application id and the API key are required");
             }
             return new NotifyCallbackVerifier(this);
         }

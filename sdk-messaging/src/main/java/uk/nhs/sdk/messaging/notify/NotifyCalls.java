@@ -40,7 +40,11 @@ final class NotifyCalls {
     final int maxBatchMessages;
     final long maxBatchBytes;
 
-    NotifyCalls(NhsHttpClient http, NhsClientOptions options, EarlierAttempts attempts, int maxBatchMessages,
+    NotifyCalls(
+            NhsHttpClient http,
+            NhsClientOptions options,
+            EarlierAttempts attempts,
+            int maxBatchMessages,
             long maxBatchBytes) {
         this.http = http;
         this.options = options;
@@ -50,8 +54,12 @@ final class NotifyCalls {
     }
 
     NotifyCalls withCallOptions(CallOptions o) {
-        return new NotifyCalls(http.withCallOptions(Objects.requireNonNull(o, "options")), options, attempts,
-                maxBatchMessages, maxBatchBytes);
+        return new NotifyCalls(
+                http.withCallOptions(Objects.requireNonNull(o, "options")),
+                options,
+                attempts,
+                maxBatchMessages,
+                maxBatchBytes);
     }
 
     void close() {
@@ -66,8 +74,8 @@ final class NotifyCalls {
 
     NotifySendResult send(NotifyMessage message) {
         Objects.requireNonNull(message, "message");
-        UUID plan = message.routingPlanId().orElseThrow(() -> new NhsValidationException("routingPlanId",
-                "is required to send a message"));
+        UUID plan = message.routingPlanId()
+                .orElseThrow(() -> new NhsValidationException("routingPlanId", "is required to send a message"));
         NotifyValidation.freeText("personalisation", plan, message.personalisation());
         byte[] body = RequestBodies.single(plan, message);
         NhsRequest request = NhsRequest.builder("POST", "/v1/messages")
@@ -92,17 +100,17 @@ final class NotifyCalls {
 
     // ------------------------------------------------------------------ batch
 
-    NotifyBatchResult sendBatch(UUID routingPlanId, String batchReference, List<NotifyMessage> messages,
-            boolean resume) {
+    NotifyBatchResult sendBatch(
+            UUID routingPlanId, String batchReference, List<NotifyMessage> messages, boolean resume) {
         Objects.requireNonNull(routingPlanId, "routingPlanId");
-        NotifyValidation.reference("batchReference", batchReference,
-                NotifyValidation.MAX_REFERENCE - NotifyValidation.PART_SUFFIX);
+        NotifyValidation.reference(
+                "batchReference", batchReference, NotifyValidation.MAX_REFERENCE - NotifyValidation.PART_SUFFIX);
         Objects.requireNonNull(messages, "messages");
         for (int i = 0; i < messages.size(); i++) {
             NotifyMessage m = Objects.requireNonNull(messages.get(i), "messages[" + i + "]");
             if (m.routingPlanId().filter(p -> !p.equals(routingPlanId)).isPresent()) {
-                throw new NhsValidationException("messages[" + i + "].routingPlanId",
-                        "must be the batch's routing plan, or unset");
+                throw new NhsValidationException(
+                        "messages[" + i + "].routingPlanId", "must be the batch's routing plan, or unset");
             }
             NotifyValidation.freeText("messages[" + i + "].personalisation", routingPlanId, m.personalisation());
         }
@@ -114,7 +122,8 @@ final class NotifyCalls {
                 accepted.add(sendPart(plan, part, messages, results, resume));
             } catch (NhsSdkException e) {
                 List<NotifyBatchPart> unsent = new ArrayList<>();
-                for (BatchPlan.Part p : plan.parts().subList(part.number(), plan.parts().size())) {
+                for (BatchPlan.Part p :
+                        plan.parts().subList(part.number(), plan.parts().size())) {
                     unsent.add(describe(p, Optional.empty(), false));
                 }
                 throw new NotifyBatchException(accepted, describe(part, Optional.empty(), false), unsent, results, e);
@@ -123,8 +132,12 @@ final class NotifyCalls {
         return new NotifyBatchResult(batchReference, accepted, results);
     }
 
-    private NotifyBatchPart sendPart(BatchPlan plan, BatchPlan.Part part, List<NotifyMessage> messages,
-            List<NotifySendResult> results, boolean resume) {
+    private NotifyBatchPart sendPart(
+            BatchPlan plan,
+            BatchPlan.Part part,
+            List<NotifyMessage> messages,
+            List<NotifySendResult> results,
+            boolean resume) {
         NhsRequest request = NhsRequest.builder("POST", "/v1/message-batches")
                 .body(NhsRequestBody.ofBytes(plan.body(part), NotifyClient.MEDIA_TYPE))
                 .idempotency(Idempotency.KEYED)
@@ -136,8 +149,10 @@ final class NotifyCalls {
         try (NhsResponse r = http.execute(request)) {
             Responses.BatchCreated c = Responses.batchCreated(r);
             for (NotifyMessage m : mine) {
-                results.add(new NotifySendResult(Optional.ofNullable(c.idsByReference().get(m.messageReference())),
-                        m.messageReference(), false));
+                results.add(new NotifySendResult(
+                        Optional.ofNullable(c.idsByReference().get(m.messageReference())),
+                        m.messageReference(),
+                        false));
             }
             return describe(part, c.batchId(), false);
         } catch (NhsServiceException e) {

@@ -22,10 +22,19 @@ import java.util.Optional;
  * @param failedAt when it failed
  * @param routingPlan the routing plan the channel came from, when reported
  */
-public record NotifyChannel(NotifyChannelType type, NotifyCascadeType cascadeType, int cascadeOrder,
-        NotifyChannelStatus status, Optional<String> statusDescription, Optional<String> failureReasonCode,
-        Optional<NotifySupplierStatus> supplierStatus, int retryCount, Optional<Instant> createdAt,
-        Optional<Instant> deliveredAt, Optional<Instant> failedAt, Optional<NotifyRoutingPlanRef> routingPlan) {
+public record NotifyChannel(
+        NotifyChannelType type,
+        NotifyCascadeType cascadeType,
+        int cascadeOrder,
+        NotifyChannelStatus status,
+        Optional<String> statusDescription,
+        Optional<String> failureReasonCode,
+        Optional<NotifySupplierStatus> supplierStatus,
+        int retryCount,
+        Optional<Instant> createdAt,
+        Optional<Instant> deliveredAt,
+        Optional<Instant> failedAt,
+        Optional<NotifyRoutingPlanRef> routingPlan) {
     /**
      * Checks the components.
      *
@@ -64,6 +73,8 @@ public record NotifyChannel(NotifyChannelType type, NotifyCascadeType cascadeTyp
     public String toString() {
         return "NotifyChannel[" + type + " " + cascadeType + " " + cascadeOrder + " " + status
                 + supplierStatus.map(s -> " supplier=" + s).orElse("")
-                + failureReasonCode.map(c -> " code=" + (c.matches("[A-Za-z0-9_]{1,64}") ? c : "?")).orElse("") + "]";
+                + failureReasonCode
+                        .map(c -> " code=" + (c.matches("[A-Za-z0-9_]{1,64}") ? c : "?"))
+                        .orElse("") + "]";
     }
 }

@@ -270,7 +270,9 @@ public final class NotifyClient implements AutoCloseable {
             // attempts policy would then take for one NHS Notify held before the call
             NhsHttpClient http = httpClient()
                     .replayOnConnectionFailure(false)
-                    .options(options().toBuilder().addPolicy(PipelinePosition.PER_ATTEMPT, attempts).build())
+                    .options(options().toBuilder()
+                            .addPolicy(PipelinePosition.PER_ATTEMPT, attempts)
+                            .build())
                     .errorDecoder(NotifyErrorDecoder.INSTANCE)
                     .defaultHeader("Accept", MEDIA_TYPE)
                     .build();

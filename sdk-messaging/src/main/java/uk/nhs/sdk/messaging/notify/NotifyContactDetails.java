@@ -105,8 +105,7 @@ public final class NotifyContactDetails {
         private NotifyAddress address;
         private NotifyName name;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Sets the email address.
@@ -162,7 +161,8 @@ public final class NotifyContactDetails {
          */
         public NotifyContactDetails build() {
             if (email == null && sms == null && address == null && name == null) {
-                throw new NhsValidationException("contactDetails", "must set at least one of email, sms, address, name");
+                throw new NhsValidationException(
+                        "contactDetails", "must set at least one of email, sms, address, name");
             }
             return new NotifyContactDetails(this);
         }

@@ -23,8 +23,8 @@ public class NotifyDuplicateRequestException extends NotifyRequestException {
      * @param errors the entries of {@code errors[]}
      * @param details the call identifiers
      */
-    public NotifyDuplicateRequestException(int status, String errorCode, List<NotifyError> errors,
-            CallDetails details) {
+    public NotifyDuplicateRequestException(
+            int status, String errorCode, List<NotifyError> errors, CallDetails details) {
         super(status, errorCode, errors, details);
     }
 }

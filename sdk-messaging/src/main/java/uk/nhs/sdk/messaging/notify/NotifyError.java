@@ -18,8 +18,8 @@ import java.util.Optional;
  * @param status the entry's HTTP status, as the API sends it (a string such as {@code "400"})
  * @param id the error's id (such as {@code rrt-...}), for NHS Notify's support
  */
-public record NotifyError(String code, String title, Optional<String> pointer, Optional<String> status,
-        Optional<String> id) {
+public record NotifyError(
+        String code, String title, Optional<String> pointer, Optional<String> status, Optional<String> id) {
     /**
      * Checks the components.
      *
@@ -46,7 +46,9 @@ public record NotifyError(String code, String title, Optional<String> pointer, O
     @Override
     public String toString() {
         return "NotifyError[" + (code.matches("[A-Za-z][A-Za-z0-9_.-]{0,63}") ? code : "(a code not shown)")
-                + pointer.map(p -> p.matches("[A-Za-z0-9_/.~-]{0,500}") ? " " + p : " (a pointer not shown)").orElse("")
-                + status.map(s -> " status=" + s).orElse("") + id.map(i -> " id=" + i).orElse("") + "]";
+                + pointer.map(p -> p.matches("[A-Za-z0-9_/.~-]{0,500}") ? " " + p : " (a pointer not shown)")
+                        .orElse("")
+                + status.map(s -> " status=" + s).orElse("")
+                + id.map(i -> " id=" + i).orElse("") + "]";
     }
 }

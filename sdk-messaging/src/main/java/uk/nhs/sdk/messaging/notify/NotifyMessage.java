@@ -37,7 +37,9 @@ public final class NotifyMessage {
     private NotifyMessage(Builder b) {
         this.recipient = b.recipient;
         this.routingPlanId = b.routingPlanId;
-        this.messageReference = b.messageReference != null ? b.messageReference : UUID.randomUUID().toString();
+        this.messageReference = b.messageReference != null
+                ? b.messageReference
+                : UUID.randomUUID().toString();
         this.contactDetails = b.contactDetails;
         this.originator = b.originator;
         this.personalisation = Collections.unmodifiableMap(new LinkedHashMap<>(b.personalisation));
@@ -211,8 +213,8 @@ public final class NotifyMessage {
          * @throws NhsValidationException when the reference breaks that rule
          */
         public Builder messageReference(String value) {
-            this.messageReference = NotifyValidation.reference("messageReference", value,
-                    NotifyValidation.MAX_REFERENCE);
+            this.messageReference =
+                    NotifyValidation.reference("messageReference", value, NotifyValidation.MAX_REFERENCE);
             return this;
         }
 
@@ -271,8 +273,8 @@ public final class NotifyMessage {
          * @return this builder
          */
         public Builder billingReference(String value) {
-            this.billingReference = NotifyValidation.reference("billingReference", value,
-                    NotifyValidation.MAX_REFERENCE);
+            this.billingReference =
+                    NotifyValidation.reference("billingReference", value, NotifyValidation.MAX_REFERENCE);
             return this;
         }
 

@@ -23,10 +23,19 @@ import java.util.Optional;
  * @param failedAt when it failed
  * @param batchId the id of the batch it was sent in ({@code relationships.messageBatch})
  */
-public record NotifyMessageDetails(String id, String messageReference, NotifyMessageStatus status,
-        Optional<String> statusDescription, Optional<String> failureReasonCode, NotifyRoutingPlanRef routingPlan,
-        List<NotifyChannel> channels, Instant createdAt, Optional<Instant> enrichedAt, Optional<Instant> deliveredAt,
-        Optional<Instant> failedAt, Optional<String> batchId) {
+public record NotifyMessageDetails(
+        String id,
+        String messageReference,
+        NotifyMessageStatus status,
+        Optional<String> statusDescription,
+        Optional<String> failureReasonCode,
+        NotifyRoutingPlanRef routingPlan,
+        List<NotifyChannel> channels,
+        Instant createdAt,
+        Optional<Instant> enrichedAt,
+        Optional<Instant> deliveredAt,
+        Optional<Instant> failedAt,
+        Optional<String> batchId) {
     /**
      * Checks the components and copies the list.
      *

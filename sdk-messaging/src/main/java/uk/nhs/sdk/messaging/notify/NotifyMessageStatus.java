@@ -21,7 +21,8 @@ public final class NotifyMessageStatus extends NotifyValue<NotifyMessageStatus> 
     /** {@code failed}. */
     public static final NotifyMessageStatus FAILED = new NotifyMessageStatus("failed");
 
-    private static final List<NotifyMessageStatus> KNOWN = List.of(CREATED, PENDING_ENRICHMENT, ENRICHED, SENDING, DELIVERED, FAILED);
+    private static final List<NotifyMessageStatus> KNOWN =
+            List.of(CREATED, PENDING_ENRICHMENT, ENRICHED, SENDING, DELIVERED, FAILED);
 
     private NotifyMessageStatus(String value) {
         super(value);

@@ -15,8 +15,12 @@ import java.util.UUID;
  *     level)
  * @param createdDate when the plan version was created, when reported
  */
-public record NotifyRoutingPlanRef(UUID id, Optional<String> name, Optional<String> version,
-        Optional<NotifyRoutingPlanType> type, Optional<Instant> createdDate) {
+public record NotifyRoutingPlanRef(
+        UUID id,
+        Optional<String> name,
+        Optional<String> version,
+        Optional<NotifyRoutingPlanType> type,
+        Optional<Instant> createdDate) {
     /**
      * Checks the components.
      *

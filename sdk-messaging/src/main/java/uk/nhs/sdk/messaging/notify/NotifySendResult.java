@@ -33,7 +33,7 @@ public record NotifySendResult(Optional<String> messageId, String messageReferen
      */
     @Override
     public String toString() {
-        return "NotifySendResult[" + (alreadyAccepted ? "already accepted, " : "") + "id="
-                + messageId.orElse("unknown") + "]";
+        return "NotifySendResult[" + (alreadyAccepted ? "already accepted, " : "") + "id=" + messageId.orElse("unknown")
+                + "]";
     }
 }

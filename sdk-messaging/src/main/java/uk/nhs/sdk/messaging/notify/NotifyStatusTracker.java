@@ -63,8 +63,12 @@ public final class NotifyStatusTracker {
         Held e = messages.computeIfAbsent(event.messageId(), k -> new Held());
         if (event instanceof MessageStatusEvent) {
             MessageStatusEvent m = (MessageStatusEvent) event;
-            if (e.message != null && !later(m.timestamp(), rank(m.messageStatus()), e.message.timestamp(),
-                    rank(e.message.messageStatus()))) {
+            if (e.message != null
+                    && !later(
+                            m.timestamp(),
+                            rank(m.messageStatus()),
+                            e.message.timestamp(),
+                            rank(e.message.messageStatus()))) {
                 return false;
             }
             e.message = m;
@@ -73,8 +77,8 @@ public final class NotifyStatusTracker {
         ChannelStatusEvent c = (ChannelStatusEvent) event;
         String key = channelKey(c.channel(), c.cascadeOrder());
         ChannelStatusEvent held = e.channels.get(key);
-        if (held != null && !later(c.timestamp(), rank(c.channelStatus()), held.timestamp(),
-                rank(held.channelStatus()))) {
+        if (held != null
+                && !later(c.timestamp(), rank(c.channelStatus()), held.timestamp(), rank(held.channelStatus()))) {
             return false;
         }
         e.channels.put(key, c);
@@ -100,12 +104,13 @@ public final class NotifyStatusTracker {
      * @param cascadeOrder the channel's position in the cascade, from 1
      * @return the latest channel-status event, if any was applied
      */
-    public synchronized Optional<ChannelStatusEvent> channelStatus(String messageId, NotifyChannelType channel,
-            int cascadeOrder) {
+    public synchronized Optional<ChannelStatusEvent> channelStatus(
+            String messageId, NotifyChannelType channel, int cascadeOrder) {
         Held e = messages.get(Objects.requireNonNull(messageId, "messageId"));
-        return e == null ? Optional.empty()
-                : Optional.ofNullable(e.channels.get(channelKey(Objects.requireNonNull(channel, "channel"),
-                        cascadeOrder)));
+        return e == null
+                ? Optional.empty()
+                : Optional.ofNullable(
+                        e.channels.get(channelKey(Objects.requireNonNull(channel, "channel"), cascadeOrder)));
     }
 
     /**

@@ -13,7 +13,8 @@ public final class NotifySupplierStatus extends NotifyValue<NotifySupplierStatus
     /** {@code read}. */
     public static final NotifySupplierStatus READ = new NotifySupplierStatus("read");
     /** {@code notification_attempted}. */
-    public static final NotifySupplierStatus NOTIFICATION_ATTEMPTED = new NotifySupplierStatus("notification_attempted");
+    public static final NotifySupplierStatus NOTIFICATION_ATTEMPTED =
+            new NotifySupplierStatus("notification_attempted");
     /** {@code unnotified}. */
     public static final NotifySupplierStatus UNNOTIFIED = new NotifySupplierStatus("unnotified");
     /** {@code rejected}. */
@@ -39,7 +40,22 @@ public final class NotifySupplierStatus extends NotifyValue<NotifySupplierStatus
     /** {@code unknown}. */
     public static final NotifySupplierStatus UNKNOWN = new NotifySupplierStatus("unknown");
 
-    private static final List<NotifySupplierStatus> KNOWN = List.of(DELIVERED, READ, NOTIFICATION_ATTEMPTED, UNNOTIFIED, REJECTED, NOTIFIED, RECEIVED, PERMANENT_FAILURE, TEMPORARY_FAILURE, TECHNICAL_FAILURE, ACCEPTED, CANCELLED, PENDING_VIRUS_CHECK, VALIDATION_FAILED, UNKNOWN);
+    private static final List<NotifySupplierStatus> KNOWN = List.of(
+            DELIVERED,
+            READ,
+            NOTIFICATION_ATTEMPTED,
+            UNNOTIFIED,
+            REJECTED,
+            NOTIFIED,
+            RECEIVED,
+            PERMANENT_FAILURE,
+            TEMPORARY_FAILURE,
+            TECHNICAL_FAILURE,
+            ACCEPTED,
+            CANCELLED,
+            PENDING_VIRUS_CHECK,
+            VALIDATION_FAILED,
+            UNKNOWN);
 
     private NotifySupplierStatus(String value) {
         super(value);

@@ -21,27 +21,55 @@ public final class RoutingPlan {
     /** NHS App message (24 hours): {@code body}. */
     public static final RoutingPlan NHS_APP = free(1, "NHS App message", "body", NotifyChannelType.NHSAPP);
     /** Email (72 hours): {@code email_subject}, {@code email_body}. */
-    public static final RoutingPlan EMAIL = free(2, "Email", "email_subject", NotifyChannelType.EMAIL,
-            "email_body", NotifyChannelType.EMAIL);
+    public static final RoutingPlan EMAIL =
+            free(2, "Email", "email_subject", NotifyChannelType.EMAIL, "email_body", NotifyChannelType.EMAIL);
     /** Text message (72 hours): {@code sms_body}. */
     public static final RoutingPlan SMS = free(3, "Text message", "sms_body", NotifyChannelType.SMS);
     /** NHS App message (24 hours) with a fallback to email (72 hours). */
-    public static final RoutingPlan NHS_APP_THEN_EMAIL_24H = free(4, "NHS App message, then email after 24 hours",
-            "nhsapp_body", NotifyChannelType.NHSAPP, "email_subject", NotifyChannelType.EMAIL,
-            "email_body", NotifyChannelType.EMAIL);
+    public static final RoutingPlan NHS_APP_THEN_EMAIL_24H = free(
+            4,
+            "NHS App message, then email after 24 hours",
+            "nhsapp_body",
+            NotifyChannelType.NHSAPP,
+            "email_subject",
+            NotifyChannelType.EMAIL,
+            "email_body",
+            NotifyChannelType.EMAIL);
     /** NHS App message (4 hours) with a fallback to email (72 hours). */
-    public static final RoutingPlan NHS_APP_THEN_EMAIL_4H = free(5, "NHS App message, then email after 4 hours",
-            "nhsapp_body", NotifyChannelType.NHSAPP, "email_subject", NotifyChannelType.EMAIL,
-            "email_body", NotifyChannelType.EMAIL);
+    public static final RoutingPlan NHS_APP_THEN_EMAIL_4H = free(
+            5,
+            "NHS App message, then email after 4 hours",
+            "nhsapp_body",
+            NotifyChannelType.NHSAPP,
+            "email_subject",
+            NotifyChannelType.EMAIL,
+            "email_body",
+            NotifyChannelType.EMAIL);
     /** NHS App message (24 hours) with a fallback to a text message (72 hours). */
-    public static final RoutingPlan NHS_APP_THEN_SMS_24H = free(6, "NHS App message, then text message after 24 hours",
-            "nhsapp_body", NotifyChannelType.NHSAPP, "sms_body", NotifyChannelType.SMS);
+    public static final RoutingPlan NHS_APP_THEN_SMS_24H = free(
+            6,
+            "NHS App message, then text message after 24 hours",
+            "nhsapp_body",
+            NotifyChannelType.NHSAPP,
+            "sms_body",
+            NotifyChannelType.SMS);
     /** NHS App message (4 hours) with a fallback to a text message (72 hours). */
-    public static final RoutingPlan NHS_APP_THEN_SMS_4H = free(7, "NHS App message, then text message after 4 hours",
-            "nhsapp_body", NotifyChannelType.NHSAPP, "sms_body", NotifyChannelType.SMS);
+    public static final RoutingPlan NHS_APP_THEN_SMS_4H = free(
+            7,
+            "NHS App message, then text message after 4 hours",
+            "nhsapp_body",
+            NotifyChannelType.NHSAPP,
+            "sms_body",
+            NotifyChannelType.SMS);
 
-    private static final List<RoutingPlan> FREE_TEXT = List.of(NHS_APP, EMAIL, SMS, NHS_APP_THEN_EMAIL_24H,
-            NHS_APP_THEN_EMAIL_4H, NHS_APP_THEN_SMS_24H, NHS_APP_THEN_SMS_4H);
+    private static final List<RoutingPlan> FREE_TEXT = List.of(
+            NHS_APP,
+            EMAIL,
+            SMS,
+            NHS_APP_THEN_EMAIL_24H,
+            NHS_APP_THEN_EMAIL_4H,
+            NHS_APP_THEN_SMS_24H,
+            NHS_APP_THEN_SMS_4H);
 
     private final UUID id;
     private final String description;

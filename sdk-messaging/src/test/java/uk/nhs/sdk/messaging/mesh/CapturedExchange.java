@@ -53,7 +53,8 @@ final class CapturedExchange {
             } else if (t.equals("-H")) {
                 String h = tokens.get(++i);
                 int c = h.indexOf(':');
-                requestHeaders.add(new AbstractMap.SimpleImmutableEntry<>(h.substring(0, c), h.substring(c + 1).strip()));
+                requestHeaders.add(new AbstractMap.SimpleImmutableEntry<>(
+                        h.substring(0, c), h.substring(c + 1).strip()));
             } else if (t.equals("--data-binary")) {
                 data = tokens.get(++i);
             } else if (t.startsWith("http")) {
@@ -101,13 +102,17 @@ final class CapturedExchange {
     }
 
     Optional<String> requestHeader(String name) {
-        return requestHeaders.stream().filter(h -> h.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue)
+        return requestHeaders.stream()
+                .filter(h -> h.getKey().equalsIgnoreCase(name))
+                .map(Map.Entry::getValue)
                 .findFirst();
     }
 
     Optional<String> responseHeader(String name) {
-        return responseHeaders.stream().filter(h -> h.getKey().toLowerCase(Locale.ROOT).equals(
-                name.toLowerCase(Locale.ROOT))).map(Map.Entry::getValue).findFirst();
+        return responseHeaders.stream()
+                .filter(h -> h.getKey().toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT)))
+                .map(Map.Entry::getValue)
+                .findFirst();
     }
 
     String bodyText() {

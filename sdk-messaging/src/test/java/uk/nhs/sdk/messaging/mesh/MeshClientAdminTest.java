@@ -5,7 +5,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -36,28 +35,33 @@ class MeshClientAdminTest extends MeshWireMockTestBase {
 
     @Test
     void theHandshakeSendsTheMexClientHeaders() {
-        server.stubFor(post(urlPathEqualTo("/messageexchange/X26ABC1")).willReturn(
-                CapturedExchange.load("01-handshake-v2").response()));
+        server.stubFor(post(urlPathEqualTo("/messageexchange/X26ABC1"))
+                .willReturn(CapturedExchange.load("01-handshake-v2").response()));
 
         client().handshake();
 
-        LoggedRequest q = server.findAll(postRequestedFor(urlPathEqualTo("/messageexchange/X26ABC1"))).get(0);
-        assertThat(q.getHeader("mex-ClientVersion")).as("the module's own build version").matches("nhs-sdk-java==\\d+\\.\\d+\\.\\d+\\S*");
+        LoggedRequest q = server.findAll(postRequestedFor(urlPathEqualTo("/messageexchange/X26ABC1")))
+                .get(0);
+        assertThat(q.getHeader("mex-ClientVersion"))
+                .as("the module's own build version")
+                .matches("nhs-sdk-java==\\d+\\.\\d+\\.\\d+\\S*");
         assertThat(q.getHeader("mex-OSName")).isNotBlank();
         assertThat(q.getHeader("mex-OSVersion")).isNotBlank();
         assertThat(q.getHeader("mex-OSArchitecture")).isNotBlank();
         assertThat(q.getHeader("mex-JavaVersion")).isNotBlank().isEqualTo(System.getProperty("java.version"));
         assertThat(q.getHeader("Accept")).isEqualTo(ACCEPT_V2);
         CapturedExchange captured = CapturedExchange.load("01-handshake-v2");
-        assertThat(captured.requestHeaders).extracting(h -> h.getKey())
+        assertThat(captured.requestHeaders)
+                .extracting(h -> h.getKey())
                 .contains("mex-ClientVersion", "mex-OSName", "mex-OSVersion", "mex-OSArchitecture", "mex-JavaVersion");
     }
 
     @Test
     void aWrongSharedKeyGivesTheCapturedForbiddenWithoutRetrying() {
-        server.stubFor(post(urlPathEqualTo("/messageexchange/X26ABC1")).willReturn(
-                CapturedExchange.load("01-handshake-v2").response()));
-        MeshClient wrongKey = builder().sharedKey(Secret.of("not-the-shared-key")).build();
+        server.stubFor(post(urlPathEqualTo("/messageexchange/X26ABC1"))
+                .willReturn(CapturedExchange.load("01-handshake-v2").response()));
+        MeshClient wrongKey =
+                builder().sharedKey(Secret.of("not-the-shared-key")).build();
 
         ForbiddenException e = catchThrowableOfType(ForbiddenException.class, wrongKey::handshake);
 
@@ -69,17 +73,19 @@ class MeshClientAdminTest extends MeshWireMockTestBase {
 
     @Test
     void aWrongPasswordIsForbiddenToo() {
-        server.stubFor(get(urlPathEqualTo("/messageexchange/X26ABC1/inbox")).willReturn(
-                CapturedExchange.load("04-list-inbox-v2").response()));
+        server.stubFor(get(urlPathEqualTo("/messageexchange/X26ABC1/inbox"))
+                .willReturn(CapturedExchange.load("04-list-inbox-v2").response()));
 
-        assertThatThrownBy(() -> builder().password(Secret.of("wrong-password")).build().inbox())
+        assertThatThrownBy(() ->
+                        builder().password(Secret.of("wrong-password")).build().inbox())
                 .isInstanceOf(ForbiddenException.class);
         assertThat(client().inbox().messageIds()).hasSize(1);
     }
 
     @Test
     void tracksByMessageIdParsingIsoTimestamps() {
-        server.stubFor(get(urlPathEqualTo(TRACKING)).withQueryParam("messageID", equalTo(SIMPLE))
+        server.stubFor(get(urlPathEqualTo(TRACKING))
+                .withQueryParam("messageID", equalTo(SIMPLE))
                 .willReturn(CapturedExchange.load("08-track-message-v2").response()));
 
         MeshTrackingInfo t = client().track(SIMPLE);
@@ -101,16 +107,16 @@ class MeshClientAdminTest extends MeshWireMockTestBase {
 
     @Test
     void trackingAfterTheAcknowledgementSaysAcknowledged() {
-        server.stubFor(get(urlPathEqualTo(TRACKING)).willReturn(
-                CapturedExchange.load("12-track-after-ack-v2").response()));
+        server.stubFor(get(urlPathEqualTo(TRACKING))
+                .willReturn(CapturedExchange.load("12-track-after-ack-v2").response()));
 
         assertThat(client().track(SIMPLE).status()).isEqualTo(MeshTrackingStatus.ACKNOWLEDGED);
     }
 
     @Test
     void tracksByLocalIdReadingTheV1BodyAndCompactTimestamps() {
-        server.stubFor(get(urlPathEqualTo(TRACKING + "/example-local-id-1")).willReturn(
-                CapturedExchange.load("09-track-message-v1").response()));
+        server.stubFor(get(urlPathEqualTo(TRACKING + "/example-local-id-1"))
+                .willReturn(CapturedExchange.load("09-track-message-v1").response()));
 
         MeshTrackingInfo t = client().trackByLocalId("example-local-id-1");
 
@@ -126,10 +132,12 @@ class MeshClientAdminTest extends MeshWireMockTestBase {
 
     @Test
     void aLocalIdMatchingSeveralMessagesIsTyped() {
-        server.stubFor(get(urlPathEqualTo(TRACKING + "/dup")).willReturn(aResponse().withStatus(300)));
+        server.stubFor(
+                get(urlPathEqualTo(TRACKING + "/dup")).willReturn(aResponse().withStatus(300)));
 
         assertThat(catchThrowableOfType(MeshLocalIdNotUniqueException.class, () -> client().trackByLocalId("dup"))
-                .status()).isEqualTo(300);
+                        .status())
+                .isEqualTo(300);
     }
 
     @Test
@@ -140,8 +148,8 @@ class MeshClientAdminTest extends MeshWireMockTestBase {
         assertThat(client().lookup(OdsCode.of("x26"), "TEST_WORKFLOW"))
                 .containsExactly(new MeshMailbox("X26ABC2", "TESTMB2"));
 
-        server.stubFor(get(urlPathEqualTo(v2.path())).willReturn(CapturedExchange.load("26-lookup-endpoint-v1")
-                .response()));
+        server.stubFor(get(urlPathEqualTo(v2.path()))
+                .willReturn(CapturedExchange.load("26-lookup-endpoint-v1").response()));
         assertThat(client().lookup(OdsCode.of("X26"), "TEST_WORKFLOW"))
                 .containsExactly(new MeshMailbox("X26ABC2", "TESTMB2"));
     }
@@ -151,25 +159,34 @@ class MeshClientAdminTest extends MeshWireMockTestBase {
         CapturedExchange ex = CapturedExchange.load("27-workflowsearch-v2");
         server.stubFor(get(urlPathEqualTo(ex.path())).willReturn(ex.response()));
 
-        assertThat(client().workflowSearch("TEST_WORKFLOW_ACK")).extracting(MeshMailbox::mailboxId)
+        assertThat(client().workflowSearch("TEST_WORKFLOW_ACK"))
+                .extracting(MeshMailbox::mailboxId)
                 .containsExactly("X26ABC1", "X26ABC3");
     }
 
     @Test
     void countsTheInbox() {
         // body: the InboxCount v2 example of the MESH OpenAPI specification
-        server.stubFor(get(urlPathEqualTo("/messageexchange/X26ABC1/count")).willReturn(aResponse()
-                .withHeader("content-type", ACCEPT_V2).withBody("{\"count\": 1234}")));
+        server.stubFor(get(urlPathEqualTo("/messageexchange/X26ABC1/count"))
+                .willReturn(aResponse().withHeader("content-type", ACCEPT_V2).withBody("{\"count\": 1234}")));
 
         assertThat(client().inboxCount()).isEqualTo(1234);
     }
 
     @Test
     void theEnvironmentGivesTheMeshHost() {
-        MeshClient integration = MeshClient.builder().environment(NhsEnvironment.INTEGRATION).mailbox("X26ABC1")
-                .password(Secret.of(PASSWORD)).sharedKey(Secret.of(SHARED_KEY)).build();
-        MeshClient production = MeshClient.builder().environment(NhsEnvironment.PRODUCTION).mailbox("X26ABC1")
-                .password(Secret.of(PASSWORD)).sharedKey(Secret.of(SHARED_KEY)).build();
+        MeshClient integration = MeshClient.builder()
+                .environment(NhsEnvironment.INTEGRATION)
+                .mailbox("X26ABC1")
+                .password(Secret.of(PASSWORD))
+                .sharedKey(Secret.of(SHARED_KEY))
+                .build();
+        MeshClient production = MeshClient.builder()
+                .environment(NhsEnvironment.PRODUCTION)
+                .mailbox("X26ABC1")
+                .password(Secret.of(PASSWORD))
+                .sharedKey(Secret.of(SHARED_KEY))
+                .build();
 
         assertThat(integration.baseUrl()).isEqualTo(URI.create("https://msg.intspineservices.nhs.uk"));
         assertThat(production.baseUrl()).isEqualTo(URI.create("https://mesh-sync.spineservices.nhs.uk"));
@@ -179,18 +196,35 @@ class MeshClientAdminTest extends MeshWireMockTestBase {
 
     @Test
     void configurationMistakesFailAtBuild() {
-        assertThatThrownBy(() -> MeshClient.builder().environment(NhsEnvironment.SANDBOX).mailbox("X26ABC1")
-                .password(Secret.of(PASSWORD)).sharedKey(Secret.of(SHARED_KEY)).build())
-                .isInstanceOf(NhsConfigurationException.class).hasMessageContaining("baseUrl");
-        assertThatThrownBy(() -> MeshClient.builder().environment(NhsEnvironment.INTEGRATION).mailbox("X26ABC1")
-                .password(Secret.of(PASSWORD)).build())
-                .isInstanceOf(NhsConfigurationException.class).hasMessageContaining("shared key");
-        assertThatThrownBy(() -> MeshClient.builder().environment(NhsEnvironment.INTEGRATION)
-                .password(Secret.of(PASSWORD)).sharedKey(Secret.of(SHARED_KEY)).build())
-                .isInstanceOf(NhsConfigurationException.class).hasMessageContaining("mailbox");
-        assertThatThrownBy(() -> MeshClient.builder().mailbox("X26ABC1").password(Secret.of(PASSWORD))
-                .sharedKey(Secret.of(SHARED_KEY)).build())
-                .isInstanceOf(NhsConfigurationException.class).hasMessageContaining("base URL");
+        assertThatThrownBy(() -> MeshClient.builder()
+                        .environment(NhsEnvironment.SANDBOX)
+                        .mailbox("X26ABC1")
+                        .password(Secret.of(PASSWORD))
+                        .sharedKey(Secret.of(SHARED_KEY))
+                        .build())
+                .isInstanceOf(NhsConfigurationException.class)
+                .hasMessageContaining("baseUrl");
+        assertThatThrownBy(() -> MeshClient.builder()
+                        .environment(NhsEnvironment.INTEGRATION)
+                        .mailbox("X26ABC1")
+                        .password(Secret.of(PASSWORD))
+                        .build())
+                .isInstanceOf(NhsConfigurationException.class)
+                .hasMessageContaining("shared key");
+        assertThatThrownBy(() -> MeshClient.builder()
+                        .environment(NhsEnvironment.INTEGRATION)
+                        .password(Secret.of(PASSWORD))
+                        .sharedKey(Secret.of(SHARED_KEY))
+                        .build())
+                .isInstanceOf(NhsConfigurationException.class)
+                .hasMessageContaining("mailbox");
+        assertThatThrownBy(() -> MeshClient.builder()
+                        .mailbox("X26ABC1")
+                        .password(Secret.of(PASSWORD))
+                        .sharedKey(Secret.of(SHARED_KEY))
+                        .build())
+                .isInstanceOf(NhsConfigurationException.class)
+                .hasMessageContaining("base URL");
         assertThatThrownBy(() -> MeshClient.builder().mailbox("X26 ABC1")).isInstanceOf(NhsValidationException.class);
         assertThatThrownBy(() -> MeshClient.builder().chunkSize(0)).isInstanceOf(NhsValidationException.class);
         assertThatThrownBy(() -> MeshClient.builder().chunkSize(100_000_001))
@@ -200,32 +234,54 @@ class MeshClientAdminTest extends MeshWireMockTestBase {
     @Test
     void sendRequestsAreValidatedWithoutEchoingValues() {
         String secretish = "patient 9434765919 results";
-        assertThat(catchThrowableOfType(NhsValidationException.class, () -> MeshSendRequest.builder("X26ABC2",
-                "TEST_WORKFLOW").subject(secretish + "\n").build())).satisfies(e -> {
+        assertThat(catchThrowableOfType(
+                        NhsValidationException.class,
+                        () -> MeshSendRequest.builder("X26ABC2", "TEST_WORKFLOW")
+                                .subject(secretish + "\n")
+                                .build()))
+                .satisfies(e -> {
                     assertThat(e.field()).isEqualTo("subject");
                     assertThat(e.getMessage()).doesNotContain("9434765919");
                 });
         assertThatThrownBy(() -> MeshSendRequest.builder(null, "WF").build())
-                .isInstanceOf(NhsValidationException.class).hasMessageStartingWith("to:");
+                .isInstanceOf(NhsValidationException.class)
+                .hasMessageStartingWith("to:");
         assertThatThrownBy(() -> MeshSendRequest.builder("X26ABC2", "").build())
-                .isInstanceOf(NhsValidationException.class).hasMessageStartingWith("workflowId:");
-        assertThatThrownBy(() -> MeshSendRequest.builder("X26ABC2", "https://evil.example/wf").build())
-                .isInstanceOf(NhsValidationException.class).hasMessageContaining("URL");
-        assertThatThrownBy(() -> MeshSendRequest.builder("X26ABC2", "W".repeat(301)).build())
+                .isInstanceOf(NhsValidationException.class)
+                .hasMessageStartingWith("workflowId:");
+        assertThatThrownBy(() -> MeshSendRequest.builder("X26ABC2", "https://evil.example/wf")
+                        .build())
+                .isInstanceOf(NhsValidationException.class)
+                .hasMessageContaining("URL");
+        assertThatThrownBy(() ->
+                        MeshSendRequest.builder("X26ABC2", "W".repeat(301)).build())
                 .isInstanceOf(NhsValidationException.class);
-        assertThatThrownBy(() -> MeshSendRequest.builder("X26ABC2", "WF").localId("L".repeat(301)).build())
-                .isInstanceOf(NhsValidationException.class).hasMessageStartingWith("localId:");
-        assertThatThrownBy(() -> MeshSendRequest.builder("X26ABC2", "WF").fileName("f".repeat(301)).build())
+        assertThatThrownBy(() -> MeshSendRequest.builder("X26ABC2", "WF")
+                        .localId("L".repeat(301))
+                        .build())
+                .isInstanceOf(NhsValidationException.class)
+                .hasMessageStartingWith("localId:");
+        assertThatThrownBy(() -> MeshSendRequest.builder("X26ABC2", "WF")
+                        .fileName("f".repeat(301))
+                        .build())
                 .isInstanceOf(NhsValidationException.class);
-        assertThatThrownBy(() -> MeshSendRequest.builder("X26ABC2", "WF").checksum("c".repeat(101)).build())
+        assertThatThrownBy(() -> MeshSendRequest.builder("X26ABC2", "WF")
+                        .checksum("c".repeat(101))
+                        .build())
                 .isInstanceOf(NhsValidationException.class);
-        assertThatThrownBy(() -> MeshSendRequest.builder("X26ABC2", "WF").contentType("not a type").build())
+        assertThatThrownBy(() -> MeshSendRequest.builder("X26ABC2", "WF")
+                        .contentType("not a type")
+                        .build())
                 .isInstanceOf(NhsValidationException.class);
-        assertThatThrownBy(() -> MeshSendRequest.builder("X26ABC2", "WF").subject("caf\u00e9").build())
+        assertThatThrownBy(() -> MeshSendRequest.builder("X26ABC2", "WF")
+                        .subject("caf\u00e9")
+                        .build())
                 .isInstanceOf(NhsValidationException.class);
-        assertThatThrownBy(() -> MeshSendRequest.builder("X26ABC2", "WF").chunkSize(0).build())
+        assertThatThrownBy(() ->
+                        MeshSendRequest.builder("X26ABC2", "WF").chunkSize(0).build())
                 .isInstanceOf(NhsValidationException.class);
-        MeshSendRequest ok = MeshSendRequest.builder("x26abc2", "WF").subject(secretish).build();
+        MeshSendRequest ok =
+                MeshSendRequest.builder("x26abc2", "WF").subject(secretish).build();
         assertThat(ok.to()).isEqualTo("X26ABC2");
         assertThat(ok.toString()).doesNotContain("9434765919");
         assertThatThrownBy(() -> client().lookup(OdsCode.of("X26"), "bad workflow"))
@@ -236,16 +292,22 @@ class MeshClientAdminTest extends MeshWireMockTestBase {
 
     @Test
     void neitherSecretReachesLogsExceptionsOrStrings() {
-        server.stubFor(post(urlPathEqualTo("/messageexchange/X26ABC1")).willReturn(aResponse().withStatus(503)));
+        server.stubFor(post(urlPathEqualTo("/messageexchange/X26ABC1"))
+                .willReturn(aResponse().withStatus(503)));
         MeshClient mesh = client();
 
         NhsSdkException e = catchThrowableOfType(NhsSdkException.class, mesh::handshake);
 
-        assertThat(CapturingAppender.lines()).as("the pipeline logged each attempt").isNotEmpty();
-        assertThat(String.join("\n", CapturingAppender.lines())).doesNotContain(PASSWORD).doesNotContain(SHARED_KEY)
+        assertThat(CapturingAppender.lines())
+                .as("the pipeline logged each attempt")
+                .isNotEmpty();
+        assertThat(String.join("\n", CapturingAppender.lines()))
+                .doesNotContain(PASSWORD)
+                .doesNotContain(SHARED_KEY)
                 .doesNotContain("NHSMESH");
         assertThat(e.toString()).doesNotContain(PASSWORD).doesNotContain(SHARED_KEY);
         assertThat(mesh.toString()).doesNotContain(PASSWORD).doesNotContain(SHARED_KEY);
-        assertThat(server.findAll(postRequestedFor(urlPathEqualTo("/messageexchange/X26ABC1")))).hasSize(3);
+        assertThat(server.findAll(postRequestedFor(urlPathEqualTo("/messageexchange/X26ABC1"))))
+                .hasSize(3);
     }
 }

@@ -21,11 +21,14 @@ class MeshClientBaseTest extends MeshWireMockTestBase {
 
     @Test
     void aViewWithCallOptionsAddsItsHeadersAndTheClientKeepsItsOwn() {
-        server.stubFor(post(urlPathEqualTo("/messageexchange/X26ABC1")).willReturn(
-                CapturedExchange.load("01-handshake-v2").response()));
+        server.stubFor(post(urlPathEqualTo("/messageexchange/X26ABC1"))
+                .willReturn(CapturedExchange.load("01-handshake-v2").response()));
         MeshClient mesh = client();
 
-        mesh.withCallOptions(CallOptions.builder().correlationId("batch-7").header("X-Tenant", "north").build())
+        mesh.withCallOptions(CallOptions.builder()
+                        .correlationId("batch-7")
+                        .header("X-Tenant", "north")
+                        .build())
                 .handshake();
         mesh.handshake();
 
@@ -39,13 +42,18 @@ class MeshClientBaseTest extends MeshWireMockTestBase {
 
     @Test
     void aCallersPolicySeesMeshCallsByTheirPathTemplate() {
-        server.stubFor(post(urlPathEqualTo("/messageexchange/X26ABC1")).willReturn(
-                CapturedExchange.load("01-handshake-v2").response()));
+        server.stubFor(post(urlPathEqualTo("/messageexchange/X26ABC1"))
+                .willReturn(CapturedExchange.load("01-handshake-v2").response()));
         List<String> seen = new ArrayList<>();
-        MeshClient mesh = builder().options(options().addPolicy(PipelinePosition.PER_ATTEMPT, (call, next) -> {
-            seen.add(call.service() + " " + call.request().method() + " " + call.request().pathTemplate());
-            return next.process();
-        }).build()).build();
+        MeshClient mesh = builder()
+                .options(options()
+                        .addPolicy(PipelinePosition.PER_ATTEMPT, (call, next) -> {
+                            seen.add(call.service() + " " + call.request().method() + " "
+                                    + call.request().pathTemplate());
+                            return next.process();
+                        })
+                        .build())
+                .build();
 
         mesh.handshake();
 
@@ -54,18 +62,29 @@ class MeshClientBaseTest extends MeshWireMockTestBase {
 
     @Test
     void theSandboxEnvironmentHasNoMeshHost() {
-        assertThatThrownBy(() -> MeshClient.builder().environment(NhsEnvironment.SANDBOX).mailbox("X26ABC1")
-                .password(uk.nhs.sdk.core.Secret.of(PASSWORD)).sharedKey(uk.nhs.sdk.core.Secret.of(SHARED_KEY))
-                .build()).isInstanceOf(NhsConfigurationException.class).hasMessageContaining("sandbox");
-        assertThat(MeshClient.builder().environment(NhsEnvironment.INTEGRATION).mailbox("X26ABC1")
-                .password(uk.nhs.sdk.core.Secret.of(PASSWORD)).sharedKey(uk.nhs.sdk.core.Secret.of(SHARED_KEY))
-                .build().baseUrl().getHost()).isEqualTo("msg.intspineservices.nhs.uk");
+        assertThatThrownBy(() -> MeshClient.builder()
+                        .environment(NhsEnvironment.SANDBOX)
+                        .mailbox("X26ABC1")
+                        .password(uk.nhs.sdk.core.Secret.of(PASSWORD))
+                        .sharedKey(uk.nhs.sdk.core.Secret.of(SHARED_KEY))
+                        .build())
+                .isInstanceOf(NhsConfigurationException.class)
+                .hasMessageContaining("sandbox");
+        assertThat(MeshClient.builder()
+                        .environment(NhsEnvironment.INTEGRATION)
+                        .mailbox("X26ABC1")
+                        .password(uk.nhs.sdk.core.Secret.of(PASSWORD))
+                        .sharedKey(uk.nhs.sdk.core.Secret.of(SHARED_KEY))
+                        .build()
+                        .baseUrl()
+                        .getHost())
+                .isEqualTo("msg.intspineservices.nhs.uk");
     }
 
     @Test
     void closingTheClientLeavesASharedTransportOpen() {
-        server.stubFor(post(urlPathEqualTo("/messageexchange/X26ABC1")).willReturn(
-                CapturedExchange.load("01-handshake-v2").response()));
+        server.stubFor(post(urlPathEqualTo("/messageexchange/X26ABC1"))
+                .willReturn(CapturedExchange.load("01-handshake-v2").response()));
         try (NhsHttpTransport shared = NhsHttpTransport.create(options().build())) {
             MeshClient first = builder().transport(shared).build();
             MeshClient second = builder().transport(shared).build();

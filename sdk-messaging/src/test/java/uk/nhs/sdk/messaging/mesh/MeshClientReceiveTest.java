@@ -48,7 +48,8 @@ class MeshClientReceiveTest extends MeshWireMockTestBase {
 
     @Test
     void listsTheInboxWithItsApproximateCount() {
-        server.stubFor(get(urlPathEqualTo(INBOX)).willReturn(CapturedExchange.load("04-list-inbox-v2").response()));
+        server.stubFor(get(urlPathEqualTo(INBOX))
+                .willReturn(CapturedExchange.load("04-list-inbox-v2").response()));
 
         MeshInboxPage page = client().inbox();
 
@@ -63,20 +64,35 @@ class MeshClientReceiveTest extends MeshWireMockTestBase {
         server.stubFor(get(urlPathEqualTo(INBOX)).atPriority(5).willReturn(first.response()));
         String token = "gAAAAABrBgP25rdn0O81pgN-Uyl5SzndiYGlG4L1kiG9qspWzfGfY6jWHuWJdjg7y-fVAz_631YQQ8cxNbqHs2BvrIGZ"
                 + "cgiVVJ3LpBsavBx62DBa7zeeFKKoPoawOFDr1jlUycqlffsK9oLJ1WsoW6erYxzRjeCyfQ==";
-        server.stubFor(get(urlPathEqualTo(INBOX)).atPriority(4).withQueryParam("continue_from", equalTo(token))
-                .willReturn(aResponse().withHeader("content-type", ACCEPT_V2).withBody("{\"messages\":[],\"links\":"
-                        + "{\"self\":\"/x\",\"next\":\"/messageexchange/X26ABC1/inbox?max_results=10&continue_from="
-                        + "second-page-token-0123456789abcdef\"},\"approx_inbox_count\":2}")));
-        server.stubFor(get(urlPathEqualTo(INBOX)).atPriority(4)
-                .withQueryParam("continue_from", equalTo("second-page-token-0123456789abcdef"))
-                .willReturn(aResponse().withHeader("content-type", ACCEPT_V2).withBody(
-                        "{\"messages\":[\"LAST1\",\"LAST2\"],\"links\":{\"self\":\"/x\"},\"approx_inbox_count\":2}")));
-        MeshInboxQuery query = MeshInboxQuery.builder().maxResults(10).workflowFilter("!*_ACK*").build();
+        server.stubFor(get(urlPathEqualTo(INBOX))
+                .atPriority(4)
+                .withQueryParam("continue_from", equalTo(token))
+                .willReturn(aResponse()
+                        .withHeader("content-type", ACCEPT_V2)
+                        .withBody("{\"messages\":[],\"links\":"
+                                + "{\"self\":\"/x\",\"next\":\"/messageexchange/X26ABC1/inbox?max_results=10&continue_from="
+                                + "second-page-token-0123456789abcdef\"},\"approx_inbox_count\":2}")));
+        server.stubFor(
+                get(urlPathEqualTo(INBOX))
+                        .atPriority(4)
+                        .withQueryParam("continue_from", equalTo("second-page-token-0123456789abcdef"))
+                        .willReturn(
+                                aResponse()
+                                        .withHeader("content-type", ACCEPT_V2)
+                                        .withBody(
+                                                "{\"messages\":[\"LAST1\",\"LAST2\"],\"links\":{\"self\":\"/x\"},\"approx_inbox_count\":2}")));
+        MeshInboxQuery query = MeshInboxQuery.builder()
+                .maxResults(10)
+                .workflowFilter("!*_ACK*")
+                .build();
 
         List<String> ids = new ArrayList<>();
         client().inboxMessageIds(query).forEach(ids::add);
 
-        assertThat(ids).hasSize(12).startsWith("891818B7AA8144CABC78E8BFA51F2F12").endsWith("LAST1", "LAST2");
+        assertThat(ids)
+                .hasSize(12)
+                .startsWith("891818B7AA8144CABC78E8BFA51F2F12")
+                .endsWith("LAST1", "LAST2");
         List<LoggedRequest> calls = server.findAll(getRequestedFor(urlPathEqualTo(INBOX)));
         assertThat(calls).hasSize(3);
         assertThat(calls).allSatisfy(q -> {
@@ -92,9 +108,13 @@ class MeshClientReceiveTest extends MeshWireMockTestBase {
         String a = "continuation-token-a-0123456789";
         String b = "continuation-token-b-0123456789";
         server.stubFor(get(urlPathEqualTo(INBOX)).atPriority(5).willReturn(page("FIRST", a)));
-        server.stubFor(get(urlPathEqualTo(INBOX)).atPriority(4).withQueryParam("continue_from", equalTo(a))
+        server.stubFor(get(urlPathEqualTo(INBOX))
+                .atPriority(4)
+                .withQueryParam("continue_from", equalTo(a))
                 .willReturn(page("ON_A", b)));
-        server.stubFor(get(urlPathEqualTo(INBOX)).atPriority(4).withQueryParam("continue_from", equalTo(b))
+        server.stubFor(get(urlPathEqualTo(INBOX))
+                .atPriority(4)
+                .withQueryParam("continue_from", equalTo(b))
                 .willReturn(page("ON_B", a)));
 
         List<String> ids = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
@@ -108,30 +128,43 @@ class MeshClientReceiveTest extends MeshWireMockTestBase {
     }
 
     private static ResponseDefinitionBuilder page(String id, String next) {
-        return aResponse().withHeader("content-type", ACCEPT_V2).withBody("{\"messages\":[\"" + id
-                + "\"],\"links\":{\"self\":\"/x\",\"next\":\"" + INBOX + "?continue_from=" + next + "\"}}");
+        return aResponse()
+                .withHeader("content-type", ACCEPT_V2)
+                .withBody("{\"messages\":[\"" + id + "\"],\"links\":{\"self\":\"/x\",\"next\":\"" + INBOX
+                        + "?continue_from=" + next + "\"}}");
     }
 
     @Test
     void oneInboxPageExposesTheQueryForTheNext() {
-        server.stubFor(get(urlPathEqualTo(INBOX)).willReturn(
-                CapturedExchange.load("28-list-inbox-v2-paged-max10").response()));
+        server.stubFor(get(urlPathEqualTo(INBOX))
+                .willReturn(
+                        CapturedExchange.load("28-list-inbox-v2-paged-max10").response()));
 
-        MeshInboxPage page = client().inbox(MeshInboxQuery.builder().maxResults(10).build());
+        MeshInboxPage page =
+                client().inbox(MeshInboxQuery.builder().maxResults(10).build());
 
         assertThat(page.messageIds()).hasSize(10);
         assertThat(page.approximateInboxCount()).hasValue(12);
         assertThat(page.nextPage()).get().satisfies(q -> {
             assertThat(q.maxResults()).hasValue(10);
-            assertThat(q.continueFrom()).get().asString().startsWith("gAAAAABrBgP25").endsWith("fQ==");
+            assertThat(q.continueFrom())
+                    .get()
+                    .asString()
+                    .startsWith("gAAAAABrBgP25")
+                    .endsWith("fQ==");
         });
     }
 
     @Test
     void aTooManyRequestsOnTheInboxIsRetriedAfterRetryAfter() {
-        server.stubFor(get(urlPathEqualTo(INBOX)).inScenario("429").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "7")).willSetStateTo("ok"));
-        server.stubFor(get(urlPathEqualTo(INBOX)).inScenario("429").whenScenarioStateIs("ok")
+        server.stubFor(get(urlPathEqualTo(INBOX))
+                .inScenario("429")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "7"))
+                .willSetStateTo("ok"));
+        server.stubFor(get(urlPathEqualTo(INBOX))
+                .inScenario("429")
+                .whenScenarioStateIs("ok")
                 .willReturn(CapturedExchange.load("04-list-inbox-v2").response()));
 
         MeshInboxPage page = client().inbox();
@@ -140,8 +173,10 @@ class MeshClientReceiveTest extends MeshWireMockTestBase {
         assertThat(sleeper.sleeps()).containsExactly(Duration.ofSeconds(7));
         List<LoggedRequest> calls = server.findAll(getRequestedFor(urlPathEqualTo(INBOX)));
         assertThat(calls).hasSize(2);
-        assertThat(calls.get(1).getHeader("Authorization")).as("the retry is signed afresh")
-                .contains(":202611242139:").isNotEqualTo(calls.get(0).getHeader("Authorization"));
+        assertThat(calls.get(1).getHeader("Authorization"))
+                .as("the retry is signed afresh")
+                .contains(":202611242139:")
+                .isNotEqualTo(calls.get(0).getHeader("Authorization"));
     }
 
     @Test
@@ -159,8 +194,8 @@ class MeshClientReceiveTest extends MeshWireMockTestBase {
         for (String value : List.of("hello.txt", "example-local-id-1", "example subject")) {
             LogGuard.forbid(value);
         }
-        server.stubFor(head(urlPathEqualTo(INBOX + "/" + SIMPLE)).willReturn(
-                CapturedExchange.load("06-head-message").response()));
+        server.stubFor(head(urlPathEqualTo(INBOX + "/" + SIMPLE))
+                .willReturn(CapturedExchange.load("06-head-message").response()));
 
         MeshMessageInfo info = client().metadata(SIMPLE);
 
@@ -185,15 +220,17 @@ class MeshClientReceiveTest extends MeshWireMockTestBase {
 
     @Test
     void receivesASingleChunkMessage() throws IOException {
-        server.stubFor(get(urlPathEqualTo(INBOX + "/" + SIMPLE)).willReturn(
-                CapturedExchange.load("07-download-message-v2").response()));
+        server.stubFor(get(urlPathEqualTo(INBOX + "/" + SIMPLE))
+                .willReturn(CapturedExchange.load("07-download-message-v2").response()));
 
         try (MeshMessage m = client().receive(SIMPLE)) {
             assertThat(m.messageId()).isEqualTo(SIMPLE);
             assertThat(m.info().isReport()).isFalse();
-            assertThat(new String(m.content().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("Hello MESH");
+            assertThat(new String(m.content().readAllBytes(), StandardCharsets.UTF_8))
+                    .isEqualTo("Hello MESH");
         }
-        LoggedRequest q = server.findAll(getRequestedFor(urlPathEqualTo(INBOX + "/" + SIMPLE))).get(0);
+        LoggedRequest q = server.findAll(getRequestedFor(urlPathEqualTo(INBOX + "/" + SIMPLE)))
+                .get(0);
         assertThat(q.getHeader("Accept-Encoding")).isEqualTo("gzip");
     }
 
@@ -215,12 +252,16 @@ class MeshClientReceiveTest extends MeshWireMockTestBase {
 
     @Test
     void gzippedChunksAreDecodedTransparently() throws IOException {
-        server.stubFor(get(urlPathEqualTo(INBOX + "/" + CHUNKED)).willReturn(
-                CapturedExchange.load("16-download-chunk1-206-identity").response()
-                        .withHeader("Content-Encoding", "gzip").withBody(gzip("first chunk | "))));
-        server.stubFor(get(urlPathEqualTo(INBOX + "/" + CHUNKED + "/2")).willReturn(
-                CapturedExchange.load("17-download-chunk2-200-identity").response()
-                        .withHeader("Content-Encoding", "gzip").withBody(gzip("second chunk"))));
+        server.stubFor(get(urlPathEqualTo(INBOX + "/" + CHUNKED))
+                .willReturn(CapturedExchange.load("16-download-chunk1-206-identity")
+                        .response()
+                        .withHeader("Content-Encoding", "gzip")
+                        .withBody(gzip("first chunk | "))));
+        server.stubFor(get(urlPathEqualTo(INBOX + "/" + CHUNKED + "/2"))
+                .willReturn(CapturedExchange.load("17-download-chunk2-200-identity")
+                        .response()
+                        .withHeader("Content-Encoding", "gzip")
+                        .withBody(gzip("second chunk"))));
 
         try (MeshMessage m = client().receive(CHUNKED)) {
             assertThat(new String(m.content().readAllBytes(), StandardCharsets.UTF_8))
@@ -237,7 +278,8 @@ class MeshClientReceiveTest extends MeshWireMockTestBase {
             m.content().readAllBytes();
         }
         assertThat(server.findAll(getRequestedFor(urlPathMatching(INBOX + "/" + CHUNKED + "(/2)?"))))
-                .hasSize(2).allSatisfy(q -> assertThat(q.getHeader("Accept-Encoding")).isEqualTo("identity"));
+                .hasSize(2)
+                .allSatisfy(q -> assertThat(q.getHeader("Accept-Encoding")).isEqualTo("identity"));
     }
 
     @Test
@@ -259,8 +301,10 @@ class MeshClientReceiveTest extends MeshWireMockTestBase {
     void receiveToATargetWithoutADirectoryFailsBeforeTheMessageIsFetched() {
         stubChunkedDownload();
 
-        assertThatThrownBy(() -> client().receiveTo(CHUNKED, dir.resolve("no-such-dir").resolve("big.csv")))
-                .isInstanceOf(NhsValidationException.class).hasMessageStartingWith("target:")
+        assertThatThrownBy(() ->
+                        client().receiveTo(CHUNKED, dir.resolve("no-such-dir").resolve("big.csv")))
+                .isInstanceOf(NhsValidationException.class)
+                .hasMessageStartingWith("target:")
                 .hasMessageNotContaining("no-such-dir");
         server.verify(0, anyRequestedFor(anyUrl()));
     }
@@ -268,8 +312,8 @@ class MeshClientReceiveTest extends MeshWireMockTestBase {
     @Test
     void aReportIsSurfacedAsATypedNonDeliveryReportWithoutFetchingChunks() throws IOException {
         String report = "A5BBC54EC89846FA851647381700FC25";
-        server.stubFor(get(urlPathEqualTo(INBOX + "/" + report)).willReturn(
-                CapturedExchange.load("29-download-report-message").response()));
+        server.stubFor(get(urlPathEqualTo(INBOX + "/" + report))
+                .willReturn(CapturedExchange.load("29-download-report-message").response()));
 
         try (MeshMessage m = client().receive(report)) {
             assertThat(m.info().messageType()).isEqualTo(MeshMessageType.REPORT);
@@ -291,8 +335,8 @@ class MeshClientReceiveTest extends MeshWireMockTestBase {
 
     @Test
     void aDataMessageHasNoReport() {
-        server.stubFor(get(urlPathEqualTo(INBOX + "/" + SIMPLE)).willReturn(
-                CapturedExchange.load("07-download-message-v2").response()));
+        server.stubFor(get(urlPathEqualTo(INBOX + "/" + SIMPLE))
+                .willReturn(CapturedExchange.load("07-download-message-v2").response()));
 
         try (MeshMessage m = client().receive(SIMPLE)) {
             assertThat(m.info().report()).isEmpty();
@@ -301,11 +345,12 @@ class MeshClientReceiveTest extends MeshWireMockTestBase {
 
     @Test
     void anUnknownMessageIsNotFoundWithMeshsCode() {
-        server.stubFor(get(urlPathEqualTo(INBOX + "/NOSUCHMESSAGE")).willReturn(
-                CapturedExchange.load("24-error-download-unknown-404").response()));
+        server.stubFor(get(urlPathEqualTo(INBOX + "/NOSUCHMESSAGE"))
+                .willReturn(
+                        CapturedExchange.load("24-error-download-unknown-404").response()));
 
-        ResourceNotFoundException e = catchThrowableOfType(ResourceNotFoundException.class,
-                () -> client().receive("NOSUCHMESSAGE"));
+        ResourceNotFoundException e =
+                catchThrowableOfType(ResourceNotFoundException.class, () -> client().receive("NOSUCHMESSAGE"));
 
         assertThat(e.status()).isEqualTo(404);
         assertThat(e.errorCode()).contains(MeshErrorCodes.MESSAGE_DOES_NOT_EXIST);
@@ -314,9 +359,11 @@ class MeshClientReceiveTest extends MeshWireMockTestBase {
 
     @Test
     void anExpiredMessageIsGone() {
-        server.stubFor(get(urlPathEqualTo(INBOX + "/EXPIRED")).willReturn(aResponse().withStatus(410)));
+        server.stubFor(
+                get(urlPathEqualTo(INBOX + "/EXPIRED")).willReturn(aResponse().withStatus(410)));
 
-        assertThatThrownBy(() -> client().receive("EXPIRED")).isInstanceOf(MeshMessageGoneException.class)
+        assertThatThrownBy(() -> client().receive("EXPIRED"))
+                .isInstanceOf(MeshMessageGoneException.class)
                 .isInstanceOf(ResourceNotFoundException.class);
     }
 
@@ -335,19 +382,23 @@ class MeshClientReceiveTest extends MeshWireMockTestBase {
 
     @Test
     void badMessageIdsAreRefusedBeforeAnyCall() {
-        assertThatThrownBy(() -> client().receive("../outbox")).isInstanceOf(NhsValidationException.class)
+        assertThatThrownBy(() -> client().receive("../outbox"))
+                .isInstanceOf(NhsValidationException.class)
                 .hasMessageNotContaining("outbox");
         assertThatThrownBy(() -> client().acknowledge("")).isInstanceOf(NhsValidationException.class);
         assertThatThrownBy(() -> client().metadata("has space")).isInstanceOf(NhsValidationException.class);
         assertThatThrownBy(() -> MeshInboxQuery.builder().maxResults(9)).isInstanceOf(NhsValidationException.class);
         assertThatThrownBy(() -> MeshInboxQuery.builder().maxResults(5001)).isInstanceOf(NhsValidationException.class);
-        assertThatThrownBy(() -> MeshInboxQuery.builder().workflowFilter("X")).isInstanceOf(NhsValidationException.class);
+        assertThatThrownBy(() -> MeshInboxQuery.builder().workflowFilter("X"))
+                .isInstanceOf(NhsValidationException.class);
         assertThatThrownBy(() -> MeshInboxQuery.builder().continueFrom("")).isInstanceOf(NhsValidationException.class);
         assertThatThrownBy(() -> MeshInboxQuery.builder().continueFrom("x".repeat(23)))
-                .isInstanceOf(NhsValidationException.class).hasMessageStartingWith("continueFrom:");
+                .isInstanceOf(NhsValidationException.class)
+                .hasMessageStartingWith("continueFrom:");
         assertThatThrownBy(() -> MeshInboxQuery.builder().continueFrom("x".repeat(1001)))
                 .isInstanceOf(NhsValidationException.class);
-        assertThat(MeshInboxQuery.builder().continueFrom("x".repeat(24)).build().continueFrom()).hasValue("x".repeat(24));
+        assertThat(MeshInboxQuery.builder().continueFrom("x".repeat(24)).build().continueFrom())
+                .hasValue("x".repeat(24));
         server.verify(0, getRequestedFor(urlPathMatching(".*")));
     }
 
@@ -356,14 +407,17 @@ class MeshClientReceiveTest extends MeshWireMockTestBase {
         // "inbox/../status/acknowledged" would be sent as "/messageexchange/X26ABC1/status/acknowledged"
         MeshClient mesh = client();
         for (String dots : List.of(".", "..")) {
-            assertThatThrownBy(() -> mesh.acknowledge(dots)).isInstanceOf(NhsValidationException.class)
+            assertThatThrownBy(() -> mesh.acknowledge(dots))
+                    .isInstanceOf(NhsValidationException.class)
                     .hasMessageStartingWith("messageId:");
             assertThatThrownBy(() -> mesh.receive(dots)).isInstanceOf(NhsValidationException.class);
             assertThatThrownBy(() -> mesh.metadata(dots)).isInstanceOf(NhsValidationException.class);
             assertThatThrownBy(() -> mesh.track(dots)).isInstanceOf(NhsValidationException.class);
-            assertThatThrownBy(() -> mesh.trackByLocalId(dots)).isInstanceOf(NhsValidationException.class)
+            assertThatThrownBy(() -> mesh.trackByLocalId(dots))
+                    .isInstanceOf(NhsValidationException.class)
                     .hasMessageStartingWith("localId:");
-            assertThatThrownBy(() -> mesh.workflowSearch(dots)).isInstanceOf(NhsValidationException.class)
+            assertThatThrownBy(() -> mesh.workflowSearch(dots))
+                    .isInstanceOf(NhsValidationException.class)
                     .hasMessageStartingWith("workflowId:");
         }
         server.verify(0, anyRequestedFor(anyUrl()));
@@ -374,10 +428,12 @@ class MeshClientReceiveTest extends MeshWireMockTestBase {
     }
 
     private void stubChunkedDownload() {
-        server.stubFor(get(urlPathEqualTo(INBOX + "/" + CHUNKED)).willReturn(
-                CapturedExchange.load("16-download-chunk1-206-identity").response()));
-        server.stubFor(get(urlPathEqualTo(INBOX + "/" + CHUNKED + "/2")).willReturn(
-                CapturedExchange.load("17-download-chunk2-200-identity").response()));
+        server.stubFor(get(urlPathEqualTo(INBOX + "/" + CHUNKED))
+                .willReturn(
+                        CapturedExchange.load("16-download-chunk1-206-identity").response()));
+        server.stubFor(get(urlPathEqualTo(INBOX + "/" + CHUNKED + "/2"))
+                .willReturn(
+                        CapturedExchange.load("17-download-chunk2-200-identity").response()));
     }
 
     private static byte[] gzip(String s) throws IOException {

@@ -30,6 +30,7 @@ import uk.nhs.sdk.core.testing.LogGuard;
 class MeshDecodeKeepsBodiesOutOfErrorsTest extends MeshWireMockTestBase {
     /** A fake patient: the NHS number is a valid test number, so LogGuard also fails any log line with it. */
     private static final String NHS_NUMBER = "9434765919";
+
     private static final String NAME = "Jane Smithfield";
     private static final Map<String, String> MALFORMED = Map.of(
             "unquoted", "{\"messages\":[" + NAME + " " + NHS_NUMBER + "]}",
@@ -44,8 +45,8 @@ class MeshDecodeKeepsBodiesOutOfErrorsTest extends MeshWireMockTestBase {
     }
 
     private static void stub(String path, String body) {
-        server.stubFor(get(urlPathMatching(path)).willReturn(aResponse().withHeader("content-type", ACCEPT_V2)
-                .withBody(body)));
+        server.stubFor(get(urlPathMatching(path))
+                .willReturn(aResponse().withHeader("content-type", ACCEPT_V2).withBody(body)));
     }
 
     @ParameterizedTest
@@ -91,14 +92,19 @@ class MeshDecodeKeepsBodiesOutOfErrorsTest extends MeshWireMockTestBase {
 
     @Test
     void anUnreadableSendAnswerGivesAnUnknownOutcomeWithoutTheBody() {
-        server.stubFor(post(urlPathEqualTo("/messageexchange/X26ABC1/outbox")).willReturn(aResponse()
-                .withStatus(202).withHeader("content-type", "application/json").withBody(MALFORMED.get("unquoted"))));
+        server.stubFor(post(urlPathEqualTo("/messageexchange/X26ABC1/outbox"))
+                .willReturn(aResponse()
+                        .withStatus(202)
+                        .withHeader("content-type", "application/json")
+                        .withBody(MALFORMED.get("unquoted"))));
 
-        Throwable e = catchThrowable(() -> client().send(MeshSendRequest.builder("X26ABC2", "TEST_WORKFLOW").build(),
-                new byte[] {1}));
+        Throwable e = catchThrowable(() -> client().send(
+                        MeshSendRequest.builder("X26ABC2", "TEST_WORKFLOW").build(), new byte[] {1}));
 
-        assertThat(e).isInstanceOfSatisfying(NhsTransportException.class,
-                t -> assertThat(t.outcomeUnknown()).isTrue());
+        assertThat(e)
+                .isInstanceOfSatisfying(
+                        NhsTransportException.class,
+                        t -> assertThat(t.outcomeUnknown()).isTrue());
         assertThat(e.getCause()).isInstanceOf(NhsDecodeException.class).hasNoCause();
         assertChainFreeOfThePatient(e);
     }
@@ -111,8 +117,11 @@ class MeshDecodeKeepsBodiesOutOfErrorsTest extends MeshWireMockTestBase {
             Throwable t = todo.remove(0);
             seen++;
             for (String text : new String[] {t.getMessage(), t.getLocalizedMessage(), t.toString()}) {
-                assertThat(String.valueOf(text)).as(t.getClass().getName())
-                        .doesNotContain(NAME).doesNotContain(NHS_NUMBER).doesNotContain("Smithfield");
+                assertThat(String.valueOf(text))
+                        .as(t.getClass().getName())
+                        .doesNotContain(NAME)
+                        .doesNotContain(NHS_NUMBER)
+                        .doesNotContain("Smithfield");
             }
             if (t.getCause() != null) {
                 todo.add(t.getCause());

@@ -67,16 +67,17 @@ class MeshDownloadStallTest {
 
     private void answer(Socket s, boolean first) {
         try (s) {
-            BufferedReader r = new BufferedReader(new InputStreamReader(s.getInputStream(),
-                    StandardCharsets.ISO_8859_1));
+            BufferedReader r =
+                    new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.ISO_8859_1));
             String line;
             while ((line = r.readLine()) != null && !line.isEmpty()) {
                 // the request's headers
             }
             OutputStream out = s.getOutputStream();
             out.write(("HTTP/1.1 200 OK\r\nmex-chunk-range: 1:1\r\nmex-messagetype: DATA\r\n"
-                    + "content-type: application/octet-stream\r\ncontent-length: " + MESSAGE.length()
-                    + "\r\nconnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                            + "content-type: application/octet-stream\r\ncontent-length: " + MESSAGE.length()
+                            + "\r\nconnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
             out.write((first ? MESSAGE.substring(0, 5) : MESSAGE).getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
             if (first) {
@@ -91,14 +92,19 @@ class MeshDownloadStallTest {
 
     @Test
     void aStalledChunkIsFetchedAgainAndTheMessageArrivesWhole() throws IOException {
-        try (MeshClient mesh = MeshClient.builder().baseUrl(URI.create("http://127.0.0.1:" + socket.getLocalPort()))
-                .mailbox("X26ABC1").auth(AuthProvider.none())
-                .options(NhsClientOptions.builder().attemptTimeout(ATTEMPT_TIMEOUT)
-                        .circuitBreaker(CircuitBreakerOptions.disabled()).build())
-                .build();
+        try (MeshClient mesh = MeshClient.builder()
+                        .baseUrl(URI.create("http://127.0.0.1:" + socket.getLocalPort()))
+                        .mailbox("X26ABC1")
+                        .auth(AuthProvider.none())
+                        .options(NhsClientOptions.builder()
+                                .attemptTimeout(ATTEMPT_TIMEOUT)
+                                .circuitBreaker(CircuitBreakerOptions.disabled())
+                                .build())
+                        .build();
                 MeshMessage m = mesh.receive("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")) {
 
-            assertThat(new String(m.content().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(MESSAGE);
+            assertThat(new String(m.content().readAllBytes(), StandardCharsets.UTF_8))
+                    .isEqualTo(MESSAGE);
             assertThat(m.handled()).isTrue();
         }
         assertThat(connections.get()).isEqualTo(2);

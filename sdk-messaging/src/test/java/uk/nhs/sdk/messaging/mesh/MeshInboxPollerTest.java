@@ -49,8 +49,8 @@ class MeshInboxPollerTest extends MeshWireMockTestBase {
 
     @BeforeEach
     void mailbox() {
-        server.stubFor(post(urlPathEqualTo("/messageexchange/X26ABC1")).willReturn(
-                CapturedExchange.load("01-handshake-v2").response()));
+        server.stubFor(post(urlPathEqualTo("/messageexchange/X26ABC1"))
+                .willReturn(CapturedExchange.load("01-handshake-v2").response()));
         // the inbox lists every message not yet acknowledged
         inbox(Scenario.STARTED, A, B);
         inbox("A acknowledged", B);
@@ -63,8 +63,8 @@ class MeshInboxPollerTest extends MeshWireMockTestBase {
         CapturedExchange download = CapturedExchange.load("07-download-message-v2");
         for (String id : List.of(A, B)) {
             var response = aResponse().withStatus(download.status).withBody("content of " + id.charAt(0));
-            download.responseHeaders.forEach(h -> response.withHeader(h.getKey(),
-                    h.getKey().equals("mex-messageid") ? id : h.getValue()));
+            download.responseHeaders.forEach(
+                    h -> response.withHeader(h.getKey(), h.getKey().equals("mex-messageid") ? id : h.getValue()));
             server.stubFor(get(urlPathEqualTo(INBOX + "/" + id)).willReturn(response));
         }
     }
@@ -77,13 +77,20 @@ class MeshInboxPollerTest extends MeshWireMockTestBase {
 
     private static void inbox(String state, String... ids) {
         String list = ids.length == 0 ? "" : "\"" + String.join("\",\"", ids) + "\"";
-        server.stubFor(get(urlPathEqualTo(INBOX)).inScenario("inbox").whenScenarioStateIs(state)
-                .willReturn(aResponse().withHeader("content-type", ACCEPT_V2).withBody("{\"messages\":[" + list
-                        + "],\"links\":{\"self\":\"" + INBOX + "\"},\"approx_inbox_count\":" + ids.length + "}")));
+        server.stubFor(get(urlPathEqualTo(INBOX))
+                .inScenario("inbox")
+                .whenScenarioStateIs(state)
+                .willReturn(aResponse()
+                        .withHeader("content-type", ACCEPT_V2)
+                        .withBody("{\"messages\":[" + list + "],\"links\":{\"self\":\"" + INBOX
+                                + "\"},\"approx_inbox_count\":" + ids.length + "}")));
     }
 
     private static void acknowledge(String id, String from, String to) {
-        server.stubFor(put(urlPathEqualTo(ack(id))).inScenario("inbox").whenScenarioStateIs(from).willSetStateTo(to)
+        server.stubFor(put(urlPathEqualTo(ack(id)))
+                .inScenario("inbox")
+                .whenScenarioStateIs(from)
+                .willSetStateTo(to)
                 .willReturn(CapturedExchange.load("10-acknowledge-v2").response()));
     }
 
@@ -94,14 +101,16 @@ class MeshInboxPollerTest extends MeshWireMockTestBase {
     @Test
     void aFailingHandlerLeavesItsMessageForTheNextPollAndTheOthersAreAcknowledged() {
         List<String> failedOnce = new ArrayList<>();
-        MeshInboxPoller poller = MeshInboxPoller.builder(client()).handler(m -> {
-            String text = new String(m.content().readAllBytes(), StandardCharsets.UTF_8);
-            if (m.messageId().equals(A) && failedOnce.isEmpty()) {
-                failedOnce.add(A);
-                throw new IllegalStateException("the database is down");
-            }
-            handled.add(text);
-        }).build();
+        MeshInboxPoller poller = MeshInboxPoller.builder(client())
+                .handler(m -> {
+                    String text = new String(m.content().readAllBytes(), StandardCharsets.UTF_8);
+                    if (m.messageId().equals(A) && failedOnce.isEmpty()) {
+                        failedOnce.add(A);
+                        throw new IllegalStateException("the database is down");
+                    }
+                    handled.add(text);
+                })
+                .build();
 
         MeshPollResult first = poller.pollOnce();
 
@@ -124,11 +133,14 @@ class MeshInboxPollerTest extends MeshWireMockTestBase {
 
     @Test
     void aMessageIsAcknowledgedOnlyAfterItsHandlerReturned() {
-        MeshInboxPoller poller = MeshInboxPoller.builder(client()).handler(m -> {
-            assertThat(server.findAll(putRequestedFor(urlPathEqualTo(ack(m.messageId())))))
-                    .as("not acknowledged while the handler runs").isEmpty();
-            readAndRecord(m);
-        }).build();
+        MeshInboxPoller poller = MeshInboxPoller.builder(client())
+                .handler(m -> {
+                    assertThat(server.findAll(putRequestedFor(urlPathEqualTo(ack(m.messageId())))))
+                            .as("not acknowledged while the handler runs")
+                            .isEmpty();
+                    readAndRecord(m);
+                })
+                .build();
 
         MeshPollResult result = poller.pollOnce();
 
@@ -156,8 +168,12 @@ class MeshInboxPollerTest extends MeshWireMockTestBase {
                 poller[0].stop();
             }
         };
-        poller[0] = MeshInboxPoller.builder(builder().options(options().sleeper(stopAfterTwoWaits).build()).build())
-                .handler(this::readAndRecord).interval(Duration.ofMinutes(10)).build();
+        poller[0] = MeshInboxPoller.builder(builder()
+                        .options(options().sleeper(stopAfterTwoWaits).build())
+                        .build())
+                .handler(this::readAndRecord)
+                .interval(Duration.ofMinutes(10))
+                .build();
 
         poller[0].run();
 
@@ -177,7 +193,9 @@ class MeshInboxPollerTest extends MeshWireMockTestBase {
                 throw new IllegalStateException("the work was interrupted");
             });
 
-            assertThat(Thread.currentThread().isInterrupted()).as("the interrupt is kept for the caller").isTrue();
+            assertThat(Thread.currentThread().isInterrupted())
+                    .as("the interrupt is kept for the caller")
+                    .isTrue();
             assertThat(handled).hasSize(1);
             assertThat(result.acknowledged()).isEmpty();
             assertThat(result.failures()).hasSize(1);
@@ -197,17 +215,23 @@ class MeshInboxPollerTest extends MeshWireMockTestBase {
                 poller[0].stop(); // so that a poller that polls on cannot make the test hang
             }
         };
-        poller[0] = MeshInboxPoller.builder(builder().options(options().sleeper(ignoresInterrupts).build())
-                .build()).handshake(false).handler(m -> {
+        poller[0] = MeshInboxPoller.builder(builder()
+                        .options(options().sleeper(ignoresInterrupts).build())
+                        .build())
+                .handshake(false)
+                .handler(m -> {
                     readAndRecord(m);
                     Thread.currentThread().interrupt();
-                }).build();
+                })
+                .build();
         try {
             poller[0].run();
 
             assertThat(Thread.currentThread().isInterrupted()).isTrue();
             assertThat(handled).hasSize(1);
-            assertThat(waits).as("no wait and no second poll after the interrupt").isEmpty();
+            assertThat(waits)
+                    .as("no wait and no second poll after the interrupt")
+                    .isEmpty();
             server.verify(1, getRequestedFor(urlPathEqualTo(INBOX)));
         } finally {
             Thread.interrupted();
@@ -224,8 +248,11 @@ class MeshInboxPollerTest extends MeshWireMockTestBase {
                 poller[0].stop();
             }
         };
-        poller[0] = MeshInboxPoller.builder(builder().options(options().sleeper(sleeper).build()).build())
-                .handler(m -> { }).interval(Duration.ofHours(12)).build();
+        poller[0] = MeshInboxPoller.builder(
+                        builder().options(options().sleeper(sleeper).build()).build())
+                .handler(m -> {})
+                .interval(Duration.ofHours(12))
+                .build();
 
         poller[0].run();
 
@@ -264,10 +291,16 @@ class MeshInboxPollerTest extends MeshWireMockTestBase {
                 skipped.add(mailboxId);
             }
         };
-        MeshInboxPoller replicaA = MeshInboxPoller.builder(client()).handler(this::readAndRecord).lock(lock)
-                .listener(listener).build();
-        MeshInboxPoller replicaB = MeshInboxPoller.builder(client()).handler(this::readAndRecord).lock(lock)
-                .listener(listener).build();
+        MeshInboxPoller replicaA = MeshInboxPoller.builder(client())
+                .handler(this::readAndRecord)
+                .lock(lock)
+                .listener(listener)
+                .build();
+        MeshInboxPoller replicaB = MeshInboxPoller.builder(client())
+                .handler(this::readAndRecord)
+                .lock(lock)
+                .listener(listener)
+                .build();
 
         lock.held = true; // another replica is polling
         assertThat(replicaA.tryPoll()).isEmpty();
@@ -276,12 +309,20 @@ class MeshInboxPollerTest extends MeshWireMockTestBase {
         assertThat(skipped).containsExactly("X26ABC1", "X26ABC1");
 
         lock.held = false;
-        assertThat(replicaA.tryPoll()).hasValueSatisfying(r -> assertThat(r.acknowledged()).containsExactly(A, B));
-        assertThat(replicaB.tryPoll()).hasValueSatisfying(r -> assertThat(r.acknowledged()).isEmpty());
+        assertThat(replicaA.tryPoll())
+                .hasValueSatisfying(r -> assertThat(r.acknowledged()).containsExactly(A, B));
+        assertThat(replicaB.tryPoll())
+                .hasValueSatisfying(r -> assertThat(r.acknowledged()).isEmpty());
 
         assertThat(handled).containsExactly(A, B);
-        assertThat(lock.events).containsExactly("refused X26ABC1", "refused X26ABC1", "granted X26ABC1", "released",
-                "granted X26ABC1", "released");
+        assertThat(lock.events)
+                .containsExactly(
+                        "refused X26ABC1",
+                        "refused X26ABC1",
+                        "granted X26ABC1",
+                        "released",
+                        "granted X26ABC1",
+                        "released");
         assertThat(lock.held).isFalse();
     }
 
@@ -301,10 +342,13 @@ class MeshInboxPollerTest extends MeshWireMockTestBase {
                 events.add("released");
             }
         });
-        MeshInboxPoller poller = MeshInboxPoller.builder(client()).handler(this::readAndRecord)
-                .lock(losesItsLeaseAfterOneMessage).build();
+        MeshInboxPoller poller = MeshInboxPoller.builder(client())
+                .handler(this::readAndRecord)
+                .lock(losesItsLeaseAfterOneMessage)
+                .build();
 
-        assertThat(poller.tryPoll()).hasValueSatisfying(r -> assertThat(r.acknowledged()).containsExactly(A));
+        assertThat(poller.tryPoll())
+                .hasValueSatisfying(r -> assertThat(r.acknowledged()).containsExactly(A));
 
         assertThat(handled).containsExactly(A);
         server.verify(0, getRequestedFor(urlPathEqualTo(INBOX + "/" + B)));
@@ -324,19 +368,27 @@ class MeshInboxPollerTest extends MeshWireMockTestBase {
                 // released
             }
         });
-        MeshInboxPoller poller = MeshInboxPoller.builder(client()).handler(this::readAndRecord).lock(failsOnRenewal)
+        MeshInboxPoller poller = MeshInboxPoller.builder(client())
+                .handler(this::readAndRecord)
+                .lock(failsOnRenewal)
                 .build();
 
-        assertThat(poller.tryPoll()).hasValueSatisfying(r -> assertThat(r.acknowledged()).isEmpty());
+        assertThat(poller.tryPoll())
+                .hasValueSatisfying(r -> assertThat(r.acknowledged()).isEmpty());
         assertThat(handled).isEmpty();
     }
 
     @Test
     void theLockIsReleasedWhenThePollFails() {
-        server.stubFor(get(urlPathEqualTo(INBOX)).atPriority(3).willReturn(aResponse().withStatus(403)));
+        server.stubFor(
+                get(urlPathEqualTo(INBOX)).atPriority(3).willReturn(aResponse().withStatus(403)));
         OneHolderLock lock = new OneHolderLock();
-        MeshInboxPoller poller = MeshInboxPoller.builder(builder().options(options().retry(RetryOptions.none())
-                .build()).build()).handler(this::readAndRecord).lock(lock).build();
+        MeshInboxPoller poller = MeshInboxPoller.builder(builder()
+                        .options(options().retry(RetryOptions.none()).build())
+                        .build())
+                .handler(this::readAndRecord)
+                .lock(lock)
+                .build();
 
         assertThatThrownBy(poller::tryPoll).isInstanceOf(ForbiddenException.class);
         assertThat(lock.events).containsExactly("granted X26ABC1", "released");
@@ -361,14 +413,17 @@ class MeshInboxPollerTest extends MeshWireMockTestBase {
                 poller[0].stop();
             }
         };
-        poller[0] = MeshInboxPoller.builder(builder().options(options().sleeper(sleeper).build()).build())
-                .handler(this::readAndRecord).lock(down)
+        poller[0] = MeshInboxPoller.builder(
+                        builder().options(options().sleeper(sleeper).build()).build())
+                .handler(this::readAndRecord)
+                .lock(down)
                 .listener(new MeshPollListener() {
                     @Override
                     public void pollFailed(NhsSdkException error) {
                         pollFailures.add(error);
                     }
-                }).build();
+                })
+                .build();
 
         poller[0].run();
 
@@ -382,8 +437,11 @@ class MeshInboxPollerTest extends MeshWireMockTestBase {
 
     @Test
     void aTransientFailureIsReportedAndPollingGoesOn() {
-        server.stubFor(get(urlPathEqualTo(INBOX)).atPriority(3).inScenario("outage")
-                .whenScenarioStateIs(Scenario.STARTED).willReturn(aResponse().withStatus(503))
+        server.stubFor(get(urlPathEqualTo(INBOX))
+                .atPriority(3)
+                .inScenario("outage")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503))
                 .willSetStateTo("over"));
         List<NhsSdkException> pollFailures = new ArrayList<>();
         MeshInboxPoller[] poller = new MeshInboxPoller[1];
@@ -393,15 +451,20 @@ class MeshInboxPollerTest extends MeshWireMockTestBase {
                 poller[0].stop();
             }
         };
-        poller[0] = MeshInboxPoller.builder(builder().options(options().sleeper(sleeper)
-                        .retry(RetryOptions.none()).build()).build())
+        poller[0] = MeshInboxPoller.builder(builder()
+                        .options(options()
+                                .sleeper(sleeper)
+                                .retry(RetryOptions.none())
+                                .build())
+                        .build())
                 .handler(this::readAndRecord)
                 .listener(new MeshPollListener() {
                     @Override
                     public void pollFailed(NhsSdkException error) {
                         pollFailures.add(error);
                     }
-                }).build();
+                })
+                .build();
 
         poller[0].run();
 
@@ -412,20 +475,39 @@ class MeshInboxPollerTest extends MeshWireMockTestBase {
     @Test
     void aRefusedPasswordBacksOffAndPollingGoesOnInsteadOfEnding() {
         // 401/403, an HTML page and an unreadable body all back off; the poller never dies of them
-        server.stubFor(get(urlPathEqualTo(INBOX)).atPriority(3).inScenario("outage")
-                .whenScenarioStateIs(Scenario.STARTED).willReturn(aResponse().withStatus(403)
-                        .withHeader("content-type", "text/html").withBody("<html>Forbidden</html>"))
+        server.stubFor(get(urlPathEqualTo(INBOX))
+                .atPriority(3)
+                .inScenario("outage")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse()
+                        .withStatus(403)
+                        .withHeader("content-type", "text/html")
+                        .withBody("<html>Forbidden</html>"))
                 .willSetStateTo("html"));
-        server.stubFor(get(urlPathEqualTo(INBOX)).atPriority(3).inScenario("outage")
-                .whenScenarioStateIs("html").willReturn(aResponse().withStatus(200)
-                        .withHeader("content-type", "text/html").withBody("<html>Service page</html>"))
+        server.stubFor(get(urlPathEqualTo(INBOX))
+                .atPriority(3)
+                .inScenario("outage")
+                .whenScenarioStateIs("html")
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("content-type", "text/html")
+                        .withBody("<html>Service page</html>"))
                 .willSetStateTo("unauthorised"));
-        server.stubFor(get(urlPathEqualTo(INBOX)).atPriority(3).inScenario("outage")
-                .whenScenarioStateIs("unauthorised").willReturn(aResponse().withStatus(401))
+        server.stubFor(get(urlPathEqualTo(INBOX))
+                .atPriority(3)
+                .inScenario("outage")
+                .whenScenarioStateIs("unauthorised")
+                .willReturn(aResponse().withStatus(401))
                 .willSetStateTo("garbled"));
-        server.stubFor(get(urlPathEqualTo(INBOX)).atPriority(3).inScenario("outage")
-                .whenScenarioStateIs("garbled").willReturn(aResponse().withStatus(200)
-                        .withHeader("content-type", ACCEPT_V2).withBody("{\"messages\": [")).willSetStateTo("over"));
+        server.stubFor(get(urlPathEqualTo(INBOX))
+                .atPriority(3)
+                .inScenario("outage")
+                .whenScenarioStateIs("garbled")
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("content-type", ACCEPT_V2)
+                        .withBody("{\"messages\": ["))
+                .willSetStateTo("over"));
         List<NhsSdkException> pollFailures = new ArrayList<>();
         List<Duration> waits = new ArrayList<>();
         MeshInboxPoller[] poller = new MeshInboxPoller[1];
@@ -436,8 +518,12 @@ class MeshInboxPollerTest extends MeshWireMockTestBase {
                 poller[0].stop();
             }
         };
-        poller[0] = MeshInboxPoller.builder(builder().options(options().sleeper(sleeper)
-                        .retry(RetryOptions.none()).build()).build())
+        poller[0] = MeshInboxPoller.builder(builder()
+                        .options(options()
+                                .sleeper(sleeper)
+                                .retry(RetryOptions.none())
+                                .build())
+                        .build())
                 .handler(m -> {
                     m.content().readAllBytes();
                     handled.add(m.messageId());
@@ -447,7 +533,8 @@ class MeshInboxPollerTest extends MeshWireMockTestBase {
                     public void pollFailed(NhsSdkException error) {
                         pollFailures.add(error);
                     }
-                }).build();
+                })
+                .build();
 
         poller[0].run();
 
@@ -457,14 +544,20 @@ class MeshInboxPollerTest extends MeshWireMockTestBase {
         assertThat(pollFailures.get(2)).isInstanceOf(UnauthorizedException.class);
         assertThat(pollFailures.get(3)).isInstanceOf(NhsDecodeException.class);
         assertThat(handled).containsExactly(A, B);
-        assertThat(waits).as("backoff doubles per failure in a row, then the interval after a good poll")
-                .containsExactly(Duration.ofMinutes(5), Duration.ofMinutes(10), Duration.ofMinutes(20),
-                        Duration.ofMinutes(40), Duration.ofMinutes(5));
+        assertThat(waits)
+                .as("backoff doubles per failure in a row, then the interval after a good poll")
+                .containsExactly(
+                        Duration.ofMinutes(5),
+                        Duration.ofMinutes(10),
+                        Duration.ofMinutes(20),
+                        Duration.ofMinutes(40),
+                        Duration.ofMinutes(5));
     }
 
     @Test
     void theBackoffIsConfigurableAndCapped() {
-        server.stubFor(get(urlPathEqualTo(INBOX)).atPriority(3).willReturn(aResponse().withStatus(403)));
+        server.stubFor(
+                get(urlPathEqualTo(INBOX)).atPriority(3).willReturn(aResponse().withStatus(403)));
         List<Duration> waits = new ArrayList<>();
         MeshInboxPoller[] poller = new MeshInboxPoller[1];
         Sleeper sleeper = d -> {
@@ -474,14 +567,18 @@ class MeshInboxPollerTest extends MeshWireMockTestBase {
                 poller[0].stop();
             }
         };
-        poller[0] = MeshInboxPoller.builder(builder().options(options().sleeper(sleeper).build()).build())
-                .handler(MeshMessage::accept).handshake(false)
-                .backoff(Duration.ofMinutes(10), Duration.ofMinutes(25)).build();
+        poller[0] = MeshInboxPoller.builder(
+                        builder().options(options().sleeper(sleeper).build()).build())
+                .handler(MeshMessage::accept)
+                .handshake(false)
+                .backoff(Duration.ofMinutes(10), Duration.ofMinutes(25))
+                .build();
 
         poller[0].run();
 
-        assertThat(waits).containsExactly(Duration.ofMinutes(10), Duration.ofMinutes(20), Duration.ofMinutes(25),
-                Duration.ofMinutes(25));
+        assertThat(waits)
+                .containsExactly(
+                        Duration.ofMinutes(10), Duration.ofMinutes(20), Duration.ofMinutes(25), Duration.ofMinutes(25));
         server.verify(4, getRequestedFor(urlPathEqualTo(INBOX)));
         assertThat(poller[0].backoff(40)).isEqualTo(Duration.ofMinutes(25));
     }
@@ -490,16 +587,20 @@ class MeshInboxPollerTest extends MeshWireMockTestBase {
     void aHandlerThatKeepsFailingSendsItsMessageToTheDeadLetterHandlerWhichLeavesItUnacknowledged() {
         List<String> deadLettered = new ArrayList<>();
         int[] handlerCalls = {0};
-        MeshInboxPoller poller = MeshInboxPoller.builder(client()).maxAttempts(3).handler(m -> {
-            m.content().readAllBytes();
-            if (m.messageId().equals(A)) {
-                handlerCalls[0]++;
-                throw new IllegalStateException("cannot parse " + handlerCalls[0]);
-            }
-        }).deadLetter((m, attempts, last) -> {
-            deadLettered.add(m.messageId() + " after " + attempts + ": " + last.getMessage());
-            return MeshDeadLetterAction.LEAVE_IN_INBOX;
-        }).build();
+        MeshInboxPoller poller = MeshInboxPoller.builder(client())
+                .maxAttempts(3)
+                .handler(m -> {
+                    m.content().readAllBytes();
+                    if (m.messageId().equals(A)) {
+                        handlerCalls[0]++;
+                        throw new IllegalStateException("cannot parse " + handlerCalls[0]);
+                    }
+                })
+                .deadLetter((m, attempts, last) -> {
+                    deadLettered.add(m.messageId() + " after " + attempts + ": " + last.getMessage());
+                    return MeshDeadLetterAction.LEAVE_IN_INBOX;
+                })
+                .build();
 
         for (int i = 0; i < 3; i++) {
             MeshPollResult r = poller.pollOnce();
@@ -514,7 +615,9 @@ class MeshInboxPollerTest extends MeshWireMockTestBase {
         assertThat(fourth.acknowledged()).isEmpty();
         assertThat(fourth.failures()).isEmpty();
         assertThat(deadLettered).containsExactly(A + " after 3: cannot parse 3");
-        assertThat(fifth.deadLettered()).as("left in the inbox and not offered again").isEmpty();
+        assertThat(fifth.deadLettered())
+                .as("left in the inbox and not offered again")
+                .isEmpty();
         server.verify(0, putRequestedFor(urlPathEqualTo(ack(A))));
         server.verify(4, getRequestedFor(urlPathEqualTo(INBOX + "/" + A)));
     }
@@ -522,15 +625,19 @@ class MeshInboxPollerTest extends MeshWireMockTestBase {
     @Test
     void theDeadLetterHandlerMayHaveTheMessageAcknowledged() {
         List<String> quarantined = new ArrayList<>();
-        MeshInboxPoller poller = MeshInboxPoller.builder(client()).maxAttempts(1).handler(m -> {
-            if (m.messageId().equals(A)) {
-                throw new IllegalStateException("poison");
-            }
-            m.content().readAllBytes();
-        }).deadLetter((m, attempts, last) -> {
-            quarantined.add(new String(m.content().readAllBytes(), StandardCharsets.UTF_8));
-            return MeshDeadLetterAction.ACKNOWLEDGE;
-        }).build();
+        MeshInboxPoller poller = MeshInboxPoller.builder(client())
+                .maxAttempts(1)
+                .handler(m -> {
+                    if (m.messageId().equals(A)) {
+                        throw new IllegalStateException("poison");
+                    }
+                    m.content().readAllBytes();
+                })
+                .deadLetter((m, attempts, last) -> {
+                    quarantined.add(new String(m.content().readAllBytes(), StandardCharsets.UTF_8));
+                    return MeshDeadLetterAction.ACKNOWLEDGE;
+                })
+                .build();
 
         MeshPollResult first = poller.pollOnce();
         MeshPollResult second = poller.pollOnce();
@@ -545,15 +652,19 @@ class MeshInboxPollerTest extends MeshWireMockTestBase {
     @Test
     void aDeadLetterHandlerThatFailsLeavesTheMessageAndIsAskedAgain() {
         int[] asked = {0};
-        MeshInboxPoller poller = MeshInboxPoller.builder(client()).maxAttempts(1).handler(m -> {
-            throw new IllegalStateException("poison");
-        }).deadLetter((m, attempts, last) -> {
-            if (++asked[0] == 1) {
-                throw new IllegalStateException("quarantine store down");
-            }
-            m.accept();
-            return MeshDeadLetterAction.ACKNOWLEDGE;
-        }).build();
+        MeshInboxPoller poller = MeshInboxPoller.builder(client())
+                .maxAttempts(1)
+                .handler(m -> {
+                    throw new IllegalStateException("poison");
+                })
+                .deadLetter((m, attempts, last) -> {
+                    if (++asked[0] == 1) {
+                        throw new IllegalStateException("quarantine store down");
+                    }
+                    m.accept();
+                    return MeshDeadLetterAction.ACKNOWLEDGE;
+                })
+                .build();
 
         poller.pollOnce();
         MeshPollResult second = poller.pollOnce();
@@ -569,9 +680,11 @@ class MeshInboxPollerTest extends MeshWireMockTestBase {
 
     @Test
     void byDefaultADeadLetteredMessageIsLoggedWithoutDataAndNotAcknowledged() {
-        MeshInboxPoller poller = MeshInboxPoller.builder(client()).handler(m -> {
-            throw new IllegalStateException("patient Jane Smithfield could not be matched");
-        }).build();
+        MeshInboxPoller poller = MeshInboxPoller.builder(client())
+                .handler(m -> {
+                    throw new IllegalStateException("patient Jane Smithfield could not be matched");
+                })
+                .build();
         LogGuard.forbid("Smithfield");
 
         for (int i = 0; i < MeshInboxPoller.DEFAULT_MAX_ATTEMPTS; i++) {
@@ -582,23 +695,29 @@ class MeshInboxPollerTest extends MeshWireMockTestBase {
         assertThat(dead.deadLettered()).containsExactly(A, B);
         assertThat(dead.acknowledged()).isEmpty();
         server.verify(0, putRequestedFor(urlPathMatching(INBOX + "/.*/status/acknowledged")));
-        assertThat(CapturingAppender.lines()).anySatisfy(l -> assertThat(l).contains("WARN")
-                .contains(A + " dead-lettered after 5 failed attempts").contains(IllegalStateException.class.getName()));
+        assertThat(CapturingAppender.lines())
+                .anySatisfy(l -> assertThat(l)
+                        .contains("WARN")
+                        .contains(A + " dead-lettered after 5 failed attempts")
+                        .contains(IllegalStateException.class.getName()));
     }
 
     @Test
     void aHandlerThatReturnsWithoutReadingCountsAsAFailedAttempt() {
-        MeshInboxPoller poller = MeshInboxPoller.builder(client()).maxAttempts(1).handler(m -> { })
+        MeshInboxPoller poller = MeshInboxPoller.builder(client())
+                .maxAttempts(1)
+                .handler(m -> {})
                 .deadLetter((m, attempts, last) -> {
                     assertThat(last).isInstanceOf(MeshMessageNotReadException.class);
                     return MeshDeadLetterAction.LEAVE_IN_INBOX;
-                }).build();
+                })
+                .build();
 
         MeshPollResult first = poller.pollOnce();
         MeshPollResult second = poller.pollOnce();
 
-        assertThat(first.failures().values()).allSatisfy(e -> assertThat(e)
-                .isInstanceOf(MeshMessageNotReadException.class));
+        assertThat(first.failures().values())
+                .allSatisfy(e -> assertThat(e).isInstanceOf(MeshMessageNotReadException.class));
         assertThat(second.deadLettered()).containsExactly(A, B);
         server.verify(0, putRequestedFor(urlPathMatching(INBOX + "/.*/status/acknowledged")));
     }
@@ -610,8 +729,11 @@ class MeshInboxPollerTest extends MeshWireMockTestBase {
             waiting.countDown();
             new CountDownLatch(1).await();
         };
-        MeshInboxPoller poller = MeshInboxPoller.builder(builder().options(options().sleeper(blocksUntilInterrupted)
-                .build()).build()).handler(this::readAndRecord).build();
+        MeshInboxPoller poller = MeshInboxPoller.builder(builder()
+                        .options(options().sleeper(blocksUntilInterrupted).build())
+                        .build())
+                .handler(this::readAndRecord)
+                .build();
         ExecutorService executor = Executors.newSingleThreadExecutor();
         try {
             Future<?> run = executor.submit(poller::run);
@@ -629,12 +751,14 @@ class MeshInboxPollerTest extends MeshWireMockTestBase {
 
     @Test
     void theDeadLetterAndBackoffSettingsAreChecked() {
-        MeshInboxPoller.Builder b = MeshInboxPoller.builder(client()).handler(m -> { });
-        assertThatThrownBy(() -> b.maxAttempts(0)).isInstanceOf(NhsValidationException.class)
+        MeshInboxPoller.Builder b = MeshInboxPoller.builder(client()).handler(m -> {});
+        assertThatThrownBy(() -> b.maxAttempts(0))
+                .isInstanceOf(NhsValidationException.class)
                 .hasMessageStartingWith("maxAttempts:");
         assertThatThrownBy(() -> b.maxAttempts(101)).isInstanceOf(NhsValidationException.class);
         assertThatThrownBy(() -> b.backoff(Duration.ofMinutes(4), Duration.ofHours(1)))
-                .isInstanceOf(NhsValidationException.class).hasMessageContaining("5 minutes");
+                .isInstanceOf(NhsValidationException.class)
+                .hasMessageContaining("5 minutes");
         assertThatThrownBy(() -> b.backoff(Duration.ofMinutes(30), Duration.ofMinutes(10)))
                 .isInstanceOf(NhsValidationException.class);
         assertThatThrownBy(() -> b.backoff(Duration.ofMinutes(30), Duration.ofHours(25)))
@@ -646,12 +770,13 @@ class MeshInboxPollerTest extends MeshWireMockTestBase {
 
     @Test
     void theIntervalMustBeWithinMeshsGuidance() {
-        MeshInboxPoller.Builder b = MeshInboxPoller.builder(client()).handler(m -> { });
-        assertThatThrownBy(() -> b.interval(Duration.ofMinutes(4))).isInstanceOf(NhsValidationException.class)
+        MeshInboxPoller.Builder b = MeshInboxPoller.builder(client()).handler(m -> {});
+        assertThatThrownBy(() -> b.interval(Duration.ofMinutes(4)))
+                .isInstanceOf(NhsValidationException.class)
                 .hasMessageContaining("5 minutes");
         assertThatThrownBy(() -> b.interval(Duration.ofHours(25))).isInstanceOf(NhsValidationException.class);
         assertThat(b.interval(Duration.ofHours(24)).build().interval()).isEqualTo(Duration.ofHours(24));
-        assertThat(MeshInboxPoller.builder(client()).handler(m -> { }).build().interval())
+        assertThat(MeshInboxPoller.builder(client()).handler(m -> {}).build().interval())
                 .isEqualTo(Duration.ofMinutes(5));
         assertThatThrownBy(() -> MeshInboxPoller.builder(client()).build()).isInstanceOf(NhsValidationException.class);
     }

@@ -30,20 +30,30 @@ import uk.nhs.sdk.core.testing.TestPki;
  */
 class MeshMutualTlsTest {
     private static final String STORE_PASSWORD = "keystore-password-under-test";
+
     @TempDir
     static Path dir;
+
     private static WireMockServer server;
 
     @BeforeAll
     static void start() throws Exception {
         TestPki.create(dir, STORE_PASSWORD, "X26ABC1.X26.api.mesh-client.nhs.uk");
-        server = new WireMockServer(wireMockConfig().httpDisabled(true).dynamicHttpsPort().bindAddress("127.0.0.1")
-                .keystorePath(path("server.p12")).keystoreType("PKCS12").keystorePassword(STORE_PASSWORD)
-                .keyManagerPassword(STORE_PASSWORD).needClientAuth(true)
-                .trustStorePath(path("server-trust.p12")).trustStoreType("PKCS12")
+        server = new WireMockServer(wireMockConfig()
+                .httpDisabled(true)
+                .dynamicHttpsPort()
+                .bindAddress("127.0.0.1")
+                .keystorePath(path("server.p12"))
+                .keystoreType("PKCS12")
+                .keystorePassword(STORE_PASSWORD)
+                .keyManagerPassword(STORE_PASSWORD)
+                .needClientAuth(true)
+                .trustStorePath(path("server-trust.p12"))
+                .trustStoreType("PKCS12")
                 .trustStorePassword(STORE_PASSWORD));
         server.start();
-        server.stubFor(post(urlPathEqualTo("/messageexchange/X26ABC1")).willReturn(aResponse().withStatus(200)));
+        server.stubFor(post(urlPathEqualTo("/messageexchange/X26ABC1"))
+                .willReturn(aResponse().withStatus(200)));
     }
 
     @BeforeEach
@@ -63,10 +73,16 @@ class MeshMutualTlsTest {
     }
 
     private static MeshClient client(TlsConfig tls) {
-        return MeshClient.builder().baseUrl(URI.create("https://127.0.0.1:" + server.httpsPort())).mailbox("X26ABC1")
-                .password(Secret.of("mailbox-password")).sharedKey(Secret.of("shared-key"))
-                .options(NhsClientOptions.builder().tls(tls).retry(RetryOptions.none())
-                        .circuitBreaker(CircuitBreakerOptions.disabled()).build())
+        return MeshClient.builder()
+                .baseUrl(URI.create("https://127.0.0.1:" + server.httpsPort()))
+                .mailbox("X26ABC1")
+                .password(Secret.of("mailbox-password"))
+                .sharedKey(Secret.of("shared-key"))
+                .options(NhsClientOptions.builder()
+                        .tls(tls)
+                        .retry(RetryOptions.none())
+                        .circuitBreaker(CircuitBreakerOptions.disabled())
+                        .build())
                 .build();
     }
 
@@ -80,21 +96,25 @@ class MeshMutualTlsTest {
 
     @Test
     void handshakesWithAPemKeyAndCertificate() {
-        client(TlsConfig.fromPem(dir.resolve("client-key.pem"), dir.resolve("client-cert.pem"),
-                dir.resolve("server-ca.pem"))).handshake();
+        client(TlsConfig.fromPem(
+                        dir.resolve("client-key.pem"), dir.resolve("client-cert.pem"), dir.resolve("server-ca.pem")))
+                .handshake();
 
         server.verify(postRequestedFor(urlPathEqualTo("/messageexchange/X26ABC1")));
     }
 
     @Test
     void withoutAClientCertificateTheConnectionIsRefusedAsATransportFailure() {
-        assertThatThrownBy(() -> client(TlsConfig.trustingCaBundle(dir.resolve("server-ca.pem"))).handshake())
+        assertThatThrownBy(() -> client(TlsConfig.trustingCaBundle(dir.resolve("server-ca.pem")))
+                        .handshake())
                 .isInstanceOf(NhsTransportException.class);
     }
 
     @Test
     void aServerOutsideTheCaBundleIsRefused() {
-        assertThatThrownBy(() -> client(TlsConfig.fromPkcs12(dir.resolve("client.p12"), Secret.of(STORE_PASSWORD),
-                dir.resolve("client-cert.pem"))).handshake()).isInstanceOf(NhsTransportException.class);
+        assertThatThrownBy(() -> client(TlsConfig.fromPkcs12(
+                                dir.resolve("client.p12"), Secret.of(STORE_PASSWORD), dir.resolve("client-cert.pem")))
+                        .handshake())
+                .isInstanceOf(NhsTransportException.class);
     }
 }

@@ -43,14 +43,16 @@ class MeshReceiveFailsClosedTest extends MeshWireMockTestBase {
 
     @BeforeEach
     void acknowledgements() {
-        server.stubFor(put(urlPathMatching(INBOX + "/[^/]+/status/acknowledged")).willReturn(
-                CapturedExchange.load("10-acknowledge-v2").response()));
+        server.stubFor(put(urlPathMatching(INBOX + "/[^/]+/status/acknowledged"))
+                .willReturn(CapturedExchange.load("10-acknowledge-v2").response()));
     }
 
     private static void inboxListing(String id) {
-        server.stubFor(get(urlPathEqualTo(INBOX)).willReturn(com.github.tomakehurst.wiremock.client.WireMock
-                .aResponse().withHeader("content-type", ACCEPT_V2).withBody("{\"messages\":[\"" + id
-                        + "\"],\"links\":{\"self\":\"" + INBOX + "\"},\"approx_inbox_count\":1}")));
+        server.stubFor(get(urlPathEqualTo(INBOX))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                        .withHeader("content-type", ACCEPT_V2)
+                        .withBody("{\"messages\":[\"" + id + "\"],\"links\":{\"self\":\"" + INBOX
+                                + "\"},\"approx_inbox_count\":1}")));
     }
 
     private static void firstChunk(ResponseDefinitionBuilder response) {
@@ -71,19 +73,22 @@ class MeshReceiveFailsClosedTest extends MeshWireMockTestBase {
 
     @ParameterizedTest
     @NullSource
-    @ValueSource(strings = {"", "0:2", "3:2", "2:2", "a:b", "1:0", "0:0", "1:", ":2", "1-2", "1:2:3", "-1:2",
-            "1:99999999999"})
+    @ValueSource(
+            strings = {"", "0:2", "3:2", "2:2", "a:b", "1:0", "0:0", "1:", ":2", "1-2", "1:2:3", "-1:2", "1:99999999999"
+            })
     void aFirstChunkRangeThatDoesNotFitIsADecodeErrorAndNothingIsAcknowledged(String range) {
         firstChunk(chunk1().responseWith("mex-chunk-range", range));
         secondChunk(chunk2().response());
         inboxListing(CHUNKED);
 
-        assertThatThrownBy(() -> client().receive(CHUNKED)).isInstanceOf(NhsDecodeException.class)
-                .hasMessageContaining("mex-chunk-range").hasNoCause();
+        assertThatThrownBy(() -> client().receive(CHUNKED))
+                .isInstanceOf(NhsDecodeException.class)
+                .hasMessageContaining("mex-chunk-range")
+                .hasNoCause();
 
         List<String> handled = new ArrayList<>();
-        MeshPollResult result = client().receiveAll(m -> handled.add(new String(m.content().readAllBytes(),
-                StandardCharsets.UTF_8)));
+        MeshPollResult result =
+                client().receiveAll(m -> handled.add(new String(m.content().readAllBytes(), StandardCharsets.UTF_8)));
         assertThat(handled).isEmpty();
         assertThat(result.acknowledged()).isEmpty();
         assertThat(result.failures()).containsOnlyKeys(CHUNKED);
@@ -96,7 +101,8 @@ class MeshReceiveFailsClosedTest extends MeshWireMockTestBase {
     void aTotalChunkCountThatDisagreesWithTheRangeIsADecodeError() {
         firstChunk(chunk1().responseWith("mex-total-chunks", "3"));
 
-        assertThatThrownBy(() -> client().receive(CHUNKED)).isInstanceOf(NhsDecodeException.class)
+        assertThatThrownBy(() -> client().receive(CHUNKED))
+                .isInstanceOf(NhsDecodeException.class)
                 .hasMessageContaining("mex-total-chunks");
     }
 
@@ -109,8 +115,10 @@ class MeshReceiveFailsClosedTest extends MeshWireMockTestBase {
         inboxListing(CHUNKED);
 
         try (MeshMessage m = client().receive(CHUNKED)) {
-            assertThatThrownBy(() -> m.content().readAllBytes()).isInstanceOf(NhsDecodeException.class)
-                    .hasMessageContaining("chunk 2 of 2").hasNoCause();
+            assertThatThrownBy(() -> m.content().readAllBytes())
+                    .isInstanceOf(NhsDecodeException.class)
+                    .hasMessageContaining("chunk 2 of 2")
+                    .hasNoCause();
         }
 
         List<Exception> swallowed = new ArrayList<>();
@@ -132,8 +140,10 @@ class MeshReceiveFailsClosedTest extends MeshWireMockTestBase {
         firstChunk(chunk1().response().withStatus(200));
         secondChunk(chunk2().response());
 
-        assertThatThrownBy(() -> client().receive(CHUNKED)).isInstanceOf(NhsDecodeException.class)
-                .hasMessageContaining("HTTP 200").hasNoCause();
+        assertThatThrownBy(() -> client().receive(CHUNKED))
+                .isInstanceOf(NhsDecodeException.class)
+                .hasMessageContaining("HTTP 200")
+                .hasNoCause();
         server.verify(0, getRequestedFor(urlPathEqualTo(INBOX + "/" + CHUNKED + "/2")));
     }
 
@@ -144,8 +154,10 @@ class MeshReceiveFailsClosedTest extends MeshWireMockTestBase {
         inboxListing(CHUNKED);
 
         try (MeshMessage m = client().receive(CHUNKED)) {
-            assertThatThrownBy(() -> m.content().readAllBytes()).isInstanceOf(NhsDecodeException.class)
-                    .hasMessageContaining("chunk 2 of 2 with HTTP 206").hasNoCause();
+            assertThatThrownBy(() -> m.content().readAllBytes())
+                    .isInstanceOf(NhsDecodeException.class)
+                    .hasMessageContaining("chunk 2 of 2 with HTTP 206")
+                    .hasNoCause();
         }
         MeshPollResult result = client().receiveAll(m -> m.content().readAllBytes());
 
@@ -171,12 +183,13 @@ class MeshReceiveFailsClosedTest extends MeshWireMockTestBase {
         secondChunk(chunk2().response());
         inboxListing(CHUNKED);
 
-        MeshPollResult nothingRead = client().receiveAll(m -> { });
+        MeshPollResult nothingRead = client().receiveAll(m -> {});
         MeshPollResult firstChunkOnly = client().receiveAll(m -> m.content().readNBytes(14));
 
         for (MeshPollResult r : List.of(nothingRead, firstChunkOnly)) {
             assertThat(r.acknowledged()).isEmpty();
-            assertThat(r.failures().get(CHUNKED)).isInstanceOf(MeshMessageNotReadException.class)
+            assertThat(r.failures().get(CHUNKED))
+                    .isInstanceOf(MeshMessageNotReadException.class)
                     .hasMessageContaining("MeshMessage.accept()");
         }
         server.verify(0, putRequestedFor(urlPathMatching(".*/status/acknowledged")));
@@ -186,11 +199,12 @@ class MeshReceiveFailsClosedTest extends MeshWireMockTestBase {
 
     @Test
     void receiveAllAcknowledgesAMessageReadToTheEndOrExplicitlyAccepted() {
-        server.stubFor(get(urlPathEqualTo(INBOX + "/" + SIMPLE)).willReturn(
-                CapturedExchange.load("07-download-message-v2").response()));
+        server.stubFor(get(urlPathEqualTo(INBOX + "/" + SIMPLE))
+                .willReturn(CapturedExchange.load("07-download-message-v2").response()));
         inboxListing(SIMPLE);
 
-        MeshPollResult readAll = client().receiveAll(m -> m.content().transferTo(java.io.OutputStream.nullOutputStream()));
+        MeshPollResult readAll =
+                client().receiveAll(m -> m.content().transferTo(java.io.OutputStream.nullOutputStream()));
         MeshPollResult readExactly = client().receiveAll(m -> m.content().readNBytes(10)); // every byte, no -1 yet
         MeshPollResult accepted = client().receiveAll(MeshMessage::accept);
 
@@ -204,8 +218,8 @@ class MeshReceiveFailsClosedTest extends MeshWireMockTestBase {
     @Test
     void aHandlerThatClosesTheContentAfterItsLastByteHasItsMessageAcknowledged() {
         // a parser in try-with-resources stops at its last byte without seeing -1, then closes the stream
-        server.stubFor(get(urlPathEqualTo(INBOX + "/" + SIMPLE)).willReturn(
-                CapturedExchange.load("07-download-message-v2").response()));
+        server.stubFor(get(urlPathEqualTo(INBOX + "/" + SIMPLE))
+                .willReturn(CapturedExchange.load("07-download-message-v2").response()));
         inboxListing(SIMPLE);
 
         MeshPollResult closedAtTheEnd = client().receiveAll(m -> {
@@ -247,11 +261,12 @@ class MeshReceiveFailsClosedTest extends MeshWireMockTestBase {
     @Test
     void aReportCountsAsReadBecauseItHasNoContent() {
         String report = "A5BBC54EC89846FA851647381700FC25";
-        server.stubFor(get(urlPathEqualTo(INBOX + "/" + report)).willReturn(
-                CapturedExchange.load("29-download-report-message").response()));
+        server.stubFor(get(urlPathEqualTo(INBOX + "/" + report))
+                .willReturn(CapturedExchange.load("29-download-report-message").response()));
         inboxListing(report);
 
-        MeshPollResult result = client().receiveAll(m -> assertThat(m.info().isReport()).isTrue());
+        MeshPollResult result =
+                client().receiveAll(m -> assertThat(m.info().isReport()).isTrue());
 
         assertThat(result.acknowledged()).containsExactly(report);
     }

@@ -41,10 +41,10 @@ class MeshSendOverlapTest extends MeshWireMockTestBase {
     Path dir;
 
     private void stubChunks() {
-        server.stubFor(post(urlPathEqualTo(OUTBOX)).willReturn(
-                CapturedExchange.load("13-send-chunk1-of-2-gzip").response()));
-        server.stubFor(post(urlPathMatching(OUTBOX + "/" + CHUNKED_ID + "/[0-9]+")).willReturn(
-                CapturedExchange.load("14-send-chunk2-of-2-gzip").response()));
+        server.stubFor(post(urlPathEqualTo(OUTBOX))
+                .willReturn(CapturedExchange.load("13-send-chunk1-of-2-gzip").response()));
+        server.stubFor(post(urlPathMatching(OUTBOX + "/" + CHUNKED_ID + "/[0-9]+"))
+                .willReturn(CapturedExchange.load("14-send-chunk2-of-2-gzip").response()));
     }
 
     private static byte[] content(int length) {
@@ -70,8 +70,10 @@ class MeshSendOverlapTest extends MeshWireMockTestBase {
     }
 
     private static long threadsNamed(String prefix) {
-        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive)
-                .filter(t -> t.getName().startsWith(prefix)).count();
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(Thread::isAlive)
+                .filter(t -> t.getName().startsWith(prefix))
+                .count();
     }
 
     @Test
@@ -106,12 +108,18 @@ class MeshSendOverlapTest extends MeshWireMockTestBase {
                         return n;
                     }
                 };
-                results.add(callers.submit(() -> client.send(MeshSendRequest.builder("X26ABC2", "TEST_WORKFLOW")
-                        .compress(true).chunkSize(chunk).build(), held, data.length)));
+                results.add(callers.submit(() -> client.send(
+                        MeshSendRequest.builder("X26ABC2", "TEST_WORKFLOW")
+                                .compress(true)
+                                .chunkSize(chunk)
+                                .build(),
+                        held,
+                        data.length)));
             }
             assertThat(atChunk2.await(60, TimeUnit.SECONDS)).isTrue();
             // every send has compressed its first chunk; the threads that did it are all still alive
-            assertThat(threadsNamed("nhs-mesh-gzip-")).as("compression threads for %d concurrent sends", sends)
+            assertThat(threadsNamed("nhs-mesh-gzip-"))
+                    .as("compression threads for %d concurrent sends", sends)
                     .isLessThanOrEqualTo(Math.min(4, Runtime.getRuntime().availableProcessors()));
             release.countDown();
             for (java.util.concurrent.Future<MeshSendResult> r : results) {
@@ -132,8 +140,16 @@ class MeshSendOverlapTest extends MeshWireMockTestBase {
 
         uk.nhs.sdk.core.error.NhsTransportException e = catchThrowableOfType(
                 uk.nhs.sdk.core.error.NhsTransportException.class,
-                () -> builder().spoolDirectory(spool).build().send(MeshSendRequest.builder("X26ABC2",
-                        "TEST_WORKFLOW").localId("order-7").compress(true).chunkSize(300_000).build(), file));
+                () -> builder()
+                        .spoolDirectory(spool)
+                        .build()
+                        .send(
+                                MeshSendRequest.builder("X26ABC2", "TEST_WORKFLOW")
+                                        .localId("order-7")
+                                        .compress(true)
+                                        .chunkSize(300_000)
+                                        .build(),
+                                file));
 
         assertThat(e.outcomeUnknown()).isTrue();
         assertThat(e.reconcileId()).contains("order-7");
@@ -145,17 +161,28 @@ class MeshSendOverlapTest extends MeshWireMockTestBase {
     void aRetriedChunkIsSentAgainWithTheSameBytesWhileTheNextIsSpooledAhead() throws Exception {
         stubChunks();
         String chunk2 = OUTBOX + "/" + CHUNKED_ID + "/2";
-        server.stubFor(post(urlPathEqualTo(chunk2)).inScenario("retry").whenScenarioStateIs(
-                com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED).willReturn(aResponse().withStatus(503))
+        server.stubFor(post(urlPathEqualTo(chunk2))
+                .inScenario("retry")
+                .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503))
                 .willSetStateTo("second"));
-        server.stubFor(post(urlPathEqualTo(chunk2)).inScenario("retry").whenScenarioStateIs("second").willReturn(
-                CapturedExchange.load("14-send-chunk2-of-2-gzip").response()));
+        server.stubFor(post(urlPathEqualTo(chunk2))
+                .inScenario("retry")
+                .whenScenarioStateIs("second")
+                .willReturn(CapturedExchange.load("14-send-chunk2-of-2-gzip").response()));
         Path spool = Files.createDirectory(dir.resolve("spool"));
         byte[] data = content(3 * 700_000);
         Path file = Files.write(dir.resolve("m.bin"), data);
 
-        MeshSendResult sent = builder().spoolDirectory(spool).build().send(MeshSendRequest.builder("X26ABC2",
-                "TEST_WORKFLOW").compress(true).chunkSize(700_000).build(), file);
+        MeshSendResult sent = builder()
+                .spoolDirectory(spool)
+                .build()
+                .send(
+                        MeshSendRequest.builder("X26ABC2", "TEST_WORKFLOW")
+                                .compress(true)
+                                .chunkSize(700_000)
+                                .build(),
+                        file);
 
         assertThat(sent.chunks()).isEqualTo(3);
         List<LoggedRequest> tries = server.findAll(postRequestedFor(urlPathEqualTo(chunk2)));
@@ -163,9 +190,11 @@ class MeshSendOverlapTest extends MeshWireMockTestBase {
         byte[] expected = java.util.Arrays.copyOfRange(data, 700_000, 1_400_000);
         assertThat(tries.get(0).getBody()).isEqualTo(expected);
         assertThat(tries.get(1).getBody()).isEqualTo(expected);
-        assertThat(tries.get(1).getHeader("Content-Length")).isEqualTo(tries.get(0).getHeader("Content-Length"));
+        assertThat(tries.get(1).getHeader("Content-Length"))
+                .isEqualTo(tries.get(0).getHeader("Content-Length"));
         List<String> order = server.findAll(postRequestedFor(urlPathMatching(OUTBOX + ".*"))).stream()
-                .map(LoggedRequest::getUrl).toList();
+                .map(LoggedRequest::getUrl)
+                .toList();
         assertThat(order).containsExactly(OUTBOX, chunk2, chunk2, OUTBOX + "/" + CHUNKED_ID + "/3");
         assertNothingLeft(spool);
     }
@@ -177,18 +206,33 @@ class MeshSendOverlapTest extends MeshWireMockTestBase {
         byte[] data = content(5 * 700_000 + 123);
         Path file = Files.write(dir.resolve("m.bin"), data);
 
-        MeshSendResult sent = builder().spoolDirectory(spool).build().send(MeshSendRequest.builder("X26ABC2",
-                "TEST_WORKFLOW").compress(true).chunkSize(700_000).build(), file);
+        MeshSendResult sent = builder()
+                .spoolDirectory(spool)
+                .build()
+                .send(
+                        MeshSendRequest.builder("X26ABC2", "TEST_WORKFLOW")
+                                .compress(true)
+                                .chunkSize(700_000)
+                                .build(),
+                        file);
 
         assertThat(sent.chunks()).isEqualTo(6);
         List<LoggedRequest> all = server.findAll(postRequestedFor(urlPathMatching(OUTBOX + ".*")));
-        assertThat(all).extracting(LoggedRequest::getUrl).containsExactly(OUTBOX, OUTBOX + "/" + CHUNKED_ID + "/2",
-                OUTBOX + "/" + CHUNKED_ID + "/3", OUTBOX + "/" + CHUNKED_ID + "/4", OUTBOX + "/" + CHUNKED_ID + "/5",
-                OUTBOX + "/" + CHUNKED_ID + "/6");
+        assertThat(all)
+                .extracting(LoggedRequest::getUrl)
+                .containsExactly(
+                        OUTBOX,
+                        OUTBOX + "/" + CHUNKED_ID + "/2",
+                        OUTBOX + "/" + CHUNKED_ID + "/3",
+                        OUTBOX + "/" + CHUNKED_ID + "/4",
+                        OUTBOX + "/" + CHUNKED_ID + "/5",
+                        OUTBOX + "/" + CHUNKED_ID + "/6");
         for (int k = 0; k < all.size(); k++) {
             int from = k * 700_000;
             byte[] expected = java.util.Arrays.copyOfRange(data, from, Math.min(data.length, from + 700_000));
-            assertThat(all.get(k).getBody()).as("chunk %d (WireMock gunzips it)", k + 1).isEqualTo(expected);
+            assertThat(all.get(k).getBody())
+                    .as("chunk %d (WireMock gunzips it)", k + 1)
+                    .isEqualTo(expected);
             assertThat(all.get(k).getHeader("mex-Chunk-Range")).isEqualTo((k + 1) + ":6");
         }
         assertNothingLeft(spool);
@@ -197,13 +241,22 @@ class MeshSendOverlapTest extends MeshWireMockTestBase {
     @Test
     void aChunkUploadThatFailsEndsTheSendAtThatChunkWhileTheNextWasSpooledAhead() throws Exception {
         stubChunks();
-        server.stubFor(post(urlPathEqualTo(OUTBOX + "/" + CHUNKED_ID + "/2")).willReturn(aResponse().withStatus(400)));
+        server.stubFor(post(urlPathEqualTo(OUTBOX + "/" + CHUNKED_ID + "/2"))
+                .willReturn(aResponse().withStatus(400)));
         Path spool = Files.createDirectory(dir.resolve("spool"));
         Path file = Files.write(dir.resolve("m.bin"), content(4 * 300_000));
 
-        MeshSendIncompleteException e = catchThrowableOfType(MeshSendIncompleteException.class,
-                () -> builder().spoolDirectory(spool).build().send(MeshSendRequest.builder("X26ABC2",
-                        "TEST_WORKFLOW").compress(true).chunkSize(300_000).build(), file));
+        MeshSendIncompleteException e = catchThrowableOfType(
+                MeshSendIncompleteException.class,
+                () -> builder()
+                        .spoolDirectory(spool)
+                        .build()
+                        .send(
+                                MeshSendRequest.builder("X26ABC2", "TEST_WORKFLOW")
+                                        .compress(true)
+                                        .chunkSize(300_000)
+                                        .build(),
+                                file));
 
         assertThat(e.nextChunk()).isEqualTo(2);
         assertThat(e.totalChunks()).isEqualTo(4);
@@ -232,12 +285,22 @@ class MeshSendOverlapTest extends MeshWireMockTestBase {
             }
         };
 
-        MeshSendIncompleteException e = catchThrowableOfType(MeshSendIncompleteException.class,
-                () -> builder().spoolDirectory(spool).build().send(MeshSendRequest.builder("X26ABC2",
-                        "TEST_WORKFLOW").compress(true).chunkSize(1000).build(), failing, data.length));
+        MeshSendIncompleteException e = catchThrowableOfType(
+                MeshSendIncompleteException.class,
+                () -> builder()
+                        .spoolDirectory(spool)
+                        .build()
+                        .send(
+                                MeshSendRequest.builder("X26ABC2", "TEST_WORKFLOW")
+                                        .compress(true)
+                                        .chunkSize(1000)
+                                        .build(),
+                                failing,
+                                data.length));
 
         assertThat(e.nextChunk()).isEqualTo(3);
-        assertThat(e.getCause()).isInstanceOf(UncheckedIOException.class)
+        assertThat(e.getCause())
+                .isInstanceOf(UncheckedIOException.class)
                 .hasMessage("chunk 3 of the content could not be read");
         server.verify(1, postRequestedFor(urlPathEqualTo(OUTBOX)));
         server.verify(1, postRequestedFor(urlPathEqualTo(OUTBOX + "/" + CHUNKED_ID + "/2")));
@@ -273,8 +336,16 @@ class MeshSendOverlapTest extends MeshWireMockTestBase {
         AtomicReference<Boolean> interruptKept = new AtomicReference<>();
         Thread caller = new Thread(() -> {
             try {
-                builder().spoolDirectory(spool).build().send(MeshSendRequest.builder("X26ABC2", "TEST_WORKFLOW")
-                        .compress(true).chunkSize(1000).build(), stalls, data.length);
+                builder()
+                        .spoolDirectory(spool)
+                        .build()
+                        .send(
+                                MeshSendRequest.builder("X26ABC2", "TEST_WORKFLOW")
+                                        .compress(true)
+                                        .chunkSize(1000)
+                                        .build(),
+                                stalls,
+                                data.length);
             } catch (RuntimeException e) {
                 failure.set(e);
                 interruptKept.set(Thread.currentThread().isInterrupted());
@@ -284,8 +355,10 @@ class MeshSendOverlapTest extends MeshWireMockTestBase {
         assertThat(blocked.await(30, TimeUnit.SECONDS)).isTrue();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         // the caller has uploaded chunk 2 and waits for chunk 3, which is stuck in the source
-        while ((server.findAll(postRequestedFor(urlPathEqualTo(OUTBOX + "/" + CHUNKED_ID + "/2"))).isEmpty()
-                || caller.getState() != Thread.State.WAITING) && System.nanoTime() < deadline) {
+        while ((server.findAll(postRequestedFor(urlPathEqualTo(OUTBOX + "/" + CHUNKED_ID + "/2")))
+                                .isEmpty()
+                        || caller.getState() != Thread.State.WAITING)
+                && System.nanoTime() < deadline) {
             Thread.onSpinWait();
         }
         caller.interrupt();

@@ -36,14 +36,18 @@ class MeshTransferDeadlineTest extends MeshWireMockTestBase {
 
     @BeforeEach
     void chunkedMessage() {
-        server.stubFor(get(urlPathEqualTo(INBOX + "/" + CHUNKED)).willReturn(
-                CapturedExchange.load("16-download-chunk1-206-identity").response()));
-        server.stubFor(get(urlPathEqualTo(INBOX + "/" + CHUNKED + "/2")).willReturn(
-                CapturedExchange.load("17-download-chunk2-200-identity").response()));
-        server.stubFor(get(urlPathEqualTo(INBOX)).willReturn(aResponse().withHeader("content-type", ACCEPT_V2)
-                .withBody("{\"messages\":[\"" + CHUNKED + "\"],\"links\":{\"self\":\"" + INBOX + "\"}}")));
-        server.stubFor(put(urlPathMatching(INBOX + "/[^/]+/status/acknowledged")).willReturn(
-                CapturedExchange.load("10-acknowledge-v2").response()));
+        server.stubFor(get(urlPathEqualTo(INBOX + "/" + CHUNKED))
+                .willReturn(
+                        CapturedExchange.load("16-download-chunk1-206-identity").response()));
+        server.stubFor(get(urlPathEqualTo(INBOX + "/" + CHUNKED + "/2"))
+                .willReturn(
+                        CapturedExchange.load("17-download-chunk2-200-identity").response()));
+        server.stubFor(get(urlPathEqualTo(INBOX))
+                .willReturn(aResponse()
+                        .withHeader("content-type", ACCEPT_V2)
+                        .withBody("{\"messages\":[\"" + CHUNKED + "\"],\"links\":{\"self\":\"" + INBOX + "\"}}")));
+        server.stubFor(put(urlPathMatching(INBOX + "/[^/]+/status/acknowledged"))
+                .willReturn(CapturedExchange.load("10-acknowledge-v2").response()));
     }
 
     /** Identity downloads, so that every read reaches the response stream and its deadline check. */
@@ -71,13 +75,16 @@ class MeshTransferDeadlineTest extends MeshWireMockTestBase {
     void aChunkStillEndsAtTheTransferDeadlineAndItsMessageIsNotAcknowledged() {
         List<Exception> swallowed = new ArrayList<>();
 
-        MeshPollResult result = identity().transferDeadline(Duration.ofMinutes(5)).build().receiveAll(m -> {
-            try {
-                readSlowly(m, Duration.ofMinutes(6));
-            } catch (NhsTimeoutException e) {
-                swallowed.add(e);
-            }
-        });
+        MeshPollResult result = identity()
+                .transferDeadline(Duration.ofMinutes(5))
+                .build()
+                .receiveAll(m -> {
+                    try {
+                        readSlowly(m, Duration.ofMinutes(6));
+                    } catch (NhsTimeoutException e) {
+                        swallowed.add(e);
+                    }
+                });
 
         assertThat(swallowed).singleElement().satisfies(e -> assertThat(e).hasMessageContaining("deadline"));
         assertThat(result.acknowledged()).isEmpty();
@@ -90,7 +97,9 @@ class MeshTransferDeadlineTest extends MeshWireMockTestBase {
         try (MeshMessage m = identity().build().receive(CHUNKED)) {
             assertThatThrownBy(() -> readSlowly(m, Duration.ofMinutes(31))).isInstanceOf(NhsTimeoutException.class);
         }
-        try (MeshMessage m = identity().options(options().deadline(Duration.ofMinutes(45)).build()).build()
+        try (MeshMessage m = identity()
+                .options(options().deadline(Duration.ofMinutes(45)).build())
+                .build()
                 .receive(CHUNKED)) {
             assertThat(readSlowly(m, Duration.ofMinutes(44))).isEqualTo("first chunk | second chunk");
         }
@@ -98,8 +107,10 @@ class MeshTransferDeadlineTest extends MeshWireMockTestBase {
 
     @Test
     void aViewWithADeadlineOfItsOwnGivesItToItsTransfers() {
-        MeshClient view = identity().build().withCallOptions(CallOptions.builder().deadline(Duration.ofMinutes(1))
-                .build());
+        MeshClient view = identity()
+                .build()
+                .withCallOptions(
+                        CallOptions.builder().deadline(Duration.ofMinutes(1)).build());
 
         try (MeshMessage m = view.receive(CHUNKED)) {
             assertThatThrownBy(() -> readSlowly(m, Duration.ofMinutes(2))).isInstanceOf(NhsTimeoutException.class);
@@ -109,17 +120,25 @@ class MeshTransferDeadlineTest extends MeshWireMockTestBase {
     @Test
     void aChunkUploadIsRetriedWithinTheTransferDeadlineNotTheOptionsDeadline() {
         // the first attempt of chunk 2 takes 3 minutes (longer than the options' 2-minute deadline), then fails
-        server.stubFor(post(urlPathEqualTo(OUTBOX)).willReturn(
-                CapturedExchange.load("13-send-chunk1-of-2-gzip").response()));
+        server.stubFor(post(urlPathEqualTo(OUTBOX))
+                .willReturn(CapturedExchange.load("13-send-chunk1-of-2-gzip").response()));
         String chunk2 = OUTBOX + "/" + CHUNKED + "/2";
-        server.stubFor(post(urlPathEqualTo(chunk2)).inScenario("slow").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(503).withTransformers(HOOK)).willSetStateTo("recovered"));
-        server.stubFor(post(urlPathEqualTo(chunk2)).inScenario("slow").whenScenarioStateIs("recovered")
+        server.stubFor(post(urlPathEqualTo(chunk2))
+                .inScenario("slow")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503).withTransformers(HOOK))
+                .willSetStateTo("recovered"));
+        server.stubFor(post(urlPathEqualTo(chunk2))
+                .inScenario("slow")
+                .whenScenarioStateIs("recovered")
                 .willReturn(CapturedExchange.load("14-send-chunk2-of-2-gzip").response()));
         serverHook = () -> clock.advance(Duration.ofMinutes(3));
 
-        MeshSendResult sent = client().send(MeshSendRequest.builder("X26ABC2", "TEST_WORKFLOW").chunkSize(14)
-                .build(), "first chunk | second chunk".getBytes(StandardCharsets.UTF_8));
+        MeshSendResult sent = client().send(
+                        MeshSendRequest.builder("X26ABC2", "TEST_WORKFLOW")
+                                .chunkSize(14)
+                                .build(),
+                        "first chunk | second chunk".getBytes(StandardCharsets.UTF_8));
 
         assertThat(sent.chunks()).isEqualTo(2);
         server.verify(2, postRequestedFor(urlPathEqualTo(chunk2)));

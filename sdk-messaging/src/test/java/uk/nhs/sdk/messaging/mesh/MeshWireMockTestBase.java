@@ -7,8 +7,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
-import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.matching.MatchResult;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.net.URI;
@@ -46,13 +46,15 @@ abstract class MeshWireMockTestBase {
 
     static final String HOOK = "mesh-test-hook";
     static WireMockServer server;
-    static volatile Runnable serverHook = () -> { };
+    static volatile Runnable serverHook = () -> {};
     MutableClock clock;
     RecordingSleeper sleeper;
 
     @BeforeAll
     static void startServer() {
-        server = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")
+        server = new WireMockServer(wireMockConfig()
+                .dynamicPort()
+                .bindAddress("127.0.0.1")
                 .extensions(new ResponseDefinitionTransformerV2() {
                     @Override
                     public ResponseDefinition transform(ServeEvent serveEvent) {
@@ -83,26 +85,37 @@ abstract class MeshWireMockTestBase {
         LogGuard.forbid(PASSWORD);
         LogGuard.forbid(SHARED_KEY);
         server.resetAll();
-        serverHook = () -> { };
+        serverHook = () -> {};
         clock = new MutableClock(Instant.parse("2026-11-24T21:38:56Z"));
         sleeper = new RecordingSleeper(clock);
-        server.stubFor(any(anyUrl()).atPriority(1)
+        server.stubFor(any(anyUrl())
+                .atPriority(1)
                 .andMatching(r -> MatchResult.of(!ACCEPT_V2.equals(r.getHeader("Accept"))))
-                .willReturn(aResponse().withStatus(400).withHeader("content-type", "application/json")
+                .willReturn(aResponse()
+                        .withStatus(400)
+                        .withHeader("content-type", "application/json")
                         .withBody("{\"detail\":[{\"event\":\"\",\"code\":\"\",\"msg\":\"Accept header api format "
                                 + "incorrect\"}]}")));
-        server.stubFor(any(anyUrl()).atPriority(2)
+        server.stubFor(any(anyUrl())
+                .atPriority(2)
                 .andMatching(r -> MatchResult.of(!validAuthorization(r)))
                 .willReturn(CapturedExchange.load("23-error-bad-auth-403").response()));
     }
 
     NhsClientOptions.Builder options() {
-        return NhsClientOptions.builder().clock(clock).sleeper(sleeper).circuitBreaker(CircuitBreakerOptions.disabled());
+        return NhsClientOptions.builder()
+                .clock(clock)
+                .sleeper(sleeper)
+                .circuitBreaker(CircuitBreakerOptions.disabled());
     }
 
     MeshClient.Builder builder() {
-        return MeshClient.builder().baseUrl(URI.create(server.baseUrl())).mailbox("x26abc1")
-                .password(Secret.of(PASSWORD)).sharedKey(Secret.of(SHARED_KEY)).options(options().build());
+        return MeshClient.builder()
+                .baseUrl(URI.create(server.baseUrl()))
+                .mailbox("x26abc1")
+                .password(Secret.of(PASSWORD))
+                .sharedKey(Secret.of(SHARED_KEY))
+                .options(options().build());
     }
 
     MeshClient client() {
@@ -120,20 +133,24 @@ abstract class MeshWireMockTestBase {
             return false;
         }
         String path = r.getUrl();
-        if (path.startsWith("/messageexchange/") && !path.startsWith("/messageexchange/endpointlookup/")
+        if (path.startsWith("/messageexchange/")
+                && !path.startsWith("/messageexchange/endpointlookup/")
                 && !path.startsWith("/messageexchange/workflowsearch/")
                 && !path.startsWith("/messageexchange/" + MAILBOX)) {
             return false;
         }
-        String minute = DateTimeFormatter.ofPattern("yyyyMMddHHmm").withZone(ZoneOffset.UTC).format(clock.instant());
+        String minute = DateTimeFormatter.ofPattern("yyyyMMddHHmm")
+                .withZone(ZoneOffset.UTC)
+                .format(clock.instant());
         if (!f[3].equals(minute)) {
             return false;
         }
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(SHARED_KEY.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            String expected = HexFormat.of().formatHex(mac.doFinal((f[0] + ":" + f[1] + ":" + f[2] + ":" + PASSWORD
-                    + ":" + f[3]).getBytes(StandardCharsets.UTF_8)));
+            String expected = HexFormat.of()
+                    .formatHex(mac.doFinal((f[0] + ":" + f[1] + ":" + f[2] + ":" + PASSWORD + ":" + f[3])
+                            .getBytes(StandardCharsets.UTF_8)));
             return expected.equals(f[4]);
         } catch (java.security.GeneralSecurityException e) {
             return false;

@@ -14,7 +14,8 @@ import uk.nhs.sdk.core.Secret;
  */
 class NotifyCallbackPropertyTest {
     private final NotifyCallbackVerifier verifier = NotifyCallbackVerifier.builder()
-            .applicationId(NotifyCallbackVerifierTest.APP_ID).apiKey(Secret.of(NotifyCallbackVerifierTest.API_KEY))
+            .applicationId(NotifyCallbackVerifierTest.APP_ID)
+            .apiKey(Secret.of(NotifyCallbackVerifierTest.API_KEY))
             .build();
 
     @Property(tries = 300)
@@ -28,8 +29,8 @@ class NotifyCallbackPropertyTest {
     void signedGarbageIsRefusedWithoutEchoingIt(@ForAll @StringLength(max = 200) String text) {
         String garbage = "garbage:" + text;
         byte[] body = garbage.getBytes(StandardCharsets.UTF_8);
-        NotifyCallbackResult r = verifier.verify(NotifyCallbackVerifierTest.API_KEY,
-                NotifyCallbackVerifierTest.sign(body), body);
+        NotifyCallbackResult r =
+                verifier.verify(NotifyCallbackVerifierTest.API_KEY, NotifyCallbackVerifierTest.sign(body), body);
         assertThat(r.status()).isIn(202, 400);
         if (r.status() == 400) {
             assertThat(r.events()).isEmpty();
@@ -42,8 +43,8 @@ class NotifyCallbackPropertyTest {
     void signedMutationsOfAGoodBodyNeverThrow(@ForAll int position, @ForAll byte value) {
         byte[] body = NotifyCallbackVerifierTest.body("channel-status.json");
         body[Math.floorMod(position, body.length)] = value;
-        NotifyCallbackResult r = verifier.verify(NotifyCallbackVerifierTest.API_KEY,
-                NotifyCallbackVerifierTest.sign(body), body);
+        NotifyCallbackResult r =
+                verifier.verify(NotifyCallbackVerifierTest.API_KEY, NotifyCallbackVerifierTest.sign(body), body);
         assertThat(r.status()).isIn(202, 400);
         r.events().forEach(e -> assertThat(e.idempotencyKey()).isNotEmpty());
     }

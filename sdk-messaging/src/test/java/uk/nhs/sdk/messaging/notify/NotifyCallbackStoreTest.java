@@ -44,7 +44,10 @@ class NotifyCallbackStoreTest {
     }
 
     private static NotifyCallbackVerifier verifier(NotifyCallbackStore store) {
-        return NotifyCallbackVerifier.builder().applicationId(APP_ID).apiKey(Secret.of(API_KEY)).deduplicator(store)
+        return NotifyCallbackVerifier.builder()
+                .applicationId(APP_ID)
+                .apiKey(Secret.of(API_KEY))
+                .deduplicator(store)
                 .build();
     }
 
@@ -56,7 +59,8 @@ class NotifyCallbackStoreTest {
         String a = new String(body("message-status.json"), StandardCharsets.UTF_8);
         String b = new String(body("channel-status.json"), StandardCharsets.UTF_8).replace("2515ae6b", "3626bf7c");
         return ("{\"data\":[" + a.substring(a.indexOf('[') + 1, a.lastIndexOf(']')) + ","
-                + b.substring(b.indexOf('[') + 1, b.lastIndexOf(']')) + "]}").getBytes(StandardCharsets.UTF_8);
+                        + b.substring(b.indexOf('[') + 1, b.lastIndexOf(']')) + "]}")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     @Test
@@ -114,8 +118,9 @@ class NotifyCallbackStoreTest {
         NotifyCallbackVerifier v = verifier(store);
         byte[] b = twoEvents();
 
-        assertThatThrownBy(() -> v.verify(API_KEY, sign(b), b)).isInstanceOf(IllegalStateException.class)
-                .satisfies(e -> assertThat(e.getSuppressed()).singleElement()
-                        .isInstanceOf(IllegalArgumentException.class));
+        assertThatThrownBy(() -> v.verify(API_KEY, sign(b), b))
+                .isInstanceOf(IllegalStateException.class)
+                .satisfies(e ->
+                        assertThat(e.getSuppressed()).singleElement().isInstanceOf(IllegalArgumentException.class));
     }
 }

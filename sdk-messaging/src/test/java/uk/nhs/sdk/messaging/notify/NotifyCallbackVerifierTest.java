@@ -63,22 +63,25 @@ class NotifyCallbackVerifierTest {
     @BeforeEach
     void setUp() {
         LogGuard.forbid(API_KEY);
-        verifier = NotifyCallbackVerifier.builder().applicationId(APP_ID).apiKey(Secret.of(API_KEY)).build();
+        verifier = NotifyCallbackVerifier.builder()
+                .applicationId(APP_ID)
+                .apiKey(Secret.of(API_KEY))
+                .build();
     }
 
     @Test
     void theHmacMatchesRfc4231() {
         // RFC 4231 test case 2
         assertThat(new Hmac("Jefe".getBytes(StandardCharsets.US_ASCII))
-                .hex("what do ya want for nothing?".getBytes(StandardCharsets.US_ASCII)))
+                        .hex("what do ya want for nothing?".getBytes(StandardCharsets.US_ASCII)))
                 .isEqualTo("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
     }
 
     @Test
     void aGenuineMessageStatusCallbackIsAcceptedWithItsEvent() {
         byte[] b = body("message-status.json");
-        NotifyCallbackResult r = verifier.verify(Map.of("X-Api-Key", List.of(API_KEY),
-                "X-HMAC-SHA256-Signature", List.of(sign(b))), b);
+        NotifyCallbackResult r =
+                verifier.verify(Map.of("X-Api-Key", List.of(API_KEY), "X-HMAC-SHA256-Signature", List.of(sign(b))), b);
         assertThat(r.status()).isEqualTo(202);
         assertThat(r.accepted()).isTrue();
         assertThat(r.events()).singleElement().isInstanceOfSatisfying(MessageStatusEvent.class, e -> {
@@ -86,11 +89,14 @@ class NotifyCallbackVerifierTest {
             assertThat(e.messageReference()).isEqualTo("1642109b-69eb-447f-8f97-ab70a74f5db4");
             assertThat(e.messageStatus()).isEqualTo(NotifyMessageStatus.SENDING);
             assertThat(e.failureReasonCode()).contains("MFR_PDSV_0002");
-            assertThat(e.channels()).containsExactly(new MessageStatusEvent.ChannelSummary(NotifyChannelType.EMAIL,
-                    NotifyChannelStatus.DELIVERED));
-            assertThat(e.routingPlan()).hasValueSatisfying(p -> assertThat(p.name()).contains("Plan Abc"));
+            assertThat(e.channels())
+                    .containsExactly(new MessageStatusEvent.ChannelSummary(
+                            NotifyChannelType.EMAIL, NotifyChannelStatus.DELIVERED));
+            assertThat(e.routingPlan())
+                    .hasValueSatisfying(p -> assertThat(p.name()).contains("Plan Abc"));
             assertThat(e.timestamp()).isEqualTo(Instant.parse("2023-11-17T14:27:51.413Z"));
-            assertThat(e.idempotencyKey()).isEqualTo("2515ae6b3a08339fba3534f3b17cd57cd573c57d25b25b9aae08e42dc9f0a445");
+            assertThat(e.idempotencyKey())
+                    .isEqualTo("2515ae6b3a08339fba3534f3b17cd57cd573c57d25b25b9aae08e42dc9f0a445");
             assertThat(e.toString()).doesNotContain("1642109b", "Contact detail");
         });
     }
@@ -115,7 +121,9 @@ class NotifyCallbackVerifierTest {
     void aMissingOrWrongApiKeyIs401() {
         byte[] b = body("message-status.json");
         assertThat(verifier.verify(null, sign(b), b).status()).isEqualTo(401);
-        assertThat(verifier.verify(Map.of("x-hmac-sha256-signature", List.of(sign(b))), b).status()).isEqualTo(401);
+        assertThat(verifier.verify(Map.of("x-hmac-sha256-signature", List.of(sign(b))), b)
+                        .status())
+                .isEqualTo(401);
         NotifyCallbackResult wrong = verifier.verify("another-key", sign(b), b);
         assertThat(wrong.status()).isEqualTo(401);
         assertThat(wrong.events()).isEmpty();
@@ -126,15 +134,18 @@ class NotifyCallbackVerifierTest {
     void aTamperedTruncatedOrWronglyKeyedBodyIs403() {
         byte[] b = body("message-status.json");
         String good = sign(b);
-        byte[] tampered = new String(b, StandardCharsets.UTF_8).replace("\"sending\"", "\"delivered\"")
+        byte[] tampered = new String(b, StandardCharsets.UTF_8)
+                .replace("\"sending\"", "\"delivered\"")
                 .getBytes(StandardCharsets.UTF_8);
         byte[] truncated = Arrays.copyOf(b, b.length - 1);
         assertThat(verifier.verify(API_KEY, good, tampered).status()).isEqualTo(403);
         assertThat(verifier.verify(API_KEY, good, truncated).status()).isEqualTo(403);
         assertThat(verifier.verify(API_KEY, good.substring(0, 63), b).status()).isEqualTo(403);
-        assertThat(verifier.verify(API_KEY, sign(APP_ID + ".wrong-key", b), b).status()).isEqualTo(403);
+        assertThat(verifier.verify(API_KEY, sign(APP_ID + ".wrong-key", b), b).status())
+                .isEqualTo(403);
         assertThat(verifier.verify(API_KEY, sign(API_KEY, b), b).status()).isEqualTo(403); // key without app id
-        assertThat(verifier.verify(API_KEY, sign("other-app." + API_KEY, b), b).status()).isEqualTo(403);
+        assertThat(verifier.verify(API_KEY, sign("other-app." + API_KEY, b), b).status())
+                .isEqualTo(403);
         assertThat(verifier.verify(API_KEY, null, b).status()).isEqualTo(403);
         assertThat(verifier.verify(API_KEY, "", b).status()).isEqualTo(403);
         NotifyCallbackResult r = verifier.verify(API_KEY, good, tampered);
@@ -146,11 +157,20 @@ class NotifyCallbackVerifierTest {
     void malformedSignaturesAre403AndHeaderNamesAnyCaseWork() {
         byte[] b = body("message-status.json");
         String good = sign(b);
-        for (String bad : List.of("zz" + good.substring(2), good + good, "sha256=" + good, "\u00e9".repeat(64),
-                good.substring(0, 62) + "\u0660\u0661", " ")) {
-            assertThat(verifier.verify(API_KEY, bad, b).status()).as("signature variant").isEqualTo(403);
+        for (String bad : List.of(
+                "zz" + good.substring(2),
+                good + good,
+                "sha256=" + good,
+                "\u00e9".repeat(64),
+                good.substring(0, 62) + "\u0660\u0661",
+                " ")) {
+            assertThat(verifier.verify(API_KEY, bad, b).status())
+                    .as("signature variant")
+                    .isEqualTo(403);
         }
-        assertThat(verifier.verify(API_KEY, " " + good.toUpperCase(Locale.ROOT) + " ", b).status()).isEqualTo(202);
+        assertThat(verifier.verify(API_KEY, " " + good.toUpperCase(Locale.ROOT) + " ", b)
+                        .status())
+                .isEqualTo(202);
         java.util.Map<String, List<String>> headers = new java.util.HashMap<>();
         headers.put(null, List.of("HTTP/1.1 POST"));
         headers.put("X-API-KEY", List.of(API_KEY));
@@ -176,7 +196,13 @@ class NotifyCallbackVerifierTest {
 
     @Test
     void aSignedBodyThatIsNotACallbackIs400() {
-        for (String s : List.of("", "{}", "{\"data\":[]}", "{\"data\":{}}", "[1,2]", "not json",
+        for (String s : List.of(
+                "",
+                "{}",
+                "{\"data\":[]}",
+                "{\"data\":{}}",
+                "[1,2]",
+                "not json",
                 "{\"data\":[{\"type\":\"MessageStatus\",\"attributes\":{\"messageId\":\"2WL3qFTEFM0qMY8xjRbt1LIKCzM\"}}]}")) {
             byte[] b = s.getBytes(StandardCharsets.UTF_8);
             assertThat(verifier.verify(API_KEY, sign(b), b).status()).as(s).isEqualTo(400);
@@ -197,8 +223,11 @@ class NotifyCallbackVerifierTest {
     @Test
     void aReplayedCallbackIsDroppedByTheDeduplicator() {
         NotifyCallbackDeduplicator seen = NotifyCallbackDeduplicator.bounded(10);
-        NotifyCallbackVerifier v = NotifyCallbackVerifier.builder().applicationId(APP_ID).apiKey(Secret.of(API_KEY))
-                .deduplicator(seen).build();
+        NotifyCallbackVerifier v = NotifyCallbackVerifier.builder()
+                .applicationId(APP_ID)
+                .apiKey(Secret.of(API_KEY))
+                .deduplicator(seen)
+                .build();
         byte[] b = body("message-status.json");
         NotifyCallbackResult first = v.verify(API_KEY, sign(b), b);
         NotifyCallbackResult replay = v.verify(API_KEY, sign(b), b);
@@ -246,27 +275,53 @@ class NotifyCallbackVerifierTest {
     @Test
     void anOlderStatusNeverOverwritesANewerOne() {
         NotifyStatusTracker tracker = NotifyStatusTracker.bounded(100);
-        MessageStatusEvent delivered = new MessageStatusEvent("2WL3qFTEFM0qMY8xjRbt1LIKCzM", "r",
-                NotifyMessageStatus.DELIVERED, java.util.Optional.empty(), java.util.Optional.empty(), List.of(),
-                java.util.Optional.empty(), Instant.parse("2023-11-17T14:30:00Z"), "k2");
-        MessageStatusEvent sending = new MessageStatusEvent("2WL3qFTEFM0qMY8xjRbt1LIKCzM", "r",
-                NotifyMessageStatus.SENDING, java.util.Optional.empty(), java.util.Optional.empty(), List.of(),
-                java.util.Optional.empty(), Instant.parse("2023-11-17T14:27:51Z"), "k1");
+        MessageStatusEvent delivered = new MessageStatusEvent(
+                "2WL3qFTEFM0qMY8xjRbt1LIKCzM",
+                "r",
+                NotifyMessageStatus.DELIVERED,
+                java.util.Optional.empty(),
+                java.util.Optional.empty(),
+                List.of(),
+                java.util.Optional.empty(),
+                Instant.parse("2023-11-17T14:30:00Z"),
+                "k2");
+        MessageStatusEvent sending = new MessageStatusEvent(
+                "2WL3qFTEFM0qMY8xjRbt1LIKCzM",
+                "r",
+                NotifyMessageStatus.SENDING,
+                java.util.Optional.empty(),
+                java.util.Optional.empty(),
+                List.of(),
+                java.util.Optional.empty(),
+                Instant.parse("2023-11-17T14:27:51Z"),
+                "k1");
         assertThat(tracker.apply(delivered)).isTrue();
         assertThat(tracker.apply(sending)).isFalse(); // arrived late
         assertThat(tracker.messageStatus("2WL3qFTEFM0qMY8xjRbt1LIKCzM")).contains(delivered);
 
         byte[] b = body("channel-status.json");
-        ChannelStatusEvent channel = (ChannelStatusEvent) verifier.verify(API_KEY, sign(b), b).events().get(0);
-        ChannelStatusEvent older = new ChannelStatusEvent(channel.messageId(), channel.messageReference(),
-                channel.cascadeType(), channel.cascadeOrder(), channel.channel(), NotifyChannelStatus.SENDING,
-                java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(), 0,
-                channel.timestamp().minusSeconds(60), "k0");
+        ChannelStatusEvent channel = (ChannelStatusEvent)
+                verifier.verify(API_KEY, sign(b), b).events().get(0);
+        ChannelStatusEvent older = new ChannelStatusEvent(
+                channel.messageId(),
+                channel.messageReference(),
+                channel.cascadeType(),
+                channel.cascadeOrder(),
+                channel.channel(),
+                NotifyChannelStatus.SENDING,
+                java.util.Optional.empty(),
+                java.util.Optional.empty(),
+                java.util.Optional.empty(),
+                0,
+                channel.timestamp().minusSeconds(60),
+                "k0");
         assertThat(tracker.apply(older)).isTrue();
         assertThat(tracker.apply(channel)).isTrue();
         assertThat(tracker.apply(older)).isFalse();
-        assertThat(tracker.channelStatus(channel.messageId(), NotifyChannelType.NHSAPP, 1)).contains(channel);
-        assertThat(tracker.channelStatus(channel.messageId(), NotifyChannelType.SMS, 1)).isEmpty();
+        assertThat(tracker.channelStatus(channel.messageId(), NotifyChannelType.NHSAPP, 1))
+                .contains(channel);
+        assertThat(tracker.channelStatus(channel.messageId(), NotifyChannelType.SMS, 1))
+                .isEmpty();
         assertThat(tracker.messageStatus("unknown")).isEmpty();
     }
 
@@ -274,12 +329,36 @@ class NotifyCallbackVerifierTest {
     void aFinalStatusWithTheSameTimestampWinsWhicheverArrivesFirst() {
         Instant at = Instant.parse("2023-11-17T14:30:00.123Z");
         String id = "2WL3qFTEFM0qMY8xjRbt1LIKCzM";
-        MessageStatusEvent sending = new MessageStatusEvent(id, "r", NotifyMessageStatus.SENDING,
-                java.util.Optional.empty(), java.util.Optional.empty(), List.of(), java.util.Optional.empty(), at, "k1");
-        MessageStatusEvent delivered = new MessageStatusEvent(id, "r", NotifyMessageStatus.DELIVERED,
-                java.util.Optional.empty(), java.util.Optional.empty(), List.of(), java.util.Optional.empty(), at, "k2");
-        MessageStatusEvent unknown = new MessageStatusEvent(id, "r", NotifyMessageStatus.of("some_new_status"),
-                java.util.Optional.empty(), java.util.Optional.empty(), List.of(), java.util.Optional.empty(), at, "k3");
+        MessageStatusEvent sending = new MessageStatusEvent(
+                id,
+                "r",
+                NotifyMessageStatus.SENDING,
+                java.util.Optional.empty(),
+                java.util.Optional.empty(),
+                List.of(),
+                java.util.Optional.empty(),
+                at,
+                "k1");
+        MessageStatusEvent delivered = new MessageStatusEvent(
+                id,
+                "r",
+                NotifyMessageStatus.DELIVERED,
+                java.util.Optional.empty(),
+                java.util.Optional.empty(),
+                List.of(),
+                java.util.Optional.empty(),
+                at,
+                "k2");
+        MessageStatusEvent unknown = new MessageStatusEvent(
+                id,
+                "r",
+                NotifyMessageStatus.of("some_new_status"),
+                java.util.Optional.empty(),
+                java.util.Optional.empty(),
+                List.of(),
+                java.util.Optional.empty(),
+                at,
+                "k3");
 
         NotifyStatusTracker inOrder = NotifyStatusTracker.bounded(10);
         assertThat(inOrder.apply(sending)).isTrue();
@@ -293,15 +372,34 @@ class NotifyCallbackVerifierTest {
         assertThat(reversed.messageStatus(id)).contains(delivered);
 
         byte[] b = body("channel-status.json");
-        ChannelStatusEvent channel = (ChannelStatusEvent) verifier.verify(API_KEY, sign(b), b).events().get(0);
-        ChannelStatusEvent sendingChannel = new ChannelStatusEvent(channel.messageId(), channel.messageReference(),
-                channel.cascadeType(), channel.cascadeOrder(), channel.channel(), NotifyChannelStatus.SENDING,
-                java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(), 0,
-                channel.timestamp(), "k4");
-        ChannelStatusEvent failedChannel = new ChannelStatusEvent(channel.messageId(), channel.messageReference(),
-                channel.cascadeType(), channel.cascadeOrder(), channel.channel(), NotifyChannelStatus.FAILED,
-                java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(), 0,
-                channel.timestamp(), "k5");
+        ChannelStatusEvent channel = (ChannelStatusEvent)
+                verifier.verify(API_KEY, sign(b), b).events().get(0);
+        ChannelStatusEvent sendingChannel = new ChannelStatusEvent(
+                channel.messageId(),
+                channel.messageReference(),
+                channel.cascadeType(),
+                channel.cascadeOrder(),
+                channel.channel(),
+                NotifyChannelStatus.SENDING,
+                java.util.Optional.empty(),
+                java.util.Optional.empty(),
+                java.util.Optional.empty(),
+                0,
+                channel.timestamp(),
+                "k4");
+        ChannelStatusEvent failedChannel = new ChannelStatusEvent(
+                channel.messageId(),
+                channel.messageReference(),
+                channel.cascadeType(),
+                channel.cascadeOrder(),
+                channel.channel(),
+                NotifyChannelStatus.FAILED,
+                java.util.Optional.empty(),
+                java.util.Optional.empty(),
+                java.util.Optional.empty(),
+                0,
+                channel.timestamp(),
+                "k5");
         assertThat(inOrder.apply(sendingChannel)).isTrue();
         assertThat(inOrder.apply(failedChannel)).isTrue();
         assertThat(inOrder.apply(sendingChannel)).isFalse();
@@ -312,9 +410,18 @@ class NotifyCallbackVerifierTest {
     @Test
     void theTrackerIsBounded() {
         NotifyStatusTracker tracker = NotifyStatusTracker.bounded(2);
-        for (String id : List.of("2WL3qFTEFM0qMY8xjRbt1LIKCz1", "2WL3qFTEFM0qMY8xjRbt1LIKCz2", "2WL3qFTEFM0qMY8xjRbt1LIKCz3")) {
-            tracker.apply(new MessageStatusEvent(id, "r", NotifyMessageStatus.CREATED, java.util.Optional.empty(),
-                    java.util.Optional.empty(), List.of(), java.util.Optional.empty(), Instant.EPOCH, id));
+        for (String id :
+                List.of("2WL3qFTEFM0qMY8xjRbt1LIKCz1", "2WL3qFTEFM0qMY8xjRbt1LIKCz2", "2WL3qFTEFM0qMY8xjRbt1LIKCz3")) {
+            tracker.apply(new MessageStatusEvent(
+                    id,
+                    "r",
+                    NotifyMessageStatus.CREATED,
+                    java.util.Optional.empty(),
+                    java.util.Optional.empty(),
+                    List.of(),
+                    java.util.Optional.empty(),
+                    Instant.EPOCH,
+                    id));
         }
         assertThat(tracker.size()).isEqualTo(2);
         assertThat(tracker.messageStatus("2WL3qFTEFM0qMY8xjRbt1LIKCz1")).isEmpty();
@@ -322,8 +429,11 @@ class NotifyCallbackVerifierTest {
 
     @Test
     void theExpectedApiKeyHeaderCanDifferFromTheApiKey() {
-        NotifyCallbackVerifier v = NotifyCallbackVerifier.builder().applicationId(APP_ID).apiKey(Secret.of(API_KEY))
-                .expectedApiKeyHeader(Secret.of("header-key")).build();
+        NotifyCallbackVerifier v = NotifyCallbackVerifier.builder()
+                .applicationId(APP_ID)
+                .apiKey(Secret.of(API_KEY))
+                .expectedApiKeyHeader(Secret.of("header-key"))
+                .build();
         byte[] b = body("message-status.json");
         assertThat(v.verify("header-key", sign(b), b).status()).isEqualTo(202);
         assertThat(v.verify(API_KEY, sign(b), b).status()).isEqualTo(401);
@@ -332,9 +442,13 @@ class NotifyCallbackVerifierTest {
 
     @Test
     void aVerifierNeedsBothHalvesOfTheSecret() {
-        assertThatThrownBy(() -> NotifyCallbackVerifier.builder().apiKey(Secret.of(API_KEY)).build())
-                .isInstanceOf(NhsConfigurationException.class).hasMessageNotContaining(API_KEY);
-        assertThatThrownBy(() -> NotifyCallbackVerifier.builder().applicationId(APP_ID).build())
+        assertThatThrownBy(() -> NotifyCallbackVerifier.builder()
+                        .apiKey(Secret.of(API_KEY))
+                        .build())
+                .isInstanceOf(NhsConfigurationException.class)
+                .hasMessageNotContaining(API_KEY);
+        assertThatThrownBy(() ->
+                        NotifyCallbackVerifier.builder().applicationId(APP_ID).build())
                 .isInstanceOf(NhsConfigurationException.class);
     }
 }

@@ -23,15 +23,21 @@ class NotifyClientRetryTest extends NotifyWireMockTestBase {
     private static final String PATH = "/comms/v1/messages";
 
     private NotifyMessage message() {
-        return NotifyMessage.builder(PATIENT).routingPlanId(PLAN).messageReference("ref-under-test").build();
+        return NotifyMessage.builder(PATIENT)
+                .routingPlanId(PLAN)
+                .messageReference("ref-under-test")
+                .build();
     }
 
     private void sequence(ResponseDefinitionBuilder... answers) {
         String state = STARTED;
         for (int i = 0; i < answers.length; i++) {
             String next = "attempt-" + (i + 2);
-            server.stubFor(post(urlEqualTo(PATH)).inScenario("retry").whenScenarioStateIs(state)
-                    .willSetStateTo(next).willReturn(answers[i]));
+            server.stubFor(post(urlEqualTo(PATH))
+                    .inScenario("retry")
+                    .whenScenarioStateIs(state)
+                    .willSetStateTo(next)
+                    .willReturn(answers[i]));
             state = next;
         }
     }
@@ -42,7 +48,8 @@ class NotifyClientRetryTest extends NotifyWireMockTestBase {
 
     @Test
     void aDuplicateAnswerToARetryMeansTheFirstAttemptWasAccepted() {
-        sequence(jsonApi(503, resource("errors/send-503-CM_SERVICE_UNAVAILABLE.json")),
+        sequence(
+                jsonApi(503, resource("errors/send-503-CM_SERVICE_UNAVAILABLE.json")),
                 jsonApi(422, resource("errors/send-422-CM_DUPLICATE_REQUEST.json")));
         try (NotifyClient notify = client()) {
             NotifySendResult r = notify.send(message());
@@ -53,7 +60,8 @@ class NotifyClientRetryTest extends NotifyWireMockTestBase {
         }
         assertThat(requests()).hasSize(2);
         assertThat(requests().get(0).getBody()).isEqualTo(requests().get(1).getBody());
-        assertThat(requests().get(0).getHeader("X-Request-ID")).isEqualTo(requests().get(1).getHeader("X-Request-ID"));
+        assertThat(requests().get(0).getHeader("X-Request-ID"))
+                .isEqualTo(requests().get(1).getHeader("X-Request-ID"));
         assertThat(sleeper.sleeps()).hasSize(1);
         assertRequestsConform();
     }
@@ -62,7 +70,8 @@ class NotifyClientRetryTest extends NotifyWireMockTestBase {
     void aDuplicateAnswerToAFirstAttemptIsATypedError() {
         sequence(jsonApi(422, resource("errors/send-422-CM_DUPLICATE_REQUEST.json")));
         try (NotifyClient notify = client()) {
-            NotifyDuplicateRequestException e = catchThrowableOfType(NotifyDuplicateRequestException.class, () -> notify.send(message()));
+            NotifyDuplicateRequestException e =
+                    catchThrowableOfType(NotifyDuplicateRequestException.class, () -> notify.send(message()));
             assertThat(e.status()).isEqualTo(422);
             assertThat(e.errorCode()).contains("CM_DUPLICATE_REQUEST");
             assertThat(e.attempts()).isEqualTo(1);
@@ -70,7 +79,8 @@ class NotifyClientRetryTest extends NotifyWireMockTestBase {
                 assertThat(err.pointer()).contains("/data/attributes/messageReference");
                 assertThat(err.title()).isEqualTo("Duplicate message request");
             });
-            assertThat(e.getMessage()).contains("NHS Notify 422 CM_DUPLICATE_REQUEST")
+            assertThat(e.getMessage())
+                    .contains("NHS Notify 422 CM_DUPLICATE_REQUEST")
                     .doesNotContain("identical messageReference");
         }
         assertThat(requests()).hasSize(1);
@@ -78,9 +88,11 @@ class NotifyClientRetryTest extends NotifyWireMockTestBase {
 
     @Test
     void tooEarlyWithAWaitBeyondTheRetryCapIsThrownWithWhenToTryAgain() {
-        sequence(jsonApi(425, resource("errors/send-425-CM_RETRY_TOO_EARLY.json")).withHeader("Retry-After", "300"));
+        sequence(jsonApi(425, resource("errors/send-425-CM_RETRY_TOO_EARLY.json"))
+                .withHeader("Retry-After", "300"));
         try (NotifyClient notify = client()) {
-            NotifyRetryLaterException e = catchThrowableOfType(NotifyRetryLaterException.class, () -> notify.send(message()));
+            NotifyRetryLaterException e =
+                    catchThrowableOfType(NotifyRetryLaterException.class, () -> notify.send(message()));
             assertThat(e.status()).isEqualTo(425);
             assertThat(e.errorCode()).contains("CM_RETRY_TOO_EARLY");
             assertThat(e.retryAfter()).contains(Duration.ofSeconds(300));
@@ -91,11 +103,18 @@ class NotifyClientRetryTest extends NotifyWireMockTestBase {
 
     @Test
     void tooEarlyIsWaitedOutWhenTheCallAllowsIt() {
-        sequence(jsonApi(425, resource("errors/send-425-CM_RETRY_TOO_EARLY.json")).withHeader("Retry-After", "300"),
+        sequence(
+                jsonApi(425, resource("errors/send-425-CM_RETRY_TOO_EARLY.json"))
+                        .withHeader("Retry-After", "300"),
                 created());
-        try (NotifyClient notify = builder().options(options()
-                .retry(RetryOptions.builder().maxRetryAfter(Duration.ofMinutes(6)).build())
-                .deadline(Duration.ofMinutes(10)).build()).build()) {
+        try (NotifyClient notify = builder()
+                .options(options()
+                        .retry(RetryOptions.builder()
+                                .maxRetryAfter(Duration.ofMinutes(6))
+                                .build())
+                        .deadline(Duration.ofMinutes(10))
+                        .build())
+                .build()) {
             assertThat(notify.send(message()).messageId()).contains("2WL3qFTEFM0qMY8xjRbt1LIKCzM");
         }
         assertThat(sleeper.sleeps()).containsExactly(Duration.ofSeconds(300));
@@ -114,8 +133,10 @@ class NotifyClientRetryTest extends NotifyWireMockTestBase {
 
     @Test
     void tooManyRequestsWithoutRetryAfterBacksOffExponentially() {
-        sequence(jsonApi(429, resource("errors/send-429-CM_QUOTA.json")),
-                jsonApi(429, resource("errors/send-429-CM_QUOTA.json")), created());
+        sequence(
+                jsonApi(429, resource("errors/send-429-CM_QUOTA.json")),
+                jsonApi(429, resource("errors/send-429-CM_QUOTA.json")),
+                created());
         try (NotifyClient notify = client()) {
             assertThat(notify.send(message()).messageId()).isPresent();
         }
@@ -129,7 +150,8 @@ class NotifyClientRetryTest extends NotifyWireMockTestBase {
     void tooManyRequestsToTheEndIsThrownWithNoWaitWhenNoneWasGiven() {
         server.stubFor(post(urlEqualTo(PATH)).willReturn(jsonApi(429, resource("errors/send-429-CM_QUOTA.json"))));
         try (NotifyClient notify = client()) {
-            NotifyRetryLaterException e = catchThrowableOfType(NotifyRetryLaterException.class, () -> notify.send(message()));
+            NotifyRetryLaterException e =
+                    catchThrowableOfType(NotifyRetryLaterException.class, () -> notify.send(message()));
             assertThat(e.status()).isEqualTo(429);
             assertThat(e.retryAfter()).isEmpty();
             assertThat(e.attempts()).isEqualTo(RetryOptions.defaults().maxAttempts());
@@ -139,9 +161,14 @@ class NotifyClientRetryTest extends NotifyWireMockTestBase {
     @Test
     void aRetryAfterBeyondTheDeadlineIsThrownAtOnce() {
         sequence(jsonApi(429, resource("errors/send-429-CM_QUOTA.json")).withHeader("Retry-After", "50"), created());
-        try (NotifyClient notify = builder().options(options().deadline(Duration.ofSeconds(30))
-                .attemptTimeout(Duration.ofSeconds(10)).build()).build()) {
-            NotifyRetryLaterException e = catchThrowableOfType(NotifyRetryLaterException.class, () -> notify.send(message()));
+        try (NotifyClient notify = builder()
+                .options(options()
+                        .deadline(Duration.ofSeconds(30))
+                        .attemptTimeout(Duration.ofSeconds(10))
+                        .build())
+                .build()) {
+            NotifyRetryLaterException e =
+                    catchThrowableOfType(NotifyRetryLaterException.class, () -> notify.send(message()));
             assertThat(e.retryAfter()).contains(Duration.ofSeconds(50));
         }
         assertThat(requests()).hasSize(1);
@@ -151,11 +178,12 @@ class NotifyClientRetryTest extends NotifyWireMockTestBase {
     @Test
     void aDuplicateAfterAnAttemptNhsNotifyRefusedIsStillADuplicateError() {
         // a 429 or 425 proves the first attempt was not taken: the reference was held before this call
-        sequence(jsonApi(429, resource("errors/send-429-CM_QUOTA.json")).withHeader("Retry-After", "5"),
+        sequence(
+                jsonApi(429, resource("errors/send-429-CM_QUOTA.json")).withHeader("Retry-After", "5"),
                 jsonApi(422, resource("errors/send-422-CM_DUPLICATE_REQUEST.json")));
         try (NotifyClient notify = client()) {
-            NotifyDuplicateRequestException e = catchThrowableOfType(NotifyDuplicateRequestException.class,
-                    () -> notify.send(message()));
+            NotifyDuplicateRequestException e =
+                    catchThrowableOfType(NotifyDuplicateRequestException.class, () -> notify.send(message()));
             assertThat(e.attempts()).isEqualTo(2);
         }
         assertThat(requests()).hasSize(2);
@@ -163,12 +191,12 @@ class NotifyClientRetryTest extends NotifyWireMockTestBase {
 
     @Test
     void aDuplicateAfterARefreshedUnauthorisedAttemptIsStillADuplicateError() {
-        sequence(jsonApi(401, resource("errors/send-401-CM_DENIED.json")),
+        sequence(
+                jsonApi(401, resource("errors/send-401-CM_DENIED.json")),
                 jsonApi(422, resource("errors/send-422-CM_DUPLICATE_REQUEST.json")));
         uk.nhs.sdk.core.auth.AuthProvider refreshing = new uk.nhs.sdk.core.auth.AuthProvider() {
             @Override
-            public void authenticate(uk.nhs.sdk.core.auth.AuthRequest request) {
-            }
+            public void authenticate(uk.nhs.sdk.core.auth.AuthRequest request) {}
 
             @Override
             public boolean refreshAfterUnauthorized(uk.nhs.sdk.core.auth.AuthRequest request) {
@@ -183,21 +211,28 @@ class NotifyClientRetryTest extends NotifyWireMockTestBase {
 
     @Test
     void aDuplicateAfterAnUnansweredAttemptOfTheSameBatchPartIsAccepted() {
-        server.stubFor(post(urlEqualTo("/comms/v1/message-batches")).inScenario("b").whenScenarioStateIs(STARTED)
-                .willSetStateTo("2").willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+        server.stubFor(post(urlEqualTo("/comms/v1/message-batches"))
+                .inScenario("b")
+                .whenScenarioStateIs(STARTED)
+                .willSetStateTo("2")
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
                         .withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER)));
-        server.stubFor(post(urlEqualTo("/comms/v1/message-batches")).inScenario("b").whenScenarioStateIs("2")
+        server.stubFor(post(urlEqualTo("/comms/v1/message-batches"))
+                .inScenario("b")
+                .whenScenarioStateIs("2")
                 .willReturn(jsonApi(422, resource("errors/batch-422-CM_DUPLICATE_REQUEST.json"))));
         try (NotifyClient notify = client()) {
             NotifyBatchResult r = notify.sendBatch(PLAN, "b", List.of(message()));
-            assertThat(r.parts()).singleElement().satisfies(p -> assertThat(p.alreadyAccepted()).isTrue());
+            assertThat(r.parts())
+                    .singleElement()
+                    .satisfies(p -> assertThat(p.alreadyAccepted()).isTrue());
         }
         assertThat(requests()).hasSize(2);
     }
 
     private void assertThatThrownByDuplicate(NotifyClient notify) {
-        NotifyDuplicateRequestException e = catchThrowableOfType(NotifyDuplicateRequestException.class,
-                () -> notify.send(message()));
+        NotifyDuplicateRequestException e =
+                catchThrowableOfType(NotifyDuplicateRequestException.class, () -> notify.send(message()));
         assertThat(e).isNotNull();
         assertThat(e.errorCode()).contains("CM_DUPLICATE_REQUEST");
     }

@@ -24,14 +24,18 @@ class NotifyClientSendTest extends NotifyWireMockTestBase {
     private static final UUID PLAN = UUID.fromString("b838b13c-f98c-4def-93f0-515d4e4f4ee1");
 
     private void stubCreated() {
-        server.stubFor(post(urlEqualTo("/comms/v1/messages")).willReturn(jsonApi(201, resource("responses/send-201.json"))
-                .withHeader("Location", "https://api.service.nhs.uk/comms/v1/messages/2WL3qFTEFM0qMY8xjRbt1LIKCzM")));
+        server.stubFor(post(urlEqualTo("/comms/v1/messages"))
+                .willReturn(jsonApi(201, resource("responses/send-201.json"))
+                        .withHeader(
+                                "Location",
+                                "https://api.service.nhs.uk/comms/v1/messages/2WL3qFTEFM0qMY8xjRbt1LIKCzM")));
     }
 
     @Test
     void sendsOneMessageAsTheSpecDescribesAndReturnsItsId() throws Exception {
         stubCreated();
-        NotifyMessage m = NotifyMessage.builder(PATIENT).routingPlanId(PLAN)
+        NotifyMessage m = NotifyMessage.builder(PATIENT)
+                .routingPlanId(PLAN)
                 .messageReference("da0b1495-c7cb-468c-9d81-07dee089d728")
                 .billingReference("billing-ref-1")
                 .originator(OdsCode.of("X26"))
@@ -46,13 +50,14 @@ class NotifyClientSendTest extends NotifyWireMockTestBase {
         LoggedRequest req = requests().get(0);
         assertThat(req.getHeader("Content-Type")).isEqualTo(MEDIA);
         assertThat(req.getHeader("Accept")).isEqualTo(MEDIA);
-        assertThat(JSON.readTree(req.getBody())).isEqualTo(JSON.readTree("{\"data\":{\"type\":\"Message\",\"attributes\":{"
-                + "\"routingPlanId\":\"b838b13c-f98c-4def-93f0-515d4e4f4ee1\","
-                + "\"messageReference\":\"da0b1495-c7cb-468c-9d81-07dee089d728\","
-                + "\"billingReference\":\"billing-ref-1\","
-                + "\"recipient\":{\"nhsNumber\":\"9990548609\"},"
-                + "\"originator\":{\"odsCode\":\"X26\"},"
-                + "\"personalisation\":{\"appointment\":\"Monday 10:00\"}}}}"));
+        assertThat(JSON.readTree(req.getBody()))
+                .isEqualTo(JSON.readTree("{\"data\":{\"type\":\"Message\",\"attributes\":{"
+                        + "\"routingPlanId\":\"b838b13c-f98c-4def-93f0-515d4e4f4ee1\","
+                        + "\"messageReference\":\"da0b1495-c7cb-468c-9d81-07dee089d728\","
+                        + "\"billingReference\":\"billing-ref-1\","
+                        + "\"recipient\":{\"nhsNumber\":\"9990548609\"},"
+                        + "\"originator\":{\"odsCode\":\"X26\"},"
+                        + "\"personalisation\":{\"appointment\":\"Monday 10:00\"}}}}"));
         assertRequestsConform();
     }
 
@@ -65,8 +70,7 @@ class NotifyClientSendTest extends NotifyWireMockTestBase {
             assertThat(notify.send(m).messageReference()).isEqualTo(m.messageReference());
         }
         JsonNode attrs = JSON.readTree(requests().get(0).getBody()).path("data").path("attributes");
-        assertThat(attrs.fieldNames()).toIterable()
-                .containsExactly("routingPlanId", "messageReference", "recipient");
+        assertThat(attrs.fieldNames()).toIterable().containsExactly("routingPlanId", "messageReference", "recipient");
         assertThat(attrs.path("messageReference").asText()).isEqualTo(m.messageReference());
         assertThat(requests().get(0).getBodyAsString()).doesNotContain("null");
         assertRequestsConform();
@@ -76,16 +80,26 @@ class NotifyClientSendTest extends NotifyWireMockTestBase {
     void sendsContactDetailOverridesWithinTheSpecsShape() throws Exception {
         stubCreated();
         NotifyContactDetails cd = NotifyContactDetails.builder()
-                .email("recipient@nhs.net").sms("07777777777")
+                .email("recipient@nhs.net")
+                .sms("07777777777")
                 .address(NotifyAddress.of(List.of("NHS England", "6th Floor", "7&8 Wellington Place"), "LS1 4AP"))
-                .name(NotifyName.builder("Smith").prefix("Dr.").firstName("John").build())
+                .name(NotifyName.builder("Smith")
+                        .prefix("Dr.")
+                        .firstName("John")
+                        .build())
                 .build();
-        NotifyMessage m = NotifyMessage.builder(PATIENT).routingPlanId(PLAN).contactDetails(cd).build();
+        NotifyMessage m = NotifyMessage.builder(PATIENT)
+                .routingPlanId(PLAN)
+                .contactDetails(cd)
+                .build();
         try (NotifyClient notify = client()) {
             notify.send(m);
         }
-        JsonNode contact = JSON.readTree(requests().get(0).getBody()).path("data").path("attributes")
-                .path("recipient").path("contactDetails");
+        JsonNode contact = JSON.readTree(requests().get(0).getBody())
+                .path("data")
+                .path("attributes")
+                .path("recipient")
+                .path("contactDetails");
         assertThat(contact.path("email").asText()).isEqualTo("recipient@nhs.net");
         assertThat(contact.path("address").path("lines")).hasSize(3);
         assertThat(contact.path("address").path("postcode").asText()).isEqualTo("LS1 4AP");
@@ -99,7 +113,8 @@ class NotifyClientSendTest extends NotifyWireMockTestBase {
     void aViewWithCallOptionsSendsItsCorrelationIdAndSharesTheClient() {
         stubCreated();
         try (NotifyClient notify = client()) {
-            NotifyClient view = notify.withCallOptions(CallOptions.builder().correlationId("corr-123").build());
+            NotifyClient view = notify.withCallOptions(
+                    CallOptions.builder().correlationId("corr-123").build());
             view.send(NotifyMessage.builder(PATIENT).routingPlanId(PLAN).build());
             view.close(); // releases nothing
             notify.send(NotifyMessage.builder(PATIENT).routingPlanId(PLAN).build());
@@ -111,10 +126,12 @@ class NotifyClientSendTest extends NotifyWireMockTestBase {
 
     @Test
     void usesTheApiPlatformCommsPathOfAnEnvironment() {
-        try (NotifyClient notify = NotifyClient.builder().environment(NhsEnvironment.INTEGRATION).build()) {
+        try (NotifyClient notify =
+                NotifyClient.builder().environment(NhsEnvironment.INTEGRATION).build()) {
             assertThat(notify.baseUrl().toString()).isEqualTo("https://int.api.service.nhs.uk/comms");
         }
-        try (NotifyClient notify = NotifyClient.builder().environment(NhsEnvironment.SANDBOX).build()) {
+        try (NotifyClient notify =
+                NotifyClient.builder().environment(NhsEnvironment.SANDBOX).build()) {
             assertThat(notify.baseUrl().toString()).isEqualTo("https://sandbox.api.service.nhs.uk/comms");
         }
     }
@@ -124,7 +141,8 @@ class NotifyClientSendTest extends NotifyWireMockTestBase {
         server.stubFor(post(urlEqualTo("/comms/v1/messages"))
                 .willReturn(jsonApi(201, "{\"data\":{\"type\":\"Message\",\"id\":\"9990548609 not a ksuid\"}}")));
         try (NotifyClient notify = client()) {
-            assertThatThrownBy(() -> notify.send(NotifyMessage.builder(PATIENT).routingPlanId(PLAN).build()))
+            assertThatThrownBy(() -> notify.send(
+                            NotifyMessage.builder(PATIENT).routingPlanId(PLAN).build()))
                     .isInstanceOf(NhsDecodeException.class)
                     .hasMessageContaining("data.id (a KSUID)")
                     .hasMessageNotContaining("9990548609")
@@ -168,11 +186,16 @@ class NotifyClientSendTest extends NotifyWireMockTestBase {
     @Test
     void aFreeTextPlanNeedsEachOfItsFields() {
         try (NotifyClient notify = client()) {
-            NotifyMessage m = NotifyMessage.builder(PATIENT).routingPlan(RoutingPlan.NHS_APP_THEN_EMAIL_24H)
-                    .personalisation("nhsapp_body", "hello").personalisation("email_subject", "Hello").build();
-            assertThatThrownBy(() -> notify.send(m)).isInstanceOf(NhsValidationException.class)
+            NotifyMessage m = NotifyMessage.builder(PATIENT)
+                    .routingPlan(RoutingPlan.NHS_APP_THEN_EMAIL_24H)
+                    .personalisation("nhsapp_body", "hello")
+                    .personalisation("email_subject", "Hello")
+                    .build();
+            assertThatThrownBy(() -> notify.send(m))
+                    .isInstanceOf(NhsValidationException.class)
                     .hasMessageContaining("personalisation.email_body")
-                    .hasMessageContaining("required by the free-text routing plan 00000000-0000-0000-0000-000000000004");
+                    .hasMessageContaining(
+                            "required by the free-text routing plan 00000000-0000-0000-0000-000000000004");
         }
         assertThat(requests()).isEmpty();
     }
@@ -182,7 +205,8 @@ class NotifyClientSendTest extends NotifyWireMockTestBase {
         assertThat(RoutingPlan.freeTextPlans()).hasSize(7);
         assertThat(RoutingPlan.EMAIL.id()).isEqualTo(UUID.fromString("00000000-0000-0000-0000-000000000002"));
         assertThat(RoutingPlan.EMAIL.personalisationFields())
-                .containsExactly(Map.entry("email_subject", NotifyChannelType.EMAIL),
+                .containsExactly(
+                        Map.entry("email_subject", NotifyChannelType.EMAIL),
                         Map.entry("email_body", NotifyChannelType.EMAIL));
         assertThat(RoutingPlan.NHS_APP_THEN_SMS_4H.personalisationFields().keySet())
                 .containsExactly("nhsapp_body", "sms_body");
@@ -195,37 +219,51 @@ class NotifyClientSendTest extends NotifyWireMockTestBase {
 
     @Test
     void badInputFailsBeforeAnyRequestNamingTheRule() {
-        assertThatThrownBy(() -> NhsNumber.parse("9990548608")).isInstanceOf(NhsValidationException.class)
+        assertThatThrownBy(() -> NhsNumber.parse("9990548608"))
+                .isInstanceOf(NhsValidationException.class)
                 .hasMessageNotContaining("9990548608");
         NotifyMessage.Builder b = NotifyMessage.builder(PATIENT);
-        assertThatThrownBy(() -> b.routingPlanId("not-a-uuid")).isInstanceOf(NhsValidationException.class)
-                .hasMessageContaining("routingPlanId").hasMessageContaining("must be a UUID");
-        assertThatThrownBy(() -> b.messageReference("")).isInstanceOf(NhsValidationException.class)
-                .hasMessageContaining("messageReference").hasMessageContaining("1 to 1000 characters");
-        assertThatThrownBy(() -> b.messageReference("r".repeat(1001))).isInstanceOf(NhsValidationException.class)
+        assertThatThrownBy(() -> b.routingPlanId("not-a-uuid"))
+                .isInstanceOf(NhsValidationException.class)
+                .hasMessageContaining("routingPlanId")
+                .hasMessageContaining("must be a UUID");
+        assertThatThrownBy(() -> b.messageReference(""))
+                .isInstanceOf(NhsValidationException.class)
+                .hasMessageContaining("messageReference")
                 .hasMessageContaining("1 to 1000 characters");
-        assertThatThrownBy(() -> b.messageReference("ref\u0000")).isInstanceOf(NhsValidationException.class)
+        assertThatThrownBy(() -> b.messageReference("r".repeat(1001)))
+                .isInstanceOf(NhsValidationException.class)
+                .hasMessageContaining("1 to 1000 characters");
+        assertThatThrownBy(() -> b.messageReference("ref\u0000"))
+                .isInstanceOf(NhsValidationException.class)
                 .hasMessageContaining("control characters");
-        assertThatThrownBy(() -> b.billingReference(" ")).isInstanceOf(NhsValidationException.class)
+        assertThatThrownBy(() -> b.billingReference(" "))
+                .isInstanceOf(NhsValidationException.class)
                 .hasMessageContaining("billingReference");
-        assertThatThrownBy(() -> b.personalisation("body", "a\u0007b")).isInstanceOf(NhsValidationException.class)
+        assertThatThrownBy(() -> b.personalisation("body", "a\u0007b"))
+                .isInstanceOf(NhsValidationException.class)
                 .hasMessageContaining("personalisation.body");
         assertThatThrownBy(() -> NotifyContactDetails.builder().email("not an email"))
-                .isInstanceOf(NhsValidationException.class).hasMessageContaining("contactDetails.email")
+                .isInstanceOf(NhsValidationException.class)
+                .hasMessageContaining("contactDetails.email")
                 .hasMessageNotContaining("not an email");
         assertThatThrownBy(() -> NotifyContactDetails.builder().sms("call me"))
-                .isInstanceOf(NhsValidationException.class).hasMessageContaining("contactDetails.sms");
+                .isInstanceOf(NhsValidationException.class)
+                .hasMessageContaining("contactDetails.sms");
         assertThatThrownBy(() -> NotifyAddress.of(List.of("only one line"), "LS1 4AP"))
-                .isInstanceOf(NhsValidationException.class).hasMessageContaining("2 to 5 lines");
+                .isInstanceOf(NhsValidationException.class)
+                .hasMessageContaining("2 to 5 lines");
         assertThatThrownBy(() -> NotifyAddress.of(List.of("a", "b"), "NOT A POSTCODE"))
-                .isInstanceOf(NhsValidationException.class).hasMessageContaining("UK postcode");
-        assertThatThrownBy(() -> NotifyContactDetails.builder().build())
-                .isInstanceOf(NhsValidationException.class);
+                .isInstanceOf(NhsValidationException.class)
+                .hasMessageContaining("UK postcode");
+        assertThatThrownBy(() -> NotifyContactDetails.builder().build()).isInstanceOf(NhsValidationException.class);
         try (NotifyClient notify = client()) {
             assertThatThrownBy(() -> notify.send(NotifyMessage.builder(PATIENT).build()))
-                    .isInstanceOf(NhsValidationException.class).hasMessageContaining("routingPlanId");
+                    .isInstanceOf(NhsValidationException.class)
+                    .hasMessageContaining("routingPlanId");
             assertThatThrownBy(() -> notify.getMessage("2WL3qFTEFM0qMY8xjRbt1LIKCz"))
-                    .isInstanceOf(NhsValidationException.class).hasMessageContaining("KSUID");
+                    .isInstanceOf(NhsValidationException.class)
+                    .hasMessageContaining("KSUID");
             assertThatThrownBy(() -> notify.getMessage("../v1/messages/2WL3qFTEFM0qMY8xjRbt1L"))
                     .isInstanceOf(NhsValidationException.class);
         }
@@ -234,8 +272,11 @@ class NotifyClientSendTest extends NotifyWireMockTestBase {
 
     @Test
     void aCopyWithAnotherReferenceKeepsEverythingElse() {
-        NotifyMessage m = NotifyMessage.builder(PATIENT).routingPlan(RoutingPlan.SMS)
-                .personalisation("sms_body", "hi").billingReference("b").build();
+        NotifyMessage m = NotifyMessage.builder(PATIENT)
+                .routingPlan(RoutingPlan.SMS)
+                .personalisation("sms_body", "hi")
+                .billingReference("b")
+                .build();
         NotifyMessage c = m.withMessageReference("ref-2");
         assertThat(c.messageReference()).isEqualTo("ref-2");
         assertThat(c.personalisation()).isEqualTo(m.personalisation());
@@ -248,16 +289,23 @@ class NotifyClientSendTest extends NotifyWireMockTestBase {
     void textWithHalfASurrogatePairIsRefusedBeforeSendingNotFailingInTheJsonWriter() {
         String lone = "Dear \uD83D patient"; // a high surrogate without its low half
         assertThatThrownBy(() -> NotifyMessage.builder(PATIENT).personalisation("body", lone))
-                .isInstanceOf(NhsValidationException.class).hasMessageContaining("personalisation.body")
-                .hasMessageContaining("surrogate").hasMessageNotContaining("patient");
+                .isInstanceOf(NhsValidationException.class)
+                .hasMessageContaining("personalisation.body")
+                .hasMessageContaining("surrogate")
+                .hasMessageNotContaining("patient");
         assertThatThrownBy(() -> NotifyMessage.builder(PATIENT).messageReference("ref-\uDC00"))
-                .isInstanceOf(NhsValidationException.class).hasMessageContaining("messageReference");
+                .isInstanceOf(NhsValidationException.class)
+                .hasMessageContaining("messageReference");
         assertThatThrownBy(() -> NotifyName.builder("Smith\uD800"))
-                .isInstanceOf(NhsValidationException.class).hasMessageContaining("lastName");
-        NotifyMessage ok = NotifyMessage.builder(PATIENT).personalisation("body", "emoji \uD83D\uDE00 ok").build();
+                .isInstanceOf(NhsValidationException.class)
+                .hasMessageContaining("lastName");
+        NotifyMessage ok = NotifyMessage.builder(PATIENT)
+                .personalisation("body", "emoji \uD83D\uDE00 ok")
+                .build();
         try (NotifyClient notify = client()) {
             assertThatThrownBy(() -> notify.sendBatch(PLAN, "batch-\uD800", List.of(ok)))
-                    .isInstanceOf(NhsValidationException.class).hasMessageContaining("batchReference");
+                    .isInstanceOf(NhsValidationException.class)
+                    .hasMessageContaining("batchReference");
         }
         assertThat(requests()).isEmpty();
     }

@@ -42,13 +42,35 @@ class NotifyErrorsTest extends NotifyWireMockTestBase {
     void everyDocumentedCodeHasAFixture() throws Exception {
         List<String> files = errorFiles();
         assertThat(files).hasSize(74);
-        for (String code : List.of("CM_MISSING_VALUE", "CM_NULL_VALUE", "CM_INVALID_VALUE", "CM_INVALID_NHS_NUMBER",
-                "CM_DUPLICATE_VALUE", "CM_TOO_FEW_ITEMS", "CM_ODS_CODE_REQUIRED", "CM_CANNOT_SET_ODS_CODE", "CM_DENIED",
-                "CM_FORBIDDEN", "CM_SERVICE_BAN", "CM_NOT_FOUND", "CM_NO_SUCH_ROUTING_PLAN", "CM_NOT_ALLOWED",
-                "CM_NOT_ACCEPTABLE", "CM_TIMEOUT", "CM_TOO_LARGE", "CM_TOO_MANY_ITEMS", "CM_UNSUPPORTED_MEDIA",
-                "CM_DUPLICATE_REQUEST", "CM_RETRY_TOO_EARLY", "CM_QUOTA", "CM_INTERNAL_SERVER_ERROR",
-                "CM_ROUTING_PLAN_DUPLICATE_TEMPLATES", "CM_MISSING_ROUTING_PLAN_TEMPLATE", "CM_BAD_GATEWAY",
-                "CM_SERVICE_UNAVAILABLE", "CM_INVALID_REQUEST")) {
+        for (String code : List.of(
+                "CM_MISSING_VALUE",
+                "CM_NULL_VALUE",
+                "CM_INVALID_VALUE",
+                "CM_INVALID_NHS_NUMBER",
+                "CM_DUPLICATE_VALUE",
+                "CM_TOO_FEW_ITEMS",
+                "CM_ODS_CODE_REQUIRED",
+                "CM_CANNOT_SET_ODS_CODE",
+                "CM_DENIED",
+                "CM_FORBIDDEN",
+                "CM_SERVICE_BAN",
+                "CM_NOT_FOUND",
+                "CM_NO_SUCH_ROUTING_PLAN",
+                "CM_NOT_ALLOWED",
+                "CM_NOT_ACCEPTABLE",
+                "CM_TIMEOUT",
+                "CM_TOO_LARGE",
+                "CM_TOO_MANY_ITEMS",
+                "CM_UNSUPPORTED_MEDIA",
+                "CM_DUPLICATE_REQUEST",
+                "CM_RETRY_TOO_EARLY",
+                "CM_QUOTA",
+                "CM_INTERNAL_SERVER_ERROR",
+                "CM_ROUTING_PLAN_DUPLICATE_TEMPLATES",
+                "CM_MISSING_ROUTING_PLAN_TEMPLATE",
+                "CM_BAD_GATEWAY",
+                "CM_SERVICE_UNAVAILABLE",
+                "CM_INVALID_REQUEST")) {
             assertThat(files).as(code).anyMatch(f -> f.endsWith("-" + code + ".json"));
         }
     }
@@ -66,7 +88,8 @@ class NotifyErrorsTest extends NotifyWireMockTestBase {
         server.stubFor(any(anyUrl()).willReturn(jsonApi(status, body)));
 
         Throwable thrown;
-        try (NotifyClient notify = builder().options(options().retry(RetryOptions.none()).build()).build()) {
+        try (NotifyClient notify =
+                builder().options(options().retry(RetryOptions.none()).build()).build()) {
             thrown = catchThrowable(() -> call(notify, operation));
         }
         if (operation.equals("batch")) {
@@ -76,7 +99,8 @@ class NotifyErrorsTest extends NotifyWireMockTestBase {
         }
         assertThat(thrown).isInstanceOf(NotifyRequestException.class);
         NotifyRequestException e = (NotifyRequestException) thrown;
-        Class<?> expected = code.equals("CM_DUPLICATE_REQUEST") ? NotifyDuplicateRequestException.class
+        Class<?> expected = code.equals("CM_DUPLICATE_REQUEST")
+                ? NotifyDuplicateRequestException.class
                 : status == 425 || status == 429 ? NotifyRetryLaterException.class : NotifyRequestException.class;
         assertThat(e).isExactlyInstanceOf(expected);
         assertThat(e).isInstanceOf(NhsServiceException.class);
@@ -88,7 +112,8 @@ class NotifyErrorsTest extends NotifyWireMockTestBase {
             assertThat(err.title()).isEqualTo(entry.path("title").asText());
             assertThat(err.status()).contains(Integer.toString(status));
             assertThat(err.id()).contains(entry.path("id").asText());
-            assertThat(err.pointer().orElse("")).isEqualTo(entry.path("source").path("pointer").asText(""));
+            assertThat(err.pointer().orElse(""))
+                    .isEqualTo(entry.path("source").path("pointer").asText(""));
         });
         if (!detail.isEmpty()) {
             assertThat(e.getMessage()).doesNotContain(detail);
@@ -103,7 +128,8 @@ class NotifyErrorsTest extends NotifyWireMockTestBase {
                 notify.send(NotifyMessage.builder(PATIENT).routingPlanId(PLAN).build());
                 break;
             case "batch":
-                notify.sendBatch(PLAN, "b", List.of(NotifyMessage.builder(PATIENT).build()));
+                notify.sendBatch(
+                        PLAN, "b", List.of(NotifyMessage.builder(PATIENT).build()));
                 break;
             case "get":
                 notify.getMessage("2WL3qFTEFM0qMY8xjRbt1LIKCzM");
@@ -125,16 +151,20 @@ class NotifyErrorsTest extends NotifyWireMockTestBase {
                 + "\"detail\":\"9990548609 is not valid\",\"source\":{\"pointer\":\"/data/attributes/messages/0/recipient/nhsNumber\"},"
                 + "\"links\":{\"about\":\"x\"},\"meta\":{\"new\":true}},"
                 + "{\"id\":\"rrt-2\",\"code\":\"CM_INVALID_VALUE\",\"status\":400,\"title\":\"Invalid value\","
-                + "\"detail\":\"" + secretEmail + " is not valid\",\"source\":{\"pointer\":\"/data/attributes/messages/1/recipient/contactDetails/email\"}},"
+                + "\"detail\":\"" + secretEmail
+                + " is not valid\",\"source\":{\"pointer\":\"/data/attributes/messages/1/recipient/contactDetails/email\"}},"
                 + "{\"code\":\"CM_MISSING_VALUE\",\"title\":\"Missing value\"}]}";
         server.stubFor(post(urlEqualTo("/comms/v1/messages")).willReturn(jsonApi(400, body)));
         try (NotifyClient notify = client()) {
-            Throwable t = catchThrowable(() -> notify.send(NotifyMessage.builder(PATIENT).routingPlanId(PLAN).build()));
+            Throwable t = catchThrowable(() -> notify.send(
+                    NotifyMessage.builder(PATIENT).routingPlanId(PLAN).build()));
             assertThat(t).isInstanceOfSatisfying(NotifyRequestException.class, e -> {
-                assertThat(e.errors()).extracting(NotifyError::code)
+                assertThat(e.errors())
+                        .extracting(NotifyError::code)
                         .containsExactly("CM_INVALID_NHS_NUMBER", "CM_INVALID_VALUE", "CM_MISSING_VALUE");
                 assertThat(e.errors().get(1).status()).contains("400");
-                assertThat(e.errors().get(1).pointer()).contains("/data/attributes/messages/1/recipient/contactDetails/email");
+                assertThat(e.errors().get(1).pointer())
+                        .contains("/data/attributes/messages/1/recipient/contactDetails/email");
                 assertThat(e.errors().get(2).pointer()).isEmpty();
                 assertThat(e.errors().get(2).id()).isEmpty();
                 assertThat(e.errorCode()).contains("CM_INVALID_NHS_NUMBER");
@@ -154,11 +184,13 @@ class NotifyErrorsTest extends NotifyWireMockTestBase {
                 + "\"source\":{\"pointer\":\"/data/attributes/recipient/nhsNumber\"}}]}";
         server.stubFor(post(urlEqualTo("/comms/v1/messages")).willReturn(jsonApi(400, body)));
         try (NotifyClient notify = client()) {
-            Throwable t = catchThrowable(() -> notify.send(NotifyMessage.builder(PATIENT).routingPlanId(PLAN).build()));
+            Throwable t = catchThrowable(() -> notify.send(
+                    NotifyMessage.builder(PATIENT).routingPlanId(PLAN).build()));
             assertThat(t).isInstanceOfSatisfying(NotifyRequestException.class, e -> {
                 assertThat(e.errors()).hasSize(2);
                 String everything = e.getMessage() + e + e.errors();
-                assertThat(everything).doesNotContain("9990548609", "patient.name@example.com", "Jane Smith", "High St")
+                assertThat(everything)
+                        .doesNotContain("9990548609", "patient.name@example.com", "Jane Smith", "High St")
                         .contains("CM_INVALID_VALUE /data/attributes/recipient/nhsNumber");
             });
         }
@@ -166,9 +198,15 @@ class NotifyErrorsTest extends NotifyWireMockTestBase {
 
     @Test
     void exceptionsSurviveJavaSerialisationWithoutNulls() throws Exception {
-        NotifyRequestException e = new NotifyRetryLaterException(429, "CM_QUOTA",
-                List.of(new NotifyError("CM_QUOTA", "Too many requests", java.util.Optional.empty(),
-                        java.util.Optional.of("429"), java.util.Optional.empty())),
+        NotifyRequestException e = new NotifyRetryLaterException(
+                429,
+                "CM_QUOTA",
+                List.of(new NotifyError(
+                        "CM_QUOTA",
+                        "Too many requests",
+                        java.util.Optional.empty(),
+                        java.util.Optional.of("429"),
+                        java.util.Optional.empty())),
                 uk.nhs.sdk.core.error.CallDetails.none());
         NotifyBatchPart part = new NotifyBatchPart(2, "b-part-0002", 10, 5, 1234, java.util.Optional.empty(), false);
         NotifyBatchException b = new NotifyBatchException(List.of(), part, List.of(), List.of(), e);
@@ -176,8 +214,8 @@ class NotifyErrorsTest extends NotifyWireMockTestBase {
         try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
             out.writeObject(b);
         }
-        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(
-                new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+        try (java.io.ObjectInputStream in =
+                new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
             NotifyBatchException copy = (NotifyBatchException) in.readObject();
             assertThat(copy.acceptedParts()).isEmpty();
             assertThat(copy.unsentParts()).isEmpty();
@@ -191,10 +229,12 @@ class NotifyErrorsTest extends NotifyWireMockTestBase {
 
     @Test
     void aNonJsonErrorBodyStillGivesTheStatus() {
-        server.stubFor(post(urlEqualTo("/comms/v1/messages")).willReturn(jsonApi(500, "<html>oops 9990548609</html>")
-                .withHeader("Content-Type", "text/html")));
-        try (NotifyClient notify = builder().options(options().retry(RetryOptions.none()).build()).build()) {
-            Throwable t = catchThrowable(() -> notify.send(NotifyMessage.builder(PATIENT).routingPlanId(PLAN).build()));
+        server.stubFor(post(urlEqualTo("/comms/v1/messages"))
+                .willReturn(jsonApi(500, "<html>oops 9990548609</html>").withHeader("Content-Type", "text/html")));
+        try (NotifyClient notify =
+                builder().options(options().retry(RetryOptions.none()).build()).build()) {
+            Throwable t = catchThrowable(() -> notify.send(
+                    NotifyMessage.builder(PATIENT).routingPlanId(PLAN).build()));
             assertThat(t).isInstanceOfSatisfying(NotifyRequestException.class, e -> {
                 assertThat(e.status()).isEqualTo(500);
                 assertThat(e.errors()).isEmpty();

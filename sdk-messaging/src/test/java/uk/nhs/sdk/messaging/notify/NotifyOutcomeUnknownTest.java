@@ -35,11 +35,15 @@ class NotifyOutcomeUnknownTest extends NotifyWireMockTestBase {
 
     /** Part 1 is accepted, part 2 gets {@code answer} on every attempt. */
     private NotifyBatchException failSecondPart(ResponseDefinitionBuilder answer) {
-        server.stubFor(post(urlEqualTo(BATCHES)).atPriority(5).willReturn(jsonApi(201, "").withTransformers(BATCH_ECHO)));
-        server.stubFor(post(urlEqualTo(BATCHES)).atPriority(1)
+        server.stubFor(post(urlEqualTo(BATCHES))
+                .atPriority(5)
+                .willReturn(jsonApi(201, "").withTransformers(BATCH_ECHO)));
+        server.stubFor(post(urlEqualTo(BATCHES))
+                .atPriority(1)
                 .withRequestBody(matchingJsonPath("$.data.attributes[?(@.messageBatchReference == 'b-part-0002')]"))
                 .willReturn(answer));
-        try (NotifyClient notify = builder().batchLimits(2, NotifyClient.MAX_BATCH_BYTES).build()) {
+        try (NotifyClient notify =
+                builder().batchLimits(2, NotifyClient.MAX_BATCH_BYTES).build()) {
             return catchThrowableOfType(NotifyBatchException.class, () -> notify.sendBatch(PLAN, "b", messages(5)));
         }
     }
@@ -48,7 +52,10 @@ class NotifyOutcomeUnknownTest extends NotifyWireMockTestBase {
     void aSendWithNoAnswerIsOutcomeUnknownWithTheMessageReferenceToReconcileWith() {
         server.stubFor(post(urlEqualTo("/comms/v1/messages"))
                 .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
-        NotifyMessage m = NotifyMessage.builder(PATIENT).routingPlanId(PLAN).messageReference("ref-under-test").build();
+        NotifyMessage m = NotifyMessage.builder(PATIENT)
+                .routingPlanId(PLAN)
+                .messageReference("ref-under-test")
+                .build();
         try (NotifyClient notify = client()) {
             NhsTransportException e = catchThrowableOfType(NhsTransportException.class, () -> notify.send(m));
             assertThat(e.outcomeUnknown()).isTrue();

@@ -56,7 +56,9 @@ abstract class NotifyWireMockTestBase {
 
     @BeforeAll
     static void startServer() {
-        server = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")
+        server = new WireMockServer(wireMockConfig()
+                .dynamicPort()
+                .bindAddress("127.0.0.1")
                 .extensions(new ResponseDefinitionTransformerV2() {
                     @Override
                     public ResponseDefinition transform(ServeEvent serveEvent) {
@@ -89,12 +91,16 @@ abstract class NotifyWireMockTestBase {
     }
 
     NhsClientOptions.Builder options() {
-        return NhsClientOptions.builder().clock(clock).sleeper(sleeper)
+        return NhsClientOptions.builder()
+                .clock(clock)
+                .sleeper(sleeper)
                 .circuitBreaker(CircuitBreakerOptions.disabled());
     }
 
     NotifyClient.Builder builder() {
-        return NotifyClient.builder().baseUrl(URI.create(server.baseUrl() + BASE_PATH)).options(options().build());
+        return NotifyClient.builder()
+                .baseUrl(URI.create(server.baseUrl() + BASE_PATH))
+                .options(options().build());
     }
 
     NotifyClient client() {
@@ -119,7 +125,10 @@ abstract class NotifyWireMockTestBase {
     }
 
     static ResponseDefinitionBuilder jsonApi(int status, String body) {
-        return new ResponseDefinitionBuilder().withStatus(status).withHeader("Content-Type", MEDIA).withBody(body);
+        return new ResponseDefinitionBuilder()
+                .withStatus(status)
+                .withHeader("Content-Type", MEDIA)
+                .withBody(body);
     }
 
     /** A KSUID-shaped id derived from a text (27 letters and digits). */
@@ -157,8 +166,11 @@ abstract class NotifyWireMockTestBase {
                 String ref = sent.get(i).path("messageReference").asText();
                 msgs.addObject().put("messageReference", ref).put("id", ksuidOf(ref));
             }
-            return new ResponseDefinitionBuilder().withStatus(201).withHeader("Content-Type", MEDIA)
-                    .withBody(JSON.writeValueAsString(out)).build();
+            return new ResponseDefinitionBuilder()
+                    .withStatus(201)
+                    .withHeader("Content-Type", MEDIA)
+                    .withBody(JSON.writeValueAsString(out))
+                    .build();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -15,7 +15,8 @@ public enum ContentStability {
     /** The code system. */
     public static final String SYSTEM = "https://fhir.nhs.uk/England/CodeSystem/England-NRLContentStability";
     /** The extension's URL. */
-    public static final String EXTENSION_URL = "https://fhir.nhs.uk/England/StructureDefinition/Extension-England-ContentStability";
+    public static final String EXTENSION_URL =
+            "https://fhir.nhs.uk/England/StructureDefinition/Extension-England-ContentStability";
 
     private final String code;
     private final String display;

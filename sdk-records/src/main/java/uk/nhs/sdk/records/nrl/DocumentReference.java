@@ -1,7 +1,6 @@
 package uk.nhs.sdk.records.nrl;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -42,7 +41,6 @@ public final class DocumentReference {
     public static final String ID_PATTERN = "[A-Za-z0-9\\-\\.]{1,64}";
     /** The pointer status NRL accepts. */
     public static final String STATUS_CURRENT = "current";
-
 
     final ObjectNode raw;
     final String id;
@@ -163,7 +161,8 @@ public final class DocumentReference {
      * @return the NHS number, when the pointer carries a valid one
      */
     public Optional<NhsNumber> subject() {
-        return subjectValue != null && NhsNumber.isValid(subjectValue) ? Optional.of(NhsNumber.parse(subjectValue))
+        return subjectValue != null && NhsNumber.isValid(subjectValue)
+                ? Optional.of(NhsNumber.parse(subjectValue))
                 : Optional.empty();
     }
 
@@ -182,7 +181,8 @@ public final class DocumentReference {
      * @return the code, when present and well formed
      */
     public Optional<OdsCode> custodianOdsCode() {
-        return custodian != null && custodian.strip().matches("[A-Za-z0-9]{3,12}") ? Optional.of(OdsCode.of(custodian))
+        return custodian != null && custodian.strip().matches("[A-Za-z0-9]{3,12}")
+                ? Optional.of(OdsCode.of(custodian))
                 : Optional.empty();
     }
 
@@ -370,8 +370,8 @@ public final class DocumentReference {
         public Builder docStatus(String value) {
             Objects.requireNonNull(value, "docStatus");
             if (!value.matches("entered-in-error|amended|preliminary|final")) {
-                throw new NhsValidationException("docStatus",
-                        "must be preliminary, final, amended or entered-in-error");
+                throw new NhsValidationException(
+                        "docStatus", "must be preliminary, final, amended or entered-in-error");
             }
             f.docStatus = value;
             return this;

@@ -32,6 +32,7 @@ final class NrlCalls {
     static final String FHIR_JSON = "application/fhir+json;version=1";
     /** The media type of a {@code _search} body. */
     static final String SEARCH_JSON = "application/json";
+
     static final String ODS_HEADER = "NHSD-End-User-Organisation-ODS";
     /** The words of NRL's 403 for an ODS code with no pointer types, lower case. */
     private static final String NO_POINTERS = "ods code has no pointers";
@@ -51,16 +52,20 @@ final class NrlCalls {
     /** Refuses a client without the end-user organisation's ODS code, which NRL requires on every call. */
     static OdsCode requireOds(OdsCode odsCode, String service) {
         if (odsCode == null) {
-            throw new NhsValidationException("endUserOrganisation", service
-                    + " requires the end-user organisation's ODS code (NHSD-End-User-Organisation-ODS): "
-                    + "set it with endUserOrganisation(OdsCode)");
+            throw new NhsValidationException(
+                    "endUserOrganisation",
+                    service
+                            + " requires the end-user organisation's ODS code (NHSD-End-User-Organisation-ODS): "
+                            + "set it with endUserOrganisation(OdsCode)");
         }
         return odsCode;
     }
 
     /** Adds NRL's headers to a builder's HTTP client. */
     static NhsHttpClient build(NhsHttpClient.Builder b, OdsCode odsCode) {
-        return b.defaultHeader(ODS_HEADER, odsCode.value()).defaultHeader("Accept", FHIR_JSON).build();
+        return b.defaultHeader(ODS_HEADER, odsCode.value())
+                .defaultHeader("Accept", FHIR_JSON)
+                .build();
     }
 
     /** Refuses API-key auth, which NRL does not take. */
@@ -76,7 +81,8 @@ final class NrlCalls {
         try {
             return http.execute(request);
         } catch (ForbiddenException e) {
-            boolean noTypes = e.operationOutcome().map(NrlCalls::saysNoPointerTypes).orElse(false);
+            boolean noTypes =
+                    e.operationOutcome().map(NrlCalls::saysNoPointerTypes).orElse(false);
             throw noTypes ? new NoPointerTypesException(e) : e;
         }
     }
@@ -101,7 +107,8 @@ final class NrlCalls {
     static NhsRequest searchRequest(PointerSearch search, boolean count) {
         Map<String, String> params = search.parameters(count);
         if (search.usesGet()) {
-            NhsRequest.Builder b = NhsRequest.builder("GET", "/DocumentReference").idempotency(Idempotency.SAFE);
+            NhsRequest.Builder b =
+                    NhsRequest.builder("GET", "/DocumentReference").idempotency(Idempotency.SAFE);
             params.forEach(b::query);
             return b.build();
         }
@@ -109,7 +116,8 @@ final class NrlCalls {
         params.forEach(body::put);
         return NhsRequest.builder("POST", "/DocumentReference/_search")
                 .body(NhsRequestBody.ofJson(NrlJson.write(body), SEARCH_JSON))
-                .idempotency(Idempotency.SAFE).build();
+                .idempotency(Idempotency.SAFE)
+                .build();
     }
 
     PointerSearchResult search(PointerSearch search) {
@@ -129,14 +137,17 @@ final class NrlCalls {
             throw decode(r, e);
         }
         JsonNode total = bundle.get("total");
-        return new PointerSearchResult(total != null && total.canConvertToInt() ? total.asInt() : pointers.size(),
-                pointers, r.requestId());
+        return new PointerSearchResult(
+                total != null && total.canConvertToInt() ? total.asInt() : pointers.size(), pointers, r.requestId());
     }
 
     /** A FHIR search's warning entry ({@code search.mode} outcome, an OperationOutcome): not a pointer. */
     private static boolean isOutcome(JsonNode entry, JsonNode resource) {
         return "OperationOutcome".equals(NrlJson.text(resource, "resourceType").orElse(""))
-                && "outcome".equals(NrlJson.object(entry, "search").flatMap(s -> NrlJson.text(s, "mode")).orElse(""));
+                && "outcome"
+                        .equals(NrlJson.object(entry, "search")
+                                .flatMap(s -> NrlJson.text(s, "mode"))
+                                .orElse(""));
     }
 
     int count(PointerSearch search) {
@@ -150,7 +161,9 @@ final class NrlCalls {
 
     DocumentReference read(String id) {
         NhsResponse r = execute(NhsRequest.builder("GET", "/DocumentReference/{id}")
-                .pathParam("id", PointerRules.checkId("id", id)).idempotency(Idempotency.SAFE).build());
+                .pathParam("id", PointerRules.checkId("id", id))
+                .idempotency(Idempotency.SAFE)
+                .build());
         try {
             DocumentReference p = PointerJson.read(json(r));
             if (p.id().filter(got -> !got.equals(id)).isPresent()) {
@@ -174,8 +187,8 @@ final class NrlCalls {
     JsonNode json(NhsResponse r) {
         Optional<String> type = r.header("Content-Type");
         if (type.isPresent() && !isJson(type.get())) {
-            throw new NhsDecodeException(service + " answered " + r.status() + " with a content type that is not JSON",
-                    r.details(), null);
+            throw new NhsDecodeException(
+                    service + " answered " + r.status() + " with a content type that is not JSON", r.details(), null);
         }
         try {
             return NrlJson.parse(r.body());

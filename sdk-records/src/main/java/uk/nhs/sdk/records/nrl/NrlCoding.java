@@ -119,7 +119,9 @@ public abstract class NrlCoding {
 
     @Override
     public final boolean equals(Object o) {
-        return o != null && o.getClass() == getClass() && ((NrlCoding) o).code.equals(code)
+        return o != null
+                && o.getClass() == getClass()
+                && ((NrlCoding) o).code.equals(code)
                 && ((NrlCoding) o).system.equals(system);
     }
 

@@ -131,16 +131,25 @@ public final class NrlProducerClient implements AutoCloseable {
         Objects.requireNonNull(pointer, "pointer");
         Objects.requireNonNull(requestId, "requestId");
         if (pointer.id().isPresent()) {
-            throw new NhsValidationException("id", "a new pointer has no id: NRL gives it one (to change an existing "
-                    + "pointer use update, to replace it use supersede)");
+            throw new NhsValidationException(
+                    "id",
+                    "a new pointer has no id: NRL gives it one (to change an existing "
+                            + "pointer use update, to replace it use supersede)");
         }
         PointerRules.checkWritable(pointer);
-        NhsResponse r = calls.execute(write("POST", "/DocumentReference", pointer, requestId).build());
-        String location = r.header("Location").orElseThrow(() -> new NhsDecodeException(
-                SERVICE_NAME + " created a pointer but sent no Location header", r.details(), null));
-        return new WriteResult(idFromLocation(location).orElseThrow(() -> new NhsDecodeException(
-                SERVICE_NAME + " sent a Location header that names no DocumentReference id", r.details(), null)),
-                r.requestId(), r.attempts());
+        NhsResponse r = calls.execute(
+                write("POST", "/DocumentReference", pointer, requestId).build());
+        String location = r.header("Location")
+                .orElseThrow(() -> new NhsDecodeException(
+                        SERVICE_NAME + " created a pointer but sent no Location header", r.details(), null));
+        return new WriteResult(
+                idFromLocation(location)
+                        .orElseThrow(() -> new NhsDecodeException(
+                                SERVICE_NAME + " sent a Location header that names no DocumentReference id",
+                                r.details(),
+                                null)),
+                r.requestId(),
+                r.attempts());
     }
 
     /**
@@ -180,11 +189,13 @@ public final class NrlProducerClient implements AutoCloseable {
      */
     public WriteResult update(DocumentReference pointer) {
         Objects.requireNonNull(pointer, "pointer");
-        String id = pointer.id().orElseThrow(() -> new NhsValidationException("id",
-                "an update names the pointer it replaces: set its id"));
+        String id = pointer.id()
+                .orElseThrow(
+                        () -> new NhsValidationException("id", "an update names the pointer it replaces: set its id"));
         PointerRules.checkWritable(pointer);
         NhsResponse r = calls.execute(write("PUT", "/DocumentReference/{id}", pointer, UUID.randomUUID())
-                .pathParam("id", id).build());
+                .pathParam("id", id)
+                .build());
         return new WriteResult(id, r.requestId(), r.attempts());
     }
 
@@ -217,8 +228,12 @@ public final class NrlProducerClient implements AutoCloseable {
         String checked = PointerRules.checkId("id", Objects.requireNonNull(id, "id"));
         UUID requestId = UUID.randomUUID();
         NhsResponse r = calls.execute(NhsRequest.builder("DELETE", "/DocumentReference/{id}")
-                .pathParam("id", checked).idempotency(Idempotency.KEYED).requestId(requestId.toString())
-                .correlationId(requestId.toString()).reconcileId(requestId.toString()).build());
+                .pathParam("id", checked)
+                .idempotency(Idempotency.KEYED)
+                .requestId(requestId.toString())
+                .correlationId(requestId.toString())
+                .reconcileId(requestId.toString())
+                .build());
         return new WriteResult(checked, r.requestId(), r.attempts());
     }
 
@@ -233,8 +248,8 @@ public final class NrlProducerClient implements AutoCloseable {
     public PointerSearchResult search(PointerSearch search) {
         Objects.requireNonNull(search, "search");
         if (search.custodian().isPresent()) {
-            throw new NhsValidationException("custodian", "a producer search finds only your own pointers: "
-                    + "leave the custodian out");
+            throw new NhsValidationException(
+                    "custodian", "a producer search finds only your own pointers: " + "leave the custodian out");
         }
         return calls.search(search);
     }

@@ -28,9 +28,17 @@ public final class PointerCategory extends NrlCoding {
     /** Diagnostic procedure (SNOMED CT 103693007). */
     public static final PointerCategory DIAGNOSTIC_PROCEDURE = new PointerCategory("103693007", "Diagnostic procedure");
     /** Diagnostic studies report (SNOMED CT 721981007). */
-    public static final PointerCategory DIAGNOSTIC_STUDIES_REPORT = new PointerCategory("721981007", "Diagnostic studies report");
+    public static final PointerCategory DIAGNOSTIC_STUDIES_REPORT =
+            new PointerCategory("721981007", "Diagnostic studies report");
 
-    private static final List<PointerCategory> KNOWN = List.of(CARE_PLAN, OBSERVATIONS, CLINICAL_NOTE, RECORD_ARTIFACT, RECORD_HEADINGS, DIAGNOSTIC_PROCEDURE, DIAGNOSTIC_STUDIES_REPORT);
+    private static final List<PointerCategory> KNOWN = List.of(
+            CARE_PLAN,
+            OBSERVATIONS,
+            CLINICAL_NOTE,
+            RECORD_ARTIFACT,
+            RECORD_HEADINGS,
+            DIAGNOSTIC_PROCEDURE,
+            DIAGNOSTIC_STUDIES_REPORT);
 
     private PointerCategory(String code, String display) {
         this(SYSTEM, code, display);

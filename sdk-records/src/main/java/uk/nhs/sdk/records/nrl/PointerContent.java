@@ -37,8 +37,15 @@ public final class PointerContent {
     private final String stabilityCode;
     private final String retrievalCode;
 
-    private PointerContent(ObjectNode raw, String url, String contentType, String creation, String title,
-            Coding format, String stabilityCode, String retrievalCode) {
+    private PointerContent(
+            ObjectNode raw,
+            String url,
+            String contentType,
+            String creation,
+            String title,
+            Coding format,
+            String stabilityCode,
+            String retrievalCode) {
         this.raw = raw;
         this.url = url;
         this.contentType = contentType;
@@ -162,22 +169,34 @@ public final class PointerContent {
 
     /** Whether the record is retrieved through the Spine Secure Proxy (mechanism or URL says so). */
     boolean isSsp() {
-        return "SSP".equals(retrievalCode) || (url != null && url.toLowerCase(Locale.ROOT).startsWith("ssp://"));
+        return "SSP".equals(retrievalCode)
+                || (url != null && url.toLowerCase(Locale.ROOT).startsWith("ssp://"));
     }
 
     /** Reads a content element as sent, unchecked. */
     static PointerContent read(JsonNode node) {
         JsonNode attachment = NrlJson.object(node, "attachment").orElse(null);
-        Coding format = NrlJson.object(node, "format").map(PointerContent::coding).orElse(null);
-        return new PointerContent((ObjectNode) node.deepCopy(), NrlJson.text(attachment, "url").orElse(null),
-                NrlJson.text(attachment, "contentType").orElse(null), NrlJson.text(attachment, "creation").orElse(null),
-                NrlJson.text(attachment, "title").orElse(null), format, extensionCode(node, STABILITY_URL),
+        Coding format =
+                NrlJson.object(node, "format").map(PointerContent::coding).orElse(null);
+        return new PointerContent(
+                (ObjectNode) node.deepCopy(),
+                NrlJson.text(attachment, "url").orElse(null),
+                NrlJson.text(attachment, "contentType").orElse(null),
+                NrlJson.text(attachment, "creation").orElse(null),
+                NrlJson.text(attachment, "title").orElse(null),
+                format,
+                extensionCode(node, STABILITY_URL),
                 extensionCode(node, RETRIEVAL_URL));
     }
 
     static Coding coding(JsonNode c) {
-        return Coding.of(NrlJson.text(c, "system").map(String::strip).map(PointerContent::trimComma).orElse(null),
-                NrlJson.text(c, "code").orElse(null), NrlJson.text(c, "display").orElse(null));
+        return Coding.of(
+                NrlJson.text(c, "system")
+                        .map(String::strip)
+                        .map(PointerContent::trimComma)
+                        .orElse(null),
+                NrlJson.text(c, "code").orElse(null),
+                NrlJson.text(c, "display").orElse(null));
     }
 
     /** The spec's own examples end one system URL with a stray comma; read past it. */
@@ -203,7 +222,8 @@ public final class PointerContent {
     /** The element as NRL takes it: the fields this class models over the ones it keeps as they came. */
     ObjectNode toJson() {
         ObjectNode n = raw.deepCopy();
-        ObjectNode attachment = n.get("attachment") instanceof ObjectNode ? (ObjectNode) n.get("attachment")
+        ObjectNode attachment = n.get("attachment") instanceof ObjectNode
+                ? (ObjectNode) n.get("attachment")
                 : n.putObject("attachment");
         put(attachment, "contentType", contentType);
         put(attachment, "url", url);
@@ -216,9 +236,17 @@ public final class PointerContent {
             format.display().ifPresent(v -> f.put("display", v));
         }
         ArrayNode extensions = n.putArray("extension");
-        addExtension(extensions, STABILITY_URL, ContentStability.SYSTEM, stabilityCode,
+        addExtension(
+                extensions,
+                STABILITY_URL,
+                ContentStability.SYSTEM,
+                stabilityCode,
                 stability().map(ContentStability::display).orElse(null));
-        addExtension(extensions, RETRIEVAL_URL, RetrievalMechanism.SYSTEM, retrievalCode,
+        addExtension(
+                extensions,
+                RETRIEVAL_URL,
+                RetrievalMechanism.SYSTEM,
+                retrievalCode,
                 retrievalMechanism().map(RetrievalMechanism::display).orElse(null));
         for (JsonNode ext : NrlJson.objects(raw, "extension")) {
             String u = NrlJson.text(ext, "url").orElse("");
@@ -240,7 +268,8 @@ public final class PointerContent {
             return;
         }
         ObjectNode ext = extensions.addObject();
-        ObjectNode coding = ext.putObject("valueCodeableConcept").putArray("coding").addObject();
+        ObjectNode coding =
+                ext.putObject("valueCodeableConcept").putArray("coding").addObject();
         coding.put("system", system);
         coding.put("code", code);
         if (display != null) {
@@ -256,7 +285,8 @@ public final class PointerContent {
      */
     @Override
     public String toString() {
-        return "PointerContent[" + contentType + ", " + format().flatMap(Coding::code).orElse("no format") + ", "
+        return "PointerContent[" + contentType + ", "
+                + format().flatMap(Coding::code).orElse("no format") + ", "
                 + (stabilityCode == null ? "no stability" : stabilityCode) + ", "
                 + (retrievalCode == null ? "no retrieval mechanism" : retrievalCode) + "]";
     }
@@ -288,8 +318,8 @@ public final class PointerContent {
         public Builder url(String value) {
             Objects.requireNonNull(value, "url");
             if (!value.matches("[A-Za-z][A-Za-z0-9+.-]*://\\S+")) {
-                throw new NhsValidationException("content.attachment.url",
-                        "must be an absolute URL (scheme://...) without spaces");
+                throw new NhsValidationException(
+                        "content.attachment.url", "must be an absolute URL (scheme://...) without spaces");
             }
             this.url = value;
             return this;
@@ -364,7 +394,8 @@ public final class PointerContent {
          * @return this builder
          */
         public Builder retrievalMechanism(RetrievalMechanism value) {
-            this.retrievalCode = Objects.requireNonNull(value, "retrievalMechanism").code();
+            this.retrievalCode =
+                    Objects.requireNonNull(value, "retrievalMechanism").code();
             return this;
         }
 
@@ -377,8 +408,8 @@ public final class PointerContent {
          *     {@code ssp://}
          */
         public PointerContent build() {
-            PointerContent c = new PointerContent(raw.deepCopy(), url, contentType, creation, title, format,
-                    stabilityCode, retrievalCode);
+            PointerContent c = new PointerContent(
+                    raw.deepCopy(), url, contentType, creation, title, format, stabilityCode, retrievalCode);
             PointerRules.checkContent(c);
             return c;
         }

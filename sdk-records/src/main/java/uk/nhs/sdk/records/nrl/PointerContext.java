@@ -23,8 +23,8 @@ public final class PointerContext {
     private final String periodEnd;
     private final String relatedAsid;
 
-    private PointerContext(ObjectNode raw, Coding practiceSetting, String periodStart, String periodEnd,
-            String relatedAsid) {
+    private PointerContext(
+            ObjectNode raw, Coding practiceSetting, String periodStart, String periodEnd, String relatedAsid) {
         this.raw = raw;
         this.practiceSetting = practiceSetting;
         this.periodStart = periodStart;
@@ -95,7 +95,8 @@ public final class PointerContext {
     static PointerContext read(JsonNode node) {
         Coding setting = NrlJson.object(node, "practiceSetting")
                 .flatMap(ps -> NrlJson.objects(ps, "coding").stream().findFirst())
-                .map(PointerContent::coding).orElse(null);
+                .map(PointerContent::coding)
+                .orElse(null);
         JsonNode period = NrlJson.object(node, "period").orElse(null);
         String asid = null;
         for (JsonNode related : NrlJson.objects(node, "related")) {
@@ -104,8 +105,12 @@ public final class PointerContext {
                 asid = NrlJson.text(id, "value").orElse(null);
             }
         }
-        return new PointerContext((ObjectNode) node.deepCopy(), setting, NrlJson.text(period, "start").orElse(null),
-                NrlJson.text(period, "end").orElse(null), asid);
+        return new PointerContext(
+                (ObjectNode) node.deepCopy(),
+                setting,
+                NrlJson.text(period, "start").orElse(null),
+                NrlJson.text(period, "end").orElse(null),
+                asid);
     }
 
     ObjectNode toJson() {
@@ -147,8 +152,8 @@ public final class PointerContext {
      */
     @Override
     public String toString() {
-        return "PointerContext[practiceSetting=" + practiceSetting().flatMap(Coding::code).orElse("none")
-                + ", asid=" + (relatedAsid != null) + "]";
+        return "PointerContext[practiceSetting="
+                + practiceSetting().flatMap(Coding::code).orElse("none") + ", asid=" + (relatedAsid != null) + "]";
     }
 
     /**
@@ -177,8 +182,8 @@ public final class PointerContext {
             Objects.requireNonNull(snomedCode, "snomedCode");
             Objects.requireNonNull(display, "display");
             if (!snomedCode.matches("[1-9][0-9]{5,17}")) {
-                throw new NhsValidationException("context.practiceSetting",
-                        "must be a SNOMED CT concept id (6 to 18 digits)");
+                throw new NhsValidationException(
+                        "context.practiceSetting", "must be a SNOMED CT concept id (6 to 18 digits)");
             }
             if (display.isBlank()) {
                 throw new NhsValidationException("context.practiceSetting", "needs a display text");

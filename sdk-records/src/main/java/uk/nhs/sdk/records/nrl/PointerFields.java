@@ -21,11 +21,11 @@ final class PointerFields {
     PointerContext context;
     List<RelatesTo> relatesTo = new ArrayList<>();
 
-PointerFields(ObjectNode raw) {
+    PointerFields(ObjectNode raw) {
         this.raw = raw;
     }
 
-PointerFields(DocumentReference d) {
+    PointerFields(DocumentReference d) {
         this.raw = d.raw.deepCopy();
         this.id = d.id;
         this.status = d.status;

@@ -12,8 +12,7 @@ import uk.nhs.sdk.records.nrl.internal.NrlJson.InvalidJson;
  * Reads and writes a {@link DocumentReference}'s JSON. Package private.
  */
 final class PointerJson {
-    private PointerJson() {
-    }
+    private PointerJson() {}
 
     /** Reads a pointer as NRL sends it: lenient about everything but its resource type and type. */
     static DocumentReference read(JsonNode node) {
@@ -24,13 +23,19 @@ final class PointerJson {
         f.id = NrlJson.text(node, "id").orElse(null);
         f.status = NrlJson.text(node, "status").orElse("");
         f.docStatus = NrlJson.text(node, "docStatus").orElse(null);
-        JsonNode typeCoding = NrlJson.object(node, "type").flatMap(PointerJson::firstCoding)
+        JsonNode typeCoding = NrlJson.object(node, "type")
+                .flatMap(PointerJson::firstCoding)
                 .orElseThrow(() -> new InvalidJson("a DocumentReference has no type coding"));
-        f.type = PointerType.read(system(typeCoding), NrlJson.text(typeCoding, "code").orElse(""),
+        f.type = PointerType.read(
+                system(typeCoding),
+                NrlJson.text(typeCoding, "code").orElse(""),
                 NrlJson.text(typeCoding, "display").orElse(null));
         for (JsonNode category : NrlJson.objects(node, "category")) {
-            firstCoding(category).ifPresent(c -> f.categories.add(PointerCategory.read(system(c),
-                    NrlJson.text(c, "code").orElse(""), NrlJson.text(c, "display").orElse(null))));
+            firstCoding(category)
+                    .ifPresent(c -> f.categories.add(PointerCategory.read(
+                            system(c),
+                            NrlJson.text(c, "code").orElse(""),
+                            NrlJson.text(c, "display").orElse(null))));
         }
         f.subjectValue = identifierValue(node.get("subject")).orElse(null);
         f.custodian = identifierValue(node.get("custodian")).orElse(null);
@@ -44,7 +49,8 @@ final class PointerJson {
         }
         f.context = NrlJson.object(node, "context").map(PointerContext::read).orElse(null);
         for (JsonNode r : NrlJson.objects(node, "relatesTo")) {
-            String target = NrlJson.object(r, "target").flatMap(t -> identifierValue(t)).orElse("");
+            String target =
+                    NrlJson.object(r, "target").flatMap(t -> identifierValue(t)).orElse("");
             f.relatesTo.add(RelatesTo.read(NrlJson.text(r, "code").orElse(""), target));
         }
         return new DocumentReference(f);
@@ -74,12 +80,18 @@ final class PointerJson {
             n.put("docStatus", d.docStatus);
         }
         if (d.type != null) {
-            coding(n.putObject("type").putArray("coding").addObject(), d.type.system(), d.type.code(),
+            coding(
+                    n.putObject("type").putArray("coding").addObject(),
+                    d.type.system(),
+                    d.type.code(),
                     d.type.display().orElse(null));
         }
         ArrayNode categories = n.putArray("category");
         for (PointerCategory c : d.categories) {
-            coding(categories.addObject().putArray("coding").addObject(), c.system(), c.code(),
+            coding(
+                    categories.addObject().putArray("coding").addObject(),
+                    c.system(),
+                    c.code(),
                     c.display().orElse(null));
         }
         if (d.subjectValue != null) {

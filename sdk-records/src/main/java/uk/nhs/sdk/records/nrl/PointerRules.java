@@ -12,14 +12,15 @@ final class PointerRules {
             + "(-(0[1-9]|[1-2][0-9]|3[0-1])(T([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\\.[0-9]+)?"
             + "(Z|(\\+|-)((0[0-9]|1[0-3]):[0-5][0-9]|14:00)))?)?)?";
 
-    private PointerRules() {
-    }
+    private PointerRules() {}
 
     static String checkId(String field, String value) {
         Objects.requireNonNull(value, field);
         if (!value.matches(DocumentReference.ID_PATTERN) || value.equals(".") || value.equals("..")) {
-            throw new NhsValidationException(field, "must be 1 to 64 letters, digits, '-' or '.' (NRL's id pattern "
-                    + DocumentReference.ID_PATTERN + "), and not '.' or '..'");
+            throw new NhsValidationException(
+                    field,
+                    "must be 1 to 64 letters, digits, '-' or '.' (NRL's id pattern " + DocumentReference.ID_PATTERN
+                            + "), and not '.' or '..'");
         }
         return value;
     }
@@ -46,11 +47,15 @@ final class PointerRules {
         require(!d.authors.isEmpty(), "author");
         require(!d.content.isEmpty(), "content");
         require(d.context != null && d.context.practiceSetting().isPresent(), "context.practiceSetting");
-        require(DocumentReference.STATUS_CURRENT.equals(d.status), "status", "must be "
-                + DocumentReference.STATUS_CURRENT + ", the only status NRL holds");
+        require(
+                DocumentReference.STATUS_CURRENT.equals(d.status),
+                "status",
+                "must be " + DocumentReference.STATUS_CURRENT + ", the only status NRL holds");
         d.content.forEach(PointerRules::checkContent);
-        if (d.content.stream().anyMatch(PointerContent::isSsp) && d.context.relatedAsid().isEmpty()) {
-            throw new NhsValidationException("context.related",
+        if (d.content.stream().anyMatch(PointerContent::isSsp)
+                && d.context.relatedAsid().isEmpty()) {
+            throw new NhsValidationException(
+                    "context.related",
                     "the Spine ASID is required when a record is retrieved through the Spine Secure Proxy");
         }
         if (d.id != null) {
@@ -85,12 +90,13 @@ final class PointerRules {
             throw new NhsValidationException("content.format", "is required by NRL");
         }
         if (c.stability().isEmpty()) {
-            throw new NhsValidationException("content.extension",
-                    "the content-stability extension (static or dynamic) is required by NRL");
+            throw new NhsValidationException(
+                    "content.extension", "the content-stability extension (static or dynamic) is required by NRL");
         }
         boolean sspUrl = c.url().get().regionMatches(true, 0, "ssp://", 0, 6);
         if (c.retrievalMechanism().filter(RetrievalMechanism.SSP::equals).isPresent() && !sspUrl) {
-            throw new NhsValidationException("content.attachment.url",
+            throw new NhsValidationException(
+                    "content.attachment.url",
                     "must start ssp:// when the record is retrieved through the Spine Secure Proxy");
         }
     }
@@ -103,17 +109,23 @@ final class PointerRules {
         same("id", original.id, updated.id);
         same("subject", original.subjectValue, updated.subjectValue);
         same("custodian", original.custodian, updated.custodian);
-        same("type", original.type == null ? null : original.type.token(),
+        same(
+                "type",
+                original.type == null ? null : original.type.token(),
                 updated.type == null ? null : updated.type.token());
-        same("masterIdentifier", String.valueOf(original.raw.get("masterIdentifier")),
+        same(
+                "masterIdentifier",
+                String.valueOf(original.raw.get("masterIdentifier")),
                 String.valueOf(updated.raw.get("masterIdentifier")));
         same("date", original.date, updated.date);
     }
 
     private static void same(String field, String before, String after) {
         if (!Objects.equals(before, after)) {
-            throw new NhsValidationException(field, "cannot be changed by an update (NRL keeps id, subject, "
-                    + "custodian, type, masterIdentifier and date as created); supersede the pointer instead");
+            throw new NhsValidationException(
+                    field,
+                    "cannot be changed by an update (NRL keeps id, subject, "
+                            + "custodian, type, masterIdentifier and date as created); supersede the pointer instead");
         }
     }
 }

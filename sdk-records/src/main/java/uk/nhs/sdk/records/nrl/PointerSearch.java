@@ -174,8 +174,10 @@ public final class PointerSearch {
          */
         private static <T> T checkToken(String field, String system, String code, T value) {
             if (!PointerType.SYSTEM.equals(system) || !code.matches("[1-9][0-9]{5,17}")) {
-                throw new NhsValidationException(field, "a search filter must be a SNOMED CT concept id (6 to 18 "
-                        + "digits) from " + PointerType.SYSTEM);
+                throw new NhsValidationException(
+                        field,
+                        "a search filter must be a SNOMED CT concept id (6 to 18 " + "digits) from "
+                                + PointerType.SYSTEM);
             }
             return value;
         }

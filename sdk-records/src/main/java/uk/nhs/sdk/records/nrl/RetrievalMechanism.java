@@ -19,7 +19,8 @@ public enum RetrievalMechanism {
     /** The code system. */
     public static final String SYSTEM = "https://fhir.nhs.uk/England/CodeSystem/England-NRLRetrievalMechanism";
     /** The extension's URL. */
-    public static final String EXTENSION_URL = "https://fhir.nhs.uk/England/StructureDefinition/Extension-England-NRLRetrievalMechanism";
+    public static final String EXTENSION_URL =
+            "https://fhir.nhs.uk/England/StructureDefinition/Extension-England-NRLRetrievalMechanism";
 
     private final String code;
     private final String display;

@@ -65,8 +65,7 @@ public final class AffiliationSearch {
         private final List<Map.Entry<String, String>> parameters = new ArrayList<>();
         private int pageSize;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         private Builder add(String name, String value) {
             parameters.add(new AbstractMap.SimpleImmutableEntry<>(name, value));
@@ -80,7 +79,8 @@ public final class AffiliationSearch {
          * @return this builder
          */
         public Builder primaryOrganization(OdsCode code) {
-            return add("primary-organization", Objects.requireNonNull(code, "code").value());
+            return add(
+                    "primary-organization", Objects.requireNonNull(code, "code").value());
         }
 
         /**
@@ -90,7 +90,9 @@ public final class AffiliationSearch {
          * @return this builder
          */
         public Builder participatingOrganization(OdsCode code) {
-            return add("participating-organization", Objects.requireNonNull(code, "code").value());
+            return add(
+                    "participating-organization",
+                    Objects.requireNonNull(code, "code").value());
         }
 
         /**
@@ -126,8 +128,8 @@ public final class AffiliationSearch {
          */
         public AffiliationSearch build() {
             if (parameters.stream().noneMatch(p -> p.getKey().endsWith("-organization"))) {
-                throw new NhsValidationException("affiliationSearch",
-                        "needs a primary or a participating organisation");
+                throw new NhsValidationException(
+                        "affiliationSearch", "needs a primary or a participating organisation");
             }
             return new AffiliationSearch(this);
         }

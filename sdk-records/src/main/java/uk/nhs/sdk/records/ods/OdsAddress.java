@@ -30,10 +30,16 @@ public final class OdsAddress {
         String uprn = null;
         Optional<JsonNode> key = OdsJson.extension(a, ADDRESS_KEY);
         if (key.isPresent()) {
-            uprn = OdsJson.extension(key.get(), "value").flatMap(v -> OdsJson.text(v, "valueString")).orElse(null);
+            uprn = OdsJson.extension(key.get(), "value")
+                    .flatMap(v -> OdsJson.text(v, "valueString"))
+                    .orElse(null);
         }
-        return new OdsAddress(List.copyOf(OdsJson.strings(a, "line")), OdsJson.text(a, "city").orElse(null),
-                OdsJson.text(a, "postalCode").orElse(null), OdsJson.text(a, "country").orElse(null), uprn);
+        return new OdsAddress(
+                List.copyOf(OdsJson.strings(a, "line")),
+                OdsJson.text(a, "city").orElse(null),
+                OdsJson.text(a, "postalCode").orElse(null),
+                OdsJson.text(a, "country").orElse(null),
+                uprn);
     }
 
     /**

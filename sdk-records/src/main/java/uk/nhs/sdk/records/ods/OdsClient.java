@@ -70,6 +70,7 @@ public final class OdsClient implements AutoCloseable {
     public static final String SERVICE_NAME = "ODS";
     /** The default client-side rate limit per second: 16, so no 5-minute span exceeds ODS's 5,000. */
     public static final int DEFAULT_PERMITS_PER_SECOND = 16;
+
     static final String ORGANIZATION = "/Organization";
     static final String AFFILIATION = "/OrganizationAffiliation";
 
@@ -126,8 +127,10 @@ public final class OdsClient implements AutoCloseable {
      */
     public Organization read(OdsCode odsCode) {
         Objects.requireNonNull(odsCode, "odsCode");
-        NhsResponse r = execute(NhsRequest.builder("GET", ORGANIZATION + "/{id}").pathParam("id", odsCode.value())
-                .idempotency(Idempotency.SAFE).build());
+        NhsResponse r = execute(NhsRequest.builder("GET", ORGANIZATION + "/{id}")
+                .pathParam("id", odsCode.value())
+                .idempotency(Idempotency.SAFE)
+                .build());
         try {
             return Organization.read(json(r));
         } catch (InvalidJson e) {
@@ -173,7 +176,8 @@ public final class OdsClient implements AutoCloseable {
         NhsResponse r = execute(b.build());
         try {
             ObjectNode bundle = json(r);
-            return OdsJson.integer(bundle, "total").map(Long::intValue)
+            return OdsJson.integer(bundle, "total")
+                    .map(Long::intValue)
                     .orElseThrow(() -> new InvalidJson("a count answered no total"));
         } catch (InvalidJson e) {
             throw decode(r, e);
@@ -188,14 +192,19 @@ public final class OdsClient implements AutoCloseable {
      */
     public Stream<OdsPage<OrganizationAffiliation>> affiliations(AffiliationSearch search) {
         Objects.requireNonNull(search, "search");
-        return pages(() -> {
-            NhsRequest.Builder b = NhsRequest.builder("GET", AFFILIATION).idempotency(Idempotency.SAFE);
-            search.parameters().forEach(p -> b.query(p.getKey(), p.getValue()));
-            if (search.pageSize() > 0) {
-                b.query("_count", Integer.toString(search.pageSize()));
-            }
-            return b.build();
-        }, AFFILIATION, OrganizationAffiliation::read, "OrganizationAffiliation");
+        return pages(
+                () -> {
+                    NhsRequest.Builder b =
+                            NhsRequest.builder("GET", AFFILIATION).idempotency(Idempotency.SAFE);
+                    search.parameters().forEach(p -> b.query(p.getKey(), p.getValue()));
+                    if (search.pageSize() > 0) {
+                        b.query("_count", Integer.toString(search.pageSize()));
+                    }
+                    return b.build();
+                },
+                AFFILIATION,
+                OrganizationAffiliation::read,
+                "OrganizationAffiliation");
     }
 
     /**
@@ -206,8 +215,10 @@ public final class OdsClient implements AutoCloseable {
      */
     public DeletionList deletions(DeletionList.Kind kind) {
         Objects.requireNonNull(kind, "kind");
-        NhsResponse r = execute(NhsRequest.builder("GET", "/List/{id}").pathParam("id", kind.listId())
-                .idempotency(Idempotency.SAFE).build());
+        NhsResponse r = execute(NhsRequest.builder("GET", "/List/{id}")
+                .pathParam("id", kind.listId())
+                .idempotency(Idempotency.SAFE)
+                .build());
         try {
             ObjectNode list = json(r);
             if (!"List".equals(list.path("resourceType").asText(""))) {
@@ -219,7 +230,8 @@ public final class OdsClient implements AutoCloseable {
                 if (value == null) {
                     throw new InvalidJson("a deletion entry has no identifier");
                 }
-                entries.add(new DeletionList.Entry(value, OdsJson.date(e, "date").orElse(null)));
+                entries.add(
+                        new DeletionList.Entry(value, OdsJson.date(e, "date").orElse(null)));
             }
             return new DeletionList(kind, entries);
         } catch (InvalidJson e) {
@@ -244,9 +256,11 @@ public final class OdsClient implements AutoCloseable {
 
     /** The request for a next link, or a decode failure when the link leaves the base URL. */
     NhsRequest nextRequest(URI link, String resourcePath) {
-        NextLink next = NextLink.check(link, http.baseUrl(), resourcePath).orElseThrow(() -> new NhsDecodeException(
-                "ODS sent a next link outside the client's base URL; it was not followed",
-                uk.nhs.sdk.core.error.CallDetails.none(), null));
+        NextLink next = NextLink.check(link, http.baseUrl(), resourcePath)
+                .orElseThrow(() -> new NhsDecodeException(
+                        "ODS sent a next link outside the client's base URL; it was not followed",
+                        uk.nhs.sdk.core.error.CallDetails.none(),
+                        null));
         NhsRequest.Builder b = NhsRequest.builder("GET", next.resourcePath()).idempotency(Idempotency.SAFE);
         for (Map.Entry<String, String> q : next.query()) {
             b.query(q.getKey(), q.getValue());
@@ -256,8 +270,10 @@ public final class OdsClient implements AutoCloseable {
 
     /** A page whose next link was already followed in this paging: following it again would never end. */
     static NhsDecodeException repeatedNextLink() {
-        return new NhsDecodeException("ODS sent a page whose next link it already followed; paging stopped",
-                uk.nhs.sdk.core.error.CallDetails.none(), null);
+        return new NhsDecodeException(
+                "ODS sent a page whose next link it already followed; paging stopped",
+                uk.nhs.sdk.core.error.CallDetails.none(),
+                null);
     }
 
     /** Reads a resource of a page. */
@@ -266,8 +282,8 @@ public final class OdsClient implements AutoCloseable {
         T read(JsonNode resource) throws InvalidJson;
     }
 
-    private <T> Stream<OdsPage<T>> pages(java.util.function.Supplier<NhsRequest> first, String resourcePath,
-            Reader<T> reader, String resourceType) {
+    private <T> Stream<OdsPage<T>> pages(
+            java.util.function.Supplier<NhsRequest> first, String resourcePath, Reader<T> reader, String resourceType) {
         Iterator<OdsPage<T>> it = new Iterator<>() {
             private NhsRequest nextRequest;
             private final Set<URI> followed = new HashSet<>();
@@ -294,8 +310,8 @@ public final class OdsClient implements AutoCloseable {
                 return page;
             }
         };
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED | Spliterator.NONNULL),
-                false);
+        return StreamSupport.stream(
+                Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED | Spliterator.NONNULL), false);
     }
 
     private <T> OdsPage<T> page(NhsRequest request, String resourcePath, Reader<T> reader, String resourceType) {
@@ -326,8 +342,10 @@ public final class OdsClient implements AutoCloseable {
                         throw new InvalidJson("a next link is not a URL");
                     }
                     if (NextLink.check(next, http.baseUrl(), resourcePath).isEmpty()) {
-                        throw new NhsDecodeException("ODS sent a next link outside the client's base URL; it was "
-                                + "not followed", r.details(), null);
+                        throw new NhsDecodeException(
+                                "ODS sent a next link outside the client's base URL; it was " + "not followed",
+                                r.details(),
+                                null);
                     }
                 }
             }
@@ -344,8 +362,8 @@ public final class OdsClient implements AutoCloseable {
         } catch (OdsTooCostlyException e) {
             throw e;
         } catch (UnprocessableEntityException e) {
-            throw new OdsTooCostlyException(e.status(), e.errorCode().orElse(null), e.operationOutcome().orElse(null),
-                    e.details());
+            throw new OdsTooCostlyException(
+                    e.status(), e.errorCode().orElse(null), e.operationOutcome().orElse(null), e.details());
         }
     }
 
@@ -417,10 +435,11 @@ public final class OdsClient implements AutoCloseable {
         @Override
         public OdsClient build() {
             if (auth() instanceof SignedJwtAuth || auth() instanceof BearerTokenAuth) {
-                throw new NhsConfigurationException(SERVICE_NAME + " accepts only API-key authentication: use apiKey(...)");
+                throw new NhsConfigurationException(
+                        SERVICE_NAME + " accepts only API-key authentication: use apiKey(...)");
             }
-            NhsHttpClient.Builder b = httpClient().errorDecoder(OdsErrors.decoder())
-                    .defaultHeader("Accept", "application/fhir+json");
+            NhsHttpClient.Builder b =
+                    httpClient().errorDecoder(OdsErrors.decoder()).defaultHeader("Accept", "application/fhir+json");
             if (options().rateLimit().isEmpty()) {
                 b.options(options().toBuilder()
                         .rateLimit(RateLimitOptions.perSecond(DEFAULT_PERMITS_PER_SECOND, Duration.ofSeconds(30)))

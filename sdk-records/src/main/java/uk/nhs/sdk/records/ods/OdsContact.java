@@ -35,7 +35,9 @@ public final class OdsContact {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof OdsContact && ((OdsContact) o).system.equals(system) && ((OdsContact) o).value.equals(value);
+        return o instanceof OdsContact
+                && ((OdsContact) o).system.equals(system)
+                && ((OdsContact) o).value.equals(value);
     }
 
     @Override

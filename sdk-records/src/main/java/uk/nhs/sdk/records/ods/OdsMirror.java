@@ -83,11 +83,14 @@ public final class OdsMirror {
         this.clock = b.clock;
         Properties state = files.readState();
         String stored = state.getProperty(ROLES, "");
-        Set<OdsRole> storedRoles = stored.isEmpty() ? Set.of()
-                : Arrays.stream(stored.split(",")).map(OdsRole::of).collect(Collectors.toCollection(LinkedHashSet::new));
+        Set<OdsRole> storedRoles = stored.isEmpty()
+                ? Set.of()
+                : Arrays.stream(stored.split(","))
+                        .map(OdsRole::of)
+                        .collect(Collectors.toCollection(LinkedHashSet::new));
         if (!b.roles.isEmpty() && !storedRoles.isEmpty() && !storedRoles.equals(b.roles)) {
-            throw new NhsConfigurationException("the mirror directory holds other roles (" + stored
-                    + "); use a new directory for these roles");
+            throw new NhsConfigurationException(
+                    "the mirror directory holds other roles (" + stored + "); use a new directory for these roles");
         }
         this.roles = Set.copyOf(b.roles.isEmpty() ? storedRoles : b.roles);
     }
@@ -174,16 +177,27 @@ public final class OdsMirror {
         SyncResult.Kind kind = FULL.equals(phase) ? SyncResult.Kind.FULL : SyncResult.Kind.INCREMENTAL;
         int[] counts = new int[3];
         if (FULL.equals(phase)) {
-            pages(state, OdsSearch.builder().anyRole(roles.toArray(new OdsRole[0])).pageSize(pageSize).build(),
+            pages(
+                    state,
+                    OdsSearch.builder()
+                            .anyRole(roles.toArray(new OdsRole[0]))
+                            .pageSize(pageSize)
+                            .build(),
                     o -> {
                         files.writeOrganisation(o.odsCode().value(), o.rawJson());
                         counts[1]++;
-                    }, counts);
+                    },
+                    counts);
             finish(state);
         } else {
             if (CHANGES.equals(phase)) {
                 LocalDate since = LocalDate.parse(state.getProperty(SYNCED));
-                pages(state, OdsSearch.builder().lastChangedAfter(since.minusDays(1)).pageSize(pageSize).build(),
+                pages(
+                        state,
+                        OdsSearch.builder()
+                                .lastChangedAfter(since.minusDays(1))
+                                .pageSize(pageSize)
+                                .build(),
                         o -> {
                             if (roles.stream().anyMatch(o::hasRole)) {
                                 files.writeOrganisation(o.odsCode().value(), o.rawJson());
@@ -191,7 +205,8 @@ public final class OdsMirror {
                             } else if (files.deleteOrganisation(o.odsCode().value())) {
                                 counts[2]++;
                             }
-                        }, counts);
+                        },
+                        counts);
                 state.setProperty(PHASE, DELETIONS);
                 files.writeState(state);
             }
@@ -205,7 +220,8 @@ public final class OdsMirror {
         Set<String> followed = new HashSet<>();
         while (true) {
             String next = state.getProperty(NEXT);
-            NhsRequest request = next == null ? client.firstPage(search)
+            NhsRequest request = next == null
+                    ? client.firstPage(search)
                     : client.nextRequest(URI.create(next), OdsClient.ORGANIZATION);
             OdsPage<Organization> page = client.organizationPage(request);
             counts[0]++;
@@ -226,7 +242,8 @@ public final class OdsMirror {
 
     private int applyDeletions() {
         int removed = 0;
-        for (DeletionList.Entry e : client.deletions(DeletionList.Kind.ORGANIZATION).entries()) {
+        for (DeletionList.Entry e :
+                client.deletions(DeletionList.Kind.ORGANIZATION).entries()) {
             Optional<OdsCode> code = e.odsCode();
             if (code.isEmpty()) {
                 continue;
@@ -236,7 +253,8 @@ public final class OdsMirror {
                 continue;
             }
             Optional<LocalDate> changed = stored.get().lastChangeDate();
-            boolean changedAfterDeletion = changed.isPresent() && e.date().isPresent()
+            boolean changedAfterDeletion = changed.isPresent()
+                    && e.date().isPresent()
                     && changed.get().isAfter(e.date().get());
             if (!changedAfterDeletion && files.deleteOrganisation(code.get().value())) {
                 removed++;
@@ -306,7 +324,8 @@ public final class OdsMirror {
 
     @Override
     public String toString() {
-        return "OdsMirror[" + files.directory() + ", roles " + roles.stream().map(OdsRole::code).sorted().toList() + "]";
+        return "OdsMirror[" + files.directory() + ", roles "
+                + roles.stream().map(OdsRole::code).sorted().toList() + "]";
     }
 
     /**
@@ -318,10 +337,9 @@ public final class OdsMirror {
         private final Set<OdsRole> roles = new LinkedHashSet<>();
         private int pageSize = 200;
         private Clock clock = Clock.systemUTC();
-        private Consumer<String> beforeChange = label -> { };
+        private Consumer<String> beforeChange = label -> {};
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * The directory to keep the mirror in (created when missing).

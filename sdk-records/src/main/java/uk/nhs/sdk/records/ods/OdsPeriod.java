@@ -31,7 +31,9 @@ public final class OdsPeriod {
     }
 
     static OdsPeriod parse(JsonNode period) throws InvalidJson {
-        return new OdsPeriod(OdsJson.date(period, "start").orElse(null), OdsJson.date(period, "end").orElse(null));
+        return new OdsPeriod(
+                OdsJson.date(period, "start").orElse(null),
+                OdsJson.date(period, "end").orElse(null));
     }
 
     /**
@@ -65,7 +67,8 @@ public final class OdsPeriod {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof OdsPeriod && Objects.equals(((OdsPeriod) o).start, start)
+        return o instanceof OdsPeriod
+                && Objects.equals(((OdsPeriod) o).start, start)
                 && Objects.equals(((OdsPeriod) o).end, end);
     }
 

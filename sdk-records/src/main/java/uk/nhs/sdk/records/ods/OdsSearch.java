@@ -85,8 +85,7 @@ public final class OdsSearch {
         private final List<Map.Entry<String, String>> parameters = new ArrayList<>();
         private int pageSize;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         private Builder add(String name, String value) {
             parameters.add(new AbstractMap.SimpleImmutableEntry<>(name, value));
@@ -96,8 +95,8 @@ public final class OdsSearch {
         private static String name(String field, String value) {
             Objects.requireNonNull(value, field);
             if (!NAME.matcher(value).matches()) {
-                throw new NhsValidationException(field, "must be 3 to 100 characters of A-Z a-z 0-9 & ( ) \u2019 + - _ . / : @"
-                        + " and space");
+                throw new NhsValidationException(
+                        field, "must be 3 to 100 characters of A-Z a-z 0-9 & ( ) \u2019 + - _ . / : @" + " and space");
             }
             return value;
         }
@@ -247,7 +246,8 @@ public final class OdsSearch {
             if (roles == null || roles.length == 0) {
                 throw new NhsValidationException(field, "needs at least one role");
             }
-            return Arrays.stream(roles).map(r -> Objects.requireNonNull(r, "role").code())
+            return Arrays.stream(roles)
+                    .map(r -> Objects.requireNonNull(r, "role").code())
                     .collect(Collectors.joining(","));
         }
 

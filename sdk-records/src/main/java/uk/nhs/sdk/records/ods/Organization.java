@@ -27,8 +27,11 @@ import uk.nhs.sdk.records.ods.internal.OdsJson.InvalidJson;
 public final class Organization {
     /** The identifier system of ODS codes. */
     public static final String ODS_CODE_SYSTEM = "https://fhir.nhs.uk/Id/ods-organization-code";
-    private static final String TYPED_DATE_TIME = "https://fhir.nhs.uk/England/StructureDefinition/Extension-England-TypedDateTime";
-    private static final String RECORD_CLASS = "https://digital.nhs.uk/services/organisation-data-service/CodeSystem/ODSRecordClass";
+
+    private static final String TYPED_DATE_TIME =
+            "https://fhir.nhs.uk/England/StructureDefinition/Extension-England-TypedDateTime";
+    private static final String RECORD_CLASS =
+            "https://digital.nhs.uk/services/organisation-data-service/CodeSystem/ODSRecordClass";
     private static final String RECORD_USE = "https://fhir.nhs.uk/England/CodeSystem/England-ODSRecordUseType";
 
     private final OdsCode odsCode;
@@ -70,7 +73,9 @@ public final class Organization {
                 rs.add(OrganizationRole.parse(ext));
             } else if (TYPED_DATE_TIME.equals(url)) {
                 boolean lastChange = OdsJson.extension(ext, "type")
-                        .map(t -> "LastChangeDate".equals(t.path("valueCoding").path("code").asText(""))).orElse(false);
+                        .map(t -> "LastChangeDate"
+                                .equals(t.path("valueCoding").path("code").asText("")))
+                        .orElse(false);
                 Optional<JsonNode> value = OdsJson.extension(ext, "dateTime");
                 if (lastChange && value.isPresent()) {
                     changed = OdsJson.date(value.get(), "valueDateTime").orElse(null);

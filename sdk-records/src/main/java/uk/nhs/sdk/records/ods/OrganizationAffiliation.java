@@ -32,7 +32,8 @@ public final class OrganizationAffiliation {
         for (JsonNode concept : OdsJson.objects(a, "code")) {
             Optional<JsonNode> coding = OdsJson.firstCoding(concept);
             if (coding.isPresent() && OdsJson.text(coding.get(), "code").isPresent()) {
-                rel = OdsRelationship.of(OdsJson.text(coding.get(), "code").get(),
+                rel = OdsRelationship.of(
+                        OdsJson.text(coding.get(), "code").get(),
                         OdsJson.text(coding.get(), "display").orElse(null));
                 break;
             }

@@ -10,8 +10,10 @@ import uk.nhs.sdk.records.ods.internal.OdsJson.InvalidJson;
  * role instance, whether it is active, and its legal and operational periods.
  */
 public final class OrganizationRole {
-    static final String EXTENSION = "https://fhir.nhs.uk/England/StructureDefinition/Extension-England-OrganisationRole";
-    private static final String TYPED_PERIOD = "https://fhir.nhs.uk/England/StructureDefinition/Extension-England-TypedPeriod";
+    static final String EXTENSION =
+            "https://fhir.nhs.uk/England/StructureDefinition/Extension-England-OrganisationRole";
+    private static final String TYPED_PERIOD =
+            "https://fhir.nhs.uk/England/StructureDefinition/Extension-England-TypedPeriod";
 
     private final OdsRole role;
     private final Long instanceId;
@@ -50,9 +52,12 @@ public final class OrganizationRole {
                     active = OdsJson.bool(e, "valueBoolean").orElse(null);
                     break;
                 case TYPED_PERIOD: {
-                    String type = OdsJson.extension(e, "dateType").map(t -> t.path("valueCoding").path("code").asText(""))
+                    String type = OdsJson.extension(e, "dateType")
+                            .map(t -> t.path("valueCoding").path("code").asText(""))
                             .orElse("");
-                    JsonNode period = OdsJson.extension(e, "period").map(p -> p.path("valuePeriod")).orElse(null);
+                    JsonNode period = OdsJson.extension(e, "period")
+                            .map(p -> p.path("valuePeriod"))
+                            .orElse(null);
                     if (period != null && period.isObject()) {
                         if ("Legal".equals(type)) {
                             legal = OdsPeriod.parse(period);

@@ -19,68 +19,115 @@ class DocumentReferenceTest {
     private static final OdsCode ODS = OdsCode.of("Y05868");
 
     private static PointerContent.Builder pdf() {
-        return PointerContent.builder().url("ssp://provider.example.nhs.uk/plan.pdf").contentType("application/pdf")
-                .format(ContentFormat.UNSTRUCTURED).stability(ContentStability.STATIC)
+        return PointerContent.builder()
+                .url("ssp://provider.example.nhs.uk/plan.pdf")
+                .contentType("application/pdf")
+                .format(ContentFormat.UNSTRUCTURED)
+                .stability(ContentStability.STATIC)
                 .retrievalMechanism(RetrievalMechanism.SSP);
     }
 
     private static DocumentReference.Builder complete() {
-        return DocumentReference.builder().type(PointerType.MENTAL_HEALTH_CRISIS_PLAN).category(PointerCategory.CARE_PLAN)
-                .subject(PATIENT).custodian(ODS).author(ODS).content(pdf().build())
-                .context(PointerContext.builder().practiceSetting("788002001", "Adult mental health service")
-                        .relatedAsid("200000000610").build());
+        return DocumentReference.builder()
+                .type(PointerType.MENTAL_HEALTH_CRISIS_PLAN)
+                .category(PointerCategory.CARE_PLAN)
+                .subject(PATIENT)
+                .custodian(ODS)
+                .author(ODS)
+                .content(pdf().build())
+                .context(PointerContext.builder()
+                        .practiceSetting("788002001", "Adult mental health service")
+                        .relatedAsid("200000000610")
+                        .build());
     }
 
     static Stream<Arguments> missing() {
         return Stream.of(
                 Arguments.of("type", (UnaryOperator<DocumentReference.Builder>) b -> DocumentReference.builder()
-                        .category(PointerCategory.CARE_PLAN).subject(PATIENT).custodian(ODS).author(ODS)),
-                Arguments.of("category", (UnaryOperator<DocumentReference.Builder>) DocumentReference.Builder::clearCategories),
-                Arguments.of("content", (UnaryOperator<DocumentReference.Builder>) DocumentReference.Builder::clearContent),
+                        .category(PointerCategory.CARE_PLAN)
+                        .subject(PATIENT)
+                        .custodian(ODS)
+                        .author(ODS)),
+                Arguments.of("category", (UnaryOperator<DocumentReference.Builder>)
+                        DocumentReference.Builder::clearCategories),
+                Arguments.of(
+                        "content", (UnaryOperator<DocumentReference.Builder>) DocumentReference.Builder::clearContent),
                 Arguments.of("subject", (UnaryOperator<DocumentReference.Builder>) b -> DocumentReference.builder()
-                        .type(PointerType.MENTAL_HEALTH_CRISIS_PLAN).category(PointerCategory.CARE_PLAN)),
+                        .type(PointerType.MENTAL_HEALTH_CRISIS_PLAN)
+                        .category(PointerCategory.CARE_PLAN)),
                 Arguments.of("custodian", (UnaryOperator<DocumentReference.Builder>) b -> DocumentReference.builder()
-                        .type(PointerType.MENTAL_HEALTH_CRISIS_PLAN).category(PointerCategory.CARE_PLAN).subject(PATIENT)),
+                        .type(PointerType.MENTAL_HEALTH_CRISIS_PLAN)
+                        .category(PointerCategory.CARE_PLAN)
+                        .subject(PATIENT)),
                 Arguments.of("author", (UnaryOperator<DocumentReference.Builder>) b -> DocumentReference.builder()
-                        .type(PointerType.MENTAL_HEALTH_CRISIS_PLAN).category(PointerCategory.CARE_PLAN).subject(PATIENT)
+                        .type(PointerType.MENTAL_HEALTH_CRISIS_PLAN)
+                        .category(PointerCategory.CARE_PLAN)
+                        .subject(PATIENT)
                         .custodian(ODS)));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("missing")
     void aPointerMissingARequiredFieldIsRefusedNamingIt(String field, UnaryOperator<DocumentReference.Builder> change) {
-        assertThatThrownBy(() -> change.apply(complete()).build()).isInstanceOf(NhsValidationException.class)
+        assertThatThrownBy(() -> change.apply(complete()).build())
+                .isInstanceOf(NhsValidationException.class)
                 .hasMessage(field + ": is required by NRL");
     }
 
     @Test
     void theContextNeedsAPracticeSettingAndAnAsidForTheSpineSecureProxy() {
-        assertThatThrownBy(() -> PointerContext.builder().relatedAsid("200000000610").build())
+        assertThatThrownBy(() ->
+                        PointerContext.builder().relatedAsid("200000000610").build())
                 .hasMessageStartingWith("context.practiceSetting:");
-        assertThatThrownBy(() -> complete().context(PointerContext.builder()
-                .practiceSetting("788002001", "Adult mental health service").build()).build())
-                .isInstanceOf(NhsValidationException.class).hasMessageStartingWith("context.related:")
+        assertThatThrownBy(() -> complete()
+                        .context(PointerContext.builder()
+                                .practiceSetting("788002001", "Adult mental health service")
+                                .build())
+                        .build())
+                .isInstanceOf(NhsValidationException.class)
+                .hasMessageStartingWith("context.related:")
                 .hasMessageContaining("ASID");
         assertThatThrownBy(() -> PointerContext.builder().relatedAsid("ASID-1")).hasMessageContaining("digits");
-        DocumentReference direct = complete().clearContent().content(PointerContent.builder()
-                .url("https://provider.example.nhs.uk/contact").contentType("text/html")
-                .format(ContentFormat.RECORD_CONTACT).stability(ContentStability.DYNAMIC)
-                .retrievalMechanism(RetrievalMechanism.DIRECT).build())
-                .context(PointerContext.builder().practiceSetting("788002001", "Adult mental health service").build())
+        DocumentReference direct = complete()
+                .clearContent()
+                .content(PointerContent.builder()
+                        .url("https://provider.example.nhs.uk/contact")
+                        .contentType("text/html")
+                        .format(ContentFormat.RECORD_CONTACT)
+                        .stability(ContentStability.DYNAMIC)
+                        .retrievalMechanism(RetrievalMechanism.DIRECT)
+                        .build())
+                .context(PointerContext.builder()
+                        .practiceSetting("788002001", "Adult mental health service")
+                        .build())
                 .build();
         assertThat(direct.content()).hasSize(1);
     }
 
     @Test
     void contentFollowsNrlsRules() {
-        assertThatThrownBy(() -> pdf().url("https://provider.example.nhs.uk/plan.pdf").build())
-                .isInstanceOf(NhsValidationException.class).hasMessageContaining("must start ssp://");
-        assertThatThrownBy(() -> PointerContent.builder().url("ssp://x/y").contentType("application/pdf")
-                .format(ContentFormat.UNSTRUCTURED).build()).hasMessageContaining("content-stability extension");
-        assertThatThrownBy(() -> PointerContent.builder().url("ssp://x/y").contentType("application/pdf")
-                .stability(ContentStability.STATIC).build()).hasMessageStartingWith("content.format:");
-        assertThatThrownBy(() -> PointerContent.builder().url("ssp://x/y").format(ContentFormat.UNSTRUCTURED)
-                .stability(ContentStability.STATIC).build()).hasMessageStartingWith("content.attachment.contentType:");
+        assertThatThrownBy(() ->
+                        pdf().url("https://provider.example.nhs.uk/plan.pdf").build())
+                .isInstanceOf(NhsValidationException.class)
+                .hasMessageContaining("must start ssp://");
+        assertThatThrownBy(() -> PointerContent.builder()
+                        .url("ssp://x/y")
+                        .contentType("application/pdf")
+                        .format(ContentFormat.UNSTRUCTURED)
+                        .build())
+                .hasMessageContaining("content-stability extension");
+        assertThatThrownBy(() -> PointerContent.builder()
+                        .url("ssp://x/y")
+                        .contentType("application/pdf")
+                        .stability(ContentStability.STATIC)
+                        .build())
+                .hasMessageStartingWith("content.format:");
+        assertThatThrownBy(() -> PointerContent.builder()
+                        .url("ssp://x/y")
+                        .format(ContentFormat.UNSTRUCTURED)
+                        .stability(ContentStability.STATIC)
+                        .build())
+                .hasMessageStartingWith("content.attachment.contentType:");
         assertThatThrownBy(() -> pdf().contentType("pdf")).hasMessageContaining("MIME type");
         assertThatThrownBy(() -> pdf().url("not a url")).hasMessageContaining("absolute URL");
         assertThatThrownBy(() -> pdf().creation("20th December")).hasMessageContaining("FHIR dateTime");
@@ -96,11 +143,13 @@ class DocumentReferenceTest {
         assertThat(PointerType.known()).hasSize(14);
         assertThat(PointerCategory.known()).hasSize(7);
         for (String bad : new String[] {"", "abc", "12345", "0123456", "1234567890123456789"}) {
-            assertThatThrownBy(() -> PointerType.of(bad)).isInstanceOf(NhsValidationException.class)
+            assertThatThrownBy(() -> PointerType.of(bad))
+                    .isInstanceOf(NhsValidationException.class)
                     .hasMessageContaining("SNOMED CT concept id");
             assertThatThrownBy(() -> PointerCategory.of(bad)).isInstanceOf(NhsValidationException.class);
         }
-        assertThatThrownBy(() -> PointerContext.builder().practiceSetting("x", "y")).hasMessageContaining("SNOMED");
+        assertThatThrownBy(() -> PointerContext.builder().practiceSetting("x", "y"))
+                .hasMessageContaining("SNOMED");
     }
 
     @Test
@@ -113,7 +162,8 @@ class DocumentReferenceTest {
 
     @Test
     void aBuiltPointerRoundTripsThroughJsonAndShowsNoPatientDataInToString() {
-        DocumentReference p = complete().description("Crisis plan").replaces("Y05868-1").build();
+        DocumentReference p =
+                complete().description("Crisis plan").replaces("Y05868-1").build();
 
         DocumentReference back = DocumentReference.fromJson(p.rawJson());
 
@@ -123,7 +173,8 @@ class DocumentReferenceTest {
         assertThat(back.content().get(0).retrievalMechanism()).contains(RetrievalMechanism.SSP);
         assertThat(back.context().flatMap(PointerContext::relatedAsid)).contains("200000000610");
         assertThat(p.toString() + back + back.content() + back.context().orElseThrow())
-                .doesNotContain("9000000017").doesNotContain("ssp://");
+                .doesNotContain("9000000017")
+                .doesNotContain("ssp://");
         assertThatThrownBy(() -> DocumentReference.fromJson("{\"resourceType\":\"Patient\"}"))
                 .isInstanceOf(NhsValidationException.class);
     }

@@ -35,31 +35,48 @@ class NrlClientAgainstSandboxTest {
     @BeforeEach
     void options() {
         sleeper = new RecordingSleeper(new MutableClock(Instant.parse("2026-11-29T10:00:00Z")));
-        options = NhsClientOptions.builder().sleeper(sleeper).circuitBreaker(CircuitBreakerOptions.disabled()).build();
+        options = NhsClientOptions.builder()
+                .sleeper(sleeper)
+                .circuitBreaker(CircuitBreakerOptions.disabled())
+                .build();
     }
 
     private NrlConsumerClient consumer(NhsSandbox sandbox, OdsCode ods) {
-        return NrlConsumerClient.builder().baseUrl(sandbox.apiBaseUrl(RecordsApi.NRL_CONSUMER.basePath()))
-                .options(options).auth(sandbox.signedJwtAuth()).endUserOrganisation(ods).build();
+        return NrlConsumerClient.builder()
+                .baseUrl(sandbox.apiBaseUrl(RecordsApi.NRL_CONSUMER.basePath()))
+                .options(options)
+                .auth(sandbox.signedJwtAuth())
+                .endUserOrganisation(ods)
+                .build();
     }
 
     private NrlProducerClient producer(NhsSandbox sandbox, OdsCode ods) {
-        return NrlProducerClient.builder().baseUrl(sandbox.apiBaseUrl(RecordsApi.NRL_PRODUCER.basePath()))
-                .options(options).auth(sandbox.signedJwtAuth()).endUserOrganisation(ods).build();
+        return NrlProducerClient.builder()
+                .baseUrl(sandbox.apiBaseUrl(RecordsApi.NRL_PRODUCER.basePath()))
+                .options(options)
+                .auth(sandbox.signedJwtAuth())
+                .endUserOrganisation(ods)
+                .build();
     }
 
     @Test
     void aConsumerFindsThePatientsPointersFromEveryCustodianAndCountsThem(NhsSandbox sandbox) {
         try (NrlConsumerClient nrl = consumer(sandbox, Y05868)) {
             PointerSearchResult all = nrl.search(PATIENT);
-            PointerSearchResult byGet = nrl.search(PointerSearch.forPatient(PATIENT).usingGet()
-                    .type(PointerType.MENTAL_HEALTH_CRISIS_PLAN).build());
+            PointerSearchResult byGet = nrl.search(PointerSearch.forPatient(PATIENT)
+                    .usingGet()
+                    .type(PointerType.MENTAL_HEALTH_CRISIS_PLAN)
+                    .build());
 
-            assertThat(all.pointers()).extracting(p -> p.custodian().orElseThrow())
+            assertThat(all.pointers())
+                    .extracting(p -> p.custodian().orElseThrow())
                     .containsExactlyInAnyOrder("Y05868", "RJ11", "8J008", "RY26A", "RM559");
-            assertThat(byGet.pointers()).allSatisfy(p -> assertThat(p.type()).isEqualTo(PointerType.MENTAL_HEALTH_CRISIS_PLAN))
+            assertThat(byGet.pointers())
+                    .allSatisfy(p -> assertThat(p.type()).isEqualTo(PointerType.MENTAL_HEALTH_CRISIS_PLAN))
                     .hasSize(2);
-            assertThat(nrl.count(PointerSearch.forPatient(PATIENT).category(PointerCategory.CARE_PLAN).build()))
+            assertThat(nrl.count(PointerSearch.forPatient(PATIENT)
+                            .category(PointerCategory.CARE_PLAN)
+                            .build()))
                     .isEqualTo(3);
             assertThat(nrl.read("Y05868-1234567892").type()).isEqualTo(PointerType.EMERGENCY_HEALTH_CARE_PLAN);
         }
@@ -69,26 +86,32 @@ class NrlClientAgainstSandboxTest {
     void anOdsCodeWithNoPointerTypesIsRefusedInWordsAndAnotherOrganisationsPointerIsForbidden(NhsSandbox sandbox) {
         try (NrlConsumerClient unknown = consumer(sandbox, OdsCode.of("X26"));
                 NrlConsumerClient rj11 = consumer(sandbox, OdsCode.of("RJ11"))) {
-            NoPointerTypesException e = catchThrowableOfType(NoPointerTypesException.class, () -> unknown.search(PATIENT));
+            NoPointerTypesException e =
+                    catchThrowableOfType(NoPointerTypesException.class, () -> unknown.search(PATIENT));
             assertThat(e.getMessage()).contains("no pointer types");
 
-            ForbiddenException other = catchThrowableOfType(ForbiddenException.class, () -> rj11.read("Y05868-1234567892"));
+            ForbiddenException other =
+                    catchThrowableOfType(ForbiddenException.class, () -> rj11.read("Y05868-1234567892"));
             assertThat(NrlErrorCode.of(other)).isEqualTo(NrlErrorCode.VALIDATION_ERROR);
         }
     }
 
     @Test
     void aProducerCreatesSupersedesUpdatesAndDeletes(NhsSandbox sandbox) {
-        try (NrlProducerClient nrl = producer(sandbox, Y05868); NrlConsumerClient rm559 = consumer(sandbox, OdsCode.of("RM559"))) {
+        try (NrlProducerClient nrl = producer(sandbox, Y05868);
+                NrlConsumerClient rm559 = consumer(sandbox, OdsCode.of("RM559"))) {
             WriteResult created = nrl.create(NrlWireMockTest.newPointer());
             assertThat(created.pointerId()).startsWith("Y05868-");
             assertThat(nrl.search(PointerSearch.forPatient(PATIENT).build()).pointers())
-                    .extracting(p -> p.id().orElseThrow()).contains(created.pointerId());
-            assertThat(rm559.search(PATIENT).pointers()).extracting(p -> p.id().orElseThrow()).contains(created.pointerId());
+                    .extracting(p -> p.id().orElseThrow())
+                    .contains(created.pointerId());
+            assertThat(rm559.search(PATIENT).pointers())
+                    .extracting(p -> p.id().orElseThrow())
+                    .contains(created.pointerId());
 
             WriteResult replaced = nrl.supersede(NrlWireMockTest.newPointer(), created.pointerId());
-            ResourceNotFoundException gone = catchThrowableOfType(ResourceNotFoundException.class,
-                    () -> nrl.read(created.pointerId()));
+            ResourceNotFoundException gone =
+                    catchThrowableOfType(ResourceNotFoundException.class, () -> nrl.read(created.pointerId()));
             assertThat(gone.errorCode()).contains("RESOURCE_NOT_FOUND");
 
             DocumentReference current = nrl.read(replaced.pointerId());
@@ -104,12 +127,20 @@ class NrlClientAgainstSandboxTest {
     @Test
     void theFakeRefusesWhatTheModelCannotCatchAlone(NhsSandbox sandbox) {
         try (NrlProducerClient nrl = producer(sandbox, OdsCode.of("8J008"))) {
-            BadRequestException e = catchThrowableOfType(BadRequestException.class,
-                    () -> nrl.create(NrlWireMockTest.newPointer().toBuilder().custodian(OdsCode.of("8J008"))
-                            .type(PointerType.NEWS2_CHART).clearCategories().category(PointerCategory.of("410970009")).build()));
+            BadRequestException e = catchThrowableOfType(
+                    BadRequestException.class,
+                    () -> nrl.create(NrlWireMockTest.newPointer().toBuilder()
+                            .custodian(OdsCode.of("8J008"))
+                            .type(PointerType.NEWS2_CHART)
+                            .clearCategories()
+                            .category(PointerCategory.of("410970009"))
+                            .build()));
             assertThat(NrlErrorCode.of(e)).isEqualTo(NrlErrorCode.INVALID_RESOURCE);
-            ForbiddenException type = catchThrowableOfType(ForbiddenException.class,
-                    () -> nrl.create(NrlWireMockTest.newPointer().toBuilder().custodian(OdsCode.of("8J008")).build()));
+            ForbiddenException type = catchThrowableOfType(
+                    ForbiddenException.class,
+                    () -> nrl.create(NrlWireMockTest.newPointer().toBuilder()
+                            .custodian(OdsCode.of("8J008"))
+                            .build()));
             assertThat(NrlErrorCode.of(type)).isEqualTo(NrlErrorCode.ACCESS_DENIED);
         }
     }
@@ -118,32 +149,47 @@ class NrlClientAgainstSandboxTest {
     void aCreateRetriedAfterItsAnswerWasLostIsAppliedOnceWithTheSameId(NhsSandbox sandbox) {
         try (NrlProducerClient nrl = producer(sandbox, Y05868)) {
             int before = nrl.search(PointerSearch.forPatient(PATIENT).build()).total();
-            sandbox.faults().injectNext("POST", ".*/record-locator/producer/FHIR/R4/DocumentReference",
-                    SandboxFault.status(503).withRetryAfter(Duration.ofSeconds(2)).afterProcessing());
+            sandbox.faults()
+                    .injectNext(
+                            "POST",
+                            ".*/record-locator/producer/FHIR/R4/DocumentReference",
+                            SandboxFault.status(503)
+                                    .withRetryAfter(Duration.ofSeconds(2))
+                                    .afterProcessing());
 
             WriteResult r = nrl.create(NrlWireMockTest.newPointer());
 
             assertThat(r.attempts()).isEqualTo(2);
             assertThat(sleeper.sleeps()).containsExactly(Duration.ofSeconds(2));
-            assertThat(nrl.search(PointerSearch.forPatient(PATIENT).build()).total()).as("created once")
+            assertThat(nrl.search(PointerSearch.forPatient(PATIENT).build()).total())
+                    .as("created once")
                     .isEqualTo(before + 1);
         }
     }
 
     @Test
     void aCreateWhoseAnswersAreAllLostSaysOutcomeUnknownAndResendingWithTheIdCreatesNothingNew(NhsSandbox sandbox) {
-        NhsClientOptions few = NhsClientOptions.builder().sleeper(sleeper).circuitBreaker(CircuitBreakerOptions.disabled())
-                .retry(uk.nhs.sdk.core.RetryOptions.builder().maxAttempts(2).build()).build();
+        NhsClientOptions few = NhsClientOptions.builder()
+                .sleeper(sleeper)
+                .circuitBreaker(CircuitBreakerOptions.disabled())
+                .retry(uk.nhs.sdk.core.RetryOptions.builder().maxAttempts(2).build())
+                .build();
         try (NrlProducerClient nrl = NrlProducerClient.builder()
-                .baseUrl(sandbox.apiBaseUrl(RecordsApi.NRL_PRODUCER.basePath())).options(few)
-                .endUserOrganisation(Y05868).build()) {
+                .baseUrl(sandbox.apiBaseUrl(RecordsApi.NRL_PRODUCER.basePath()))
+                .options(few)
+                .endUserOrganisation(Y05868)
+                .build()) {
             int start = nrl.search(PointerSearch.forPatient(PATIENT).build()).total();
             // the HTTP layer may also re-send a keyed write within an attempt: enough resets for every send
-            sandbox.faults().inject("POST", ".*/producer/FHIR/R4/DocumentReference",
-                    SandboxFault.connectionReset().afterProcessing(), 10);
+            sandbox.faults()
+                    .inject(
+                            "POST",
+                            ".*/producer/FHIR/R4/DocumentReference",
+                            SandboxFault.connectionReset().afterProcessing(),
+                            10);
 
-            NhsTransportException e = catchThrowableOfType(NhsTransportException.class,
-                    () -> nrl.create(NrlWireMockTest.newPointer()));
+            NhsTransportException e =
+                    catchThrowableOfType(NhsTransportException.class, () -> nrl.create(NrlWireMockTest.newPointer()));
             assertThat(e.outcomeUnknown()).isTrue();
             assertThat(e.attempts()).isEqualTo(2);
             String requestId = e.reconcileId().orElseThrow();
@@ -154,8 +200,11 @@ class NrlClientAgainstSandboxTest {
             WriteResult resent = nrl.create(NrlWireMockTest.newPointer(), java.util.UUID.fromString(requestId));
 
             assertThat(resent.pointerId()).startsWith("Y05868-");
-            assertThat(before).as("the first attempt was applied, its retry was not").isEqualTo(start + 1);
-            assertThat(nrl.search(PointerSearch.forPatient(PATIENT).build()).total()).isEqualTo(before);
+            assertThat(before)
+                    .as("the first attempt was applied, its retry was not")
+                    .isEqualTo(start + 1);
+            assertThat(nrl.search(PointerSearch.forPatient(PATIENT).build()).total())
+                    .isEqualTo(before);
         }
     }
 }

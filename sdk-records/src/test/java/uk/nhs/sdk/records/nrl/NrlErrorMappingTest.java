@@ -30,7 +30,8 @@ class NrlErrorMappingTest extends NrlWireMockTest {
         SEARCH(c -> c.consumer().search(PATIENT)),
         READ(c -> c.consumer().read("Y05868-1234567892")),
         CREATE(c -> c.producer().create(newPointer())),
-        UPDATE(c -> c.producer().update(newPointer().toBuilder().id("Y05868-1234567892").build())),
+        UPDATE(c -> c.producer()
+                .update(newPointer().toBuilder().id("Y05868-1234567892").build())),
         DELETE(c -> c.producer().delete("Y05868-1234567892")),
         PRODUCER_READ(c -> c.producer().read("Y05868-1234567892"));
 
@@ -43,26 +44,54 @@ class NrlErrorMappingTest extends NrlWireMockTest {
 
     static Stream<Arguments> documentedErrors() {
         return Stream.of(
-                Arguments.of(Call.SEARCH, 400, "error-invalid-parameter.json", BadRequestException.class,
+                Arguments.of(
+                        Call.SEARCH,
+                        400,
+                        "error-invalid-parameter.json",
+                        BadRequestException.class,
                         NrlErrorCode.INVALID_PARAMETER),
-                Arguments.of(Call.SEARCH, 400, "error-message-not-well-formed.json", BadRequestException.class,
+                Arguments.of(
+                        Call.SEARCH,
+                        400,
+                        "error-message-not-well-formed.json",
+                        BadRequestException.class,
                         NrlErrorCode.MESSAGE_NOT_WELL_FORMED),
-                Arguments.of(Call.READ, 403, "error-another-organisation.json", ForbiddenException.class,
+                Arguments.of(
+                        Call.READ,
+                        403,
+                        "error-another-organisation.json",
+                        ForbiddenException.class,
                         NrlErrorCode.VALIDATION_ERROR),
-                Arguments.of(Call.CREATE, 400, "error-invalid-resource.json", BadRequestException.class,
+                Arguments.of(
+                        Call.CREATE,
+                        400,
+                        "error-invalid-resource.json",
+                        BadRequestException.class,
                         NrlErrorCode.INVALID_RESOURCE),
-                Arguments.of(Call.UPDATE, 400, "error-message-not-well-formed.json", BadRequestException.class,
+                Arguments.of(
+                        Call.UPDATE,
+                        400,
+                        "error-message-not-well-formed.json",
+                        BadRequestException.class,
                         NrlErrorCode.MESSAGE_NOT_WELL_FORMED),
-                Arguments.of(Call.DELETE, 403, "error-delete-another-organisation.json", ForbiddenException.class,
+                Arguments.of(
+                        Call.DELETE,
+                        403,
+                        "error-delete-another-organisation.json",
+                        ForbiddenException.class,
                         NrlErrorCode.ACCESS_DENIED),
-                Arguments.of(Call.PRODUCER_READ, 403, "error-author-credentials.json", ForbiddenException.class,
+                Arguments.of(
+                        Call.PRODUCER_READ,
+                        403,
+                        "error-author-credentials.json",
+                        ForbiddenException.class,
                         NrlErrorCode.AUTHOR_CREDENTIALS_ERROR));
     }
 
     @ParameterizedTest(name = "{0} {1} {4}")
     @MethodSource("documentedErrors")
-    void theSpecsErrorExamplesMapToTheirClassAndCode(Call call, int status, String body,
-            Class<? extends NhsServiceException> type, NrlErrorCode code) {
+    void theSpecsErrorExamplesMapToTheirClassAndCode(
+            Call call, int status, String body, Class<? extends NhsServiceException> type, NrlErrorCode code) {
         server.stubFor(any(urlPathMatching(".*")).willReturn(fhir(status, body)));
 
         NhsServiceException e = catchThrowableOfType(type, () -> call.call.accept(this));
@@ -70,7 +99,9 @@ class NrlErrorMappingTest extends NrlWireMockTest {
         assertThat(e.status()).isEqualTo(status);
         assertThat(NrlErrorCode.of(e)).isEqualTo(code);
         assertThat(e.errorCode()).contains(code.name());
-        assertThat(e.getMessage()).doesNotContain("another organisation").doesNotContain("not valid")
+        assertThat(e.getMessage())
+                .doesNotContain("another organisation")
+                .doesNotContain("not valid")
                 .doesNotContain("could not be parsed");
     }
 
@@ -97,10 +128,13 @@ class NrlErrorMappingTest extends NrlWireMockTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("everyCode")
-    void everyCodeOfTheFactSheetMapsToItsStatusClassAndEnum(int status, String code,
-            Class<? extends NhsServiceException> type) {
-        server.stubFor(any(urlPathMatching(".*")).willReturn(aResponse().withStatus(status)
-                .withHeader("Content-Type", FHIR_JSON).withBody(outcome(code, "secret diagnostics 9000000017"))));
+    void everyCodeOfTheFactSheetMapsToItsStatusClassAndEnum(
+            int status, String code, Class<? extends NhsServiceException> type) {
+        server.stubFor(any(urlPathMatching(".*"))
+                .willReturn(aResponse()
+                        .withStatus(status)
+                        .withHeader("Content-Type", FHIR_JSON)
+                        .withBody(outcome(code, "secret diagnostics 9000000017"))));
 
         NhsServiceException e = catchThrowableOfType(type, () -> producer().create(newPointer()));
 
@@ -111,15 +145,22 @@ class NrlErrorMappingTest extends NrlWireMockTest {
 
     @Test
     void aForbiddenOdsCodeWithNoPointerTypesSaysSoInWords() {
-        server.stubFor(any(urlPathMatching(".*")).willReturn(aResponse().withStatus(403)
-                .withHeader("Content-Type", FHIR_JSON)
-                .withBody(outcome("ACCESS_DENIED", "Provided ODS code has no pointers within requesting app"))));
+        server.stubFor(any(urlPathMatching(".*"))
+                .willReturn(aResponse()
+                        .withStatus(403)
+                        .withHeader("Content-Type", FHIR_JSON)
+                        .withBody(
+                                outcome("ACCESS_DENIED", "Provided ODS code has no pointers within requesting app"))));
 
-        NoPointerTypesException e = catchThrowableOfType(NoPointerTypesException.class, () -> consumer().search(PATIENT));
+        NoPointerTypesException e = catchThrowableOfType(
+                NoPointerTypesException.class, () -> consumer().search(PATIENT));
 
         assertThat(e).isInstanceOf(ForbiddenException.class);
         assertThat(NrlErrorCode.of(e)).isEqualTo(NrlErrorCode.ACCESS_DENIED);
-        assertThat(e.getMessage()).contains("ODS code").contains("no pointer types").contains("X-Request-ID=");
+        assertThat(e.getMessage())
+                .contains("ODS code")
+                .contains("no pointer types")
+                .contains("X-Request-ID=");
         assertThat(e.requestId()).isPresent();
     }
 
@@ -143,10 +184,14 @@ class NrlErrorMappingTest extends NrlWireMockTest {
                 + "\"code\":\"forbidden\",\"details\":{\"coding\":[{\"system\":"
                 + "\"https://fhir.nhs.uk/CodeSystem/Spine-ErrorOrWarningCode\",\"code\":\"ACCESS_DENIED\"}],"
                 + "\"text\":\"Provided ODS code has no pointers within requesting app.\"}}]}";
-        server.stubFor(any(urlPathMatching(".*")).willReturn(aResponse().withStatus(403)
-                .withHeader("Content-Type", FHIR_JSON).withBody(inDetailsText)));
+        server.stubFor(any(urlPathMatching(".*"))
+                .willReturn(aResponse()
+                        .withStatus(403)
+                        .withHeader("Content-Type", FHIR_JSON)
+                        .withBody(inDetailsText)));
 
-        assertThat(catchThrowableOfType(ForbiddenException.class, () -> consumer().search(PATIENT)))
+        assertThat(catchThrowableOfType(
+                        ForbiddenException.class, () -> consumer().search(PATIENT)))
                 .isInstanceOf(NoPointerTypesException.class);
     }
 }

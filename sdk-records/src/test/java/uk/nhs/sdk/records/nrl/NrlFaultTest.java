@@ -45,8 +45,11 @@ class NrlFaultTest {
     }
 
     private NrlConsumerClient consumer(NhsSandbox sandbox, NhsClientOptions options) {
-        return NrlConsumerClient.builder().baseUrl(sandbox.apiBaseUrl(RecordsApi.NRL_CONSUMER.basePath()))
-                .options(options).endUserOrganisation(OdsCode.of("Y05868")).build();
+        return NrlConsumerClient.builder()
+                .baseUrl(sandbox.apiBaseUrl(RecordsApi.NRL_CONSUMER.basePath()))
+                .options(options)
+                .endUserOrganisation(OdsCode.of("Y05868"))
+                .build();
     }
 
     private NrlConsumerClient consumer(NhsSandbox sandbox) {
@@ -55,7 +58,8 @@ class NrlFaultTest {
 
     @Test
     void a429WithRetryAfterWaitsAsAskedAndOneWithoutBacksOff(NhsSandbox sandbox) {
-        sandbox.faults().injectNext(SEARCH, SEARCH_PATH, SandboxFault.status(429).withRetryAfter(Duration.ofSeconds(3)));
+        sandbox.faults()
+                .injectNext(SEARCH, SEARCH_PATH, SandboxFault.status(429).withRetryAfter(Duration.ofSeconds(3)));
         sandbox.faults().injectNext(SEARCH, SEARCH_PATH, SandboxFault.status(429));
 
         assertThat(consumer(sandbox).search(PATIENT).total()).isEqualTo(5);
@@ -69,7 +73,8 @@ class NrlFaultTest {
     void a429ThatPersistsIsRateLimited(NhsSandbox sandbox) {
         sandbox.faults().inject(SEARCH, SEARCH_PATH, SandboxFault.status(429), 3);
 
-        RateLimitedException e = catchThrowableOfType(RateLimitedException.class, () -> consumer(sandbox).search(PATIENT));
+        RateLimitedException e = catchThrowableOfType(
+                RateLimitedException.class, () -> consumer(sandbox).search(PATIENT));
 
         assertThat(e.attempts()).isEqualTo(3);
     }
@@ -80,7 +85,10 @@ class NrlFaultTest {
         assertThat(consumer(sandbox).search(PATIENT).total()).isEqualTo(5);
 
         sandbox.faults().inject(SEARCH, SEARCH_PATH, SandboxFault.status(503), 3);
-        assertThat(catchThrowableOfType(ServerErrorException.class, () -> consumer(sandbox).search(PATIENT)).status())
+        assertThat(catchThrowableOfType(
+                                ServerErrorException.class,
+                                () -> consumer(sandbox).search(PATIENT))
+                        .status())
                 .isEqualTo(503);
     }
 
@@ -90,8 +98,11 @@ class NrlFaultTest {
         assertThat(consumer(sandbox).search(PATIENT).total()).isEqualTo(5);
 
         sandbox.faults().inject(SEARCH, SEARCH_PATH, SandboxFault.connectionReset(), 3);
-        assertThat(catchThrowableOfType(NhsTransportException.class, () -> consumer(sandbox).search(PATIENT))
-                .attempts()).isEqualTo(3);
+        assertThat(catchThrowableOfType(
+                                NhsTransportException.class,
+                                () -> consumer(sandbox).search(PATIENT))
+                        .attempts())
+                .isEqualTo(3);
     }
 
     /**
@@ -102,23 +113,30 @@ class NrlFaultTest {
      */
     @Test
     void slowHeadersAndASlowBodyBeyondTheAttemptTimeoutTimeOut() {
-        NhsClientOptions once = options().attemptTimeout(Duration.ofMillis(300))
-                .retry(RetryOptions.builder().maxAttempts(1).build()).build();
+        NhsClientOptions once = options()
+                .attemptTimeout(Duration.ofMillis(300))
+                .retry(RetryOptions.builder().maxAttempts(1).build())
+                .build();
         try (NhsSandbox sandbox = NhsSandbox.start()) {
             NrlConsumerClient nrl = consumer(sandbox, once);
             sandbox.faults().injectNext(SEARCH, SEARCH_PATH, SandboxFault.slowHeaders(Duration.ofSeconds(2)));
-            assertThat(catchThrowableOfType(NhsTimeoutException.class, () -> nrl.search(PATIENT))).isNotNull();
+            assertThat(catchThrowableOfType(NhsTimeoutException.class, () -> nrl.search(PATIENT)))
+                    .isNotNull();
 
             sandbox.faults().injectNext(SEARCH, SEARCH_PATH, SandboxFault.slowBody(16, Duration.ofMillis(400)));
-            assertThat(catchThrowableOfType(NhsTimeoutException.class, () -> nrl.search(PATIENT))).isNotNull();
+            assertThat(catchThrowableOfType(NhsTimeoutException.class, () -> nrl.search(PATIENT)))
+                    .isNotNull();
         }
     }
 
     @Test
     void brokenOrForeignBodiesAreDecodeErrorsWithTheRequestId(NhsSandbox sandbox) {
-        NrlConsumerClient nrl = consumer(sandbox, options().retry(RetryOptions.builder().maxAttempts(1).build()).build());
-        for (SandboxFault f : new SandboxFault[] {SandboxFault.malformedJson(), SandboxFault.wrongContentType("text/plain"),
-            SandboxFault.truncatedBody()}) {
+        NrlConsumerClient nrl = consumer(
+                sandbox,
+                options().retry(RetryOptions.builder().maxAttempts(1).build()).build());
+        for (SandboxFault f : new SandboxFault[] {
+            SandboxFault.malformedJson(), SandboxFault.wrongContentType("text/plain"), SandboxFault.truncatedBody()
+        }) {
             sandbox.faults().injectNext(SEARCH, SEARCH_PATH, f);
             NhsSdkException e = catchThrowableOfType(NhsSdkException.class, () -> nrl.search(PATIENT));
             assertThat(e).as(f.toString()).isInstanceOfAny(NhsDecodeException.class, NhsTransportException.class);
@@ -129,14 +147,19 @@ class NrlFaultTest {
 
     @Test
     void aGatewaysHtmlPageIsAServerErrorAndAnOversizedBodyIsRefused(NhsSandbox sandbox) {
-        NrlConsumerClient nrl = consumer(sandbox, options().retry(RetryOptions.builder().maxAttempts(1).build())
-                .maxResponseBytes(64 * 1024).build());
+        NrlConsumerClient nrl = consumer(
+                sandbox,
+                options()
+                        .retry(RetryOptions.builder().maxAttempts(1).build())
+                        .maxResponseBytes(64 * 1024)
+                        .build());
         sandbox.faults().injectNext(SEARCH, SEARCH_PATH, SandboxFault.htmlErrorPage(502));
         ServerErrorException html = catchThrowableOfType(ServerErrorException.class, () -> nrl.search(PATIENT));
         assertThat(html.status()).isEqualTo(502);
         assertThat(html.errorCode()).isEmpty();
 
         sandbox.faults().injectNext(SEARCH, SEARCH_PATH, SandboxFault.oversizedBody(10L * 1024 * 1024));
-        assertThat(catchThrowableOfType(NhsSdkException.class, () -> nrl.search(PATIENT))).isNotNull();
+        assertThat(catchThrowableOfType(NhsSdkException.class, () -> nrl.search(PATIENT)))
+                .isNotNull();
     }
 }

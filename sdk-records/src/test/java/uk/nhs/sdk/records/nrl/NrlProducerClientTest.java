@@ -56,17 +56,20 @@ class NrlProducerClientTest extends NrlWireMockTest {
                 .withRequestBody(matchingJsonPath("$.subject.identifier.value", equalTo("9000000017")))
                 .withRequestBody(matchingJsonPath("$.custodian.identifier.value", equalTo("Y05868")))
                 .withRequestBody(matchingJsonPath("$.type.coding[0].code", equalTo("736253002")))
-                .withRequestBody(matchingJsonPath("$.content[0].extension[0].valueCodeableConcept.coding[0].code",
-                        equalTo("static")))
+                .withRequestBody(matchingJsonPath(
+                        "$.content[0].extension[0].valueCodeableConcept.coding[0].code", equalTo("static")))
                 .withRequestBody(matchingJsonPath("$.context.related[0].identifier.value", equalTo("200000000610"))));
     }
 
     @Test
     void aRetriedCreateSendsTheSameRequestIdSoNrlCanTellItIsTheSameWrite() {
-        server.stubFor(post(urlEqualTo(PRODUCER + "/DocumentReference")).inScenario("retry")
-                .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("second")
+        server.stubFor(post(urlEqualTo(PRODUCER + "/DocumentReference"))
+                .inScenario("retry")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willSetStateTo("second")
                 .willReturn(aResponse().withStatus(503).withHeader("Retry-After", "1")));
-        server.stubFor(post(urlEqualTo(PRODUCER + "/DocumentReference")).inScenario("retry")
+        server.stubFor(post(urlEqualTo(PRODUCER + "/DocumentReference"))
+                .inScenario("retry")
                 .whenScenarioStateIs("second")
                 .willReturn(fhir(201, "producer-created.json").withHeader("Location", LOCATION)));
 
@@ -84,8 +87,8 @@ class NrlProducerClientTest extends NrlWireMockTest {
                 .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
         UUID id = UUID.randomUUID();
 
-        NhsTransportException e = catchThrowableOfType(NhsTransportException.class,
-                () -> producer().create(newPointer(), id));
+        NhsTransportException e = catchThrowableOfType(
+                NhsTransportException.class, () -> producer().create(newPointer(), id));
 
         assertThat(e.outcomeUnknown()).isTrue();
         assertThat(e.reconcileId()).contains(id.toString());
@@ -104,10 +107,11 @@ class NrlProducerClientTest extends NrlWireMockTest {
         server.verify(postRequestedFor(anyUrl())
                 .withRequestBody(matchingJsonPath("$.relatesTo[0].code", equalTo("replaces")))
                 .withRequestBody(matchingJsonPath("$.relatesTo[0].target.type", equalTo("DocumentReference")))
-                .withRequestBody(matchingJsonPath("$.relatesTo[0].target.identifier.value",
-                        equalTo("Y05868-1111111111"))));
+                .withRequestBody(
+                        matchingJsonPath("$.relatesTo[0].target.identifier.value", equalTo("Y05868-1111111111"))));
         assertThatThrownBy(() -> producer().supersede(newPointer())).isInstanceOf(NhsValidationException.class);
-        assertThatThrownBy(() -> producer().supersede(newPointer(), "bad id")).isInstanceOf(NhsValidationException.class);
+        assertThatThrownBy(() -> producer().supersede(newPointer(), "bad id"))
+                .isInstanceOf(NhsValidationException.class);
     }
 
     @Test
@@ -120,7 +124,8 @@ class NrlProducerClientTest extends NrlWireMockTest {
         DocumentReference original = nrl.read("Y05868-1234567892");
         assertThat(original.id()).contains("Y05868-1234567892");
 
-        DocumentReference changed = original.toBuilder().description("Updated plan").build();
+        DocumentReference changed =
+                original.toBuilder().description("Updated plan").build();
         WriteResult r = nrl.update(original, changed);
 
         assertThat(r.pointerId()).isEqualTo("Y05868-1234567892");
@@ -138,19 +143,36 @@ class NrlProducerClientTest extends NrlWireMockTest {
         DocumentReference original = DocumentReference.fromJson(resource("producer-read-pointer.json"));
         DocumentReference.Builder b = original.toBuilder();
 
-        assertThatThrownBy(() -> producer().update(original, b.type(PointerType.RESPECT_FORM).build()))
-                .isInstanceOf(NhsValidationException.class).hasMessageStartingWith("type:");
-        assertThatThrownBy(() -> producer().update(original,
-                original.toBuilder().subject(NhsNumber.parse("9999999999")).build()))
-                .isInstanceOf(NhsValidationException.class).hasMessageStartingWith("subject:")
+        assertThatThrownBy(() -> producer()
+                        .update(original, b.type(PointerType.RESPECT_FORM).build()))
+                .isInstanceOf(NhsValidationException.class)
+                .hasMessageStartingWith("type:");
+        assertThatThrownBy(() -> producer()
+                        .update(
+                                original,
+                                original.toBuilder()
+                                        .subject(NhsNumber.parse("9999999999"))
+                                        .build()))
+                .isInstanceOf(NhsValidationException.class)
+                .hasMessageStartingWith("subject:")
                 .hasMessageNotContaining("9999999999");
-        assertThatThrownBy(() -> producer().update(original, original.toBuilder().custodian(OdsCode.of("RJ11")).build()))
-                .isInstanceOf(NhsValidationException.class).hasMessageStartingWith("custodian:");
-        assertThatThrownBy(() -> producer().update(original, original.toBuilder().id("Y05868-2").build()))
-                .isInstanceOf(NhsValidationException.class).hasMessageStartingWith("id:");
-        assertThatThrownBy(() -> producer().update(newPointer())).isInstanceOf(NhsValidationException.class)
+        assertThatThrownBy(() -> producer()
+                        .update(
+                                original,
+                                original.toBuilder()
+                                        .custodian(OdsCode.of("RJ11"))
+                                        .build()))
+                .isInstanceOf(NhsValidationException.class)
+                .hasMessageStartingWith("custodian:");
+        assertThatThrownBy(() -> producer()
+                        .update(original, original.toBuilder().id("Y05868-2").build()))
+                .isInstanceOf(NhsValidationException.class)
                 .hasMessageStartingWith("id:");
-        assertThatThrownBy(() -> producer().create(original)).isInstanceOf(NhsValidationException.class)
+        assertThatThrownBy(() -> producer().update(newPointer()))
+                .isInstanceOf(NhsValidationException.class)
+                .hasMessageStartingWith("id:");
+        assertThatThrownBy(() -> producer().create(original))
+                .isInstanceOf(NhsValidationException.class)
                 .hasMessageContaining("NRL gives it one");
         assertThat(server.findAll(anyRequestedFor(anyUrl()))).isEmpty();
     }
@@ -171,21 +193,27 @@ class NrlProducerClientTest extends NrlWireMockTest {
         server.stubFor(post(urlEqualTo(PRODUCER + "/DocumentReference/_search"))
                 .willReturn(fhir(200, "producer-search-bundle.json")));
 
-        PointerSearchResult r = producer().search(PointerSearch.forPatient(PATIENT)
-                .type(PointerType.EMERGENCY_HEALTH_CARE_PLAN).build());
+        PointerSearchResult r = producer()
+                .search(PointerSearch.forPatient(PATIENT)
+                        .type(PointerType.EMERGENCY_HEALTH_CARE_PLAN)
+                        .build());
 
         assertThat(r.total()).isEqualTo(2);
-        assertThat(r.pointers()).extracting(p -> p.id().orElseThrow())
+        assertThat(r.pointers())
+                .extracting(p -> p.id().orElseThrow())
                 .containsExactly("Y05868-1834567891", "Y05868-837826318432");
-        assertThatThrownBy(() -> producer().search(PointerSearch.forPatient(PATIENT).custodian(ODS).build()))
-                .isInstanceOf(NhsValidationException.class).hasMessageStartingWith("custodian:");
+        assertThatThrownBy(() -> producer()
+                        .search(PointerSearch.forPatient(PATIENT).custodian(ODS).build()))
+                .isInstanceOf(NhsValidationException.class)
+                .hasMessageStartingWith("custodian:");
     }
 
     @Test
     void locationHeadersAreReadRelativeOrAbsolute() {
         assertThat(NrlProducerClient.idFromLocation("https://api.service.nhs.uk" + LOCATION))
                 .contains("Y05868-1234567892");
-        assertThat(NrlProducerClient.idFromLocation("/DocumentReference/RJ11-1?x=1")).contains("RJ11-1");
+        assertThat(NrlProducerClient.idFromLocation("/DocumentReference/RJ11-1?x=1"))
+                .contains("RJ11-1");
         assertThat(NrlProducerClient.idFromLocation("/Patient/1")).isEmpty();
         assertThat(NrlProducerClient.idFromLocation("/DocumentReference/a b")).isEmpty();
     }
@@ -204,40 +232,54 @@ class NrlProducerClientTest extends NrlWireMockTest {
         NrlProducerClient nrl = producer();
 
         assertThatThrownBy(() -> nrl.create(DocumentReference.fromJson(noStability.toString())))
-                .isInstanceOf(NhsValidationException.class).hasMessageStartingWith("content.extension:");
+                .isInstanceOf(NhsValidationException.class)
+                .hasMessageStartingWith("content.extension:");
         assertThatThrownBy(() -> nrl.create(DocumentReference.fromJson(notCurrent.toString())))
-                .isInstanceOf(NhsValidationException.class).hasMessageStartingWith("status:");
+                .isInstanceOf(NhsValidationException.class)
+                .hasMessageStartingWith("status:");
         assertThatThrownBy(() -> nrl.create(DocumentReference.fromJson(httpForSsp.toString())))
-                .isInstanceOf(NhsValidationException.class).hasMessageStartingWith("content.attachment.url:");
+                .isInstanceOf(NhsValidationException.class)
+                .hasMessageStartingWith("content.attachment.url:");
         assertThatThrownBy(() -> nrl.update(DocumentReference.fromJson(badId.toString())))
-                .isInstanceOf(NhsValidationException.class).hasMessageStartingWith("id:");
+                .isInstanceOf(NhsValidationException.class)
+                .hasMessageStartingWith("id:");
         assertThat(server.findAll(anyRequestedFor(anyUrl()))).isEmpty();
     }
 
     @Test
     void everyWriteSendsItsOwnKeyAsTheCorrelationIdNrlDeduplicatesByOnEveryAttempt() {
-        server.stubFor(post(urlEqualTo(PRODUCER + "/DocumentReference")).inScenario("retry")
-                .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("second")
+        server.stubFor(post(urlEqualTo(PRODUCER + "/DocumentReference"))
+                .inScenario("retry")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willSetStateTo("second")
                 .willReturn(aResponse().withStatus(503).withHeader("Retry-After", "1")));
-        server.stubFor(post(urlEqualTo(PRODUCER + "/DocumentReference")).inScenario("retry")
+        server.stubFor(post(urlEqualTo(PRODUCER + "/DocumentReference"))
+                .inScenario("retry")
                 .whenScenarioStateIs("second")
                 .willReturn(fhir(201, "producer-created.json").withHeader("Location", LOCATION)));
         server.stubFor(delete(urlEqualTo(PRODUCER + "/DocumentReference/Y05868-1234567892"))
                 .willReturn(fhir(200, "producer-removed.json")));
         server.stubFor(get(urlEqualTo(PRODUCER + "/DocumentReference/Y05868-1234567892"))
                 .willReturn(fhir(200, "producer-read-pointer.json")));
-        NrlProducerClient nrl = NrlProducerClient.builder().baseUrl(java.net.URI.create(server.baseUrl() + PRODUCER))
-                .options(options()).endUserOrganisation(ODS).correlationId("ward-round-42").build();
+        NrlProducerClient nrl = NrlProducerClient.builder()
+                .baseUrl(java.net.URI.create(server.baseUrl() + PRODUCER))
+                .options(options())
+                .endUserOrganisation(ODS)
+                .correlationId("ward-round-42")
+                .build();
 
         nrl.create(newPointer());
         nrl.delete("Y05868-1234567892");
         nrl.read("Y05868-1234567892");
 
         List<LoggedRequest> creates = server.findAll(postRequestedFor(anyUrl()));
-        assertThat(creates).hasSize(2).allSatisfy(r -> assertThat(r.getHeader("X-Correlation-ID"))
-                .isEqualTo(creates.get(0).getHeader("X-Request-ID")));
+        assertThat(creates)
+                .hasSize(2)
+                .allSatisfy(r -> assertThat(r.getHeader("X-Correlation-ID"))
+                        .isEqualTo(creates.get(0).getHeader("X-Request-ID")));
         LoggedRequest deleted = server.findAll(deleteRequestedFor(anyUrl())).get(0);
-        assertThat(deleted.getHeader("X-Correlation-ID")).isEqualTo(deleted.getHeader("X-Request-ID"))
+        assertThat(deleted.getHeader("X-Correlation-ID"))
+                .isEqualTo(deleted.getHeader("X-Request-ID"))
                 .isNotEqualTo(creates.get(0).getHeader("X-Correlation-ID"));
         assertThat(server.findAll(getRequestedFor(anyUrl())).get(0).getHeader("X-Correlation-ID"))
                 .isEqualTo("ward-round-42");

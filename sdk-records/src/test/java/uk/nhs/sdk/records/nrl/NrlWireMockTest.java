@@ -72,10 +72,10 @@ abstract class NrlWireMockTest {
     @AfterEach
     void requestsConformToTheSpecs() {
         List<LoggedRequest> all = server.findAll(anyRequestedFor(anyUrl()));
-        List<LoggedRequest> consumer = all.stream().filter(r -> r.getUrl().startsWith(CONSUMER))
-                .collect(Collectors.toList());
-        List<LoggedRequest> producer = all.stream().filter(r -> r.getUrl().startsWith(PRODUCER))
-                .collect(Collectors.toList());
+        List<LoggedRequest> consumer =
+                all.stream().filter(r -> r.getUrl().startsWith(CONSUMER)).collect(Collectors.toList());
+        List<LoggedRequest> producer =
+                all.stream().filter(r -> r.getUrl().startsWith(PRODUCER)).collect(Collectors.toList());
         if (!consumer.isEmpty()) {
             CONSUMER_SPEC.assertConforms(consumer);
         }
@@ -85,18 +85,27 @@ abstract class NrlWireMockTest {
     }
 
     NhsClientOptions options() {
-        return NhsClientOptions.builder().clock(clock).sleeper(sleeper).circuitBreaker(CircuitBreakerOptions.disabled())
+        return NhsClientOptions.builder()
+                .clock(clock)
+                .sleeper(sleeper)
+                .circuitBreaker(CircuitBreakerOptions.disabled())
                 .build();
     }
 
     NrlConsumerClient consumer() {
-        return NrlConsumerClient.builder().baseUrl(URI.create(server.baseUrl() + CONSUMER)).options(options())
-                .endUserOrganisation(ODS).build();
+        return NrlConsumerClient.builder()
+                .baseUrl(URI.create(server.baseUrl() + CONSUMER))
+                .options(options())
+                .endUserOrganisation(ODS)
+                .build();
     }
 
     NrlProducerClient producer() {
-        return NrlProducerClient.builder().baseUrl(URI.create(server.baseUrl() + PRODUCER)).options(options())
-                .endUserOrganisation(ODS).build();
+        return NrlProducerClient.builder()
+                .baseUrl(URI.create(server.baseUrl() + PRODUCER))
+                .options(options())
+                .endUserOrganisation(ODS)
+                .build();
     }
 
     /** A test resource from {@code /nrl/} (see the README there for each file's source). */
@@ -112,7 +121,10 @@ abstract class NrlWireMockTest {
     }
 
     static ResponseDefinitionBuilder fhir(int status, String resourceName) {
-        return aResponse().withStatus(status).withHeader("Content-Type", FHIR_JSON).withBody(resource(resourceName));
+        return aResponse()
+                .withStatus(status)
+                .withHeader("Content-Type", FHIR_JSON)
+                .withBody(resource(resourceName));
     }
 
     /** A pointer NRL would accept: the spec's SSP example as a builder would make it. */

@@ -28,10 +28,13 @@ class OdsClientAgainstSandboxTest {
 
     private static OdsClient.Builder builder(NhsSandbox sandbox) {
         LogGuard.forbid(sandbox.application().apiKey().reveal());
-        return OdsClient.builder().baseUrl(sandbox.apiBaseUrl(RecordsApi.ODS.basePath()))
-                .options(NhsClientOptions.builder().sleeper(new RecordingSleeper())
+        return OdsClient.builder()
+                .baseUrl(sandbox.apiBaseUrl(RecordsApi.ODS.basePath()))
+                .options(NhsClientOptions.builder()
+                        .sleeper(new RecordingSleeper())
                         .circuitBreaker(CircuitBreakerOptions.disabled())
-                        .rateLimit(RateLimitOptions.perSecond(100_000, Duration.ZERO)).build());
+                        .rateLimit(RateLimitOptions.perSecond(100_000, Duration.ZERO))
+                        .build());
     }
 
     private static OdsClient ods(NhsSandbox sandbox) {
@@ -54,35 +57,49 @@ class OdsClientAgainstSandboxTest {
     void pagesThroughEveryMatchOnePageAtATime(NhsSandbox sandbox) {
         SandboxOds.of(sandbox).generatedOrganisations(100);
         try (OdsClient ods = ods(sandbox)) {
-            OdsSearch pharmacies = OdsSearch.builder().anyRole(OdsRole.PHARMACY).pageSize(7).build();
+            OdsSearch pharmacies =
+                    OdsSearch.builder().anyRole(OdsRole.PHARMACY).pageSize(7).build();
 
             List<OdsPage<Organization>> pages = ods.search(pharmacies).collect(Collectors.toList());
 
             assertThat(pages).hasSize(4);
-            assertThat(pages.stream().mapToInt(p -> p.items().size()).sum()).isEqualTo(25)
+            assertThat(pages.stream().mapToInt(p -> p.items().size()).sum())
+                    .isEqualTo(25)
                     .isEqualTo(ods.count(pharmacies));
             assertThat(pages.get(0).total()).contains(25);
-            assertThat(ods.organizations(pharmacies).map(o -> o.odsCode().value()).distinct().count()).isEqualTo(25);
+            assertThat(ods.organizations(pharmacies)
+                            .map(o -> o.odsCode().value())
+                            .distinct()
+                            .count())
+                    .isEqualTo(25);
         }
     }
 
     @Test
     void readsAffiliationsAndDeletions(NhsSandbox sandbox) {
         try (OdsClient ods = ods(sandbox)) {
-            assertThat(ods.affiliations(AffiliationSearch.builder().participatingOrganization(OdsCode.of("Q72")).build())
-                    .flatMap(p -> p.items().stream()).map(OrganizationAffiliation::id)).containsExactly("383689");
+            assertThat(ods.affiliations(AffiliationSearch.builder()
+                                    .participatingOrganization(OdsCode.of("Q72"))
+                                    .build())
+                            .flatMap(p -> p.items().stream())
+                            .map(OrganizationAffiliation::id))
+                    .containsExactly("383689");
             assertThat(ods.deletions(DeletionList.Kind.ORGANIZATION).entries()).hasSize(2);
-            assertThat(ods.deletions(DeletionList.Kind.ORGANIZATION_ROLE).entries()).isEmpty();
+            assertThat(ods.deletions(DeletionList.Kind.ORGANIZATION_ROLE).entries())
+                    .isEmpty();
         }
     }
 
     @Test
     void anUnknownCodeIsNotFoundAndAWrongKeyUnauthorized(NhsSandbox sandbox) {
-        try (OdsClient ods = ods(sandbox); OdsClient wrong = builder(sandbox).apiKey(Secret.of("not-a-key")).build()) {
-            ResourceNotFoundException e = catchThrowableOfType(ResourceNotFoundException.class,
-                    () -> ods.read(OdsCode.of("XYZ123")));
+        try (OdsClient ods = ods(sandbox);
+                OdsClient wrong =
+                        builder(sandbox).apiKey(Secret.of("not-a-key")).build()) {
+            ResourceNotFoundException e =
+                    catchThrowableOfType(ResourceNotFoundException.class, () -> ods.read(OdsCode.of("XYZ123")));
             assertThat(e.errorCode()).contains("HAPI-2001");
-            assertThat(catchThrowableOfType(UnauthorizedException.class, () -> wrong.read(OdsCode.of("RR8"))).status())
+            assertThat(catchThrowableOfType(UnauthorizedException.class, () -> wrong.read(OdsCode.of("RR8")))
+                            .status())
                     .isEqualTo(401);
         }
     }

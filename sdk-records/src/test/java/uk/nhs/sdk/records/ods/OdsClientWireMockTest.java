@@ -8,8 +8,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.time.LocalDate;
@@ -24,8 +24,11 @@ import uk.nhs.sdk.core.error.NhsDecodeException;
 class OdsClientWireMockTest extends OdsWireMockTest {
 
     private static void stub(String urlPath, String body) {
-        server.stubFor(get(urlPathEqualTo(path(urlPath))).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/fhir+json").withBody(body)));
+        server.stubFor(get(urlPathEqualTo(path(urlPath)))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/fhir+json")
+                        .withBody(body)));
     }
 
     @Test
@@ -52,7 +55,8 @@ class OdsClientWireMockTest extends OdsWireMockTest {
         assertThat(o.addresses().get(0).uprn()).contains("72016246");
         assertThat(o.contacts()).extracting(OdsContact::system).containsExactly("phone", "url");
         assertThat(Organization.fromJson(o.rawJson()).name()).isEqualTo(o.name());
-        server.verify(getRequestedFor(urlEqualTo(path("/Organization/RR8"))).withHeader("apikey", equalTo(API_KEY))
+        server.verify(getRequestedFor(urlEqualTo(path("/Organization/RR8")))
+                .withHeader("apikey", equalTo(API_KEY))
                 .withHeader("Accept", equalTo("application/fhir+json")));
         assertRequestsConform();
     }
@@ -60,16 +64,29 @@ class OdsClientWireMockTest extends OdsWireMockTest {
     @Test
     void searchSendsTheSpecsParametersAndFollowsNextLinksLazily() {
         String first = example("organization-search.json");
-        server.stubFor(get(urlPathEqualTo(path("/Organization"))).withQueryParam("_offset", absent())
-                .willReturn(aResponse().withHeader("Content-Type", "application/fhir+json").withBody(first)));
-        server.stubFor(get(urlPathEqualTo(path("/Organization"))).withQueryParam("_offset", equalTo("2"))
-                .withQueryParam("_count", equalTo("2")).willReturn(aResponse()
-                .withHeader("Content-Type", "application/fhir+json")
-                .withBody("{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"entry\":[{\"resource\":"
-                        + example("organization-RR8.json") + "}]}")));
-        OdsSearch search = OdsSearch.builder().nameContains("Leeds").anyRole(OdsRole.NHS_TRUST, OdsRole.NHS_TRUST_SITE)
-                .anyRole(OdsRole.HOSPICE).withoutRole(OdsRole.GP_PRACTICE).active(true).postcode("LS1").city("Leeds")
-                .lastChangedAfter(LocalDate.of(2023, 5, 2)).lastChangedBefore(LocalDate.of(2023, 5, 4)).pageSize(2)
+        server.stubFor(get(urlPathEqualTo(path("/Organization")))
+                .withQueryParam("_offset", absent())
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/fhir+json")
+                        .withBody(first)));
+        server.stubFor(get(urlPathEqualTo(path("/Organization")))
+                .withQueryParam("_offset", equalTo("2"))
+                .withQueryParam("_count", equalTo("2"))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/fhir+json")
+                        .withBody("{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"entry\":[{\"resource\":"
+                                + example("organization-RR8.json") + "}]}")));
+        OdsSearch search = OdsSearch.builder()
+                .nameContains("Leeds")
+                .anyRole(OdsRole.NHS_TRUST, OdsRole.NHS_TRUST_SITE)
+                .anyRole(OdsRole.HOSPICE)
+                .withoutRole(OdsRole.GP_PRACTICE)
+                .active(true)
+                .postcode("LS1")
+                .city("Leeds")
+                .lastChangedAfter(LocalDate.of(2023, 5, 2))
+                .lastChangedBefore(LocalDate.of(2023, 5, 4))
+                .pageSize(2)
                 .build();
         OdsClient ods = client();
 
@@ -82,8 +99,9 @@ class OdsClientWireMockTest extends OdsWireMockTest {
         assertThat(all.get(0).hasNext()).isTrue();
         assertThat(all.get(1).items()).extracting(o -> o.odsCode().value()).containsExactly("RR8");
         assertThat(all.get(1).hasNext()).isFalse();
-        LoggedRequest sent = server.findAll(getRequestedFor(urlPathEqualTo(path("/Organization")))
-                .withQueryParam("_offset", absent())).get(0);
+        LoggedRequest sent = server.findAll(
+                        getRequestedFor(urlPathEqualTo(path("/Organization"))).withQueryParam("_offset", absent()))
+                .get(0);
         assertThat(sent.queryParameter("name:contains").values()).containsExactly("Leeds");
         assertThat(sent.queryParameter("roleCode").values()).containsExactly("RO197,RO198", "RO7");
         assertThat(sent.queryParameter("roleCode:not").values()).containsExactly("RO76");
@@ -99,7 +117,8 @@ class OdsClientWireMockTest extends OdsWireMockTest {
     void organizationsStopsFetchingWhenTheStreamStops() {
         stub("/Organization", example("organization-search.json"));
 
-        List<Organization> first = client().organizations(OdsSearch.builder().build()).limit(1).collect(Collectors.toList());
+        List<Organization> first =
+                client().organizations(OdsSearch.builder().build()).limit(1).collect(Collectors.toList());
 
         assertThat(first).hasSize(1);
         assertThat(server.getAllServeEvents()).hasSize(1);
@@ -107,10 +126,15 @@ class OdsClientWireMockTest extends OdsWireMockTest {
 
     @Test
     void aNextLinkToAnotherHostIsRefused() {
-        stub("/Organization", example("organization-search.json").replace(server.baseUrl() + BASE + "/Organization?_count=2&_offset",
-                "https://evil.example.org" + BASE + "/Organization?_count=2&_offset"));
+        stub(
+                "/Organization",
+                example("organization-search.json")
+                        .replace(
+                                server.baseUrl() + BASE + "/Organization?_count=2&_offset",
+                                "https://evil.example.org" + BASE + "/Organization?_count=2&_offset"));
 
-        NhsDecodeException e = catchThrowableOfType(NhsDecodeException.class,
+        NhsDecodeException e = catchThrowableOfType(
+                NhsDecodeException.class,
                 () -> client().search(OdsSearch.builder().build()).count());
 
         assertThat(e).hasMessageContaining("next link outside the client's base URL");
@@ -122,7 +146,8 @@ class OdsClientWireMockTest extends OdsWireMockTest {
     void aServerThatIgnoresTheOffsetAndRepeatsTheNextLinkDoesNotPageForever() {
         stub("/Organization", example("organization-search.json"));
 
-        NhsDecodeException e = catchThrowableOfType(NhsDecodeException.class,
+        NhsDecodeException e = catchThrowableOfType(
+                NhsDecodeException.class,
                 () -> client().search(OdsSearch.builder().build()).limit(10).count());
 
         assertThat(e).hasMessageContaining("next link it already followed");
@@ -130,35 +155,53 @@ class OdsClientWireMockTest extends OdsWireMockTest {
     }
 
     @Test
-    void aServerWhoseNextLinksGoRoundInALongerCycleDoesNotPageForever(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    void aServerWhoseNextLinksGoRoundInALongerCycleDoesNotPageForever(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
         String page = example("organization-search.json");
         stub("/Organization", page);
-        server.stubFor(get(urlPathEqualTo(path("/Organization"))).withQueryParam("_offset", equalTo("2"))
-                .willReturn(aResponse().withHeader("Content-Type", "application/fhir+json")
+        server.stubFor(get(urlPathEqualTo(path("/Organization")))
+                .withQueryParam("_offset", equalTo("2"))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/fhir+json")
                         .withBody(page.replace("_offset=2", "_offset=4"))));
-        server.stubFor(get(urlPathEqualTo(path("/Organization"))).withQueryParam("_offset", equalTo("4"))
-                .willReturn(aResponse().withHeader("Content-Type", "application/fhir+json").withBody(page)));
+        server.stubFor(get(urlPathEqualTo(path("/Organization")))
+                .withQueryParam("_offset", equalTo("4"))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/fhir+json")
+                        .withBody(page)));
 
-        NhsDecodeException e = catchThrowableOfType(NhsDecodeException.class,
+        NhsDecodeException e = catchThrowableOfType(
+                NhsDecodeException.class,
                 () -> client().search(OdsSearch.builder().build()).limit(10).count());
 
         assertThat(e).hasMessageContaining("next link it already followed");
         assertThat(server.getAllServeEvents()).hasSize(3);
 
         server.resetRequests();
-        OdsMirror mirror = OdsMirror.builder().directory(dir).client(client()).roles(OdsRole.NHS_TRUST).build();
-        assertThatThrownBy(mirror::sync).isInstanceOf(NhsDecodeException.class)
+        OdsMirror mirror = OdsMirror.builder()
+                .directory(dir)
+                .client(client())
+                .roles(OdsRole.NHS_TRUST)
+                .build();
+        assertThatThrownBy(mirror::sync)
+                .isInstanceOf(NhsDecodeException.class)
                 .hasMessageContaining("next link it already followed");
         assertThat(server.getAllServeEvents()).hasSize(3);
         assertThat(mirror.interrupted()).isTrue();
     }
 
     @Test
-    void theMirrorStopsOnARepeatedNextLinkAndKeepsItsCheckpoint(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    void theMirrorStopsOnARepeatedNextLinkAndKeepsItsCheckpoint(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
         stub("/Organization", example("organization-search.json"));
-        OdsMirror mirror = OdsMirror.builder().directory(dir).client(client()).roles(OdsRole.NHS_TRUST).build();
+        OdsMirror mirror = OdsMirror.builder()
+                .directory(dir)
+                .client(client())
+                .roles(OdsRole.NHS_TRUST)
+                .build();
 
-        assertThatThrownBy(mirror::sync).isInstanceOf(NhsDecodeException.class)
+        assertThatThrownBy(mirror::sync)
+                .isInstanceOf(NhsDecodeException.class)
                 .hasMessageContaining("next link it already followed");
 
         assertThat(server.getAllServeEvents()).hasSize(2);
@@ -168,22 +211,30 @@ class OdsClientWireMockTest extends OdsWireMockTest {
 
     @Test
     void aNextLinkToAnotherPathOnTheSameHostIsRefused() {
-        stub("/Organization", example("organization-search.json").replace(BASE + "/Organization?_count=2&_offset",
-                "/other/Organization?_count=2&_offset"));
+        stub(
+                "/Organization",
+                example("organization-search.json")
+                        .replace(BASE + "/Organization?_count=2&_offset", "/other/Organization?_count=2&_offset"));
 
-        catchThrowableOfType(NhsDecodeException.class, () -> client().search(OdsSearch.builder().build()).count());
+        catchThrowableOfType(
+                NhsDecodeException.class,
+                () -> client().search(OdsSearch.builder().build()).count());
 
         assertThat(server.getAllServeEvents()).hasSize(1);
     }
 
     @Test
     void countsWithSummaryCount() {
-        server.stubFor(get(urlPathEqualTo(path("/Organization"))).withQueryParam("roleCode", equalTo("RO76"))
-                .withQueryParam("_summary", equalTo("count")).willReturn(aResponse()
-                .withHeader("Content-Type", "application/fhir+json")
-                .withBody("{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"total\":6543}")));
+        server.stubFor(get(urlPathEqualTo(path("/Organization")))
+                .withQueryParam("roleCode", equalTo("RO76"))
+                .withQueryParam("_summary", equalTo("count"))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/fhir+json")
+                        .withBody("{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"total\":6543}")));
 
-        assertThat(client().count(OdsSearch.builder().anyRole(OdsRole.GP_PRACTICE).build())).isEqualTo(6543);
+        assertThat(client().count(
+                                OdsSearch.builder().anyRole(OdsRole.GP_PRACTICE).build()))
+                .isEqualTo(6543);
         assertRequestsConform();
     }
 
@@ -192,8 +243,12 @@ class OdsClientWireMockTest extends OdsWireMockTest {
         stub("/OrganizationAffiliation", example("affiliation-search.json"));
 
         List<OrganizationAffiliation> list = client().affiliations(AffiliationSearch.builder()
-                .primaryOrganization(OdsCode.of("FDC49")).active(false).pageSize(10).build())
-                .flatMap(p -> p.items().stream()).collect(Collectors.toList());
+                        .primaryOrganization(OdsCode.of("FDC49"))
+                        .active(false)
+                        .pageSize(10)
+                        .build())
+                .flatMap(p -> p.items().stream())
+                .collect(Collectors.toList());
 
         assertThat(list).hasSize(3);
         OrganizationAffiliation a = list.get(0);
@@ -204,7 +259,8 @@ class OdsClientWireMockTest extends OdsWireMockTest {
         assertThat(a.active()).isFalse();
         assertThat(a.period().flatMap(OdsPeriod::end)).contains(LocalDate.of(2020, 3, 31));
         server.verify(getRequestedFor(urlPathEqualTo(path("/OrganizationAffiliation")))
-                .withQueryParam("primary-organization", equalTo("FDC49")).withQueryParam("active", equalTo("false"))
+                .withQueryParam("primary-organization", equalTo("FDC49"))
+                .withQueryParam("active", equalTo("false"))
                 .withQueryParam("_count", equalTo("10")));
         assertRequestsConform();
     }

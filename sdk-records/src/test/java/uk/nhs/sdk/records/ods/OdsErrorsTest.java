@@ -28,16 +28,19 @@ class OdsErrorsTest extends OdsWireMockTest {
     private static final OdsCode RR8 = OdsCode.of("RR8");
 
     private static void answer(int status, String body) {
-        server.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(status)
-                .withHeader("Content-Type", "application/fhir+json").withBody(body)));
+        server.stubFor(get(anyUrl())
+                .willReturn(aResponse()
+                        .withStatus(status)
+                        .withHeader("Content-Type", "application/fhir+json")
+                        .withBody(body)));
     }
 
     @Test
     void notFoundIsTypedWithHapisCode() {
         answer(404, example("error-404.json"));
 
-        ResourceNotFoundException e = catchThrowableOfType(ResourceNotFoundException.class,
-                () -> client().read(OdsCode.of("8J632648")));
+        ResourceNotFoundException e =
+                catchThrowableOfType(ResourceNotFoundException.class, () -> client().read(OdsCode.of("8J632648")));
 
         assertThat(e.status()).isEqualTo(404);
         assertThat(e.errorCode()).contains("HAPI-2001");
@@ -49,7 +52,8 @@ class OdsErrorsTest extends OdsWireMockTest {
     void anUnknownParameterIsABadRequestWithHapisCode() {
         answer(400, example("error-400-unknown-parameter.json"));
 
-        BadRequestException e = catchThrowableOfType(BadRequestException.class,
+        BadRequestException e = catchThrowableOfType(
+                BadRequestException.class,
                 () -> client().count(OdsSearch.builder().build()));
 
         assertThat(e.errorCode()).contains("HAPI-0524");
@@ -58,10 +62,13 @@ class OdsErrorsTest extends OdsWireMockTest {
 
     @Test
     void anInvalidDateIsABadRequest() {
-        answer(400, "{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\",\"code\":\"processing\","
-                + "\"diagnostics\":\"HAPI-1940: Invalid date/time format: \\\"gt2024-13-01\\\"\"}]}");
+        answer(
+                400,
+                "{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\",\"code\":\"processing\","
+                        + "\"diagnostics\":\"HAPI-1940: Invalid date/time format: \\\"gt2024-13-01\\\"\"}]}");
 
-        BadRequestException e = catchThrowableOfType(BadRequestException.class,
+        BadRequestException e = catchThrowableOfType(
+                BadRequestException.class,
                 () -> client().organizations(OdsSearch.builder().build()).findFirst());
 
         assertThat(e.errorCode()).contains("HAPI-1940");
@@ -69,8 +76,10 @@ class OdsErrorsTest extends OdsWireMockTest {
 
     @Test
     void methodNotAllowedIsAnUnexpectedStatus() {
-        answer(405, "{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\",\"code\":\"processing\","
-                + "\"diagnostics\":\"HAPI-0427: HTTP Method POST is not allowed\"}]}");
+        answer(
+                405,
+                "{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\",\"code\":\"processing\","
+                        + "\"diagnostics\":\"HAPI-0427: HTTP Method POST is not allowed\"}]}");
 
         UnexpectedStatusException e = catchThrowableOfType(UnexpectedStatusException.class, () -> client().read(RR8));
 
@@ -90,11 +99,15 @@ class OdsErrorsTest extends OdsWireMockTest {
 
     @Test
     void aTooCostlySearchIsTyped() {
-        answer(422, "{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\",\"code\":\"too-costly\","
-                + "\"diagnostics\":\"Too many records requested (Use _count and _offset)\"}]}");
+        answer(
+                422,
+                "{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\",\"code\":\"too-costly\","
+                        + "\"diagnostics\":\"Too many records requested (Use _count and _offset)\"}]}");
 
-        OdsTooCostlyException e = catchThrowableOfType(OdsTooCostlyException.class,
-                () -> client().search(OdsSearch.builder().pageSize(1000).build()).findFirst());
+        OdsTooCostlyException e = catchThrowableOfType(
+                OdsTooCostlyException.class,
+                () -> client().search(OdsSearch.builder().pageSize(1000).build())
+                        .findFirst());
 
         assertThat(e.status()).isEqualTo(422);
         assertThat(e.attempts()).isEqualTo(1);
@@ -112,10 +125,17 @@ class OdsErrorsTest extends OdsWireMockTest {
 
     @Test
     void rateLimitedWithoutRetryAfterBacksOffThenSucceeds() {
-        server.stubFor(get(anyUrl()).inScenario("429").whenScenarioStateIs("Started").willSetStateTo("ok")
+        server.stubFor(get(anyUrl())
+                .inScenario("429")
+                .whenScenarioStateIs("Started")
+                .willSetStateTo("ok")
                 .willReturn(aResponse().withStatus(429)));
-        server.stubFor(get(anyUrl()).inScenario("429").whenScenarioStateIs("ok").willReturn(aResponse()
-                .withHeader("Content-Type", "application/fhir+json").withBody(example("organization-RR8.json"))));
+        server.stubFor(get(anyUrl())
+                .inScenario("429")
+                .whenScenarioStateIs("ok")
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/fhir+json")
+                        .withBody(example("organization-RR8.json"))));
 
         assertThat(client().read(RR8).name()).isEqualTo("LEEDS TEACHING HOSPITALS NHS TRUST");
         assertThat(sleeper.sleeps()).hasSize(1);
@@ -134,7 +154,11 @@ class OdsErrorsTest extends OdsWireMockTest {
     @Test
     void aResetConnectionIsATransportFailureAfterRetries() {
         server.stubFor(get(anyUrl()).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
-        OdsClient ods = builder().options(options().retry(RetryOptions.builder().maxAttempts(2).build()).build()).build();
+        OdsClient ods = builder()
+                .options(options()
+                        .retry(RetryOptions.builder().maxAttempts(2).build())
+                        .build())
+                .build();
 
         NhsTransportException e = catchThrowableOfType(NhsTransportException.class, () -> ods.read(RR8));
 
@@ -143,28 +167,38 @@ class OdsErrorsTest extends OdsWireMockTest {
 
     @Test
     void malformedJsonWrongContentTypeAndEmptyBodyAreDecodeFailures() {
-        server.stubFor(get(anyUrl()).willReturn(aResponse().withHeader("Content-Type", "application/fhir+json")
-                .withBody("{\"resourceType\":\"Organiz")));
-        assertThat(catchThrowableOfType(NhsDecodeException.class, () -> client().read(RR8))).isNotNull();
+        server.stubFor(get(anyUrl())
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/fhir+json")
+                        .withBody("{\"resourceType\":\"Organiz")));
+        assertThat(catchThrowableOfType(NhsDecodeException.class, () -> client().read(RR8)))
+                .isNotNull();
 
-        server.stubFor(get(anyUrl()).willReturn(aResponse().withHeader("Content-Type", "text/html")
-                .withBody("<html>hello</html>")));
-        assertThat(catchThrowableOfType(NhsDecodeException.class, () -> client().read(RR8))).isNotNull();
+        server.stubFor(get(anyUrl())
+                .willReturn(aResponse().withHeader("Content-Type", "text/html").withBody("<html>hello</html>")));
+        assertThat(catchThrowableOfType(NhsDecodeException.class, () -> client().read(RR8)))
+                .isNotNull();
 
         server.stubFor(get(anyUrl()).willReturn(aResponse().withHeader("Content-Type", "application/fhir+json")));
-        assertThat(catchThrowableOfType(NhsDecodeException.class, () -> client().read(RR8))).isNotNull();
+        assertThat(catchThrowableOfType(NhsDecodeException.class, () -> client().read(RR8)))
+                .isNotNull();
 
-        server.stubFor(get(anyUrl()).willReturn(aResponse().withHeader("Content-Type", "application/fhir+json")
-                .withBody("{\"resourceType\":\"Patient\",\"id\":\"RR8\"}")));
+        server.stubFor(get(anyUrl())
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/fhir+json")
+                        .withBody("{\"resourceType\":\"Patient\",\"id\":\"RR8\"}")));
         NhsDecodeException wrongType = catchThrowableOfType(NhsDecodeException.class, () -> client().read(RR8));
         assertThat(wrongType).hasMessageContaining("not an Organization");
     }
 
     @Test
     void theDefaultRateLimitMakesCallsWaitPastSixteenASecond() {
-        server.stubFor(get(anyUrl()).willReturn(aResponse().withHeader("Content-Type", "application/fhir+json")
-                .withBody(example("organization-RR8.json"))));
-        NhsClientOptions defaults = NhsClientOptions.builder().clock(clock).sleeper(sleeper).build();
+        server.stubFor(get(anyUrl())
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/fhir+json")
+                        .withBody(example("organization-RR8.json"))));
+        NhsClientOptions defaults =
+                NhsClientOptions.builder().clock(clock).sleeper(sleeper).build();
         OdsClient ods = builder().options(defaults).build();
 
         for (int i = 0; i < 40; i++) {

@@ -47,6 +47,7 @@ class OdsMirrorTest {
 
     @TempDir
     Path tmp;
+
     private MutableClock clock;
     private int dirs;
 
@@ -66,7 +67,8 @@ class OdsMirrorTest {
 
     private OdsClient client(NhsSandbox sandbox, int crashAtRequest) {
         AtomicInteger n = new AtomicInteger();
-        NhsClientOptions.Builder o = NhsClientOptions.builder().sleeper(new RecordingSleeper(clock))
+        NhsClientOptions.Builder o = NhsClientOptions.builder()
+                .sleeper(new RecordingSleeper(clock))
                 .circuitBreaker(CircuitBreakerOptions.disabled())
                 .rateLimit(RateLimitOptions.perSecond(100_000, Duration.ZERO));
         if (crashAtRequest >= 0) {
@@ -77,17 +79,29 @@ class OdsMirrorTest {
                 return next.process();
             });
         }
-        return OdsClient.builder().baseUrl(sandbox.apiBaseUrl(RecordsApi.ODS.basePath())).options(o.build())
-                .apiKey(sandbox.application().apiKey()).build();
+        return OdsClient.builder()
+                .baseUrl(sandbox.apiBaseUrl(RecordsApi.ODS.basePath()))
+                .options(o.build())
+                .apiKey(sandbox.application().apiKey())
+                .build();
     }
 
     private OdsMirror.Builder mirror(Path dir, OdsClient client) {
-        return OdsMirror.builder().directory(dir).client(client).roles(OdsRole.GP_PRACTICE).pageSize(3).clock(clock);
+        return OdsMirror.builder()
+                .directory(dir)
+                .client(client)
+                .roles(OdsRole.GP_PRACTICE)
+                .pageSize(3)
+                .clock(clock);
     }
 
     private static Set<String> expected(OdsClient client) {
-        return client.organizations(OdsSearch.builder().anyRole(OdsRole.GP_PRACTICE).pageSize(1000).build())
-                .map(o -> o.odsCode().value()).collect(Collectors.toCollection(TreeSet::new));
+        return client.organizations(OdsSearch.builder()
+                        .anyRole(OdsRole.GP_PRACTICE)
+                        .pageSize(1000)
+                        .build())
+                .map(o -> o.odsCode().value())
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     private static Set<String> held(OdsMirror m) {
@@ -180,7 +194,9 @@ class OdsMirrorTest {
                 assertThat(m.interrupted()).isTrue();
                 OdsMirror.SyncResult r = m.sync();
                 assertThat(r.resumed()).isTrue();
-                assertThat(r.pages()).as("pages fetched after a crash at request " + k).isEqualTo(4 - k);
+                assertThat(r.pages())
+                        .as("pages fetched after a crash at request " + k)
+                        .isEqualTo(4 - k);
                 assertThat(held(m)).as("crash at request " + k).isEqualTo(expected);
             }
             noTemporaryFiles(dir);
@@ -198,7 +214,10 @@ class OdsMirrorTest {
             for (int w = 0; w < writes.size(); w++) {
                 Path dir = newDir();
                 int at = w;
-                assertThatThrownBy(() -> mirror(dir, ods).beforeChange(crashAt(writes.size(), at)).build().sync())
+                assertThatThrownBy(() -> mirror(dir, ods)
+                                .beforeChange(crashAt(writes.size(), at))
+                                .build()
+                                .sync())
                         .isInstanceOf(Crash.class);
                 OdsMirror m = mirror(dir, ods).build();
                 m.sync();
@@ -227,14 +246,18 @@ class OdsMirrorTest {
             for (int k = 0; k < requests.get(); k++) {
                 Path dir = copy(loaded);
                 try (OdsClient crashing = client(sandbox, k)) {
-                    assertThatThrownBy(() -> mirror(dir, crashing).build().sync()).isInstanceOf(Crash.class);
+                    assertThatThrownBy(() -> mirror(dir, crashing).build().sync())
+                            .isInstanceOf(Crash.class);
                 }
                 resumeAndCheck(dir, ods, expected, "request " + k);
             }
             for (int w = 0; w < writes.size(); w++) {
                 Path dir = copy(loaded);
                 int at = w;
-                assertThatThrownBy(() -> mirror(dir, ods).beforeChange(crashAt(writes.size(), at)).build().sync())
+                assertThatThrownBy(() -> mirror(dir, ods)
+                                .beforeChange(crashAt(writes.size(), at))
+                                .build()
+                                .sync())
                         .isInstanceOf(Crash.class);
                 resumeAndCheck(dir, ods, expected, "before " + writes.get(w));
             }
@@ -246,20 +269,27 @@ class OdsMirrorTest {
         OdsMirror.SyncResult r = m.sync();
         assertThat(r.kind()).isEqualTo(OdsMirror.SyncResult.Kind.INCREMENTAL);
         assertThat(held(m)).as("crash at " + where).isEqualTo(expected);
-        assertThat(m.lookup(OdsCode.of("Y05868")).orElseThrow().name()).as(where).isEqualTo("RENAMED DEMO PRACTICE");
+        assertThat(m.lookup(OdsCode.of("Y05868")).orElseThrow().name())
+                .as(where)
+                .isEqualTo("RENAMED DEMO PRACTICE");
         noTemporaryFiles(dir);
     }
 
     private int countRequests(NhsSandbox sandbox, Path dir) {
         AtomicInteger n = new AtomicInteger();
-        NhsClientOptions o = NhsClientOptions.builder().sleeper(new RecordingSleeper(clock))
+        NhsClientOptions o = NhsClientOptions.builder()
+                .sleeper(new RecordingSleeper(clock))
                 .rateLimit(RateLimitOptions.perSecond(100_000, Duration.ZERO))
                 .addPolicy(PipelinePosition.PER_CALL, (call, next) -> {
                     n.incrementAndGet();
                     return next.process();
-                }).build();
-        try (OdsClient ods = OdsClient.builder().baseUrl(sandbox.apiBaseUrl(RecordsApi.ODS.basePath())).options(o)
-                .apiKey(sandbox.application().apiKey()).build()) {
+                })
+                .build();
+        try (OdsClient ods = OdsClient.builder()
+                .baseUrl(sandbox.apiBaseUrl(RecordsApi.ODS.basePath()))
+                .options(o)
+                .apiKey(sandbox.application().apiKey())
+                .build()) {
             mirror(dir, ods).build().sync();
         }
         return n.get();
@@ -295,10 +325,20 @@ class OdsMirrorTest {
         Path dir = newDir();
         try (OdsClient ods = client(sandbox, -1)) {
             mirror(dir, ods).build().sync();
-            assertThatThrownBy(() -> OdsMirror.builder().directory(dir).client(ods).roles(OdsRole.PHARMACY).build())
-                    .isInstanceOf(NhsConfigurationException.class).hasMessageContaining("other roles");
-            assertThatThrownBy(() -> OdsMirror.builder().directory(newDir()).client(ods).build().sync())
-                    .isInstanceOf(NhsConfigurationException.class).hasMessageContaining("needs the roles");
+            assertThatThrownBy(() -> OdsMirror.builder()
+                            .directory(dir)
+                            .client(ods)
+                            .roles(OdsRole.PHARMACY)
+                            .build())
+                    .isInstanceOf(NhsConfigurationException.class)
+                    .hasMessageContaining("other roles");
+            assertThatThrownBy(() -> OdsMirror.builder()
+                            .directory(newDir())
+                            .client(ods)
+                            .build()
+                            .sync())
+                    .isInstanceOf(NhsConfigurationException.class)
+                    .hasMessageContaining("needs the roles");
         }
     }
 }

@@ -8,9 +8,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.LocalDate;
 import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import uk.nhs.sdk.core.OdsCode;
 import uk.nhs.sdk.core.Secret;
 import uk.nhs.sdk.core.auth.BearerTokenAuth;
@@ -27,8 +27,8 @@ class OdsValidationTest extends OdsWireMockTest {
     @ParameterizedTest
     @ValueSource(strings = {"Le", "St James's", "name;drop", "<script>", "tab\there"})
     void namesOutsideTheRuleAreRefused(String name) {
-        for (Consumer<OdsSearch.Builder> step : java.util.List.<Consumer<OdsSearch.Builder>>of(b -> b.name(name),
-                b -> b.nameContains(name), b -> b.nameExact(name))) {
+        for (Consumer<OdsSearch.Builder> step : java.util.List.<Consumer<OdsSearch.Builder>>of(
+                b -> b.name(name), b -> b.nameContains(name), b -> b.nameExact(name))) {
             NhsValidationException e = refused(step);
             assertThat(e.field()).startsWith("name");
             assertThat(e).hasMessageContaining("3 to 100 characters").hasMessageNotContaining(name);
@@ -38,9 +38,13 @@ class OdsValidationTest extends OdsWireMockTest {
     @Test
     void aNameOfOneHundredAndOneCharactersIsRefusedAndOneHundredAllowed() {
         assertThat(refused(b -> b.name("A".repeat(101)))).isNotNull();
-        assertThat(OdsSearch.builder().name("A".repeat(100)).build().parameters()).hasSize(1);
-        assertThat(OdsSearch.builder().nameExact("ST. JAMES\u2019S (LEEDS) & CO-OP/ONE: A@B_C+D").build()
-                .parameters()).hasSize(1);
+        assertThat(OdsSearch.builder().name("A".repeat(100)).build().parameters())
+                .hasSize(1);
+        assertThat(OdsSearch.builder()
+                        .nameExact("ST. JAMES\u2019S (LEEDS) & CO-OP/ONE: A@B_C+D")
+                        .build()
+                        .parameters())
+                .hasSize(1);
     }
 
     @ParameterizedTest
@@ -85,9 +89,14 @@ class OdsValidationTest extends OdsWireMockTest {
 
     @Test
     void lastChangeDateExpressionsBecomeTheApisForm() {
-        OdsSearch s = OdsSearch.builder().lastChangeDate("gt2024-01-31").lastChangeDate("eq2024-02-01")
-                .lastChangeDate("2024-02-02").lastChangedOn(LocalDate.of(2024, 2, 3)).build();
-        assertThat(s.parameters()).extracting(java.util.Map.Entry::getValue)
+        OdsSearch s = OdsSearch.builder()
+                .lastChangeDate("gt2024-01-31")
+                .lastChangeDate("eq2024-02-01")
+                .lastChangeDate("2024-02-02")
+                .lastChangedOn(LocalDate.of(2024, 2, 3))
+                .build();
+        assertThat(s.parameters())
+                .extracting(java.util.Map.Entry::getValue)
                 .containsExactly("gt2024-01-31", "2024-02-01", "2024-02-02", "2024-02-03");
     }
 
@@ -101,7 +110,8 @@ class OdsValidationTest extends OdsWireMockTest {
 
     @Test
     void anAffiliationSearchNeedsAnOrganisation() {
-        NhsValidationException e = catchThrowableOfType(NhsValidationException.class,
+        NhsValidationException e = catchThrowableOfType(
+                NhsValidationException.class,
                 () -> AffiliationSearch.builder().active(true).build());
         assertThat(e).hasMessageContaining("primary or a participating organisation");
     }
@@ -121,7 +131,10 @@ class OdsValidationTest extends OdsWireMockTest {
 
     @Test
     void odsRefusesBearerTokenAuthAtBuildTime() {
-        assertThatThrownBy(() -> builder().auth(BearerTokenAuth.of(() -> Secret.of("token"))).build())
-                .isInstanceOf(NhsConfigurationException.class).hasMessageContaining("API-key");
+        assertThatThrownBy(() -> builder()
+                        .auth(BearerTokenAuth.of(() -> Secret.of("token")))
+                        .build())
+                .isInstanceOf(NhsConfigurationException.class)
+                .hasMessageContaining("API-key");
     }
 }

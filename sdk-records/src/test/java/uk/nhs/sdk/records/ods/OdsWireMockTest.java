@@ -3,7 +3,6 @@ package uk.nhs.sdk.records.ods;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -61,12 +60,17 @@ abstract class OdsWireMockTest {
     }
 
     NhsClientOptions.Builder options() {
-        return NhsClientOptions.builder().clock(clock).sleeper(sleeper).circuitBreaker(CircuitBreakerOptions.disabled())
+        return NhsClientOptions.builder()
+                .clock(clock)
+                .sleeper(sleeper)
+                .circuitBreaker(CircuitBreakerOptions.disabled())
                 .rateLimit(RateLimitOptions.perSecond(100_000, Duration.ZERO));
     }
 
     OdsClient.Builder builder() {
-        return OdsClient.builder().baseUrl(URI.create(server.baseUrl() + BASE)).options(options().build())
+        return OdsClient.builder()
+                .baseUrl(URI.create(server.baseUrl() + BASE))
+                .options(options().build())
                 .apiKey(Secret.of(API_KEY));
     }
 
@@ -89,11 +93,14 @@ abstract class OdsWireMockTest {
     static void assertRequestsConform() {
         List<LoggedRequest> requests = server.findAll(anyRequestedFor(anyUrl()));
         assertThat(requests).as("requests recorded").isNotEmpty();
-        List<String> problems = requests.stream().flatMap(r -> SPEC.problems(r).stream())
+        List<String> problems = requests.stream()
+                .flatMap(r -> SPEC.problems(r).stream())
                 .filter(p -> !(p.contains("validation.request.parameter.collection.invalid")
                         && (p.contains("'roleCode'") || p.contains("'lastChangeDate'"))))
                 .collect(Collectors.toList());
-        assertThat(problems).as("requests that do not conform to the ODS specification").isEmpty();
+        assertThat(problems)
+                .as("requests that do not conform to the ODS specification")
+                .isEmpty();
     }
 
     /** A file from {@code src/test/resources/ods}, with the spec's host replaced by the server's. */

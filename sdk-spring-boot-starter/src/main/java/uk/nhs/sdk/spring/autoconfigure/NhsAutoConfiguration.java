@@ -29,8 +29,14 @@ import uk.nhs.sdk.spring.NhsProperties;
  */
 @AutoConfiguration
 @EnableConfigurationProperties(NhsProperties.class)
-@Import({NhsClientsConfiguration.class, NhsMetricsConfiguration.class, NhsTracingConfiguration.class, NhsHealthConfiguration.class,
-        NhsHealthBoot4Configuration.class, NhsSanitizingConfiguration.class})
+@Import({
+    NhsClientsConfiguration.class,
+    NhsMetricsConfiguration.class,
+    NhsTracingConfiguration.class,
+    NhsHealthConfiguration.class,
+    NhsHealthBoot4Configuration.class,
+    NhsSanitizingConfiguration.class
+})
 public class NhsAutoConfiguration {
     /** Created by Spring. */
     public NhsAutoConfiguration() {

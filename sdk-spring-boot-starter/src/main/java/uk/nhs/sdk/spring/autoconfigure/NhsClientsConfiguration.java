@@ -33,7 +33,10 @@ class NhsClientsConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     @ConditionalOnProperty(prefix = "nhs.pds", name = "enabled", havingValue = "true")
-    PdsClient nhsPdsClient(NhsSettings settings, NhsClientOptions options, NhsHttpTransport transport,
+    PdsClient nhsPdsClient(
+            NhsSettings settings,
+            NhsClientOptions options,
+            NhsHttpTransport transport,
             ObjectProvider<SignedJwtAuth> auth) {
         NhsServiceProperties p = settings.properties().getPds();
         PdsClient.Builder b = PdsClient.builder();
@@ -44,11 +47,14 @@ class NhsClientsConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     @ConditionalOnProperty(prefix = "nhs.nrl-consumer", name = "enabled", havingValue = "true")
-    NrlConsumerClient nhsNrlConsumerClient(NhsSettings settings, NhsClientOptions options,
-            NhsHttpTransport transport, ObjectProvider<SignedJwtAuth> auth) {
+    NrlConsumerClient nhsNrlConsumerClient(
+            NhsSettings settings,
+            NhsClientOptions options,
+            NhsHttpTransport transport,
+            ObjectProvider<SignedJwtAuth> auth) {
         NhsOrganisationServiceProperties p = settings.properties().getNrlConsumer();
-        NrlConsumerClient.Builder b = NrlConsumerClient.builder()
-                .endUserOrganisation(settings.odsCode("nhs.nrl-consumer", p));
+        NrlConsumerClient.Builder b =
+                NrlConsumerClient.builder().endUserOrganisation(settings.odsCode("nhs.nrl-consumer", p));
         platform(b, "nhs.nrl-consumer", "NRL", p, settings, options, transport, auth);
         return NhsSettings.apply("nhs.nrl-consumer", b::build);
     }
@@ -56,11 +62,14 @@ class NhsClientsConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     @ConditionalOnProperty(prefix = "nhs.nrl-producer", name = "enabled", havingValue = "true")
-    NrlProducerClient nhsNrlProducerClient(NhsSettings settings, NhsClientOptions options,
-            NhsHttpTransport transport, ObjectProvider<SignedJwtAuth> auth) {
+    NrlProducerClient nhsNrlProducerClient(
+            NhsSettings settings,
+            NhsClientOptions options,
+            NhsHttpTransport transport,
+            ObjectProvider<SignedJwtAuth> auth) {
         NhsOrganisationServiceProperties p = settings.properties().getNrlProducer();
-        NrlProducerClient.Builder b = NrlProducerClient.builder()
-                .endUserOrganisation(settings.odsCode("nhs.nrl-producer", p));
+        NrlProducerClient.Builder b =
+                NrlProducerClient.builder().endUserOrganisation(settings.odsCode("nhs.nrl-producer", p));
         platform(b, "nhs.nrl-producer", "NRL", p, settings, options, transport, auth);
         return NhsSettings.apply("nhs.nrl-producer", b::build);
     }
@@ -68,7 +77,10 @@ class NhsClientsConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     @ConditionalOnProperty(prefix = "nhs.notify", name = "enabled", havingValue = "true")
-    NotifyClient nhsNotifyClient(NhsSettings settings, NhsClientOptions options, NhsHttpTransport transport,
+    NotifyClient nhsNotifyClient(
+            NhsSettings settings,
+            NhsClientOptions options,
+            NhsHttpTransport transport,
             ObjectProvider<SignedJwtAuth> auth) {
         NhsServiceProperties p = settings.properties().getNotify();
         NotifyClient.Builder b = NotifyClient.builder();
@@ -83,8 +95,10 @@ class NhsClientsConfiguration {
         NhsOdsProperties p = settings.properties().getOds();
         OdsClient.Builder b = OdsClient.builder();
         common(b, "nhs.ods", p, settings, options, transport);
-        b.apiKey(NhsSettings.require(p.getApiKey() != null ? p.getApiKey() : settings.properties().getApiKey(),
-                "nhs.ods.api-key", "is required (ODS takes an API key; nhs.api-key is used when unset)",
+        b.apiKey(NhsSettings.require(
+                p.getApiKey() != null ? p.getApiKey() : settings.properties().getApiKey(),
+                "nhs.ods.api-key",
+                "is required (ODS takes an API key; nhs.api-key is used when unset)",
                 "Set nhs.ods.api-key or nhs.api-key (or NHS_ODS_API_KEY / NHS_API_KEY) to the application's API key."));
         return NhsSettings.apply("nhs.ods", b::build);
     }
@@ -96,44 +110,69 @@ class NhsClientsConfiguration {
         NhsMeshProperties p = settings.properties().getMesh();
         MeshClient.Builder b = MeshClient.builder();
         Optional<URI> url = settings.baseUrl("nhs.mesh", p);
-        if (url.isEmpty() && settings.environment().flatMap(e -> e.meshBaseUrl()).isEmpty()) {
-            throw new NhsPropertyException("nhs.mesh.base-url", "is required: the sandbox environment has no MESH host",
+        if (url.isEmpty()
+                && settings.environment().flatMap(e -> e.meshBaseUrl()).isEmpty()) {
+            throw new NhsPropertyException(
+                    "nhs.mesh.base-url",
+                    "is required: the sandbox environment has no MESH host",
                     "Set nhs.mesh.base-url to a MESH sandbox (or use @NhsSandboxTest), or nhs.environment to integration or production.");
         }
         if (NhsSettings.isBlank(p.getMailbox())) {
-            throw new NhsPropertyException("nhs.mesh.mailbox", "is required", "Set nhs.mesh.mailbox to the mailbox id.");
+            throw new NhsPropertyException(
+                    "nhs.mesh.mailbox", "is required", "Set nhs.mesh.mailbox to the mailbox id.");
         }
         NhsSettings.apply("nhs.mesh.mailbox", () -> b.mailbox(p.getMailbox()));
-        b.password(NhsSettings.require(p.getPassword(), "nhs.mesh.password", "is required with a MESH mailbox",
+        b.password(NhsSettings.require(
+                p.getPassword(),
+                "nhs.mesh.password",
+                "is required with a MESH mailbox",
                 "Set nhs.mesh.password (or the NHS_MESH_PASSWORD environment variable) to the mailbox password."));
-        b.sharedKey(NhsSettings.require(p.getSharedKey(), "nhs.mesh.shared-key", "is required with a MESH mailbox",
+        b.sharedKey(NhsSettings.require(
+                p.getSharedKey(),
+                "nhs.mesh.shared-key",
+                "is required with a MESH mailbox",
                 "Set nhs.mesh.shared-key (or NHS_MESH_SHARED_KEY) to the environment's MESH shared key."));
         NhsClientOptions.Builder o = settings.serviceOptions("nhs.mesh", p, options);
         MeshTls.of(p.getTls()).ifPresent(o::tls);
-        url.ifPresentOrElse(b::baseUrl, () -> b.environment(settings.environment().orElseThrow()));
+        url.ifPresentOrElse(
+                b::baseUrl, () -> b.environment(settings.environment().orElseThrow()));
         b.options(o.build()).transport(transport);
         return NhsSettings.apply("nhs.mesh", b::build);
     }
 
     /** The settings of an API Platform service that takes signed-JWT auth. */
-    private static void platform(NhsClientBuilder<?, ?> b, String prefix, String service, NhsServiceProperties p,
-            NhsSettings settings, NhsClientOptions options, NhsHttpTransport transport,
+    private static void platform(
+            NhsClientBuilder<?, ?> b,
+            String prefix,
+            String service,
+            NhsServiceProperties p,
+            NhsSettings settings,
+            NhsClientOptions options,
+            NhsHttpTransport transport,
             ObjectProvider<SignedJwtAuth> auth) {
         Optional<URI> url = common(b, prefix, p, settings, options, transport);
         SignedJwtAuth jwt = auth.getIfAvailable();
         if (jwt != null) {
             b.auth(jwt);
         } else if (settings.remote(url)) {
-            throw new NhsPropertyException("nhs.private-key", service
-                    + " needs signed-JWT auth outside the sandbox, and nhs.key-id and nhs.private-key(-file) are not set",
+            throw new NhsPropertyException(
+                    "nhs.private-key",
+                    service
+                            + " needs signed-JWT auth outside the sandbox, and nhs.key-id and nhs.private-key(-file) are not set",
                     "Set nhs.api-key, nhs.key-id and nhs.private-key-file (or nhs.private-key) for the API Platform application.");
         }
     }
 
-    private static Optional<URI> common(NhsClientBuilder<?, ?> b, String prefix, NhsServiceProperties p,
-            NhsSettings settings, NhsClientOptions options, NhsHttpTransport transport) {
+    private static Optional<URI> common(
+            NhsClientBuilder<?, ?> b,
+            String prefix,
+            NhsServiceProperties p,
+            NhsSettings settings,
+            NhsClientOptions options,
+            NhsHttpTransport transport) {
         Optional<URI> url = settings.baseUrl(prefix, p);
-        url.ifPresentOrElse(b::baseUrl, () -> b.environment(settings.environment().orElseThrow()));
+        url.ifPresentOrElse(
+                b::baseUrl, () -> b.environment(settings.environment().orElseThrow()));
         b.options(settings.serviceOptions(prefix, p, options).build()).transport(transport);
         return url;
     }

@@ -17,6 +17,7 @@ public class NhsFailureAnalyzer extends AbstractFailureAnalyzer<NhsPropertyExcep
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, NhsPropertyException cause) {
-        return new FailureAnalysis("The NHS SDK's configuration is invalid: " + cause.getMessage(), cause.action(), cause);
+        return new FailureAnalysis(
+                "The NHS SDK's configuration is invalid: " + cause.getMessage(), cause.action(), cause);
     }
 }

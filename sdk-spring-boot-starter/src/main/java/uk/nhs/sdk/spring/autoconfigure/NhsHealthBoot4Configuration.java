@@ -27,8 +27,8 @@ class NhsHealthBoot4Configuration {
 
     @Bean
     @ConditionalOnMissingBean
-    NhsHealthChecks nhsHealthChecks(NhsProperties properties, ObjectProvider<MeshClient> mesh,
-            ObjectProvider<SignedJwtAuth> auth) {
+    NhsHealthChecks nhsHealthChecks(
+            NhsProperties properties, ObjectProvider<MeshClient> mesh, ObjectProvider<SignedJwtAuth> auth) {
         return NhsHealthChecks.of(properties, mesh, auth);
     }
 
@@ -41,6 +41,8 @@ class NhsHealthBoot4Configuration {
     }
 
     private static Health health(NhsHealthCheck.Result r) {
-        return (!r.known() ? Health.unknown() : r.up() ? Health.up() : Health.down()).withDetails(r.details()).build();
+        return (!r.known() ? Health.unknown() : r.up() ? Health.up() : Health.down())
+                .withDetails(r.details())
+                .build();
     }
 }

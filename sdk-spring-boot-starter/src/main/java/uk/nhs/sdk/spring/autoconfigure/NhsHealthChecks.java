@@ -23,11 +23,13 @@ final class NhsHealthChecks {
         this.checks = Collections.unmodifiableMap(new LinkedHashMap<>(checks));
     }
 
-    static NhsHealthChecks of(NhsProperties properties, ObjectProvider<MeshClient> mesh,
-            ObjectProvider<SignedJwtAuth> auth) {
+    static NhsHealthChecks of(
+            NhsProperties properties, ObjectProvider<MeshClient> mesh, ObjectProvider<SignedJwtAuth> auth) {
         Duration interval = properties.getHealth().getInterval();
         if (interval == null || interval.isNegative() || interval.isZero()) {
-            throw new NhsPropertyException("nhs.health.interval", "must be positive",
+            throw new NhsPropertyException(
+                    "nhs.health.interval",
+                    "must be positive",
                     "Set nhs.health.interval to the shortest time between two probes of a service, such as 60s.");
         }
         return of(properties, mesh.getIfAvailable(), auth.getIfAvailable(), Clock.systemUTC());

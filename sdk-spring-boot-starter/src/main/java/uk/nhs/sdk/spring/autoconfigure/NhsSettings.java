@@ -53,26 +53,33 @@ final class NhsSettings {
         try {
             return NhsEnvironment.fromName(name);
         } catch (NhsSdkException e) {
-            throw new NhsPropertyException("nhs.environment", "is not an NHS environment",
+            throw new NhsPropertyException(
+                    "nhs.environment",
+                    "is not an NHS environment",
                     "Set nhs.environment to sandbox, integration or production.");
         }
     }
 
     /** Whether any signed-JWT setting is present, so that the application means to use it. */
     boolean signedJwtConfigured() {
-        return !isBlank(properties.getKeyId()) || properties.getPrivateKey() != null
+        return !isBlank(properties.getKeyId())
+                || properties.getPrivateKey() != null
                 || !isBlank(properties.getPrivateKeyFile());
     }
 
     Secret apiKey() {
-        return require(properties.getApiKey(), "nhs.api-key",
+        return require(
+                properties.getApiKey(),
+                "nhs.api-key",
                 "the API Platform application's API key is required for signed-JWT auth",
                 "Set nhs.api-key (or the NHS_API_KEY environment variable) to the application's API key.");
     }
 
     String keyId() {
         if (isBlank(properties.getKeyId())) {
-            throw new NhsPropertyException("nhs.key-id", "is required for signed-JWT auth",
+            throw new NhsPropertyException(
+                    "nhs.key-id",
+                    "is required for signed-JWT auth",
                     "Set nhs.key-id to the kid the application's public key is registered under.");
         }
         return properties.getKeyId();
@@ -82,30 +89,40 @@ final class NhsSettings {
         Secret pem = properties.getPrivateKey();
         String file = properties.getPrivateKeyFile();
         if (pem != null && !isBlank(file)) {
-            throw new NhsPropertyException("nhs.private-key", "is set together with nhs.private-key-file",
+            throw new NhsPropertyException(
+                    "nhs.private-key",
+                    "is set together with nhs.private-key-file",
                     "Set only one of nhs.private-key and nhs.private-key-file.");
         }
         if (pem != null) {
             try {
                 return PrivateKeys.fromPem(pem.reveal());
             } catch (NhsSdkException e) {
-                throw new NhsPropertyException("nhs.private-key", "does not hold a readable RSA private key",
+                throw new NhsPropertyException(
+                        "nhs.private-key",
+                        "does not hold a readable RSA private key",
                         "Set nhs.private-key to the PEM text of an unencrypted RSA key (PKCS#8 or PKCS#1).");
             }
         }
         if (isBlank(file)) {
-            throw new NhsPropertyException("nhs.private-key", "is required for signed-JWT auth",
+            throw new NhsPropertyException(
+                    "nhs.private-key",
+                    "is required for signed-JWT auth",
                     "Set nhs.private-key-file to the key's PEM file, or nhs.private-key to its PEM text.");
         }
         Path path = Path.of(file);
         if (!Files.isReadable(path)) {
-            throw new NhsPropertyException("nhs.private-key-file", "names a file that cannot be read",
+            throw new NhsPropertyException(
+                    "nhs.private-key-file",
+                    "names a file that cannot be read",
                     "Set nhs.private-key-file to a readable PEM file.");
         }
         try {
             return PrivateKeys.fromPem(path);
         } catch (NhsSdkException e) {
-            throw new NhsPropertyException("nhs.private-key-file", "does not hold a readable RSA private key",
+            throw new NhsPropertyException(
+                    "nhs.private-key-file",
+                    "does not hold a readable RSA private key",
                     "Point nhs.private-key-file at an unencrypted RSA key in PEM (PKCS#8 or PKCS#1).");
         }
     }
@@ -115,7 +132,9 @@ final class NhsSettings {
             return url("nhs.token-url", properties.getTokenUrl());
         }
         if (environment == null) {
-            throw new NhsPropertyException("nhs.token-url", "is required when nhs.environment is not set",
+            throw new NhsPropertyException(
+                    "nhs.token-url",
+                    "is required when nhs.environment is not set",
                     "Set nhs.environment, or nhs.token-url to the API Platform's token URL.");
         }
         return environment.oauthTokenUrl();
@@ -142,8 +161,11 @@ final class NhsSettings {
             apply("nhs.client.deadline", () -> b.deadline(c.getDeadline()));
         }
         if (c.getRetryMaxAttempts() != null) {
-            apply("nhs.client.retry-max-attempts",
-                    () -> b.retry(RetryOptions.builder().maxAttempts(c.getRetryMaxAttempts()).build()));
+            apply(
+                    "nhs.client.retry-max-attempts",
+                    () -> b.retry(RetryOptions.builder()
+                            .maxAttempts(c.getRetryMaxAttempts())
+                            .build()));
         }
         return b;
     }
@@ -158,13 +180,17 @@ final class NhsSettings {
      */
     NhsClientOptions.Builder serviceOptions(String prefix, NhsServiceProperties service, NhsClientOptions shared) {
         NhsClientOptions.Builder b = shared.toBuilder();
-        if (service.getRateLimitMaxWait() != null && service.getRateLimitMaxWait().isNegative()) {
-            throw new NhsPropertyException(prefix + ".rate-limit-max-wait", "must not be negative",
+        if (service.getRateLimitMaxWait() != null
+                && service.getRateLimitMaxWait().isNegative()) {
+            throw new NhsPropertyException(
+                    prefix + ".rate-limit-max-wait",
+                    "must not be negative",
                     "Set " + prefix + ".rate-limit-max-wait to zero or a positive duration, such as 2s.");
         }
         if (service.getRateLimit() != null) {
             Duration maxWait = service.getRateLimitMaxWait() == null ? Duration.ZERO : service.getRateLimitMaxWait();
-            apply(prefix + ".rate-limit",
+            apply(
+                    prefix + ".rate-limit",
                     () -> b.rateLimit(RateLimitOptions.perSecond(service.getRateLimit(), maxWait)));
         }
         return b;
@@ -182,7 +208,9 @@ final class NhsSettings {
             return Optional.of(url(prefix + ".base-url", service.getBaseUrl()));
         }
         if (environment == null) {
-            throw new NhsPropertyException(prefix + ".base-url", "is required when nhs.environment is not set",
+            throw new NhsPropertyException(
+                    prefix + ".base-url",
+                    "is required when nhs.environment is not set",
                     "Set nhs.environment, or " + prefix + ".base-url to the service's base URL.");
         }
         return Optional.empty();
@@ -199,8 +227,8 @@ final class NhsSettings {
     OdsCode odsCode(String prefix, NhsOrganisationServiceProperties service) {
         String property = prefix + ".ods-code";
         if (isBlank(service.getOdsCode())) {
-            throw new NhsPropertyException(property, "is required",
-                    "Set " + property + " to the ODS code of the end user's organisation.");
+            throw new NhsPropertyException(
+                    property, "is required", "Set " + property + " to the ODS code of the end user's organisation.");
         }
         try {
             return OdsCode.of(service.getOdsCode());
@@ -223,7 +251,9 @@ final class NhsSettings {
         } catch (NhsPropertyException e) {
             throw e;
         } catch (NhsSdkException | IllegalArgumentException e) {
-            throw new NhsPropertyException(property, "is invalid (" + e.getClass().getSimpleName() + ")",
+            throw new NhsPropertyException(
+                    property,
+                    "is invalid (" + e.getClass().getSimpleName() + ")",
                     "Correct " + property + "; see the starter's README for its allowed values.");
         }
     }
@@ -237,11 +267,13 @@ final class NhsSettings {
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
-            throw new NhsPropertyException(property, "is not an absolute http(s) URL",
-                    "Set " + property + " to an absolute https URL.");
+            throw new NhsPropertyException(
+                    property, "is not an absolute http(s) URL", "Set " + property + " to an absolute https URL.");
         }
         if (scheme.equals("http") && !isLoopback(uri.getHost())) {
-            throw new NhsPropertyException(property, "uses http to a host that is not loopback",
+            throw new NhsPropertyException(
+                    property,
+                    "uses http to a host that is not loopback",
                     "Use https; plain http is allowed only to localhost (the embedded sandbox).");
         }
         return uri;
@@ -253,8 +285,11 @@ final class NhsSettings {
         }
         String h = host.toLowerCase(Locale.ROOT);
         // 127.x only as an IPv4 literal: a host name such as 127.example.com is remote
-        return h.equals("localhost") || h.endsWith(".localhost") || h.matches("127(\\.\\d{1,3}){3}")
-                || h.equals("[::1]") || h.equals("::1");
+        return h.equals("localhost")
+                || h.endsWith(".localhost")
+                || h.matches("127(\\.\\d{1,3}){3}")
+                || h.equals("[::1]")
+                || h.equals("::1");
     }
 
     static boolean isBlank(String s) {

@@ -24,8 +24,8 @@ class NhsTracingConfiguration {
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE + 20)
-    NhsClientOptionsCustomizer nhsTracingCustomizer(ObjectProvider<OpenTelemetry> openTelemetry,
-            NhsProperties properties) {
+    NhsClientOptionsCustomizer nhsTracingCustomizer(
+            ObjectProvider<OpenTelemetry> openTelemetry, NhsProperties properties) {
         return options -> {
             OpenTelemetry otel = openTelemetry.getIfUnique();
             if (otel != null) {

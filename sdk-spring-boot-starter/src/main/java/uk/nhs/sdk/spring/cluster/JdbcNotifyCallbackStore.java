@@ -58,6 +58,7 @@ public final class JdbcNotifyCallbackStore implements NotifyCallbackStore {
     public static final Duration MIN_RETENTION = Duration.ofHours(2);
     /** The default retention. */
     public static final Duration DEFAULT_RETENTION = Duration.ofHours(6);
+
     private static final Logger LOG = LoggerFactory.getLogger(JdbcNotifyCallbackStore.class);
     private static final int MAX_KEY = 200;
     private static final Duration PURGE_EVERY = Duration.ofMinutes(1);
@@ -115,8 +116,7 @@ public final class JdbcNotifyCallbackStore implements NotifyCallbackStore {
      */
     public static String indexDdl(String table) {
         String name = table.substring(table.lastIndexOf('.') + 1) + "_first_seen";
-        return "CREATE INDEX " + (name.length() > 60 ? name.substring(0, 60) : name) + " ON " + table
-                + " (first_seen)";
+        return "CREATE INDEX " + (name.length() > 60 ? name.substring(0, 60) : name) + " ON " + table + " (first_seen)";
     }
 
     @Override
@@ -124,7 +124,8 @@ public final class JdbcNotifyCallbackStore implements NotifyCallbackStore {
         String key = stored(Objects.requireNonNull(idempotencyKey, "idempotencyKey"));
         Instant now = clock.instant();
         purgeIfDue(now);
-        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(insert)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement st = c.prepareStatement(insert)) {
             st.setString(1, key);
             st.setObject(2, LocalDateTime.ofInstant(now, ZoneOffset.UTC));
             try {
@@ -139,8 +140,10 @@ public final class JdbcNotifyCallbackStore implements NotifyCallbackStore {
                 throw e; // a NOT NULL or CHECK failure, or no such row: never "seen"
             }
         } catch (SQLException e) {
-            throw new NhsSdkException("the NHS Notify callback store could not record a key (SQLState "
-                    + e.getSQLState() + ")", CallDetails.none(), e);
+            throw new NhsSdkException(
+                    "the NHS Notify callback store could not record a key (SQLState " + e.getSQLState() + ")",
+                    CallDetails.none(),
+                    e);
         }
     }
 
@@ -153,8 +156,10 @@ public final class JdbcNotifyCallbackStore implements NotifyCallbackStore {
             st.executeUpdate();
             commit(c);
         } catch (SQLException e) {
-            throw new NhsSdkException("the NHS Notify callback store could not forget a key (SQLState "
-                    + e.getSQLState() + ")", CallDetails.none(), e);
+            throw new NhsSdkException(
+                    "the NHS Notify callback store could not forget a key (SQLState " + e.getSQLState() + ")",
+                    CallDetails.none(),
+                    e);
         }
     }
 
@@ -173,8 +178,10 @@ public final class JdbcNotifyCallbackStore implements NotifyCallbackStore {
             commit(c);
             return deleted;
         } catch (SQLException e) {
-            throw new NhsSdkException("the NHS Notify callback store could not delete old keys (SQLState "
-                    + e.getSQLState() + ")", CallDetails.none(), e);
+            throw new NhsSdkException(
+                    "the NHS Notify callback store could not delete old keys (SQLState " + e.getSQLState() + ")",
+                    CallDetails.none(),
+                    e);
         }
     }
 
@@ -191,8 +198,10 @@ public final class JdbcNotifyCallbackStore implements NotifyCallbackStore {
             rs.next();
             return rs.getLong(1);
         } catch (SQLException e) {
-            throw new NhsSdkException("the NHS Notify callback store could not count its keys (SQLState "
-                    + e.getSQLState() + ")", CallDetails.none(), e);
+            throw new NhsSdkException(
+                    "the NHS Notify callback store could not count its keys (SQLState " + e.getSQLState() + ")",
+                    CallDetails.none(),
+                    e);
         }
     }
 
@@ -215,7 +224,8 @@ public final class JdbcNotifyCallbackStore implements NotifyCallbackStore {
         try {
             purgeExpired();
         } catch (NhsSdkException e) {
-            LOG.warn("NHS Notify callback store: deleting old keys failed, trying again later: {}",
+            LOG.warn(
+                    "NHS Notify callback store: deleting old keys failed, trying again later: {}",
                     e.getCause().getClass().getName());
         }
     }
@@ -225,8 +235,10 @@ public final class JdbcNotifyCallbackStore implements NotifyCallbackStore {
             return key;
         }
         try {
-            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(key.getBytes(StandardCharsets.UTF_8)));
+            return "sha256:"
+                    + HexFormat.of()
+                            .formatHex(
+                                    MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
@@ -253,7 +265,9 @@ public final class JdbcNotifyCallbackStore implements NotifyCallbackStore {
             if (t instanceof java.sql.SQLIntegrityConstraintViolationException) {
                 return true;
             }
-            if (t instanceof SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("23")) {
+            if (t instanceof SQLException s
+                    && s.getSQLState() != null
+                    && s.getSQLState().startsWith("23")) {
                 return true;
             }
         }
@@ -268,10 +282,13 @@ public final class JdbcNotifyCallbackStore implements NotifyCallbackStore {
 
     private static boolean isPostgres(DataSource dataSource) {
         try (Connection c = dataSource.getConnection()) {
-            return c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+            return c.getMetaData()
+                    .getDatabaseProductName()
+                    .toLowerCase(Locale.ROOT)
+                    .contains("postgres");
         } catch (SQLException e) {
-            throw new NhsConfigurationException("the NHS Notify callback store cannot reach its database (SQLState "
-                    + e.getSQLState() + ")", e);
+            throw new NhsConfigurationException(
+                    "the NHS Notify callback store cannot reach its database (SQLState " + e.getSQLState() + ")", e);
         }
     }
 
@@ -316,8 +333,8 @@ public final class JdbcNotifyCallbackStore implements NotifyCallbackStore {
         public Builder retention(Duration value) {
             Objects.requireNonNull(value, "retention");
             if (value.compareTo(MIN_RETENTION) < 0) {
-                throw new NhsConfigurationException("retention must be at least 2 hours: NHS Notify retries a "
-                        + "callback for 2 hours");
+                throw new NhsConfigurationException(
+                        "retention must be at least 2 hours: NHS Notify retries a " + "callback for 2 hours");
             }
             this.retention = value;
             return this;

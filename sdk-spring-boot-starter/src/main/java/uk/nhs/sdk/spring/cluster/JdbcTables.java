@@ -12,8 +12,7 @@ import uk.nhs.sdk.core.error.NhsConfigurationException;
 final class JdbcTables {
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}(\\.[A-Za-z_][A-Za-z0-9_]{0,62})?");
 
-    private JdbcTables() {
-    }
+    private JdbcTables() {}
 
     /**
      * Checks a table name that is put into SQL.
@@ -25,8 +24,8 @@ final class JdbcTables {
      */
     static String checkName(String property, String name) {
         if (name == null || !NAME.matcher(name).matches()) {
-            throw new NhsConfigurationException(property + " must be a table name (letters, digits and _, "
-                    + "optionally schema.table)");
+            throw new NhsConfigurationException(
+                    property + " must be a table name (letters, digits and _, " + "optionally schema.table)");
         }
         return name;
     }
@@ -60,8 +59,10 @@ final class JdbcTables {
                 }
             }
         } catch (SQLException e) {
-            throw new NhsConfigurationException("the table " + table + " does not exist and could not be created "
-                    + "(SQLState " + e.getSQLState() + "); create it as the SDK's README shows", e);
+            throw new NhsConfigurationException(
+                    "the table " + table + " does not exist and could not be created " + "(SQLState " + e.getSQLState()
+                            + "); create it as the SDK's README shows",
+                    e);
         }
     }
 

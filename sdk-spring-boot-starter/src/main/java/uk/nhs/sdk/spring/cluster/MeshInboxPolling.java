@@ -26,8 +26,8 @@ public final class MeshInboxPolling implements SmartLifecycle {
     private MeshInboxPoller poller;
     private Thread thread;
 
-    MeshInboxPolling(Supplier<MeshInboxPoller> pollers, String mailbox, boolean clusterLocked,
-            Duration shutdownTimeout) {
+    MeshInboxPolling(
+            Supplier<MeshInboxPoller> pollers, String mailbox, boolean clusterLocked, Duration shutdownTimeout) {
         this.pollers = Objects.requireNonNull(pollers, "pollers");
         this.mailbox = mailbox;
         this.clusterLocked = clusterLocked;
@@ -92,8 +92,10 @@ public final class MeshInboxPolling implements SmartLifecycle {
             Thread.currentThread().interrupt();
         }
         if (running.isAlive()) {
-            LOG.warn("MESH inbox {}: the poller was still handling a message after {}; it stops after that message",
-                    mailbox, shutdownTimeout);
+            LOG.warn(
+                    "MESH inbox {}: the poller was still handling a message after {}; it stops after that message",
+                    mailbox,
+                    shutdownTimeout);
         }
     }
 

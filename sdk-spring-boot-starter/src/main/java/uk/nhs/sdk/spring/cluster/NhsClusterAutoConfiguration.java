@@ -49,13 +49,17 @@ import uk.nhs.sdk.spring.autoconfigure.NhsAutoConfiguration;
  *       {@link NotifyCallbackDeduplicator} (per replica, said at start-up).</li>
  * </ul>
  */
-@AutoConfiguration(after = NhsAutoConfiguration.class, afterName = {
-        "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration",
-        "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration"})
+@AutoConfiguration(
+        after = NhsAutoConfiguration.class,
+        afterName = {
+            "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration",
+            "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration"
+        })
 @EnableConfigurationProperties({NhsMeshInboxProperties.class, NhsNotifyCallbackStoreProperties.class})
 public class NhsClusterAutoConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(NhsClusterAutoConfiguration.class);
-    private static final String SHEDLOCK_JDBC = "net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider";
+    private static final String SHEDLOCK_JDBC =
+            "net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider";
     private static final String SPRING_JDBC = "org.springframework.jdbc.core.JdbcTemplate";
     private static final String INBOX = NhsMeshInboxProperties.PREFIX;
 
@@ -79,10 +83,15 @@ public class NhsClusterAutoConfiguration {
      */
     @Bean
     @ConditionalOnProperty(prefix = INBOX, name = "enabled", havingValue = "true")
-    MeshInboxPolling nhsMeshInboxPolling(NhsMeshInboxProperties properties, ObjectProvider<MeshClient> clients,
-            ObjectProvider<MeshMessageHandler> handlers, ObjectProvider<MeshDeadLetterHandler> deadLetters,
-            ObjectProvider<MeshPollListener> listeners, ObjectProvider<MeshPollLock> locks,
-            ObjectProvider<DataSource> dataSources, ApplicationContext context) {
+    MeshInboxPolling nhsMeshInboxPolling(
+            NhsMeshInboxProperties properties,
+            ObjectProvider<MeshClient> clients,
+            ObjectProvider<MeshMessageHandler> handlers,
+            ObjectProvider<MeshDeadLetterHandler> deadLetters,
+            ObjectProvider<MeshPollListener> listeners,
+            ObjectProvider<MeshPollLock> locks,
+            ObjectProvider<DataSource> dataSources,
+            ApplicationContext context) {
         Duration interval = checkInterval(properties.getInterval());
         int maxAttempts = properties.getMaxAttempts();
         if (maxAttempts < 1 || maxAttempts > 100) {
@@ -103,36 +112,48 @@ public class NhsClusterAutoConfiguration {
         if (lock != null) {
             LOG.info("MESH inbox {}: polling every {}, one replica at a time under {}", mailbox, interval, lock);
         } else {
-            LOG.info("MESH inbox {}: polling every {} from this instance alone ({}); replicas sharing this mailbox "
-                    + "would each poll it", mailbox, interval, whyAlone(properties, dataSources, context.getClassLoader()));
+            LOG.info(
+                    "MESH inbox {}: polling every {} from this instance alone ({}); replicas sharing this mailbox "
+                            + "would each poll it",
+                    mailbox,
+                    interval,
+                    whyAlone(properties, dataSources, context.getClassLoader()));
         }
         MeshDeadLetterHandler deadLetter = deadLetters.getIfUnique();
         MeshPollListener listener = listeners.getIfUnique();
         MeshPollLock pollLock = lock != null ? lock : MeshPollLock.none();
-        return new MeshInboxPolling(() -> {
-            MeshInboxPoller.Builder b = MeshInboxPoller.builder(client).handler(handler).interval(interval)
-                    .maxAttempts(maxAttempts).lock(pollLock);
-            if (deadLetter != null) {
-                b.deadLetter(deadLetter);
-            }
-            if (listener != null) {
-                b.listener(listener);
-            }
-            return b.build();
-        }, mailbox, lock != null, properties.getShutdownTimeout());
+        return new MeshInboxPolling(
+                () -> {
+                    MeshInboxPoller.Builder b = MeshInboxPoller.builder(client)
+                            .handler(handler)
+                            .interval(interval)
+                            .maxAttempts(maxAttempts)
+                            .lock(pollLock);
+                    if (deadLetter != null) {
+                        b.deadLetter(deadLetter);
+                    }
+                    if (listener != null) {
+                        b.listener(listener);
+                    }
+                    return b.build();
+                },
+                mailbox,
+                lock != null,
+                properties.getShutdownTimeout());
     }
 
     private static Duration checkInterval(Duration interval) {
-        if (interval == null || interval.compareTo(MeshInboxPoller.MIN_INTERVAL) < 0
+        if (interval == null
+                || interval.compareTo(MeshInboxPoller.MIN_INTERVAL) < 0
                 || interval.compareTo(MeshInboxPoller.MAX_INTERVAL) > 0) {
-            throw new NhsConfigurationException(INBOX + ".interval must be between 5 minutes and 24 hours, as MESH "
-                    + "asks");
+            throw new NhsConfigurationException(
+                    INBOX + ".interval must be between 5 minutes and 24 hours, as MESH " + "asks");
         }
         return interval;
     }
 
-    private static String whyAlone(NhsMeshInboxProperties properties, ObjectProvider<DataSource> dataSources,
-            ClassLoader loader) {
+    private static String whyAlone(
+            NhsMeshInboxProperties properties, ObjectProvider<DataSource> dataSources, ClassLoader loader) {
         if (!properties.getLock().isEnabled()) {
             return INBOX + ".lock.enabled is false";
         }
@@ -156,8 +177,8 @@ public class NhsClusterAutoConfiguration {
     @Bean
     @Conditional(NotifyCallbackStoreEnabled.class)
     @ConditionalOnMissingBean(NotifyCallbackStore.class)
-    NotifyCallbackStore nhsNotifyCallbackStore(NhsNotifyCallbackStoreProperties properties,
-            ObjectProvider<DataSource> dataSources) {
+    NotifyCallbackStore nhsNotifyCallbackStore(
+            NhsNotifyCallbackStoreProperties properties, ObjectProvider<DataSource> dataSources) {
         String prefix = NhsNotifyCallbackStoreProperties.PREFIX;
         DataSource dataSource = dataSources.getIfUnique();
         if (dataSource == null) {
@@ -171,14 +192,20 @@ public class NhsClusterAutoConfiguration {
         }
         Duration retention = properties.getRetention();
         if (retention == null || retention.compareTo(JdbcNotifyCallbackStore.MIN_RETENTION) < 0) {
-            throw new NhsConfigurationException(prefix + ".retention must be at least 2 hours: NHS Notify retries a "
-                    + "callback for 2 hours");
+            throw new NhsConfigurationException(
+                    prefix + ".retention must be at least 2 hours: NHS Notify retries a " + "callback for 2 hours");
         }
         String table = JdbcTables.checkName(prefix + ".table-name", properties.getTableName());
-        JdbcNotifyCallbackStore store = JdbcNotifyCallbackStore.builder(dataSource).tableName(table)
-                .retention(retention).createTable(properties.isCreateTable()).build();
-        LOG.info("NHS Notify callbacks: de-duplicated across replicas in table {} on the application's DataSource, "
-                + "keys kept {}", table, retention);
+        JdbcNotifyCallbackStore store = JdbcNotifyCallbackStore.builder(dataSource)
+                .tableName(table)
+                .retention(retention)
+                .createTable(properties.isCreateTable())
+                .build();
+        LOG.info(
+                "NHS Notify callbacks: de-duplicated across replicas in table {} on the application's DataSource, "
+                        + "keys kept {}",
+                table,
+                retention);
         return store;
     }
 
@@ -187,8 +214,7 @@ public class NhsClusterAutoConfiguration {
      * {@code nhs.notify.enabled}.
      */
     static final class NotifyCallbackStoreEnabled implements Condition {
-        NotifyCallbackStoreEnabled() {
-        }
+        NotifyCallbackStoreEnabled() {}
 
         @Override
         public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
@@ -207,8 +233,7 @@ public class NhsClusterAutoConfiguration {
     @ConditionalOnProperty(prefix = INBOX, name = "enabled", havingValue = "true")
     @ConditionalOnSingleCandidate(DataSource.class)
     static class ShedLockConfiguration {
-        ShedLockConfiguration() {
-        }
+        ShedLockConfiguration() {}
 
         /**
          * The lock, one per mailbox, its table created unless {@code nhs.mesh.inbox.lock.create-table}

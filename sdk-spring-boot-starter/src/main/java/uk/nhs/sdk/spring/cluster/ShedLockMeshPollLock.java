@@ -58,8 +58,8 @@ final class ShedLockMeshPollLock implements MeshPollLock {
      * @param interval the poll interval
      * @return the lock
      */
-    static ShedLockMeshPollLock jdbc(DataSource dataSource, String table, boolean useDbTime, Duration lease,
-            Duration interval) {
+    static ShedLockMeshPollLock jdbc(
+            DataSource dataSource, String table, boolean useDbTime, Duration lease, Duration interval) {
         JdbcTemplateLockProvider.Configuration.Builder config = JdbcTemplateLockProvider.Configuration.builder()
                 .withJdbcTemplate(new JdbcTemplate(dataSource))
                 .withTableName(table)
@@ -70,7 +70,10 @@ final class ShedLockMeshPollLock implements MeshPollLock {
         } else {
             config.withTimeZone(TimeZone.getTimeZone("UTC"));
         }
-        return new ShedLockMeshPollLock(new JdbcTemplateLockProvider(config.build()), lease, interval,
+        return new ShedLockMeshPollLock(
+                new JdbcTemplateLockProvider(config.build()),
+                lease,
+                interval,
                 "ShedLock on the application's DataSource (table " + table + ", lease " + lease
                         + (useDbTime ? ", database time" : ", each replica's time") + ")");
     }
@@ -156,14 +159,19 @@ final class ShedLockMeshPollLock implements MeshPollLock {
             try {
                 renewed = old.extend(lease, interval);
             } catch (RuntimeException e) {
-                LOG.warn("MESH inbox {}: renewing the poll lock failed, so the poll stops: {}", mailboxId,
+                LOG.warn(
+                        "MESH inbox {}: renewing the poll lock failed, so the poll stops: {}",
+                        mailboxId,
                         e.getClass().getName());
                 return false;
             }
             if (renewed.isEmpty()) {
-                LOG.warn("MESH inbox {}: the poll lock's lease ({}) ran out during the poll, so another replica may "
-                        + "have polled too; the poll stops. Raise nhs.mesh.inbox.lock.lease above the longest time "
-                        + "one message takes", mailboxId, lease);
+                LOG.warn(
+                        "MESH inbox {}: the poll lock's lease ({}) ran out during the poll, so another replica may "
+                                + "have polled too; the poll stops. Raise nhs.mesh.inbox.lock.lease above the longest time "
+                                + "one message takes",
+                        mailboxId,
+                        lease);
                 return false;
             }
             current = renewed.get();
@@ -179,7 +187,9 @@ final class ShedLockMeshPollLock implements MeshPollLock {
                 current.unlock();
             } catch (RuntimeException e) {
                 // the lease ends it anyway
-                LOG.warn("MESH inbox {}: releasing the poll lock failed, it expires with its lease: {}", mailboxId,
+                LOG.warn(
+                        "MESH inbox {}: releasing the poll lock failed, it expires with its lease: {}",
+                        mailboxId,
                         e.getClass().getName());
             } finally {
                 current = null;

@@ -35,7 +35,8 @@ final class NhsSandboxContextCustomizer implements ContextCustomizer {
                 ((DefaultSingletonBeanRegistry) beans).registerDisposableBean(BEAN_NAME, sandbox::close);
             }
             String mailbox = context.getEnvironment().getProperty("nhs.mesh.mailbox");
-            context.getEnvironment().getPropertySources()
+            context.getEnvironment()
+                    .getPropertySources()
                     .addFirst(new MapPropertySource(PROPERTY_SOURCE, properties(sandbox, mailbox)));
         } catch (RuntimeException e) {
             sandbox.close();
@@ -52,8 +53,12 @@ final class NhsSandboxContextCustomizer implements ContextCustomizer {
         p.put("nhs.private-key", pem(app.privateKey().getEncoded()));
         p.put("nhs.private-key-file", "");
         p.put("nhs.pds.base-url", sandbox.pdsBaseUrl().toString());
-        p.put("nhs.nrl-consumer.base-url", sandbox.apiBaseUrl(RecordsApi.NRL_CONSUMER.basePath()).toString());
-        p.put("nhs.nrl-producer.base-url", sandbox.apiBaseUrl(RecordsApi.NRL_PRODUCER.basePath()).toString());
+        p.put(
+                "nhs.nrl-consumer.base-url",
+                sandbox.apiBaseUrl(RecordsApi.NRL_CONSUMER.basePath()).toString());
+        p.put(
+                "nhs.nrl-producer.base-url",
+                sandbox.apiBaseUrl(RecordsApi.NRL_PRODUCER.basePath()).toString());
         p.put("nhs.ods.base-url", sandbox.apiBaseUrl(RecordsApi.ODS.basePath()).toString());
         p.put("nhs.ods.api-key", app.apiKey().reveal());
         p.put("nhs.notify.base-url", SandboxNotify.of(sandbox).baseUrl().toString());
@@ -62,8 +67,13 @@ final class NhsSandboxContextCustomizer implements ContextCustomizer {
         p.put("nhs.mesh.mailbox", mailbox.id());
         p.put("nhs.mesh.password", mailbox.password().reveal());
         p.put("nhs.mesh.shared-key", sandbox.meshSharedKey().reveal());
-        for (String tls : List.of("client-certificate", "client-certificate-file", "client-key", "client-key-file",
-                "ca-bundle", "ca-bundle-file")) {
+        for (String tls : List.of(
+                "client-certificate",
+                "client-certificate-file",
+                "client-key",
+                "client-key-file",
+                "ca-bundle",
+                "ca-bundle-file")) {
             p.put("nhs.mesh.tls." + tls, "");
         }
         return p;

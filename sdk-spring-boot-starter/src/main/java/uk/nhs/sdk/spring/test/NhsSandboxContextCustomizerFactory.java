@@ -17,8 +17,8 @@ public class NhsSandboxContextCustomizerFactory implements ContextCustomizerFact
     }
 
     @Override
-    public ContextCustomizer createContextCustomizer(Class<?> testClass,
-            List<ContextConfigurationAttributes> configAttributes) {
+    public ContextCustomizer createContextCustomizer(
+            Class<?> testClass, List<ContextConfigurationAttributes> configAttributes) {
         if (TestContextAnnotationUtils.findMergedAnnotation(testClass, NhsSandboxTest.class) == null) {
             return null;
         }

@@ -36,5 +36,4 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
-public @interface NhsSandboxTest {
-}
+public @interface NhsSandboxTest {}

@@ -35,8 +35,8 @@ class NhsAutoConfigurationTest {
     private static NhsSandbox sandbox;
     private static Map<String, Object> sandboxProperties;
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(NhsAutoConfiguration.class));
+    private final ApplicationContextRunner runner =
+            new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(NhsAutoConfiguration.class));
 
     @BeforeAll
     static void startSandbox() {
@@ -58,27 +58,40 @@ class NhsAutoConfigurationTest {
         runner.run(ctx -> {
             assertThat(ctx).hasNotFailed();
             assertThat(ctx).hasSingleBean(NhsHttpTransport.class).hasSingleBean(NhsClientOptions.class);
-            assertThat(ctx).doesNotHaveBean(PdsClient.class).doesNotHaveBean(MeshClient.class)
+            assertThat(ctx)
+                    .doesNotHaveBean(PdsClient.class)
+                    .doesNotHaveBean(MeshClient.class)
                     .doesNotHaveBean(SignedJwtAuth.class);
         });
     }
 
     @Test
     void everyEnabledServiceGetsAClientOnTheOneSharedTransport() {
-        onSandbox().withPropertyValues("nhs.pds.enabled=true", "nhs.mesh.enabled=true",
-                "nhs.nrl-consumer.enabled=true", "nhs.nrl-consumer.ods-code=Y05868",
-                "nhs.nrl-producer.enabled=true", "nhs.nrl-producer.ods-code=Y05868",
-                "nhs.ods.enabled=true", "nhs.notify.enabled=true",
-                "nhs.nrl-consumer.base-url=" + sandbox.apiBaseUrl("record-locator/consumer/FHIR/R4"),
-                "nhs.nrl-producer.base-url=" + sandbox.apiBaseUrl("record-locator/producer/FHIR/R4"),
-                "nhs.ods.base-url=" + sandbox.apiBaseUrl("organisation-data-terminology-api/fhir"),
-                "nhs.notify.base-url=" + sandbox.apiBaseUrl("comms"))
+        onSandbox()
+                .withPropertyValues(
+                        "nhs.pds.enabled=true",
+                        "nhs.mesh.enabled=true",
+                        "nhs.nrl-consumer.enabled=true",
+                        "nhs.nrl-consumer.ods-code=Y05868",
+                        "nhs.nrl-producer.enabled=true",
+                        "nhs.nrl-producer.ods-code=Y05868",
+                        "nhs.ods.enabled=true",
+                        "nhs.notify.enabled=true",
+                        "nhs.nrl-consumer.base-url=" + sandbox.apiBaseUrl("record-locator/consumer/FHIR/R4"),
+                        "nhs.nrl-producer.base-url=" + sandbox.apiBaseUrl("record-locator/producer/FHIR/R4"),
+                        "nhs.ods.base-url=" + sandbox.apiBaseUrl("organisation-data-terminology-api/fhir"),
+                        "nhs.notify.base-url=" + sandbox.apiBaseUrl("comms"))
                 .run(ctx -> {
                     assertThat(ctx).hasNotFailed();
-                    assertThat(ctx).hasSingleBean(PdsClient.class).hasSingleBean(MeshClient.class)
-                            .hasSingleBean(NrlConsumerClient.class).hasSingleBean(NrlProducerClient.class)
-                            .hasSingleBean(OdsClient.class).hasSingleBean(NotifyClient.class)
-                            .hasSingleBean(SignedJwtAuth.class).hasSingleBean(NhsHttpTransport.class);
+                    assertThat(ctx)
+                            .hasSingleBean(PdsClient.class)
+                            .hasSingleBean(MeshClient.class)
+                            .hasSingleBean(NrlConsumerClient.class)
+                            .hasSingleBean(NrlProducerClient.class)
+                            .hasSingleBean(OdsClient.class)
+                            .hasSingleBean(NotifyClient.class)
+                            .hasSingleBean(SignedJwtAuth.class)
+                            .hasSingleBean(NhsHttpTransport.class);
                     assertThat(ctx.getBean(PdsClient.class).baseUrl()).isEqualTo(sandbox.pdsBaseUrl());
                 });
     }
@@ -88,7 +101,8 @@ class NhsAutoConfigurationTest {
         int tokensBefore = sandbox.issuedTokenCount();
         onSandbox().withPropertyValues("nhs.pds.enabled=true").run(ctx -> {
             PdsClient pds = ctx.getBean(PdsClient.class);
-            assertThat(pds.getPatient(NhsNumber.parse("9000000009")).nhsNumber().value()).isEqualTo("9000000009");
+            assertThat(pds.getPatient(NhsNumber.parse("9000000009")).nhsNumber().value())
+                    .isEqualTo("9000000009");
             assertThat(sandbox.issuedTokenCount()).as("the signed-JWT flow ran").isGreaterThan(tokensBefore);
         });
     }
@@ -98,10 +112,12 @@ class NhsAutoConfigurationTest {
         onSandbox().withPropertyValues("nhs.mesh.enabled=true").run(ctx -> {
             MeshClient mesh = ctx.getBean(MeshClient.class);
             mesh.handshake();
-            MeshSendResult sent = mesh.send(MeshSendRequest.builder(mesh.mailbox(), "TEST_WORKFLOW").build(),
+            MeshSendResult sent = mesh.send(
+                    MeshSendRequest.builder(mesh.mailbox(), "TEST_WORKFLOW").build(),
                     "hello".getBytes(StandardCharsets.UTF_8));
             try (MeshMessage m = mesh.receive(sent.messageId())) {
-                assertThat(new String(m.content().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("hello");
+                assertThat(new String(m.content().readAllBytes(), StandardCharsets.UTF_8))
+                        .isEqualTo("hello");
             }
             mesh.acknowledge(sent.messageId());
         });
@@ -109,7 +125,8 @@ class NhsAutoConfigurationTest {
 
     @Test
     void aUserBeanOfTheSameTypeBacksTheAutoConfigurationOff() {
-        onSandbox().withPropertyValues("nhs.pds.enabled=true")
+        onSandbox()
+                .withPropertyValues("nhs.pds.enabled=true")
                 .withUserConfiguration(UserPds.class)
                 .run(ctx -> {
                     assertThat(ctx).hasSingleBean(PdsClient.class);
@@ -120,9 +137,12 @@ class NhsAutoConfigurationTest {
     @Test
     void customizersAddTheirPoliciesToEveryClient() {
         AtomicInteger calls = new AtomicInteger();
-        onSandbox().withPropertyValues("nhs.pds.enabled=true")
-                .withBean("countingCustomizer", NhsClientOptionsCustomizer.class, () -> options -> options.addPolicy(
-                        PipelinePosition.PER_CALL, (call, next) -> {
+        onSandbox()
+                .withPropertyValues("nhs.pds.enabled=true")
+                .withBean(
+                        "countingCustomizer",
+                        NhsClientOptionsCustomizer.class,
+                        () -> options -> options.addPolicy(PipelinePosition.PER_CALL, (call, next) -> {
                             if (call.request().pathTemplate().startsWith("/Patient")) {
                                 calls.incrementAndGet();
                             }
@@ -147,15 +167,20 @@ class NhsAutoConfigurationTest {
             assertThat(transport[0].toString()).as("a pooled connection").doesNotContain("connections=0");
         });
         assertThatThrownBy(() -> pds[0].getPatient(NhsNumber.parse("9000000009")))
-                .isInstanceOf(NhsSdkException.class).hasMessageContaining("closed");
+                .isInstanceOf(NhsSdkException.class)
+                .hasMessageContaining("closed");
         assertThatThrownBy(() -> auth[0].accessToken()).isInstanceOf(NhsSdkException.class);
         assertThat(transport[0].toString()).as("pool emptied by close()").contains("connections=0");
     }
 
     @Test
     void clientOptionsComeFromTheProperties() {
-        runner.withPropertyValues("nhs.client.attempt-timeout=7s", "nhs.client.deadline=40s",
-                "nhs.client.retry-max-attempts=2", "nhs.application-id=my-service").run(ctx -> {
+        runner.withPropertyValues(
+                        "nhs.client.attempt-timeout=7s",
+                        "nhs.client.deadline=40s",
+                        "nhs.client.retry-max-attempts=2",
+                        "nhs.application-id=my-service")
+                .run(ctx -> {
                     NhsClientOptions o = ctx.getBean(NhsClientOptions.class);
                     assertThat(o.attemptTimeout()).hasSeconds(7);
                     assertThat(o.deadline()).hasSeconds(40);
@@ -166,9 +191,10 @@ class NhsAutoConfigurationTest {
 
     @Test
     void secretsBindFromEnvironmentStyleNamesIntoSecrets() {
-        runner.withInitializer(ctx -> ctx.getEnvironment().getPropertySources().addFirst(
-                new org.springframework.core.env.SystemEnvironmentPropertySource("systemEnvironment",
-                        Map.of("NHS_MESH_PASSWORD", "env-password-1"))))
+        runner.withInitializer(ctx -> ctx.getEnvironment()
+                        .getPropertySources()
+                        .addFirst(new org.springframework.core.env.SystemEnvironmentPropertySource(
+                                "systemEnvironment", Map.of("NHS_MESH_PASSWORD", "env-password-1"))))
                 .run(ctx -> {
                     uk.nhs.sdk.spring.NhsProperties p = ctx.getBean(uk.nhs.sdk.spring.NhsProperties.class);
                     assertThat(p.getMesh().getPassword().reveal()).isEqualTo("env-password-1");

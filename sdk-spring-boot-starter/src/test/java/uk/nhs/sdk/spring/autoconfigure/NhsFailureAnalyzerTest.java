@@ -15,15 +15,16 @@ class NhsFailureAnalyzerTest {
     void springBootFindsTheAnalyzer() {
         // Boot's own analyzers that need classes this module lacks are skipped, not failed on
         assertThat(SpringFactoriesLoader.forDefaultResourceLocation()
-                .load(FailureAnalyzer.class, (type, name, failure) -> { }))
+                        .load(FailureAnalyzer.class, (type, name, failure) -> {}))
                 .hasAtLeastOneElementOfType(NhsFailureAnalyzer.class);
     }
 
     @Test
     void describesTheWrappedPropertyFailureAndTheAction() {
-        NhsPropertyException cause = new NhsPropertyException("nhs.mesh.shared-key", "is required with a MESH mailbox",
-                "Set nhs.mesh.shared-key.");
-        FailureAnalysis a = new NhsFailureAnalyzer().analyze(new BeanCreationException("nhsMeshClient", "failed", cause));
+        NhsPropertyException cause = new NhsPropertyException(
+                "nhs.mesh.shared-key", "is required with a MESH mailbox", "Set nhs.mesh.shared-key.");
+        FailureAnalysis a =
+                new NhsFailureAnalyzer().analyze(new BeanCreationException("nhsMeshClient", "failed", cause));
         assertThat(a.getDescription()).contains("nhs.mesh.shared-key: is required with a MESH mailbox");
         assertThat(a.getAction()).isEqualTo("Set nhs.mesh.shared-key.");
         assertThat(a.getCause()).isSameAs(cause);
@@ -31,6 +32,7 @@ class NhsFailureAnalyzerTest {
 
     @Test
     void leavesOtherFailuresToOtherAnalyzers() {
-        assertThat(new NhsFailureAnalyzer().analyze(new IllegalStateException("other"))).isNull();
+        assertThat(new NhsFailureAnalyzer().analyze(new IllegalStateException("other")))
+                .isNull();
     }
 }

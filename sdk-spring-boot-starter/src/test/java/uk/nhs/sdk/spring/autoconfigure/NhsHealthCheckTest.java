@@ -34,13 +34,20 @@ class NhsHealthCheckTest {
     @Test
     void aFailedProbeIsCachedTooAndReportsOnlyItsTypeAndWhen() {
         String secret = "password-in-a-message";
-        NhsHealthCheck check = new NhsHealthCheck("handshake", () -> {
-            probes.incrementAndGet();
-            throw new NhsTransportException("cannot reach host with " + secret, CallDetails.none(), false, null, null);
-        }, clock, Duration.ofSeconds(30));
+        NhsHealthCheck check = new NhsHealthCheck(
+                "handshake",
+                () -> {
+                    probes.incrementAndGet();
+                    throw new NhsTransportException(
+                            "cannot reach host with " + secret, CallDetails.none(), false, null, null);
+                },
+                clock,
+                Duration.ofSeconds(30));
         NhsHealthCheck.Result r = check.check();
         assertThat(r.up()).isFalse();
-        assertThat(r.details()).containsEntry("error", "NhsTransportException").containsEntry("probe", "handshake")
+        assertThat(r.details())
+                .containsEntry("error", "NhsTransportException")
+                .containsEntry("probe", "handshake")
                 .containsEntry("checkedAt", "2026-11-29T10:00:00Z");
         assertThat(r.details().toString()).doesNotContain(secret);
         clock.advance(Duration.ofSeconds(29));
@@ -52,15 +59,19 @@ class NhsHealthCheckTest {
     void aCheckWhileAnotherThreadProbesNeitherCallsAgainNorWaitsForIt() throws Exception {
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        NhsHealthCheck check = new NhsHealthCheck("handshake", () -> {
-            probes.incrementAndGet();
-            started.countDown();
-            try {
-                release.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, clock, Duration.ofSeconds(60));
+        NhsHealthCheck check = new NhsHealthCheck(
+                "handshake",
+                () -> {
+                    probes.incrementAndGet();
+                    started.countDown();
+                    try {
+                        release.await(10, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                clock,
+                Duration.ofSeconds(60));
         CompletableFuture<NhsHealthCheck.Result> first = CompletableFuture.supplyAsync(check::check);
         assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
         // a slow service: the second health request answers at once instead of queueing behind the probe
@@ -71,6 +82,5 @@ class NhsHealthCheckTest {
         assertThat(first.get(5, TimeUnit.SECONDS).up()).isTrue();
         assertThat(check.check().up()).isTrue();
         assertThat(probes).as("two concurrent checks, one call").hasValue(1);
-
     }
 }

@@ -21,8 +21,8 @@ class NhsHealthIndicatorTest {
     private static NhsSandbox sandbox;
     private static Map<String, Object> properties;
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(NhsAutoConfiguration.class));
+    private final ApplicationContextRunner runner =
+            new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(NhsAutoConfiguration.class));
 
     @BeforeAll
     static void startSandbox() {
@@ -42,15 +42,19 @@ class NhsHealthIndicatorTest {
     @Test
     void meshAndPdsAreUpWhenTheHandshakeAndTheTokenEndpointAnswer() {
         runner.withInitializer(SandboxProperties.initializer(properties))
-                .withPropertyValues("nhs.pds.enabled=true", "nhs.mesh.enabled=true").run(ctx -> {
-                    CompositeHealthContributor nhs = ctx.getBean("nhsHealthContributor", CompositeHealthContributor.class);
+                .withPropertyValues("nhs.pds.enabled=true", "nhs.mesh.enabled=true")
+                .run(ctx -> {
+                    CompositeHealthContributor nhs =
+                            ctx.getBean("nhsHealthContributor", CompositeHealthContributor.class);
                     Health mesh = health(nhs, "mesh");
                     Health pds = health(nhs, "pds");
                     assertThat(mesh.getStatus()).isEqualTo(Status.UP);
                     assertThat(mesh.getDetails()).containsEntry("probe", "handshake");
                     assertThat(pds.getStatus()).isEqualTo(Status.UP);
                     assertThat(pds.getDetails()).containsEntry("probe", "token");
-                    assertThat(nhs.getContributor("ods")).as("no indicator for a disabled service").isNull();
+                    assertThat(nhs.getContributor("ods"))
+                            .as("no indicator for a disabled service")
+                            .isNull();
                 });
     }
 
@@ -60,21 +64,28 @@ class NhsHealthIndicatorTest {
         wrong.put("nhs.mesh.password", "wrong-password-1234");
         LogGuard.forbid("wrong-password-1234");
         runner.withInitializer(SandboxProperties.initializer(wrong))
-                .withPropertyValues("nhs.mesh.enabled=true").run(ctx -> {
-                    CompositeHealthContributor nhs = ctx.getBean("nhsHealthContributor", CompositeHealthContributor.class);
+                .withPropertyValues("nhs.mesh.enabled=true")
+                .run(ctx -> {
+                    CompositeHealthContributor nhs =
+                            ctx.getBean("nhsHealthContributor", CompositeHealthContributor.class);
                     Health mesh = health(nhs, "mesh");
                     assertThat(mesh.getStatus()).isEqualTo(Status.DOWN);
                     assertThat(mesh.getDetails()).containsKey("error").containsKey("status");
-                    assertThat(mesh.getDetails().toString()).doesNotContain("wrong-password-1234",
-                            sandbox.meshSharedKey().reveal(), "X26ABC1");
+                    assertThat(mesh.getDetails().toString())
+                            .doesNotContain(
+                                    "wrong-password-1234",
+                                    sandbox.meshSharedKey().reveal(),
+                                    "X26ABC1");
                 });
     }
 
     @Test
     void aHealthProbeEverySecondSpendsOneCallPerInterval() {
         runner.withInitializer(SandboxProperties.initializer(properties))
-                .withPropertyValues("nhs.pds.enabled=true", "nhs.health.interval=1h").run(ctx -> {
-                    CompositeHealthContributor nhs = ctx.getBean("nhsHealthContributor", CompositeHealthContributor.class);
+                .withPropertyValues("nhs.pds.enabled=true", "nhs.health.interval=1h")
+                .run(ctx -> {
+                    CompositeHealthContributor nhs =
+                            ctx.getBean("nhsHealthContributor", CompositeHealthContributor.class);
                     int before = sandbox.issuedTokenCount();
                     Health first = health(nhs, "pds");
                     for (int i = 0; i < 20; i++) {

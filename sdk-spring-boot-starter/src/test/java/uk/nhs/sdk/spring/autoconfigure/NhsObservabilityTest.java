@@ -54,18 +54,25 @@ class NhsObservabilityTest {
 
     @Test
     void metricsCanBeTurnedOff() {
-        runner.withBean(MeterRegistry.class, SimpleMeterRegistry::new).withPropertyValues("nhs.metrics.enabled=false")
+        runner.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+                .withPropertyValues("nhs.metrics.enabled=false")
                 .run(ctx -> {
                     ctx.getBean(PdsClient.class).getPatient(NhsNumber.parse("9000000009"));
-                    assertThat(ctx.getBean(MeterRegistry.class).find(NhsMetrics.CALLS).timers()).isEmpty();
+                    assertThat(ctx.getBean(MeterRegistry.class)
+                                    .find(NhsMetrics.CALLS)
+                                    .timers())
+                            .isEmpty();
                 });
     }
 
     @Test
     void anOpenTelemetryBeanGetsASpanPerCallWithoutPropagationByDefault() {
         InMemorySpanExporter spans = InMemorySpanExporter.create();
-        OpenTelemetrySdk otel = OpenTelemetrySdk.builder().setTracerProvider(SdkTracerProvider.builder()
-                .addSpanProcessor(SimpleSpanProcessor.create(spans)).build()).build();
+        OpenTelemetrySdk otel = OpenTelemetrySdk.builder()
+                .setTracerProvider(SdkTracerProvider.builder()
+                        .addSpanProcessor(SimpleSpanProcessor.create(spans))
+                        .build())
+                .build();
         runner.withBean(OpenTelemetry.class, () -> otel).run(ctx -> {
             ctx.getBean(PdsClient.class).getPatient(NhsNumber.parse("9000000009"));
             assertThat(spans.getFinishedSpanItems()).isNotEmpty();
@@ -80,7 +87,10 @@ class NhsObservabilityTest {
     void withNeitherBeanTheClientsWorkUnobserved() {
         runner.run(ctx -> {
             assertThat(ctx).doesNotHaveBean(MeterRegistry.class).doesNotHaveBean(OpenTelemetry.class);
-            assertThat(ctx.getBean(PdsClient.class).getPatient(NhsNumber.parse("9000000009")).version()).isPositive();
+            assertThat(ctx.getBean(PdsClient.class)
+                            .getPatient(NhsNumber.parse("9000000009"))
+                            .version())
+                    .isPositive();
         });
     }
 }

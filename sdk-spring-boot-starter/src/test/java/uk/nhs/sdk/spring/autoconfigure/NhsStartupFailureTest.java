@@ -19,8 +19,8 @@ class NhsStartupFailureTest {
     private static final String PASSWORD = "mesh-password-never-shown";
     private static final String API_KEY = "api-key-never-shown";
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(NhsAutoConfiguration.class));
+    private final ApplicationContextRunner runner =
+            new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(NhsAutoConfiguration.class));
 
     static {
         LogGuard.forbid(PASSWORD);
@@ -57,14 +57,22 @@ class NhsStartupFailureTest {
 
     @Test
     void aMeshMailboxWithoutASharedKey() {
-        failsNaming("nhs.mesh.shared-key", "nhs.mesh.enabled=true", "nhs.mesh.base-url=https://mesh.example.nhs.uk",
-                "nhs.mesh.mailbox=X26ABC1", "nhs.mesh.password=" + PASSWORD);
+        failsNaming(
+                "nhs.mesh.shared-key",
+                "nhs.mesh.enabled=true",
+                "nhs.mesh.base-url=https://mesh.example.nhs.uk",
+                "nhs.mesh.mailbox=X26ABC1",
+                "nhs.mesh.password=" + PASSWORD);
     }
 
     @Test
     void aMeshMailboxWithoutAPassword() {
-        failsNaming("nhs.mesh.password", "nhs.mesh.enabled=true", "nhs.environment=integration",
-                "nhs.mesh.mailbox=X26ABC1", "nhs.mesh.shared-key=" + PASSWORD);
+        failsNaming(
+                "nhs.mesh.password",
+                "nhs.mesh.enabled=true",
+                "nhs.environment=integration",
+                "nhs.mesh.mailbox=X26ABC1",
+                "nhs.mesh.shared-key=" + PASSWORD);
     }
 
     @Test
@@ -74,13 +82,22 @@ class NhsStartupFailureTest {
 
     @Test
     void meshInTheSandboxEnvironmentWithoutABaseUrl() {
-        failsNaming("nhs.mesh.base-url", "nhs.mesh.enabled=true", "nhs.environment=sandbox",
-                "nhs.mesh.mailbox=X26ABC1", "nhs.mesh.password=" + PASSWORD, "nhs.mesh.shared-key=k");
+        failsNaming(
+                "nhs.mesh.base-url",
+                "nhs.mesh.enabled=true",
+                "nhs.environment=sandbox",
+                "nhs.mesh.mailbox=X26ABC1",
+                "nhs.mesh.password=" + PASSWORD,
+                "nhs.mesh.shared-key=k");
     }
 
     @Test
     void aPrivateKeyThatDoesNotParse() {
-        failsNaming("nhs.private-key", "nhs.environment=integration", "nhs.api-key=" + API_KEY, "nhs.key-id=k1",
+        failsNaming(
+                "nhs.private-key",
+                "nhs.environment=integration",
+                "nhs.api-key=" + API_KEY,
+                "nhs.key-id=k1",
                 "nhs.private-key=-----BEGIN PRIVATE KEY-----\nbm90IGEga2V5\n-----END PRIVATE KEY-----");
     }
 
@@ -88,14 +105,23 @@ class NhsStartupFailureTest {
     void bothPrivateKeyAndPrivateKeyFile(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("key.pem");
         Files.writeString(file, SandboxProperties.pem(rsaKey()));
-        failsNaming("nhs.private-key", "nhs.environment=integration", "nhs.api-key=" + API_KEY, "nhs.key-id=k1",
-                "nhs.private-key-file=" + file, "nhs.private-key=" + SandboxProperties.pem(rsaKey()));
+        failsNaming(
+                "nhs.private-key",
+                "nhs.environment=integration",
+                "nhs.api-key=" + API_KEY,
+                "nhs.key-id=k1",
+                "nhs.private-key-file=" + file,
+                "nhs.private-key=" + SandboxProperties.pem(rsaKey()));
     }
 
     @Test
     void aPrivateKeyFileThatCannotBeRead(@TempDir Path dir) {
-        failsNaming("nhs.private-key-file", "nhs.environment=integration", "nhs.api-key=" + API_KEY,
-                "nhs.key-id=k1", "nhs.private-key-file=" + dir.resolve("missing.pem"));
+        failsNaming(
+                "nhs.private-key-file",
+                "nhs.environment=integration",
+                "nhs.api-key=" + API_KEY,
+                "nhs.key-id=k1",
+                "nhs.private-key-file=" + dir.resolve("missing.pem"));
     }
 
     @Test
@@ -109,8 +135,8 @@ class NhsStartupFailureTest {
     void aPrivateKeyWithoutAKeyId(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("key.pem");
         Files.writeString(file, SandboxProperties.pem(rsaKey()));
-        failsNaming("nhs.key-id", "nhs.environment=integration", "nhs.api-key=" + API_KEY,
-                "nhs.private-key-file=" + file);
+        failsNaming(
+                "nhs.key-id", "nhs.environment=integration", "nhs.api-key=" + API_KEY, "nhs.private-key-file=" + file);
     }
 
     @Test
@@ -157,8 +183,13 @@ class NhsStartupFailureTest {
     void aClientCertificateWithoutItsKey(@TempDir Path dir) throws Exception {
         Path cert = dir.resolve("cert.pem");
         Files.writeString(cert, "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n");
-        failsNaming("nhs.mesh.tls.client-key", "nhs.mesh.enabled=true", "nhs.environment=integration",
-                "nhs.mesh.mailbox=X26ABC1", "nhs.mesh.password=" + PASSWORD, "nhs.mesh.shared-key=k",
+        failsNaming(
+                "nhs.mesh.tls.client-key",
+                "nhs.mesh.enabled=true",
+                "nhs.environment=integration",
+                "nhs.mesh.mailbox=X26ABC1",
+                "nhs.mesh.password=" + PASSWORD,
+                "nhs.mesh.shared-key=k",
                 "nhs.mesh.tls.client-certificate-file=" + cert);
     }
 
@@ -184,8 +215,12 @@ class NhsStartupFailureTest {
 
     @Test
     void aNegativeRateLimitWaitIsNamedItself() {
-        failsNaming("nhs.pds.rate-limit-max-wait", "nhs.pds.enabled=true", "nhs.environment=sandbox",
-                "nhs.pds.rate-limit=5", "nhs.pds.rate-limit-max-wait=-1s");
+        failsNaming(
+                "nhs.pds.rate-limit-max-wait",
+                "nhs.pds.enabled=true",
+                "nhs.environment=sandbox",
+                "nhs.pds.rate-limit=5",
+                "nhs.pds.rate-limit-max-wait=-1s");
     }
 
     @Test
@@ -198,7 +233,11 @@ class NhsStartupFailureTest {
     void plainHttpTokenUrlToARemoteHost(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("key.pem");
         Files.writeString(file, SandboxProperties.pem(rsaKey()));
-        failsNaming("nhs.token-url", "nhs.api-key=" + API_KEY, "nhs.key-id=k1", "nhs.private-key-file=" + file,
+        failsNaming(
+                "nhs.token-url",
+                "nhs.api-key=" + API_KEY,
+                "nhs.key-id=k1",
+                "nhs.private-key-file=" + file,
                 "nhs.token-url=http://api.service.nhs.uk/oauth2/token");
     }
 

@@ -12,8 +12,7 @@ import uk.nhs.sdk.testkit.SandboxMeshMailbox;
 
 /** The nhs.* properties that point the auto-configured clients at an embedded sandbox. */
 final class SandboxProperties {
-    private SandboxProperties() {
-    }
+    private SandboxProperties() {}
 
     static Map<String, Object> of(NhsSandbox sandbox) {
         Map<String, Object> p = new LinkedHashMap<>();
@@ -35,12 +34,13 @@ final class SandboxProperties {
 
     /** Adds the properties ahead of the runner's own. */
     static ApplicationContextInitializer<ConfigurableApplicationContext> initializer(Map<String, Object> properties) {
-        return ctx -> ctx.getEnvironment().getPropertySources()
+        return ctx -> ctx.getEnvironment()
+                .getPropertySources()
                 .addFirst(new MapPropertySource("sandbox", new LinkedHashMap<>(properties)));
     }
 
     static String pem(byte[] pkcs8) {
-        return "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(pkcs8)
-                + "\n-----END PRIVATE KEY-----\n";
+        return "-----BEGIN PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(pkcs8) + "\n-----END PRIVATE KEY-----\n";
     }
 }

@@ -48,7 +48,9 @@ class ClusterAutoConfigurationTest {
     }
 
     private static MeshClient mesh() {
-        return TwoReplicasTestSupport.mesh(sandbox, NhsClientOptions.builder().sleeper(d -> Thread.sleep(20)).build());
+        return TwoReplicasTestSupport.mesh(
+                sandbox,
+                NhsClientOptions.builder().sleeper(d -> Thread.sleep(20)).build());
     }
 
     private static final MeshMessageHandler HANDLER = m -> m.content().readAllBytes();
@@ -82,32 +84,42 @@ class ClusterAutoConfigurationTest {
 
     @Test
     void withoutADataSourceTheInstancePollsAloneAndSaysSo() {
-        withMesh().withPropertyValues("nhs.mesh.inbox.enabled=true", "nhs.notify.callbacks.deduplication.enabled=true")
+        withMesh()
+                .withPropertyValues("nhs.mesh.inbox.enabled=true", "nhs.notify.callbacks.deduplication.enabled=true")
                 .run(context -> {
                     MeshInboxPolling polling = context.getBean(MeshInboxPolling.class);
                     assertThat(polling.isClusterLocked()).isFalse();
                     assertThat(polling.isRunning()).isTrue();
                     assertThat(context).doesNotHaveBean(MeshPollLock.class);
-                    assertThat(context.getBean(NotifyCallbackStore.class)).isInstanceOf(NotifyCallbackDeduplicator.class);
-                    assertThat(logged("MESH inbox X26ABC1: polling every PT5M from this instance alone (no DataSource)"))
+                    assertThat(context.getBean(NotifyCallbackStore.class))
+                            .isInstanceOf(NotifyCallbackDeduplicator.class);
+                    assertThat(logged(
+                                    "MESH inbox X26ABC1: polling every PT5M from this instance alone (no DataSource)"))
                             .isTrue();
-                    assertThat(logged("de-duplicated in this instance's memory only (no DataSource)")).isTrue();
+                    assertThat(logged("de-duplicated in this instance's memory only (no DataSource)"))
+                            .isTrue();
                 });
     }
 
     @Test
     void withADataSourceEachPollTakesTheMailboxsLockAndTheLoopStopsWithTheContext() {
         MeshInboxPolling[] polling = new MeshInboxPolling[1];
-        withMesh().withBean(DataSource.class, TestDatabase::dataSource)
-                .withPropertyValues("nhs.mesh.inbox.enabled=true", "nhs.mesh.inbox.interval=10m",
-                        "nhs.mesh.inbox.lock.lease=20m", "nhs.mesh.inbox.lock.table-name=other_locks")
+        withMesh()
+                .withBean(DataSource.class, TestDatabase::dataSource)
+                .withPropertyValues(
+                        "nhs.mesh.inbox.enabled=true",
+                        "nhs.mesh.inbox.interval=10m",
+                        "nhs.mesh.inbox.lock.lease=20m",
+                        "nhs.mesh.inbox.lock.table-name=other_locks")
                 .run(context -> {
                     polling[0] = context.getBean(MeshInboxPolling.class);
                     assertThat(polling[0].isClusterLocked()).isTrue();
                     assertThat(polling[0].isRunning()).isTrue();
                     assertThat(polling[0].poller().interval()).hasMinutes(10);
-                    assertThat(logged("MESH inbox X26ABC1: polling every PT10M, one replica at a time under ShedLock "
-                            + "on the application's DataSource (table other_locks, lease PT20M, database time)"))
+                    assertThat(
+                                    logged(
+                                            "MESH inbox X26ABC1: polling every PT10M, one replica at a time under ShedLock "
+                                                    + "on the application's DataSource (table other_locks, lease PT20M, database time)"))
                             .isTrue();
                     // the running poller holds the lock for the interval: another poll now is skipped
                     long deadline = System.nanoTime() + 20_000_000_000L;
@@ -126,9 +138,13 @@ class ClusterAutoConfigurationTest {
     void closingTheContextMidMessageFinishesAndAcknowledgesItBeforeAnyBeanIsDestroyed() throws Exception {
         sandbox.reset();
         String sent;
-        try (MeshClient sender = TwoReplicasTestSupport.mesh(sandbox, "X26ABC2", NhsClientOptions.builder().build())) {
-            sent = sender.send(uk.nhs.sdk.messaging.mesh.MeshSendRequest.builder("X26ABC1", "TEST_WORKFLOW").build(),
-                    "hello".getBytes(java.nio.charset.StandardCharsets.UTF_8)).messageId();
+        try (MeshClient sender = TwoReplicasTestSupport.mesh(
+                sandbox, "X26ABC2", NhsClientOptions.builder().build())) {
+            sent = sender.send(
+                            uk.nhs.sdk.messaging.mesh.MeshSendRequest.builder("X26ABC1", "TEST_WORKFLOW")
+                                    .build(),
+                            "hello".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    .messageId();
         }
         java.util.concurrent.CountDownLatch handling = new java.util.concurrent.CountDownLatch(1);
         java.util.List<String> handled = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -146,49 +162,62 @@ class ClusterAutoConfigurationTest {
                 .withBean(DataSource.class, TestDatabase::dataSource)
                 .withPropertyValues("nhs.mesh.inbox.enabled=true")
                 .run(context -> {
-                    assertThat(handling.await(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+                    assertThat(handling.await(20, java.util.concurrent.TimeUnit.SECONDS))
+                            .isTrue();
                     context.close();
                 });
 
         assertThat(handled).containsExactly(sent, "beans destroyed");
         try (MeshClient check = mesh()) {
-            assertThat(check.inboxMessageIds(uk.nhs.sdk.messaging.mesh.MeshInboxQuery.all())).isEmpty();
+            assertThat(check.inboxMessageIds(uk.nhs.sdk.messaging.mesh.MeshInboxQuery.all()))
+                    .isEmpty();
         }
     }
 
     @Test
     void withTheLockDisabledOrShedLockMissingTheInstancePollsAlone() {
-        withMesh().withBean(DataSource.class, TestDatabase::dataSource)
+        withMesh()
+                .withBean(DataSource.class, TestDatabase::dataSource)
                 .withPropertyValues("nhs.mesh.inbox.enabled=true", "nhs.mesh.inbox.lock.enabled=false")
                 .run(context -> {
-                    assertThat(context.getBean(MeshInboxPolling.class).isClusterLocked()).isFalse();
-                    assertThat(logged("alone (nhs.mesh.inbox.lock.enabled is false)")).isTrue();
+                    assertThat(context.getBean(MeshInboxPolling.class).isClusterLocked())
+                            .isFalse();
+                    assertThat(logged("alone (nhs.mesh.inbox.lock.enabled is false)"))
+                            .isTrue();
                 });
-        withMesh().withBean(DataSource.class, TestDatabase::dataSource)
+        withMesh()
+                .withBean(DataSource.class, TestDatabase::dataSource)
                 .withClassLoader(new FilteredClassLoader("net.javacrumbs.shedlock"))
                 .withPropertyValues("nhs.mesh.inbox.enabled=true")
                 .run(context -> {
-                    assertThat(context.getBean(MeshInboxPolling.class).isClusterLocked()).isFalse();
-                    assertThat(logged("alone (ShedLock is not on the classpath")).isTrue();
+                    assertThat(context.getBean(MeshInboxPolling.class).isClusterLocked())
+                            .isFalse();
+                    assertThat(logged("alone (ShedLock is not on the classpath"))
+                            .isTrue();
                 });
     }
 
     @Test
     void anApplicationsOwnLockReplacesShedLock() {
         MeshPollLock own = mailboxId -> Optional.empty();
-        withMesh().withBean(DataSource.class, TestDatabase::dataSource).withBean(MeshPollLock.class, () -> own)
+        withMesh()
+                .withBean(DataSource.class, TestDatabase::dataSource)
+                .withBean(MeshPollLock.class, () -> own)
                 .withPropertyValues("nhs.mesh.inbox.enabled=true")
                 .run(context -> {
                     assertThat(context.getBean(MeshPollLock.class)).isSameAs(own);
-                    assertThat(context.getBean(MeshInboxPolling.class).isClusterLocked()).isTrue();
-                    assertThat(context.getBean(MeshInboxPolling.class).poller().tryPoll()).isEmpty();
+                    assertThat(context.getBean(MeshInboxPolling.class).isClusterLocked())
+                            .isTrue();
+                    assertThat(context.getBean(MeshInboxPolling.class).poller().tryPoll())
+                            .isEmpty();
                 });
     }
 
     @Test
     void theNotifyStoreIsTheJdbcOneOnADataSource() {
         runner.withBean(DataSource.class, TestDatabase::dataSource)
-                .withPropertyValues("nhs.notify.callbacks.deduplication.enabled=true",
+                .withPropertyValues(
+                        "nhs.notify.callbacks.deduplication.enabled=true",
                         "nhs.notify.callbacks.deduplication.retention=3h")
                 .run(context -> {
                     NotifyCallbackStore store = context.getBean(NotifyCallbackStore.class);
@@ -196,7 +225,8 @@ class ClusterAutoConfigurationTest {
                     assertThat(((JdbcNotifyCallbackStore) store).retention()).hasHours(3);
                     assertThat(store.firstSeen("k")).isTrue();
                     assertThat(store.firstSeen("k")).isFalse();
-                    assertThat(logged("de-duplicated across replicas in table nhs_notify_callback_seen")).isTrue();
+                    assertThat(logged("de-duplicated across replicas in table nhs_notify_callback_seen"))
+                            .isTrue();
                 });
     }
 
@@ -205,34 +235,42 @@ class ClusterAutoConfigurationTest {
         ApplicationContextRunner clusterOnly = new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(NhsClusterAutoConfiguration.class))
                 .withBean(DataSource.class, TestDatabase::dataSource);
-        clusterOnly.withPropertyValues("nhs.notify.enabled=true")
+        clusterOnly
+                .withPropertyValues("nhs.notify.enabled=true")
                 .run(context -> assertThat(context).hasSingleBean(JdbcNotifyCallbackStore.class));
-        clusterOnly.withPropertyValues("nhs.notify.enabled=true", "nhs.notify.callbacks.deduplication.enabled=false")
+        clusterOnly
+                .withPropertyValues("nhs.notify.enabled=true", "nhs.notify.callbacks.deduplication.enabled=false")
                 .run(context -> assertThat(context).doesNotHaveBean(NotifyCallbackStore.class));
         clusterOnly.run(context -> assertThat(context).doesNotHaveBean(NotifyCallbackStore.class));
     }
 
     @Test
     void startUpFailsNamingThePropertyAtFault() {
-        withMesh().withPropertyValues("nhs.mesh.inbox.enabled=true", "nhs.mesh.inbox.interval=1m")
+        withMesh()
+                .withPropertyValues("nhs.mesh.inbox.enabled=true", "nhs.mesh.inbox.interval=1m")
                 .run(context -> assertThat(failure(context)).contains("nhs.mesh.inbox.interval"));
-        withMesh().withBean(DataSource.class, TestDatabase::dataSource)
+        withMesh()
+                .withBean(DataSource.class, TestDatabase::dataSource)
                 .withPropertyValues("nhs.mesh.inbox.enabled=true", "nhs.mesh.inbox.lock.lease=4m")
                 .run(context -> assertThat(failure(context)).contains("nhs.mesh.inbox.lock.lease"));
-        withMesh().withBean(DataSource.class, TestDatabase::dataSource)
+        withMesh()
+                .withBean(DataSource.class, TestDatabase::dataSource)
                 .withPropertyValues("nhs.mesh.inbox.enabled=true", "nhs.mesh.inbox.lock.table-name=locks;drop")
                 .run(context -> assertThat(failure(context)).contains("nhs.mesh.inbox.lock.table-name"));
-        withMesh().withPropertyValues("nhs.mesh.inbox.enabled=true", "nhs.mesh.inbox.max-attempts=0")
+        withMesh()
+                .withPropertyValues("nhs.mesh.inbox.enabled=true", "nhs.mesh.inbox.max-attempts=0")
                 .run(context -> assertThat(failure(context)).contains("nhs.mesh.inbox.max-attempts"));
         runner.withBean(MeshClient.class, ClusterAutoConfigurationTest::mesh)
                 .withPropertyValues("nhs.mesh.inbox.enabled=true")
                 .run(context -> assertThat(failure(context)).contains("no single MeshMessageHandler"));
         runner.withBean(MeshMessageHandler.class, () -> HANDLER)
                 .withPropertyValues("nhs.mesh.inbox.enabled=true")
-                .run(context -> assertThat(failure(context)).contains("nhs.mesh.inbox.enabled")
+                .run(context -> assertThat(failure(context))
+                        .contains("nhs.mesh.inbox.enabled")
                         .contains("no single MESH client"));
         runner.withBean(DataSource.class, TestDatabase::dataSource)
-                .withPropertyValues("nhs.notify.callbacks.deduplication.enabled=true",
+                .withPropertyValues(
+                        "nhs.notify.callbacks.deduplication.enabled=true",
                         "nhs.notify.callbacks.deduplication.retention=1h")
                 .run(context -> assertThat(failure(context)).contains("nhs.notify.callbacks.deduplication.retention"));
     }

@@ -40,7 +40,9 @@ class JdbcNotifyCallbackStoreTest {
     }
 
     private JdbcNotifyCallbackStore store() {
-        return JdbcNotifyCallbackStore.builder(TestDatabase.dataSource()).clock(clock).build();
+        return JdbcNotifyCallbackStore.builder(TestDatabase.dataSource())
+                .clock(clock)
+                .build();
     }
 
     @Test
@@ -99,8 +101,10 @@ class JdbcNotifyCallbackStoreTest {
 
     @Test
     void keysOlderThanTheRetentionAreDeletedAndYoungerOnesKept() {
-        JdbcNotifyCallbackStore store = JdbcNotifyCallbackStore.builder(TestDatabase.dataSource()).clock(clock)
-                .retention(Duration.ofHours(3)).build();
+        JdbcNotifyCallbackStore store = JdbcNotifyCallbackStore.builder(TestDatabase.dataSource())
+                .clock(clock)
+                .retention(Duration.ofHours(3))
+                .build();
         store.firstSeen("old");
         clock.advance(Duration.ofHours(2));
         store.firstSeen("young");
@@ -114,8 +118,10 @@ class JdbcNotifyCallbackStoreTest {
 
     @Test
     void firstSeenPurgesOldKeysAtMostOnceAMinute() {
-        JdbcNotifyCallbackStore store = JdbcNotifyCallbackStore.builder(TestDatabase.dataSource()).clock(clock)
-                .retention(Duration.ofHours(2)).build();
+        JdbcNotifyCallbackStore store = JdbcNotifyCallbackStore.builder(TestDatabase.dataSource())
+                .clock(clock)
+                .retention(Duration.ofHours(2))
+                .build();
         store.firstSeen("a");
         store.firstSeen("b");
         clock.advance(Duration.ofHours(3));
@@ -148,33 +154,47 @@ class JdbcNotifyCallbackStoreTest {
         store();
         store(); // already there: nothing to do
 
-        assertThatThrownBy(() -> JdbcNotifyCallbackStore.builder(TestDatabase.dataSource()).createTable(false)
-                .tableName("callbacks_elsewhere").build().firstSeen("k"))
+        assertThatThrownBy(() -> JdbcNotifyCallbackStore.builder(TestDatabase.dataSource())
+                        .createTable(false)
+                        .tableName("callbacks_elsewhere")
+                        .build()
+                        .firstSeen("k"))
                 .isInstanceOf(NhsSdkException.class)
                 .hasMessageContaining("could not record a key");
         TestDatabase.execute(JdbcNotifyCallbackStore.ddl("callbacks_elsewhere"));
-        assertThat(JdbcNotifyCallbackStore.builder(TestDatabase.dataSource()).createTable(false)
-                .tableName("callbacks_elsewhere").build().firstSeen("k")).isTrue();
+        assertThat(JdbcNotifyCallbackStore.builder(TestDatabase.dataSource())
+                        .createTable(false)
+                        .tableName("callbacks_elsewhere")
+                        .build()
+                        .firstSeen("k"))
+                .isTrue();
     }
 
     @Test
     void theSettingsAreChecked() {
         JdbcNotifyCallbackStore.Builder b = JdbcNotifyCallbackStore.builder(TestDatabase.dataSource());
-        assertThatThrownBy(() -> b.tableName("seen; DROP TABLE patients")).isInstanceOf(NhsConfigurationException.class)
+        assertThatThrownBy(() -> b.tableName("seen; DROP TABLE patients"))
+                .isInstanceOf(NhsConfigurationException.class)
                 .hasMessageContaining("tableName");
-        assertThatThrownBy(() -> b.retention(Duration.ofMinutes(119))).isInstanceOf(NhsConfigurationException.class)
+        assertThatThrownBy(() -> b.retention(Duration.ofMinutes(119)))
+                .isInstanceOf(NhsConfigurationException.class)
                 .hasMessageContaining("2 hours");
-        assertThat(b.retention(Duration.ofHours(2)).tableName("app.seen_callbacks")).isSameAs(b);
+        assertThat(b.retention(Duration.ofHours(2)).tableName("app.seen_callbacks"))
+                .isSameAs(b);
     }
 
     @Test
     void aDatabaseThatCannotAnswerIsAnErrorNeverAnswerSeen() {
         JdbcNotifyCallbackStore store = store();
         FailingDataSource down = new FailingDataSource();
-        JdbcNotifyCallbackStore onDown = JdbcNotifyCallbackStore.builder(down).createTable(false).clock(clock).build();
+        JdbcNotifyCallbackStore onDown = JdbcNotifyCallbackStore.builder(down)
+                .createTable(false)
+                .clock(clock)
+                .build();
         down.failing = true;
 
-        assertThatThrownBy(() -> onDown.firstSeen("key-1")).isInstanceOf(NhsSdkException.class)
+        assertThatThrownBy(() -> onDown.firstSeen("key-1"))
+                .isInstanceOf(NhsSdkException.class)
                 .hasMessageContaining("08001");
         assertThatThrownBy(() -> onDown.forget("key-1")).isInstanceOf(NhsSdkException.class);
         assertThat(store.firstSeen("key-1")).isTrue();
@@ -187,20 +207,25 @@ class JdbcNotifyCallbackStoreTest {
         TestDatabase.execute("CREATE TABLE " + TABLE + " (idempotency_key VARCHAR(255) NOT NULL PRIMARY KEY, "
                 + "first_seen TIMESTAMP NOT NULL, tenant VARCHAR(10) NOT NULL)");
         JdbcNotifyCallbackStore store = store();
-        JdbcNotifyCallbackStore elsewhere = JdbcNotifyCallbackStore.builder(new ProductNamed("H2")).clock(clock)
+        JdbcNotifyCallbackStore elsewhere = JdbcNotifyCallbackStore.builder(new ProductNamed("H2"))
+                .clock(clock)
                 .build();
 
-        assertThatThrownBy(() -> store.firstSeen("key-1")).isInstanceOf(NhsSdkException.class)
+        assertThatThrownBy(() -> store.firstSeen("key-1"))
+                .isInstanceOf(NhsSdkException.class)
                 .hasMessageContaining("23502");
-        assertThatThrownBy(() -> elsewhere.firstSeen("key-1")).isInstanceOf(NhsSdkException.class)
+        assertThatThrownBy(() -> elsewhere.firstSeen("key-1"))
+                .isInstanceOf(NhsSdkException.class)
                 .hasMessageContaining("23502");
     }
 
     @Test
     void onAnEngineWithoutOnConflictADuplicateKeyMeansSeen() {
         ProductNamed h2 = new ProductNamed("H2");
-        JdbcNotifyCallbackStore replicaA = JdbcNotifyCallbackStore.builder(h2).clock(clock).build();
-        JdbcNotifyCallbackStore replicaB = JdbcNotifyCallbackStore.builder(h2).clock(clock).build();
+        JdbcNotifyCallbackStore replicaA =
+                JdbcNotifyCallbackStore.builder(h2).clock(clock).build();
+        JdbcNotifyCallbackStore replicaB =
+                JdbcNotifyCallbackStore.builder(h2).clock(clock).build();
 
         assertThat(replicaA.firstSeen("key-1")).isTrue();
         assertThat(replicaB.firstSeen("key-1")).isFalse();
@@ -213,8 +238,8 @@ class JdbcNotifyCallbackStoreTest {
         store();
         try (Connection c = TestDatabase.dataSource().getConnection();
                 java.sql.Statement st = c.createStatement();
-                java.sql.ResultSet rs = st.executeQuery("SELECT indexdef FROM pg_indexes WHERE tablename = '"
-                        + TABLE + "'")) {
+                java.sql.ResultSet rs =
+                        st.executeQuery("SELECT indexdef FROM pg_indexes WHERE tablename = '" + TABLE + "'")) {
             List<String> indexes = new ArrayList<>();
             while (rs.next()) {
                 indexes.add(rs.getString(1));
@@ -223,7 +248,8 @@ class JdbcNotifyCallbackStoreTest {
         }
         assertThat(JdbcNotifyCallbackStore.indexDdl("app.seen"))
                 .isEqualTo("CREATE INDEX seen_first_seen ON app.seen (first_seen)");
-        assertThat(JdbcNotifyCallbackStore.indexDdl("t".repeat(63))).startsWith("CREATE INDEX " + "t".repeat(60) + " ON ");
+        assertThat(JdbcNotifyCallbackStore.indexDdl("t".repeat(63)))
+                .startsWith("CREATE INDEX " + "t".repeat(60) + " ON ");
     }
 
     @Test
@@ -256,14 +282,16 @@ class JdbcNotifyCallbackStoreTest {
         @Override
         public Connection getConnection() throws SQLException {
             Connection real = TestDatabase.dataSource().getConnection();
-            return (Connection) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
-                    new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+            return (Connection) java.lang.reflect.Proxy.newProxyInstance(
+                    getClass().getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
                         if (method.getName().equals("getMetaData")) {
                             java.sql.DatabaseMetaData meta = real.getMetaData();
-                            return java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
-                                    new Class<?>[] {java.sql.DatabaseMetaData.class}, (p, m, a) ->
-                                            m.getName().equals("getDatabaseProductName") ? product
-                                                    : invoke(m, meta, a));
+                            return java.lang.reflect.Proxy.newProxyInstance(
+                                    getClass().getClassLoader(),
+                                    new Class<?>[] {java.sql.DatabaseMetaData.class},
+                                    (p, m, a) -> m.getName().equals("getDatabaseProductName")
+                                            ? product
+                                            : invoke(m, meta, a));
                         }
                         if (method.getName().equals("prepareStatement")) {
                             prepared.add((String) args[0]);

@@ -19,9 +19,11 @@ class JdbcTablesTest {
     @Test
     void onSqlServerTheTimeColumnsAreDatetime2NotRowversion() {
         assertThat(JdbcTables.forProduct(ShedLockMeshPollLock.ddl("shedlock"), SQL_SERVER))
-                .contains("lock_until DATETIME2 NOT NULL", "locked_at DATETIME2 NOT NULL").doesNotContain("TIMESTAMP");
+                .contains("lock_until DATETIME2 NOT NULL", "locked_at DATETIME2 NOT NULL")
+                .doesNotContain("TIMESTAMP");
         assertThat(JdbcTables.forProduct(JdbcNotifyCallbackStore.ddl("seen"), SQL_SERVER))
-                .contains("first_seen DATETIME2 NOT NULL").doesNotContain("TIMESTAMP");
+                .contains("first_seen DATETIME2 NOT NULL")
+                .doesNotContain("TIMESTAMP");
         assertThat(JdbcTables.forProduct(ShedLockMeshPollLock.ddl("shedlock"), "PostgreSQL"))
                 .isEqualTo(ShedLockMeshPollLock.ddl("shedlock"));
     }
@@ -29,19 +31,36 @@ class JdbcTablesTest {
     @Test
     void theTableIsCreatedWithTheEnginesStatement() {
         // the database is PostgreSQL, which has no DATETIME2: the SQL Server statement was sent
-        assertThatThrownBy(() -> JdbcTables.createIfAbsent(new JdbcNotifyCallbackStoreTest.ProductNamed(SQL_SERVER),
-                "shedlock", ShedLockMeshPollLock.ddl("shedlock")))
-                .isInstanceOf(NhsConfigurationException.class).hasMessageContaining("SQLState 42704");
-        JdbcTables.createIfAbsent(new JdbcNotifyCallbackStoreTest.ProductNamed("PostgreSQL"), "shedlock",
+        assertThatThrownBy(() -> JdbcTables.createIfAbsent(
+                        new JdbcNotifyCallbackStoreTest.ProductNamed(SQL_SERVER),
+                        "shedlock",
+                        ShedLockMeshPollLock.ddl("shedlock")))
+                .isInstanceOf(NhsConfigurationException.class)
+                .hasMessageContaining("SQLState 42704");
+        JdbcTables.createIfAbsent(
+                new JdbcNotifyCallbackStoreTest.ProductNamed("PostgreSQL"),
+                "shedlock",
                 ShedLockMeshPollLock.ddl("shedlock"));
     }
 
     @Test
     void onlyPlainTableNamesAreAccepted() {
-        for (String bad : new String[] {"", "seen; DROP TABLE patients", "a.b.c", "seen--", "1seen", "se en",
-            "\"seen\"", "seen\r\n", "s".repeat(64), ".seen", "seen."}) {
+        for (String bad : new String[] {
+            "",
+            "seen; DROP TABLE patients",
+            "a.b.c",
+            "seen--",
+            "1seen",
+            "se en",
+            "\"seen\"",
+            "seen\r\n",
+            "s".repeat(64),
+            ".seen",
+            "seen."
+        }) {
             assertThatThrownBy(() -> JdbcTables.checkName("p.table-name", bad))
-                    .isInstanceOf(NhsConfigurationException.class).hasMessageStartingWith("p.table-name must be")
+                    .isInstanceOf(NhsConfigurationException.class)
+                    .hasMessageStartingWith("p.table-name must be")
                     .hasMessageNotContaining("DROP");
         }
         assertThatThrownBy(() -> JdbcTables.checkName("p.table-name", null))

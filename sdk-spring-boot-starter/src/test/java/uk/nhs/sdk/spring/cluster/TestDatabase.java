@@ -15,8 +15,7 @@ import javax.sql.DataSource;
 final class TestDatabase {
     private static EmbeddedPostgres server;
 
-    private TestDatabase() {
-    }
+    private TestDatabase() {}
 
     static synchronized DataSource dataSource() {
         if (server == null) {
@@ -39,7 +38,8 @@ final class TestDatabase {
 
     /** Drops the tables the tests create, so each test starts from an empty database. */
     static void dropTables(String... tables) {
-        try (Connection c = dataSource().getConnection(); Statement st = c.createStatement()) {
+        try (Connection c = dataSource().getConnection();
+                Statement st = c.createStatement()) {
             for (String t : tables) {
                 st.execute("DROP TABLE IF EXISTS " + t);
             }
@@ -49,7 +49,8 @@ final class TestDatabase {
     }
 
     static void execute(String sql) {
-        try (Connection c = dataSource().getConnection(); Statement st = c.createStatement()) {
+        try (Connection c = dataSource().getConnection();
+                Statement st = c.createStatement()) {
             st.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException(e);

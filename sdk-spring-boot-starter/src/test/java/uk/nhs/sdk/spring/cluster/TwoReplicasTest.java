@@ -110,7 +110,9 @@ class TwoReplicasTest {
 
         @Bean
         MeshClient meshClient() {
-            return mesh(MAILBOX, NhsClientOptions.builder().sleeper(d -> Thread.sleep(20)).build());
+            return mesh(
+                    MAILBOX,
+                    NhsClientOptions.builder().sleeper(d -> Thread.sleep(20)).build());
         }
 
         @Bean
@@ -137,13 +139,19 @@ class TwoReplicasTest {
     }
 
     private ConfigurableApplicationContext start(String name, String... more) {
-        List<String> properties = new ArrayList<>(List.of("replica=" + name, "logging.level.org.springframework=INFO",
-                "logging.level.io.zonky=INFO", "nhs.mesh.inbox.enabled=true",
-                "nhs.mesh.inbox.lock.use-db-time=false", "nhs.mesh.inbox.lock.lease=10m",
+        List<String> properties = new ArrayList<>(List.of(
+                "replica=" + name,
+                "logging.level.org.springframework=INFO",
+                "logging.level.io.zonky=INFO",
+                "nhs.mesh.inbox.enabled=true",
+                "nhs.mesh.inbox.lock.use-db-time=false",
+                "nhs.mesh.inbox.lock.lease=10m",
                 "nhs.notify.callbacks.deduplication.enabled=true"));
         properties.addAll(List.of(more));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(Replica.class)
-                .web(WebApplicationType.NONE).properties(properties.toArray(String[]::new)).run();
+                .web(WebApplicationType.NONE)
+                .properties(properties.toArray(String[]::new))
+                .run();
         replicas.add(context);
         return context;
     }
@@ -153,8 +161,11 @@ class TwoReplicasTest {
         List<String> ids = new ArrayList<>();
         try (MeshClient sender = mesh("X26ABC2", NhsClientOptions.builder().build())) {
             for (int i = 0; i < count; i++) {
-                ids.add(sender.send(MeshSendRequest.builder(MAILBOX, "TEST_WORKFLOW").build(),
-                        ("message " + i).getBytes(StandardCharsets.UTF_8)).messageId());
+                ids.add(sender.send(
+                                MeshSendRequest.builder(MAILBOX, "TEST_WORKFLOW")
+                                        .build(),
+                                ("message " + i).getBytes(StandardCharsets.UTF_8))
+                        .messageId());
             }
         }
         return ids;
@@ -164,7 +175,8 @@ class TwoReplicasTest {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + what + "; handled " + HANDLED + ", skips " + SKIPS);
+                throw new AssertionError(
+                        "timed out waiting until " + what + "; handled " + HANDLED + ", skips " + SKIPS);
             }
             Thread.sleep(10);
         }
@@ -234,9 +246,11 @@ class TwoReplicasTest {
         TestDatabase.execute("DELETE FROM shedlock");
         JdbcTemplateLockProvider dead = new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
                 .withJdbcTemplate(new JdbcTemplate(TestDatabase.dataSource()))
-                .withTimeZone(java.util.TimeZone.getTimeZone("UTC")).build());
-        assertThat(dead.lock(new LockConfiguration(lockClock.instant(), "nhs-mesh-inbox-" + MAILBOX,
-                Duration.ofMinutes(10), Duration.ZERO))).isPresent();
+                .withTimeZone(java.util.TimeZone.getTimeZone("UTC"))
+                .build());
+        assertThat(dead.lock(new LockConfiguration(
+                        lockClock.instant(), "nhs-mesh-inbox-" + MAILBOX, Duration.ofMinutes(10), Duration.ZERO)))
+                .isPresent();
         List<String> sent = send(2);
 
         awaitRefusals("B");
@@ -284,7 +298,10 @@ class TwoReplicasTest {
     }
 
     private static NotifyCallbackVerifier verifier(NotifyCallbackStore store) {
-        return NotifyCallbackVerifier.builder().applicationId(APP_ID).apiKey(Secret.of(API_KEY)).deduplicator(store)
+        return NotifyCallbackVerifier.builder()
+                .applicationId(APP_ID)
+                .apiKey(Secret.of(API_KEY))
+                .deduplicator(store)
                 .build();
     }
 
@@ -293,5 +310,4 @@ class TwoReplicasTest {
         mac.init(new SecretKeySpec((APP_ID + "." + API_KEY).getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         return HexFormat.of().formatHex(mac.doFinal(body));
     }
-
 }

@@ -9,17 +9,23 @@ import uk.nhs.sdk.testkit.SandboxMeshMailbox;
 final class TwoReplicasTestSupport {
     static final String MAILBOX = "X26ABC1";
 
-    private TwoReplicasTestSupport() {
-    }
+    private TwoReplicasTestSupport() {}
 
     static MeshClient mesh(NhsSandbox sandbox, NhsClientOptions options) {
         return mesh(sandbox, MAILBOX, options);
     }
 
     static MeshClient mesh(NhsSandbox sandbox, String mailboxId, NhsClientOptions options) {
-        SandboxMeshMailbox mailbox = sandbox.meshMailboxes().stream().filter(m -> m.id().equals(mailboxId))
-                .findFirst().orElseThrow();
-        return MeshClient.builder().baseUrl(sandbox.meshBaseUrl()).mailbox(mailbox.id()).password(mailbox.password())
-                .sharedKey(sandbox.meshSharedKey()).options(options).build();
+        SandboxMeshMailbox mailbox = sandbox.meshMailboxes().stream()
+                .filter(m -> m.id().equals(mailboxId))
+                .findFirst()
+                .orElseThrow();
+        return MeshClient.builder()
+                .baseUrl(sandbox.meshBaseUrl())
+                .mailbox(mailbox.id())
+                .password(mailbox.password())
+                .sharedKey(sandbox.meshSharedKey())
+                .options(options)
+                .build();
     }
 }

@@ -19,12 +19,14 @@ class NhsSandboxContextCustomizerTest {
         ctx.refresh();
         NhsSandbox sandbox = ctx.getBean(NhsSandbox.class);
         URI url = sandbox.baseUrl();
-        assertThat(ctx.getEnvironment().getProperty("nhs.pds.base-url")).isEqualTo(sandbox.pdsBaseUrl().toString());
+        assertThat(ctx.getEnvironment().getProperty("nhs.pds.base-url"))
+                .isEqualTo(sandbox.pdsBaseUrl().toString());
         try (Socket s = new Socket(url.getHost(), url.getPort())) {
             assertThat(s.isConnected()).isTrue();
         }
         ctx.close();
-        assertThatThrownBy(() -> new Socket(url.getHost(), url.getPort()).close()).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> new Socket(url.getHost(), url.getPort()).close())
+                .isInstanceOf(IOException.class);
     }
 
     @Test
@@ -32,6 +34,7 @@ class NhsSandboxContextCustomizerTest {
         NhsSandboxContextCustomizerFactory factory = new NhsSandboxContextCustomizerFactory();
         assertThat(factory.createContextCustomizer(NhsSandboxTestTest.class, java.util.List.of()))
                 .isEqualTo(new NhsSandboxContextCustomizer());
-        assertThat(factory.createContextCustomizer(NhsSandboxContextCustomizerTest.class, java.util.List.of())).isNull();
+        assertThat(factory.createContextCustomizer(NhsSandboxContextCustomizerTest.class, java.util.List.of()))
+                .isNull();
     }
 }

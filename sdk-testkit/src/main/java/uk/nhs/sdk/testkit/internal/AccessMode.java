@@ -61,7 +61,9 @@ public final class AccessMode {
      * @return the mode
      */
     public static AccessMode patient(String proofingLevel, String nhsNumber) {
-        return new AccessMode(Kind.PATIENT, Objects.requireNonNull(proofingLevel, "proofingLevel"),
+        return new AccessMode(
+                Kind.PATIENT,
+                Objects.requireNonNull(proofingLevel, "proofingLevel"),
                 Objects.requireNonNull(nhsNumber, "nhsNumber"));
     }
 

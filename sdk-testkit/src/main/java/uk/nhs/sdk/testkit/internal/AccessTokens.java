@@ -15,15 +15,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * the real API Platform.
  */
 public final class AccessTokens {
-    private static final char[] ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
+    private static final char[] ALPHABET =
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
 
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Issued> issued = new ConcurrentHashMap<>();
 
     /** When a token expires and how it may be used. */
-    private record Issued(Instant expiry, AccessMode mode) {
-    }
+    private record Issued(Instant expiry, AccessMode mode) {}
 
     AccessTokens(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -98,7 +98,8 @@ public final class AccessTokens {
      * @return {@code true} when it is {@code Bearer <valid token>}
      */
     public boolean isValidBearer(String authorization) {
-        return authorization != null && authorization.startsWith("Bearer ")
+        return authorization != null
+                && authorization.startsWith("Bearer ")
                 && isValid(authorization.substring("Bearer ".length()).strip());
     }
 

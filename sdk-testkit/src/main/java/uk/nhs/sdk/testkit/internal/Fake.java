@@ -46,8 +46,7 @@ public interface Fake extends SandboxFake {
      * Releases what the fake holds beyond its state, such as threads of its own; the sandbox calls
      * this when it closes. Does nothing unless overridden.
      */
-    default void close() {
-    }
+    default void close() {}
 
     /**
      * A method and a URL path pattern a fake answers.
@@ -55,6 +54,5 @@ public interface Fake extends SandboxFake {
      * @param method the HTTP method, or {@code ANY}
      * @param pathRegex a regular expression the whole path (without query) must match
      */
-    record Route(String method, String pathRegex) {
-    }
+    record Route(String method, String pathRegex) {}
 }

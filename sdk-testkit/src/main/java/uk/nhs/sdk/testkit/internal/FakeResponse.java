@@ -15,8 +15,7 @@ public final class FakeResponse {
      */
     public static final String GZIP_BODY = "X-NHS-Sandbox-Gzip-Body";
 
-    private FakeResponse() {
-    }
+    private FakeResponse() {}
 
     /**
      * A JSON response.

@@ -67,8 +67,10 @@ public record MeshSettings(MeshDirectory directory, Secret sharedKey, boolean gz
      * @return the settings
      * @throws NhsValidationException when a workflow names a mailbox that is not configured
      */
-    public static MeshSettings configured(Map<String, MeshDirectory.Mailbox> mailboxes,
-            Map<String, List<String>> workflows, Optional<Secret> sharedKey) {
+    public static MeshSettings configured(
+            Map<String, MeshDirectory.Mailbox> mailboxes,
+            Map<String, List<String>> workflows,
+            Optional<Secret> sharedKey) {
         MeshDirectory seed = MeshDirectory.publicSandbox();
         List<MeshDirectory.Mailbox> known = mailboxes.isEmpty() ? seed.mailboxes() : List.copyOf(mailboxes.values());
         Map<String, List<String>> receivers = new LinkedHashMap<>();

@@ -95,7 +95,9 @@ public final class RequestBodySpool {
                     @Override
                     protected void decorateMockServiceContextBeforeConfig(ServletContextHandler context) {
                         for (String pathSpec : pathSpecs) {
-                            context.addFilter(new FilterHolder(new SpoolingFilter()), pathSpec,
+                            context.addFilter(
+                                    new FilterHolder(new SpoolingFilter()),
+                                    pathSpec,
                                     EnumSet.of(DispatcherType.REQUEST));
                         }
                     }
@@ -115,7 +117,8 @@ public final class RequestBodySpool {
             }
             Path file = Files.createTempFile(directory, "body-", ".part");
             try {
-                try (InputStream in = http.getInputStream(); OutputStream out = Files.newOutputStream(file)) {
+                try (InputStream in = http.getInputStream();
+                        OutputStream out = Files.newOutputStream(file)) {
                     in.transferTo(out);
                 }
                 current.set(file);

@@ -6,8 +6,7 @@ package uk.nhs.sdk.testkit.internal;
  * {@code |} of a FHIR token search, {@code identifier=system|value}).
  */
 public final class RequestTarget {
-    private RequestTarget() {
-    }
+    private RequestTarget() {}
 
     /**
      * The raw path: everything before the first {@code ?}.

@@ -7,8 +7,7 @@ public final class DuplicateMeshService implements SandboxService {
     /**
      * Creates the provider.
      */
-    public DuplicateMeshService() {
-    }
+    public DuplicateMeshService() {}
 
     @Override
     public String name() {

@@ -18,8 +18,7 @@ public final class EchoService implements SandboxService {
     /**
      * Creates the provider.
      */
-    public EchoService() {
-    }
+    public EchoService() {}
 
     @Override
     public String name() {
@@ -52,8 +51,10 @@ public final class EchoService implements SandboxService {
 
             @Override
             public ResponseDefinition handle(Request request) {
-                return FakeResponse.json(200, "{\"path\":\"" + request.getUrl() + "\",\"resets\":" + RESETS.get()
-                        + ",\"clock\":\"" + context.clock().instant() + "\"}");
+                return FakeResponse.json(
+                        200,
+                        "{\"path\":\"" + request.getUrl() + "\",\"resets\":" + RESETS.get() + ",\"clock\":\""
+                                + context.clock().instant() + "\"}");
             }
 
             @Override

@@ -44,9 +44,13 @@ class SandboxServiceDiscoveryTest {
         List<SandboxService> registered = new ArrayList<>();
         for (URL url : Collections.list(getClass().getClassLoader().getResources(REGISTRY))) {
             try (InputStream in = url.openStream()) {
-                for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
-                        .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList()) {
-                    registered.add((SandboxService) Class.forName(line).getConstructor().newInstance());
+                for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                        .lines()
+                        .map(String::strip)
+                        .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                        .toList()) {
+                    registered.add((SandboxService)
+                            Class.forName(line).getConstructor().newInstance());
                 }
             }
         }
@@ -54,34 +58,45 @@ class SandboxServiceDiscoveryTest {
 
         try (NhsSandbox sandbox = NhsSandbox.start()) {
             Map<String, URI> urls = sandbox.serviceUrls();
-            assertThat(urls.keySet()).containsExactlyElementsOf(registered.stream().map(SandboxService::name).toList());
+            assertThat(urls.keySet())
+                    .containsExactlyElementsOf(
+                            registered.stream().map(SandboxService::name).toList());
             for (SandboxService s : registered) {
                 assertThat(urls.get(s.name())).isEqualTo(URI.create(sandbox.baseUrl() + s.basePath()));
             }
-            assertThat(urls).containsEntry("API Platform OAuth2 token", sandbox.oauthTokenUrl())
+            assertThat(urls)
+                    .containsEntry("API Platform OAuth2 token", sandbox.oauthTokenUrl())
                     .containsEntry("Personal Demographics Service (PDS) FHIR R4", sandbox.pdsBaseUrl())
                     .containsEntry("MESH", sandbox.meshBaseUrl());
-            assertThat(urls.keySet()).containsSubsequence("API Platform OAuth2 token",
-                    "Personal Demographics Service (PDS) FHIR R4", "MESH");
+            assertThat(urls.keySet())
+                    .containsSubsequence(
+                            "API Platform OAuth2 token", "Personal Demographics Service (PDS) FHIR R4", "MESH");
         }
     }
 
     @Test
     void aServiceRegisteredByOneLineIsListedRoutedAndResetWithTheOthers() throws Exception {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-24T10:00:00Z"));
-        try (NhsSandbox sandbox = withRegistered(EchoService.class, () -> NhsSandbox.builder().clock(clock).start())) {
-            assertThat(sandbox.serviceUrls().keySet()).containsSubsequence("API Platform OAuth2 token",
-                    "Personal Demographics Service (PDS) FHIR R4", "Echo", "MESH");
+        try (NhsSandbox sandbox = withRegistered(
+                EchoService.class, () -> NhsSandbox.builder().clock(clock).start())) {
+            assertThat(sandbox.serviceUrls().keySet())
+                    .containsSubsequence(
+                            "API Platform OAuth2 token", "Personal Demographics Service (PDS) FHIR R4", "Echo", "MESH");
             URI echo = sandbox.serviceUrls().get("Echo");
             assertThat(echo).isEqualTo(URI.create(sandbox.baseUrl() + "/echo"));
 
-            assertThat(get(URI.create(echo + "/hello"))).isEqualTo(
-                    "{\"path\":\"/echo/hello\",\"resets\":0,\"clock\":\"2026-11-24T10:00:00Z\"}");
+            assertThat(get(URI.create(echo + "/hello")))
+                    .isEqualTo("{\"path\":\"/echo/hello\",\"resets\":0,\"clock\":\"2026-11-24T10:00:00Z\"}");
             sandbox.reset();
             assertThat(get(echo)).contains("\"resets\":1");
             // the built-in services still answer
-            assertThat(HTTP.send(HttpRequest.newBuilder(sandbox.oauthTokenUrl()).GET().build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(405);
+            assertThat(HTTP.send(
+                                    HttpRequest.newBuilder(sandbox.oauthTokenUrl())
+                                            .GET()
+                                            .build(),
+                                    HttpResponse.BodyHandlers.discarding())
+                            .statusCode())
+                    .isEqualTo(405);
         }
     }
 
@@ -100,7 +115,8 @@ class SandboxServiceDiscoveryTest {
     }
 
     private static String get(URI uri) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+        return HTTP.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString())
+                .body();
     }
 
     /** Runs the action with one more provider registered through the thread's class loader. */
@@ -110,7 +126,8 @@ class SandboxServiceDiscoveryTest {
         Files.writeString(registry, "# a test service\n" + provider.getName() + "\n");
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader())) {
+        try (URLClassLoader loader =
+                new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader())) {
             thread.setContextClassLoader(loader);
             return action.call();
         } finally {

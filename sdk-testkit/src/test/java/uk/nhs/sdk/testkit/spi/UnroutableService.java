@@ -7,8 +7,7 @@ public final class UnroutableService implements SandboxService {
     /**
      * Creates the provider.
      */
-    public UnroutableService() {
-    }
+    public UnroutableService() {}
 
     @Override
     public String name() {
@@ -27,6 +26,6 @@ public final class UnroutableService implements SandboxService {
 
     @Override
     public SandboxFake create(SandboxServiceContext context) {
-        return () -> { };
+        return () -> {};
     }
 }

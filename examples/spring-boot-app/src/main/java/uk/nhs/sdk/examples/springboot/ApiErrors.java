@@ -47,10 +47,12 @@ class ApiErrors {
 
     @ExceptionHandler(NhsTransportException.class)
     ProblemDetail transport(NhsTransportException e, HttpServletRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.GATEWAY_TIMEOUT, e.outcomeUnknown()
-                ? "the outcome is unknown: the service may have acted on the request; reconcile (for MESH, track"
-                        + " the message by its localId) before sending it again. " + e.getMessage()
-                : e.getMessage());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.GATEWAY_TIMEOUT,
+                e.outcomeUnknown()
+                        ? "the outcome is unknown: the service may have acted on the request; reconcile (for MESH, track"
+                                + " the message by its localId) before sending it again. " + e.getMessage()
+                        : e.getMessage());
         problem.setProperty("outcomeUnknown", e.outcomeUnknown());
         // for a MESH send, the local id (the caller's, or the one the SDK generated) to track the message by
         e.reconcileId().ifPresent(id -> problem.setProperty("localId", id));

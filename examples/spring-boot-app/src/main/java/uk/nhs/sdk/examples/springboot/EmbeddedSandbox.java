@@ -55,8 +55,10 @@ public class EmbeddedSandbox implements ApplicationContextInitializer<Configurab
             sandbox.close();
             throw e;
         }
-        LOG.info("Embedded NHS sandbox at {}: PDS, MESH and the API Platform token endpoint are fakes in this "
-                + "process (no network, no credentials)", sandbox.baseUrl());
+        LOG.info(
+                "Embedded NHS sandbox at {}: PDS, MESH and the API Platform token endpoint are fakes in this "
+                        + "process (no network, no credentials)",
+                sandbox.baseUrl());
     }
 
     /**

@@ -61,6 +61,5 @@ class MeshController {
      * @param messageId the message's MESH id
      * @param localId the local id sent with it
      */
-    record SentMessage(String messageId, String localId) {
-    }
+    record SentMessage(String messageId, String localId) {}
 }

@@ -23,8 +23,15 @@ import uk.nhs.sdk.identity.pds.RetrievedPatient;
  * @param birthDate the birth date as FHIR text, or {@code null}
  * @param generalPractitioner the ODS code of the GP practice, or {@code null}
  */
-record PatientView(String nhsNumber, boolean superseded, long version, String sensitivity, String name,
-        String gender, String birthDate, String generalPractitioner) {
+record PatientView(
+        String nhsNumber,
+        boolean superseded,
+        long version,
+        String sensitivity,
+        String name,
+        String gender,
+        String birthDate,
+        String generalPractitioner) {
 
     static PatientView of(RetrievedPatient retrieved) {
         Patient p = retrieved.patient();

@@ -92,9 +92,15 @@ class ExampleApplicationTest {
         assertThat(messageId).isNotBlank();
 
         SandboxMeshMailbox recipient = sandbox.meshMailboxes().stream()
-                .filter(m -> m.id().equals("X26ABC2")).findFirst().orElseThrow();
-        try (MeshClient inbox = MeshClient.builder().baseUrl(sandbox.meshBaseUrl()).mailbox(recipient.id())
-                .password(recipient.password()).sharedKey(sandbox.meshSharedKey()).build()) {
+                .filter(m -> m.id().equals("X26ABC2"))
+                .findFirst()
+                .orElseThrow();
+        try (MeshClient inbox = MeshClient.builder()
+                .baseUrl(sandbox.meshBaseUrl())
+                .mailbox(recipient.id())
+                .password(recipient.password())
+                .sharedKey(sandbox.meshSharedKey())
+                .build()) {
             MeshMessage received = inbox.receive(messageId);
             try (received) {
                 assertThat(new String(received.content().readAllBytes(), StandardCharsets.UTF_8))
@@ -107,8 +113,11 @@ class ExampleApplicationTest {
     @Test
     void aSendWhoseOutcomeIsUnknownSaysSoWithTheLocalIdToReconcileBy() throws Exception {
         // MESH stores the message, then the connection drops before its answer arrives
-        sandbox.faults().injectNext("POST", ".*/messageexchange/X26ABC1/outbox",
-                SandboxFault.connectionReset().afterProcessing());
+        sandbox.faults()
+                .injectNext(
+                        "POST",
+                        ".*/messageexchange/X26ABC1/outbox",
+                        SandboxFault.connectionReset().afterProcessing());
 
         HttpResponse<String> response = post("/mesh/messages", """
                 {"to": "X26ABC2", "workflowId": "TEST_WORKFLOW", "content": "sent, but was it?"}
@@ -167,7 +176,8 @@ class ExampleApplicationTest {
 
         HttpResponse<String> prometheus = get("/actuator/prometheus");
         assertThat(prometheus.statusCode()).isEqualTo(200);
-        assertThat(prometheus.body()).contains("nhs_sdk_client_calls_seconds_count{")
+        assertThat(prometheus.body())
+                .contains("nhs_sdk_client_calls_seconds_count{")
                 .doesNotContain("9000000009");
     }
 
@@ -200,8 +210,12 @@ class ExampleApplicationTest {
     }
 
     private HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(url(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(
+                HttpRequest.newBuilder(url(path))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private URI url(String path) {

@@ -18,7 +18,8 @@ import uk.nhs.sdk.core.testing.LogGuard;
  * stay out of Spring's own error bodies and log lines, even with {@code org.springframework.web}
  * raised to DEBUG, as someone chasing a problem would.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "logging.level.org.springframework.web=DEBUG")
 class PrivacyTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -29,10 +30,11 @@ class PrivacyTest {
 
     @Test
     void springsErrorBodiesOutsideTheControllersDoNotEchoThePath() throws Exception {
-        HttpResponse<String> wrongMethod = send(HttpRequest.newBuilder(url("/patients/" + NHS_NUMBER))
-                .DELETE().build());
+        HttpResponse<String> wrongMethod = send(
+                HttpRequest.newBuilder(url("/patients/" + NHS_NUMBER)).DELETE().build());
         HttpResponse<String> noSuchRoute = send(HttpRequest.newBuilder(url("/patients/" + NHS_NUMBER + "/x"))
-                .GET().build());
+                .GET()
+                .build());
 
         assertThat(wrongMethod.statusCode()).isEqualTo(405);
         assertThat(wrongMethod.body()).doesNotContain(NHS_NUMBER);
@@ -42,7 +44,10 @@ class PrivacyTest {
 
     @Test
     void springsDebugLinesDoNotHoldTheNumberInThePath() throws Exception {
-        assertThat(send(HttpRequest.newBuilder(url("/patients/" + NHS_NUMBER)).GET().build()).statusCode())
+        assertThat(send(HttpRequest.newBuilder(url("/patients/" + NHS_NUMBER))
+                                .GET()
+                                .build())
+                        .statusCode())
                 .isEqualTo(200);
 
         assertThat(LogGuard.violations()).isEmpty();
@@ -53,9 +58,13 @@ class PrivacyTest {
         String content = "RX-4471 clinical letter for the patient";
         LogGuard.forbid("RX-4471"); // the content's start: Spring cuts a logged body to 100 characters
 
-        assertThat(send(HttpRequest.newBuilder(url("/mesh/messages")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"to\": \"X26ABC2\", \"workflowId\": \"TEST_WORKFLOW\","
-                        + " \"content\": \"" + content + "\"}")).build()).statusCode())
+        assertThat(send(HttpRequest.newBuilder(url("/mesh/messages"))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        "{\"to\": \"X26ABC2\", \"workflowId\": \"TEST_WORKFLOW\"," + " \"content\": \""
+                                                + content + "\"}"))
+                                .build())
+                        .statusCode())
                 .isEqualTo(202);
 
         assertThat(LogGuard.violations()).isEmpty();

@@ -28,8 +28,7 @@ public final class ClientAssertion {
      */
     public static final long LIFETIME_SECONDS = 240;
 
-    private ClientAssertion() {
-    }
+    private ClientAssertion() {}
 
     /**
      * Signs a new assertion.

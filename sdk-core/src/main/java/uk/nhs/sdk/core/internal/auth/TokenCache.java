@@ -225,15 +225,24 @@ public final class TokenCache {
     private void await(long deadline, long waitNanos) {
         long remaining = deadline - System.nanoTime();
         if (remaining <= 0) {
-            throw new NhsTimeoutException(name + ": gave up waiting for the token request in flight after "
-                    + TimeUnit.NANOSECONDS.toMillis(waitNanos) + " ms", CallDetails.none(), false, null, null);
+            throw new NhsTimeoutException(
+                    name + ": gave up waiting for the token request in flight after "
+                            + TimeUnit.NANOSECONDS.toMillis(waitNanos) + " ms",
+                    CallDetails.none(),
+                    false,
+                    null,
+                    null);
         }
         try {
             fetchDone.awaitNanos(remaining);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new NhsTransportException(name + ": interrupted while waiting for the token request in flight",
-                    CallDetails.none(), false, null, e);
+            throw new NhsTransportException(
+                    name + ": interrupted while waiting for the token request in flight",
+                    CallDetails.none(),
+                    false,
+                    null,
+                    e);
         }
     }
 
@@ -285,8 +294,12 @@ public final class TokenCache {
         }
         if (fallback != null && fallback.valid(clock.instant())) {
             if (LOG.isDebugEnabled()) {
-                LOG.debug("{}: early token refresh failed ({}); serving the cached token until {}, next try after {}",
-                        name, describe(failure), fallback.expiresAt(), clock.instant().plus(cooldown));
+                LOG.debug(
+                        "{}: early token refresh failed ({}); serving the cached token until {}, next try after {}",
+                        name,
+                        describe(failure),
+                        fallback.expiresAt(),
+                        clock.instant().plus(cooldown));
             }
             return fallback;
         }
@@ -295,7 +308,8 @@ public final class TokenCache {
 
     /** The exception's type, and its message when it is the SDK's own (those carry no secrets). */
     private static String describe(RuntimeException e) {
-        return e instanceof NhsSdkException ? e.getClass().getSimpleName() + ": " + e.getMessage()
+        return e instanceof NhsSdkException
+                ? e.getClass().getSimpleName() + ": " + e.getMessage()
                 : e.getClass().getSimpleName();
     }
 

@@ -23,8 +23,7 @@ public final class TokenResponse {
     /** RFC 6750 {@code b64token} characters, widened to visible ASCII: safe in a header. */
     private static final Pattern TOKEN = Pattern.compile("[\\x21-\\x7E]+");
 
-    private TokenResponse() {
-    }
+    private TokenResponse() {}
 
     /**
      * Reads a 2xx token response.
@@ -48,8 +47,10 @@ public final class TokenResponse {
         }
         long seconds = seconds(body.path("expires_in"));
         if (seconds <= 0) {
-            throw new NhsDecodeException("the token response's expires_in is not a positive whole number of seconds",
-                    response.details(), null);
+            throw new NhsDecodeException(
+                    "the token response's expires_in is not a positive whole number of seconds",
+                    response.details(),
+                    null);
         }
         return AccessToken.of(Secret.of(token.asText()), requestedAt, Duration.ofSeconds(seconds), refreshMargin);
     }

@@ -13,8 +13,7 @@ final class AttemptState {
         return state == null ? EventListener.NONE : new Listener(state);
     };
 
-    private AttemptState() {
-    }
+    private AttemptState() {}
 
     private static final class Listener extends EventListener {
         private final CallState state;

@@ -7,8 +7,8 @@ import java.util.Optional;
 import uk.nhs.sdk.core.auth.AuthProvider;
 import uk.nhs.sdk.core.auth.AuthRequest;
 import uk.nhs.sdk.core.http.NhsResponse;
-import uk.nhs.sdk.core.http.PipelineEvents;
 import uk.nhs.sdk.core.http.PipelineCall;
+import uk.nhs.sdk.core.http.PipelineEvents;
 import uk.nhs.sdk.core.http.PipelineNext;
 import uk.nhs.sdk.core.http.PipelinePolicy;
 

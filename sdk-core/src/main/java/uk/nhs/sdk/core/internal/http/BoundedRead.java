@@ -8,8 +8,7 @@ import java.io.InputStream;
  * Reads a body into memory without ever holding more than a cap. Internal.
  */
 final class BoundedRead {
-    private BoundedRead() {
-    }
+    private BoundedRead() {}
 
     /**
      * Reads the whole stream if it fits.

@@ -62,22 +62,28 @@ final class DeadlineInputStream extends FilterInputStream {
     private IOException translate(IOException e) {
         if (e instanceof InterruptedIOException && Thread.currentThread().isInterrupted()) {
             closeQuietly();
-            throw new NhsTransportException("interrupted while reading the response body", call.details(), false,
-                    call.request().reconcileId().orElse(null), e);
+            throw new NhsTransportException(
+                    "interrupted while reading the response body",
+                    call.details(),
+                    false,
+                    call.request().reconcileId().orElse(null),
+                    e);
         }
         if (e instanceof InterruptedIOException || !call.timeLeft()) {
             closeQuietly();
             // a read timeout is a SocketTimeoutException; the call timeout, set to the deadline, is not
-            throw timeout(e instanceof SocketTimeoutException && call.timeLeft()
-                    ? "the response body stalled for longer than the attempt timeout"
-                    : "the call's deadline passed while reading the response body", e);
+            throw timeout(
+                    e instanceof SocketTimeoutException && call.timeLeft()
+                            ? "the response body stalled for longer than the attempt timeout"
+                            : "the call's deadline passed while reading the response body",
+                    e);
         }
         return SafeCause.of(e);
     }
 
     private NhsTimeoutException timeout(String message, IOException cause) {
-        return new NhsTimeoutException(message, call.details(), false, call.request().reconcileId().orElse(null),
-                cause);
+        return new NhsTimeoutException(
+                message, call.details(), false, call.request().reconcileId().orElse(null), cause);
     }
 
     private void closeQuietly() {

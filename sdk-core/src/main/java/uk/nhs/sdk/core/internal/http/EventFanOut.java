@@ -25,7 +25,9 @@ final class EventFanOut implements PipelineEvents {
         if (listeners.isEmpty()) {
             return PipelineEvents.none();
         }
-        return listeners.size() == 1 ? new EventFanOut(List.of(listeners.get(0))) : new EventFanOut(List.copyOf(listeners));
+        return listeners.size() == 1
+                ? new EventFanOut(List.of(listeners.get(0)))
+                : new EventFanOut(List.copyOf(listeners));
     }
 
     @Override
@@ -61,7 +63,9 @@ final class EventFanOut implements PipelineEvents {
 
     private static void failed(PipelineEvents listener, RuntimeException e) {
         if (LOG.isDebugEnabled()) {
-            LOG.debug("pipeline event listener {} threw {}; ignored", listener.getClass().getName(),
+            LOG.debug(
+                    "pipeline event listener {} threw {}; ignored",
+                    listener.getClass().getName(),
                     e.getClass().getName());
         }
     }

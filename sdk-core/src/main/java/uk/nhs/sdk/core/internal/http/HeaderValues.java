@@ -11,8 +11,7 @@ import uk.nhs.sdk.core.error.NhsValidationException;
 public final class HeaderValues {
     private static final String TOKEN_SPECIALS = "!#$%&'*+-.^_`|~";
 
-    private HeaderValues() {
-    }
+    private HeaderValues() {}
 
     /**
      * Whether a header name is an HTTP token of at most 256 characters.
@@ -26,7 +25,9 @@ public final class HeaderValues {
         }
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+            if (!(c >= 'a' && c <= 'z'
+                    || c >= 'A' && c <= 'Z'
+                    || c >= '0' && c <= '9'
                     || TOKEN_SPECIALS.indexOf(c) >= 0)) {
                 return false;
             }
@@ -86,8 +87,8 @@ public final class HeaderValues {
             throw new NhsValidationException(field, "a header name must be an HTTP token of at most 256 characters");
         }
         if (value == null || !isValue(value)) {
-            throw new NhsValidationException(field, "the value of header " + name
-                    + " must be visible ASCII or spaces, at most 8192 characters");
+            throw new NhsValidationException(
+                    field, "the value of header " + name + " must be visible ASCII or spaces, at most 8192 characters");
         }
     }
 }

@@ -16,8 +16,14 @@ import uk.nhs.sdk.core.http.PipelinePolicy;
  */
 final class LoggingStep implements PipelinePolicy {
     private static final Logger LOG = LoggerFactory.getLogger("uk.nhs.sdk.http");
-    private static final Set<String> LOGGED_HEADERS = Set.of("content-type", "content-length", "content-encoding",
-            "etag", "retry-after", "x-request-id", "x-correlation-id");
+    private static final Set<String> LOGGED_HEADERS = Set.of(
+            "content-type",
+            "content-length",
+            "content-encoding",
+            "etag",
+            "retry-after",
+            "x-request-id",
+            "x-correlation-id");
 
     private final int maxAttempts;
 
@@ -38,10 +44,16 @@ final class LoggingStep implements PipelinePolicy {
                 StringBuilder sb = new StringBuilder();
                 for (String name : r.headers().names()) {
                     if (LOGGED_HEADERS.contains(name)) {
-                        sb.append(' ').append(name).append('=').append(r.header(name).orElse(""));
+                        sb.append(' ')
+                                .append(name)
+                                .append('=')
+                                .append(r.header(name).orElse(""));
                     }
                 }
-                LOG.trace("{} response headers:{} (X-Request-ID={})", call.service(), sb,
+                LOG.trace(
+                        "{} response headers:{} (X-Request-ID={})",
+                        call.service(),
+                        sb,
                         call.request().requestId());
             }
             return r;
@@ -53,9 +65,18 @@ final class LoggingStep implements PipelinePolicy {
 
     private void log(PipelineCall call, String result, long startNanos) {
         long ms = (System.nanoTime() - startNanos) / 1_000_000;
-        LOG.debug("{} {} {}{} -> {} in {} ms (attempt {}/{}, X-Request-ID={}, X-Correlation-ID={})", call.service(),
-                call.request().method(), call.request().pathTemplate(), maskedQuery(call), result, ms,
-                call.attempt(), maxAttempts, call.request().requestId(), call.header("X-Correlation-ID").orElse("-"));
+        LOG.debug(
+                "{} {} {}{} -> {} in {} ms (attempt {}/{}, X-Request-ID={}, X-Correlation-ID={})",
+                call.service(),
+                call.request().method(),
+                call.request().pathTemplate(),
+                maskedQuery(call),
+                result,
+                ms,
+                call.attempt(),
+                maxAttempts,
+                call.request().requestId(),
+                call.header("X-Correlation-ID").orElse("-"));
     }
 
     private static String maskedQuery(PipelineCall call) {

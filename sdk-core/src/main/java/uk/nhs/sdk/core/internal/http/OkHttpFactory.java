@@ -10,8 +10,7 @@ import uk.nhs.sdk.core.NhsClientOptions;
  * Builds the OkHttp clients behind the SDK's transport. Internal.
  */
 public final class OkHttpFactory {
-    private OkHttpFactory() {
-    }
+    private OkHttpFactory() {}
 
     /**
      * The base client of a transport: its own pool and dispatcher.

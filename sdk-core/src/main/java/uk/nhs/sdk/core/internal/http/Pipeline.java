@@ -47,8 +47,15 @@ public final class Pipeline {
      * @param correlationId the default correlation id, or {@code null}
      * @param defaultHeaders headers added to every request
      */
-    public Pipeline(String service, URI baseUrl, NhsClientOptions options, OkHttpClient client, AuthProvider auth,
-            ErrorDecoder errorDecoder, String correlationId, List<Map.Entry<String, String>> defaultHeaders) {
+    public Pipeline(
+            String service,
+            URI baseUrl,
+            NhsClientOptions options,
+            OkHttpClient client,
+            AuthProvider auth,
+            ErrorDecoder errorDecoder,
+            String correlationId,
+            List<Map.Entry<String, String>> defaultHeaders) {
         this.service = Objects.requireNonNull(service, "service");
         this.baseUrl = HttpUrl.get(baseUrl.toString());
         this.options = options;
@@ -58,15 +65,26 @@ public final class Pipeline {
         List<Step> calls = new ArrayList<>();
         calls.add(new Step("request-id", StandardHeaders.requestId()));
         calls.add(new Step("correlation-id", StandardHeaders.correlationId(correlationId)));
-        calls.add(new Step("user-agent", StandardHeaders.userAgent(UserAgent.of(options.applicationId().orElse(null)))));
+        calls.add(new Step(
+                "user-agent",
+                StandardHeaders.userAgent(UserAgent.of(options.applicationId().orElse(null)))));
         calls.addAll(callerPolicies(PipelinePosition.PER_CALL));
-        options.rateLimit().ifPresent(r -> calls.add(new Step("rate-limiter",
-                ResilienceSteps.rateLimiter(service, r, options.sleeper(), events))));
+        options.rateLimit()
+                .ifPresent(r -> calls.add(
+                        new Step("rate-limiter", ResilienceSteps.rateLimiter(service, r, options.sleeper(), events))));
         if (options.circuitBreaker().enabled()) {
-            calls.add(new Step("circuit-breaker", ResilienceSteps.circuitBreaker(service, options.circuitBreaker(), events)));
+            calls.add(new Step(
+                    "circuit-breaker", ResilienceSteps.circuitBreaker(service, options.circuitBreaker(), events)));
         }
-        calls.add(new Step("retry", new RetryStep(options.retry(), options.sleeper(),
-                new RetryBudget(options.retry().retryBudget()), new StatusErrors(errorDecoder), events), true));
+        calls.add(new Step(
+                "retry",
+                new RetryStep(
+                        options.retry(),
+                        options.sleeper(),
+                        new RetryBudget(options.retry().retryBudget()),
+                        new StatusErrors(errorDecoder),
+                        events),
+                true));
 
         List<Step> attempt = new ArrayList<>();
         attempt.add(new Step("auth", new AuthStep(auth, events)));
@@ -113,7 +131,11 @@ public final class Pipeline {
      * @return the 2xx response
      */
     public NhsResponse execute(NhsRequest request, CallOptions callOptions) {
-        CallState call = new CallState(service, request, url(request), options.clock(),
+        CallState call = new CallState(
+                service,
+                request,
+                url(request),
+                options.clock(),
                 callOptions.deadline().orElse(options.deadline()));
         for (Map.Entry<String, String> h : defaultHeaders) {
             call.setHeader(h.getKey(), h.getValue());

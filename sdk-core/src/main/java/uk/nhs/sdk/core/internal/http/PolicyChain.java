@@ -64,8 +64,8 @@ final class PolicyChain {
             Step step = steps[index];
             NhsResponse response = step.policy().process(call, new Cursor(call, index + 1));
             if (response == null) {
-                throw new NhsConfigurationException("pipeline policy " + step.name()
-                        + " returned null: a policy must return a response or throw");
+                throw new NhsConfigurationException(
+                        "pipeline policy " + step.name() + " returned null: a policy must return a response or throw");
             }
             return response;
         }

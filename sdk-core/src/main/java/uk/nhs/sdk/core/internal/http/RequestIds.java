@@ -27,6 +27,7 @@ public final class RequestIds {
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
     /** This process's salt: drawn once, from the platform's strong source. */
     private static final long SALT_HIGH;
+
     private static final long SALT_LOW;
 
     static {
@@ -37,8 +38,7 @@ public final class RequestIds {
         SALT_LOW = seed.getLeastSignificantBits();
     }
 
-    private RequestIds() {
-    }
+    private RequestIds() {}
 
     /**
      * A new random request id.

@@ -26,41 +26,46 @@ import uk.nhs.sdk.core.http.PipelinePolicy;
 final class ResilienceSteps {
     private static final Logger LOG = LoggerFactory.getLogger("uk.nhs.sdk.http");
 
-    private ResilienceSteps() {
-    }
+    private ResilienceSteps() {}
 
     /**
      * A client-side rate limit: a call waits for a permit up to the configured wait, and never past
      * its deadline; the wait is the sleeper's, on the caller's thread, like a retry's.
      */
     static PipelinePolicy rateLimiter(String service, RateLimitOptions o, Sleeper sleeper, PipelineEvents events) {
-        RateLimiter limiter = RateLimiter.of(service, RateLimiterConfig.custom()
-                .limitForPeriod(o.permitsPerSecond())
-                .limitRefreshPeriod(Duration.ofSeconds(1))
-                .timeoutDuration(o.maxWait())
-                .build());
+        RateLimiter limiter = RateLimiter.of(
+                service,
+                RateLimiterConfig.custom()
+                        .limitForPeriod(o.permitsPerSecond())
+                        .limitRefreshPeriod(Duration.ofSeconds(1))
+                        .timeoutDuration(o.maxWait())
+                        .build());
         return (c, next) -> {
             CallState call = (CallState) c;
             long waitNanos = limiter.reservePermission();
             if (waitNanos < 0) {
                 events.rateLimited(call, Duration.ZERO, false);
-                throw new NhsServiceUnavailableException(service + " client-side rate limit: no permit in time",
-                        call.details(), null);
+                throw new NhsServiceUnavailableException(
+                        service + " client-side rate limit: no permit in time", call.details(), null);
             }
             if (waitNanos > 0) {
                 Duration wait = Duration.ofNanos(waitNanos);
                 if (wait.compareTo(call.remaining()) >= 0) {
                     events.rateLimited(call, wait, false);
-                    throw new NhsTimeoutException(service + " client-side rate limit: the call's deadline would pass"
-                            + " before its permit", call.details(), false, null, null);
+                    throw new NhsTimeoutException(
+                            service + " client-side rate limit: the call's deadline would pass" + " before its permit",
+                            call.details(),
+                            false,
+                            null,
+                            null);
                 }
                 events.rateLimited(call, wait, true);
                 try {
                     sleeper.sleep(wait);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    throw new NhsTransportException("interrupted while waiting for a rate-limit permit",
-                            call.details(), false, null, e);
+                    throw new NhsTransportException(
+                            "interrupted while waiting for a rate-limit permit", call.details(), false, null, e);
                 }
             }
             return next.process();
@@ -69,17 +74,21 @@ final class ResilienceSteps {
 
     /** A circuit breaker counting 5xx and transport failures; opening is logged at WARN. */
     static PipelinePolicy circuitBreaker(String service, CircuitBreakerOptions o, PipelineEvents events) {
-        CircuitBreaker cb = CircuitBreaker.of(service, CircuitBreakerConfig.custom()
-                .failureRateThreshold(o.failureRateThreshold())
-                .slidingWindowSize(o.slidingWindowSize())
-                .minimumNumberOfCalls(o.minimumNumberOfCalls())
-                .waitDurationInOpenState(o.waitInOpenState())
-                .recordException(ResilienceSteps::countsAsFailure)
-                .slidingWindowSynchronizationStrategy(
-                        CircuitBreakerConfig.SlidingWindowSynchronizationStrategy.LOCK_FREE)
-                .build());
+        CircuitBreaker cb = CircuitBreaker.of(
+                service,
+                CircuitBreakerConfig.custom()
+                        .failureRateThreshold(o.failureRateThreshold())
+                        .slidingWindowSize(o.slidingWindowSize())
+                        .minimumNumberOfCalls(o.minimumNumberOfCalls())
+                        .waitDurationInOpenState(o.waitInOpenState())
+                        .recordException(ResilienceSteps::countsAsFailure)
+                        .slidingWindowSynchronizationStrategy(
+                                CircuitBreakerConfig.SlidingWindowSynchronizationStrategy.LOCK_FREE)
+                        .build());
         cb.getEventPublisher().onStateTransition(e -> {
-            events.circuitBreakerStateChanged(service, stateName(e.getStateTransition().getFromState()),
+            events.circuitBreakerStateChanged(
+                    service,
+                    stateName(e.getStateTransition().getFromState()),
                     stateName(e.getStateTransition().getToState()));
             if (e.getStateTransition().getToState() == CircuitBreaker.State.OPEN) {
                 LOG.warn("{} circuit breaker opened: calls fail fast for {}", service, o.waitInOpenState());
@@ -87,8 +96,8 @@ final class ResilienceSteps {
         });
         return (call, next) -> {
             if (!cb.tryAcquirePermission()) {
-                throw new NhsServiceUnavailableException(service + " circuit breaker is open: call refused",
-                        ((CallState) call).details(), null);
+                throw new NhsServiceUnavailableException(
+                        service + " circuit breaker is open: call refused", ((CallState) call).details(), null);
             }
             long start = System.nanoTime();
             try {

@@ -11,8 +11,7 @@ import java.util.Optional;
  * Parses {@code Retry-After}: delta seconds or an HTTP-date. Internal.
  */
 public final class RetryAfter {
-    private RetryAfter() {
-    }
+    private RetryAfter() {}
 
     /**
      * Parses a header value.

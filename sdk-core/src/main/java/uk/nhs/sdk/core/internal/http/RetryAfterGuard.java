@@ -21,8 +21,7 @@ final class RetryAfterGuard implements Interceptor {
     private static final String NAME = "Retry-After";
     private static final String MOVED = "X-Nhs-Sdk-Retry-After";
 
-    private RetryAfterGuard() {
-    }
+    private RetryAfterGuard() {}
 
     @Override
     public Response intercept(Chain chain) throws IOException {

@@ -11,8 +11,8 @@ import uk.nhs.sdk.core.error.NhsTimeoutException;
 import uk.nhs.sdk.core.error.NhsTransportException;
 import uk.nhs.sdk.core.http.Idempotency;
 import uk.nhs.sdk.core.http.NhsResponse;
-import uk.nhs.sdk.core.http.PipelineEvents;
 import uk.nhs.sdk.core.http.PipelineCall;
+import uk.nhs.sdk.core.http.PipelineEvents;
 import uk.nhs.sdk.core.http.PipelineNext;
 import uk.nhs.sdk.core.http.PipelinePolicy;
 
@@ -84,7 +84,8 @@ final class RetryStep implements PipelinePolicy {
             }
             Duration retryAfter = null;
             if (response != null) {
-                retryAfter = RetryAfter.parse(response.header("Retry-After").orElse(null), call.clock()).orElse(null);
+                retryAfter = RetryAfter.parse(response.header("Retry-After").orElse(null), call.clock())
+                        .orElse(null);
                 if (retryAfter != null) {
                     call.retryAfter(retryAfter);
                 }
@@ -109,8 +110,12 @@ final class RetryStep implements PipelinePolicy {
             }
             int cost = failure instanceof NhsTimeoutException ? RetryBudget.TIMEOUT_COST : RetryBudget.RETRY_COST;
             if (!budget.tryAcquire(cost)) {
-                LOG.debug("{} {} {}: retry budget spent, not retrying (X-Request-ID={})", call.service(),
-                        call.request().method(), call.request().pathTemplate(), call.request().requestId());
+                LOG.debug(
+                        "{} {} {}: retry budget spent, not retrying (X-Request-ID={})",
+                        call.service(),
+                        call.request().method(),
+                        call.request().pathTemplate(),
+                        call.request().requestId());
                 throw finish(call, response, failure);
             }
             spent += cost;
@@ -118,15 +123,24 @@ final class RetryStep implements PipelinePolicy {
             if (response != null) {
                 response.close();
             }
-            LOG.debug("{} {} {} retrying in {} ms (X-Request-ID={})", call.service(), call.request().method(),
-                    call.request().pathTemplate(), wait.toMillis(), call.request().requestId());
+            LOG.debug(
+                    "{} {} {} retrying in {} ms (X-Request-ID={})",
+                    call.service(),
+                    call.request().method(),
+                    call.request().pathTemplate(),
+                    wait.toMillis(),
+                    call.request().requestId());
             events.retryScheduled(call, call.attempt() + 1, wait);
             try {
                 sleeper.sleep(wait);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new NhsTransportException("interrupted while waiting to retry", call.details(),
-                        call.unansweredWrite(), reconcileId(call), e);
+                throw new NhsTransportException(
+                        "interrupted while waiting to retry",
+                        call.details(),
+                        call.unansweredWrite(),
+                        reconcileId(call),
+                        e);
             }
         }
     }
@@ -160,14 +174,18 @@ final class RetryStep implements PipelinePolicy {
         boolean timeout = failure instanceof NhsTimeoutException;
         String message = baseMessage(call, failure);
         return timeout
-                ? new NhsTimeoutException(message, call.details(), call.unansweredWrite(), reconcileId(call),
-                        failure.getCause())
-                : new NhsTransportException(message, call.details(), call.unansweredWrite(), reconcileId(call),
-                        failure.getCause());
+                ? new NhsTimeoutException(
+                        message, call.details(), call.unansweredWrite(), reconcileId(call), failure.getCause())
+                : new NhsTransportException(
+                        message, call.details(), call.unansweredWrite(), reconcileId(call), failure.getCause());
     }
 
     private static NhsTimeoutException deadlinePassed(CallState call, String message, NhsTransportException last) {
-        return new NhsTimeoutException(message, call.details(), call.unansweredWrite(), reconcileId(call),
+        return new NhsTimeoutException(
+                message,
+                call.details(),
+                call.unansweredWrite(),
+                reconcileId(call),
                 last == null ? null : last.getCause());
     }
 

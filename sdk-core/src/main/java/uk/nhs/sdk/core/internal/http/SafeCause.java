@@ -11,8 +11,7 @@ import java.net.ProtocolException;
  * the stack trace. Any other I/O failure is returned as it is. Internal.
  */
 public final class SafeCause {
-    private SafeCause() {
-    }
+    private SafeCause() {}
 
     /**
      * The failure, or a quote-free stand-in for a protocol error.

@@ -7,8 +7,7 @@ import uk.nhs.sdk.core.http.PipelinePolicy;
  * {@code User-Agent}. Internal.
  */
 final class StandardHeaders {
-    private StandardHeaders() {
-    }
+    private StandardHeaders() {}
 
     /** The call's request id, the same on every attempt. */
     static PipelinePolicy requestId() {
@@ -26,7 +25,8 @@ final class StandardHeaders {
     static PipelinePolicy correlationId(String clientDefault) {
         return (call, next) -> {
             CallState state = (CallState) call;
-            String id = state.correlationOverride() != null ? state.correlationOverride()
+            String id = state.correlationOverride() != null
+                    ? state.correlationOverride()
                     : call.request().correlationId().orElse(clientDefault);
             if (id != null) {
                 call.setHeader("X-Correlation-ID", id);

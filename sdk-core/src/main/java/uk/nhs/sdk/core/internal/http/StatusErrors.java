@@ -26,7 +26,7 @@ final class StatusErrors {
         } finally {
             response.close();
         }
-        return NhsServiceException.forStatus(response.status(), info.errorCode().orElse(null),
-                info.outcome().orElse(null), details);
+        return NhsServiceException.forStatus(
+                response.status(), info.errorCode().orElse(null), info.outcome().orElse(null), details);
     }
 }

@@ -41,6 +41,7 @@ final class TransportStep implements PipelinePolicy {
     private static final Set<String> BODY_METHODS = Set.of("POST", "PUT", "PATCH");
     /** A request body larger than this is bounded by the deadline, not the attempt timeout. */
     static final long BULK_BODY_BYTES = 1024 * 1024;
+
     private static final RequestBody EMPTY = RequestBody.create(new byte[0], null);
 
     private final OkHttpClient client;
@@ -51,14 +52,18 @@ final class TransportStep implements PipelinePolicy {
      * closed while idle fails only once the request is written, which leaves its outcome unknown).
      */
     private final OkHttpClient clientFresh;
+
     private final NhsClientOptions options;
 
     TransportStep(OkHttpClient client, NhsClientOptions options) {
         this.client = client;
         this.clientNoReplay = client.retryOnConnectionFailure()
-                ? client.newBuilder().retryOnConnectionFailure(false).build() : client;
-        this.clientFresh = clientNoReplay.newBuilder()
-                .connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS)).build();
+                ? client.newBuilder().retryOnConnectionFailure(false).build()
+                : client;
+        this.clientFresh = clientNoReplay
+                .newBuilder()
+                .connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS))
+                .build();
         this.options = options;
     }
 
@@ -68,8 +73,10 @@ final class TransportStep implements PipelinePolicy {
         NhsRequest request = call.request();
         Duration remaining = call.remaining();
         if (remaining.isNegative() || remaining.isZero()) {
-            throw call.transportFailed(new NhsTimeoutException("the call's deadline passed", call.details(), false,
-                    null, null), "the call's deadline passed", false);
+            throw call.transportFailed(
+                    new NhsTimeoutException("the call's deadline passed", call.details(), false, null, null),
+                    "the call's deadline passed",
+                    false);
         }
         Request.Builder rb = new Request.Builder().url(call.url());
         // straight into the request's own header builder: the call's headers are already one per
@@ -79,20 +86,25 @@ final class TransportStep implements PipelinePolicy {
             rb.addHeader(h.getKey(), h.getValue());
         }
         NhsRequestBody body = request.body().orElse(null);
-        rb.method(request.method(), body != null ? okBody(body, call)
-                : BODY_METHODS.contains(request.method()) ? EMPTY : null);
+        rb.method(
+                request.method(),
+                body != null ? okBody(body, call) : BODY_METHODS.contains(request.method()) ? EMPTY : null);
         rb.tag(CallState.class, call);
         boolean oneShot = request.idempotency() == Idempotency.NONE
                 || request.body().map(b -> !b.replayable()).orElse(false);
-        okhttp3.Call okCall = (request.idempotency() == Idempotency.NONE ? clientFresh
-                : oneShot ? clientNoReplay : client).newCall(rb.build());
+        okhttp3.Call okCall = (request.idempotency() == Idempotency.NONE
+                        ? clientFresh
+                        : oneShot ? clientNoReplay : client)
+                .newCall(rb.build());
         // A streamed response, or a large or unsized request body (a MESH chunk), is bounded by the
         // call's deadline as a whole; its stalls by the read and write timeouts (the attempt
         // timeout). Anything else must finish within the attempt timeout.
-        boolean bulk = request.streamingResponse() || request.body().map(
-                b -> b.contentLength() < 0 || b.contentLength() > BULK_BODY_BYTES).orElse(false);
-        Duration limit = bulk || remaining.compareTo(options.attemptTimeout()) < 0
-                ? remaining : options.attemptTimeout();
+        boolean bulk = request.streamingResponse()
+                || request.body()
+                        .map(b -> b.contentLength() < 0 || b.contentLength() > BULK_BODY_BYTES)
+                        .orElse(false);
+        Duration limit =
+                bulk || remaining.compareTo(options.attemptTimeout()) < 0 ? remaining : options.attemptTimeout();
         // at least 1 ms: okio reads a timeout of 0 as "none", which would let a call with less than
         // a millisecond left run on for the whole attempt timeout
         okCall.timeout().timeout(Math.max(1, limit.toMillis()), TimeUnit.MILLISECONDS);
@@ -107,13 +119,25 @@ final class TransportStep implements PipelinePolicy {
         } catch (IOException e) {
             boolean interrupted = Thread.currentThread().isInterrupted();
             boolean timeout = e instanceof InterruptedIOException && !interrupted;
-            String reason = interrupted ? "interrupted"
-                    : timeout ? "the attempt timed out" : "the connection failed (" + e.getClass().getSimpleName() + ")";
+            String reason = interrupted
+                    ? "interrupted"
+                    : timeout
+                            ? "the attempt timed out"
+                            : "the connection failed (" + e.getClass().getSimpleName() + ")";
             boolean unknown = call.attemptSent() && request.idempotency() != Idempotency.SAFE;
             IOException cause = SafeCause.of(e);
             NhsTransportException failure = timeout
-                    ? new NhsTimeoutException(reason, call.details(), unknown, request.reconcileId().orElse(null), cause)
-                    : new NhsTransportException(reason, call.details(), unknown, request.reconcileId().orElse(null),
+                    ? new NhsTimeoutException(
+                            reason,
+                            call.details(),
+                            unknown,
+                            request.reconcileId().orElse(null),
+                            cause)
+                    : new NhsTransportException(
+                            reason,
+                            call.details(),
+                            unknown,
+                            request.reconcileId().orElse(null),
                             cause);
             throw call.transportFailed(failure, reason, interrupted);
         } finally {
@@ -136,8 +160,8 @@ final class TransportStep implements PipelinePolicy {
         }
         if (call.request().streamingResponse()) {
             // OkHttp 5 gives every response a body (an empty one when the server sent none)
-            return NhsResponse.streaming(status, headers, new DeadlineInputStream(body.byteStream(), call),
-                    call.details());
+            return NhsResponse.streaming(
+                    status, headers, new DeadlineInputStream(body.byteStream(), call), call.details());
         }
         long max = options.maxResponseBytes();
         long declared = body.contentLength();
@@ -146,8 +170,7 @@ final class TransportStep implements PipelinePolicy {
             throw tooLarge(call, max);
         }
         // a declared length is read into one array of that size; EOFException if the body is cut
-        byte[] bytes = declared >= 0 ? body.source().readByteArray(declared)
-                : BoundedRead.upTo(body.byteStream(), max);
+        byte[] bytes = declared >= 0 ? body.source().readByteArray(declared) : BoundedRead.upTo(body.byteStream(), max);
         if (bytes == null) {
             okCall.cancel();
             throw tooLarge(call, max);
@@ -156,8 +179,11 @@ final class TransportStep implements PipelinePolicy {
     }
 
     private static NhsDecodeException tooLarge(CallState call, long max) {
-        return new NhsDecodeException("the response body is larger than the client's limit of " + max
-                + " bytes (NhsClientOptions.maxResponseBytes)", call.details(), null);
+        return new NhsDecodeException(
+                "the response body is larger than the client's limit of " + max
+                        + " bytes (NhsClientOptions.maxResponseBytes)",
+                call.details(),
+                null);
     }
 
     private static byte[] prefix(ResponseBody body, int max) throws IOException {

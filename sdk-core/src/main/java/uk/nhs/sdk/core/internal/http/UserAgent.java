@@ -11,8 +11,7 @@ import java.util.Properties;
 public final class UserAgent {
     private static final String VERSION = readVersion();
 
-    private UserAgent() {
-    }
+    private UserAgent() {}
 
     /**
      * The SDK version, from the build.

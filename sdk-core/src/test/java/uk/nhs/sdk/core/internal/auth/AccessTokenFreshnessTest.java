@@ -20,7 +20,10 @@ class AccessTokenFreshnessTest {
     private static final Instant BASE = Instant.parse("2026-11-29T10:00:00Z");
 
     private static AccessToken token(long obtainedNanos, long lifetimeSeconds, long marginSeconds) {
-        return AccessToken.of(Secret.of("tok-fresh-1234"), BASE.plusNanos(obtainedNanos), Duration.ofSeconds(lifetimeSeconds),
+        return AccessToken.of(
+                Secret.of("tok-fresh-1234"),
+                BASE.plusNanos(obtainedNanos),
+                Duration.ofSeconds(lifetimeSeconds),
                 Duration.ofSeconds(marginSeconds));
     }
 
@@ -35,7 +38,9 @@ class AccessTokenFreshnessTest {
         boolean quick = t.freshAtMillis(now.toEpochMilli());
         boolean exact = t.fresh(now);
         if (quick) {
-            assertThat(exact).as("the quick check never serves a token the exact check would refresh").isTrue();
+            assertThat(exact)
+                    .as("the quick check never serves a token the exact check would refresh")
+                    .isTrue();
         }
         if (exact && !now.plusMillis(1).isBefore(t.refreshAt())) {
             return; // within the last millisecond: the quick check may send the caller to the exact one

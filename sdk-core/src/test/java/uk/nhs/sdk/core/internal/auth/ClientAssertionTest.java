@@ -19,8 +19,7 @@ class ClientAssertionTest {
         RSAPrivateKey key = (RSAPrivateKey) g.generateKeyPair().getPrivate();
         Instant clientNow = Instant.parse("2026-11-24T10:00:00Z");
 
-        String jws = ClientAssertion.sign("api-key-1234", "kid-1", key, "https://example.test/oauth2/token",
-                clientNow);
+        String jws = ClientAssertion.sign("api-key-1234", "kid-1", key, "https://example.test/oauth2/token", clientNow);
 
         JsonNode claims = Json.tree(Base64.getUrlDecoder().decode(jws.split("\\.")[1]));
         long exp = claims.path("exp").asLong();

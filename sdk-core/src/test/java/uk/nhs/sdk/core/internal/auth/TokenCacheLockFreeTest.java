@@ -91,7 +91,9 @@ class TokenCacheLockFreeTest {
         Future<AccessToken> refresher = pool.submit(cache::get);
         assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
 
-        assertThat(getWhileTheLockIsHeld(cache)).as("served without queuing on the lock").isSameAs(one);
+        assertThat(getWhileTheLockIsHeld(cache))
+                .as("served without queuing on the lock")
+                .isSameAs(one);
 
         release.countDown();
         assertThat(refresher.get(10, TimeUnit.SECONDS).value().reveal()).isEqualTo("tok-two-2222");
@@ -101,29 +103,43 @@ class TokenCacheLockFreeTest {
     @Test
     void whileAFailedRefreshCoolsDownTheValidTokenIsServedWithoutTheLock() throws Exception {
         AccessToken one = token("tok-one-1111");
-        TokenCache cache = new TokenCache("test token", () -> {
-            if (fetches.getAndIncrement() == 0) {
-                return one;
-            }
-            throw new NhsSdkException("token endpoint 503");
-        }, clock, COOLDOWN, Duration.ofSeconds(10));
+        TokenCache cache = new TokenCache(
+                "test token",
+                () -> {
+                    if (fetches.getAndIncrement() == 0) {
+                        return one;
+                    }
+                    throw new NhsSdkException("token endpoint 503");
+                },
+                clock,
+                COOLDOWN,
+                Duration.ofSeconds(10));
         cache.get();
         clock.advance(Duration.ofSeconds(545));
         assertThat(cache.get()).isSameAs(one); // the refresh fails; the valid token is served
         clock.advance(Duration.ofSeconds(10)); // inside the cooldown
 
-        assertThat(getWhileTheLockIsHeld(cache)).as("served without queuing on the lock").isSameAs(one);
+        assertThat(getWhileTheLockIsHeld(cache))
+                .as("served without queuing on the lock")
+                .isSameAs(one);
         assertThat(fetches).hasValue(2);
     }
 
     @Test
     void anExpiredTokenStillGoesThroughTheLock() throws Exception {
-        TokenCache cache = new TokenCache("test token", () -> {
-            fetches.incrementAndGet();
-            return token("tok-one-1111");
-        }, clock, COOLDOWN, Duration.ofSeconds(10));
+        TokenCache cache = new TokenCache(
+                "test token",
+                () -> {
+                    fetches.incrementAndGet();
+                    return token("tok-one-1111");
+                },
+                clock,
+                COOLDOWN,
+                Duration.ofSeconds(10));
         cache.get();
         clock.advance(LIFETIME);
-        assertThat(getWhileTheLockIsHeld(cache)).as("an expired token needs the single flight").isNull();
+        assertThat(getWhileTheLockIsHeld(cache))
+                .as("an expired token needs the single flight")
+                .isNull();
     }
 }

@@ -58,21 +58,26 @@ class TokenCacheRaceTest {
 
     /** The first fetch returns {@code one}; later ones wait for {@link #release}, then run {@code then}. */
     private TokenCache cache(AccessToken one, Supplier<AccessToken> then) {
-        return new TokenCache("test token", () -> {
-            if (fetches.getAndIncrement() == 0) {
-                return one;
-            }
-            entered.countDown();
-            try {
-                if (!release.await(10, TimeUnit.SECONDS)) {
-                    throw new AssertionError("never released");
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-            return then.get();
-        }, clock, COOLDOWN, Duration.ofSeconds(10));
+        return new TokenCache(
+                "test token",
+                () -> {
+                    if (fetches.getAndIncrement() == 0) {
+                        return one;
+                    }
+                    entered.countDown();
+                    try {
+                        if (!release.await(10, TimeUnit.SECONDS)) {
+                            throw new AssertionError("never released");
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new AssertionError(e);
+                    }
+                    return then.get();
+                },
+                clock,
+                COOLDOWN,
+                Duration.ofSeconds(10));
     }
 
     /** Runs {@code get()} on a pool thread and waits until it is parked on the cache's condition. */
@@ -145,7 +150,9 @@ class TokenCacheRaceTest {
         release.countDown();
         assertThatThrownBy(() -> refresher.get(10, TimeUnit.SECONDS))
                 .as("the server refused the fallback token: the refresh's failure, not that token")
-                .isInstanceOf(ExecutionException.class).cause().isSameAs(boom);
+                .isInstanceOf(ExecutionException.class)
+                .cause()
+                .isSameAs(boom);
         assertThatThrownBy(cache::get).isSameAs(boom); // cooling down, no token
         assertThat(fetches).hasValue(2);
     }
@@ -154,12 +161,17 @@ class TokenCacheRaceTest {
     void aClockThatStepsBackBeforeAFailureDoesNotStretchTheCooldown() {
         NhsSdkException boom = new NhsSdkException("token endpoint 503");
         AtomicInteger calls = new AtomicInteger();
-        TokenCache cache = new TokenCache("test token", () -> {
-            if (calls.getAndIncrement() == 0) {
-                throw boom;
-            }
-            return token("tok-two-2222");
-        }, clock, COOLDOWN, Duration.ofSeconds(10));
+        TokenCache cache = new TokenCache(
+                "test token",
+                () -> {
+                    if (calls.getAndIncrement() == 0) {
+                        throw boom;
+                    }
+                    return token("tok-two-2222");
+                },
+                clock,
+                COOLDOWN,
+                Duration.ofSeconds(10));
         assertThatThrownBy(cache::get).isSameAs(boom);
         clock.advance(Duration.ofHours(-1)); // the host's clock is stepped back an hour
         assertThat(cache.get().value().reveal())

@@ -92,7 +92,9 @@ class TokenCacheTest {
         }
 
         void awaitEntered() throws InterruptedException {
-            assertThat(entered.await(10, TimeUnit.SECONDS)).as("the fetch started").isTrue();
+            assertThat(entered.await(10, TimeUnit.SECONDS))
+                    .as("the fetch started")
+                    .isTrue();
         }
     }
 
@@ -126,17 +128,21 @@ class TokenCacheTest {
         AccessToken one = token("tok-one-1111");
         Gate gate = new Gate();
         AtomicReference<AccessToken> two = new AtomicReference<>();
-        TokenCache cache = cache(script(() -> one, gate.then(() -> {
-            two.set(token("tok-two-2222"));
-            return two.get();
-        })), COOLDOWN, WAIT);
+        TokenCache cache = cache(
+                script(() -> one, gate.then(() -> {
+                    two.set(token("tok-two-2222"));
+                    return two.get();
+                })),
+                COOLDOWN,
+                WAIT);
         cache.get();
         clock.advance(Duration.ofSeconds(545)); // inside the 60 s refresh margin, still valid
 
         Future<AccessToken> refresher = pool.submit(cache::get);
         gate.awaitEntered();
         for (int i = 0; i < 5; i++) {
-            assertThat(assertTimeoutPreemptively(Duration.ofSeconds(5), cache::get)).isSameAs(one);
+            assertThat(assertTimeoutPreemptively(Duration.ofSeconds(5), cache::get))
+                    .isSameAs(one);
         }
         assertThat(fetches).hasValue(2);
 
@@ -149,16 +155,21 @@ class TokenCacheTest {
     @Test
     void aFailedEarlyRefreshKeepsServingTheValidTokenLogsAtDebugAndCoolsDown() {
         AccessToken one = token("tok-one-1111");
-        TokenCache cache = cache(script(() -> one, () -> {
-            throw failure();
-        }), COOLDOWN, WAIT);
+        TokenCache cache = cache(
+                script(() -> one, () -> {
+                    throw failure();
+                }),
+                COOLDOWN,
+                WAIT);
         cache.get();
         clock.advance(Duration.ofSeconds(540));
 
         assertThat(cache.get()).isSameAs(one);
         assertThat(fetches).hasValue(2);
-        assertThat(CapturingAppender.lines()).anyMatch(l -> l.startsWith("uk.nhs.sdk.auth DEBUG")
-                && l.contains("early token refresh failed") && l.contains("token endpoint 503"));
+        assertThat(CapturingAppender.lines())
+                .anyMatch(l -> l.startsWith("uk.nhs.sdk.auth DEBUG")
+                        && l.contains("early token refresh failed")
+                        && l.contains("token endpoint 503"));
 
         clock.advance(Duration.ofSeconds(29)); // within the cooldown: no new request
         assertThat(cache.get()).isSameAs(one);
@@ -200,13 +211,15 @@ class TokenCacheTest {
     }
 
     @Test
-    void whenTheFetchFailsItsWaitersGetThatFailureAndNoFetchOfTheirOwnEvenWithoutACooldown()
-            throws Exception {
+    void whenTheFetchFailsItsWaitersGetThatFailureAndNoFetchOfTheirOwnEvenWithoutACooldown() throws Exception {
         Gate gate = new Gate();
         NhsSdkException boom = failure();
-        TokenCache cache = cache(script(gate.then(() -> {
-            throw boom;
-        })), Duration.ZERO, WAIT);
+        TokenCache cache = cache(
+                script(gate.then(() -> {
+                    throw boom;
+                })),
+                Duration.ZERO,
+                WAIT);
 
         Future<AccessToken> first = pool.submit(cache::get);
         gate.awaitEntered();
@@ -240,9 +253,14 @@ class TokenCacheTest {
     void withinTheCooldownTheLastFailureIsThrownAgainWithoutARequestAndAfterItOneNewFetchIsMade() {
         AccessToken one = token("tok-one-1111");
         NhsSdkException boom = failure();
-        TokenCache cache = cache(script(() -> {
-            throw boom;
-        }, () -> one), COOLDOWN, WAIT);
+        TokenCache cache = cache(
+                script(
+                        () -> {
+                            throw boom;
+                        },
+                        () -> one),
+                COOLDOWN,
+                WAIT);
 
         assertThatThrownBy(cache::get).isSameAs(boom);
         clock.advance(Duration.ofSeconds(29));
@@ -260,9 +278,12 @@ class TokenCacheTest {
     void aTokenThatExpiredAfterAFailedEarlyRefreshIsNotServed() {
         AccessToken one = token("tok-one-1111");
         NhsSdkException boom = failure();
-        TokenCache cache = cache(script(() -> one, () -> {
-            throw boom;
-        }), COOLDOWN, WAIT);
+        TokenCache cache = cache(
+                script(() -> one, () -> {
+                    throw boom;
+                }),
+                COOLDOWN,
+                WAIT);
         cache.get();
         clock.advance(Duration.ofSeconds(580));
         assertThat(cache.get()).isSameAs(one); // refresh failed at 580 s, token still valid
@@ -279,8 +300,7 @@ class TokenCacheTest {
         Future<AccessToken> fetcher = pool.submit(cache::get);
         gate.awaitEntered();
 
-        assertThatThrownBy(cache::get).isInstanceOf(NhsTimeoutException.class)
-                .hasMessageContaining("gave up waiting");
+        assertThatThrownBy(cache::get).isInstanceOf(NhsTimeoutException.class).hasMessageContaining("gave up waiting");
 
         gate.release.countDown();
         fetcher.get(10, TimeUnit.SECONDS);
@@ -319,16 +339,21 @@ class TokenCacheTest {
     void aFetchEndedByItsCallersInterruptStartsNoCooldownAndAWaiterFetchesInstead() throws Exception {
         CountDownLatch entered = new CountDownLatch(1);
         AccessToken one = token("tok-one-1111");
-        TokenCache cache = cache(script(() -> {
-            entered.countDown();
-            try {
-                new CountDownLatch(1).await(10, TimeUnit.SECONDS); // a token request that hangs
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            throw new NhsTransportException("interrupted", uk.nhs.sdk.core.error.CallDetails.none(), false, null,
-                    null);
-        }, () -> one), COOLDOWN, WAIT);
+        TokenCache cache = cache(
+                script(
+                        () -> {
+                            entered.countDown();
+                            try {
+                                new CountDownLatch(1).await(10, TimeUnit.SECONDS); // a token request that hangs
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                            throw new NhsTransportException(
+                                    "interrupted", uk.nhs.sdk.core.error.CallDetails.none(), false, null, null);
+                        },
+                        () -> one),
+                COOLDOWN,
+                WAIT);
         AtomicReference<Object> cancelled = new AtomicReference<>();
         Thread fetcher = new Thread(() -> {
             try {
@@ -370,8 +395,8 @@ class TokenCacheTest {
 
     @Test
     void aShortLivedTokenIsRefreshedHalfWayRatherThanOnEveryCall() {
-        AccessToken shortLived = AccessToken.of(Secret.of("tok-one-1111"), clock.instant(), Duration.ofSeconds(60),
-                MARGIN);
+        AccessToken shortLived =
+                AccessToken.of(Secret.of("tok-one-1111"), clock.instant(), Duration.ofSeconds(60), MARGIN);
         TokenCache cache = cache(script(() -> shortLived), COOLDOWN, WAIT);
         cache.get();
         clock.advance(Duration.ofSeconds(29));

@@ -21,13 +21,19 @@ class TokenResponseTest {
     private static final Duration MARGIN = Duration.ofSeconds(60);
 
     private static NhsResponse response(String body) {
-        return NhsResponse.buffered(200, NhsHeaders.of(List.of()), body.getBytes(StandardCharsets.UTF_8),
+        return NhsResponse.buffered(
+                200,
+                NhsHeaders.of(List.of()),
+                body.getBytes(StandardCharsets.UTF_8),
                 CallDetails.of("OAuth2", "req-1", null, 1, null));
     }
 
     private static AccessToken read(String expiresIn) {
-        return TokenResponse.read(response("{\"access_token\":\"tok-AAA111\",\"expires_in\":" + expiresIn
-                + ",\"token_type\":\"Bearer\",\"issued_at\":\"1650000000000\"}"), NOW, MARGIN);
+        return TokenResponse.read(
+                response("{\"access_token\":\"tok-AAA111\",\"expires_in\":" + expiresIn
+                        + ",\"token_type\":\"Bearer\",\"issued_at\":\"1650000000000\"}"),
+                NOW,
+                MARGIN);
     }
 
     @Test
@@ -45,10 +51,25 @@ class TokenResponseTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"\"-98765\"", "-98765", "\"0\"", "\"98765abc\"", "\"98765.5\"", "98765.5", "\"\"",
-        "null", "true", "{\"s\":98765}", "\"98765987659876598765\"", "98765987659876598765", "\"1e98765\""})
+    @ValueSource(
+            strings = {
+                "\"-98765\"",
+                "-98765",
+                "\"0\"",
+                "\"98765abc\"",
+                "\"98765.5\"",
+                "98765.5",
+                "\"\"",
+                "null",
+                "true",
+                "{\"s\":98765}",
+                "\"98765987659876598765\"",
+                "98765987659876598765",
+                "\"1e98765\""
+            })
     void anAbsurdExpiresInIsATypedErrorThatDoesNotEchoTheValue(String expiresIn) {
-        assertThatThrownBy(() -> read(expiresIn)).isInstanceOf(NhsDecodeException.class)
+        assertThatThrownBy(() -> read(expiresIn))
+                .isInstanceOf(NhsDecodeException.class)
                 .hasMessageContaining("expires_in")
                 .hasMessageNotContaining("98765")
                 .hasMessageNotContaining("tok-AAA111");
@@ -57,14 +78,19 @@ class TokenResponseTest {
     @Test
     void aMissingExpiresInIsATypedError() {
         assertThatThrownBy(() -> TokenResponse.read(response("{\"access_token\":\"tok-AAA111\"}"), NOW, MARGIN))
-                .isInstanceOf(NhsDecodeException.class).hasMessageContaining("expires_in");
+                .isInstanceOf(NhsDecodeException.class)
+                .hasMessageContaining("expires_in");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{\"expires_in\":\"599\"}", "{\"access_token\":\"\",\"expires_in\":\"599\"}",
-        "{\"access_token\":12345,\"expires_in\":\"599\"}",
-        "{\"access_token\":\"tok AAA111\",\"expires_in\":\"599\"}",
-        "{\"access_token\":\"tok-AAA111\\r\\nX: y\",\"expires_in\":\"599\"}"})
+    @ValueSource(
+            strings = {
+                "{\"expires_in\":\"599\"}",
+                "{\"access_token\":\"\",\"expires_in\":\"599\"}",
+                "{\"access_token\":12345,\"expires_in\":\"599\"}",
+                "{\"access_token\":\"tok AAA111\",\"expires_in\":\"599\"}",
+                "{\"access_token\":\"tok-AAA111\\r\\nX: y\",\"expires_in\":\"599\"}"
+            })
     void aMissingOrUnusableAccessTokenIsATypedErrorThatDoesNotEchoIt(String body) {
         assertThatThrownBy(() -> TokenResponse.read(response(body), NOW, MARGIN))
                 .isInstanceOf(NhsDecodeException.class)

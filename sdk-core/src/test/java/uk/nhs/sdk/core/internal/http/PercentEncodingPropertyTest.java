@@ -22,7 +22,11 @@ class PercentEncodingPropertyTest {
 
     @Provide
     Arbitrary<String> ids() {
-        return Arbitraries.strings().withCharRange('0', '9').withChars("-._~Aa").ofMinLength(1).ofMaxLength(12);
+        return Arbitraries.strings()
+                .withCharRange('0', '9')
+                .withChars("-._~Aa")
+                .ofMinLength(1)
+                .ofMaxLength(12);
     }
 
     @Property(tries = 5_000)
@@ -46,8 +50,13 @@ class PercentEncodingPropertyTest {
         StringBuilder sb = new StringBuilder(bytes.length + 8);
         for (byte b : bytes) {
             int c = b & 0xff;
-            if (c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '.'
-                    || c == '_' || c == '~') {
+            if (c >= 'A' && c <= 'Z'
+                    || c >= 'a' && c <= 'z'
+                    || c >= '0' && c <= '9'
+                    || c == '-'
+                    || c == '.'
+                    || c == '_'
+                    || c == '~') {
                 sb.append((char) c);
             } else {
                 sb.append('%').append(hex[c >> 4]).append(hex[c & 0xf]);

@@ -82,8 +82,13 @@ class RequestIdsTest {
     @Example
     void theSameDrawsGiveAnotherIdInAnotherProcess() throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                RequestIdsTest.class.getName() + "$FixedDraws").redirectErrorStream(true).start();
+        Process child = new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        RequestIdsTest.class.getName() + "$FixedDraws")
+                .redirectErrorStream(true)
+                .start();
         try {
             String theirs = new String(child.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
             assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -102,8 +107,7 @@ class RequestIdsTest {
         static final long HIGH = 0x0123456789abcdefL;
         static final long LOW = 0xfedcba9876543210L;
 
-        private FixedDraws() {
-        }
+        private FixedDraws() {}
 
         public static void main(String[] args) {
             System.out.println(RequestIds.fromDraws(HIGH, LOW));

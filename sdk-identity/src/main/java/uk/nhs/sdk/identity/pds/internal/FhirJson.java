@@ -25,10 +25,10 @@ public final class FhirJson {
     public static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     /** Trees only; parse errors never quote the input (it can hold patient data). */
     private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build();
+            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            .build();
 
-    private FhirJson() {
-    }
+    private FhirJson() {}
 
     /**
      * Parses JSON text into a tree.
@@ -282,7 +282,9 @@ public final class FhirJson {
      * @return the coding
      */
     public static Coding coding(JsonNode coding) {
-        return Coding.of(text(coding, "system").orElse(null), text(coding, "code").orElse(null),
+        return Coding.of(
+                text(coding, "system").orElse(null),
+                text(coding, "code").orElse(null),
                 text(coding, "display").orElse(null));
     }
 

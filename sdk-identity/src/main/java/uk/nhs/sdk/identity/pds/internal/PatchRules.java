@@ -13,17 +13,17 @@ import uk.nhs.sdk.core.error.NhsValidationException;
  */
 public final class PatchRules {
     /** The Patient's top-level lists, whose items carry an {@code id} (extensions: a {@code url}). */
-    public static final Set<String> LISTS = Set.of("name", "address", "telecom", "contact", "generalPractitioner",
-            "extension", "identifier");
+    public static final Set<String> LISTS =
+            Set.of("name", "address", "telecom", "contact", "generalPractitioner", "extension", "identifier");
     /** The fields PDS never lets an update remove. */
     private static final Set<String> NOT_REMOVABLE = Set.of("/gender", "/birthDate", "/deceasedDateTime");
     /** The genders an update may set ({@code other} can be read but never set). */
     private static final Set<String> SETTABLE_GENDERS = Set.of("male", "female", "unknown");
+
     private static final Pattern LIST_ITEM = Pattern.compile("/([A-Za-z]+)/([0-9]+|-)");
     private static final Pattern INSIDE_LIST_ITEM = Pattern.compile("(/([A-Za-z]+)/[0-9]+)/.+");
 
-    private PatchRules() {
-    }
+    private PatchRules() {}
 
     /**
      * Checks a pointer's syntax.
@@ -82,21 +82,22 @@ public final class PatchRules {
             switch (op.op()) {
                 case "add":
                     if (wholeItem && !append) {
-                        throw new NhsValidationException("patch.path",
-                                "a new " + list + " item is added at index '-'");
+                        throw new NhsValidationException("patch.path", "a new " + list + " item is added at index '-'");
                     }
                     if (wholeItem && op.value() != null && op.value().has("id")) {
-                        throw new NhsValidationException("patch.value",
-                                "a new " + list + " item must not carry an id: PDS assigns it");
+                        throw new NhsValidationException(
+                                "patch.value", "a new " + list + " item must not carry an id: PDS assigns it");
                     }
                     break;
                 case "replace":
                     if (wholeItem && append) {
                         throw new NhsValidationException("patch.path", "replace needs an index, not '-'");
                     }
-                    if (wholeItem && (op.value() == null || !(op.value().has("id") || op.value().has("url")))) {
-                        throw new NhsValidationException("patch.value",
-                                "a replaced " + list + " item must carry its id (an extension its url)");
+                    if (wholeItem
+                            && (op.value() == null
+                                    || !(op.value().has("id") || op.value().has("url")))) {
+                        throw new NhsValidationException(
+                                "patch.value", "a replaced " + list + " item must carry its id (an extension its url)");
                     }
                     break;
                 case "remove":
@@ -107,7 +108,8 @@ public final class PatchRules {
                         throw new NhsValidationException("patch.path", "remove needs an index, not '-'");
                     }
                     if (wholeItem && !testedJustBefore(ops, i, op.path())) {
-                        throw new NhsValidationException("patch",
+                        throw new NhsValidationException(
+                                "patch",
                                 "removing a " + list + " item must be immediately preceded by a test of its id, url or "
                                         + "whole object");
                     }
@@ -123,8 +125,10 @@ public final class PatchRules {
             if (("add".equals(op.op()) || "replace".equals(op.op())) && !wholeItem) {
                 identifiedBefore(ops, i);
             }
-            if (("add".equals(op.op()) || "replace".equals(op.op())) && "/gender".equals(op.path())
-                    && !(op.value().isTextual() && SETTABLE_GENDERS.contains(op.value().textValue()))) {
+            if (("add".equals(op.op()) || "replace".equals(op.op()))
+                    && "/gender".equals(op.path())
+                    && !(op.value().isTextual()
+                            && SETTABLE_GENDERS.contains(op.value().textValue()))) {
                 throw new NhsValidationException("patch.value", "gender can only be set to male, female or unknown");
             }
         }
@@ -136,7 +140,9 @@ public final class PatchRules {
         }
         PatchOperation prev = ops.get(i - 1);
         return "test".equals(prev.op())
-                && (prev.path().equals(item) || prev.path().equals(item + "/id") || prev.path().equals(item + "/url"));
+                && (prev.path().equals(item)
+                        || prev.path().equals(item + "/id")
+                        || prev.path().equals(item + "/url"));
     }
 
     /** A change inside a list item must come after an operation naming the item's id or url. */
@@ -156,7 +162,8 @@ public final class PatchRules {
                 return;
             }
         }
-        throw new NhsValidationException("patch",
+        throw new NhsValidationException(
+                "patch",
                 "changing part of " + item + " needs an earlier operation on " + item + "/id (an extension: /url)");
     }
 }

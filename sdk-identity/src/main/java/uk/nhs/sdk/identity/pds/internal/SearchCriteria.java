@@ -22,9 +22,21 @@ import java.util.List;
  * @param history {@code _history}
  * @param maxResults {@code _max-results}, or null
  */
-public record SearchCriteria(String family, List<String> given, String gender, List<DateCriterion> birthDates,
-        List<DateCriterion> deathDates, String postalCode, String legacyPostcode, String generalPractitioner,
-        String email, String phone, boolean fuzzy, boolean exact, boolean history, Integer maxResults) {
+public record SearchCriteria(
+        String family,
+        List<String> given,
+        String gender,
+        List<DateCriterion> birthDates,
+        List<DateCriterion> deathDates,
+        String postalCode,
+        String legacyPostcode,
+        String generalPractitioner,
+        String email,
+        String phone,
+        boolean fuzzy,
+        boolean exact,
+        boolean history,
+        Integer maxResults) {
 
     /**
      * Copies the lists.

@@ -14,8 +14,7 @@ import java.util.Set;
  * Internal.
  */
 public final class SearchQuery {
-    private SearchQuery() {
-    }
+    private SearchQuery() {}
 
     /**
      * The query parameters.

@@ -14,8 +14,7 @@ public final class SearchRules {
     /** The most results a healthcare worker may ask for. */
     public static final int MAX_RESULTS = 50;
 
-    private SearchRules() {
-    }
+    private SearchRules() {}
 
     /**
      * Checks a search.
@@ -34,8 +33,8 @@ public final class SearchRules {
         text("email", c.email());
         text("phone", c.phone());
         if (c.postalCode() != null && c.legacyPostcode() != null) {
-            throw new NhsValidationException("address-postcode",
-                    "address-postalcode and the deprecated address-postcode cannot both be sent");
+            throw new NhsValidationException(
+                    "address-postcode", "address-postalcode and the deprecated address-postcode cannot both be sent");
         }
         wildcardPlacement("family", c.family());
         for (String g : c.given()) {
@@ -54,14 +53,16 @@ public final class SearchRules {
         if (c.fuzzy()) {
             fuzzy(c);
         } else if (c.family() == null || c.birthDates().isEmpty()) {
-            throw new NhsValidationException("search",
-                    "a non-fuzzy search needs at least family and birthdate (a range is allowed)");
+            throw new NhsValidationException(
+                    "search", "a non-fuzzy search needs at least family and birthdate (a range is allowed)");
         }
     }
 
     private static void fuzzy(SearchCriteria c) {
-        if (hasWildcard(c.family()) || c.given().stream().anyMatch(SearchRules::hasWildcard)
-                || hasWildcard(c.postalCode()) || hasWildcard(c.legacyPostcode())) {
+        if (hasWildcard(c.family())
+                || c.given().stream().anyMatch(SearchRules::hasWildcard)
+                || hasWildcard(c.postalCode())
+                || hasWildcard(c.legacyPostcode())) {
             throw new NhsValidationException("_fuzzy-match", "wildcards cannot be used in a fuzzy search");
         }
         boolean family = c.family() != null;
@@ -69,11 +70,14 @@ public final class SearchRules {
         boolean birth = !c.birthDates().isEmpty();
         boolean gender = c.gender() != null;
         boolean postcode = c.postalCode() != null || c.legacyPostcode() != null;
-        boolean ok = (given && family && birth) || (family && birth && gender && postcode)
+        boolean ok = (given && family && birth)
+                || (family && birth && gender && postcode)
                 || (given && birth && gender && postcode);
         if (!ok) {
-            throw new NhsValidationException("_fuzzy-match", "a fuzzy search needs given, family and birthdate; "
-                    + "or family, birthdate, gender and postcode; or given, birthdate, gender and postcode");
+            throw new NhsValidationException(
+                    "_fuzzy-match",
+                    "a fuzzy search needs given, family and birthdate; "
+                            + "or family, birthdate, gender and postcode; or given, birthdate, gender and postcode");
         }
     }
 

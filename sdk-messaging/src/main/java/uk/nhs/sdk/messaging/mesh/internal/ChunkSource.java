@@ -89,8 +89,7 @@ public abstract class ChunkSource implements Closeable {
      * @return the source
      * @throws IOException when the file's size cannot be read
      */
-    public static ChunkSource ofFile(Path file, int chunkSize, boolean gzip, Path spoolDirectory)
-            throws IOException {
+    public static ChunkSource ofFile(Path file, int chunkSize, boolean gzip, Path spoolDirectory) throws IOException {
         Objects.requireNonNull(file, "file");
         return new FileSource(file, Files.size(file), positive(chunkSize), gzip, spoolDirectory, false);
     }
@@ -106,8 +105,7 @@ public abstract class ChunkSource implements Closeable {
      * @param spoolDirectory the spool directory, or {@code null} for the temp dir
      * @return the source
      */
-    public static ChunkSource ofStream(InputStream in, long length, int chunkSize, boolean gzip,
-            Path spoolDirectory) {
+    public static ChunkSource ofStream(InputStream in, long length, int chunkSize, boolean gzip, Path spoolDirectory) {
         Objects.requireNonNull(in, "in");
         return new StreamSource(in, length, positive(chunkSize), gzip, spoolDirectory);
     }
@@ -123,8 +121,8 @@ public abstract class ChunkSource implements Closeable {
      * @return the source
      * @throws IOException when the stream or the spool file fails
      */
-    public static ChunkSource ofStreamOfUnknownLength(InputStream in, int chunkSize, boolean gzip,
-            Path spoolDirectory) throws IOException {
+    public static ChunkSource ofStreamOfUnknownLength(InputStream in, int chunkSize, boolean gzip, Path spoolDirectory)
+            throws IOException {
         Path whole = Spool.spoolWhole(Objects.requireNonNull(in, "in"), spoolDirectory);
         try {
             return new FileSource(whole, Files.size(whole), positive(chunkSize), gzip, spoolDirectory, true);

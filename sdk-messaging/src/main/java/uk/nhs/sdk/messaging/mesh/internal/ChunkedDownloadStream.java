@@ -88,16 +88,21 @@ public final class ChunkedDownloadStream extends InputStream {
      * @param spoolDirectory where read-ahead spools the next chunk; {@code null} for
      *     {@code java.io.tmpdir}
      */
-    public ChunkedDownloadStream(NhsResponse first, int totalChunks, ChunkOpener opener, int resumesPerChunk,
-            boolean readAhead, Path spoolDirectory) {
+    public ChunkedDownloadStream(
+            NhsResponse first,
+            int totalChunks,
+            ChunkOpener opener,
+            int resumesPerChunk,
+            boolean readAhead,
+            Path spoolDirectory) {
         this.response = Objects.requireNonNull(first, "first");
         this.totalChunks = Math.max(1, totalChunks);
         this.opener = Objects.requireNonNull(opener, "opener");
         this.resumesPerChunk = Math.max(0, resumesPerChunk);
         this.current = 1;
         this.resumesLeft = this.resumesPerChunk;
-        this.readAhead = readAhead && this.totalChunks > 1
-                ? new ChunkReadAhead(opener, spoolDirectory, this.totalChunks) : null;
+        this.readAhead =
+                readAhead && this.totalChunks > 1 ? new ChunkReadAhead(opener, spoolDirectory, this.totalChunks) : null;
     }
 
     /**
@@ -181,8 +186,11 @@ public final class ChunkedDownloadStream extends InputStream {
                 readAhead.start(current + 1);
             }
             InputStream raw = response.bodyStream();
-            in = response.header("Content-Encoding").map(v -> v.toLowerCase(Locale.ROOT).contains("gzip"))
-                    .orElse(false) ? new GZIPInputStream(raw, Spool.BUFFER) : raw;
+            in = response.header("Content-Encoding")
+                            .map(v -> v.toLowerCase(Locale.ROOT).contains("gzip"))
+                            .orElse(false)
+                    ? new GZIPInputStream(raw, Spool.BUFFER)
+                    : raw;
         }
         return in;
     }
@@ -243,7 +251,8 @@ public final class ChunkedDownloadStream extends InputStream {
      * interrupt or anything else, which must end the stream.
      */
     static boolean stalled(RuntimeException e) {
-        return e instanceof NhsTimeoutException && e.getCause() instanceof SocketTimeoutException
+        return e instanceof NhsTimeoutException
+                && e.getCause() instanceof SocketTimeoutException
                 && !Thread.currentThread().isInterrupted();
     }
 

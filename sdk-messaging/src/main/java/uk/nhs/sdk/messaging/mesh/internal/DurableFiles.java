@@ -30,8 +30,7 @@ public final class DurableFiles {
     /** {@link FileChannel#force(boolean)} with metadata. */
     public static final Forcer FSYNC = channel -> channel.force(true);
 
-    private DurableFiles() {
-    }
+    private DurableFiles() {}
 
     /**
      * Moves a finished temporary file over the target: atomically when the file system supports

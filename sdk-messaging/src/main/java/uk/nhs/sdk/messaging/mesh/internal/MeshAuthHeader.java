@@ -26,12 +26,12 @@ import uk.nhs.sdk.core.Secret;
 public final class MeshAuthHeader {
     /** The header's scheme, followed by one space in the header value. */
     public static final String SCHEME = "NHSMESH";
-    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmm")
-            .withZone(ZoneOffset.UTC);
+
+    private static final DateTimeFormatter TIMESTAMP =
+            DateTimeFormatter.ofPattern("yyyyMMddHHmm").withZone(ZoneOffset.UTC);
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
-    private MeshAuthHeader() {
-    }
+    private MeshAuthHeader() {}
 
     /**
      * The header timestamp of an instant: UTC, {@code yyyyMMddHHmm}.
@@ -91,8 +91,8 @@ public final class MeshAuthHeader {
      * @param timestamp the {@code yyyyMMddHHmm} UTC timestamp
      * @return {@code NHSMESH mailbox:nonce:count:timestamp:hash}
      */
-    public static String value(String mailbox, Secret password, Secret sharedKey, String nonce, String nonceCount,
-            String timestamp) {
+    public static String value(
+            String mailbox, Secret password, Secret sharedKey, String nonce, String nonceCount, String timestamp) {
         Objects.requireNonNull(mailbox, "mailbox");
         Objects.requireNonNull(password, "password");
         Objects.requireNonNull(sharedKey, "sharedKey");

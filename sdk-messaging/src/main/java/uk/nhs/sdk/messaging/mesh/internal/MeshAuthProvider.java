@@ -42,8 +42,10 @@ public final class MeshAuthProvider implements AuthProvider {
 
     @Override
     public void authenticate(AuthRequest request) {
-        request.header("Authorization", MeshAuthHeader.value(mailbox, password, sharedKey, nonces.get(), "0",
-                MeshAuthHeader.timestamp(clock.instant())));
+        request.header(
+                "Authorization",
+                MeshAuthHeader.value(
+                        mailbox, password, sharedKey, nonces.get(), "0", MeshAuthHeader.timestamp(clock.instant())));
     }
 
     @Override

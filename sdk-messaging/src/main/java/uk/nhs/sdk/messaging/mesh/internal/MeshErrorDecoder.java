@@ -17,8 +17,7 @@ public final class MeshErrorDecoder implements ErrorDecoder {
     /** The shared instance (stateless). */
     public static final MeshErrorDecoder INSTANCE = new MeshErrorDecoder();
 
-    private MeshErrorDecoder() {
-    }
+    private MeshErrorDecoder() {}
 
     @Override
     public ErrorInfo decode(int status, NhsHeaders headers, byte[] body) {
@@ -33,7 +32,10 @@ public final class MeshErrorDecoder implements ErrorDecoder {
             String code = text(root.get("errorCode"));
             if (code == null) {
                 JsonNode detail = root.get("detail");
-                if (detail != null && detail.isArray() && detail.size() > 0 && detail.get(0).isObject()) {
+                if (detail != null
+                        && detail.isArray()
+                        && detail.size() > 0
+                        && detail.get(0).isObject()) {
                     code = text(detail.get(0).get("code"));
                 }
             }

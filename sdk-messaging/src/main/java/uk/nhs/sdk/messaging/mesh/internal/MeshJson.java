@@ -1,8 +1,8 @@
 package uk.nhs.sdk.messaging.mesh.internal;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,13 +23,13 @@ import uk.nhs.sdk.core.http.NhsResponse;
 public final class MeshJson {
     private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
                     .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build())
+                    .streamReadConstraints(
+                            StreamReadConstraints.builder().maxNestingDepth(64).build())
                     .build())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
-    private MeshJson() {
-    }
+    private MeshJson() {}
 
     /**
      * Reads a response body that must be one JSON object.
@@ -40,11 +40,12 @@ public final class MeshJson {
      * @throws NhsDecodeException without a cause when the body is not a JSON object
      */
     public static JsonNode object(NhsResponse response, String what) {
-        JsonNode n = parse(response.body()).orElseThrow(() -> new NhsDecodeException("the MESH " + what
-                + " response is not valid JSON", response.details(), null));
+        JsonNode n = parse(response.body())
+                .orElseThrow(() -> new NhsDecodeException(
+                        "the MESH " + what + " response is not valid JSON", response.details(), null));
         if (!n.isObject()) {
-            throw new NhsDecodeException("the MESH " + what + " response is not a JSON object", response.details(),
-                    null);
+            throw new NhsDecodeException(
+                    "the MESH " + what + " response is not a JSON object", response.details(), null);
         }
         return n;
     }

@@ -16,8 +16,7 @@ public final class MeshTimestamps {
     private static final DateTimeFormatter COMPACT_SECONDS = DateTimeFormatter.ofPattern("uuuuMMddHHmmss");
     private static final DateTimeFormatter COMPACT_MINUTES = DateTimeFormatter.ofPattern("uuuuMMddHHmm");
 
-    private MeshTimestamps() {
-    }
+    private MeshTimestamps() {}
 
     /**
      * Parses a timestamp.
@@ -38,7 +37,9 @@ public final class MeshTimestamps {
                 return Optional.of(LocalDateTime.parse(v, COMPACT_MINUTES));
             }
             if (v.endsWith("Z") || v.matches(".*[+-]\\d{2}:?\\d{2}$")) {
-                return Optional.of(OffsetDateTime.parse(v).withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime());
+                return Optional.of(OffsetDateTime.parse(v)
+                        .withOffsetSameInstant(ZoneOffset.UTC)
+                        .toLocalDateTime());
             }
             return Optional.of(LocalDateTime.parse(v));
         } catch (DateTimeParseException e) {

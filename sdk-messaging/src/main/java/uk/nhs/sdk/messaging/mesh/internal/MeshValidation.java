@@ -11,11 +11,11 @@ import uk.nhs.sdk.core.error.NhsValidationException;
 public final class MeshValidation {
     /** The largest request MESH accepts (100 MB); a chunk may not be bigger. */
     public static final int MAX_CHUNK_SIZE = 100_000_000;
+
     private static final Pattern MAILBOX = Pattern.compile("[A-Z0-9][A-Z0-9_.-]{0,99}");
     private static final Pattern MEDIA_TYPE = Pattern.compile("[A-Za-z0-9!#$&^_.+-]+/[A-Za-z0-9!#$&^_.+-]+(\\s*;.*)?");
 
-    private MeshValidation() {
-    }
+    private MeshValidation() {}
 
     /**
      * A mailbox id: letters, digits, {@code _ . -}, 1 to 100, normalised to upper case (MESH
@@ -31,8 +31,8 @@ public final class MeshValidation {
         }
         String v = value.strip().toUpperCase(Locale.ROOT);
         if (!MAILBOX.matcher(v).matches()) {
-            throw new NhsValidationException(field,
-                    "must be a MESH mailbox id: 1 to 100 letters, digits, '_', '.' or '-'");
+            throw new NhsValidationException(
+                    field, "must be a MESH mailbox id: 1 to 100 letters, digits, '_', '.' or '-'");
         }
         return v;
     }
@@ -178,8 +178,9 @@ public final class MeshValidation {
      */
     public static String continueFrom(String value) {
         if (value != null && (value.length() < 24 || value.length() > 1000 || !visibleAscii(value))) {
-            throw new NhsValidationException("continueFrom", "must be 24 to 1000 visible ASCII characters, "
-                    + "as taken from a page's links.next");
+            throw new NhsValidationException(
+                    "continueFrom",
+                    "must be 24 to 1000 visible ASCII characters, " + "as taken from a page's links.next");
         }
         return value;
     }

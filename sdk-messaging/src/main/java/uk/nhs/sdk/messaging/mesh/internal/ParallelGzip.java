@@ -30,11 +30,11 @@ import java.util.zip.Deflater;
 final class ParallelGzip {
     /** Input bytes per block. */
     static final int BLOCK = 512 * 1024;
+
     private static final int DICTIONARY = 32 * 1024;
     private static final byte[] HEADER = {0x1f, (byte) 0x8b, Deflater.DEFLATED, 0, 0, 0, 0, 0, 0, 0};
 
-    private ParallelGzip() {
-    }
+    private ParallelGzip() {}
 
     /**
      * Reads exactly {@code length} bytes of {@code in} and writes them gzipped to {@code out}.
@@ -47,8 +47,9 @@ final class ParallelGzip {
      * @param blocks the blocks' buffers, reused from call to call (one call at a time)
      * @throws IOException when a read or write fails, {@code in} ends early, or the thread is interrupted
      */
-    static void compress(InputStream in, long length, OutputStream out, Executor workers, int parallelism,
-            Blocks blocks) throws IOException {
+    static void compress(
+            InputStream in, long length, OutputStream out, Executor workers, int parallelism, Blocks blocks)
+            throws IOException {
         CRC32 crc = new CRC32();
         out.write(HEADER);
         ArrayDeque<Future<Block>> inFlight = new ArrayDeque<>();
@@ -87,8 +88,16 @@ final class ParallelGzip {
             }
         }
         long c = crc.getValue();
-        out.write(new byte[] {(byte) c, (byte) (c >>> 8), (byte) (c >>> 16), (byte) (c >>> 24),
-            (byte) length, (byte) (length >>> 8), (byte) (length >>> 16), (byte) (length >>> 24)});
+        out.write(new byte[] {
+            (byte) c,
+            (byte) (c >>> 8),
+            (byte) (c >>> 16),
+            (byte) (c >>> 24),
+            (byte) length,
+            (byte) (length >>> 8),
+            (byte) (length >>> 16),
+            (byte) (length >>> 24)
+        });
     }
 
     /**
@@ -119,6 +128,7 @@ final class ParallelGzip {
     private static final class Block {
         /** One deflater per block, reset between uses: its native state is allocated once. */
         final Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
+
         final byte[] input = new byte[BLOCK];
         final byte[] dictionary = new byte[DICTIONARY];
         int dictionaryLength;

@@ -39,8 +39,14 @@ final class Spool implements Closeable {
      *
      * @return the spool file's size
      */
-    long fill(InputStream raw, long rawLength, boolean gzip, Executor deflaters, int parallelism,
-            ParallelGzip.Blocks blocks) throws IOException {
+    long fill(
+            InputStream raw,
+            long rawLength,
+            boolean gzip,
+            Executor deflaters,
+            int parallelism,
+            ParallelGzip.Blocks blocks)
+            throws IOException {
         Path f;
         synchronized (this) {
             if (closed) {
@@ -51,8 +57,8 @@ final class Spool implements Closeable {
             }
             f = file;
         }
-        try (OutputStream out = Files.newOutputStream(f, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
+        try (OutputStream out =
+                Files.newOutputStream(f, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
             if (gzip) {
                 ParallelGzip.compress(raw, rawLength, out, deflaters, parallelism, blocks);
             } else {
@@ -125,8 +131,8 @@ final class Spool implements Closeable {
     static Path createTempFile(Path directory, String prefix) throws IOException {
         Path dir = directory != null ? directory : Path.of(System.getProperty("java.io.tmpdir"));
         if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            FileAttribute<?> ownerOnly = PosixFilePermissions.asFileAttribute(
-                    PosixFilePermissions.fromString("rw-------"));
+            FileAttribute<?> ownerOnly =
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
             return Files.createTempFile(dir, prefix, ".tmp", ownerOnly);
         }
         return Files.createTempFile(dir, prefix, ".tmp");

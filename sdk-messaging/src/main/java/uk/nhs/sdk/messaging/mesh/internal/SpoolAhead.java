@@ -44,8 +44,7 @@ final class SpoolAhead {
     }
 
     /** The threads that compress deflate blocks, how many, and the blocks' reused buffers. */
-    record Workers(ExecutorService deflaters, int parallelism, ParallelGzip.Blocks blocks) {
-    }
+    record Workers(ExecutorService deflaters, int parallelism, ParallelGzip.Blocks blocks) {}
 
     private final Spool[] spools;
     private final boolean gzip;
@@ -150,8 +149,13 @@ final class SpoolAhead {
         static final ExecutorService POOL = pool();
 
         private static ExecutorService pool() {
-            ThreadPoolExecutor p = new ThreadPoolExecutor(THREADS, THREADS, IDLE_SECONDS, TimeUnit.SECONDS,
-                    new LinkedBlockingQueue<>(), daemons("nhs-mesh-gzip-"));
+            ThreadPoolExecutor p = new ThreadPoolExecutor(
+                    THREADS,
+                    THREADS,
+                    IDLE_SECONDS,
+                    TimeUnit.SECONDS,
+                    new LinkedBlockingQueue<>(),
+                    daemons("nhs-mesh-gzip-"));
             p.allowCoreThreadTimeOut(true);
             return p;
         }

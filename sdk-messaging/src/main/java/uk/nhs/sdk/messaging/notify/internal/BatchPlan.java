@@ -118,8 +118,8 @@ public final class BatchPlan {
      * @throws NhsValidationException when there are no messages, a message reference repeats, a
      *     message alone does not fit in a request, or more than 9,999 parts would be needed
      */
-    public static BatchPlan of(UUID routingPlanId, String batchReference, List<NotifyMessage> messages,
-            int maxMessages, long maxBytes) {
+    public static BatchPlan of(
+            UUID routingPlanId, String batchReference, List<NotifyMessage> messages, int maxMessages, long maxBytes) {
         if (messages.isEmpty()) {
             throw new NhsValidationException("messages", "must hold at least one message");
         }
@@ -128,7 +128,8 @@ public final class BatchPlan {
         for (int i = 0; i < messages.size(); i++) {
             NotifyMessage m = messages.get(i);
             if (!refs.add(m.messageReference())) {
-                throw new NhsValidationException("messages[" + i + "].messageReference",
+                throw new NhsValidationException(
+                        "messages[" + i + "].messageReference",
                         "must be unique within the batch (the API answers 400 CM_DUPLICATE_VALUE)");
             }
             entries.add(RequestBodies.batchEntry(m));
@@ -154,7 +155,8 @@ public final class BatchPlan {
                 i++;
             }
             if (count == 0) {
-                throw new NhsValidationException("messages[" + i + "]",
+                throw new NhsValidationException(
+                        "messages[" + i + "]",
                         "is too large for a batch request on its own (at most " + maxBytes + " bytes a request)");
             }
             parts.add(new Part(number, ref, first, count, size));

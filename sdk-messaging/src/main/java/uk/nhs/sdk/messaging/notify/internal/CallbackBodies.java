@@ -22,8 +22,7 @@ import uk.nhs.sdk.messaging.notify.NotifySupplierStatus;
  * required fields makes the whole body unreadable. Internal.
  */
 public final class CallbackBodies {
-    private CallbackBodies() {
-    }
+    private CallbackBodies() {}
 
     /**
      * Reads a callback body.
@@ -77,13 +76,19 @@ public final class CallbackBodies {
                 if (t.isEmpty() || s.isEmpty()) {
                     return Optional.empty();
                 }
-                channels.add(new MessageStatusEvent.ChannelSummary(NotifyChannelType.of(t.get()),
-                        NotifyChannelStatus.of(s.get())));
+                channels.add(new MessageStatusEvent.ChannelSummary(
+                        NotifyChannelType.of(t.get()), NotifyChannelStatus.of(s.get())));
             }
         }
-        return Optional.of(new MessageStatusEvent(id.get(), ref.get(), NotifyMessageStatus.of(status.get()),
-                NotifyJson.text(a, "messageStatusDescription"), NotifyJson.text(a, "messageFailureReasonCode"),
-                channels, Responses.routingPlan(NotifyJson.child(a, "routingPlan").orElse(null)), ts.get(),
+        return Optional.of(new MessageStatusEvent(
+                id.get(),
+                ref.get(),
+                NotifyMessageStatus.of(status.get()),
+                NotifyJson.text(a, "messageStatusDescription"),
+                NotifyJson.text(a, "messageFailureReasonCode"),
+                channels,
+                Responses.routingPlan(NotifyJson.child(a, "routingPlan").orElse(null)),
+                ts.get(),
                 key.get()));
     }
 
@@ -98,19 +103,35 @@ public final class CallbackBodies {
         Optional<Instant> ts = NotifyJson.instant(a, "timestamp");
         OptionalInt retries = NotifyJson.integer(a, "retryCount");
         Optional<String> key = idempotencyKey(item);
-        if (id.isEmpty() || ref.isEmpty() || cascade.isEmpty() || order.isEmpty() || channel.isEmpty()
-                || status.isEmpty() || ts.isEmpty() || retries.isEmpty() || key.isEmpty()) {
+        if (id.isEmpty()
+                || ref.isEmpty()
+                || cascade.isEmpty()
+                || order.isEmpty()
+                || channel.isEmpty()
+                || status.isEmpty()
+                || ts.isEmpty()
+                || retries.isEmpty()
+                || key.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new ChannelStatusEvent(id.get(), ref.get(), NotifyCascadeType.of(cascade.get()),
-                order.getAsInt(), NotifyChannelType.of(channel.get()), NotifyChannelStatus.of(status.get()),
-                NotifyJson.text(a, "channelStatusDescription"), NotifyJson.text(a, "channelFailureReasonCode"),
-                NotifyJson.text(a, "supplierStatus").map(NotifySupplierStatus::of), retries.getAsInt(), ts.get(),
+        return Optional.of(new ChannelStatusEvent(
+                id.get(),
+                ref.get(),
+                NotifyCascadeType.of(cascade.get()),
+                order.getAsInt(),
+                NotifyChannelType.of(channel.get()),
+                NotifyChannelStatus.of(status.get()),
+                NotifyJson.text(a, "channelStatusDescription"),
+                NotifyJson.text(a, "channelFailureReasonCode"),
+                NotifyJson.text(a, "supplierStatus").map(NotifySupplierStatus::of),
+                retries.getAsInt(),
+                ts.get(),
                 key.get()));
     }
 
     private static Optional<String> idempotencyKey(JsonNode item) {
-        return NotifyJson.child(item, "meta").flatMap(m -> NotifyJson.text(m, "idempotencyKey"))
+        return NotifyJson.child(item, "meta")
+                .flatMap(m -> NotifyJson.text(m, "idempotencyKey"))
                 .filter(k -> k.length() <= 512);
     }
 }

@@ -24,10 +24,10 @@ public final class NotifyErrorDecoder implements ErrorDecoder {
     public static final NotifyErrorDecoder INSTANCE = new NotifyErrorDecoder();
     /** The coding system marking an issue as a carried JSON:API error. */
     static final String SYSTEM = "https://digital.nhs.uk/developer/api-catalogue/nhs-notify";
+
     private static final int MAX_ERRORS = 100;
 
-    private NotifyErrorDecoder() {
-    }
+    private NotifyErrorDecoder() {}
 
     @Override
     public ErrorInfo decode(int status, NhsHeaders headers, byte[] body) {
@@ -38,8 +38,11 @@ public final class NotifyErrorDecoder implements ErrorDecoder {
             }
             List<OperationOutcome.Issue> issues = new ArrayList<>(errors.size());
             for (NotifyError e : errors) {
-                issues.add(OperationOutcome.Issue.of("error", "processing",
-                        CodeableConcept.of(List.of(coding(e)), e.pointer().orElse(null)), null));
+                issues.add(OperationOutcome.Issue.of(
+                        "error",
+                        "processing",
+                        CodeableConcept.of(List.of(coding(e)), e.pointer().orElse(null)),
+                        null));
             }
             String code = errors.get(0).code();
             return ErrorInfo.of(code.isEmpty() ? null : code, OperationOutcome.of(issues));
@@ -71,9 +74,13 @@ public final class NotifyErrorDecoder implements ErrorDecoder {
             if (!n.isObject() || out.size() >= MAX_ERRORS) {
                 continue;
             }
-            String code = NotifyJson.text(n, "code").filter(NotifyErrorDecoder::codeLike).orElse("");
-            String title = NotifyJson.text(n, "title").filter(t -> t.length() <= 200).orElse("");
-            Optional<String> pointer = NotifyJson.child(n, "source").flatMap(s -> NotifyJson.text(s, "pointer"))
+            String code = NotifyJson.text(n, "code")
+                    .filter(NotifyErrorDecoder::codeLike)
+                    .orElse("");
+            String title =
+                    NotifyJson.text(n, "title").filter(t -> t.length() <= 200).orElse("");
+            Optional<String> pointer = NotifyJson.child(n, "source")
+                    .flatMap(s -> NotifyJson.text(s, "pointer"))
                     .filter(p -> p.length() <= 500);
             Optional<String> st = NotifyJson.textOrNumber(n, "status").filter(s -> s.matches("[0-9]{3}"));
             Optional<String> id = NotifyJson.text(n, "id").filter(s -> s.matches("[A-Za-z0-9._-]{1,200}"));

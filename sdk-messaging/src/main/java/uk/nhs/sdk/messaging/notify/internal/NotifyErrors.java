@@ -21,8 +21,7 @@ public final class NotifyErrors {
     /** The duplicate-reference code. */
     public static final String DUPLICATE_REQUEST = "CM_DUPLICATE_REQUEST";
 
-    private NotifyErrors() {
-    }
+    private NotifyErrors() {}
 
     /**
      * Whether an error is 422 {@code CM_DUPLICATE_REQUEST}.
@@ -31,7 +30,8 @@ public final class NotifyErrors {
      * @return {@code true} for the duplicate answer
      */
     public static boolean isDuplicate(NhsServiceException e) {
-        return e.status() == 422 && e.errorCode().filter(DUPLICATE_REQUEST::equals).isPresent();
+        return e.status() == 422
+                && e.errorCode().filter(DUPLICATE_REQUEST::equals).isPresent();
     }
 
     /**
@@ -65,14 +65,20 @@ public final class NotifyErrors {
         List<NotifyError> out = new ArrayList<>();
         for (OperationOutcome.Issue i : outcome.get().issues()) {
             Optional<Coding> c = i.details().flatMap(d -> d.coding().stream().findFirst());
-            if (c.isEmpty() || c.get().system().filter(s -> s.startsWith(NotifyErrorDecoder.SYSTEM + "#")).isEmpty()) {
+            if (c.isEmpty()
+                    || c.get()
+                            .system()
+                            .filter(s -> s.startsWith(NotifyErrorDecoder.SYSTEM + "#"))
+                            .isEmpty()) {
                 continue;
             }
             String version = c.get().system().get().substring(NotifyErrorDecoder.SYSTEM.length() + 1);
             int sp = version.indexOf(' ');
             String status = version.substring(0, sp);
             String id = version.substring(sp + 1);
-            out.add(new NotifyError(c.get().code().orElse(""), c.get().display().orElse(""),
+            out.add(new NotifyError(
+                    c.get().code().orElse(""),
+                    c.get().display().orElse(""),
                     i.details().flatMap(d -> d.text()),
                     status.isEmpty() ? Optional.empty() : Optional.of(status),
                     id.isEmpty() ? Optional.empty() : Optional.of(id)));

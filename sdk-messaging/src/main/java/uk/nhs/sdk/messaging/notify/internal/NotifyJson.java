@@ -25,14 +25,14 @@ import java.util.UUID;
 public final class NotifyJson {
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build())
+            .streamReadConstraints(
+                    StreamReadConstraints.builder().maxNestingDepth(64).build())
             .build();
     private static final ObjectMapper MAPPER = JsonMapper.builder(FACTORY)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
-    private NotifyJson() {
-    }
+    private NotifyJson() {}
 
     /**
      * Parses bytes as one JSON object.
@@ -101,7 +101,8 @@ public final class NotifyJson {
      */
     public static Optional<String> textOrNumber(JsonNode node, String field) {
         JsonNode v = node == null ? null : node.get(field);
-        return v != null && (v.isTextual() || v.isNumber()) && !v.asText().isEmpty() ? Optional.of(v.asText())
+        return v != null && (v.isTextual() || v.isNumber()) && !v.asText().isEmpty()
+                ? Optional.of(v.asText())
                 : Optional.empty();
     }
 
@@ -148,7 +149,8 @@ public final class NotifyJson {
      * @return the UUID, when the field is one
      */
     public static Optional<UUID> uuid(JsonNode node, String field) {
-        return text(node, field).filter(s -> s.matches("[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}"))
+        return text(node, field)
+                .filter(s -> s.matches("[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}"))
                 .map(UUID::fromString);
     }
 

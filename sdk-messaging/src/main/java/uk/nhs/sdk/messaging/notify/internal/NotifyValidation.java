@@ -21,13 +21,13 @@ public final class NotifyValidation {
 
     /** The email pattern of {@code components/Recipient.yaml}, anchored. */
     private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Z|a-z]{2,}");
+
     private static final Pattern SMS = Pattern.compile("\\+?[0-9][0-9 ]{5,18}[0-9]");
     private static final Pattern POSTCODE = Pattern.compile(
             "(?i)(GIR ?0AA|[A-PR-UWYZ]([0-9]{1,2}|[A-HK-Y][0-9]{1,2}|[0-9][A-HJKS-UW]|[A-HK-Y][0-9][ABEHMNPRV-Y]) ?[0-9][ABD-HJLNP-UW-Z]{2})");
     private static final Pattern KSUID = Pattern.compile("[A-Za-z0-9]{27}");
 
-    private NotifyValidation() {
-    }
+    private NotifyValidation() {}
 
     /**
      * A caller's reference: 1 to {@code max} characters, no control characters.
@@ -58,10 +58,13 @@ public final class NotifyValidation {
     static String wellFormed(String field, String value) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+            if (Character.isHighSurrogate(c)
+                    && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(i + 1))) {
                 i++;
             } else if (Character.isSurrogate(c)) {
-                throw new NhsValidationException(field, "must be valid Unicode text (it holds half of a surrogate pair)");
+                throw new NhsValidationException(
+                        field, "must be valid Unicode text (it holds half of a surrogate pair)");
             }
         }
         return value;
@@ -80,7 +83,8 @@ public final class NotifyValidation {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t') {
-                throw new NhsValidationException(field, "must not hold control characters other than tab and line breaks");
+                throw new NhsValidationException(
+                        field, "must not hold control characters other than tab and line breaks");
             }
         }
         return wellFormed(field, value);
@@ -112,7 +116,8 @@ public final class NotifyValidation {
     public static String email(String value) {
         Objects.requireNonNull(value, "email");
         if (value.length() < 6 || value.length() > 90 || !EMAIL.matcher(value).matches()) {
-            throw new NhsValidationException("contactDetails.email",
+            throw new NhsValidationException(
+                    "contactDetails.email",
                     "must be an email address of 6 to 90 characters (components/Recipient.yaml)");
         }
         return value;
@@ -127,7 +132,8 @@ public final class NotifyValidation {
     public static String sms(String value) {
         Objects.requireNonNull(value, "sms");
         if (!SMS.matcher(value).matches()) {
-            throw new NhsValidationException("contactDetails.sms",
+            throw new NhsValidationException(
+                    "contactDetails.sms",
                     "must be a UK or international mobile number: digits and spaces, an optional leading +, "
                             + "7 to 20 characters");
         }
@@ -187,16 +193,21 @@ public final class NotifyValidation {
         if (plan.isEmpty()) {
             return;
         }
-        for (Map.Entry<String, NotifyChannelType> f : plan.get().personalisationFields().entrySet()) {
+        for (Map.Entry<String, NotifyChannelType> f :
+                plan.get().personalisationFields().entrySet()) {
             String v = personalisation.get(f.getKey());
             if (v == null || v.isBlank()) {
-                throw new NhsValidationException(field + "." + f.getKey(), "is required by the free-text routing plan "
-                        + plan.get().id() + " (" + plan.get().description() + ")");
+                throw new NhsValidationException(
+                        field + "." + f.getKey(),
+                        "is required by the free-text routing plan "
+                                + plan.get().id() + " (" + plan.get().description() + ")");
             }
             int limit = f.getValue().characterLimit().orElse(Integer.MAX_VALUE);
             if (v.length() > limit && v.codePointCount(0, v.length()) > limit) {
-                throw new NhsValidationException(field + "." + f.getKey(), "must be at most " + limit
-                        + " characters (the " + f.getValue().value() + " channel limit)");
+                throw new NhsValidationException(
+                        field + "." + f.getKey(),
+                        "must be at most " + limit + " characters (the "
+                                + f.getValue().value() + " channel limit)");
             }
         }
     }

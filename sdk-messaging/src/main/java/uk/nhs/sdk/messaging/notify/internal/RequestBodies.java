@@ -17,8 +17,7 @@ import uk.nhs.sdk.messaging.notify.NotifyName;
  * Internal.
  */
 public final class RequestBodies {
-    private RequestBodies() {
-    }
+    private RequestBodies() {}
 
     /**
      * The body of {@code POST /v1/messages}.

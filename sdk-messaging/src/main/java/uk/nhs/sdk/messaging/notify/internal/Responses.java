@@ -32,12 +32,10 @@ import uk.nhs.sdk.messaging.notify.NotifySupplierStatus;
  * Internal.
  */
 public final class Responses {
-    private Responses() {
-    }
+    private Responses() {}
 
     /** What {@code 201} to {@code POST /v1/messages} says. */
-    public record Created(String id, Optional<String> messageReference) {
-    }
+    public record Created(String id, Optional<String> messageReference) {}
 
     /** What {@code 201} to {@code POST /v1/message-batches} says. */
     public record BatchCreated(Optional<String> batchId, Map<String, String> idsByReference) {
@@ -53,12 +51,12 @@ public final class Responses {
     }
 
     /** One page of NHS App accounts and its next page's number. */
-    public record AccountsPage(NhsAppAccountsPage page, OptionalInt nextPage) {
-    }
+    public record AccountsPage(NhsAppAccountsPage page, OptionalInt nextPage) {}
 
     private static JsonNode root(NhsResponse r, String what) {
-        return NotifyJson.object(r.body()).orElseThrow(() -> new NhsDecodeException(
-                "the NHS Notify " + what + " response is not a JSON object", r.details(), null));
+        return NotifyJson.object(r.body())
+                .orElseThrow(() -> new NhsDecodeException(
+                        "the NHS Notify " + what + " response is not a JSON object", r.details(), null));
     }
 
     private static NhsDecodeException missing(NhsResponse r, String what, String field) {
@@ -73,9 +71,11 @@ public final class Responses {
      */
     public static Created created(NhsResponse r) {
         JsonNode data = NotifyJson.child(root(r, "send"), "data").orElseThrow(() -> missing(r, "send", "data"));
-        String id = NotifyJson.text(data, "id").filter(NotifyValidation::isKsuid)
+        String id = NotifyJson.text(data, "id")
+                .filter(NotifyValidation::isKsuid)
                 .orElseThrow(() -> missing(r, "send", "data.id (a KSUID)"));
-        return new Created(id, NotifyJson.child(data, "attributes").flatMap(a -> NotifyJson.text(a, "messageReference")));
+        return new Created(
+                id, NotifyJson.child(data, "attributes").flatMap(a -> NotifyJson.text(a, "messageReference")));
     }
 
     /**
@@ -88,7 +88,8 @@ public final class Responses {
         JsonNode data = NotifyJson.child(root(r, "batch"), "data").orElseThrow(() -> missing(r, "batch", "data"));
         Optional<String> id = NotifyJson.text(data, "id");
         Map<String, String> ids = new HashMap<>();
-        JsonNode msgs = NotifyJson.child(data, "attributes").map(a -> a.get("messages")).orElse(null);
+        JsonNode msgs =
+                NotifyJson.child(data, "attributes").map(a -> a.get("messages")).orElse(null);
         if (msgs != null && msgs.isArray()) {
             for (JsonNode m : msgs) {
                 Optional<String> ref = NotifyJson.text(m, "messageReference");
@@ -110,13 +111,16 @@ public final class Responses {
     public static NotifyMessageDetails message(NhsResponse r) {
         String what = "message";
         JsonNode data = NotifyJson.child(root(r, what), "data").orElseThrow(() -> missing(r, what, "data"));
-        String id = NotifyJson.text(data, "id").filter(NotifyValidation::isKsuid)
+        String id = NotifyJson.text(data, "id")
+                .filter(NotifyValidation::isKsuid)
                 .orElseThrow(() -> missing(r, what, "data.id (a KSUID)"));
         JsonNode a = NotifyJson.child(data, "attributes").orElseThrow(() -> missing(r, what, "data.attributes"));
         String ref = NotifyJson.text(a, "messageReference").orElseThrow(() -> missing(r, what, "messageReference"));
-        NotifyMessageStatus status = NotifyJson.text(a, "messageStatus").map(NotifyMessageStatus::of)
+        NotifyMessageStatus status = NotifyJson.text(a, "messageStatus")
+                .map(NotifyMessageStatus::of)
                 .orElseThrow(() -> missing(r, what, "messageStatus"));
-        NotifyRoutingPlanRef plan = routingPlan(NotifyJson.child(a, "routingPlan").orElse(null))
+        NotifyRoutingPlanRef plan = routingPlan(
+                        NotifyJson.child(a, "routingPlan").orElse(null))
                 .orElseThrow(() -> missing(r, what, "routingPlan"));
         JsonNode ts = NotifyJson.child(a, "timestamps").orElse(null);
         Instant created = NotifyJson.instant(ts, "created").orElseThrow(() -> missing(r, what, "timestamps.created"));
@@ -132,28 +136,46 @@ public final class Responses {
                 .flatMap(rel -> NotifyJson.child(rel, "messageBatch"))
                 .flatMap(mb -> NotifyJson.child(mb, "data"))
                 .flatMap(d -> NotifyJson.text(d, "id"));
-        return new NotifyMessageDetails(id, ref, status, NotifyJson.text(a, "messageStatusDescription"),
-                NotifyJson.text(a, "messageFailureReasonCode"), plan, channels, created,
-                NotifyJson.instant(ts, "enriched"), NotifyJson.instant(ts, "delivered"),
-                NotifyJson.instant(ts, "failed"), batchId);
+        return new NotifyMessageDetails(
+                id,
+                ref,
+                status,
+                NotifyJson.text(a, "messageStatusDescription"),
+                NotifyJson.text(a, "messageFailureReasonCode"),
+                plan,
+                channels,
+                created,
+                NotifyJson.instant(ts, "enriched"),
+                NotifyJson.instant(ts, "delivered"),
+                NotifyJson.instant(ts, "failed"),
+                batchId);
     }
 
     private static NotifyChannel channel(NhsResponse r, JsonNode c, int i) {
         String what = "message";
         String at = "channels[" + i + "].";
-        NotifyChannelType type = NotifyJson.text(c, "type").map(NotifyChannelType::of)
-                .orElseThrow(() -> missing(r, what, at + "type"));
-        NotifyCascadeType cascade = NotifyJson.text(c, "cascadeType").map(NotifyCascadeType::of)
+        NotifyChannelType type =
+                NotifyJson.text(c, "type").map(NotifyChannelType::of).orElseThrow(() -> missing(r, what, at + "type"));
+        NotifyCascadeType cascade = NotifyJson.text(c, "cascadeType")
+                .map(NotifyCascadeType::of)
                 .orElseThrow(() -> missing(r, what, at + "cascadeType"));
         int order = NotifyJson.integer(c, "cascadeOrder").orElseThrow(() -> missing(r, what, at + "cascadeOrder"));
-        NotifyChannelStatus status = NotifyJson.text(c, "channelStatus").map(NotifyChannelStatus::of)
+        NotifyChannelStatus status = NotifyJson.text(c, "channelStatus")
+                .map(NotifyChannelStatus::of)
                 .orElseThrow(() -> missing(r, what, at + "channelStatus"));
         JsonNode ts = NotifyJson.child(c, "timestamps").orElse(null);
-        return new NotifyChannel(type, cascade, order, status, NotifyJson.text(c, "channelStatusDescription"),
+        return new NotifyChannel(
+                type,
+                cascade,
+                order,
+                status,
+                NotifyJson.text(c, "channelStatusDescription"),
                 NotifyJson.text(c, "channelFailureReasonCode"),
                 NotifyJson.text(c, "supplierStatus").map(NotifySupplierStatus::of),
-                NotifyJson.integer(c, "retryCount").orElse(0), NotifyJson.instant(ts, "created"),
-                NotifyJson.instant(ts, "delivered"), NotifyJson.instant(ts, "failed"),
+                NotifyJson.integer(c, "retryCount").orElse(0),
+                NotifyJson.instant(ts, "created"),
+                NotifyJson.instant(ts, "delivered"),
+                NotifyJson.instant(ts, "failed"),
                 routingPlan(NotifyJson.child(c, "routingPlan").orElse(null)));
     }
 
@@ -165,8 +187,11 @@ public final class Responses {
      */
     public static Optional<NotifyRoutingPlanRef> routingPlan(JsonNode p) {
         Optional<UUID> id = NotifyJson.uuid(p, "id");
-        return id.map(u -> new NotifyRoutingPlanRef(u, NotifyJson.text(p, "name"),
-                NotifyJson.textOrNumber(p, "version"), NotifyJson.text(p, "type").map(NotifyRoutingPlanType::of),
+        return id.map(u -> new NotifyRoutingPlanRef(
+                u,
+                NotifyJson.text(p, "name"),
+                NotifyJson.textOrNumber(p, "version"),
+                NotifyJson.text(p, "type").map(NotifyRoutingPlanType::of),
                 NotifyJson.instant(p, "createdDate")));
     }
 
@@ -183,7 +208,8 @@ public final class Responses {
         String what = "NHS App accounts";
         JsonNode root = root(r, what);
         JsonNode data = NotifyJson.child(root, "data").orElseThrow(() -> missing(r, what, "data"));
-        JsonNode arr = NotifyJson.child(data, "attributes").map(a -> a.get("accounts")).orElse(null);
+        JsonNode arr =
+                NotifyJson.child(data, "attributes").map(a -> a.get("accounts")).orElse(null);
         if (arr == null || !arr.isArray()) {
             throw missing(r, what, "data.attributes.accounts");
         }
@@ -191,7 +217,8 @@ public final class Responses {
         int i = 0;
         for (JsonNode n : arr) {
             String at = "accounts[" + i++ + "]";
-            String nhs = NotifyJson.textOrNumber(n, "nhsNumber").filter(NhsNumber::isValid)
+            String nhs = NotifyJson.textOrNumber(n, "nhsNumber")
+                    .filter(NhsNumber::isValid)
                     .orElseThrow(() -> missing(r, what, at + ".nhsNumber"));
             JsonNode en = n.get("notificationsEnabled");
             if (en == null || !en.isBoolean()) {
@@ -200,13 +227,17 @@ public final class Responses {
             accounts.add(new NhsAppAccount(NhsNumber.parse(nhs), en.booleanValue()));
         }
         JsonNode links = NotifyJson.child(root, "links").orElse(null);
-        OptionalInt next = NotifyJson.text(links, "next").map(l -> pageOf(r, l, base, odsCode))
+        OptionalInt next = NotifyJson.text(links, "next")
+                .map(l -> pageOf(r, l, base, odsCode))
                 .orElse(OptionalInt.empty());
         if (next.isPresent() && next.getAsInt() <= page) {
-            throw new NhsDecodeException("the NHS Notify NHS App accounts response links to a page that is not "
-                    + "after this one", r.details(), null);
+            throw new NhsDecodeException(
+                    "the NHS Notify NHS App accounts response links to a page that is not " + "after this one",
+                    r.details(),
+                    null);
         }
-        OptionalInt last = NotifyJson.text(links, "last").map(l -> pageOf(r, l, base, odsCode))
+        OptionalInt last = NotifyJson.text(links, "last")
+                .map(l -> pageOf(r, l, base, odsCode))
                 .orElse(OptionalInt.empty());
         return new AccountsPage(new NhsAppAccountsPage(odsCode, page, last, next.isPresent(), accounts), next);
     }
@@ -220,13 +251,13 @@ public final class Responses {
         try {
             u = new URI(link);
         } catch (java.net.URISyntaxException e) {
-            throw new NhsDecodeException("the NHS Notify NHS App accounts response has an invalid link",
-                    r.details(), null);
+            throw new NhsDecodeException(
+                    "the NHS Notify NHS App accounts response has an invalid link", r.details(), null);
         }
-        if (u.isAbsolute() && !(eq(u.getScheme(), base.getScheme()) && eq(u.getHost(), base.getHost())
-                && port(u) == port(base))) {
-            throw new NhsDecodeException("the NHS Notify NHS App accounts response links to another host",
-                    r.details(), null);
+        if (u.isAbsolute()
+                && !(eq(u.getScheme(), base.getScheme()) && eq(u.getHost(), base.getHost()) && port(u) == port(base))) {
+            throw new NhsDecodeException(
+                    "the NHS Notify NHS App accounts response links to another host", r.details(), null);
         }
         String query = u.getRawQuery();
         OptionalInt page = OptionalInt.empty();
@@ -239,14 +270,16 @@ public final class Responses {
                     page = OptionalInt.of(Integer.parseInt(v));
                 }
                 if (k.equals("ods-organisation-code") && !v.equalsIgnoreCase(odsCode.value())) {
-                    throw new NhsDecodeException("the NHS Notify NHS App accounts response links to another "
-                            + "practice", r.details(), null);
+                    throw new NhsDecodeException(
+                            "the NHS Notify NHS App accounts response links to another " + "practice",
+                            r.details(),
+                            null);
                 }
             }
         }
         if (page.isEmpty()) {
-            throw new NhsDecodeException("the NHS Notify NHS App accounts response has a link without a page",
-                    r.details(), null);
+            throw new NhsDecodeException(
+                    "the NHS Notify NHS App accounts response has a link without a page", r.details(), null);
         }
         return page;
     }

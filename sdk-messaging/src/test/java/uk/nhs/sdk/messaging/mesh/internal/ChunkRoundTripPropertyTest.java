@@ -36,7 +36,12 @@ import uk.nhs.sdk.core.http.NhsResponse;
 class ChunkRoundTripPropertyTest {
     private static Path spool;
 
-    enum Kind { BYTES, FILE, STREAM, STREAM_OF_UNKNOWN_LENGTH }
+    enum Kind {
+        BYTES,
+        FILE,
+        STREAM,
+        STREAM_OF_UNKNOWN_LENGTH
+    }
 
     @BeforeContainer
     static void createSpool() throws IOException {
@@ -54,10 +59,16 @@ class ChunkRoundTripPropertyTest {
     }
 
     @Property(tries = 200)
-    void anySizeAnyChunkSizeRoundTrips(@ForAll @IntRange(min = 1, max = 3000) int chunkSize,
-            @ForAll @IntRange(min = 0, max = 40) int wholeChunks, @ForAll @IntRange(min = 0, max = 2999) int extra,
-            @ForAll boolean gzip, @ForAll boolean compressible, @ForAll Kind kind,
-            @ForAll @IntRange(min = 1, max = 1000) int readSize, @ForAll long seed) throws IOException {
+    void anySizeAnyChunkSizeRoundTrips(
+            @ForAll @IntRange(min = 1, max = 3000) int chunkSize,
+            @ForAll @IntRange(min = 0, max = 40) int wholeChunks,
+            @ForAll @IntRange(min = 0, max = 2999) int extra,
+            @ForAll boolean gzip,
+            @ForAll boolean compressible,
+            @ForAll Kind kind,
+            @ForAll @IntRange(min = 1, max = 1000) int readSize,
+            @ForAll long seed)
+            throws IOException {
         byte[] data = content(wholeChunks * chunkSize + extra % chunkSize, compressible, seed);
         int expectedChunks = Math.max(1, (data.length + chunkSize - 1) / chunkSize);
 
@@ -79,7 +90,9 @@ class ChunkRoundTripPropertyTest {
                     assertThat(body.contentLength()).isEqualTo(sent.length);
                     int from = (k - 1) * chunkSize;
                     byte[] slice = Arrays.copyOfRange(data, from, Math.min(data.length, from + chunkSize));
-                    assertThat(gzip ? gunzip(sent) : sent).as("chunk %d on its own", k).isEqualTo(slice);
+                    assertThat(gzip ? gunzip(sent) : sent)
+                            .as("chunk %d on its own", k)
+                            .isEqualTo(slice);
                     wire.add(sent);
                 }
             }
@@ -110,12 +123,14 @@ class ChunkRoundTripPropertyTest {
     void aStreamShorterOrLongerThanDeclaredFails() throws IOException {
         try (ChunkSource s = ChunkSource.ofStream(new ByteArrayInputStream(new byte[15]), 20, 10, false, spool)) {
             s.chunk(1, "application/octet-stream");
-            assertThatThrownBy(() -> s.chunk(2, "application/octet-stream")).isInstanceOf(IOException.class)
+            assertThatThrownBy(() -> s.chunk(2, "application/octet-stream"))
+                    .isInstanceOf(IOException.class)
                     .hasMessageContaining("ended before");
         }
         try (ChunkSource s = ChunkSource.ofStream(new ByteArrayInputStream(new byte[21]), 20, 10, true, spool)) {
             s.chunk(1, "application/octet-stream");
-            assertThatThrownBy(() -> s.chunk(2, "application/octet-stream")).isInstanceOf(IOException.class)
+            assertThatThrownBy(() -> s.chunk(2, "application/octet-stream"))
+                    .isInstanceOf(IOException.class)
                     .hasMessageContaining("longer than");
         }
     }
@@ -144,10 +159,14 @@ class ChunkRoundTripPropertyTest {
     /** Serves the chunks as MESH would (gzip ones marked Content-Encoding: gzip) and reads them back. */
     private static byte[] download(List<byte[]> wire, boolean gzip, int readSize) throws IOException {
         List<Integer> opened = new ArrayList<>();
-        ChunkedDownloadStream in = new ChunkedDownloadStream(response(wire.get(0), gzip), wire.size(), n -> {
-            opened.add(n);
-            return response(wire.get(n - 1), gzip);
-        }, 0);
+        ChunkedDownloadStream in = new ChunkedDownloadStream(
+                response(wire.get(0), gzip),
+                wire.size(),
+                n -> {
+                    opened.add(n);
+                    return response(wire.get(n - 1), gzip);
+                },
+                0);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buf = new byte[readSize];
         int n;
@@ -169,7 +188,10 @@ class ChunkRoundTripPropertyTest {
         if (gzip) {
             headers.add(new AbstractMap.SimpleImmutableEntry<>("Content-Encoding", "gzip"));
         }
-        return NhsResponse.streaming(200, NhsHeaders.of(headers), new ByteArrayInputStream(body),
+        return NhsResponse.streaming(
+                200,
+                NhsHeaders.of(headers),
+                new ByteArrayInputStream(body),
                 CallDetails.of("MESH", "test", null, 1, null));
     }
 

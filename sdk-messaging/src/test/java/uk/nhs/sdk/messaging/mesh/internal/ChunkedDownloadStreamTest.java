@@ -26,8 +26,11 @@ class ChunkedDownloadStreamTest {
     private final List<Integer> opened = new ArrayList<>();
 
     private static NhsResponse response(InputStream body, boolean gzip) {
-        return NhsResponse.streaming(206, NhsHeaders.of(gzip ? List.of(Map.entry("content-encoding", "gzip"))
-                : List.of()), body, CallDetails.of("MESH", "req", null, 1, null));
+        return NhsResponse.streaming(
+                206,
+                NhsHeaders.of(gzip ? List.of(Map.entry("content-encoding", "gzip")) : List.of()),
+                body,
+                CallDetails.of("MESH", "req", null, 1, null));
     }
 
     private static NhsResponse response(String body) {
@@ -36,10 +39,14 @@ class ChunkedDownloadStreamTest {
 
     @Test
     void chunkTwoIsFetchedOnlyWhenChunkOneIsUsedUp() throws IOException {
-        ChunkedDownloadStream in = new ChunkedDownloadStream(response("first|"), 2, n -> {
-            opened.add(n);
-            return response("second");
-        }, 2);
+        ChunkedDownloadStream in = new ChunkedDownloadStream(
+                response("first|"),
+                2,
+                n -> {
+                    opened.add(n);
+                    return response("second");
+                },
+                2);
 
         byte[] six = new byte[6];
         assertThat(in.read(six)).isEqualTo(6);
@@ -56,8 +63,10 @@ class ChunkedDownloadStreamTest {
     void eachChunkIsDecodedOnItsOwn() throws IOException {
         byte[] again = gzip("gzipped again");
         ChunkedDownloadStream in = new ChunkedDownloadStream(
-                response(new ByteArrayInputStream(gzip("gzipped,")), true), 3, n -> n == 2
-                        ? response("plain,") : response(new ByteArrayInputStream(again), true), 0);
+                response(new ByteArrayInputStream(gzip("gzipped,")), true),
+                3,
+                n -> n == 2 ? response("plain,") : response(new ByteArrayInputStream(again), true),
+                0);
 
         assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("gzipped,plain,gzipped again");
     }
@@ -65,10 +74,14 @@ class ChunkedDownloadStreamTest {
     @Test
     void aBrokenChunkIsFetchedAgainAndTheDeliveredBytesSkipped() throws IOException {
         byte[] chunk1 = "0123456789".getBytes(StandardCharsets.UTF_8);
-        ChunkedDownloadStream in = new ChunkedDownloadStream(response(new BreaksAfter(chunk1, 4), false), 2, n -> {
-            opened.add(n);
-            return n == 1 ? response("0123456789") : response("abc");
-        }, 1);
+        ChunkedDownloadStream in = new ChunkedDownloadStream(
+                response(new BreaksAfter(chunk1, 4), false),
+                2,
+                n -> {
+                    opened.add(n);
+                    return n == 1 ? response("0123456789") : response("abc");
+                },
+                1);
 
         assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("0123456789abc");
         assertThat(opened).containsExactly(1, 2);
@@ -77,8 +90,11 @@ class ChunkedDownloadStreamTest {
     @Test
     void aGzipChunkIsResumedInDecodedBytes() throws IOException {
         byte[] gz = gzip("line one\nline two\n".repeat(200));
-        ChunkedDownloadStream in = new ChunkedDownloadStream(response(new BreaksAfter(gz, gz.length / 2), true), 1,
-                n -> response(new ByteArrayInputStream(gz), true), 1);
+        ChunkedDownloadStream in = new ChunkedDownloadStream(
+                response(new BreaksAfter(gz, gz.length / 2), true),
+                1,
+                n -> response(new ByteArrayInputStream(gz), true),
+                1);
 
         assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("line one\nline two\n".repeat(200));
     }
@@ -86,10 +102,14 @@ class ChunkedDownloadStreamTest {
     @Test
     void whenTheResumesAreUsedUpTheReadFails() {
         byte[] chunk1 = "0123456789".getBytes(StandardCharsets.UTF_8);
-        ChunkedDownloadStream in = new ChunkedDownloadStream(response(new BreaksAfter(chunk1, 2), false), 1, n -> {
-            opened.add(n);
-            return response(new BreaksAfter(chunk1, 2), false);
-        }, 2);
+        ChunkedDownloadStream in = new ChunkedDownloadStream(
+                response(new BreaksAfter(chunk1, 2), false),
+                1,
+                n -> {
+                    opened.add(n);
+                    return response(new BreaksAfter(chunk1, 2), false);
+                },
+                2);
 
         assertThatThrownBy(in::readAllBytes).isInstanceOf(IOException.class).hasMessageContaining("reset");
         assertThat(opened).containsExactly(1, 1);
@@ -99,8 +119,8 @@ class ChunkedDownloadStreamTest {
     void afterAFailedReadTheStreamNeverPretendsToHaveEnded() {
         // a handler that swallows the failure and reads on must not see the end of the message
         byte[] chunk1 = "0123456789".getBytes(StandardCharsets.UTF_8);
-        ChunkedDownloadStream in = new ChunkedDownloadStream(response(new BreaksAfter(chunk1, 2), false), 1,
-                n -> response(new BreaksAfter(chunk1, 2), false), 0);
+        ChunkedDownloadStream in = new ChunkedDownloadStream(
+                response(new BreaksAfter(chunk1, 2), false), 1, n -> response(new BreaksAfter(chunk1, 2), false), 0);
 
         assertThatThrownBy(in::readAllBytes).isInstanceOf(IOException.class);
 
@@ -110,9 +130,13 @@ class ChunkedDownloadStreamTest {
 
     @Test
     void afterALaterChunkCouldNotBeFetchedTheStreamNeverPretendsToHaveEnded() {
-        ChunkedDownloadStream in = new ChunkedDownloadStream(response("first|"), 2, n -> {
-            throw new IllegalStateException("chunk range does not fit");
-        }, 0);
+        ChunkedDownloadStream in = new ChunkedDownloadStream(
+                response("first|"),
+                2,
+                n -> {
+                    throw new IllegalStateException("chunk range does not fit");
+                },
+                0);
 
         assertThatThrownBy(in::readAllBytes).isInstanceOf(IllegalStateException.class);
 
@@ -124,12 +148,24 @@ class ChunkedDownloadStreamTest {
     void aChunkThatStalledPastTheAttemptTimeoutIsFetchedAgainLikeABrokenOne() throws IOException {
         // the SDK reports a stalled body read as the unchecked NhsTimeoutException caused by a SocketTimeoutException
         byte[] chunk1 = "0123456789".getBytes(StandardCharsets.UTF_8);
-        ChunkedDownloadStream in = new ChunkedDownloadStream(response(new FailsAfter(chunk1, 4,
-                new NhsTimeoutException("the response body stalled", DETAILS, false, null,
-                        new SocketTimeoutException("timeout"))), false), 2, n -> {
-                            opened.add(n);
-                            return n == 1 ? response("0123456789") : response("abc");
-                        }, 1);
+        ChunkedDownloadStream in = new ChunkedDownloadStream(
+                response(
+                        new FailsAfter(
+                                chunk1,
+                                4,
+                                new NhsTimeoutException(
+                                        "the response body stalled",
+                                        DETAILS,
+                                        false,
+                                        null,
+                                        new SocketTimeoutException("timeout"))),
+                        false),
+                2,
+                n -> {
+                    opened.add(n);
+                    return n == 1 ? response("0123456789") : response("abc");
+                },
+                1);
 
         assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("0123456789abc");
         assertThat(opened).containsExactly(1, 2);
@@ -139,13 +175,23 @@ class ChunkedDownloadStreamTest {
     void aChunkWhoseDeadlinePassedBreaksTheStreamForGoodAndReleasesTheConnection() throws IOException {
         // the body would go on after the failure: the stream must not
         byte[] chunk1 = "0123456789".getBytes(StandardCharsets.UTF_8);
-        FailsAfter body = new FailsAfter(chunk1, 4, new NhsTimeoutException(
-                "the call's deadline passed while reading the response body", DETAILS, false, null,
-                new InterruptedIOException("timeout")));
-        ChunkedDownloadStream in = new ChunkedDownloadStream(response(body, false), 1, n -> {
-            opened.add(n);
-            return response("0123456789");
-        }, 2);
+        FailsAfter body = new FailsAfter(
+                chunk1,
+                4,
+                new NhsTimeoutException(
+                        "the call's deadline passed while reading the response body",
+                        DETAILS,
+                        false,
+                        null,
+                        new InterruptedIOException("timeout")));
+        ChunkedDownloadStream in = new ChunkedDownloadStream(
+                response(body, false),
+                1,
+                n -> {
+                    opened.add(n);
+                    return response("0123456789");
+                },
+                2);
 
         assertThat(in.readNBytes(4)).hasSize(4);
         assertThatThrownBy(() -> in.read(new byte[8])).isInstanceOf(NhsTimeoutException.class);
@@ -153,17 +199,23 @@ class ChunkedDownloadStreamTest {
 
         assertThatThrownBy(() -> in.read(new byte[8])).isInstanceOf(IOException.class);
         assertThat(in.readToEnd()).isFalse();
-        assertThat(opened).as("a deadline is not cured by fetching the chunk again").isEmpty();
+        assertThat(opened)
+                .as("a deadline is not cured by fetching the chunk again")
+                .isEmpty();
     }
 
     @Test
     void anyOtherUncheckedFailureOfAReadBreaksTheStreamForGood() throws IOException {
         byte[] chunk1 = "0123456789".getBytes(StandardCharsets.UTF_8);
         FailsAfter body = new FailsAfter(chunk1, 4, new IllegalStateException("decoder failed"));
-        ChunkedDownloadStream in = new ChunkedDownloadStream(response(body, false), 1, n -> {
-            opened.add(n);
-            return response("0123456789");
-        }, 2);
+        ChunkedDownloadStream in = new ChunkedDownloadStream(
+                response(body, false),
+                1,
+                n -> {
+                    opened.add(n);
+                    return response("0123456789");
+                },
+                2);
 
         assertThat(in.readNBytes(4)).hasSize(4);
         assertThatThrownBy(() -> in.read(new byte[8])).isInstanceOf(IllegalStateException.class);
@@ -177,10 +229,14 @@ class ChunkedDownloadStreamTest {
     @Test
     void aChunkThatKeepsStallingEndsWithTheTimeoutAndTheStreamStaysBroken() {
         byte[] chunk1 = "0123456789".getBytes(StandardCharsets.UTF_8);
-        ChunkedDownloadStream in = new ChunkedDownloadStream(response(stalls(chunk1), false), 1, n -> {
-            opened.add(n);
-            return response(stalls(chunk1), false);
-        }, 1);
+        ChunkedDownloadStream in = new ChunkedDownloadStream(
+                response(stalls(chunk1), false),
+                1,
+                n -> {
+                    opened.add(n);
+                    return response(stalls(chunk1), false);
+                },
+                1);
 
         assertThatThrownBy(in::readAllBytes).isInstanceOf(NhsTimeoutException.class);
         assertThat(opened).containsExactly(1);
@@ -191,16 +247,23 @@ class ChunkedDownloadStreamTest {
     }
 
     private static FailsAfter stalls(byte[] data) {
-        return new FailsAfter(data, 4, new NhsTimeoutException("the response body stalled", DETAILS, false, null,
-                new SocketTimeoutException("timeout")));
+        return new FailsAfter(
+                data,
+                4,
+                new NhsTimeoutException(
+                        "the response body stalled", DETAILS, false, null, new SocketTimeoutException("timeout")));
     }
 
     @Test
     void readToEndIsTrueOnlyOnceEveryChunkWasReadAndNeverFetchesAChunk() throws IOException {
-        ChunkedDownloadStream in = new ChunkedDownloadStream(response("first|"), 2, n -> {
-            opened.add(n);
-            return response("second");
-        }, 0);
+        ChunkedDownloadStream in = new ChunkedDownloadStream(
+                response("first|"),
+                2,
+                n -> {
+                    opened.add(n);
+                    return response("second");
+                },
+                0);
 
         assertThat(in.readToEnd()).as("chunk 2 not read").isFalse();
         assertThat(in.readNBytes(6)).hasSize(6);

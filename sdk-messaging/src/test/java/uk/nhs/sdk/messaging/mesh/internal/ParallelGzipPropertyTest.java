@@ -58,9 +58,13 @@ class ParallelGzipPropertyTest {
     }
 
     @Property(tries = 60)
-    void gunzipsToTheSameBytesAsTheOracle(@ForAll @IntRange(min = 0, max = 3) int wholeBlocks,
-            @ForAll @IntRange(min = 0, max = 40_000) int extra, @ForAll boolean compressible,
-            @ForAll @IntRange(min = 1, max = 3) int parallelism, @ForAll long seed) throws IOException {
+    void gunzipsToTheSameBytesAsTheOracle(
+            @ForAll @IntRange(min = 0, max = 3) int wholeBlocks,
+            @ForAll @IntRange(min = 0, max = 40_000) int extra,
+            @ForAll boolean compressible,
+            @ForAll @IntRange(min = 1, max = 3) int parallelism,
+            @ForAll long seed)
+            throws IOException {
         byte[] data = new byte[wholeBlocks * ParallelGzip.BLOCK + extra];
         Random r = new Random(seed);
         if (compressible) {
@@ -82,7 +86,8 @@ class ParallelGzipPropertyTest {
 
     @Example
     void aStreamShorterThanItsLengthIsAnError() {
-        assertThatThrownBy(() -> ParallelGzip.compress(new ByteArrayInputStream(new byte[10]), 11,
-                new ByteArrayOutputStream(), POOL, 2, BLOCKS)).isInstanceOf(EOFException.class);
+        assertThatThrownBy(() -> ParallelGzip.compress(
+                        new ByteArrayInputStream(new byte[10]), 11, new ByteArrayOutputStream(), POOL, 2, BLOCKS))
+                .isInstanceOf(EOFException.class);
     }
 }

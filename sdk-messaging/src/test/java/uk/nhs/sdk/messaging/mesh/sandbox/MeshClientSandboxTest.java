@@ -80,11 +80,19 @@ class MeshClientSandboxTest {
     }
 
     static MeshClient client(String mailboxId) {
-        SandboxMeshMailbox mailbox = sandbox.meshMailboxes().stream().filter(m -> m.id().equals(mailboxId))
-                .findFirst().orElseThrow();
-        return MeshClient.builder().baseUrl(sandbox.meshBaseUrl()).mailbox(mailbox.id()).password(mailbox.password())
+        SandboxMeshMailbox mailbox = sandbox.meshMailboxes().stream()
+                .filter(m -> m.id().equals(mailboxId))
+                .findFirst()
+                .orElseThrow();
+        return MeshClient.builder()
+                .baseUrl(sandbox.meshBaseUrl())
+                .mailbox(mailbox.id())
+                .password(mailbox.password())
                 .sharedKey(sandbox.meshSharedKey())
-                .options(NhsClientOptions.builder().clock(CLOCK).sleeper(new RecordingSleeper(CLOCK)).build())
+                .options(NhsClientOptions.builder()
+                        .clock(CLOCK)
+                        .sleeper(new RecordingSleeper(CLOCK))
+                        .build())
                 .build();
     }
 
@@ -99,7 +107,8 @@ class MeshClientSandboxTest {
     }
 
     private static byte[] read(MeshClient client, String id) throws IOException {
-        try (MeshMessage m = client.receive(id); InputStream in = m.content()) {
+        try (MeshMessage m = client.receive(id);
+                InputStream in = m.content()) {
             return in.readAllBytes();
         }
     }
@@ -118,8 +127,13 @@ class MeshClientSandboxTest {
 
     @Test
     void aMessageGoesFromSenderToRecipientWithItsMetadata() throws Exception {
-        MeshSendResult sent = alice.send(MeshSendRequest.builder("X26ABC2", "TEST_WORKFLOW").localId("local-1")
-                .fileName("hello.txt").contentType("text/plain").subject("greeting").build(),
+        MeshSendResult sent = alice.send(
+                MeshSendRequest.builder("X26ABC2", "TEST_WORKFLOW")
+                        .localId("local-1")
+                        .fileName("hello.txt")
+                        .contentType("text/plain")
+                        .subject("greeting")
+                        .build(),
                 "Hello MESH".getBytes(StandardCharsets.UTF_8));
         assertThat(sent.chunks()).isEqualTo(1);
         assertThat(sent.localId()).isEqualTo("local-1");
@@ -139,7 +153,8 @@ class MeshClientSandboxTest {
             assertThat(info.subject()).contains("greeting");
             assertThat(info.contentType()).contains("text/plain");
             assertThat(info.totalChunks()).isEqualTo(1);
-            assertThat(new String(m.content().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("Hello MESH");
+            assertThat(new String(m.content().readAllBytes(), StandardCharsets.UTF_8))
+                    .isEqualTo("Hello MESH");
         }
         bob.acknowledge(sent.messageId());
         assertThat(inbox(bob)).isEmpty();
@@ -150,17 +165,28 @@ class MeshClientSandboxTest {
     @Test
     void aCompressedMultiChunkMessageArrivesWhole() throws Exception {
         byte[] content = seeded(300_000, 7);
-        MeshSendResult sent = alice.send(MeshSendRequest.builder("X26ABC2", "TEST_WORKFLOW").chunkSize(64 * 1024)
-                .compress(true).build(), content);
+        MeshSendResult sent = alice.send(
+                MeshSendRequest.builder("X26ABC2", "TEST_WORKFLOW")
+                        .chunkSize(64 * 1024)
+                        .compress(true)
+                        .build(),
+                content);
         assertThat(sent.chunks()).isEqualTo(5);
         try (MeshMessage m = bob.receive(sent.messageId())) {
             assertThat(m.info().totalChunks()).isEqualTo(5);
             assertThat(sha256(m.content().readAllBytes())).isEqualTo(sha256(content));
         }
-        MeshClient identity = MeshClient.builder().baseUrl(sandbox.meshBaseUrl()).mailbox("X26ABC2")
-                .password(sandbox.meshMailboxes().get(1).password()).sharedKey(sandbox.meshSharedKey())
+        MeshClient identity = MeshClient.builder()
+                .baseUrl(sandbox.meshBaseUrl())
+                .mailbox("X26ABC2")
+                .password(sandbox.meshMailboxes().get(1).password())
+                .sharedKey(sandbox.meshSharedKey())
                 .acceptCompressedDownloads(false)
-                .options(NhsClientOptions.builder().clock(CLOCK).sleeper(new RecordingSleeper(CLOCK)).build()).build();
+                .options(NhsClientOptions.builder()
+                        .clock(CLOCK)
+                        .sleeper(new RecordingSleeper(CLOCK))
+                        .build())
+                .build();
         assertThat(sha256(read(identity, sent.messageId()))).isEqualTo(sha256(content));
     }
 
@@ -168,7 +194,10 @@ class MeshClientSandboxTest {
     void anUncompressedMultiChunkFileArrivesWholeInAFile(@TempDir Path dir) throws Exception {
         byte[] content = seeded(200_001, 11);
         Path source = Files.write(dir.resolve("source.bin"), content);
-        MeshSendResult sent = alice.send(MeshSendRequest.builder("X26ABC2", "TEST_WORKFLOW").chunkSize(50_000).build(),
+        MeshSendResult sent = alice.send(
+                MeshSendRequest.builder("X26ABC2", "TEST_WORKFLOW")
+                        .chunkSize(50_000)
+                        .build(),
                 source);
         assertThat(sent.chunks()).isEqualTo(5);
         Path target = dir.resolve("received.bin");
@@ -180,7 +209,9 @@ class MeshClientSandboxTest {
     @Test
     void streamsOfKnownAndUnknownLengthArriveWhole() throws Exception {
         byte[] content = seeded(70_000, 13);
-        MeshSendRequest request = MeshSendRequest.builder("X26ABC2", "TEST_WORKFLOW").chunkSize(16_384).build();
+        MeshSendRequest request = MeshSendRequest.builder("X26ABC2", "TEST_WORKFLOW")
+                .chunkSize(16_384)
+                .build();
         MeshSendResult known = alice.send(request, new java.io.ByteArrayInputStream(content), content.length);
         MeshSendResult unknown = alice.send(request, new java.io.ByteArrayInputStream(content));
         assertThat(known.chunks()).isEqualTo(5);
@@ -193,21 +224,29 @@ class MeshClientSandboxTest {
     void inboxPagesAreFollowedToTheEndAndFilteredByWorkflow() {
         List<String> sent = new ArrayList<>();
         for (int i = 0; i < 23; i++) {
-            sent.add(alice.send(MeshSendRequest.builder("X26ABC3", i % 2 == 0 ? "TEST_WORKFLOW_ACK" : "TEST_WORKFLOW2")
-                    .build(), new byte[] {(byte) i}).messageId());
+            sent.add(alice.send(
+                            MeshSendRequest.builder("X26ABC3", i % 2 == 0 ? "TEST_WORKFLOW_ACK" : "TEST_WORKFLOW2")
+                                    .build(),
+                            new byte[] {(byte) i})
+                    .messageId());
         }
         List<String> paged = new ArrayList<>();
         carol.inboxMessageIds(MeshInboxQuery.builder().maxResults(10).build()).forEach(paged::add);
         assertThat(paged).isEqualTo(sent);
-        assertThat(carol.inbox(MeshInboxQuery.builder().maxResults(10).build()).hasMore()).isTrue();
+        assertThat(carol.inbox(MeshInboxQuery.builder().maxResults(10).build()).hasMore())
+                .isTrue();
         List<String> acks = new ArrayList<>();
-        carol.inboxMessageIds(MeshInboxQuery.builder().workflowFilter("*_ACK*").build()).forEach(acks::add);
+        carol.inboxMessageIds(MeshInboxQuery.builder().workflowFilter("*_ACK*").build())
+                .forEach(acks::add);
         assertThat(acks).hasSize(12).allMatch(id -> sent.indexOf(id) % 2 == 0);
     }
 
     @Test
     void theSenderTracksItsMessageThroughAcknowledgement() {
-        MeshSendResult sent = alice.send(MeshSendRequest.builder("X26ABC2", "TEST_WORKFLOW").localId("track-me").build(),
+        MeshSendResult sent = alice.send(
+                MeshSendRequest.builder("X26ABC2", "TEST_WORKFLOW")
+                        .localId("track-me")
+                        .build(),
                 new byte[] {1, 2, 3});
         MeshTrackingInfo accepted = alice.track(sent.messageId());
         assertThat(accepted.status()).isEqualTo(MeshTrackingStatus.ACCEPTED);
@@ -222,30 +261,45 @@ class MeshClientSandboxTest {
 
     @Test
     void lookupAndWorkflowSearchFindTheReceivers() {
-        assertThat(alice.lookup(OdsCode.of("X26"), "TEST_WORKFLOW")).extracting(MeshMailbox::mailboxId)
+        assertThat(alice.lookup(OdsCode.of("X26"), "TEST_WORKFLOW"))
+                .extracting(MeshMailbox::mailboxId)
                 .containsExactly("X26ABC2");
-        assertThat(alice.workflowSearch("TEST_WORKFLOW_ACK")).extracting(MeshMailbox::mailboxId)
+        assertThat(alice.workflowSearch("TEST_WORKFLOW_ACK"))
+                .extracting(MeshMailbox::mailboxId)
                 .containsExactly("X26ABC1", "X26ABC3");
     }
 
     @Test
     void anUnregisteredRecipientIsRejectedWithCode12() {
-        assertThatThrownBy(() -> alice.send(MeshSendRequest.builder("NOSUCHMB", "TEST_WORKFLOW").build(), new byte[] {1}))
-                .isInstanceOfSatisfying(MeshRejectedException.class, e -> assertThat(e.errorCode()).contains("12"));
+        assertThatThrownBy(() -> alice.send(
+                        MeshSendRequest.builder("NOSUCHMB", "TEST_WORKFLOW").build(), new byte[] {1}))
+                .isInstanceOfSatisfying(
+                        MeshRejectedException.class,
+                        e -> assertThat(e.errorCode()).contains("12"));
     }
 
     @Test
     void aWrongPasswordIsForbidden() {
-        MeshClient wrong = MeshClient.builder().baseUrl(sandbox.meshBaseUrl()).mailbox("X26ABC1")
-                .password(uk.nhs.sdk.core.Secret.of("not-the-password")).sharedKey(sandbox.meshSharedKey())
-                .options(NhsClientOptions.builder().clock(CLOCK).sleeper(new RecordingSleeper(CLOCK)).build()).build();
+        MeshClient wrong = MeshClient.builder()
+                .baseUrl(sandbox.meshBaseUrl())
+                .mailbox("X26ABC1")
+                .password(uk.nhs.sdk.core.Secret.of("not-the-password"))
+                .sharedKey(sandbox.meshSharedKey())
+                .options(NhsClientOptions.builder()
+                        .clock(CLOCK)
+                        .sleeper(new RecordingSleeper(CLOCK))
+                        .build())
+                .build();
         assertThatThrownBy(wrong::inboxCount).isInstanceOf(ForbiddenException.class);
     }
 
     @Test
     void anUncollectedMessageComesBackToTheSenderAsANonDeliveryReport() throws Exception {
-        MeshSendResult sent = alice.send(MeshSendRequest.builder("X26ABC2", "TEST_WORKFLOW").localId("never-read")
-                .build(), new byte[] {1});
+        MeshSendResult sent = alice.send(
+                MeshSendRequest.builder("X26ABC2", "TEST_WORKFLOW")
+                        .localId("never-read")
+                        .build(),
+                new byte[] {1});
         CLOCK.advance(Duration.ofDays(5));
         List<String> ids = inbox(alice);
         assertThat(ids).hasSize(1);
@@ -262,16 +316,20 @@ class MeshClientSandboxTest {
 
     @Test
     void thePollerLeavesAMessageWhoseHandlerThrowsAndDeliversItAgain() {
-        String id = alice.send(MeshSendRequest.builder("X26ABC2", "TEST_WORKFLOW").build(),
-                "again".getBytes(StandardCharsets.UTF_8)).messageId();
+        String id = alice.send(
+                        MeshSendRequest.builder("X26ABC2", "TEST_WORKFLOW").build(),
+                        "again".getBytes(StandardCharsets.UTF_8))
+                .messageId();
         List<String> seen = new ArrayList<>();
         boolean[] fail = {true};
-        MeshInboxPoller poller = MeshInboxPoller.builder(bob).handler(m -> {
-            seen.add(new String(m.content().readAllBytes(), StandardCharsets.UTF_8));
-            if (fail[0]) {
-                throw new IOException("the store is down");
-            }
-        }).build();
+        MeshInboxPoller poller = MeshInboxPoller.builder(bob)
+                .handler(m -> {
+                    seen.add(new String(m.content().readAllBytes(), StandardCharsets.UTF_8));
+                    if (fail[0]) {
+                        throw new IOException("the store is down");
+                    }
+                })
+                .build();
         MeshPollResult first = poller.pollOnce();
         assertThat(first.acknowledged()).isEmpty();
         assertThat(first.failures()).containsOnlyKeys(id);
@@ -286,9 +344,15 @@ class MeshClientSandboxTest {
     @Test
     void aLostChunkResponseIsRetriedAndTheMessageArrivesOnce() throws Exception {
         byte[] content = seeded(30_000, 3);
-        sandbox.faults().injectNext("POST", "/messageexchange/X26ABC1/outbox/[^/]+/2",
-                SandboxFault.status(503).afterProcessing());
-        MeshSendResult sent = alice.send(MeshSendRequest.builder("X26ABC2", "TEST_WORKFLOW").chunkSize(10_000).build(),
+        sandbox.faults()
+                .injectNext(
+                        "POST",
+                        "/messageexchange/X26ABC1/outbox/[^/]+/2",
+                        SandboxFault.status(503).afterProcessing());
+        MeshSendResult sent = alice.send(
+                MeshSendRequest.builder("X26ABC2", "TEST_WORKFLOW")
+                        .chunkSize(10_000)
+                        .build(),
                 content);
         assertThat(inbox(bob)).containsExactly(sent.messageId());
         assertThat(read(bob, sent.messageId())).isEqualTo(content);
@@ -297,9 +361,15 @@ class MeshClientSandboxTest {
     @Test
     void aLostAnswerToTheLastChunkIsASuccessNotA423() throws Exception {
         byte[] content = seeded(30_000, 7);
-        sandbox.faults().injectNext("POST", "/messageexchange/X26ABC1/outbox/[^/]+/3",
-                SandboxFault.status(503).afterProcessing());
-        MeshSendResult sent = alice.send(MeshSendRequest.builder("X26ABC2", "TEST_WORKFLOW").chunkSize(10_000).build(),
+        sandbox.faults()
+                .injectNext(
+                        "POST",
+                        "/messageexchange/X26ABC1/outbox/[^/]+/3",
+                        SandboxFault.status(503).afterProcessing());
+        MeshSendResult sent = alice.send(
+                MeshSendRequest.builder("X26ABC2", "TEST_WORKFLOW")
+                        .chunkSize(10_000)
+                        .build(),
                 content);
         assertThat(sent.chunks()).isEqualTo(3);
         assertThat(inbox(bob)).containsExactly(sent.messageId());
@@ -309,13 +379,25 @@ class MeshClientSandboxTest {
     @Test
     void resumingAtALastChunkWhoseAnswerWasLostCompletesWithoutAnErrorOrADuplicate() throws Exception {
         byte[] content = seeded(30_000, 9);
-        MeshSendRequest request = MeshSendRequest.builder("X26ABC2", "TEST_WORKFLOW").chunkSize(10_000).build();
-        MeshClient noRetries = MeshClient.builder().baseUrl(sandbox.meshBaseUrl()).mailbox("X26ABC1")
-                .password(sandbox.meshMailboxes().get(0).password()).sharedKey(sandbox.meshSharedKey())
-                .options(NhsClientOptions.builder().clock(CLOCK).sleeper(new RecordingSleeper(CLOCK))
-                        .retry(RetryOptions.none()).build()).build();
-        sandbox.faults().injectNext("POST", "/messageexchange/X26ABC1/outbox/[^/]+/3",
-                SandboxFault.status(503).afterProcessing());
+        MeshSendRequest request = MeshSendRequest.builder("X26ABC2", "TEST_WORKFLOW")
+                .chunkSize(10_000)
+                .build();
+        MeshClient noRetries = MeshClient.builder()
+                .baseUrl(sandbox.meshBaseUrl())
+                .mailbox("X26ABC1")
+                .password(sandbox.meshMailboxes().get(0).password())
+                .sharedKey(sandbox.meshSharedKey())
+                .options(NhsClientOptions.builder()
+                        .clock(CLOCK)
+                        .sleeper(new RecordingSleeper(CLOCK))
+                        .retry(RetryOptions.none())
+                        .build())
+                .build();
+        sandbox.faults()
+                .injectNext(
+                        "POST",
+                        "/messageexchange/X26ABC1/outbox/[^/]+/3",
+                        SandboxFault.status(503).afterProcessing());
         MeshSendIncompleteException cut = org.junit.jupiter.api.Assertions.assertThrows(
                 MeshSendIncompleteException.class, () -> noRetries.send(request, content));
         assertThat(cut.nextChunk()).isEqualTo(3);
@@ -331,13 +413,16 @@ class MeshClientSandboxTest {
     @Test
     void aResumeOfAMessageNoLongerUploadingIsRefusedUnlessTrackingShowsItComplete() {
         byte[] content = seeded(30_000, 10);
-        MeshSendRequest request = MeshSendRequest.builder("X26ABC2", "TEST_WORKFLOW").chunkSize(10_000).build();
+        MeshSendRequest request = MeshSendRequest.builder("X26ABC2", "TEST_WORKFLOW")
+                .chunkSize(10_000)
+                .build();
         MeshSendResult sent = alice.send(request, content);
 
         assertThatThrownBy(() -> alice.resumeSend(request, content, sent.messageId(), 2))
                 .as("a 423 before the last chunk is not explained by a lost answer")
                 .isInstanceOf(MeshMessageFinalisedException.class);
-        assertThat(alice.resumeSend(request, content, sent.messageId(), 3).messageId()).isEqualTo(sent.messageId());
+        assertThat(alice.resumeSend(request, content, sent.messageId(), 3).messageId())
+                .isEqualTo(sent.messageId());
 
         CLOCK.advance(Duration.ofDays(5));
         assertThat(alice.track(sent.messageId()).status()).isEqualTo(MeshTrackingStatus.UNDELIVERABLE);
@@ -348,7 +433,9 @@ class MeshClientSandboxTest {
     @Test
     void aSendCutShortResumesFromTheChunkItStoppedAt() throws Exception {
         byte[] content = seeded(30_000, 5);
-        MeshSendRequest request = MeshSendRequest.builder("X26ABC2", "TEST_WORKFLOW").chunkSize(10_000).build();
+        MeshSendRequest request = MeshSendRequest.builder("X26ABC2", "TEST_WORKFLOW")
+                .chunkSize(10_000)
+                .build();
         sandbox.faults().inject("POST", "/messageexchange/X26ABC1/outbox/[^/]+/3", SandboxFault.status(503), 100);
         MeshSendIncompleteException cut = org.junit.jupiter.api.Assertions.assertThrows(
                 MeshSendIncompleteException.class, () -> alice.send(request, content));

@@ -66,18 +66,30 @@ class MeshGzipOnTheFlyReceiveTest {
         System.clearProperty(PROPERTY);
         sandbox.faults().clear();
         assertThat(Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().equals("nhs-mesh-read-ahead") && t.isAlive()).toList()).isEmpty();
+                        .filter(t -> t.getName().equals("nhs-mesh-read-ahead") && t.isAlive())
+                        .toList())
+                .isEmpty();
         try (Stream<Path> files = Files.list(spool)) {
             assertThat(files.toList()).isEmpty();
         }
     }
 
     private MeshClient client(String mailboxId, boolean acceptGzip) {
-        SandboxMeshMailbox mailbox = sandbox.meshMailboxes().stream().filter(m -> m.id().equals(mailboxId))
-                .findFirst().orElseThrow();
-        return MeshClient.builder().baseUrl(sandbox.meshBaseUrl()).mailbox(mailbox.id()).password(mailbox.password())
-                .sharedKey(sandbox.meshSharedKey()).spoolDirectory(spool).acceptCompressedDownloads(acceptGzip)
-                .options(NhsClientOptions.builder().clock(CLOCK).sleeper(new RecordingSleeper(CLOCK)).build())
+        SandboxMeshMailbox mailbox = sandbox.meshMailboxes().stream()
+                .filter(m -> m.id().equals(mailboxId))
+                .findFirst()
+                .orElseThrow();
+        return MeshClient.builder()
+                .baseUrl(sandbox.meshBaseUrl())
+                .mailbox(mailbox.id())
+                .password(mailbox.password())
+                .sharedKey(sandbox.meshSharedKey())
+                .spoolDirectory(spool)
+                .acceptCompressedDownloads(acceptGzip)
+                .options(NhsClientOptions.builder()
+                        .clock(CLOCK)
+                        .sleeper(new RecordingSleeper(CLOCK))
+                        .build())
                 .build();
     }
 
@@ -97,8 +109,10 @@ class MeshGzipOnTheFlyReceiveTest {
     }
 
     private String send(byte[] content) {
-        MeshSendRequest request = MeshSendRequest.builder("X26ABC2", "TEST_WORKFLOW").chunkSize(CHUNK)
-                .compress(false).build();
+        MeshSendRequest request = MeshSendRequest.builder("X26ABC2", "TEST_WORKFLOW")
+                .chunkSize(CHUNK)
+                .compress(false)
+                .build();
         return client("X26ABC1", true).send(request, content).messageId();
     }
 
@@ -108,11 +122,13 @@ class MeshGzipOnTheFlyReceiveTest {
         System.setProperty(PROPERTY, String.valueOf(readAhead));
         byte[] content = content(4 * CHUNK - 100);
         String id = send(content);
-        try (MeshMessage m = client("X26ABC2", true).receive(id); InputStream in = m.content()) {
+        try (MeshMessage m = client("X26ABC2", true).receive(id);
+                InputStream in = m.content()) {
             assertThat(m.info().contentCompressedFlag()).contains("Y");
             assertThat(sha256(in.readAllBytes())).isEqualTo(sha256(content));
         }
-        try (MeshMessage m = client("X26ABC2", false).receive(id); InputStream in = m.content()) {
+        try (MeshMessage m = client("X26ABC2", false).receive(id);
+                InputStream in = m.content()) {
             assertThat(m.info().contentCompressedFlag()).isEmpty();
             assertThat(sha256(in.readAllBytes())).isEqualTo(sha256(content));
         }
@@ -124,11 +140,18 @@ class MeshGzipOnTheFlyReceiveTest {
         System.setProperty(PROPERTY, String.valueOf(readAhead));
         byte[] content = content(4 * CHUNK - 100);
         String id = send(content);
-        sandbox.faults().injectNext("GET", "/messageexchange/X26ABC2/inbox/[^/]+/2",
-                SandboxFault.truncatedBody().afterProcessing());
-        sandbox.faults().injectNext("GET", "/messageexchange/X26ABC2/inbox/[^/]+",
-                SandboxFault.truncatedBody().afterProcessing());
-        try (MeshMessage m = client("X26ABC2", true).receive(id); InputStream in = m.content()) {
+        sandbox.faults()
+                .injectNext(
+                        "GET",
+                        "/messageexchange/X26ABC2/inbox/[^/]+/2",
+                        SandboxFault.truncatedBody().afterProcessing());
+        sandbox.faults()
+                .injectNext(
+                        "GET",
+                        "/messageexchange/X26ABC2/inbox/[^/]+",
+                        SandboxFault.truncatedBody().afterProcessing());
+        try (MeshMessage m = client("X26ABC2", true).receive(id);
+                InputStream in = m.content()) {
             assertThat(sha256(in.readAllBytes())).isEqualTo(sha256(content));
         }
     }

@@ -21,10 +21,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import uk.nhs.sdk.core.NhsClientOptions;
 import uk.nhs.sdk.core.error.NhsSdkException;
 import uk.nhs.sdk.core.testing.LogGuard;
@@ -82,16 +82,26 @@ class MeshReadAheadTest {
     }
 
     private MeshClient client(String mailboxId) {
-        SandboxMeshMailbox mailbox = sandbox.meshMailboxes().stream().filter(m -> m.id().equals(mailboxId))
-                .findFirst().orElseThrow();
-        return MeshClient.builder().baseUrl(sandbox.meshBaseUrl()).mailbox(mailbox.id()).password(mailbox.password())
-                .sharedKey(sandbox.meshSharedKey()).spoolDirectory(spool)
-                .options(NhsClientOptions.builder().clock(CLOCK).sleeper(new RecordingSleeper(CLOCK)).build())
+        SandboxMeshMailbox mailbox = sandbox.meshMailboxes().stream()
+                .filter(m -> m.id().equals(mailboxId))
+                .findFirst()
+                .orElseThrow();
+        return MeshClient.builder()
+                .baseUrl(sandbox.meshBaseUrl())
+                .mailbox(mailbox.id())
+                .password(mailbox.password())
+                .sharedKey(sandbox.meshSharedKey())
+                .spoolDirectory(spool)
+                .options(NhsClientOptions.builder()
+                        .clock(CLOCK)
+                        .sleeper(new RecordingSleeper(CLOCK))
+                        .build())
                 .build();
     }
 
     private static List<Thread> readAheadThreads() {
-        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals(THREAD) && t.isAlive())
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals(THREAD) && t.isAlive())
                 .toList();
     }
 
@@ -107,8 +117,10 @@ class MeshReadAheadTest {
 
     /** Sends four chunks of random content and returns the message id. */
     private String send(byte[] content, boolean compress) {
-        MeshSendRequest request = MeshSendRequest.builder("X26ABC2", "TEST_WORKFLOW").chunkSize(CHUNK)
-                .compress(compress).build();
+        MeshSendRequest request = MeshSendRequest.builder("X26ABC2", "TEST_WORKFLOW")
+                .chunkSize(CHUNK)
+                .compress(compress)
+                .build();
         return client("X26ABC1").send(request, content).messageId();
     }
 
@@ -121,7 +133,8 @@ class MeshReadAheadTest {
     void readsEveryChunkInOrder(boolean compress) throws Exception {
         byte[] content = seeded(4 * CHUNK - 100, 1);
         String id = send(content, compress);
-        try (MeshMessage m = client("X26ABC2").receive(id); InputStream in = m.content()) {
+        try (MeshMessage m = client("X26ABC2").receive(id);
+                InputStream in = m.content()) {
             assertThat(in.read()).isEqualTo(content[0] & 0xFF);
             awaitSpoolFile(); // chunk 2 is being fetched while chunk 1 is read
             ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -136,9 +149,12 @@ class MeshReadAheadTest {
     void aPrefetchedChunkCutShortIsFetchedAgain(boolean compress) throws Exception {
         byte[] content = seeded(4 * CHUNK - 100, 2);
         String id = send(content, compress);
-        sandbox.faults().injectNext("GET", chunkPath(2), SandboxFault.truncatedBody().afterProcessing());
-        sandbox.faults().injectNext("GET", chunkPath(3), SandboxFault.truncatedBody().afterProcessing());
-        try (MeshMessage m = client("X26ABC2").receive(id); InputStream in = m.content()) {
+        sandbox.faults()
+                .injectNext("GET", chunkPath(2), SandboxFault.truncatedBody().afterProcessing());
+        sandbox.faults()
+                .injectNext("GET", chunkPath(3), SandboxFault.truncatedBody().afterProcessing());
+        try (MeshMessage m = client("X26ABC2").receive(id);
+                InputStream in = m.content()) {
             assertThat(sha256(in.readAllBytes())).isEqualTo(sha256(content));
         }
     }
@@ -148,7 +164,8 @@ class MeshReadAheadTest {
         byte[] content = seeded(4 * CHUNK - 100, 3);
         String id = send(content, false);
         sandbox.faults().injectNext("GET", chunkPath(2), SandboxFault.status(503));
-        try (MeshMessage m = client("X26ABC2").receive(id); InputStream in = m.content()) {
+        try (MeshMessage m = client("X26ABC2").receive(id);
+                InputStream in = m.content()) {
             assertThat(sha256(in.readAllBytes())).isEqualTo(sha256(content));
         }
     }
@@ -158,11 +175,14 @@ class MeshReadAheadTest {
         byte[] content = seeded(4 * CHUNK - 100, 4);
         String id = send(content, false);
         sandbox.faults().inject("GET", chunkPath(2), SandboxFault.status(503), 100);
-        try (MeshMessage m = client("X26ABC2").receive(id); InputStream in = m.content()) {
+        try (MeshMessage m = client("X26ABC2").receive(id);
+                InputStream in = m.content()) {
             byte[] first = in.readNBytes(CHUNK);
             assertThat(sha256(first)).isEqualTo(sha256(java.util.Arrays.copyOf(content, CHUNK)));
             assertThatThrownBy(in::read).isInstanceOf(NhsSdkException.class);
-            assertThat(readAheadThreads()).as("released when the failure reaches the caller").isEmpty();
+            assertThat(readAheadThreads())
+                    .as("released when the failure reaches the caller")
+                    .isEmpty();
             assertThatThrownBy(in::read).isInstanceOf(IOException.class);
             assertThatThrownBy(in::read).as("broken for good").isInstanceOf(IOException.class);
         }
@@ -172,9 +192,14 @@ class MeshReadAheadTest {
     void aChunkThatRunsOutOfResumesReleasesThePrefetchAtOnce() throws Exception {
         byte[] content = seeded(4 * CHUNK - 100, 9);
         String id = send(content, false);
-        sandbox.faults().inject("GET", "/messageexchange/X26ABC2/inbox/[^/]+", SandboxFault.truncatedBody()
-                .afterProcessing(), 100);
-        try (MeshMessage m = client("X26ABC2").receive(id); InputStream in = m.content()) {
+        sandbox.faults()
+                .inject(
+                        "GET",
+                        "/messageexchange/X26ABC2/inbox/[^/]+",
+                        SandboxFault.truncatedBody().afterProcessing(),
+                        100);
+        try (MeshMessage m = client("X26ABC2").receive(id);
+                InputStream in = m.content()) {
             assertThatThrownBy(in::readAllBytes).isInstanceOf(IOException.class);
             // the stream is broken for good: the prefetched chunk 2, its file and the thread go now,
             // not only when the caller closes
@@ -191,8 +216,11 @@ class MeshReadAheadTest {
         byte[] content = seeded(4 * CHUNK - 100, 5);
         String id = send(content, false);
         // chunk 2 trickles for about 16 s unless cancelled
-        sandbox.faults().injectNext("GET", chunkPath(2), SandboxFault.slowBody(4096, Duration.ofMillis(1000))
-                .afterProcessing());
+        sandbox.faults()
+                .injectNext(
+                        "GET",
+                        chunkPath(2),
+                        SandboxFault.slowBody(4096, Duration.ofMillis(1000)).afterProcessing());
         MeshMessage m = client("X26ABC2").receive(id);
         InputStream in = m.content();
         assertThat(in.read()).isEqualTo(content[0] & 0xFF);
@@ -229,9 +257,13 @@ class MeshReadAheadTest {
     void aSlowPrefetchIsWaitedFor() throws Exception {
         byte[] content = seeded(4 * CHUNK - 100, 6);
         String id = send(content, true);
-        sandbox.faults().injectNext("GET", chunkPath(2), SandboxFault.slowBody(8192, Duration.ofMillis(20))
-                .afterProcessing());
-        try (MeshMessage m = client("X26ABC2").receive(id); InputStream in = m.content()) {
+        sandbox.faults()
+                .injectNext(
+                        "GET",
+                        chunkPath(2),
+                        SandboxFault.slowBody(8192, Duration.ofMillis(20)).afterProcessing());
+        try (MeshMessage m = client("X26ABC2").receive(id);
+                InputStream in = m.content()) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             in.transferTo(out);
             assertThat(sha256(out.toByteArray())).isEqualTo(sha256(content));
@@ -243,20 +275,25 @@ class MeshReadAheadTest {
     void anInterruptOfAReaderWaitingForThePrefetchEndsTheStream() throws Exception {
         byte[] content = seeded(4 * CHUNK - 100, 7);
         String id = send(content, false);
-        sandbox.faults().injectNext("GET", chunkPath(2), SandboxFault.slowBody(4096, Duration.ofMillis(1000))
-                .afterProcessing());
+        sandbox.faults()
+                .injectNext(
+                        "GET",
+                        chunkPath(2),
+                        SandboxFault.slowBody(4096, Duration.ofMillis(1000)).afterProcessing());
         MeshMessage m = client("X26ABC2").receive(id);
         InputStream in = m.content();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         AtomicReference<Boolean> stillInterrupted = new AtomicReference<>();
-        Thread reader = new Thread(() -> {
-            try {
-                in.readNBytes(CHUNK + 1); // needs chunk 2, which trickles
-            } catch (IOException | RuntimeException e) {
-                failure.set(e);
-            }
-            stillInterrupted.set(Thread.currentThread().isInterrupted());
-        }, "reader");
+        Thread reader = new Thread(
+                () -> {
+                    try {
+                        in.readNBytes(CHUNK + 1); // needs chunk 2, which trickles
+                    } catch (IOException | RuntimeException e) {
+                        failure.set(e);
+                    }
+                    stillInterrupted.set(Thread.currentThread().isInterrupted());
+                },
+                "reader");
         reader.start();
         awaitSpoolFile();
         Thread.sleep(200); // let the reader reach the wait for chunk 2

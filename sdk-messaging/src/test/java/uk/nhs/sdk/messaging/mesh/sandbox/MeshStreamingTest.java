@@ -42,13 +42,24 @@ class MeshStreamingTest {
         try (NhsSandbox sandbox = NhsSandbox.start()) {
             SandboxMeshMailbox from = sandbox.meshMailboxes().get(0);
             SandboxMeshMailbox to = sandbox.meshMailboxes().get(1);
-            String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+            String java =
+                    Paths.get(System.getProperty("java.home"), "bin", "java").toString();
             String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
             Path output = tmp.resolve("client.out");
-            ProcessBuilder pb = new ProcessBuilder(List.of(java, "-Xmx64m", "-Djava.io.tmpdir=" + tmp,
-                    "-cp", classpath, StreamingClientMain.class.getName(), sandbox.meshBaseUrl().toString(),
-                    from.id(), to.id(), Long.toString(LENGTH), Long.toString(SEED)))
-                    .redirectErrorStream(true).redirectOutput(output.toFile());
+            ProcessBuilder pb = new ProcessBuilder(List.of(
+                            java,
+                            "-Xmx64m",
+                            "-Djava.io.tmpdir=" + tmp,
+                            "-cp",
+                            classpath,
+                            StreamingClientMain.class.getName(),
+                            sandbox.meshBaseUrl().toString(),
+                            from.id(),
+                            to.id(),
+                            Long.toString(LENGTH),
+                            Long.toString(SEED)))
+                    .redirectErrorStream(true)
+                    .redirectOutput(output.toFile());
             Map<String, String> env = pb.environment();
             env.put("MESH_SHARED_KEY", sandbox.meshSharedKey().reveal());
             env.put("MESH_SENDER_PASSWORD", from.password().reveal());

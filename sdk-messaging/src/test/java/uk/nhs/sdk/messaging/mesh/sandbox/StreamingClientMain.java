@@ -23,8 +23,7 @@ import uk.nhs.sdk.messaging.mesh.MeshSendResult;
  * {@code MESH_RECIPIENT_PASSWORD}, {@code MESH_SHARED_KEY}).
  */
 public final class StreamingClientMain {
-    private StreamingClientMain() {
-    }
+    private StreamingClientMain() {}
 
     /**
      * Runs the round trip.
@@ -37,16 +36,28 @@ public final class StreamingClientMain {
         long length = Long.parseLong(args[3]);
         long seed = Long.parseLong(args[4]);
         Secret key = Secret.of(System.getenv("MESH_SHARED_KEY"));
-        MeshClient sender = MeshClient.builder().baseUrl(base).mailbox(args[1])
-                .password(Secret.of(System.getenv("MESH_SENDER_PASSWORD"))).sharedKey(key).build();
-        MeshClient recipient = MeshClient.builder().baseUrl(base).mailbox(args[2])
-                .password(Secret.of(System.getenv("MESH_RECIPIENT_PASSWORD"))).sharedKey(key).build();
+        MeshClient sender = MeshClient.builder()
+                .baseUrl(base)
+                .mailbox(args[1])
+                .password(Secret.of(System.getenv("MESH_SENDER_PASSWORD")))
+                .sharedKey(key)
+                .build();
+        MeshClient recipient = MeshClient.builder()
+                .baseUrl(base)
+                .mailbox(args[2])
+                .password(Secret.of(System.getenv("MESH_RECIPIENT_PASSWORD")))
+                .sharedKey(key)
+                .build();
 
         MessageDigest sent = MessageDigest.getInstance("SHA-256");
         MeshSendResult result;
         try (InputStream in = new DigestInputStream(new SeededStream(seed, length), sent)) {
-            result = sender.send(MeshSendRequest.builder(args[2], "TEST_WORKFLOW").fileName("stream.bin").build(),
-                    in, length);
+            result = sender.send(
+                    MeshSendRequest.builder(args[2], "TEST_WORKFLOW")
+                            .fileName("stream.bin")
+                            .build(),
+                    in,
+                    length);
         }
         System.out.println("chunks " + result.chunks());
         System.out.println("sent " + HexFormat.of().formatHex(sent.digest()));

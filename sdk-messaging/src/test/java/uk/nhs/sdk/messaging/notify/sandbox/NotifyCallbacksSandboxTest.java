@@ -49,8 +49,11 @@ class NotifyCallbacksSandboxTest extends NotifySandboxTestBase {
     @BeforeEach
     void endpoint() throws IOException {
         LogGuard.forbid(API_KEY.reveal());
-        NotifyCallbackVerifier verifier = NotifyCallbackVerifier.builder().applicationId(APP_ID).apiKey(API_KEY)
-                .deduplicator(NotifyCallbackDeduplicator.bounded(1_000)).build();
+        NotifyCallbackVerifier verifier = NotifyCallbackVerifier.builder()
+                .applicationId(APP_ID)
+                .apiKey(API_KEY)
+                .deduplicator(NotifyCallbackDeduplicator.bounded(1_000))
+                .build();
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/notify/callbacks", exchange -> {
             byte[] body;
@@ -109,8 +112,11 @@ class NotifyCallbacksSandboxTest extends NotifySandboxTestBase {
 
         assertThat(got).hasSize(9).allSatisfy(r -> assertThat(r.status()).isEqualTo(202));
         assertThat(events).hasSize(9);
-        assertThat(tracker.messageStatus(id)).map(MessageStatusEvent::messageStatus).contains(NotifyMessageStatus.DELIVERED);
-        assertThat(tracker.channelStatus(id, NotifyChannelType.NHSAPP, 1)).map(ChannelStatusEvent::channelStatus)
+        assertThat(tracker.messageStatus(id))
+                .map(MessageStatusEvent::messageStatus)
+                .contains(NotifyMessageStatus.DELIVERED);
+        assertThat(tracker.channelStatus(id, NotifyChannelType.NHSAPP, 1))
+                .map(ChannelStatusEvent::channelStatus)
                 .contains(NotifyChannelStatus.DELIVERED);
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (notify.callbacksAccepted() < 9 && System.nanoTime() < deadline) {
@@ -121,18 +127,21 @@ class NotifyCallbacksSandboxTest extends NotifySandboxTestBase {
 
     @Test
     void duplicatedAndOutOfOrderCallbacksLeaveTheNewestStatusOnce() throws Exception {
-        notify.sendCallbacksTo(url(), APP_ID, API_KEY, SandboxNotify.Delivery.DUPLICATED,
-                SandboxNotify.Delivery.OUT_OF_ORDER);
+        notify.sendCallbacksTo(
+                url(), APP_ID, API_KEY, SandboxNotify.Delivery.DUPLICATED, SandboxNotify.Delivery.OUT_OF_ORDER);
         String id = sendAndDeliver();
 
         List<NotifyCallbackResult> got = await(18);
 
         assertThat(got).hasSize(18).allSatisfy(r -> assertThat(r.status()).isEqualTo(202));
-        assertThat(got.stream().mapToInt(NotifyCallbackResult::duplicates).sum()).isEqualTo(9);
+        assertThat(got.stream().mapToInt(NotifyCallbackResult::duplicates).sum())
+                .isEqualTo(9);
         assertThat(events).hasSize(9);
         MessageStatusEvent first = (MessageStatusEvent) events.get(0);
         assertThat(first.messageStatus()).isEqualTo(NotifyMessageStatus.DELIVERED);
-        assertThat(tracker.messageStatus(id)).map(MessageStatusEvent::messageStatus).contains(NotifyMessageStatus.DELIVERED);
+        assertThat(tracker.messageStatus(id))
+                .map(MessageStatusEvent::messageStatus)
+                .contains(NotifyMessageStatus.DELIVERED);
     }
 
     @Test
@@ -144,8 +153,12 @@ class NotifyCallbacksSandboxTest extends NotifySandboxTestBase {
         sendAndDeliver();
         List<NotifyCallbackResult> wrongSignature = await(9);
 
-        assertThat(wrongHeader).hasSize(9).allSatisfy(r -> assertThat(r.status()).isEqualTo(401));
-        assertThat(wrongSignature).hasSize(9).allSatisfy(r -> assertThat(r.status()).isEqualTo(403));
+        assertThat(wrongHeader)
+                .hasSize(9)
+                .allSatisfy(r -> assertThat(r.status()).isEqualTo(401));
+        assertThat(wrongSignature)
+                .hasSize(9)
+                .allSatisfy(r -> assertThat(r.status()).isEqualTo(403));
         assertThat(events).isEmpty();
     }
 }

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 import uk.nhs.sdk.core.error.NhsSdkException;
 import uk.nhs.sdk.messaging.notify.NotifyMessageStatus;
 import uk.nhs.sdk.messaging.notify.NotifySendResult;
@@ -49,7 +49,8 @@ class NotifyClientFaultsTest extends NotifySandboxTestBase {
     void aRetryAfterIsHonoured() {
         client.getMessage(CANNED);
         int before = sleeper.sleeps().size();
-        sandbox.faults().injectNext("GET", MESSAGE_PATH, SandboxFault.status(429).withRetryAfter(Duration.ofSeconds(5)));
+        sandbox.faults()
+                .injectNext("GET", MESSAGE_PATH, SandboxFault.status(429).withRetryAfter(Duration.ofSeconds(5)));
 
         client.getMessage(CANNED);
 
@@ -61,7 +62,8 @@ class NotifyClientFaultsTest extends NotifySandboxTestBase {
                 Arguments.of("truncated body", SandboxFault.truncatedBody()),
                 Arguments.of("malformed JSON", SandboxFault.malformedJson()),
                 Arguments.of("wrong content type", SandboxFault.wrongContentType("text/html")),
-                Arguments.of("oversized body", SandboxFault.oversizedBody(50_000_000).afterProcessing()));
+                Arguments.of(
+                        "oversized body", SandboxFault.oversizedBody(50_000_000).afterProcessing()));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -58,7 +58,9 @@ class NotifyClientSandboxTest extends NotifySandboxTestBase {
 
     @Test
     void aFailedMessageCarriesItsFailureReason() {
-        String id = client.send(message(ref(), NhsNumber.parse(SandboxNotify.FAILS_ENRICHMENT))).messageId().orElseThrow();
+        String id = client.send(message(ref(), NhsNumber.parse(SandboxNotify.FAILS_ENRICHMENT)))
+                .messageId()
+                .orElseThrow();
         clock.advance(Duration.ofSeconds(3));
 
         NotifyMessageDetails failed = client.getMessage(id);
@@ -82,7 +84,9 @@ class NotifyClientSandboxTest extends NotifySandboxTestBase {
     @Test
     void aSendRetriedAfterItsAnswerWasLostCountsAsAccepted() {
         client.getMessage("2WL3qFTEFM0qMY8xjRbt1LIKCzM"); // a current access token, so the fault meets the send itself
-        sandbox.faults().injectNext("POST", "/comms/v1/messages", SandboxFault.status(503).afterProcessing());
+        sandbox.faults()
+                .injectNext(
+                        "POST", "/comms/v1/messages", SandboxFault.status(503).afterProcessing());
 
         NotifySendResult sent = client.send(message("ref-lost-1"));
 
@@ -94,7 +98,11 @@ class NotifyClientSandboxTest extends NotifySandboxTestBase {
     @Test
     void aSendWhoseConnectionWasResetAfterItLandedCountsAsAccepted() {
         client.getMessage("2WL3qFTEFM0qMY8xjRbt1LIKCzM"); // a current access token, so the fault meets the send itself
-        sandbox.faults().injectNext("POST", "/comms/v1/messages", SandboxFault.connectionReset().afterProcessing());
+        sandbox.faults()
+                .injectNext(
+                        "POST",
+                        "/comms/v1/messages",
+                        SandboxFault.connectionReset().afterProcessing());
 
         NotifySendResult sent = client.send(message("ref-reset-1"));
 
@@ -108,12 +116,18 @@ class NotifyClientSandboxTest extends NotifySandboxTestBase {
     @Test
     void aBatchPartWhoseConnectionWasResetAfterItLandedCountsAsAccepted() {
         client.getMessage("2WL3qFTEFM0qMY8xjRbt1LIKCzM");
-        sandbox.faults().injectNext("POST", "/comms/v1/message-batches", SandboxFault.connectionReset().afterProcessing());
+        sandbox.faults()
+                .injectNext(
+                        "POST",
+                        "/comms/v1/message-batches",
+                        SandboxFault.connectionReset().afterProcessing());
 
-        NotifyBatchResult result = client.sendBatch(UUID.fromString(PLAN), "batch-reset-1",
-                List.of(message("ref-reset-2"), message("ref-reset-3")));
+        NotifyBatchResult result = client.sendBatch(
+                UUID.fromString(PLAN), "batch-reset-1", List.of(message("ref-reset-2"), message("ref-reset-3")));
 
-        assertThat(result.parts()).singleElement().satisfies(p -> assertThat(p.alreadyAccepted()).isTrue());
+        assertThat(result.parts())
+                .singleElement()
+                .satisfies(p -> assertThat(p.alreadyAccepted()).isTrue());
         assertThat(notify.messageCount()).isEqualTo(2);
     }
 
@@ -123,17 +137,24 @@ class NotifyClientSandboxTest extends NotifySandboxTestBase {
         for (int i = 0; i < 5; i++) {
             messages.add(message("ref-batch-" + i));
         }
-        try (NotifyClient small = NotifyClient.builder().baseUrl(notify.baseUrl()).auth(auth).options(options())
-                .batchLimits(2, 1_000_000).build()) {
+        try (NotifyClient small = NotifyClient.builder()
+                .baseUrl(notify.baseUrl())
+                .auth(auth)
+                .options(options())
+                .batchLimits(2, 1_000_000)
+                .build()) {
             NotifyBatchResult result = small.sendBatch(UUID.fromString(PLAN), "batch-1", messages);
 
-            assertThat(result.parts()).extracting(NotifyBatchPart::reference)
+            assertThat(result.parts())
+                    .extracting(NotifyBatchPart::reference)
                     .containsExactly("batch-1-part-0001", "batch-1-part-0002", "batch-1-part-0003");
             assertThat(result.parts()).extracting(NotifyBatchPart::messageCount).containsExactly(2, 2, 1);
-            assertThat(result.results()).extracting(NotifySendResult::messageReference)
+            assertThat(result.results())
+                    .extracting(NotifySendResult::messageReference)
                     .containsExactly("ref-batch-0", "ref-batch-1", "ref-batch-2", "ref-batch-3", "ref-batch-4");
             String third = result.results().get(2).messageId().orElseThrow();
-            assertThat(client.getMessage(third).batchId()).isEqualTo(result.parts().get(1).batchId());
+            assertThat(client.getMessage(third).batchId())
+                    .isEqualTo(result.parts().get(1).batchId());
             assertThat(notify.messageCount()).isEqualTo(5);
         }
     }
@@ -143,8 +164,11 @@ class NotifyClientSandboxTest extends NotifySandboxTestBase {
         List<NotifyMessage> messages = new ArrayList<>();
         String big = "x".repeat(4_000);
         for (int i = 0; i < 2_000; i++) {
-            messages.add(NotifyMessage.builder(RECIPIENT).routingPlan(RoutingPlan.NHS_APP)
-                    .messageReference("ref-bytes-" + i).personalisation("body", big).build());
+            messages.add(NotifyMessage.builder(RECIPIENT)
+                    .routingPlan(RoutingPlan.NHS_APP)
+                    .messageReference("ref-bytes-" + i)
+                    .personalisation("body", big)
+                    .build());
         }
 
         NotifyBatchResult result = client.sendBatch(RoutingPlan.NHS_APP.id(), "batch-bytes", messages);
@@ -152,7 +176,9 @@ class NotifyClientSandboxTest extends NotifySandboxTestBase {
         assertThat(result.parts()).hasSizeGreaterThan(1);
         assertThat(result.parts()).allSatisfy(p -> assertThat(p.bodyBytes()).isLessThanOrEqualTo(5_200_000L));
         assertThat(result.parts().get(0).bodyBytes()).isGreaterThan(5_190_000L);
-        assertThat(result.results()).hasSize(2_000).allSatisfy(r -> assertThat(r.messageId()).isPresent());
+        assertThat(result.results())
+                .hasSize(2_000)
+                .allSatisfy(r -> assertThat(r.messageId()).isPresent());
         assertThat(notify.messageCount()).isEqualTo(2_000);
     }
 
@@ -175,18 +201,31 @@ class NotifyClientSandboxTest extends NotifySandboxTestBase {
         for (int i = 0; i < 3; i++) {
             messages.add(message("ref-resume-" + i));
         }
-        NhsClientOptions noRetries = NhsClientOptions.builder().clock(clock).sleeper(sleeper)
-                .retry(RetryOptions.none()).build();
-        try (NotifyClient small = NotifyClient.builder().baseUrl(notify.baseUrl()).auth(auth).options(noRetries)
-                .batchLimits(1, 1_000_000).build()) {
+        NhsClientOptions noRetries = NhsClientOptions.builder()
+                .clock(clock)
+                .sleeper(sleeper)
+                .retry(RetryOptions.none())
+                .build();
+        try (NotifyClient small = NotifyClient.builder()
+                .baseUrl(notify.baseUrl())
+                .auth(auth)
+                .options(noRetries)
+                .batchLimits(1, 1_000_000)
+                .build()) {
             small.send(message("ref-resume-warm-up"));
-            sandbox.faults().injectNext("POST", "/comms/v1/message-batches", SandboxFault.status(503).afterProcessing());
+            sandbox.faults()
+                    .injectNext(
+                            "POST",
+                            "/comms/v1/message-batches",
+                            SandboxFault.status(503).afterProcessing());
 
             assertThatThrownBy(() -> small.sendBatch(UUID.fromString(PLAN), "batch-resume", messages))
                     .isInstanceOfSatisfying(NotifyBatchException.class, e -> {
                         assertThat(e.acceptedParts()).isEmpty();
                         assertThat(e.failedPart().number()).isEqualTo(1);
-                        assertThat(e.unsentParts()).extracting(NotifyBatchPart::number).containsExactly(2, 3);
+                        assertThat(e.unsentParts())
+                                .extracting(NotifyBatchPart::number)
+                                .containsExactly(2, 3);
                     });
             NotifyBatchResult resumed = small.resumeBatch(UUID.fromString(PLAN), "batch-resume", messages);
 
@@ -208,7 +247,10 @@ class NotifyClientSandboxTest extends NotifySandboxTestBase {
 
         assertThat(pages).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
         assertThat(accounts).isEqualTo(80);
-        assertThatThrownBy(() -> client.nhsAppAccounts(OdsCode.of("T00404")).iterator().next())
-                .isInstanceOfSatisfying(NotifyRequestException.class, e -> assertThat(e.status()).isEqualTo(404));
+        assertThatThrownBy(() ->
+                        client.nhsAppAccounts(OdsCode.of("T00404")).iterator().next())
+                .isInstanceOfSatisfying(
+                        NotifyRequestException.class,
+                        e -> assertThat(e.status()).isEqualTo(404));
     }
 }

@@ -37,7 +37,11 @@ abstract class NotifySandboxTestBase {
         sandbox = NhsSandbox.builder().clock(clock).start();
         notify = SandboxNotify.of(sandbox);
         auth = sandbox.signedJwtAuth(options());
-        client = NotifyClient.builder().baseUrl(notify.baseUrl()).auth(auth).options(options()).build();
+        client = NotifyClient.builder()
+                .baseUrl(notify.baseUrl())
+                .auth(auth)
+                .options(options())
+                .build();
     }
 
     static NhsClientOptions options() {
@@ -57,11 +61,17 @@ abstract class NotifySandboxTestBase {
     }
 
     static NotifyMessage message(String reference) {
-        return NotifyMessage.builder(RECIPIENT).routingPlanId(PLAN).messageReference(reference).build();
+        return NotifyMessage.builder(RECIPIENT)
+                .routingPlanId(PLAN)
+                .messageReference(reference)
+                .build();
     }
 
     static NotifyMessage message(String reference, NhsNumber recipient) {
-        return NotifyMessage.builder(recipient).routingPlanId(PLAN).messageReference(reference).build();
+        return NotifyMessage.builder(recipient)
+                .routingPlanId(PLAN)
+                .messageReference(reference)
+                .build();
     }
 
     static String ref() {

@@ -16,8 +16,7 @@ import java.util.Optional;
 public final class NrlJson {
     private static final ObjectMapper MAPPER = JsonMapper.builder().build();
 
-    private NrlJson() {
-    }
+    private NrlJson() {}
 
     /**
      * Parses JSON text.

@@ -157,8 +157,10 @@ public final class MirrorFiles {
             throw new UncheckedIOException(new InterruptedIOException("interrupted while forcing mirror files"));
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            throw cause instanceof UncheckedIOException u ? u
-                    : new UncheckedIOException("a mirror file cannot be forced to disk",
+            throw cause instanceof UncheckedIOException u
+                    ? u
+                    : new UncheckedIOException(
+                            "a mirror file cannot be forced to disk",
                             cause instanceof IOException io ? io : new IOException(cause));
         } finally {
             pool.shutdownNow();
@@ -283,7 +285,11 @@ public final class MirrorFiles {
             throw new UncheckedIOException(e);
         }
         StringBuilder text = new StringBuilder();
-        w.toString().lines().filter(l -> !l.startsWith("#")).sorted().forEach(l -> text.append(l).append('\n'));
+        w.toString()
+                .lines()
+                .filter(l -> !l.startsWith("#"))
+                .sorted()
+                .forEach(l -> text.append(l).append('\n'));
         atomicWrite(directory.resolve(STATE), text.toString(), "checkpoint");
     }
 
@@ -303,8 +309,8 @@ public final class MirrorFiles {
     }
 
     private static void write(Path file, String text, boolean force) throws IOException {
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
+        try (FileChannel ch = FileChannel.open(
+                file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
             ByteBuffer buf = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
             while (buf.hasRemaining()) {
                 ch.write(buf);

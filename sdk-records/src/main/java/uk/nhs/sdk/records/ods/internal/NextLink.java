@@ -40,7 +40,9 @@ public final class NextLink {
         }
         if (!link.getScheme().equalsIgnoreCase(baseUrl.getScheme())
                 || link.getHost() == null
-                || !link.getHost().toLowerCase(Locale.ROOT).equals(baseUrl.getHost().toLowerCase(Locale.ROOT))
+                || !link.getHost()
+                        .toLowerCase(Locale.ROOT)
+                        .equals(baseUrl.getHost().toLowerCase(Locale.ROOT))
                 || port(link) != port(baseUrl)) {
             return Optional.empty();
         }

@@ -13,8 +13,7 @@ import uk.nhs.sdk.core.http.ErrorDecoder;
 public final class OdsErrors {
     private static final Pattern HAPI = Pattern.compile("^(HAPI-[0-9]{4})\\b.*", Pattern.DOTALL);
 
-    private OdsErrors() {
-    }
+    private OdsErrors() {}
 
     /**
      * The decoder.
@@ -22,18 +21,20 @@ public final class OdsErrors {
      * @return a decoder taking the coded error when there is one, else the HAPI code
      */
     public static ErrorDecoder decoder() {
-        return (status, headers, body) -> OperationOutcome.parse(body).map(oo -> {
-            String code = oo.errorCode().orElse(null);
-            if (code == null) {
-                for (OperationOutcome.Issue issue : oo.issues()) {
-                    Matcher m = HAPI.matcher(issue.diagnostics().orElse(""));
-                    if (m.matches()) {
-                        code = m.group(1);
-                        break;
+        return (status, headers, body) -> OperationOutcome.parse(body)
+                .map(oo -> {
+                    String code = oo.errorCode().orElse(null);
+                    if (code == null) {
+                        for (OperationOutcome.Issue issue : oo.issues()) {
+                            Matcher m = HAPI.matcher(issue.diagnostics().orElse(""));
+                            if (m.matches()) {
+                                code = m.group(1);
+                                break;
+                            }
+                        }
                     }
-                }
-            }
-            return ErrorDecoder.ErrorInfo.of(code, oo);
-        }).orElse(ErrorDecoder.ErrorInfo.none());
+                    return ErrorDecoder.ErrorInfo.of(code, oo);
+                })
+                .orElse(ErrorDecoder.ErrorInfo.none());
     }
 }

@@ -23,8 +23,7 @@ public final class OdsJson {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
-    private OdsJson() {
-    }
+    private OdsJson() {}
 
     /** The JSON is not what the API documents. */
     public static final class InvalidJson extends Exception {

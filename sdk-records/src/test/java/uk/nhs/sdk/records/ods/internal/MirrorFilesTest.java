@@ -23,7 +23,7 @@ class MirrorFilesTest {
 
     @Test
     void stagedWritesAppearOnlyAtCommitAndTheLaterOfTwoWins() {
-        MirrorFiles files = new MirrorFiles(dir, label -> { });
+        MirrorFiles files = new MirrorFiles(dir, label -> {});
         files.writeOrganisation("A1", "{\"v\":1}");
         files.writeOrganisation("A1", "{\"v\":2}");
         files.writeOrganisation("B2", "{\"v\":1}");
@@ -39,7 +39,7 @@ class MirrorFilesTest {
 
     @Test
     void aCrashDuringTheCommitLeavesOldOrNewFilesAndReopeningCleansTheRest() {
-        MirrorFiles before = new MirrorFiles(dir, label -> { });
+        MirrorFiles before = new MirrorFiles(dir, label -> {});
         before.writeOrganisation("A1", "{\"v\":1}");
         before.writeOrganisation("B2", "{\"v\":1}");
         before.commit();
@@ -56,7 +56,7 @@ class MirrorFilesTest {
         assertThatThrownBy(crashing::commit).hasMessage("crash");
         assertThat(seen).containsExactly("write A1", "write B2");
 
-        MirrorFiles after = new MirrorFiles(dir, label -> { });
+        MirrorFiles after = new MirrorFiles(dir, label -> {});
         assertThat(after.readOrganisation("A1")).contains("{\"v\":2}");
         assertThat(after.readOrganisation("B2")).contains("{\"v\":1}");
         assertThat(temporaryFiles()).isEmpty();
@@ -64,7 +64,7 @@ class MirrorFilesTest {
 
     @Test
     void deletingAStagedOrganisationDropsTheStagedWrite() {
-        MirrorFiles files = new MirrorFiles(dir, label -> { });
+        MirrorFiles files = new MirrorFiles(dir, label -> {});
         files.writeOrganisation("A1", "{\"v\":1}");
         assertThat(files.deleteOrganisation("A1")).isFalse();
         files.commit();

@@ -12,11 +12,11 @@ import java.util.OptionalLong;
 final class InboxCursor {
     private static final String PREFIX = "nhs-sdk-mesh-inbox-after:";
 
-    private InboxCursor() {
-    }
+    private InboxCursor() {}
 
     static String encode(long inboxSequence) {
-        return Base64.getUrlEncoder().withoutPadding()
+        return Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString((PREFIX + inboxSequence).getBytes(StandardCharsets.US_ASCII));
     }
 

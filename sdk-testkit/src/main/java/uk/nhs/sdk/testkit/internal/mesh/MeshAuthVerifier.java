@@ -42,6 +42,7 @@ import uk.nhs.sdk.testkit.internal.mesh.MeshDirectory.Mailbox;
 public final class MeshAuthVerifier {
     /** How far a token's timestamp may be from the server's clock. */
     public static final Duration WINDOW = Duration.ofHours(2);
+
     private static final String SCHEME = "NHSMESH ";
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuuMMddHHmm", Locale.ROOT);
 
@@ -72,8 +73,8 @@ public final class MeshAuthVerifier {
      * @param timestamp the timestamp, as sent
      * @return 64 lower-case hex digits
      */
-    public static String hash(Secret sharedKey, String mailboxId, String nonce, String nonceCount, Secret password,
-            String timestamp) {
+    public static String hash(
+            Secret sharedKey, String mailboxId, String nonce, String nonceCount, Secret password, String timestamp) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(sharedKey.revealBytes(), "HmacSHA256"));

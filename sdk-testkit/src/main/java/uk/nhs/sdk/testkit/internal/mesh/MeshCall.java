@@ -112,6 +112,8 @@ final class MeshCall {
     }
 
     boolean acceptsGzip() {
-        return header("accept-encoding").map(v -> v.toLowerCase(Locale.ROOT).contains("gzip")).orElse(false);
+        return header("accept-encoding")
+                .map(v -> v.toLowerCase(Locale.ROOT).contains("gzip"))
+                .orElse(false);
     }
 }

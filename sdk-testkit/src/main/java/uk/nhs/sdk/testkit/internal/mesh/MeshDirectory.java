@@ -52,9 +52,13 @@ public final class MeshDirectory {
     public static MeshDirectory publicSandbox() {
         List<Mailbox> mailboxes = new ArrayList<>();
         for (JsonNode n : jsonl("mailboxes.jsonl")) {
-            mailboxes.add(new Mailbox(n.path("mailbox_id").asText(), n.path("mailbox_name").asText(),
-                    Secret.of(n.path("password").asText()), n.path("ods_code").asText(""),
-                    n.path("org_code").asText(""), n.path("org_name").asText("")));
+            mailboxes.add(new Mailbox(
+                    n.path("mailbox_id").asText(),
+                    n.path("mailbox_name").asText(),
+                    Secret.of(n.path("password").asText()),
+                    n.path("ods_code").asText(""),
+                    n.path("org_code").asText(""),
+                    n.path("org_name").asText("")));
         }
         Map<String, List<String>> workflows = new LinkedHashMap<>();
         for (JsonNode n : jsonl("workflows.jsonl")) {
@@ -151,8 +155,7 @@ public final class MeshDirectory {
      * @param orgCode the organisation code, or empty
      * @param orgName the organisation name, or empty
      */
-    public record Mailbox(String id, String name, Secret password, String odsCode, String orgCode,
-            String orgName) {
+    public record Mailbox(String id, String name, Secret password, String odsCode, String orgCode, String orgName) {
         /**
          * Checks the fields.
          *

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import uk.nhs.sdk.testkit.internal.Json;
 import uk.nhs.sdk.testkit.internal.FakeResponse;
+import uk.nhs.sdk.testkit.internal.Json;
 
 /**
  * MESH's error bodies, shaped as the API version the request asked for (captured exchanges 15,
@@ -26,8 +26,7 @@ final class MeshErrors {
     static final String JSON = "application/json";
     private static final String INTERNAL = "An internal error occurred.\n\nPlease contact support.";
 
-    private MeshErrors() {
-    }
+    private MeshErrors() {}
 
     static MeshRefusal refuse(int status, int apiVersion, MeshError error) {
         return refuse(status, apiVersion, error, null);
@@ -41,8 +40,8 @@ final class MeshErrors {
         return new MeshRefusal(body(400, apiVersion, MeshError.MALFORMED_CONTROL_FILE, null, fields));
     }
 
-    private static ResponseDefinition body(int status, int apiVersion, MeshError error, String messageId,
-            List<String> fields) {
+    private static ResponseDefinition body(
+            int status, int apiVersion, MeshError error, String messageId, List<String> fields) {
         Map<String, Object> body = new LinkedHashMap<>();
         if (apiVersion >= 2) {
             if (messageId != null) {

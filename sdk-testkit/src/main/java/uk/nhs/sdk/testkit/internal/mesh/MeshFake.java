@@ -16,9 +16,9 @@ import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.function.Predicate;
 import uk.nhs.sdk.core.Secret;
-import uk.nhs.sdk.testkit.internal.Json;
 import uk.nhs.sdk.testkit.internal.Fake;
 import uk.nhs.sdk.testkit.internal.FakeResponse;
+import uk.nhs.sdk.testkit.internal.Json;
 import uk.nhs.sdk.testkit.internal.RequestBodySpool;
 import uk.nhs.sdk.testkit.internal.SandboxContext;
 import uk.nhs.sdk.testkit.internal.mesh.MeshDirectory.Mailbox;
@@ -59,8 +59,13 @@ public final class MeshFake implements Fake {
      *     {@code mesh/}
      * @param bodies the raw bodies of POST requests, on the same file system as {@code dataDirectory}
      */
-    public MeshFake(SandboxContext context, MeshDirectory directory, Secret sharedKey, Path dataDirectory,
-            String bodyFilePrefix, RequestBodySpool bodies) {
+    public MeshFake(
+            SandboxContext context,
+            MeshDirectory directory,
+            Secret sharedKey,
+            Path dataDirectory,
+            String bodyFilePrefix,
+            RequestBodySpool bodies) {
         this(context, directory, sharedKey, dataDirectory, bodyFilePrefix, bodies, false);
     }
 
@@ -77,8 +82,14 @@ public final class MeshFake implements Fake {
      *     no {@code Content-Length}) to a download that accepts gzip, as NHS England's
      *     mesh-sandbox does; otherwise it is sent as stored
      */
-    public MeshFake(SandboxContext context, MeshDirectory directory, Secret sharedKey, Path dataDirectory,
-            String bodyFilePrefix, RequestBodySpool bodies, boolean gzipOnTheFly) {
+    public MeshFake(
+            SandboxContext context,
+            MeshDirectory directory,
+            Secret sharedKey,
+            Path dataDirectory,
+            String bodyFilePrefix,
+            RequestBodySpool bodies,
+            boolean gzipOnTheFly) {
         this.gzipOnTheFly = gzipOnTheFly;
         this.directory = directory;
         this.verifier = new MeshAuthVerifier(sharedKey, context.clock());
@@ -208,8 +219,8 @@ public final class MeshFake implements Fake {
     }
 
     private Mailbox authenticate(MeshCall call) {
-        MeshAuthVerifier.Outcome outcome = verifier.verify(call.segment(1), call.header("authorization").orElse(null),
-                directory);
+        MeshAuthVerifier.Outcome outcome =
+                verifier.verify(call.segment(1), call.header("authorization").orElse(null), directory);
         if (!outcome.accepted()) {
             throw MeshErrors.refuse(403, call.apiVersion(), outcome.refusal().orElseThrow());
         }
@@ -268,9 +279,11 @@ public final class MeshFake implements Fake {
 
     private ResponseDefinition track(MeshCall call) {
         Mailbox sender = authenticate(call);
-        String id = call.query("messageID").filter(s -> !s.isEmpty())
+        String id = call.query("messageID")
+                .filter(s -> !s.isEmpty())
                 .orElseThrow(() -> MeshErrors.missing("query", "messageID"));
-        MeshMessage m = store.get(id).filter(x -> x.sender.map(s -> s.id().equals(sender.id())).orElse(false))
+        MeshMessage m = store.get(id)
+                .filter(x -> x.sender.map(s -> s.id().equals(sender.id())).orElse(false))
                 .orElseThrow(() -> MeshErrors.refuse(404, call.apiVersion(), MeshError.NOT_FOUND));
         synchronized (store) {
             return call.apiVersion() >= 2
@@ -302,25 +315,33 @@ public final class MeshFake implements Fake {
         int max = DEFAULT_MAX_RESULTS;
         if (maxParam.isPresent()) {
             if (!maxParam.get().matches("-?[0-9]{1,9}")) {
-                throw MeshErrors.invalid("int_parsing", "query", "max_results",
+                throw MeshErrors.invalid(
+                        "int_parsing",
+                        "query",
+                        "max_results",
                         "Input should be a valid integer, unable to parse string as an integer");
             }
             max = Integer.parseInt(maxParam.get());
             if (max < 10) {
-                throw MeshErrors.invalid("greater_than_equal", "query", "max_results",
-                        "Input should be greater than or equal to 10");
+                throw MeshErrors.invalid(
+                        "greater_than_equal", "query", "max_results", "Input should be greater than or equal to 10");
             }
             if (max > 5000) {
-                throw MeshErrors.invalid("less_than_equal", "query", "max_results",
-                        "Input should be less than or equal to 5000");
+                throw MeshErrors.invalid(
+                        "less_than_equal", "query", "max_results", "Input should be less than or equal to 5000");
             }
         }
         Optional<String> workflowFilter = call.query("workflow_filter");
-        if (workflowFilter.isPresent() && (workflowFilter.get().length() < 2 || workflowFilter.get().length() > 255)) {
-            throw MeshErrors.invalid(workflowFilter.get().length() < 2 ? "string_too_short" : "string_too_long",
-                    "query", "workflow_filter", "String should have between 2 and 255 characters");
+        if (workflowFilter.isPresent()
+                && (workflowFilter.get().length() < 2 || workflowFilter.get().length() > 255)) {
+            throw MeshErrors.invalid(
+                    workflowFilter.get().length() < 2 ? "string_too_short" : "string_too_long",
+                    "query",
+                    "workflow_filter",
+                    "String should have between 2 and 255 characters");
         }
-        Predicate<MeshMessage> filter = workflowFilter.map(WorkflowFilter::parse).orElse(m -> true);
+        Predicate<MeshMessage> filter =
+                workflowFilter.map(WorkflowFilter::parse).orElse(m -> true);
         Optional<String> continueFrom = call.query("continue_from");
         long after = 0;
         if (continueFrom.isPresent()) {
@@ -355,11 +376,14 @@ public final class MeshFake implements Fake {
 
     private long afterSequence(Mailbox mailbox, int v, String continueFrom) {
         if (v < 2) {
-            return store.get(continueFrom).filter(m -> m.recipient.id().equals(mailbox.id()))
-                    .map(m -> m.inboxSequence).orElse(0L);
+            return store.get(continueFrom)
+                    .filter(m -> m.recipient.id().equals(mailbox.id()))
+                    .map(m -> m.inboxSequence)
+                    .orElse(0L);
         }
         OptionalLong seq = continueFrom.length() < 24 || continueFrom.length() > 1000
-                ? OptionalLong.empty() : InboxCursor.decode(continueFrom);
+                ? OptionalLong.empty()
+                : InboxCursor.decode(continueFrom);
         if (seq.isEmpty()) {
             throw MeshErrors.invalid("value_error", "query", "continue_from", "Value error, invalid continue_from");
         }
@@ -372,7 +396,9 @@ public final class MeshFake implements Fake {
         }
         StringBuilder b = new StringBuilder();
         for (Map.Entry<String, String> e : query.entrySet()) {
-            b.append(b.length() == 0 ? '?' : '&').append(e.getKey()).append('=')
+            b.append(b.length() == 0 ? '?' : '&')
+                    .append(e.getKey())
+                    .append('=')
                     .append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
         }
         return b.toString();

@@ -13,8 +13,7 @@ import uk.nhs.sdk.testkit.internal.mesh.MeshDirectory.Mailbox;
  * {@code description} and {@code endpoint_type} with a {@code query_id}.
  */
 final class MeshLookupResults {
-    private MeshLookupResults() {
-    }
+    private MeshLookupResults() {}
 
     static Map<String, Object> body(int apiVersion, List<Mailbox> found) {
         List<Map<String, Object>> results = new ArrayList<>();

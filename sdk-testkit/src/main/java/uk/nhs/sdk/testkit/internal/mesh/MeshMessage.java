@@ -14,7 +14,10 @@ import uk.nhs.sdk.testkit.internal.mesh.MeshDirectory.Mailbox;
  */
 final class MeshMessage {
     enum Status {
-        UPLOADING("uploading"), ACCEPTED("accepted"), ACKNOWLEDGED("acknowledged"), UNDELIVERABLE("undeliverable");
+        UPLOADING("uploading"),
+        ACCEPTED("accepted"),
+        ACKNOWLEDGED("acknowledged"),
+        UNDELIVERABLE("undeliverable");
 
         final String wire;
 
@@ -23,12 +26,16 @@ final class MeshMessage {
         }
     }
 
-    enum Type { DATA, REPORT }
+    enum Type {
+        DATA,
+        REPORT
+    }
 
     final String id;
     final Type type;
     /** Empty for reports, which come from MESH itself. */
     final Optional<Mailbox> sender;
+
     final Mailbox recipient;
     final MeshSendHeaders headers;
     final int totalChunks;
@@ -43,8 +50,15 @@ final class MeshMessage {
     /** For reports, and for data messages that became undeliverable. */
     Optional<StatusReport> report = Optional.empty();
 
-    MeshMessage(String id, Type type, Optional<Mailbox> sender, Mailbox recipient, MeshSendHeaders headers,
-            int totalChunks, String contentEncoding, Instant created) {
+    MeshMessage(
+            String id,
+            Type type,
+            Optional<Mailbox> sender,
+            Mailbox recipient,
+            MeshSendHeaders headers,
+            int totalChunks,
+            String contentEncoding,
+            Instant created) {
         this.id = id;
         this.type = type;
         this.sender = sender;
@@ -86,7 +100,5 @@ final class MeshMessage {
      * @param linkedMessageId for a report, the message it is about
      * @param at when it happened
      */
-    record StatusReport(String code, String event, String description, Optional<String> linkedMessageId,
-            Instant at) {
-    }
+    record StatusReport(String code, String event, String description, Optional<String> linkedMessageId, Instant at) {}
 }

@@ -6,10 +6,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.function.Function;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import uk.nhs.sdk.testkit.internal.FakeResponse;
 import uk.nhs.sdk.testkit.internal.RequestBodySpool;
 import uk.nhs.sdk.testkit.internal.mesh.MeshDirectory.Mailbox;
@@ -26,7 +26,10 @@ final class MeshOutbox {
     private final RequestBodySpool bodies;
     private final Function<MeshCall, Mailbox> authenticator;
 
-    MeshOutbox(MeshDirectory directory, MeshStore store, RequestBodySpool bodies,
+    MeshOutbox(
+            MeshDirectory directory,
+            MeshStore store,
+            RequestBodySpool bodies,
             Function<MeshCall, Mailbox> authenticator) {
         this.directory = directory;
         this.store = store;
@@ -53,7 +56,8 @@ final class MeshOutbox {
             }
             total = range.get().total();
         }
-        Mailbox recipient = directory.mailbox(headers.to())
+        Mailbox recipient = directory
+                .mailbox(headers.to())
                 .orElseThrow(() -> MeshErrors.refuse(417, v, MeshError.UNREGISTERED_RECIPIENT));
         Path body = rawBody();
         if (size(body) == 0) {
@@ -82,7 +86,9 @@ final class MeshOutbox {
     }
 
     private static String contentEncoding(MeshCall call) {
-        return call.header("content-encoding").map(e -> e.strip().toLowerCase(Locale.ROOT)).orElse("");
+        return call.header("content-encoding")
+                .map(e -> e.strip().toLowerCase(Locale.ROOT))
+                .orElse("");
     }
 
     ResponseDefinition sendChunk(MeshCall call) {
@@ -129,7 +135,10 @@ final class MeshOutbox {
 
     static int pathNumber(String segment) {
         if (!segment.matches("[0-9]{1,9}")) {
-            throw MeshErrors.invalid("int_parsing", "path", "chunk_number",
+            throw MeshErrors.invalid(
+                    "int_parsing",
+                    "path",
+                    "chunk_number",
                     "Input should be a valid integer, unable to parse string as an integer");
         }
         return Integer.parseInt(segment);

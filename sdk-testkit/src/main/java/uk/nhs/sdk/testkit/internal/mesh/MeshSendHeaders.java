@@ -23,9 +23,18 @@ import java.util.regex.Pattern;
  * @param compressed {@code mex-Content-Compressed} as sent
  * @param encrypted {@code mex-Content-Encrypted} as sent
  */
-record MeshSendHeaders(String to, String workflowId, Optional<String> chunkRange, Optional<String> subject,
-        Optional<String> localId, Optional<String> partnerId, Optional<String> fileName, Optional<String> checksum,
-        Optional<String> contentType, Optional<String> compressed, Optional<String> encrypted) {
+record MeshSendHeaders(
+        String to,
+        String workflowId,
+        Optional<String> chunkRange,
+        Optional<String> subject,
+        Optional<String> localId,
+        Optional<String> partnerId,
+        Optional<String> fileName,
+        Optional<String> checksum,
+        Optional<String> contentType,
+        Optional<String> compressed,
+        Optional<String> encrypted) {
 
     private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x1f]");
     private static final Pattern URL = Pattern.compile("^https?://", Pattern.CASE_INSENSITIVE);
@@ -33,9 +42,16 @@ record MeshSendHeaders(String to, String workflowId, Optional<String> chunkRange
 
     /** Header name (lower case), maximum length. */
     private static final String[][] LIMITS = {
-        {"mex-to", "100"}, {"mex-workflowid", "300"}, {"mex-chunk-range", "20"}, {"mex-subject", "500"},
-        {"mex-localid", "300"}, {"mex-partnerid", "500"}, {"mex-filename", "300"},
-        {"mex-content-encrypted", "20"}, {"mex-content-compressed", "20"}, {"mex-content-checksum", "100"},
+        {"mex-to", "100"},
+        {"mex-workflowid", "300"},
+        {"mex-chunk-range", "20"},
+        {"mex-subject", "500"},
+        {"mex-localid", "300"},
+        {"mex-partnerid", "500"},
+        {"mex-filename", "300"},
+        {"mex-content-encrypted", "20"},
+        {"mex-content-compressed", "20"},
+        {"mex-content-checksum", "100"},
         {"mex-content-type", "100"},
     };
 
@@ -48,8 +64,13 @@ record MeshSendHeaders(String to, String workflowId, Optional<String> chunkRange
         }
         for (String[] limit : LIMITS) {
             int max = Integer.parseInt(limit[1]);
-            call.header(limit[0]).filter(v -> v.length() > max).ifPresent(v -> problems.add(new MeshErrors.Invalid(
-                    "string_too_long", "header", limit[0], "String should have at most " + max + " characters")));
+            call.header(limit[0])
+                    .filter(v -> v.length() > max)
+                    .ifPresent(v -> problems.add(new MeshErrors.Invalid(
+                            "string_too_long",
+                            "header",
+                            limit[0],
+                            "String should have at most " + max + " characters")));
         }
         if (!problems.isEmpty()) {
             throw MeshErrors.invalid(problems);
@@ -68,13 +89,21 @@ record MeshSendHeaders(String to, String workflowId, Optional<String> chunkRange
         if (checksum.isPresent() && !CHECKSUM.matcher(checksum.get().strip()).matches()) {
             throw MeshErrors.refuse(400, call.apiVersion(), MeshError.INVALID_CHECKSUM);
         }
-        Optional<String> contentType = call.header("mex-content-type").filter(v -> !v.isBlank())
+        Optional<String> contentType = call.header("mex-content-type")
+                .filter(v -> !v.isBlank())
                 .or(() -> call.header("content-type").filter(v -> !v.isBlank()));
-        return new MeshSendHeaders(call.header("mex-to").orElseThrow().strip().toUpperCase(Locale.ROOT),
+        return new MeshSendHeaders(
+                call.header("mex-to").orElseThrow().strip().toUpperCase(Locale.ROOT),
                 call.header("mex-workflowid").orElseThrow().strip(),
-                nonBlank(call, "mex-chunk-range"), nonBlank(call, "mex-subject"), nonBlank(call, "mex-localid"),
-                nonBlank(call, "mex-partnerid"), nonBlank(call, "mex-filename"), checksum.filter(v -> !v.isBlank()),
-                contentType, flag(call, "mex-content-compressed"), flag(call, "mex-content-encrypted"));
+                nonBlank(call, "mex-chunk-range"),
+                nonBlank(call, "mex-subject"),
+                nonBlank(call, "mex-localid"),
+                nonBlank(call, "mex-partnerid"),
+                nonBlank(call, "mex-filename"),
+                checksum.filter(v -> !v.isBlank()),
+                contentType,
+                flag(call, "mex-content-compressed"),
+                flag(call, "mex-content-encrypted"));
     }
 
     private static Optional<String> nonBlank(MeshCall call, String name) {
@@ -92,8 +121,17 @@ record MeshSendHeaders(String to, String workflowId, Optional<String> chunkRange
 
     /** Headers for a report: only the workflow, local id and subject of the message it is about. */
     static MeshSendHeaders forReport(MeshMessage about) {
-        return new MeshSendHeaders(about.sender.map(MeshDirectory.Mailbox::id).orElse(""), about.headers.workflowId(),
-                Optional.empty(), about.headers.subject(), about.headers.localId(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        return new MeshSendHeaders(
+                about.sender.map(MeshDirectory.Mailbox::id).orElse(""),
+                about.headers.workflowId(),
+                Optional.empty(),
+                about.headers.subject(),
+                about.headers.localId(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
     }
 }

@@ -18,8 +18,7 @@ public final class MeshService implements SandboxService {
     /**
      * Creates the provider ({@link java.util.ServiceLoader} does this).
      */
-    public MeshService() {
-    }
+    public MeshService() {}
 
     @Override
     public String name() {
@@ -40,7 +39,13 @@ public final class MeshService implements SandboxService {
     public SandboxFake create(SandboxServiceContext context) {
         SandboxContext sandbox = SandboxContext.of(context);
         MeshSettings settings = MeshSettings.of(sandbox);
-        return new MeshFake(sandbox, settings.directory(), settings.sharedKey(), sandbox.bodyFileDirectory(FILES),
-                FILES + "/", sandbox.requestBodies().spool("/messageexchange/*"), settings.gzipOnTheFly());
+        return new MeshFake(
+                sandbox,
+                settings.directory(),
+                settings.sharedKey(),
+                sandbox.bodyFileDirectory(FILES),
+                FILES + "/",
+                sandbox.requestBodies().spool("/messageexchange/*"),
+                settings.gzipOnTheFly());
     }
 }

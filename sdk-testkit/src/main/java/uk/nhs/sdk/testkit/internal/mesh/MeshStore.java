@@ -47,8 +47,8 @@ final class MeshStore {
     private final Path root;
     private final String filePrefix;
     private final Clock clock;
-    private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("uuuuMMddHHmmssSSS", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter ID_TIME =
+            DateTimeFormatter.ofPattern("uuuuMMddHHmmssSSS", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private final Map<String, MeshMessage> messages = new LinkedHashMap<>();
     private final Random random = new Random();
@@ -74,10 +74,14 @@ final class MeshStore {
         return clock.instant();
     }
 
-    synchronized MeshMessage create(Optional<Mailbox> sender, Mailbox recipient, MeshSendHeaders headers,
-            int totalChunks, String contentEncoding) {
-        MeshMessage m = new MeshMessage(newId(), MeshMessage.Type.DATA, sender, recipient, headers, totalChunks,
-                contentEncoding, now());
+    synchronized MeshMessage create(
+            Optional<Mailbox> sender,
+            Mailbox recipient,
+            MeshSendHeaders headers,
+            int totalChunks,
+            String contentEncoding) {
+        MeshMessage m = new MeshMessage(
+                newId(), MeshMessage.Type.DATA, sender, recipient, headers, totalChunks, contentEncoding, now());
         messages.put(m.id, m);
         return m;
     }
@@ -155,7 +159,8 @@ final class MeshStore {
     synchronized List<MeshMessage> sentWithLocalId(String mailboxId, String localId) {
         List<MeshMessage> out = new ArrayList<>();
         for (MeshMessage m : messages.values()) {
-            if (m.type == MeshMessage.Type.DATA && m.sender.map(s -> s.id().equals(mailboxId)).orElse(false)
+            if (m.type == MeshMessage.Type.DATA
+                    && m.sender.map(s -> s.id().equals(mailboxId)).orElse(false)
                     && m.headers.localId().map(localId::equals).orElse(false)) {
                 out.add(m);
             }
@@ -215,8 +220,8 @@ final class MeshStore {
                 Instant at = m.accepted.plus(INBOX_EXPIRY);
                 m.status = Status.UNDELIVERABLE;
                 m.statusChanged = at;
-                m.report = Optional.of(new MeshMessage.StatusReport("14", "TRANSFER", UNDELIVERED,
-                        Optional.empty(), at));
+                m.report =
+                        Optional.of(new MeshMessage.StatusReport("14", "TRANSFER", UNDELIVERED, Optional.empty(), at));
                 deleteFiles(m.id);
                 if (m.type == MeshMessage.Type.DATA && m.sender.isPresent()) {
                     undelivered.add(m);
@@ -239,8 +244,8 @@ final class MeshStore {
      */
     private String newId() {
         while (true) {
-            String id = ID_TIME.format(now()) + String.format(Locale.ROOT, "%03d_%06X", random.nextInt(1000),
-                    random.nextInt(1 << 24));
+            String id = ID_TIME.format(now())
+                    + String.format(Locale.ROOT, "%03d_%06X", random.nextInt(1000), random.nextInt(1 << 24));
             if (!messages.containsKey(id)) {
                 return id;
             }
@@ -248,8 +253,8 @@ final class MeshStore {
     }
 
     private MeshMessage report(MeshMessage about, Mailbox to, Instant at) {
-        MeshMessage r = new MeshMessage(newId(), MeshMessage.Type.REPORT, Optional.empty(), to,
-                MeshSendHeaders.forReport(about), 0, "", at);
+        MeshMessage r = new MeshMessage(
+                newId(), MeshMessage.Type.REPORT, Optional.empty(), to, MeshSendHeaders.forReport(about), 0, "", at);
         r.report = Optional.of(new MeshMessage.StatusReport("14", "TRANSFER", UNDELIVERED, Optional.of(about.id), at));
         return r;
     }

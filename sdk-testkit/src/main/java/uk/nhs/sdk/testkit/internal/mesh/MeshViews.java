@@ -16,13 +16,13 @@ import uk.nhs.sdk.testkit.internal.mesh.MeshMessage.Status;
  * 16, 17, 29) and the tracking bodies, v2 (exchange 08) and v1 (exchange 09).
  */
 final class MeshViews {
-    private static final DateTimeFormatter COMPACT = DateTimeFormatter.ofPattern("uuuuMMddHHmmss", Locale.ROOT)
+    private static final DateTimeFormatter COMPACT =
+            DateTimeFormatter.ofPattern("uuuuMMddHHmmss", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern(
+                    "EEE, dd MMM uuuu HH:mm:ss 'UTC'", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter
-            .ofPattern("EEE, dd MMM uuuu HH:mm:ss 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
-    private MeshViews() {
-    }
+    private MeshViews() {}
 
     static String compact(Instant t) {
         return COMPACT.format(t);
@@ -52,8 +52,8 @@ final class MeshViews {
         if (m.type == MeshMessage.Type.DATA) {
             put(h, "content-encoding", contentEncoding);
         }
-        Instant statusTime = m.report.map(MeshMessage.StatusReport::at)
-                .orElse(m.accepted == null ? m.statusChanged : m.accepted);
+        Instant statusTime =
+                m.report.map(MeshMessage.StatusReport::at).orElse(m.accepted == null ? m.statusChanged : m.accepted);
         if (m.type == MeshMessage.Type.REPORT) {
             MeshMessage.StatusReport r = m.report.orElseThrow();
             put(h, "mex-linkedmsgid", r.linkedMessageId());
@@ -143,8 +143,9 @@ final class MeshViews {
         b.put("senderSmtp", "");
         String status = m.status.wire;
         b.put("status", Character.toUpperCase(status.charAt(0)) + status.substring(1));
-        b.put("statusSuccess", m.type == MeshMessage.Type.DATA && m.status != Status.UNDELIVERABLE
-                ? "SUCCESS" : "ERROR");
+        b.put(
+                "statusSuccess",
+                m.type == MeshMessage.Type.DATA && m.status != Status.UNDELIVERABLE ? "SUCCESS" : "ERROR");
         m.headers.subject().ifPresent(v -> b.put("subject", v));
         b.put("uploadTimestamp", compact(m.created));
         b.put("version", "1.0");

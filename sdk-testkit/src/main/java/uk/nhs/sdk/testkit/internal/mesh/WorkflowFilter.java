@@ -7,8 +7,7 @@ import java.util.function.Predicate;
  * with, {@code !W*} does not begin with, {@code *W*} contains, {@code !*W*} does not contain.
  */
 final class WorkflowFilter {
-    private WorkflowFilter() {
-    }
+    private WorkflowFilter() {}
 
     static Predicate<MeshMessage> parse(String filter) {
         String f = filter.strip();

@@ -1,8 +1,8 @@
 package uk.nhs.sdk.testkit.internal.notify;
 
 import java.math.BigInteger;
-import java.util.concurrent.ThreadLocalRandom;
 import java.time.Instant;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * K-Sortable Unique IDentifiers, as NHS Notify gives its messages and batches: 4 bytes of seconds

@@ -20,8 +20,7 @@ final class NhsAppAccounts {
     private static final Pattern ODS = Pattern.compile("[A-Za-z]\\d{5}|[A-Za-z]\\d[A-Za-z]\\d[A-Za-z]");
     private static final int PAGES = 8;
 
-    private NhsAppAccounts() {
-    }
+    private NhsAppAccounts() {}
 
     /**
      * A page of accounts.

@@ -68,8 +68,10 @@ final class NotifyCallbacks {
 
     /** One client for every sender in the JVM: a client per registration would leave a selector thread each. */
     private static final class Http {
-        static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(TIMEOUT)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        static final HttpClient CLIENT = HttpClient.newBuilder()
+                .connectTimeout(TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     private final Target target;
@@ -88,11 +90,18 @@ final class NotifyCallbacks {
         this.target = target;
         this.duplicate = duplicate;
         this.outOfOrder = outOfOrder;
-        this.executor = new ThreadPoolExecutor(1, 1, 1, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE), r -> {
-            Thread t = new Thread(r, "nhs-sandbox-notify-callbacks");
-            t.setDaemon(true);
-            return t;
-        }, (r, e) -> dropped.incrementAndGet());
+        this.executor = new ThreadPoolExecutor(
+                1,
+                1,
+                1,
+                TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(QUEUE),
+                r -> {
+                    Thread t = new Thread(r, "nhs-sandbox-notify-callbacks");
+                    t.setDaemon(true);
+                    return t;
+                },
+                (r, e) -> dropped.incrementAndGet());
         executor.allowCoreThreadTimeOut(true);
         this.http = Http.CLIENT;
     }

@@ -47,6 +47,7 @@ public final class NotifyFake implements Fake {
     public static final int MAX_BATCH_BYTES = 5_200_000;
     /** The status interval unless set. */
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(1);
+
     static final String VND = "application/vnd.api+json";
     static final String JSON = "application/json";
     private static final Pattern MESSAGE = Pattern.compile(Pattern.quote(BASE_PATH) + "/v1/messages/([^/]*)");
@@ -99,8 +100,8 @@ public final class NotifyFake implements Fake {
      * @param duplicated whether each callback is sent twice
      * @param outOfOrder whether the callbacks due together are sent newest first
      */
-    public synchronized void sendCallbacks(URI url, String applicationId, Secret apiKey, Secret xApiKey,
-            boolean duplicated, boolean outOfOrder) {
+    public synchronized void sendCallbacks(
+            URI url, String applicationId, Secret apiKey, Secret xApiKey, boolean duplicated, boolean outOfOrder) {
         NotifyCallbacks.Target target = new NotifyCallbacks.Target(url, applicationId, apiKey, xApiKey);
         stopCallbacks();
         callbacks = new NotifyCallbacks(target, duplicated, outOfOrder);
@@ -162,7 +163,9 @@ public final class NotifyFake implements Fake {
         try {
             checkAuthorization(request);
             responseType = responseType(request.getHeader("Accept"));
-            return route(request, responseType).withHeader("X-Correlation-ID", correlation(correlationId)).build();
+            return route(request, responseType)
+                    .withHeader("X-Correlation-ID", correlation(correlationId))
+                    .build();
         } catch (NotifyError e) {
             ResponseDefinitionBuilder b = FakeResponse.json(e.status, responseType, e.body(requestId))
                     .withHeader("X-Correlation-ID", correlation(correlationId));
@@ -198,8 +201,11 @@ public final class NotifyFake implements Fake {
         if (path.equals(BASE_PATH + NhsAppAccounts.PATH)) {
             requireMethod(method, "GET");
             Map<String, String> query = query(request.getUrl());
-            return FakeResponse.json(200, type, NhsAppAccounts.page(query.get("ods-organisation-code"),
-                    query.get("page"), url(NhsAppAccounts.PATH)));
+            return FakeResponse.json(
+                    200,
+                    type,
+                    NhsAppAccounts.page(
+                            query.get("ods-organisation-code"), query.get("page"), url(NhsAppAccounts.PATH)));
         }
         throw NotifyError.notFound();
     }
@@ -239,20 +245,26 @@ public final class NotifyFake implements Fake {
         List<NotifyError.Entry> freeText = new ArrayList<>();
         JsonNode messages = attributes.get("messages");
         for (int i = 0; i < messages.size() && freeText.size() < 100; i++) {
-            freeText(plan, messages.get(i).get("personalisation"), "/data/attributes/messages/" + i + "/personalisation",
+            freeText(
+                    plan,
+                    messages.get(i).get("personalisation"),
+                    "/data/attributes/messages/" + i + "/personalisation",
                     freeText);
         }
         if (!freeText.isEmpty()) {
             throw NotifyError.badRequest(freeText.subList(0, Math.min(100, freeText.size())));
         }
         Map.Entry<String, List<NotifyMessage>> batch = store.sendBatch(attributes, plan, now(), callbacks != null);
-        return FakeResponse.json(201, type, NotifyStore.batchCreated(batch.getKey(),
-                attributes.get("messageBatchReference").asText(), plan, batch.getValue()));
+        return FakeResponse.json(
+                201,
+                type,
+                NotifyStore.batchCreated(
+                        batch.getKey(), attributes.get("messageBatchReference").asText(), plan, batch.getValue()));
     }
 
     /** Checks a free-text plan's personalisation: its fields present, strings, within the channel's limit. */
-    private static void freeText(RoutingPlans.Plan plan, JsonNode personalisation, String at,
-            List<NotifyError.Entry> errors) {
+    private static void freeText(
+            RoutingPlans.Plan plan, JsonNode personalisation, String at, List<NotifyError.Entry> errors) {
         if (plan.freeTextFields().isEmpty()) {
             return;
         }
@@ -260,16 +272,19 @@ public final class NotifyFake implements Fake {
             errors.add(NotifyError.missing(at));
             return;
         }
-        plan.freeTextFields().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(field -> {
-            JsonNode value = personalisation.get(field.getKey());
-            String pointer = at + "/" + field.getKey();
-            if (value == null) {
-                errors.add(NotifyError.missing(pointer));
-            } else if (!value.isTextual() || value.asText().isBlank()
-                    || value.asText().codePointCount(0, value.asText().length()) > field.getValue()) {
-                errors.add(NotifyError.invalid(pointer));
-            }
-        });
+        plan.freeTextFields().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(field -> {
+                    JsonNode value = personalisation.get(field.getKey());
+                    String pointer = at + "/" + field.getKey();
+                    if (value == null) {
+                        errors.add(NotifyError.missing(pointer));
+                    } else if (!value.isTextual()
+                            || value.asText().isBlank()
+                            || value.asText().codePointCount(0, value.asText().length()) > field.getValue()) {
+                        errors.add(NotifyError.invalid(pointer));
+                    }
+                });
     }
 
     private static RoutingPlans.Plan plan(String id) {
@@ -280,10 +295,14 @@ public final class NotifyFake implements Fake {
             case INTERNAL_ERROR:
                 throw NotifyError.internal();
             case MISSING_TEMPLATES:
-                throw NotifyError.internal("CM_MISSING_ROUTING_PLAN_TEMPLATE", "Templates missing",
+                throw NotifyError.internal(
+                        "CM_MISSING_ROUTING_PLAN_TEMPLATE",
+                        "Templates missing",
                         "The templates required to use the routing plan were not found.");
             case DUPLICATE_TEMPLATES:
-                throw NotifyError.internal("CM_ROUTING_PLAN_DUPLICATE_TEMPLATES", "Duplicate templates",
+                throw NotifyError.internal(
+                        "CM_ROUTING_PLAN_DUPLICATE_TEMPLATES",
+                        "Duplicate templates",
                         "The routing plan specified contains duplicate templates.");
             case INVALID_CONFIG:
                 throw NotifyError.badRequest(List.of(NotifyError.invalid("/data/attributes/routingPlanId")));

@@ -32,8 +32,14 @@ final class NotifyMessage {
     static final String CASCADES = "9990000026";
 
     /** One status change, {@code step} intervals after creation: of the message, or of one channel. */
-    record Event(int step, String messageStatus, int channel, String channelStatus, String supplierStatus,
-            String description, String failureCode) {
+    record Event(
+            int step,
+            String messageStatus,
+            int channel,
+            String channelStatus,
+            String supplierStatus,
+            String description,
+            String failureCode) {
         static Event message(int step, String status) {
             return new Event(step, status, -1, null, null, null, null);
         }
@@ -59,7 +65,12 @@ final class NotifyMessage {
     /** How many events have been turned into callbacks. */
     int emitted;
 
-    NotifyMessage(String id, String reference, RoutingPlans.Plan plan, Instant created, Optional<String> batchId,
+    NotifyMessage(
+            String id,
+            String reference,
+            RoutingPlans.Plan plan,
+            Instant created,
+            Optional<String> batchId,
             String nhsNumber) {
         this.id = id;
         this.reference = reference;
@@ -67,7 +78,8 @@ final class NotifyMessage {
         this.created = created.truncatedTo(ChronoUnit.MILLIS);
         this.batchId = batchId;
         String path = FAILS_ENRICHMENT.equals(nhsNumber) || CASCADES.equals(nhsNumber) ? nhsNumber : "";
-        this.events = TIMELINES.computeIfAbsent(path + ":" + plan.channels().size(),
+        this.events = TIMELINES.computeIfAbsent(
+                path + ":" + plan.channels().size(),
                 k -> timeline(path, plan.channels().size()));
     }
 
@@ -84,7 +96,8 @@ final class NotifyMessage {
         int delivering = 0;
         int step = 4;
         if (CASCADES.equals(nhsNumber)) {
-            e.add(new Event(4, null, 0, "failed", "unnotified", "Failed reason: NHS number not found", "CFR_PDSV_0004"));
+            e.add(new Event(
+                    4, null, 0, "failed", "unnotified", "Failed reason: NHS number not found", "CFR_PDSV_0004"));
             if (channels == 1) {
                 e.add(new Event(4, "failed", -1, null, null, "Failed reason: All channels failed", null));
                 return List.copyOf(e);
@@ -227,7 +240,8 @@ final class NotifyMessage {
         }
         a.set("routingPlan", routingPlan(plan));
         batchId.ifPresent(b -> {
-            ObjectNode rel = data.putObject("relationships").putObject("messageBatch").putObject("data");
+            ObjectNode rel =
+                    data.putObject("relationships").putObject("messageBatch").putObject("data");
             rel.put("type", "MessageBatch");
             rel.put("id", b);
         });

@@ -13,8 +13,7 @@ public final class NotifyService implements SandboxService {
     /**
      * Creates the provider ({@link java.util.ServiceLoader} does this).
      */
-    public NotifyService() {
-    }
+    public NotifyService() {}
 
     @Override
     public String name() {

@@ -91,8 +91,8 @@ final class NotifyStore {
      * @return the batch's id and its messages, in the request's order
      * @throws NotifyError 422 when the batch reference, or any message reference, was seen before
      */
-    Map.Entry<String, List<NotifyMessage>> sendBatch(JsonNode attributes, RoutingPlans.Plan plan, Instant now,
-            boolean track) {
+    Map.Entry<String, List<NotifyMessage>> sendBatch(
+            JsonNode attributes, RoutingPlans.Plan plan, Instant now, boolean track) {
         String batchReference = attributes.get("messageBatchReference").asText();
         if (batchReferences.contains(batchReference)) {
             throw NotifyError.duplicateBatch();
@@ -118,8 +118,14 @@ final class NotifyStore {
         return message.path("recipient").path("nhsNumber").asText("");
     }
 
-    private NotifyMessage store(String id, String reference, RoutingPlans.Plan plan, Instant now,
-            Optional<String> batchId, String nhsNumber, boolean track) {
+    private NotifyMessage store(
+            String id,
+            String reference,
+            RoutingPlans.Plan plan,
+            Instant now,
+            Optional<String> batchId,
+            String nhsNumber,
+            boolean track) {
         NotifyMessage m = new NotifyMessage(id, reference, plan, now, batchId, nhsNumber);
         messages.put(id, m);
         if (!track) {
@@ -205,8 +211,8 @@ final class NotifyStore {
     }
 
     /** The batch's 201 body. */
-    static String batchCreated(String batchId, String batchReference, RoutingPlans.Plan plan,
-            List<NotifyMessage> stored) {
+    static String batchCreated(
+            String batchId, String batchReference, RoutingPlans.Plan plan, List<NotifyMessage> stored) {
         ObjectNode root = Json.object();
         ObjectNode data = root.putObject("data");
         data.put("type", "MessageBatch");

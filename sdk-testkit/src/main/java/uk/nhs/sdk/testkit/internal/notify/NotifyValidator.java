@@ -20,19 +20,19 @@ import java.util.regex.Pattern;
 final class NotifyValidator {
     /** The most messages a batch may hold. */
     static final int MAX_MESSAGES = 45_000;
+
     private static final int MAX_ERRORS = 100;
-    private static final Pattern UUID = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern UUID =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Z|a-z]{2,}");
-    private static final Set<String> MESSAGE = Set.of("messageReference", "billingReference", "recipient",
-            "originator", "personalisation");
+    private static final Set<String> MESSAGE =
+            Set.of("messageReference", "billingReference", "recipient", "originator", "personalisation");
     private static final Set<String> RECIPIENT = Set.of("nhsNumber", "contactDetails");
     private static final Set<String> ORIGINATOR = Set.of("odsCode");
 
     private final List<NotifyError.Entry> errors = new ArrayList<>();
 
-    private NotifyValidator() {
-    }
+    private NotifyValidator() {}
 
     /**
      * Validates a single-message request.
@@ -81,7 +81,8 @@ final class NotifyValidator {
                         JsonNode m = messages.get(i);
                         if (v.object(m, pointer)) {
                             v.closed(m, pointer, MESSAGE);
-                            if (v.messageFields(m, pointer) && !seen.add(m.get("messageReference").asText())) {
+                            if (v.messageFields(m, pointer)
+                                    && !seen.add(m.get("messageReference").asText())) {
                                 v.add(NotifyError.duplicateValue(pointer + "/messageReference"));
                             }
                         }
@@ -246,7 +247,7 @@ final class NotifyValidator {
 
     /** Refuses members a closed object does not define. */
     private void closed(JsonNode node, String pointer, Set<String> allowed) {
-        for (Iterator<String> names = node.fieldNames(); names.hasNext();) {
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!allowed.contains(name)) {
                 add(NotifyError.invalid(pointer + "/" + name.replace("~", "~0").replace("/", "~1")));

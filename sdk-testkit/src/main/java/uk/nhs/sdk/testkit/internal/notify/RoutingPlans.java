@@ -17,13 +17,23 @@ import java.util.Optional;
 final class RoutingPlans {
     /** What sending with a plan does. */
     enum Outcome {
-        SEND, TOO_EARLY, INTERNAL_ERROR, MISSING_TEMPLATES, DUPLICATE_TEMPLATES, INVALID_CONFIG
+        SEND,
+        TOO_EARLY,
+        INTERNAL_ERROR,
+        MISSING_TEMPLATES,
+        DUPLICATE_TEMPLATES,
+        INVALID_CONFIG
     }
 
     /** A plan: its identity as the API returns it, its channels and, for free-text plans, its fields' limits. */
-    record Plan(String id, String name, String version, String createdDate, List<String> channels,
-            Map<String, Integer> freeTextFields, Outcome outcome) {
-    }
+    record Plan(
+            String id,
+            String name,
+            String version,
+            String createdDate,
+            List<String> channels,
+            Map<String, Integer> freeTextFields,
+            Outcome outcome) {}
 
     static final int NHSAPP_LIMIT = 5_000;
     static final int EMAIL_LIMIT = 100_000;
@@ -32,7 +42,9 @@ final class RoutingPlans {
     private static final Map<String, Plan> PLANS = new LinkedHashMap<>();
 
     static {
-        plan("b838b13c-f98c-4def-93f0-515d4e4f4ee1", "ztoe2qRAM8M8vS0bqajhyEBcvXacrGPp",
+        plan(
+                "b838b13c-f98c-4def-93f0-515d4e4f4ee1",
+                "ztoe2qRAM8M8vS0bqajhyEBcvXacrGPp",
                 List.of("nhsapp", "email", "sms", "letter"));
         plan("49e43b98-70cb-47a9-a55e-fe70c9a6f77c", "G.uwELAFAGMsKEBk2iIeRCBOB6kj6OkE", List.of("email"));
         plan("b402cd20-b62a-4357-8e02-2952959531c8", "J7ZPQIf1yyUB4CiBpUBoy.1ahfOTCCQ7", List.of("sms"));
@@ -46,8 +58,8 @@ final class RoutingPlans {
         freeText(1, List.of("nhsapp"), Map.of("body", NHSAPP_LIMIT));
         freeText(2, List.of("email"), Map.of("email_subject", EMAIL_LIMIT, "email_body", EMAIL_LIMIT));
         freeText(3, List.of("sms"), Map.of("sms_body", SMS_LIMIT));
-        Map<String, Integer> appEmail = Map.of("nhsapp_body", NHSAPP_LIMIT, "email_subject", EMAIL_LIMIT,
-                "email_body", EMAIL_LIMIT);
+        Map<String, Integer> appEmail =
+                Map.of("nhsapp_body", NHSAPP_LIMIT, "email_subject", EMAIL_LIMIT, "email_body", EMAIL_LIMIT);
         freeText(4, List.of("nhsapp", "email"), appEmail);
         freeText(5, List.of("nhsapp", "email"), appEmail);
         Map<String, Integer> appSms = Map.of("nhsapp_body", NHSAPP_LIMIT, "sms_body", SMS_LIMIT);
@@ -55,17 +67,18 @@ final class RoutingPlans {
         freeText(7, List.of("nhsapp", "sms"), appSms);
     }
 
-    private RoutingPlans() {
-    }
+    private RoutingPlans() {}
 
     private static void plan(String id, String version, List<String> channels) {
-        PLANS.put(id, new Plan(id, "Sandbox plan " + id.substring(0, 8), version, CREATED, channels, Map.of(),
-                Outcome.SEND));
+        PLANS.put(
+                id,
+                new Plan(id, "Sandbox plan " + id.substring(0, 8), version, CREATED, channels, Map.of(), Outcome.SEND));
     }
 
     private static void failing(String id, Outcome outcome) {
-        PLANS.put(id, new Plan(id, "Sandbox plan " + id.substring(0, 8), "1", CREATED, List.of("nhsapp"), Map.of(),
-                outcome));
+        PLANS.put(
+                id,
+                new Plan(id, "Sandbox plan " + id.substring(0, 8), "1", CREATED, List.of("nhsapp"), Map.of(), outcome));
     }
 
     private static void freeText(int n, List<String> channels, Map<String, Integer> fields) {

@@ -42,7 +42,11 @@ final class NrlError extends RuntimeException {
     }
 
     static NrlError notWellFormed() {
-        return new NrlError(400, "invalid", "MESSAGE_NOT_WELL_FORMED", "Message not well formed",
+        return new NrlError(
+                400,
+                "invalid",
+                "MESSAGE_NOT_WELL_FORMED",
+                "Message not well formed",
                 "Request body could not be parsed");
     }
 
@@ -51,7 +55,11 @@ final class NrlError extends RuntimeException {
     }
 
     static NrlError notFound() {
-        return new NrlError(404, "not-found", "RESOURCE_NOT_FOUND", "Resource not found",
+        return new NrlError(
+                404,
+                "not-found",
+                "RESOURCE_NOT_FOUND",
+                "Resource not found",
                 "The requested DocumentReference could not be found");
     }
 
@@ -63,8 +71,8 @@ final class NrlError extends RuntimeException {
         return outcome("error", issueCode, system, code, display, diagnostics);
     }
 
-    static String outcome(String severity, String issueCode, String system, String code, String display,
-            String diagnostics) {
+    static String outcome(
+            String severity, String issueCode, String system, String code, String display, String diagnostics) {
         ObjectNode oo = Json.object();
         oo.put("resourceType", "OperationOutcome");
         ObjectNode issue = oo.putArray("issue").addObject();

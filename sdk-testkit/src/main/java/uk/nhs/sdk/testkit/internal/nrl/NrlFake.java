@@ -45,14 +45,16 @@ import uk.nhs.sdk.testkit.internal.SandboxContext;
 public final class NrlFake implements Fake {
     /** The base path of both APIs on the sandbox. */
     public static final String BASE_PATH = "/record-locator";
+
     private static final String FHIR_JSON = "application/fhir+json;version=1";
-    private static final Pattern PATH = Pattern.compile(Pattern.quote(BASE_PATH)
-            + "/(consumer|producer)/FHIR/R4/DocumentReference(?:/([^/]*))?");
+    private static final Pattern PATH =
+            Pattern.compile(Pattern.quote(BASE_PATH) + "/(consumer|producer)/FHIR/R4/DocumentReference(?:/([^/]*))?");
     private static final Pattern REQUEST_ID =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
     private static final Pattern SUBJECT = Pattern.compile("https://fhir\\.nhs\\.uk/Id/nhs-number\\|(\\d+)");
-    private static final Pattern CUSTODIAN = Pattern.compile("https://fhir\\.nhs\\.uk/Id/ods-organization-code\\|(\\w+)");
+    private static final Pattern CUSTODIAN =
+            Pattern.compile("https://fhir\\.nhs\\.uk/Id/ods-organization-code\\|(\\w+)");
     private static final Set<String> SEARCH_PARAMS =
             Set.of("subject:identifier", "custodian:identifier", "type", "category", "_summary");
 
@@ -61,8 +63,7 @@ public final class NrlFake implements Fake {
     private final Map<String, Answer> writes = new HashMap<>();
 
     /** A write's answer, kept to answer a resend with the same X-Request-ID. */
-    private record Answer(int status, String body, String location) {
-    }
+    private record Answer(int status, String body, String location) {}
 
     /**
      * Creates the fake.
@@ -80,7 +81,8 @@ public final class NrlFake implements Fake {
 
     @Override
     public List<Route> routes() {
-        return List.of(new Route("ANY", Pattern.quote(BASE_PATH) + "/(consumer|producer)/FHIR/R4/DocumentReference(/.*)?"));
+        return List.of(
+                new Route("ANY", Pattern.quote(BASE_PATH) + "/(consumer|producer)/FHIR/R4/DocumentReference(/.*)?"));
     }
 
     @Override
@@ -121,8 +123,8 @@ public final class NrlFake implements Fake {
             if (id != null && "DELETE".equals(method) && producer) {
                 return write(request, () -> delete(id, ods));
             }
-            throw new NrlError(405, "not-supported", "BAD_REQUEST", "Bad request",
-                    method + " is not supported on this path");
+            throw new NrlError(
+                    405, "not-supported", "BAD_REQUEST", "Bad request", method + " is not supported on this path");
         } catch (NrlError e) {
             return answer(request, e.status, e.body()).build();
         }
@@ -135,12 +137,20 @@ public final class NrlFake implements Fake {
         }
         String requestId = request.getHeader("X-Request-ID");
         if (requestId == null || !REQUEST_ID.matcher(requestId).matches()) {
-            throw new NrlError(400, "value", "MISSING_OR_INVALID_HEADER", "There is a required header that is "
-                    + "missing or invalid", "The X-Request-Id header is missing or invalid");
+            throw new NrlError(
+                    400,
+                    "value",
+                    "MISSING_OR_INVALID_HEADER",
+                    "There is a required header that is " + "missing or invalid",
+                    "The X-Request-Id header is missing or invalid");
         }
         String ods = request.getHeader("NHSD-End-User-Organisation-ODS");
         if (ods == null || ods.isBlank()) {
-            throw new NrlError(400, "value", "PRECONDITION_FAILED", "Precondition failed",
+            throw new NrlError(
+                    400,
+                    "value",
+                    "PRECONDITION_FAILED",
+                    "Precondition failed",
                     "The NHSD-End-User-Organisation-ODS header is missing or invalid");
         }
         String code = ods.strip().toUpperCase(Locale.ROOT);
@@ -161,7 +171,11 @@ public final class NrlFake implements Fake {
             throw NrlError.invalidParameter("Invalid query parameter");
         }
         if (!uk.nhs.sdk.core.NhsNumber.isValid(subject.group(1))) {
-            throw new NrlError(400, "value", "INVALID_NHS_NUMBER", "Invalid NHS number",
+            throw new NrlError(
+                    400,
+                    "value",
+                    "INVALID_NHS_NUMBER",
+                    "Invalid NHS number",
                     "The provided subject identifier value is not a valid NHS number");
         }
         String custodian = null;
@@ -185,9 +199,11 @@ public final class NrlFake implements Fake {
         for (ObjectNode p : store.all()) {
             boolean visible = NrlStore.typesFor(ods).contains(NrlStore.typeCode(p))
                     && (!producer || NrlStore.custodian(p).equalsIgnoreCase(ods));
-            if (visible && NrlStore.subject(p).equals(subject.group(1))
+            if (visible
+                    && NrlStore.subject(p).equals(subject.group(1))
                     && (types.isEmpty() || types.contains(NrlStore.typeToken(p)))
-                    && (categories.isEmpty() || NrlStore.categoryTokens(p).stream().anyMatch(categories::contains))
+                    && (categories.isEmpty()
+                            || NrlStore.categoryTokens(p).stream().anyMatch(categories::contains))
                     && (custodian == null || NrlStore.custodian(p).equalsIgnoreCase(custodian))) {
                 entries.addObject().set("resource", p);
             }
@@ -196,8 +212,10 @@ public final class NrlFake implements Fake {
         if (!count) {
             bundle.set("entry", entries);
         }
-        bundle.putArray("link").addObject().put("relation", "self").put("url", context.baseUrl()
-                + RequestTarget.rawPath(request.getUrl()));
+        bundle.putArray("link")
+                .addObject()
+                .put("relation", "self")
+                .put("url", context.baseUrl() + RequestTarget.rawPath(request.getUrl()));
         return answer(request, 200, Json.write(bundle)).build();
     }
 
@@ -217,10 +235,17 @@ public final class NrlFake implements Fake {
         ObjectNode p = store.get(id).orElseThrow(NrlError::notFound);
         if (!NrlStore.custodian(p).equalsIgnoreCase(ods)) {
             if (producer) {
-                throw new NrlError(403, "forbidden", "AUTHOR_CREDENTIALS_ERROR", "Author credentials error",
+                throw new NrlError(
+                        403,
+                        "forbidden",
+                        "AUTHOR_CREDENTIALS_ERROR",
+                        "Author credentials error",
                         "The requested document pointer cannot be read because it belongs to another organisation");
             }
-            throw new NrlError(403, "value", "VALIDATION_ERROR",
+            throw new NrlError(
+                    403,
+                    "value",
+                    "VALIDATION_ERROR",
                     "A parameter or value has resulted in a validation error",
                     "The requested document pointer cannot be read because it belongs to another organisation",
                     "https://fhir.nhs.uk/STU3/CodeSystem/Spine-ErrorOrWarningCode-1");
@@ -240,13 +265,23 @@ public final class NrlFake implements Fake {
                 continue;
             }
             String target = r.path("target").path("identifier").path("value").asText("");
-            ObjectNode old = store.get(target).orElseThrow(() -> new NrlError(422, "invalid", "UNPROCESSABLE_ENTITY",
-                    "Unprocessable Entity", "The relatesTo target document does not exist"));
+            ObjectNode old = store.get(target)
+                    .orElseThrow(() -> new NrlError(
+                            422,
+                            "invalid",
+                            "UNPROCESSABLE_ENTITY",
+                            "Unprocessable Entity",
+                            "The relatesTo target document does not exist"));
             if (!NrlStore.custodian(old).equalsIgnoreCase(ods)) {
                 throw NrlError.forbidden("The relatesTo target document belongs to another organisation");
             }
-            if (!NrlStore.subject(old).equals(NrlStore.subject(p)) || !NrlStore.typeToken(old).equals(NrlStore.typeToken(p))) {
-                throw new NrlError(422, "invalid", "UNPROCESSABLE_ENTITY", "Unprocessable Entity",
+            if (!NrlStore.subject(old).equals(NrlStore.subject(p))
+                    || !NrlStore.typeToken(old).equals(NrlStore.typeToken(p))) {
+                throw new NrlError(
+                        422,
+                        "invalid",
+                        "UNPROCESSABLE_ENTITY",
+                        "Unprocessable Entity",
                         "The relatesTo target document does not match the subject and type of the new document");
             }
             replaced.add(target);
@@ -256,17 +291,23 @@ public final class NrlFake implements Fake {
         p.put("date", context.clock().instant().toString());
         store.put(id, p);
         replaced.forEach(store::remove);
-        return new Answer(201, NrlError.outcome("information", "informational",
-                "https://fhir.nhs.uk/CodeSystem/NRLF-ResponseCode", "RESOURCE_CREATED", "Resource created",
-                "The document has been created"), context.baseUrl() + BASE_PATH + "/producer/FHIR/R4/DocumentReference/"
-                + id);
+        return new Answer(
+                201,
+                NrlError.outcome(
+                        "information",
+                        "informational",
+                        "https://fhir.nhs.uk/CodeSystem/NRLF-ResponseCode",
+                        "RESOURCE_CREATED",
+                        "Resource created",
+                        "The document has been created"),
+                context.baseUrl() + BASE_PATH + "/producer/FHIR/R4/DocumentReference/" + id);
     }
 
     private Answer update(Request request, String id, String ods) {
         ObjectNode stored = store.get(id).orElseThrow(NrlError::notFound);
         if (!NrlStore.custodian(stored).equalsIgnoreCase(ods)) {
-            throw NrlError.forbidden("The requested document pointer cannot be updated because it belongs to another "
-                    + "organisation");
+            throw NrlError.forbidden(
+                    "The requested document pointer cannot be updated because it belongs to another " + "organisation");
         }
         ObjectNode p = fhirBody(request);
         if (!id.equals(p.path("id").asText())) {
@@ -277,7 +318,8 @@ public final class NrlFake implements Fake {
             boolean changed = field.equals("date") || field.equals("masterIdentifier")
                     ? p.has(field) && !p.get(field).equals(stored.path(field))
                     : !p.path(field).equals(stored.path(field));
-            if (changed && !(field.equals("type") && NrlStore.typeToken(p).equals(NrlStore.typeToken(stored)))
+            if (changed
+                    && !(field.equals("type") && NrlStore.typeToken(p).equals(NrlStore.typeToken(stored)))
                     && !(field.equals("subject") && NrlStore.subject(p).equals(NrlStore.subject(stored)))
                     && !(field.equals("custodian") && NrlStore.custodian(p).equals(NrlStore.custodian(stored)))) {
                 throw NrlError.badRequest("The field '" + field + "' is immutable and cannot be updated");
@@ -289,21 +331,35 @@ public final class NrlFake implements Fake {
             }
         }
         store.put(id, p);
-        return new Answer(200, NrlError.outcome("information", "informational",
-                "https://fhir.nhs.uk/CodeSystem/NRLF-SuccessCode", "RESOURCE_UPDATED", "Resource updated",
-                "Resource updated"), null);
+        return new Answer(
+                200,
+                NrlError.outcome(
+                        "information",
+                        "informational",
+                        "https://fhir.nhs.uk/CodeSystem/NRLF-SuccessCode",
+                        "RESOURCE_UPDATED",
+                        "Resource updated",
+                        "Resource updated"),
+                null);
     }
 
     private Answer delete(String id, String ods) {
         ObjectNode stored = store.get(id).orElseThrow(NrlError::notFound);
         if (!NrlStore.custodian(stored).equalsIgnoreCase(ods)) {
-            throw NrlError.forbidden("The requested document pointer cannot be deleted because it belongs to another "
-                    + "organisation");
+            throw NrlError.forbidden(
+                    "The requested document pointer cannot be deleted because it belongs to another " + "organisation");
         }
         store.remove(id);
-        return new Answer(200, NrlError.outcome("information", "informational",
-                "https://fhir.nhs.uk/CodeSystem/NRLF-SuccessCode", "RESOURCE_REMOVED", "Resource removed",
-                "Resource removed"), null);
+        return new Answer(
+                200,
+                NrlError.outcome(
+                        "information",
+                        "informational",
+                        "https://fhir.nhs.uk/CodeSystem/NRLF-SuccessCode",
+                        "RESOURCE_REMOVED",
+                        "Resource removed",
+                        "Resource removed"),
+                null);
     }
 
     /** Runs a write once per X-Request-ID: a resend gets the first answer and changes nothing. */

@@ -13,25 +13,32 @@ final class NrlPointerRules {
     static final String SNOMED = "http://snomed.info/sct";
     static final String NHS_NUMBER = "https://fhir.nhs.uk/Id/nhs-number";
     static final String ODS = "https://fhir.nhs.uk/Id/ods-organization-code";
-    static final String STABILITY = "https://fhir.nhs.uk/England/StructureDefinition/Extension-England-ContentStability";
+    static final String STABILITY =
+            "https://fhir.nhs.uk/England/StructureDefinition/Extension-England-ContentStability";
     static final String RETRIEVAL =
             "https://fhir.nhs.uk/England/StructureDefinition/Extension-England-NRLRetrievalMechanism";
     static final String ASID = "https://fhir.nhs.uk/Id/nhsSpineASID";
     /** The fields an update may not change (producer spec, {@code PUT /DocumentReference/{id}}). */
     static final List<String> IMMUTABLE = List.of("id", "subject", "custodian", "type", "masterIdentifier", "date");
-    private static final Set<String> CATEGORIES = Set.of("734163000", "1102421000000108", "823651000000106",
-            "419891008", "716931000000107", "103693007", "721981007");
 
-    private NrlPointerRules() {
-    }
+    private static final Set<String> CATEGORIES = Set.of(
+            "734163000",
+            "1102421000000108",
+            "823651000000106",
+            "419891008",
+            "716931000000107",
+            "103693007",
+            "721981007");
+
+    private NrlPointerRules() {}
 
     /** Refuses a pointer NRL would refuse, for the caller's ODS code. */
     static void check(JsonNode p, String odsCode) {
         if (!"DocumentReference".equals(p.path("resourceType").asText())) {
             throw NrlError.invalidResource("The resource type must be DocumentReference");
         }
-        for (String field : List.of("status", "content", "author", "custodian", "context", "category", "type",
-                "subject")) {
+        for (String field :
+                List.of("status", "content", "author", "custodian", "context", "category", "type", "subject")) {
             if (p.path(field).isMissingNode() || p.path(field).isNull()) {
                 throw NrlError.invalidResource("The required field '" + field + "' is missing");
             }
@@ -41,19 +48,35 @@ final class NrlPointerRules {
         }
         JsonNode subject = p.path("subject").path("identifier");
         if (!NHS_NUMBER.equals(subject.path("system").asText())) {
-            throw new NrlError(400, "value", "INVALID_IDENTIFIER_SYSTEM", "Invalid identifier system",
+            throw new NrlError(
+                    400,
+                    "value",
+                    "INVALID_IDENTIFIER_SYSTEM",
+                    "Invalid identifier system",
                     "The subject identifier system must be " + NHS_NUMBER);
         }
         if (!NhsNumber.isValid(subject.path("value").asText(""))) {
-            throw new NrlError(400, "value", "INVALID_NHS_NUMBER", "Invalid NHS number",
+            throw new NrlError(
+                    400,
+                    "value",
+                    "INVALID_NHS_NUMBER",
+                    "Invalid NHS number",
                     "The subject identifier value is not a valid NHS number");
         }
         if (!ODS.equals(p.path("custodian").path("identifier").path("system").asText())) {
-            throw new NrlError(400, "value", "INVALID_IDENTIFIER_SYSTEM", "Invalid identifier system",
+            throw new NrlError(
+                    400,
+                    "value",
+                    "INVALID_IDENTIFIER_SYSTEM",
+                    "Invalid identifier system",
                     "The custodian identifier system must be " + ODS);
         }
         if (!odsCode.equalsIgnoreCase(NrlStore.custodian(p))) {
-            throw new NrlError(422, "invalid", "UNPROCESSABLE_ENTITY", "Unprocessable Entity",
+            throw new NrlError(
+                    422,
+                    "invalid",
+                    "UNPROCESSABLE_ENTITY",
+                    "Unprocessable Entity",
                     "The custodian of the provided DocumentReference does not match the expected ODS code for this "
                             + "organisation");
         }
@@ -62,7 +85,11 @@ final class NrlPointerRules {
         }
         JsonNode type = p.path("type").path("coding").path(0);
         if (!SNOMED.equals(type.path("system").asText())) {
-            throw new NrlError(400, "value", "INVALID_CODE_SYSTEM", "Invalid code system",
+            throw new NrlError(
+                    400,
+                    "value",
+                    "INVALID_CODE_SYSTEM",
+                    "Invalid code system",
                     "The type code system must be " + SNOMED);
         }
         if (!NrlStore.typesFor(odsCode).contains(type.path("code").asText())) {
@@ -74,7 +101,8 @@ final class NrlPointerRules {
         }
         for (JsonNode c : p.path("category")) {
             JsonNode coding = c.path("coding").path(0);
-            if (!SNOMED.equals(coding.path("system").asText()) || !CATEGORIES.contains(coding.path("code").asText())) {
+            if (!SNOMED.equals(coding.path("system").asText())
+                    || !CATEGORIES.contains(coding.path("code").asText())) {
                 throw NrlError.invalidResource("Category code is not valid");
             }
         }
@@ -91,7 +119,8 @@ final class NrlPointerRules {
         boolean ssp = false;
         for (JsonNode c : p.path("content")) {
             String url = c.path("attachment").path("url").asText("");
-            if (url.isEmpty() || c.path("attachment").path("contentType").asText("").isEmpty()) {
+            if (url.isEmpty()
+                    || c.path("attachment").path("contentType").asText("").isEmpty()) {
                 throw NrlError.invalidResource("Each content attachment must have a url and a contentType");
             }
             if (c.path("format").isMissingNode()) {
@@ -120,7 +149,11 @@ final class NrlPointerRules {
     private static String extensionCode(JsonNode content, String url) {
         for (JsonNode e : content.path("extension")) {
             if (url.equals(e.path("url").asText())) {
-                return e.path("valueCodeableConcept").path("coding").path(0).path("code").asText("");
+                return e.path("valueCodeableConcept")
+                        .path("coding")
+                        .path(0)
+                        .path("code")
+                        .asText("");
             }
         }
         return "";

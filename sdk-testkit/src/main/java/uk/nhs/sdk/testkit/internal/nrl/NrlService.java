@@ -12,8 +12,7 @@ public final class NrlService implements SandboxService {
     /**
      * Creates the provider ({@link java.util.ServiceLoader} does this).
      */
-    public NrlService() {
-    }
+    public NrlService() {}
 
     @Override
     public String name() {

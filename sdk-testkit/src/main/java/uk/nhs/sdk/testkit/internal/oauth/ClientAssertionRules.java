@@ -75,7 +75,8 @@ final class ClientAssertionRules {
             return Optional.of("Malformed JWT in client_assertion");
         }
         if (!"RS512".equals(header.path("alg").asText(null))) {
-            return Optional.of("Invalid 'alg' header in client_assertion JWT - unsupported JWT algorithm - must be 'RS512'");
+            return Optional.of(
+                    "Invalid 'alg' header in client_assertion JWT - unsupported JWT algorithm - must be 'RS512'");
         }
         String kid = header.path("kid").asText(null);
         if (kid == null || kid.isEmpty()) {
@@ -109,7 +110,8 @@ final class ClientAssertionRules {
             return Optional.of("Missing 'jti' claim in client_assertion JWT");
         }
         if (!jti.isTextual()) {
-            return Optional.of("Invalid 'jti' claim in client_assertion JWT - must be a unique string value such as a GUID");
+            return Optional.of(
+                    "Invalid 'jti' claim in client_assertion JWT - must be a unique string value such as a GUID");
         }
         if (!usedJtis.add(iss + "\n" + jti.asText())) {
             return Optional.of("Non-unique 'jti' claim in client_assertion JWT");

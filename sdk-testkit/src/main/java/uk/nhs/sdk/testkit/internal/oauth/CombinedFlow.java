@@ -32,6 +32,7 @@ final class CombinedFlow {
     static final String CALLBACK_PATH = "/oauth2/callback";
     /** The platform's client id at the sandbox's identity providers. */
     static final String PLATFORM_CLIENT = "api-platform-sandbox";
+
     private static final Duration CODE_LIFETIME = Duration.ofMinutes(10);
 
     private final SandboxContext context;
@@ -42,12 +43,10 @@ final class CombinedFlow {
     private final Map<String, Authorized> codes = new ConcurrentHashMap<>();
 
     /** An authorization request waiting for the provider's answer, by the platform's own state. */
-    private record Pending(String apiKey, String redirectUri, String state, String provider) {
-    }
+    private record Pending(String apiKey, String redirectUri, String state, String provider) {}
 
     /** A signed-in user waiting for the application to redeem the platform's code. */
-    private record Authorized(String apiKey, String redirectUri, AccessMode mode, String provider, Instant expiry) {
-    }
+    private record Authorized(String apiKey, String redirectUri, AccessMode mode, String provider, Instant expiry) {}
 
     CombinedFlow(SandboxContext context, RegisteredApplications applications, UserTokens tokens) {
         this.context = context;
@@ -73,8 +72,8 @@ final class CombinedFlow {
             return TokenFake.refuse(OAuthErrors.other(400, "invalid_request", "redirect_uri is missing"));
         }
         if (!"code".equals(q.get("response_type"))) {
-            return TokenFake.refuse(OAuthErrors.other(400, "unsupported_response_type",
-                    "response_type is missing or invalid - must be 'code'"));
+            return TokenFake.refuse(OAuthErrors.other(
+                    400, "unsupported_response_type", "response_type is missing or invalid - must be 'code'"));
         }
         String state = q.get("state");
         if (state == null || state.isEmpty()) {
@@ -90,12 +89,18 @@ final class CombinedFlow {
         String internal = opaque();
         pending.put(internal, new Pending(apiKey, redirectUri, state, name));
         String scope = provider.get().isCis2() ? "openid nationalrbacaccess" : "openid profile";
-        StringBuilder location = new StringBuilder(provider.get().baseUrl()).append("/authorize?response_type=code")
-                .append("&client_id=").append(enc(PLATFORM_CLIENT))
-                .append("&redirect_uri=").append(enc(callbackUrl()))
-                .append("&scope=").append(enc(scope))
-                .append("&state=").append(enc(internal))
-                .append("&nonce=").append(enc(opaque()))
+        StringBuilder location = new StringBuilder(provider.get().baseUrl())
+                .append("/authorize?response_type=code")
+                .append("&client_id=")
+                .append(enc(PLATFORM_CLIENT))
+                .append("&redirect_uri=")
+                .append(enc(callbackUrl()))
+                .append("&scope=")
+                .append(enc(scope))
+                .append("&state=")
+                .append(enc(internal))
+                .append("&nonce=")
+                .append(enc(opaque()))
                 .append("&max_age=300");
         if (q.containsKey("acr_values") && provider.get().isCis2()) {
             location.append("&acr_values=").append(enc(q.get("acr_values")));
@@ -112,19 +117,28 @@ final class CombinedFlow {
         if (q.containsKey("error")) {
             return redirect(back + "error=" + enc(q.get("error")) + "&state=" + enc(p.state()));
         }
-        OidcProvider provider = IdentityProviders.of(context).byName(p.provider()).orElseThrow();
-        Optional<OidcProvider.Session> session = provider.redeemForPlatform(q.get("code"), PLATFORM_CLIENT,
-                callbackUrl());
+        OidcProvider provider =
+                IdentityProviders.of(context).byName(p.provider()).orElseThrow();
+        Optional<OidcProvider.Session> session =
+                provider.redeemForPlatform(q.get("code"), PLATFORM_CLIENT, callbackUrl());
         if (session.isEmpty()) {
             return redirect(back + "error=access_denied&state=" + enc(p.state()));
         }
         String level = session.get().level();
-        AccessMode mode = provider.isCis2() ? AccessMode.healthcareWorker(level.substring(0, Math.min(4, level.length())))
-                : AccessMode.patient(level.substring(0, Math.min(2, level.length())),
+        AccessMode mode = provider.isCis2()
+                ? AccessMode.healthcareWorker(level.substring(0, Math.min(4, level.length())))
+                : AccessMode.patient(
+                        level.substring(0, Math.min(2, level.length())),
                         session.get().user().nhsNumber().orElse(""));
         String code = opaque();
-        codes.put(code, new Authorized(p.apiKey(), p.redirectUri(), mode, p.provider(),
-                context.clock().instant().plus(CODE_LIFETIME)));
+        codes.put(
+                code,
+                new Authorized(
+                        p.apiKey(),
+                        p.redirectUri(),
+                        mode,
+                        p.provider(),
+                        context.clock().instant().plus(CODE_LIFETIME)));
         return redirect(back + "code=" + enc(code) + "&state=" + enc(p.state()));
     }
 
@@ -143,7 +157,9 @@ final class CombinedFlow {
             return refresh(apiKey, form.get("refresh_token"));
         }
         Authorized a = form.get("code") == null ? null : codes.remove(form.get("code"));
-        if (a == null || !a.apiKey().equals(apiKey) || !a.redirectUri().equals(form.get("redirect_uri"))
+        if (a == null
+                || !a.apiKey().equals(apiKey)
+                || !a.redirectUri().equals(form.get("redirect_uri"))
                 || !context.clock().instant().isBefore(a.expiry())) {
             return TokenFake.refuse(OAuthErrors.byDescription("authorization_code is invalid"));
         }
@@ -170,7 +186,10 @@ final class CombinedFlow {
     }
 
     private static ResponseDefinition redirect(String location) {
-        return new ResponseDefinitionBuilder().withStatus(302).withHeader("Location", location).build();
+        return new ResponseDefinitionBuilder()
+                .withStatus(302)
+                .withHeader("Location", location)
+                .build();
     }
 
     private static String enc(String value) {

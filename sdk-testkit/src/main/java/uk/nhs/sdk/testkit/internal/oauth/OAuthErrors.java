@@ -17,8 +17,7 @@ import uk.nhs.sdk.testkit.internal.Json;
 final class OAuthErrors {
     private static final Map<String, Entry> BY_DESCRIPTION = load();
 
-    private OAuthErrors() {
-    }
+    private OAuthErrors() {}
 
     /** One refusal: the status and the body the real server sends. */
     static final class Entry {
@@ -82,8 +81,12 @@ final class OAuthErrors {
             }
             JsonNode root = Json.tree(in.readAllBytes());
             for (JsonNode n : root.path("errors")) {
-                int status = n.path("http_status").isInt() ? n.path("http_status").asInt() : 401;
-                Entry e = new Entry(status, n.path("error").asText(), n.path("error_description").asText());
+                int status =
+                        n.path("http_status").isInt() ? n.path("http_status").asInt() : 401;
+                Entry e = new Entry(
+                        status,
+                        n.path("error").asText(),
+                        n.path("error_description").asText());
                 out.putIfAbsent(e.description, e);
             }
         } catch (IOException e) {

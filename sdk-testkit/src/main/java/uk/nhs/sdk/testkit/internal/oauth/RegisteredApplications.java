@@ -39,7 +39,8 @@ public final class RegisteredApplications {
      */
     public void register(String apiKey, String keyId, RSAPublicKey publicKey) {
         Objects.requireNonNull(publicKey, "publicKey");
-        keysByApiKey.computeIfAbsent(Objects.requireNonNull(apiKey, "apiKey"), k -> new ConcurrentHashMap<>())
+        keysByApiKey
+                .computeIfAbsent(Objects.requireNonNull(apiKey, "apiKey"), k -> new ConcurrentHashMap<>())
                 .put(Objects.requireNonNull(keyId, "keyId"), publicKey);
     }
 

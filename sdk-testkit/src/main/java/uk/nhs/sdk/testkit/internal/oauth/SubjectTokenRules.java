@@ -84,7 +84,8 @@ final class SubjectTokenRules {
         if (key.isEmpty()) {
             return Outcome.refused("Invalid 'kid' header in subject_token JWT - no matching public key");
         }
-        if (!header.path("alg").asText("").startsWith("RS") || !parsed.get().verifiesWith(key.get())
+        if (!header.path("alg").asText("").startsWith("RS")
+                || !parsed.get().verifiesWith(key.get())
                 || !audienceRegistered(aud, provider.get())) {
             return Outcome.refused("subject_token is invalid");
         }
@@ -92,7 +93,8 @@ final class SubjectTokenRules {
         if (!jti.isEmpty() && !usedJtis.add(iss + "\n" + jti)) {
             return Outcome.refused("Non-unique jti claim in JWT");
         }
-        return new Outcome(Optional.empty(), mode(provider.get(), claims), provider.get().name());
+        return new Outcome(
+                Optional.empty(), mode(provider.get(), claims), provider.get().name());
     }
 
     private static boolean audienceRegistered(JsonNode aud, OidcProvider provider) {
@@ -120,7 +122,9 @@ final class SubjectTokenRules {
             return AccessMode.healthcareWorker(acr.length() >= 4 ? acr.substring(0, 4) : acr);
         }
         String vot = claims.path("vot").asText("");
-        String level = vot.length() >= 2 ? vot.substring(0, 2) : claims.path("identity_proofing_level").asText("P0");
+        String level = vot.length() >= 2
+                ? vot.substring(0, 2)
+                : claims.path("identity_proofing_level").asText("P0");
         return AccessMode.patient(level, claims.path("nhs_number").asText(""));
     }
 }

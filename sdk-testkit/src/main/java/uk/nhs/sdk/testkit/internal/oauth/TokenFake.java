@@ -31,6 +31,7 @@ import uk.nhs.sdk.testkit.internal.oidc.Jws;
 public final class TokenFake implements Fake {
     /** The token endpoint's path on the sandbox. */
     public static final String PATH = "/oauth2/token";
+
     private static final Duration LIFETIME = Duration.ofSeconds(599);
     private static final String TOKEN_EXCHANGE = "urn:ietf:params:oauth:grant-type:token-exchange";
     private static final String ID_TOKEN_TYPE = "urn:ietf:params:oauth:token-type:id_token";
@@ -83,7 +84,9 @@ public final class TokenFake implements Fake {
 
     @Override
     public List<Route> routes() {
-        return List.of(new Route("ANY", PATH), new Route("GET", CombinedFlow.AUTHORIZE_PATH),
+        return List.of(
+                new Route("ANY", PATH),
+                new Route("GET", CombinedFlow.AUTHORIZE_PATH),
                 new Route("GET", CombinedFlow.CALLBACK_PATH));
     }
 
@@ -106,11 +109,12 @@ public final class TokenFake implements Fake {
             return combined.callback(form(RequestTarget.rawQuery(request.getUrl())));
         }
         if (!"POST".equals(request.getMethod().getName())) {
-            return FakeResponse.json(405, "{\"error\":\"invalid_request\",\"error_description\":\"method not allowed\"}");
+            return FakeResponse.json(
+                    405, "{\"error\":\"invalid_request\",\"error_description\":\"method not allowed\"}");
         }
         String contentType = request.getHeader("Content-Type");
-        if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT)
-                .startsWith("application/x-www-form-urlencoded")) {
+        if (contentType == null
+                || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
             return refuse("Content-Type header must be application/x-www-form-urlencoded");
         }
         Map<String, String> form = form(request.getBodyAsString());
@@ -125,12 +129,18 @@ public final class TokenFake implements Fake {
                 return tokenExchange(form);
             case "refresh_token":
                 if (form.containsKey("client_assertion")) {
-                    Optional<String> refusal = rules.check(form, tokenUrl(), context.clock().instant());
+                    Optional<String> refusal =
+                            rules.check(form, tokenUrl(), context.clock().instant());
                     if (refusal.isPresent()) {
                         return refuse(refusal.get());
                     }
-                    return combined.refresh(Jws.parse(form.get("client_assertion")).orElseThrow().claims()
-                            .path("iss").asText(), form.get("refresh_token"));
+                    return combined.refresh(
+                            Jws.parse(form.get("client_assertion"))
+                                    .orElseThrow()
+                                    .claims()
+                                    .path("iss")
+                                    .asText(),
+                            form.get("refresh_token"));
                 }
                 return combined.token(form);
             case "authorization_code":
@@ -156,7 +166,8 @@ public final class TokenFake implements Fake {
 
     private ResponseDefinition tokenExchange(Map<String, String> form) {
         if (!ID_TOKEN_TYPE.equals(form.get("subject_token_type"))) {
-            return refuse("missing or invalid subject_token_type - must be 'urn:ietf:params:oauth:token-type:id_token'");
+            return refuse(
+                    "missing or invalid subject_token_type - must be 'urn:ietf:params:oauth:token-type:id_token'");
         }
         String subjectToken = form.get("subject_token");
         if (subjectToken == null || subjectToken.isEmpty()) {
@@ -172,8 +183,13 @@ public final class TokenFake implements Fake {
             return refuse(outcome.refusal().get());
         }
         Map<String, String> body = new LinkedHashMap<>(userTokens.issue(
-                Jws.parse(form.get("client_assertion")).orElseThrow().claims().path("iss").asText(),
-                outcome.mode(), outcome.provider()));
+                Jws.parse(form.get("client_assertion"))
+                        .orElseThrow()
+                        .claims()
+                        .path("iss")
+                        .asText(),
+                outcome.mode(),
+                outcome.provider()));
         body.put("issued_token_type", UserTokens.ACCESS_TOKEN_TYPE);
         return ok(Json.write(body));
     }
@@ -183,7 +199,9 @@ public final class TokenFake implements Fake {
     }
 
     static ResponseDefinition ok(String json) {
-        return FakeResponse.json(200, "application/json", json).withHeader("Cache-Control", "no-store").build();
+        return FakeResponse.json(200, "application/json", json)
+                .withHeader("Cache-Control", "no-store")
+                .build();
     }
 
     private static ResponseDefinition refuse(String description) {

@@ -12,8 +12,7 @@ public final class TokenService implements SandboxService {
     /**
      * Creates the provider ({@link java.util.ServiceLoader} does this).
      */
-    public TokenService() {
-    }
+    public TokenService() {}
 
     @Override
     public String name() {

@@ -27,8 +27,7 @@ final class UserTokens {
     private final Map<String, Refreshable> refreshTokens = new ConcurrentHashMap<>();
 
     /** What a refresh token may renew. */
-    private record Refreshable(String apiKey, AccessMode mode, String provider, Instant expiry, int count) {
-    }
+    private record Refreshable(String apiKey, AccessMode mode, String provider, Instant expiry, int count) {}
 
     UserTokens(SandboxContext context) {
         this.context = context;
@@ -47,13 +46,13 @@ final class UserTokens {
      * @return the response fields
      */
     Map<String, String> issue(String apiKey, AccessMode mode, String provider) {
-        Duration refreshLifetime = IdentityProviders.CIS2.equals(provider) ? Duration.ofSeconds(43199)
-                : Duration.ofSeconds(3599);
+        Duration refreshLifetime =
+                IdentityProviders.CIS2.equals(provider) ? Duration.ofSeconds(43199) : Duration.ofSeconds(3599);
         return issue(apiKey, mode, provider, context.clock().instant().plus(refreshLifetime), 0);
     }
 
-    private Map<String, String> issue(String apiKey, AccessMode mode, String provider, Instant refreshExpiry,
-            int count) {
+    private Map<String, String> issue(
+            String apiKey, AccessMode mode, String provider, Instant refreshExpiry, int count) {
         Instant now = context.clock().instant();
         String refresh = opaque();
         refreshTokens.put(refresh, new Refreshable(apiKey, mode, provider, refreshExpiry, count));
@@ -62,8 +61,9 @@ final class UserTokens {
         body.put("expires_in", String.valueOf(ACCESS_LIFETIME.toSeconds()));
         body.put("token_type", "Bearer");
         body.put("refresh_token", refresh);
-        body.put("refresh_token_expires_in", String.valueOf(Math.max(0, refreshExpiry.getEpochSecond()
-                - now.getEpochSecond())));
+        body.put(
+                "refresh_token_expires_in",
+                String.valueOf(Math.max(0, refreshExpiry.getEpochSecond() - now.getEpochSecond())));
         body.put("refresh_count", String.valueOf(count));
         return body;
     }

@@ -25,9 +25,12 @@ final class OdsError extends RuntimeException {
     }
 
     static OdsError unknownParameter(String name, String type) {
-        return new OdsError(400, "processing", "HAPI-0524: Unknown search parameter \"" + name + "\" for resource type \""
-                + type + "\". Valid search parameters for this search are: "
-                + new java.util.TreeSet<>(OdsQuery.ORGANIZATION_PARAMETERS));
+        return new OdsError(
+                400,
+                "processing",
+                "HAPI-0524: Unknown search parameter \"" + name + "\" for resource type \""
+                        + type + "\". Valid search parameters for this search are: "
+                        + new java.util.TreeSet<>(OdsQuery.ORGANIZATION_PARAMETERS));
     }
 
     static OdsError badDate(String value) {
@@ -49,8 +52,9 @@ final class OdsError extends RuntimeException {
     String body() {
         ObjectNode oo = Json.object();
         oo.put("resourceType", "OperationOutcome");
-        oo.putObject("text").put("status", "generated").put("div",
-                "<div xmlns=\"http://www.w3.org/1999/xhtml\"><h1>Operation Outcome</h1></div>");
+        oo.putObject("text")
+                .put("status", "generated")
+                .put("div", "<div xmlns=\"http://www.w3.org/1999/xhtml\"><h1>Operation Outcome</h1></div>");
         ObjectNode issue = oo.putArray("issue").addObject();
         issue.put("severity", "error").put("code", issueCode).put("diagnostics", diagnostics);
         return Json.write(oo);

@@ -45,11 +45,15 @@ public final class OdsFake implements Fake {
     public static final String BASE_PATH = "/organisation-data-terminology-api/fhir";
     /** How many generated organisations the fake holds after a reset. */
     public static final int DEFAULT_GENERATED = 250;
+
     private static final String FHIR_JSON = "application/fhir+json";
     private static final Pattern ORGANIZATION = Pattern.compile(Pattern.quote(BASE_PATH) + "/Organization/([^/]+)");
     private static final Pattern LIST = Pattern.compile(Pattern.quote(BASE_PATH) + "/List/([^/]+)");
-    private static final Set<String> LISTS = Set.of("Organization-deletion", "OrganizationAffiliation-deletion",
-            "Organization-role-deletion", "Organization-succession-deletion");
+    private static final Set<String> LISTS = Set.of(
+            "Organization-deletion",
+            "OrganizationAffiliation-deletion",
+            "Organization-role-deletion",
+            "Organization-succession-deletion");
 
     private final SandboxContext context;
     private final OdsStore store = new OdsStore();
@@ -70,7 +74,8 @@ public final class OdsFake implements Fake {
 
     @Override
     public List<Route> routes() {
-        return List.of(new Route("ANY", Pattern.quote(BASE_PATH) + "/(Organization|OrganizationAffiliation|List)(/.*)?"));
+        return List.of(
+                new Route("ANY", Pattern.quote(BASE_PATH) + "/(Organization|OrganizationAffiliation|List)(/.*)?"));
     }
 
     @Override
@@ -132,11 +137,16 @@ public final class OdsFake implements Fake {
             String v = q.getValue();
             switch (q.getKey()) {
                 case "primary-organization":
-                    filter = filter.and(a -> v.equalsIgnoreCase(a.path("organization").path("identifier").path("value").asText()));
+                    filter = filter.and(a -> v.equalsIgnoreCase(a.path("organization")
+                            .path("identifier")
+                            .path("value")
+                            .asText()));
                     break;
                 case "participating-organization":
-                    filter = filter.and(a -> v.equalsIgnoreCase(
-                            a.path("participatingOrganization").path("identifier").path("value").asText()));
+                    filter = filter.and(a -> v.equalsIgnoreCase(a.path("participatingOrganization")
+                            .path("identifier")
+                            .path("value")
+                            .asText()));
                     break;
                 case "active":
                     filter = filter.and(a -> a.path("active").asBoolean(false) == Boolean.parseBoolean(v));
@@ -144,7 +154,10 @@ public final class OdsFake implements Fake {
                 case "_id":
                     filter = filter.and(a -> v.equals(a.path("id").asText()));
                     break;
-                case "_count": case "_offset": case "_summary": case "_include":
+                case "_count":
+                case "_offset":
+                case "_summary":
+                case "_include":
                     break;
                 default:
                     throw OdsError.unknownParameter(q.getKey(), "OrganizationAffiliation");
@@ -160,8 +173,7 @@ public final class OdsFake implements Fake {
     }
 
     /** A resource of a search answer: its id and JSON. */
-    private record Resource(String id, String json) {
-    }
+    private record Resource(String id, String json) {}
 
     private ResponseDefinition bundle(String type, List<Map.Entry<String, String>> query, List<Resource> matches) {
         int count = intParameter(query, "_count", 20);
@@ -178,7 +190,8 @@ public final class OdsFake implements Fake {
         String base = context.baseUrl() + BASE_PATH + "/" + type;
         ArrayNode links = b.putArray("link");
         links.addObject().put("relation", "self").put("url", url(base, query, null));
-        boolean summary = query.stream().anyMatch(q -> q.getKey().equals("_summary") && q.getValue().equals("count"));
+        boolean summary = query.stream()
+                .anyMatch(q -> q.getKey().equals("_summary") && q.getValue().equals("count"));
         if (summary) {
             return ok(Json.write(b));
         }
@@ -191,8 +204,12 @@ public final class OdsFake implements Fake {
         out.append(head, 0, head.length() - 1).append(",\"entry\":[");
         for (int i = offset; i < end; i++) {
             Resource r = matches.get(i);
-            out.append(i == offset ? "" : ",").append("{\"fullUrl\":").append(Json.write(base + "/" + r.id()))
-                    .append(",\"resource\":").append(r.json()).append(",\"search\":{\"mode\":\"match\"}}");
+            out.append(i == offset ? "" : ",")
+                    .append("{\"fullUrl\":")
+                    .append(Json.write(base + "/" + r.id()))
+                    .append(",\"resource\":")
+                    .append(r.json())
+                    .append(",\"search\":{\"mode\":\"match\"}}");
         }
         return ok(out.append("]}").toString());
     }
@@ -294,9 +311,10 @@ public final class OdsFake implements Fake {
         OdsRecord r = store.get(Objects.requireNonNull(code, "code").value());
         String name = r == null ? code.value() : r.name();
         String city = r == null || r.cities().isEmpty() ? "LEEDS" : r.cities().get(0);
-        String postcode = r == null || r.postcodes().isEmpty() ? "LS1 1AA" : r.postcodes().get(0);
-        ObjectNode o = OdsRecord.organisation(code.value(), name, changedOn, city, postcode, Arrays.asList(roleCodes),
-                List.of());
+        String postcode =
+                r == null || r.postcodes().isEmpty() ? "LS1 1AA" : r.postcodes().get(0);
+        ObjectNode o = OdsRecord.organisation(
+                code.value(), name, changedOn, city, postcode, Arrays.asList(roleCodes), List.of());
         store.put(o);
     }
 

@@ -18,14 +18,34 @@ import uk.nhs.sdk.testkit.internal.RequestTarget;
  * unknown parameter or a bad date is refused with HAPI's errors.
  */
 final class OdsQuery {
-    static final Set<String> ORGANIZATION_PARAMETERS = Set.of("_id", "identifier", "name", "name:contains",
-            "name:exact", "active", "address-postalcode", "address-postalcode:contains", "address-postalcode:exact",
-            "address-city", "address-city:contains", "address-city:exact", "address-country",
-            "address-country:contains", "address-country:exact", "roleCode", "roleCode:not", "activeRoleCode",
-            "activeRoleCode:not", "lastChangeDate", "_count", "_offset", "_summary", "_revinclude", "_format");
+    static final Set<String> ORGANIZATION_PARAMETERS = Set.of(
+            "_id",
+            "identifier",
+            "name",
+            "name:contains",
+            "name:exact",
+            "active",
+            "address-postalcode",
+            "address-postalcode:contains",
+            "address-postalcode:exact",
+            "address-city",
+            "address-city:contains",
+            "address-city:exact",
+            "address-country",
+            "address-country:contains",
+            "address-country:exact",
+            "roleCode",
+            "roleCode:not",
+            "activeRoleCode",
+            "activeRoleCode:not",
+            "lastChangeDate",
+            "_count",
+            "_offset",
+            "_summary",
+            "_revinclude",
+            "_format");
 
-    private OdsQuery() {
-    }
+    private OdsQuery() {}
 
     static List<Map.Entry<String, String>> parse(String url) {
         List<Map.Entry<String, String>> out = new ArrayList<>();
@@ -68,28 +88,34 @@ final class OdsQuery {
                     p = r -> r.active() == Boolean.parseBoolean(v);
                     break;
                 case "address-postalcode":
-                    p = r -> r.postcodes().stream().anyMatch(s -> s.toUpperCase(Locale.ROOT).startsWith(upper));
+                    p = r -> r.postcodes().stream()
+                            .anyMatch(s -> s.toUpperCase(Locale.ROOT).startsWith(upper));
                     break;
                 case "address-postalcode:contains":
-                    p = r -> r.postcodes().stream().anyMatch(s -> s.toUpperCase(Locale.ROOT).contains(upper));
+                    p = r -> r.postcodes().stream()
+                            .anyMatch(s -> s.toUpperCase(Locale.ROOT).contains(upper));
                     break;
                 case "address-postalcode:exact":
                     p = r -> r.postcodes().contains(v);
                     break;
                 case "address-city":
-                    p = r -> r.cities().stream().anyMatch(s -> s.toUpperCase(Locale.ROOT).startsWith(upper));
+                    p = r -> r.cities().stream()
+                            .anyMatch(s -> s.toUpperCase(Locale.ROOT).startsWith(upper));
                     break;
                 case "address-city:contains":
-                    p = r -> r.cities().stream().anyMatch(s -> s.toUpperCase(Locale.ROOT).contains(upper));
+                    p = r -> r.cities().stream()
+                            .anyMatch(s -> s.toUpperCase(Locale.ROOT).contains(upper));
                     break;
                 case "address-city:exact":
                     p = r -> r.cities().contains(v);
                     break;
                 case "address-country":
-                    p = r -> r.countries().stream().anyMatch(s -> s.toUpperCase(Locale.ROOT).startsWith(upper));
+                    p = r -> r.countries().stream()
+                            .anyMatch(s -> s.toUpperCase(Locale.ROOT).startsWith(upper));
                     break;
                 case "address-country:contains":
-                    p = r -> r.countries().stream().anyMatch(s -> s.toUpperCase(Locale.ROOT).contains(upper));
+                    p = r -> r.countries().stream()
+                            .anyMatch(s -> s.toUpperCase(Locale.ROOT).contains(upper));
                     break;
                 case "address-country:exact":
                     p = r -> r.countries().contains(v);

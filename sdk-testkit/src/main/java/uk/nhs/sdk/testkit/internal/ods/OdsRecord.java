@@ -24,10 +24,20 @@ import uk.nhs.sdk.testkit.internal.Json;
  * @param cities the cities
  * @param countries the countries
  */
-record OdsRecord(String json, String code, String name, boolean active, Set<String> roles, Set<String> activeRoles,
-        LocalDate lastChange, List<String> postcodes, List<String> cities, List<String> countries) {
+record OdsRecord(
+        String json,
+        String code,
+        String name,
+        boolean active,
+        Set<String> roles,
+        Set<String> activeRoles,
+        LocalDate lastChange,
+        List<String> postcodes,
+        List<String> cities,
+        List<String> countries) {
     static final String ROLE_EXT = "https://fhir.nhs.uk/England/StructureDefinition/Extension-England-OrganisationRole";
-    static final String ROLE_SYSTEM = "https://digital.nhs.uk/services/organisation-data-service/CodeSystem/ODSOrganisationRole";
+    static final String ROLE_SYSTEM =
+            "https://digital.nhs.uk/services/organisation-data-service/CodeSystem/ODSOrganisationRole";
     static final String DATE_EXT = "https://fhir.nhs.uk/England/StructureDefinition/Extension-England-TypedDateTime";
     static final String ODS_SYSTEM = "https://fhir.nhs.uk/Id/ods-organization-code";
 
@@ -42,7 +52,11 @@ record OdsRecord(String json, String code, String name, boolean active, Set<Stri
                 boolean on = false;
                 for (JsonNode e : ext.path("extension")) {
                     if ("roleCode".equals(e.path("url").asText())) {
-                        code = e.path("valueCodeableConcept").path("coding").path(0).path("code").asText(null);
+                        code = e.path("valueCodeableConcept")
+                                .path("coding")
+                                .path(0)
+                                .path("code")
+                                .asText(null);
                     } else if ("active".equals(e.path("url").asText())) {
                         on = e.path("valueBoolean").asBoolean(false);
                     }
@@ -56,7 +70,8 @@ record OdsRecord(String json, String code, String name, boolean active, Set<Stri
             } else if (DATE_EXT.equals(url)) {
                 for (JsonNode e : ext.path("extension")) {
                     if ("dateTime".equals(e.path("url").asText())) {
-                        changed = LocalDate.parse(e.path("valueDateTime").asText().substring(0, 10));
+                        changed =
+                                LocalDate.parse(e.path("valueDateTime").asText().substring(0, 10));
                     }
                 }
             }
@@ -69,8 +84,17 @@ record OdsRecord(String json, String code, String name, boolean active, Set<Stri
             addIfText(cities, a.path("city"));
             addIfText(countries, a.path("country"));
         }
-        return new OdsRecord(Json.write(o), o.path("id").asText(), o.path("name").asText(""), o.path("active").asBoolean(false),
-                Set.copyOf(roles), Set.copyOf(active), changed, postcodes, cities, countries);
+        return new OdsRecord(
+                Json.write(o),
+                o.path("id").asText(),
+                o.path("name").asText(""),
+                o.path("active").asBoolean(false),
+                Set.copyOf(roles),
+                Set.copyOf(active),
+                changed,
+                postcodes,
+                cities,
+                countries);
     }
 
     private static void addIfText(List<String> out, JsonNode n) {
@@ -80,23 +104,35 @@ record OdsRecord(String json, String code, String name, boolean active, Set<Stri
     }
 
     /** Builds an Organization resource as ODS serves it. */
-    static ObjectNode organisation(String code, String name, LocalDate changed, String city, String postcode,
-            List<String> roleCodes, List<String> roleNames) {
+    static ObjectNode organisation(
+            String code,
+            String name,
+            LocalDate changed,
+            String city,
+            String postcode,
+            List<String> roleCodes,
+            List<String> roleNames) {
         ObjectNode o = Json.object();
         o.put("resourceType", "Organization");
         o.put("id", code);
         ObjectNode meta = o.putObject("meta");
         meta.put("versionId", "1");
-        meta.putArray("profile").add("https://fhir.nhs.uk/England/StructureDefinition/England-Organization-ODS")
+        meta.putArray("profile")
+                .add("https://fhir.nhs.uk/England/StructureDefinition/England-Organization-ODS")
                 .add("https://fhir.hl7.org.uk/StructureDefinition/UKCore-Organization");
         ArrayNode ext = o.putArray("extension");
         for (int i = 0; i < roleCodes.size(); i++) {
             ObjectNode role = ext.addObject();
             role.put("url", ROLE_EXT);
             ArrayNode parts = role.putArray("extension");
-            parts.addObject().put("url", "instanceID").put("valueInteger", 100000 + Math.abs((code + i).hashCode() % 900000));
-            ObjectNode coding = parts.addObject().put("url", "roleCode").putObject("valueCodeableConcept")
-                    .putArray("coding").addObject();
+            parts.addObject()
+                    .put("url", "instanceID")
+                    .put("valueInteger", 100000 + Math.abs((code + i).hashCode() % 900000));
+            ObjectNode coding = parts.addObject()
+                    .put("url", "roleCode")
+                    .putObject("valueCodeableConcept")
+                    .putArray("coding")
+                    .addObject();
             coding.put("system", ROLE_SYSTEM).put("code", roleCodes.get(i));
             if (i < roleNames.size()) {
                 coding.put("display", roleNames.get(i));
@@ -105,9 +141,12 @@ record OdsRecord(String json, String code, String name, boolean active, Set<Stri
                 ObjectNode period = parts.addObject();
                 period.put("url", "https://fhir.nhs.uk/England/StructureDefinition/Extension-England-TypedPeriod");
                 ArrayNode p = period.putArray("extension");
-                p.addObject().put("url", "dateType").putObject("valueCoding")
+                p.addObject()
+                        .put("url", "dateType")
+                        .putObject("valueCoding")
                         .put("system", "https://fhir.nhs.uk/England/CodeSystem/England-PeriodType")
-                        .put("code", type).put("display", type);
+                        .put("code", type)
+                        .put("display", type);
                 p.addObject().put("url", "period").putObject("valuePeriod").put("start", "2001-04-01");
             }
             parts.addObject().put("url", "active").put("valueBoolean", true);
@@ -115,25 +154,36 @@ record OdsRecord(String json, String code, String name, boolean active, Set<Stri
         ObjectNode date = ext.addObject();
         date.put("url", DATE_EXT);
         ArrayNode dp = date.putArray("extension");
-        dp.addObject().put("url", "type").putObject("valueCoding")
+        dp.addObject()
+                .put("url", "type")
+                .putObject("valueCoding")
                 .put("system", "https://fhir.nhs.uk/England/CodeSystem/England-ODSDateTime")
-                .put("code", "LastChangeDate").put("display", "Last Change Date");
+                .put("code", "LastChangeDate")
+                .put("display", "Last Change Date");
         dp.addObject().put("url", "dateTime").put("valueDateTime", changed.toString());
         ObjectNode id = o.putArray("identifier").addObject();
         id.put("use", "official").put("system", ODS_SYSTEM).put("value", code);
         id.putObject("assigner").put("display", "HSCIC");
         o.put("active", true);
         ArrayNode type = o.putArray("type");
-        type.addObject().putArray("coding").addObject()
+        type.addObject()
+                .putArray("coding")
+                .addObject()
                 .put("system", "https://fhir.nhs.uk/England/CodeSystem/England-ODSRecordUseType")
-                .put("code", "Full").put("display", "Full");
+                .put("code", "Full")
+                .put("display", "Full");
         boolean site = code.length() > 4 && roleCodes.contains("RO198");
-        type.addObject().putArray("coding").addObject()
+        type.addObject()
+                .putArray("coding")
+                .addObject()
                 .put("system", "https://digital.nhs.uk/services/organisation-data-service/CodeSystem/ODSRecordClass")
-                .put("code", site ? "RC2" : "RC1").put("display", site ? "HSCSite" : "HSCOrg");
+                .put("code", site ? "RC2" : "RC1")
+                .put("display", site ? "HSCSite" : "HSCOrg");
         o.put("name", name);
-        o.putArray("telecom").addObject().put("system", "phone").put("value", "0113 000 " + String.format("%04d",
-                Math.abs(code.hashCode() % 10000)));
+        o.putArray("telecom")
+                .addObject()
+                .put("system", "phone")
+                .put("value", "0113 000 " + String.format("%04d", Math.abs(code.hashCode() % 10000)));
         ObjectNode address = o.putArray("address").addObject();
         address.putArray("line").add("1 " + name.split(" ")[0] + " STREET");
         address.put("city", city).put("postalCode", postcode).put("country", "ENGLAND");

@@ -13,8 +13,7 @@ public final class OdsService implements SandboxService {
     /**
      * Creates the provider ({@link java.util.ServiceLoader} does this).
      */
-    public OdsService() {
-    }
+    public OdsService() {}
 
     @Override
     public String name() {

@@ -36,15 +36,35 @@ final class OdsStore {
         for (JsonNode o : load("organisations.json")) {
             put((ObjectNode) o.deepCopy());
         }
-        custodian("Y05868", "NRL SANDBOX DEMO GP PRACTICE", "LEEDS", "LS1 4HR", List.of("RO177", "RO76"),
+        custodian(
+                "Y05868",
+                "NRL SANDBOX DEMO GP PRACTICE",
+                "LEEDS",
+                "LS1 4HR",
+                List.of("RO177", "RO76"),
                 List.of("PRESCRIBING COST CENTRE", "GP PRACTICE"));
-        custodian("RJ11", "NRL SANDBOX MENTAL HEALTH TRUST", "LONDON", "SE1 7EH", List.of("RO197"),
-                List.of("NHS TRUST"));
-        custodian("8J008", "NRL SANDBOX AMBULANCE SERVICE", "BRISTOL", "BS10 5NB", List.of("RO172"),
+        custodian(
+                "RJ11", "NRL SANDBOX MENTAL HEALTH TRUST", "LONDON", "SE1 7EH", List.of("RO197"), List.of("NHS TRUST"));
+        custodian(
+                "8J008",
+                "NRL SANDBOX AMBULANCE SERVICE",
+                "BRISTOL",
+                "BS10 5NB",
+                List.of("RO172"),
                 List.of("INDEPENDENT SECTOR HEALTHCARE PROVIDER"));
-        custodian("RY26A", "NRL SANDBOX COMMUNITY HOSPICE", "WARRINGTON", "WA1 1QY", List.of("RO198", "RO7"),
+        custodian(
+                "RY26A",
+                "NRL SANDBOX COMMUNITY HOSPICE",
+                "WARRINGTON",
+                "WA1 1QY",
+                List.of("RO198", "RO7"),
                 List.of("NHS TRUST SITE", "HOSPICE"));
-        custodian("RM559", "NRL SANDBOX HOSPITAL SITE", "MANCHESTER", "M13 9WL", List.of("RO198"),
+        custodian(
+                "RM559",
+                "NRL SANDBOX HOSPITAL SITE",
+                "MANCHESTER",
+                "M13 9WL",
+                List.of("RO198"),
                 List.of("NHS TRUST SITE"));
         affiliations.clear();
         for (JsonNode a : load("affiliations.json")) {
@@ -55,8 +75,8 @@ final class OdsStore {
         generate(generatedCount);
     }
 
-    private void custodian(String code, String name, String city, String postcode, List<String> roles,
-            List<String> names) {
+    private void custodian(
+            String code, String name, String city, String postcode, List<String> roles, List<String> names) {
         put(OdsRecord.organisation(code, name, LocalDate.of(2024, 2, 6), city, postcode, roles, names));
     }
 
@@ -81,15 +101,33 @@ final class OdsStore {
         LocalDate changed = LocalDate.of(2024, 1, 1).plusDays(n % 365);
         String code = generatedCode(n);
         if (kind == 0 || kind == 1) {
-            return OdsRecord.organisation(code, place + " GENERATED PRACTICE " + n, changed, place, postcode,
-                    List.of("RO177", "RO76"), List.of("PRESCRIBING COST CENTRE", "GP PRACTICE"));
+            return OdsRecord.organisation(
+                    code,
+                    place + " GENERATED PRACTICE " + n,
+                    changed,
+                    place,
+                    postcode,
+                    List.of("RO177", "RO76"),
+                    List.of("PRESCRIBING COST CENTRE", "GP PRACTICE"));
         }
         if (kind == 2) {
-            return OdsRecord.organisation(code, place + " GENERATED PHARMACY " + n, changed, place, postcode,
-                    List.of("RO182"), List.of("PHARMACY"));
+            return OdsRecord.organisation(
+                    code,
+                    place + " GENERATED PHARMACY " + n,
+                    changed,
+                    place,
+                    postcode,
+                    List.of("RO182"),
+                    List.of("PHARMACY"));
         }
-        return OdsRecord.organisation(code, place + " GENERATED HOSPITAL SITE " + n, changed, place, postcode,
-                List.of("RO198"), List.of("NHS TRUST SITE"));
+        return OdsRecord.organisation(
+                code,
+                place + " GENERATED HOSPITAL SITE " + n,
+                changed,
+                place,
+                postcode,
+                List.of("RO198"),
+                List.of("NHS TRUST SITE"));
     }
 
     void put(ObjectNode o) {
@@ -103,7 +141,8 @@ final class OdsStore {
 
     void remove(String code, LocalDate day) {
         organisations.remove(code);
-        ArrayNode entries = deletions.get("entry") instanceof ArrayNode ? (ArrayNode) deletions.get("entry")
+        ArrayNode entries = deletions.get("entry") instanceof ArrayNode
+                ? (ArrayNode) deletions.get("entry")
                 : deletions.putArray("entry");
         ObjectNode entry = entries.addObject();
         entry.put("date", day + "T00:00:00+00:00");

@@ -13,8 +13,7 @@ public final class Cis2Service implements SandboxService {
     /**
      * Creates the provider ({@link java.util.ServiceLoader} does this).
      */
-    public Cis2Service() {
-    }
+    public Cis2Service() {}
 
     @Override
     public String name() {

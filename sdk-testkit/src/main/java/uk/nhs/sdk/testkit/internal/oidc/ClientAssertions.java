@@ -78,7 +78,8 @@ final class ClientAssertions {
         if (jti.isEmpty()) {
             throw OAuthRefusal.invalidClient("client_assertion jti is missing");
         }
-        Optional<RSAPublicKey> key = Optional.ofNullable(keys.get(jwt.header().path("kid").asText("")));
+        Optional<RSAPublicKey> key =
+                Optional.ofNullable(keys.get(jwt.header().path("kid").asText("")));
         if (key.isEmpty()) {
             throw OAuthRefusal.invalidClient("client_assertion kid is not a key registered for the client");
         }

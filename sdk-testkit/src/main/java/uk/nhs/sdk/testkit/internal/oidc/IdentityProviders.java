@@ -49,6 +49,8 @@ public final class IdentityProviders {
      * @return the provider, when one has that issuer
      */
     public Optional<OidcProvider> byIssuer(String issuer) {
-        return List.copyOf(byName.values()).stream().filter(p -> p.issuer().equals(issuer)).findFirst();
+        return List.copyOf(byName.values()).stream()
+                .filter(p -> p.issuer().equals(issuer))
+                .findFirst();
     }
 }

@@ -19,8 +19,7 @@ import uk.nhs.sdk.testkit.internal.Json;
 public final class Jws {
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
-    private Jws() {
-    }
+    private Jws() {}
 
     /** A token split into its parts, not yet verified. */
     public static final class Parsed {
@@ -126,13 +125,13 @@ public final class Jws {
      * @return the compact JWS
      */
     public static String sign(String alg, String keyId, PrivateKey key, Map<String, ?> claims) {
-        String header = ENCODER.encodeToString(Json.write(Map.of("alg", alg, "typ", "JWT", "kid", keyId))
-                .getBytes(StandardCharsets.UTF_8));
+        String header = ENCODER.encodeToString(
+                Json.write(Map.of("alg", alg, "typ", "JWT", "kid", keyId)).getBytes(StandardCharsets.UTF_8));
         String payload = ENCODER.encodeToString(Json.write(claims).getBytes(StandardCharsets.UTF_8));
         String input = header + "." + payload;
         try {
-            Signature s = Signature.getInstance(jcaName(alg).orElseThrow(
-                    () -> new IllegalArgumentException("not an RSA algorithm")));
+            Signature s = Signature.getInstance(
+                    jcaName(alg).orElseThrow(() -> new IllegalArgumentException("not an RSA algorithm")));
             s.initSign(key);
             s.update(input.getBytes(StandardCharsets.US_ASCII));
             return input + "." + ENCODER.encodeToString(s.sign());

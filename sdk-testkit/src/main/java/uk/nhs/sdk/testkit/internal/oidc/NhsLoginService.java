@@ -13,8 +13,7 @@ public final class NhsLoginService implements SandboxService {
     /**
      * Creates the provider ({@link java.util.ServiceLoader} does this).
      */
-    public NhsLoginService() {
-    }
+    public NhsLoginService() {}
 
     @Override
     public String name() {

@@ -52,8 +52,14 @@ public final class OidcProvider {
      * @param authTime when the user signed in
      * @param expiry when the token this session belongs to expires
      */
-    public record Session(TestUser user, String clientId, String scope, String nonce, String level,
-            Instant authTime, Instant expiry) {
+    public record Session(
+            TestUser user,
+            String clientId,
+            String scope,
+            String nonce,
+            String level,
+            Instant authTime,
+            Instant expiry) {
         Session until(Instant value) {
             return new Session(user, clientId, scope, nonce, level, authTime, value);
         }
@@ -65,8 +71,7 @@ public final class OidcProvider {
     }
 
     /** An authorization code's grant. */
-    private record Grant(Session session, String redirectUri, String codeChallenge) {
-    }
+    private record Grant(Session session, String redirectUri, String codeChallenge) {}
 
     OidcProvider(ProviderProfile profile, SandboxContext context) {
         this.profile = profile;
@@ -139,8 +144,8 @@ public final class OidcProvider {
      * @param publicKey the key, or {@code null}
      */
     public void registerClient(String clientId, String keyId, RSAPublicKey publicKey) {
-        Map<String, RSAPublicKey> k = clients.computeIfAbsent(Objects.requireNonNull(clientId, "clientId"),
-                c -> new ConcurrentHashMap<>());
+        Map<String, RSAPublicKey> k =
+                clients.computeIfAbsent(Objects.requireNonNull(clientId, "clientId"), c -> new ConcurrentHashMap<>());
         if (keyId != null && publicKey != null) {
             k.put(keyId, publicKey);
         }
@@ -163,7 +168,9 @@ public final class OidcProvider {
         if (!isHttpUrl(Objects.requireNonNull(redirectUri, "redirectUri"))) {
             throw new IllegalArgumentException("a redirect URI must be an absolute http(s) URL without a fragment");
         }
-        redirectUris.computeIfAbsent(clientId, c -> ConcurrentHashMap.newKeySet()).add(redirectUri);
+        redirectUris
+                .computeIfAbsent(clientId, c -> ConcurrentHashMap.newKeySet())
+                .add(redirectUri);
     }
 
     /**
@@ -176,10 +183,10 @@ public final class OidcProvider {
      * @return {@code true} when the provider may redirect there
      */
     boolean isRegisteredRedirectUri(String clientId, String redirectUri) {
-        Set<String> registered = clientId == null || redirectUri == null ? Set.of()
-                : redirectUris.getOrDefault(clientId, Set.of());
-        return registered.contains(redirectUri) || loopbackWithoutPort(redirectUri).filter(registered::contains)
-                .isPresent();
+        Set<String> registered =
+                clientId == null || redirectUri == null ? Set.of() : redirectUris.getOrDefault(clientId, Set.of());
+        return registered.contains(redirectUri)
+                || loopbackWithoutPort(redirectUri).filter(registered::contains).isPresent();
     }
 
     /** {@code http://127.0.0.1:<port>/path} as {@code http://127.0.0.1/path}; empty for any other URI. */
@@ -189,7 +196,9 @@ public final class OidcProvider {
         }
         URI u = URI.create(value);
         String host = u.getHost();
-        if (!"http".equals(u.getScheme()) || u.getPort() < 0 || u.getRawUserInfo() != null
+        if (!"http".equals(u.getScheme())
+                || u.getPort() < 0
+                || u.getRawUserInfo() != null
                 || !("127.0.0.1".equals(host) || "[::1]".equals(host))) {
             return Optional.empty();
         }
@@ -199,8 +208,10 @@ public final class OidcProvider {
     static boolean isHttpUrl(String value) {
         try {
             URI u = new URI(value);
-            return u.isAbsolute() && ("http".equals(u.getScheme()) || "https".equals(u.getScheme()))
-                    && u.getHost() != null && u.getRawFragment() == null;
+            return u.isAbsolute()
+                    && ("http".equals(u.getScheme()) || "https".equals(u.getScheme()))
+                    && u.getHost() != null
+                    && u.getRawFragment() == null;
         } catch (URISyntaxException e) {
             return false;
         }
@@ -232,7 +243,9 @@ public final class OidcProvider {
      * @throws IllegalArgumentException when the provider has no such user
      */
     public void signInAs(String userId) {
-        nextUser = profile.users.stream().filter(u -> u.id().equals(userId)).findFirst()
+        nextUser = profile.users.stream()
+                .filter(u -> u.id().equals(userId))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no such test user for " + profile.name));
     }
 
@@ -263,12 +276,16 @@ public final class OidcProvider {
      * @param codeChallenge the PKCE S256 challenge, empty when none was sent
      * @return the code
      */
-    String issueCode(String clientId, String redirectUri, String scope, String nonce, String level,
-            String codeChallenge) {
+    String issueCode(
+            String clientId, String redirectUri, String scope, String nonce, String level, String codeChallenge) {
         Instant now = context.clock().instant();
         String code = opaque();
-        codes.put(code, new Grant(new Session(nextUser, clientId, scope, nonce, level, now, now.plus(CODE_LIFETIME)),
-                redirectUri, codeChallenge));
+        codes.put(
+                code,
+                new Grant(
+                        new Session(nextUser, clientId, scope, nonce, level, now, now.plus(CODE_LIFETIME)),
+                        redirectUri,
+                        codeChallenge));
         return code;
     }
 
@@ -295,7 +312,8 @@ public final class OidcProvider {
         if (!g.redirectUri().equals(redirectUri)) {
             throw OAuthRefusal.invalidGrant("redirect_uri is not the one of the authorization request");
         }
-        if (!g.codeChallenge().isEmpty() && (codeVerifier == null || !g.codeChallenge().equals(s256(codeVerifier)))) {
+        if (!g.codeChallenge().isEmpty()
+                && (codeVerifier == null || !g.codeChallenge().equals(s256(codeVerifier)))) {
             throw OAuthRefusal.invalidGrant("code_verifier does not match the code_challenge");
         }
         return g.session();
@@ -353,7 +371,9 @@ public final class OidcProvider {
      */
     Session refresh(String refreshToken, String clientId) {
         Session s = refreshToken == null ? null : refreshTokens.remove(refreshToken);
-        if (s == null || !context.clock().instant().isBefore(s.expiry()) || !s.clientId().equals(clientId)) {
+        if (s == null
+                || !context.clock().instant().isBefore(s.expiry())
+                || !s.clientId().equals(clientId)) {
             throw OAuthRefusal.invalidGrant("the refresh token is unknown, used, expired or another client's");
         }
         return s;

@@ -33,8 +33,8 @@ import uk.nhs.sdk.testkit.internal.RequestTarget;
  * {@code state}, as OAuth 2.0 §4.1.2.1 says.
  */
 public final class OidcProviderFake implements Fake {
-    private static final Map<String, Integer> AAL_RANK = Map.of("AAL1_USERPASS", 1, "AAL2_ANY", 2,
-            "AAL2_OR_AAL3_ANY", 2, "AAL3_ANY", 3);
+    private static final Map<String, Integer> AAL_RANK =
+            Map.of("AAL1_USERPASS", 1, "AAL2_ANY", 2, "AAL2_OR_AAL3_ANY", 2, "AAL3_ANY", 3);
 
     private final OidcProvider provider;
     private final ProviderProfile profile;
@@ -98,16 +98,28 @@ public final class OidcProviderFake implements Fake {
         d.put("subject_types_supported", List.of("public"));
         d.put("id_token_signing_alg_values_supported", List.of("RS512"));
         d.put("token_endpoint_auth_methods_supported", List.of("private_key_jwt"));
-        d.put("token_endpoint_auth_signing_alg_values_supported", new ArrayList<>(new java.util.TreeSet<>(
-                profile.assertionAlgorithms)));
+        d.put(
+                "token_endpoint_auth_signing_alg_values_supported",
+                new ArrayList<>(new java.util.TreeSet<>(profile.assertionAlgorithms)));
         if (profile.cis2) {
-            d.put("scopes_supported", List.of("openid", "profile", "email", "nhsperson", "associatedorgs",
-                    "nationalrbacaccess", "professionalmemberships", "organisationalmemberships", "selectedrole"));
+            d.put(
+                    "scopes_supported",
+                    List.of(
+                            "openid",
+                            "profile",
+                            "email",
+                            "nhsperson",
+                            "associatedorgs",
+                            "nationalrbacaccess",
+                            "professionalmemberships",
+                            "organisationalmemberships",
+                            "selectedrole"));
             d.put("acr_values_supported", List.of("AAL1_USERPASS", "AAL2_ANY", "AAL2_OR_AAL3_ANY", "AAL3_ANY"));
         } else {
             d.put("scopes_supported", List.of("openid", "profile", "email", "phone", "profile_extended"));
-            d.put("vtr_values_supported", List.of("P0.Cp", "P5.Cp.Cd", "P5.Cp.Ck", "P5.Cm", "P9.Cp.Cd",
-                    "P9.Cp.Ck", "P9.Cm"));
+            d.put(
+                    "vtr_values_supported",
+                    List.of("P0.Cp", "P5.Cp.Cd", "P5.Cp.Ck", "P5.Cm", "P9.Cp.Cd", "P9.Cp.Ck", "P9.Cm"));
         }
         return d;
     }
@@ -149,8 +161,8 @@ public final class OidcProviderFake implements Fake {
             return redirectError(redirectUri, state, "invalid_request", "vtr must be a JSON array of vectors of trust");
         }
         if (level.isEmpty()) {
-            return redirectError(redirectUri, state, "access_denied",
-                    "the test user cannot authenticate at the level requested");
+            return redirectError(
+                    redirectUri, state, "access_denied", "the test user cannot authenticate at the level requested");
         }
         String code = provider.issueCode(clientId, redirectUri, scope, nonce, level.get(), challenge);
         return redirect(redirectUri, "code=" + enc(code) + "&state=" + enc(state));
@@ -205,36 +217,42 @@ public final class OidcProviderFake implements Fake {
         if (!"POST".equals(method)) {
             return FakeResponse.json(405, "{\"error\":\"invalid_request\",\"error_description\":\"use POST\"}");
         }
-        String contentType = Optional.ofNullable(request.getHeader("Content-Type")).orElse("");
+        String contentType =
+                Optional.ofNullable(request.getHeader("Content-Type")).orElse("");
         if (!contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
             throw OAuthRefusal.invalidRequest("the body must be application/x-www-form-urlencoded");
         }
-        Map<String, String> form = query(Optional.ofNullable(request.getBodyAsString()).orElse(""));
-        String clientId = provider.assertions().authenticate(form, provider.tokenEndpoint(),
-                provider.now());
+        Map<String, String> form =
+                query(Optional.ofNullable(request.getBodyAsString()).orElse(""));
+        String clientId = provider.assertions().authenticate(form, provider.tokenEndpoint(), provider.now());
         String grant = form.getOrDefault("grant_type", "");
         OidcProvider.Session session;
         if ("authorization_code".equals(grant)) {
-            session = provider.redeem(form.get("code"), clientId, form.getOrDefault("redirect_uri", ""),
-                    form.get("code_verifier"));
+            session = provider.redeem(
+                    form.get("code"), clientId, form.getOrDefault("redirect_uri", ""), form.get("code_verifier"));
         } else if ("refresh_token".equals(grant)) {
             session = provider.refresh(form.get("refresh_token"), clientId);
         } else {
-            throw new OAuthRefusal(400, "unsupported_grant_type",
-                    "grant_type must be authorization_code or refresh_token");
+            throw new OAuthRefusal(
+                    400, "unsupported_grant_type", "grant_type must be authorization_code or refresh_token");
         }
         return FakeResponse.json(200, "application/json", Json.write(provider.tokens(session)))
-                .withHeader("Cache-Control", "no-store").build();
+                .withHeader("Cache-Control", "no-store")
+                .build();
     }
 
     private ResponseDefinition userInfo(Request request) {
         String authorization = request.getHeader("Authorization");
         Optional<OidcProvider.Session> s = authorization != null && authorization.startsWith("Bearer ")
-                ? provider.session(authorization.substring(7).strip()) : Optional.empty();
+                ? provider.session(authorization.substring(7).strip())
+                : Optional.empty();
         if (s.isEmpty()) {
-            return FakeResponse.json(401, "application/json",
-                    "{\"error\":\"invalid_token\",\"error_description\":\"the access token is missing, unknown or expired\"}")
-                    .withHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"").build();
+            return FakeResponse.json(
+                            401,
+                            "application/json",
+                            "{\"error\":\"invalid_token\",\"error_description\":\"the access token is missing, unknown or expired\"}")
+                    .withHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"")
+                    .build();
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("sub", s.get().user().sub());
@@ -242,15 +260,19 @@ public final class OidcProviderFake implements Fake {
         return FakeResponse.json(200, Json.write(body));
     }
 
-    private static ResponseDefinition redirectError(String redirectUri, String state, String error, String description) {
+    private static ResponseDefinition redirectError(
+            String redirectUri, String state, String error, String description) {
         String q = "error=" + enc(error) + "&error_description=" + enc(description);
         return redirect(redirectUri, state == null ? q : q + "&state=" + enc(state));
     }
 
     private static ResponseDefinition redirect(String redirectUri, String query) {
         String location = redirectUri + (redirectUri.contains("?") ? "&" : "?") + query;
-        return new ResponseDefinitionBuilder().withStatus(302).withHeader("Location", location)
-                .withHeader("Cache-Control", "no-store").build();
+        return new ResponseDefinitionBuilder()
+                .withStatus(302)
+                .withHeader("Location", location)
+                .withHeader("Cache-Control", "no-store")
+                .build();
     }
 
     static String enc(String value) {

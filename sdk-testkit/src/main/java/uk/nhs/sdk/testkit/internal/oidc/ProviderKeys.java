@@ -24,8 +24,7 @@ public final class ProviderKeys {
     private final List<Key> keys = new ArrayList<>();
 
     /** One key pair and its {@code kid}. */
-    record Key(String kid, RSAPrivateKey privateKey, RSAPublicKey publicKey) {
-    }
+    record Key(String kid, RSAPrivateKey privateKey, RSAPublicKey publicKey) {}
 
     ProviderKeys(String kidPrefix) {
         this.kidPrefix = kidPrefix;
@@ -63,7 +62,10 @@ public final class ProviderKeys {
      */
     public synchronized Optional<RSAPublicKey> publicKey(String kid) {
         current();
-        return keys.stream().filter(k -> k.kid().equals(kid)).map(Key::publicKey).findFirst();
+        return keys.stream()
+                .filter(k -> k.kid().equals(kid))
+                .map(Key::publicKey)
+                .findFirst();
     }
 
     /**

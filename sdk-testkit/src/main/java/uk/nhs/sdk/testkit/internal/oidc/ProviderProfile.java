@@ -37,8 +37,15 @@ public final class ProviderProfile {
     final Duration accessTokenLifetime;
     final Duration idTokenLifetime;
 
-    private ProviderProfile(String name, String basePath, String tokenPath, String jwksPath, boolean cis2,
-            List<TestUser> users, Set<String> assertionAlgorithms, Duration accessTokenLifetime,
+    private ProviderProfile(
+            String name,
+            String basePath,
+            String tokenPath,
+            String jwksPath,
+            boolean cis2,
+            List<TestUser> users,
+            Set<String> assertionAlgorithms,
+            Duration accessTokenLifetime,
             Duration idTokenLifetime) {
         this.name = name;
         this.basePath = basePath;
@@ -53,27 +60,74 @@ public final class ProviderProfile {
 
     /** CIS2: the Healthcare realm's paths ({@code /access_token}, {@code /connect/jwk_uri}), RS256 to RS512 assertions. */
     static ProviderProfile cis2() {
-        return new ProviderProfile("cis2", CIS2_BASE_PATH, "/access_token", "/connect/jwk_uri", true,
-                List.of(clinician("555254240100", "AAL3_ANY", "N3_SMARTCARD", "Ada", "Lovelace", "RBA",
-                                "TAUNTON AND SOMERSET NHS FOUNDATION TRUST", "555254242102"),
-                        clinician("555254240101", "AAL2_ANY", "FIDO2", "Grace", "Hopper", "Y12345",
-                                "EXAMPLE GP PRACTICE", "555254242103")),
-                Set.of("RS256", "RS384", "RS512"), Duration.ofSeconds(3599), Duration.ofSeconds(3599));
+        return new ProviderProfile(
+                "cis2",
+                CIS2_BASE_PATH,
+                "/access_token",
+                "/connect/jwk_uri",
+                true,
+                List.of(
+                        clinician(
+                                "555254240100",
+                                "AAL3_ANY",
+                                "N3_SMARTCARD",
+                                "Ada",
+                                "Lovelace",
+                                "RBA",
+                                "TAUNTON AND SOMERSET NHS FOUNDATION TRUST",
+                                "555254242102"),
+                        clinician(
+                                "555254240101",
+                                "AAL2_ANY",
+                                "FIDO2",
+                                "Grace",
+                                "Hopper",
+                                "Y12345",
+                                "EXAMPLE GP PRACTICE",
+                                "555254242103")),
+                Set.of("RS256", "RS384", "RS512"),
+                Duration.ofSeconds(3599),
+                Duration.ofSeconds(3599));
     }
 
     /** NHS login: {@code /token}, {@code /.well-known/jwks.json}, RS512 assertions, P9, P5 and P0 users. */
     static ProviderProfile nhsLogin() {
-        return new ProviderProfile("nhs-login", NHS_LOGIN_BASE_PATH, "/token", "/.well-known/jwks.json", false,
-                List.of(patient("p9", "0a3b3b02-9f3c-4d2b-8f5e-000000000009", "P9", "9000000009", "Smith",
+        return new ProviderProfile(
+                "nhs-login",
+                NHS_LOGIN_BASE_PATH,
+                "/token",
+                "/.well-known/jwks.json",
+                false,
+                List.of(
+                        patient(
+                                "p9",
+                                "0a3b3b02-9f3c-4d2b-8f5e-000000000009",
+                                "P9",
+                                "9000000009",
+                                "Smith",
                                 "2010-10-22"),
-                        patient("p5", "0a3b3b02-9f3c-4d2b-8f5e-000000000017", "P5", "9000000017", "Smyth",
+                        patient(
+                                "p5",
+                                "0a3b3b02-9f3c-4d2b-8f5e-000000000017",
+                                "P5",
+                                "9000000017",
+                                "Smyth",
                                 "2010-10-22"),
                         patient("p0", "0a3b3b02-9f3c-4d2b-8f5e-000000000000", "P0", null, null, null)),
-                Set.of("RS512"), Duration.ofMinutes(5), Duration.ofMinutes(60));
+                Set.of("RS512"),
+                Duration.ofMinutes(5),
+                Duration.ofMinutes(60));
     }
 
-    private static TestUser clinician(String uid, String acr, String amr, String given, String family, String org,
-            String orgName, String roleId) {
+    private static TestUser clinician(
+            String uid,
+            String acr,
+            String amr,
+            String given,
+            String family,
+            String org,
+            String orgName,
+            String roleId) {
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("amr", List.of(amr));
         c.put("name", given + " " + family);
@@ -86,16 +140,25 @@ public final class ProviderProfile {
         c.put("realm", "/NHSIdentity/Healthcare");
         c.put("tokenName", "id_token");
         c.put("nhsid_user_orgs", List.of(Map.of("org_code", org, "org_name", orgName)));
-        c.put("nhsid_nrbac_roles", List.of(Map.of("person_orgid", roleId.substring(0, 11) + "1",
-                "person_roleid", roleId, "org_code", org,
-                "role_name", "\"Clinical\":\"Clinical Provision\":\"Nurse Access Role\"",
-                "role_code", "S8000:G8000:R8001")));
+        c.put(
+                "nhsid_nrbac_roles",
+                List.of(Map.of(
+                        "person_orgid",
+                        roleId.substring(0, 11) + "1",
+                        "person_roleid",
+                        roleId,
+                        "org_code",
+                        org,
+                        "role_name",
+                        "\"Clinical\":\"Clinical Provision\":\"Nurse Access Role\"",
+                        "role_code",
+                        "S8000:G8000:R8001")));
         c.put("selected_roleid", roleId);
         return new TestUser(uid, uid, acr, null, c);
     }
 
-    private static TestUser patient(String id, String sub, String level, String nhsNumber, String family,
-            String birthdate) {
+    private static TestUser patient(
+            String id, String sub, String level, String nhsNumber, String family, String birthdate) {
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("identity_proofing_level", level);
         c.put("email", id + ".patient@example.org");

@@ -34,8 +34,7 @@ final class PdsAccess {
             + "https://digital.nhs.uk/developer/api-catalogue/personal-demographics-service-fhir";
     private static final Set<String> PATIENT_FIELDS = Set.of("address", "telecom", "contact", "extension");
 
-    private PdsAccess() {
-    }
+    private PdsAccess() {}
 
     /**
      * Checks a request against the token's access mode.
@@ -47,21 +46,29 @@ final class PdsAccess {
      *     application-restricted access
      * @throws PdsError when the mode does not allow the request
      */
-    static void check(Optional<AccessMode> mode, String method, Optional<String> nhsNumber,
-            Map<String, List<String>> query) {
+    static void check(
+            Optional<AccessMode> mode, String method, Optional<String> nhsNumber, Map<String, List<String>> query) {
         if (mode.isEmpty()) {
             return;
         }
         switch (mode.get().kind()) {
             case APPLICATION_RESTRICTED:
                 if ("PATCH".equals(method)) {
-                    throw new PdsError(403, "INVALID_METHOD", "forbidden",
-                            "Cannot update resource with application-restricted access token", APP_DIAGNOSTICS_METHOD);
+                    throw new PdsError(
+                            403,
+                            "INVALID_METHOD",
+                            "forbidden",
+                            "Cannot update resource with application-restricted access token",
+                            APP_DIAGNOSTICS_METHOD);
                 }
                 if (nhsNumber.isEmpty()) {
-                    List<String> max = query.computeIfAbsent("_max-results", k -> new java.util.ArrayList<>(List.of("1")));
+                    List<String> max =
+                            query.computeIfAbsent("_max-results", k -> new java.util.ArrayList<>(List.of("1")));
                     if (!max.equals(List.of("1"))) {
-                        throw new PdsError(403, "INVALID_VALUE", "token",
+                        throw new PdsError(
+                                403,
+                                "INVALID_VALUE",
+                                "token",
                                 "Cannot retrieve more than one result with Application Restricted access token",
                                 APP_DIAGNOSTICS_SEARCH);
                     }
@@ -69,12 +76,20 @@ final class PdsAccess {
                 return;
             case PATIENT:
                 if (!"P9".equals(mode.get().level())) {
-                    throw new PdsError(403, "ACCESS_DENIED", "forbidden", "Patient cannot perform this action",
+                    throw new PdsError(
+                            403,
+                            "ACCESS_DENIED",
+                            "forbidden",
+                            "Patient cannot perform this action",
                             PATIENT_DIAGNOSTICS);
                 }
                 if (nhsNumber.isEmpty() || !nhsNumber.equals(mode.get().nhsNumber())) {
-                    throw new PdsError(403, "INVALID_VALUE", "token",
-                            "Cannot retrieve this result with NHS-login Restricted access token", APP_DIAGNOSTICS_SEARCH);
+                    throw new PdsError(
+                            403,
+                            "INVALID_VALUE",
+                            "token",
+                            "Cannot retrieve this result with NHS-login Restricted access token",
+                            APP_DIAGNOSTICS_SEARCH);
                 }
                 return;
             default:
@@ -96,7 +111,9 @@ final class PdsAccess {
         for (String path : paths) {
             String field = path.startsWith("/") ? path.substring(1).split("/")[0] : path;
             if (!PATIENT_FIELDS.contains(field)) {
-                throw new PdsError(403, "FORBIDDEN_UPDATE",
+                throw new PdsError(
+                        403,
+                        "FORBIDDEN_UPDATE",
                         "Forbidden update with error - source not permitted to update '" + field + "'");
             }
         }

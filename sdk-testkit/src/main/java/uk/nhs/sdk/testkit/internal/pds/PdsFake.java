@@ -50,6 +50,7 @@ import uk.nhs.sdk.testkit.internal.SandboxContext;
 public final class PdsFake implements Fake {
     /** The API's base path on the sandbox. */
     public static final String BASE_PATH = "/personal-demographics/FHIR/R4";
+
     private static final String FHIR_JSON = "application/fhir+json";
     private static final Pattern REQUEST_ID =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
@@ -64,12 +65,10 @@ public final class PdsFake implements Fake {
     private final Map<UpdateKey, Stored> updates = new HashMap<>();
 
     /** A successful update's answer, kept to answer a resend with the same request id. */
-    private record Stored(String body, long version) {
-    }
+    private record Stored(String body, long version) {}
 
     /** What identifies a resend: the same X-Request-ID to the same NHS number. */
-    private record UpdateKey(String nhsNumber, String requestId) {
-    }
+    private record UpdateKey(String nhsNumber, String requestId) {}
 
     /**
      * Creates the fake.
@@ -121,7 +120,8 @@ public final class PdsFake implements Fake {
                 PdsAccess.check(mode, method, Optional.of(patient.group(1)), Map.of());
                 return update(request, patient.group(1), mode);
             }
-            throw PdsError.badRequest("UNSUPPORTED_SERVICE",
+            throw PdsError.badRequest(
+                    "UNSUPPORTED_SERVICE",
                     "Unsupported request - '" + method + "' is not supported by the embedded sandbox on this path");
         } catch (PdsError e) {
             return answer(request, e.status, e.body()).build();
@@ -132,7 +132,8 @@ public final class PdsFake implements Fake {
     private Optional<AccessMode> checkHeaders(Request request) {
         String requestId = request.getHeader("X-Request-ID");
         if (requestId == null || requestId.isEmpty()) {
-            throw PdsError.badRequest("MISSING_VALUE",
+            throw PdsError.badRequest(
+                    "MISSING_VALUE",
                     "Invalid request with error - X-Request-ID header must be supplied to access this resource");
         }
         if (!REQUEST_ID.matcher(requestId).matches()) {
@@ -144,8 +145,10 @@ public final class PdsFake implements Fake {
                 throw new PdsError(401, "ACCESS_DENIED", "Empty Authorization header");
             }
             if (!authorization.startsWith("Bearer ")) {
-                throw new PdsError(401, "ACCESS_DENIED", "Invalid token type '" + authorization.split(" ")[0]
-                        + "', must be 'Bearer'");
+                throw new PdsError(
+                        401,
+                        "ACCESS_DENIED",
+                        "Invalid token type '" + authorization.split(" ")[0] + "', must be 'Bearer'");
             }
         }
         Optional<AccessMode> mode = context.accessTokens().modeOfBearer(authorization);
@@ -154,9 +157,11 @@ public final class PdsFake implements Fake {
         }
         String urid = request.getHeader("NHSD-Session-URID");
         if (urid != null && !urid.matches("[0-9]+")) {
-            throw PdsError.badRequest("INVALID_VALUE", "Invalid value - '" + urid
-                    + "' in header 'NHSD-Session-URID'. Refer to the guidance for this header in our API Specification "
-                    + "https://digital.nhs.uk/developer/api-catalogue/personal-demographics-service-fhir");
+            throw PdsError.badRequest(
+                    "INVALID_VALUE",
+                    "Invalid value - '" + urid
+                            + "' in header 'NHSD-Session-URID'. Refer to the guidance for this header in our API Specification "
+                            + "https://digital.nhs.uk/developer/api-catalogue/personal-demographics-service-fhir");
         }
         return mode;
     }
@@ -172,33 +177,44 @@ public final class PdsFake implements Fake {
         String wanted = records.resolve(validNumber(id));
         ObjectNode p = records.patient(wanted).orElseThrow(() -> new PdsError(404, "RESOURCE_NOT_FOUND", null));
         return answer(request, 200, Json.write(PdsRecords.retrieveView(p)))
-                .withHeader("ETag", etag(PdsRecords.version(p))).build();
+                .withHeader("ETag", etag(PdsRecords.version(p)))
+                .build();
     }
 
     private ResponseDefinition update(Request request, String id, Optional<AccessMode> mode) {
         UpdateKey key = new UpdateKey(id, request.getHeader("X-Request-ID"));
         Stored done = updates.get(key);
         if (done != null) {
-            return answer(request, 200, done.body()).withHeader("ETag", etag(done.version())).build();
+            return answer(request, 200, done.body())
+                    .withHeader("ETag", etag(done.version()))
+                    .build();
         }
         validNumber(id);
         if (records.isSuperseded(id)) {
-            throw new PdsError(403, "FORBIDDEN_UPDATE",
+            throw new PdsError(
+                    403,
+                    "FORBIDDEN_UPDATE",
                     "Forbidden update with error - Update Failed - NHS No. supplied has been superseded in a merge");
         }
         ObjectNode current = records.patient(id).orElseThrow(() -> new PdsError(404, "RESOURCE_NOT_FOUND", null));
-        String contentType = Optional.ofNullable(request.getHeader("Content-Type")).orElse("");
+        String contentType =
+                Optional.ofNullable(request.getHeader("Content-Type")).orElse("");
         if (!contentType.toLowerCase(Locale.ROOT).startsWith("application/json-patch+json")) {
-            throw PdsError.badRequest("INVALID_VALUE", "Invalid value - '" + contentType + "' in header 'Content-Type'");
+            throw PdsError.badRequest(
+                    "INVALID_VALUE", "Invalid value - '" + contentType + "' in header 'Content-Type'");
         }
         String ifMatch = request.getHeader("If-Match");
         if (ifMatch == null) {
-            throw new PdsError(412, "PRECONDITION_FAILED",
+            throw new PdsError(
+                    412,
+                    "PRECONDITION_FAILED",
                     "Invalid request with error - If-Match header must be supplied to update this resource");
         }
         Matcher m = IF_MATCH.matcher(ifMatch.strip());
         if (!m.matches()) {
-            throw new PdsError(412, "PRECONDITION_FAILED",
+            throw new PdsError(
+                    412,
+                    "PRECONDITION_FAILED",
                     "Invalid request with error - If-Match header must be in the form W/\"<version>\"");
         }
         long version = PdsRecords.version(current);
@@ -219,7 +235,9 @@ public final class PdsFake implements Fake {
         records.store(id, updated);
         String answer = Json.write(PdsRecords.retrieveView(updated));
         updates.put(key, new Stored(answer, version + 1));
-        return answer(request, 200, answer).withHeader("ETag", etag(version + 1)).build();
+        return answer(request, 200, answer)
+                .withHeader("ETag", etag(version + 1))
+                .build();
     }
 
     private ResponseDefinition related(Request request, String id) {
@@ -233,13 +251,16 @@ public final class PdsFake implements Fake {
             bundle.put("total", 0);
             return answer(request, 200, Json.write(bundle)).build();
         }
-        ObjectNode seeded = records.relatedPeople(wanted)
-                .orElseThrow(() -> new PdsError(404, "RESOURCE_NOT_FOUND", null));
+        ObjectNode seeded =
+                records.relatedPeople(wanted).orElseThrow(() -> new PdsError(404, "RESOURCE_NOT_FOUND", null));
         ArrayNode entries = bundle.putArray("entry");
         for (JsonNode e : seeded.path("entry")) {
             ObjectNode entry = entries.addObject();
             JsonNode resource = e.path("resource");
-            entry.put("fullUrl", baseUrl() + "/Patient/" + wanted + "/RelatedPerson/" + resource.path("id").asText(""));
+            entry.put(
+                    "fullUrl",
+                    baseUrl() + "/Patient/" + wanted + "/RelatedPerson/"
+                            + resource.path("id").asText(""));
             entry.set("resource", resource.deepCopy());
         }
         bundle.put("total", entries.size());
@@ -249,7 +270,8 @@ public final class PdsFake implements Fake {
     private ResponseDefinition search(Request request, Map<String, List<String>> query) {
         PdsSearch.Result result = PdsSearch.search(query, records.allPatients());
         if (result.tooMany()) {
-            return answer(request, 200, new PdsError(200, "TOO_MANY_MATCHES", null).body()).build();
+            return answer(request, 200, new PdsError(200, "TOO_MANY_MATCHES", null).body())
+                    .build();
         }
         ObjectNode bundle = Json.object();
         bundle.put("resourceType", "Bundle");
@@ -260,7 +282,9 @@ public final class PdsFake implements Fake {
             ArrayNode entries = bundle.putArray("entry");
             for (PdsSearch.Match m : result.matches()) {
                 ObjectNode entry = entries.addObject();
-                entry.put("fullUrl", baseUrl() + "/Patient/" + m.patient().path("id").asText(""));
+                entry.put(
+                        "fullUrl",
+                        baseUrl() + "/Patient/" + m.patient().path("id").asText(""));
                 entry.putObject("search").put("score", m.score());
                 entry.set("resource", PdsRecords.searchView(m.patient()));
             }

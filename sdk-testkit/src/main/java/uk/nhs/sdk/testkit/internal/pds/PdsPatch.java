@@ -23,10 +23,20 @@ import java.util.regex.Pattern;
  * one usual name, never removed; no period ends before it starts.
  */
 final class PdsPatch {
-    static final Set<String> UPDATABLE = Set.of("address", "extension", "birthDate", "deceasedDateTime", "contact",
-            "gender", "generalPractitioner", "managingOrganization", "multipleBirthInteger", "name", "telecom");
-    static final Set<String> LISTS = Set.of("name", "address", "telecom", "contact", "generalPractitioner",
-            "extension");
+    static final Set<String> UPDATABLE = Set.of(
+            "address",
+            "extension",
+            "birthDate",
+            "deceasedDateTime",
+            "contact",
+            "gender",
+            "generalPractitioner",
+            "managingOrganization",
+            "multipleBirthInteger",
+            "name",
+            "telecom");
+    static final Set<String> LISTS =
+            Set.of("name", "address", "telecom", "contact", "generalPractitioner", "extension");
     private static final Set<String> NOT_REMOVABLE = Set.of("gender", "birthDate", "deceasedDateTime");
     private static final Set<String> GENDERS = Set.of("male", "female", "other", "unknown");
     private static final Pattern LIST_ITEM = Pattern.compile("/([A-Za-z]+)/([0-9]+|-)");
@@ -39,8 +49,7 @@ final class PdsPatch {
     }
 
     /** One parsed operation. */
-    private record Op(String op, String path, JsonNode value) {
-    }
+    private record Op(String op, String path, JsonNode value) {}
 
     /**
      * Applies an update.
@@ -99,7 +108,9 @@ final class PdsPatch {
             throw invalid("Invalid update with error - Update unsupported for resource - '" + field + "'");
         }
         if ("remove".equals(op.op()) && op.path().equals("/" + field) && NOT_REMOVABLE.contains(field)) {
-            throw new PdsError(403, "FORBIDDEN_UPDATE",
+            throw new PdsError(
+                    403,
+                    "FORBIDDEN_UPDATE",
                     "Forbidden update with error - source not permitted to remove '" + field + "'");
         }
         Matcher item = LIST_ITEM.matcher(op.path());
@@ -109,8 +120,8 @@ final class PdsPatch {
             switch (op.op()) {
                 case "add":
                     if (!"-".equals(index)) {
-                        throw invalid("Invalid update with error - new " + field + " items must be added at '/"
-                                + field + "/-'");
+                        throw invalid("Invalid update with error - new " + field + " items must be added at '/" + field
+                                + "/-'");
                     }
                     break;
                 case "replace":
@@ -121,8 +132,11 @@ final class PdsPatch {
                     break;
                 case "remove":
                     Op prev = i == 0 ? null : ops.get(i - 1);
-                    if (prev == null || !"test".equals(prev.op()) || !(prev.path().equals(op.path())
-                            || prev.path().equals(op.path() + "/id") || prev.path().equals(op.path() + "/url"))) {
+                    if (prev == null
+                            || !"test".equals(prev.op())
+                            || !(prev.path().equals(op.path())
+                                    || prev.path().equals(op.path() + "/id")
+                                    || prev.path().equals(op.path() + "/url"))) {
                         throw invalid("Invalid update with error - removing " + op.path()
                                 + " must be immediately preceded by a test of it");
                     }
@@ -133,12 +147,15 @@ final class PdsPatch {
             return;
         }
         Matcher inside = INSIDE_ITEM.matcher(op.path());
-        if (inside.matches() && LISTS.contains(inside.group(2)) && !"test".equals(op.op())
+        if (inside.matches()
+                && LISTS.contains(inside.group(2))
+                && !"test".equals(op.op())
                 && !"remove".equals(op.op())) {
             String itemPath = inside.group(1);
             String rest = inside.group(4);
             if (rest.equals("id") || rest.equals("url")) {
-                JsonNode existing = working.path(field).path(index(inside.group(3))).path(rest);
+                JsonNode existing =
+                        working.path(field).path(index(inside.group(3))).path(rest);
                 if (!existing.isMissingNode() && !existing.equals(op.value())) {
                     throw invalid("Invalid update with error - the " + rest + " given for " + itemPath
                             + " is not that of the item");
@@ -184,7 +201,10 @@ final class PdsPatch {
 
     private static void execute(ObjectNode root, Op op) {
         List<String> t = tokens(op.path());
-        if ("add".equals(op.op()) && t.size() == 2 && "-".equals(t.get(1)) && LISTS.contains(t.get(0))
+        if ("add".equals(op.op())
+                && t.size() == 2
+                && "-".equals(t.get(1))
+                && LISTS.contains(t.get(0))
                 && !root.has(t.get(0))) {
             root.putArray(t.get(0));
         }

@@ -28,6 +28,7 @@ final class PdsRecords {
      * retained record {@code 9000000009}, as PDS does after a merge.
      */
     static final String SUPERSEDED = "9000000041";
+
     static final String SUPERSEDED_BY = "9000000009";
 
     private static final Set<String> PHARMACY_AND_PREFERENCE_URLS = Set.of(
@@ -129,7 +130,10 @@ final class PdsRecords {
         ObjectNode p = patient.deepCopy();
         keep(p, "name", n -> SEARCH_NAME_USES.contains(n.path("use").asText("usual")));
         keep(p, "address", a -> "home".equals(a.path("use").asText("home")));
-        keep(p, "extension", e -> !PHARMACY_AND_PREFERENCE_URLS.contains(e.path("url").asText("")));
+        keep(
+                p,
+                "extension",
+                e -> !PHARMACY_AND_PREFERENCE_URLS.contains(e.path("url").asText("")));
         if (isRestricted(p)) {
             p.remove(List.of("address", "telecom", "contact", "generalPractitioner"));
         }

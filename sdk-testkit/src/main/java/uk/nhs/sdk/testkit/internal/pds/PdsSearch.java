@@ -30,9 +30,22 @@ import java.util.regex.Pattern;
  * in a fuzzy search, for a death date or GP practice that does not match).
  */
 final class PdsSearch {
-    static final Set<String> PARAMETERS = Set.of("_fuzzy-match", "_exact-match", "_history", "_max-results", "family",
-            "given", "gender", "birthdate", "death-date", "address-postalcode", "address-postcode",
-            "general-practitioner", "email", "phone", "managing-organization");
+    static final Set<String> PARAMETERS = Set.of(
+            "_fuzzy-match",
+            "_exact-match",
+            "_history",
+            "_max-results",
+            "family",
+            "given",
+            "gender",
+            "birthdate",
+            "death-date",
+            "address-postalcode",
+            "address-postcode",
+            "general-practitioner",
+            "email",
+            "phone",
+            "managing-organization");
     private static final Set<String> BOOLEANS = Set.of("_fuzzy-match", "_exact-match", "_history");
     private static final Set<String> GENDERS = Set.of("male", "female", "other", "unknown");
     private static final Set<String> CURRENT_NAME_USES = Set.of("usual", "nickname", "temp", "official");
@@ -57,15 +70,12 @@ final class PdsSearch {
     }
 
     /** One match. */
-    record Match(ObjectNode patient, double score) {
-    }
+    record Match(ObjectNode patient, double score) {}
 
     /** The outcome: matches, or more than {@code _max-results}. */
-    record Result(List<Match> matches, boolean tooMany) {
-    }
+    record Result(List<Match> matches, boolean tooMany) {}
 
-    private PdsSearch() {
-    }
+    private PdsSearch() {}
 
     private static PdsError invalidValue(String value, String field) {
         return PdsError.badRequest("INVALID_VALUE", "Invalid value - '" + value + "' in field '" + field + "'");
@@ -87,7 +97,8 @@ final class PdsSearch {
                 matches.add(new Match(p, score));
             }
         }
-        matches.sort(Comparator.comparingDouble(Match::score).reversed()
+        matches.sort(Comparator.comparingDouble(Match::score)
+                .reversed()
                 .thenComparing(m -> m.patient().path("id").asText("")));
         return new Result(matches.size() > q.maxResults ? List.of() : matches, matches.size() > q.maxResults);
     }
@@ -98,7 +109,8 @@ final class PdsSearch {
         }
         for (String name : params.keySet()) {
             if (!PARAMETERS.contains(name)) {
-                throw PdsError.badRequest("ADDITIONAL_PROPERTIES",
+                throw PdsError.badRequest(
+                        "ADDITIONAL_PROPERTIES",
                         "Invalid request with error - Additional properties are not allowed ('" + name
                                 + "' was unexpected)");
             }
@@ -143,7 +155,8 @@ final class PdsSearch {
         if (single.containsKey("address-postalcode") && single.containsKey("address-postcode")) {
             throw invalidSearch("address-postalcode and address-postcode cannot both be provided");
         }
-        q.postcode = single.containsKey("address-postalcode") ? single.get("address-postalcode")
+        q.postcode = single.containsKey("address-postalcode")
+                ? single.get("address-postalcode")
                 : single.get("address-postcode");
         q.gp = single.get("general-practitioner");
         q.email = single.get("email");
@@ -173,13 +186,14 @@ final class PdsSearch {
         boolean birth = !q.birth.isEmpty();
         boolean genderAndPostcode = q.gender != null && q.postcode != null;
         if (q.fuzzy) {
-            if (!((given && family && birth) || (family && birth && genderAndPostcode)
+            if (!((given && family && birth)
+                    || (family && birth && genderAndPostcode)
                     || (given && birth && genderAndPostcode))) {
                 throw invalidSearch("Search did not meet the minimum requirements for a fuzzy search");
             }
         } else if (!birth) {
-            throw PdsError.badRequest("MISSING_VALUE",
-                    "Missing value - 'birth_date/birth_date_range_start/birth_date_range_end'");
+            throw PdsError.badRequest(
+                    "MISSING_VALUE", "Missing value - 'birth_date/birth_date_range_start/birth_date_range_end'");
         } else if (!family) {
             throw invalidSearch("Search did not meet the minimum requirements");
         }
@@ -200,7 +214,8 @@ final class PdsSearch {
             }
             out.add(new String[] {m.group(1), m.group(2)});
         }
-        if (out.size() > 2 || (out.size() == 2 && !(Set.of(out.get(0)[0], out.get(1)[0]).equals(Set.of("ge", "le"))))) {
+        if (out.size() > 2
+                || (out.size() == 2 && !(Set.of(out.get(0)[0], out.get(1)[0]).equals(Set.of("ge", "le"))))) {
             throw invalidSearch(field + " takes one value, or a ge and an le value for a range");
         }
         return out;
@@ -240,7 +255,11 @@ final class PdsSearch {
             penalty += pc;
         }
         if (q.gp != null) {
-            String gp = p.path("generalPractitioner").path(0).path("identifier").path("value").asText("");
+            String gp = p.path("generalPractitioner")
+                    .path(0)
+                    .path("identifier")
+                    .path("value")
+                    .asText("");
             boolean ok = gp.equalsIgnoreCase(q.gp);
             if (!ok && !q.fuzzy) {
                 return null;

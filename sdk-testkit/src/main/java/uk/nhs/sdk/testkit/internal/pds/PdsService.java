@@ -12,8 +12,7 @@ public final class PdsService implements SandboxService {
     /**
      * Creates the provider ({@link java.util.ServiceLoader} does this).
      */
-    public PdsService() {
-    }
+    public PdsService() {}
 
     @Override
     public String name() {

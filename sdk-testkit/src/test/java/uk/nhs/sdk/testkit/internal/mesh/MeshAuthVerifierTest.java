@@ -40,8 +40,15 @@ class MeshAuthVerifierTest {
     }
 
     private static MeshDirectory directory(JsonNode v) {
-        return new MeshDirectory(List.of(new MeshDirectory.Mailbox(v.path("mailbox_id").asText(), "vector",
-                Secret.of(v.path("password").asText()), "X26", "X26", "")), Map.of());
+        return new MeshDirectory(
+                List.of(new MeshDirectory.Mailbox(
+                        v.path("mailbox_id").asText(),
+                        "vector",
+                        Secret.of(v.path("password").asText()),
+                        "X26",
+                        "X26",
+                        "")),
+                Map.of());
     }
 
     private static MeshAuthVerifier verifier(JsonNode v, MutableClock clock) {
@@ -51,20 +58,28 @@ class MeshAuthVerifierTest {
     @ParameterizedTest
     @MethodSource("vectors")
     void theHashIsTheVectorsHash(JsonNode v) {
-        assertThat(MeshAuthVerifier.hash(Secret.of(v.path("shared_key").asText()), v.path("mailbox_id").asText(),
-                v.path("nonce").asText(), v.path("nonce_count").asText(), Secret.of(v.path("password").asText()),
-                v.path("timestamp").asText())).isEqualTo(v.path("hmac_sha256_hex").asText());
+        assertThat(MeshAuthVerifier.hash(
+                        Secret.of(v.path("shared_key").asText()),
+                        v.path("mailbox_id").asText(),
+                        v.path("nonce").asText(),
+                        v.path("nonce_count").asText(),
+                        Secret.of(v.path("password").asText()),
+                        v.path("timestamp").asText()))
+                .isEqualTo(v.path("hmac_sha256_hex").asText());
     }
 
     @ParameterizedTest
     @MethodSource("vectors")
     void theVectorsHeaderIsAcceptedOnceAtItsOwnTime(JsonNode v) {
         MeshAuthVerifier verifier = verifier(v, clockAt(v.path("timestamp").asText()));
-        MeshAuthVerifier.Outcome first = verifier.verify(v.path("mailbox_id").asText(), v.path("header").asText(),
-                directory(v));
+        MeshAuthVerifier.Outcome first =
+                verifier.verify(v.path("mailbox_id").asText(), v.path("header").asText(), directory(v));
         assertThat(first.accepted()).isTrue();
-        assertThat(first.mailbox().orElseThrow().id()).isEqualTo(v.path("mailbox_id").asText());
-        assertThat(verifier.verify(v.path("mailbox_id").asText(), v.path("header").asText(), directory(v)).refusal())
+        assertThat(first.mailbox().orElseThrow().id())
+                .isEqualTo(v.path("mailbox_id").asText());
+        assertThat(verifier.verify(
+                                v.path("mailbox_id").asText(), v.path("header").asText(), directory(v))
+                        .refusal())
                 .contains(MeshError.DUPLICATED_AUTH_TOKEN);
     }
 
@@ -75,7 +90,9 @@ class MeshAuthVerifierTest {
         int cut = header.lastIndexOf(':') + 1;
         String upper = header.substring(0, cut) + header.substring(cut).toUpperCase(Locale.ROOT);
         assertThat(verifier(v, clockAt(v.path("timestamp").asText()))
-                .verify(v.path("mailbox_id").asText(), upper, directory(v)).accepted()).isTrue();
+                        .verify(v.path("mailbox_id").asText(), upper, directory(v))
+                        .accepted())
+                .isTrue();
     }
 
     @ParameterizedTest
@@ -85,7 +102,8 @@ class MeshAuthVerifierTest {
         char last = header.charAt(header.length() - 1);
         String changed = header.substring(0, header.length() - 1) + (last == '0' ? '1' : '0');
         assertThat(verifier(v, clockAt(v.path("timestamp").asText()))
-                .verify(v.path("mailbox_id").asText(), changed, directory(v)).refusal())
+                        .verify(v.path("mailbox_id").asText(), changed, directory(v))
+                        .refusal())
                 .contains(MeshError.INVALID_AUTH_TOKEN);
     }
 
@@ -96,13 +114,20 @@ class MeshAuthVerifierTest {
         String mb = v.path("mailbox_id").asText();
         MutableClock clock = clockAt(ts);
         clock.advance(Duration.ofHours(2));
-        assertThat(verifier(v, clock).verify(mb, v.path("header").asText(), directory(v)).accepted()).isTrue();
+        assertThat(verifier(v, clock)
+                        .verify(mb, v.path("header").asText(), directory(v))
+                        .accepted())
+                .isTrue();
         clock.advance(Duration.ofMinutes(1));
-        assertThat(verifier(v, clock).verify(mb, v.path("header").asText(), directory(v)).refusal())
+        assertThat(verifier(v, clock)
+                        .verify(mb, v.path("header").asText(), directory(v))
+                        .refusal())
                 .contains(MeshError.INVALID_AUTH_TOKEN);
         MutableClock early = clockAt(ts);
         early.advance(Duration.ofMinutes(-121));
-        assertThat(verifier(v, early).verify(mb, v.path("header").asText(), directory(v)).refusal())
+        assertThat(verifier(v, early)
+                        .verify(mb, v.path("header").asText(), directory(v))
+                        .refusal())
                 .contains(MeshError.INVALID_AUTH_TOKEN);
     }
 
@@ -110,7 +135,8 @@ class MeshAuthVerifierTest {
     @MethodSource("vectors")
     void theTokensMailboxMustBeThePathsMailbox(JsonNode v) {
         assertThat(verifier(v, clockAt(v.path("timestamp").asText()))
-                .verify("OTHER", v.path("header").asText(), directory(v)).refusal())
+                        .verify("OTHER", v.path("header").asText(), directory(v))
+                        .refusal())
                 .contains(MeshError.MAILBOX_TOKEN_MISMATCH);
     }
 
@@ -120,9 +146,11 @@ class MeshAuthVerifierTest {
         String header = v.path("header").asText();
         String mb = v.path("mailbox_id").asText();
         MeshAuthVerifier verifier = verifier(v, clockAt(v.path("timestamp").asText()));
-        assertThat(verifier.verify(mb, header.replace("NHSMESH ", "NHSMESH  "), directory(v)).refusal())
+        assertThat(verifier.verify(mb, header.replace("NHSMESH ", "NHSMESH  "), directory(v))
+                        .refusal())
                 .contains(MeshError.MAILBOX_TOKEN_MISMATCH);
-        assertThat(verifier.verify(mb, header.replace("NHSMESH ", "Bearer "), directory(v)).refusal())
+        assertThat(verifier.verify(mb, header.replace("NHSMESH ", "Bearer "), directory(v))
+                        .refusal())
                 .contains(MeshError.READING_AUTH_HEADER);
         assertThat(verifier.verify(mb, null, directory(v)).refusal()).contains(MeshError.READING_AUTH_HEADER);
     }
@@ -130,8 +158,12 @@ class MeshAuthVerifierTest {
     @ParameterizedTest
     @MethodSource("vectors")
     void anUnknownMailboxIsRefused(JsonNode v) {
-        assertThat(verifier(v, clockAt(v.path("timestamp").asText())).verify(v.path("mailbox_id").asText(),
-                v.path("header").asText(), new MeshDirectory(List.of(), Map.of())).refusal())
+        assertThat(verifier(v, clockAt(v.path("timestamp").asText()))
+                        .verify(
+                                v.path("mailbox_id").asText(),
+                                v.path("header").asText(),
+                                new MeshDirectory(List.of(), Map.of()))
+                        .refusal())
                 .contains(MeshError.NO_MAILBOX_MATCHED);
     }
 }

@@ -29,12 +29,16 @@ import uk.nhs.sdk.testkit.NhsSandbox;
 class Boot40ApplicationTest {
     @Autowired
     NhsSandbox sandbox;
+
     @Autowired
     PdsClient pds;
+
     @Autowired
     MeshClient mesh;
+
     @Autowired
     HealthEndpoint health;
+
     @Autowired
     MeterRegistry meters;
 
@@ -45,17 +49,21 @@ class Boot40ApplicationTest {
 
     @Test
     void getsAPatientFromPds() {
-        assertThat(pds.getPatient(NhsNumber.parse("9000000009")).nhsNumber().value()).isEqualTo("9000000009");
+        assertThat(pds.getPatient(NhsNumber.parse("9000000009")).nhsNumber().value())
+                .isEqualTo("9000000009");
         assertThat(meters.find(NhsMetrics.CALLS).tag("service", "PDS").timers()).isNotEmpty();
     }
 
     @Test
     void sendsAndReceivesAMeshMessage() throws Exception {
         LogGuard.forbid(sandbox.application().apiKey().reveal());
-        MeshSendResult sent = mesh.send(MeshSendRequest.builder(mesh.mailbox(), "TEST_WORKFLOW").build(),
+        MeshSendResult sent = mesh.send(
+                MeshSendRequest.builder(mesh.mailbox(), "TEST_WORKFLOW").build(),
                 "results".getBytes(StandardCharsets.UTF_8));
         try (MeshMessage m = mesh.receive(sent.messageId())) {
-            assertThat(m.content().readAllBytes()).asString(StandardCharsets.UTF_8).isEqualTo("results");
+            assertThat(m.content().readAllBytes())
+                    .asString(StandardCharsets.UTF_8)
+                    .isEqualTo("results");
         }
         mesh.acknowledge(sent.messageId());
     }
@@ -70,6 +78,5 @@ class Boot40ApplicationTest {
     }
 
     @SpringBootApplication
-    static class App {
-    }
+    static class App {}
 }
