@@ -39,15 +39,27 @@ public final class SuiteFigures implements BeforeAllCallback, AfterEachCallback,
 
     @Override
     public void afterAll(ExtensionContext context) {
+        publish();
+    }
+
+    /**
+     * Writes the "run" and "privacy" sections with the figures so far. Called after each JUnit
+     * test class, and by property-based test classes (which JUnit's extensions do not see) when
+     * they finish.
+     */
+    public static void publish() {
+        STARTED.compareAndSet(0, System.nanoTime());
         Duration took = Duration.ofNanos(System.nanoTime() - STARTED.get());
         ReliabilityReport.figures(
                 "run",
                 String.format(
-                        "The suite's last regeneration: tests run %d, in %d s, on %d" + " available cores, Java %s.%n",
-                        TESTS.sum(),
+                        "The suite's last regeneration ran for %d s (from its first test class to its last), on %d"
+                                + " available cores, Java %s; JUnit tests run: %d (the jqwik properties'"
+                                + " cases are counted in their own section).%n",
                         took.toSeconds(),
                         Runtime.getRuntime().availableProcessors(),
-                        System.getProperty("java.specification.version")));
+                        System.getProperty("java.specification.version"),
+                        TESTS.sum()));
         ReliabilityReport.figures(
                 "privacy",
                 String.format(

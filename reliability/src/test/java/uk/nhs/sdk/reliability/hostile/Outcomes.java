@@ -280,6 +280,7 @@ final class Outcomes {
         if (FINISHED.containsAll(SUITE)) {
             ReliabilityReport.table("hostile-input", table());
         }
+        uk.nhs.sdk.reliability.SuiteFigures.publish();
     }
 
     /**
