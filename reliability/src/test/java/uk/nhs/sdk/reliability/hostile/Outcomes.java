@@ -1,5 +1,10 @@
 package uk.nhs.sdk.reliability.hostile;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -15,6 +20,7 @@ import uk.nhs.sdk.core.testing.CapturingAppender;
 import uk.nhs.sdk.core.testing.LogGuard;
 import uk.nhs.sdk.reliability.PrivacyAudit;
 import uk.nhs.sdk.reliability.ReliabilityReport;
+import uk.nhs.sdk.reliability.SuiteFigures;
 
 /**
  * Runs one hostile case against one entry point and counts what happened, for the document's
@@ -48,8 +54,7 @@ final class Outcomes {
     private static final Set<String> KNOWN = ConcurrentHashMap.newKeySet();
 
     /** CPU time of the thread running the properties, at the first and the last class's end. */
-    private static final long CPU_START =
-            java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+    private static final long CPU_START = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
 
     static {
         // every generator of the suite registers its valid values before any case runs, whatever
@@ -264,23 +269,20 @@ final class Outcomes {
         FINISHED.add(testClass.getSimpleName());
         try {
             // the rows so far, also when only some classes ran (-Dtest=...)
-            java.nio.file.Files.createDirectories(java.nio.file.Paths.get("target", "reliability"));
-            java.nio.file.Files.writeString(
-                    java.nio.file.Paths.get("target", "reliability", "hostile-input-rows.md"),
+            Files.createDirectories(Paths.get("target", "reliability"));
+            Files.writeString(
+                    Paths.get("target", "reliability", "hostile-input-rows.md"),
                     table()
                             + String.format(
                                     "%nCPU time of the properties' thread so far: %.1f s%n",
-                                    (java.lang.management.ManagementFactory.getThreadMXBean()
-                                                            .getCurrentThreadCpuTime()
-                                                    - CPU_START)
-                                            / 1e9));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+                                    (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - CPU_START) / 1e9));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         if (FINISHED.containsAll(SUITE)) {
             ReliabilityReport.table("hostile-input", table());
         }
-        uk.nhs.sdk.reliability.SuiteFigures.publish();
+        SuiteFigures.publish();
     }
 
     /**

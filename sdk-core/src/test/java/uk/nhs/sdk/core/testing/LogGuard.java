@@ -123,13 +123,7 @@ public final class LogGuard implements BeforeEachCallback, AfterEachCallback {
 
     @Override
     public void afterEach(ExtensionContext context) {
-        List<String> lines = CapturingAppender.lines();
-        List<String> v = new ArrayList<>();
-        for (String line : lines) {
-            v.addAll(violationsIn(line));
-        }
-        CHECKED.add(lines.size());
-        CapturingAppender.clear();
+        List<String> v = checkCaptured();
         if (!v.isEmpty()) {
             throw new AssertionError("sensitive data reached the logs:\n" + String.join("\n", v));
         }
